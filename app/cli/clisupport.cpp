@@ -1,0 +1,71 @@
+#include "app/cli/clisupport.h"
+
+#include "core/model/builtinmodels.h"
+#include "core/units/units.h"
+#include "database/hfconfigimporter.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace planner::cli {
+
+long long integerOption(const QCommandLineParser &parser, const QString &name, long long fallback, bool allowZero)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    const QString text = parser.value(name);
+    bool ok = false;
+    const long long value = text.toLongLong(&ok);
+    if (!ok || value < 0 || (value == 0 && !allowZero))
+        throw UsageError(QStringLiteral("--%1 expects a %2 integer, got '%3'")
+                             .arg(name, allowZero ? QStringLiteral("non-negative") : QStringLiteral("positive"), text));
+    return value;
+}
+
+ModelSpec resolveModel(const QString &idOrPath)
+{
+    if (auto builtin = findBuiltinModel(idOrPath.toStdString()))
+        return *builtin;
+    if (!QFileInfo::exists(idOrPath))
+        throw UsageError(QStringLiteral("unknown model '%1': not a built-in id (see 'llm-planner-cli models') "
+                                        "and no such config.json file or model folder")
+                             .arg(idOrPath));
+    const ModelImportResult result = importHuggingFaceConfig(idOrPath);
+    if (!result.ok()) {
+        QStringList messages;
+        for (const ImportError &error : result.errors)
+            messages << error.message;
+        throw UsageError(QStringLiteral("cannot import '%1': %2").arg(idOrPath, messages.join(QStringLiteral("; "))));
+    }
+    return *result.spec;
+}
+
+void printJson(const QJsonObject &object)
+{
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
+}
+
+void printLine(const QString &line)
+{
+    QTextStream out(stdout);
+    out << line << '\n';
+}
+
+QString formatBytes(double bytes)
+{
+    const QLocale c = QLocale::c();
+    return QStringLiteral("%1 GB (%2 GiB)")
+        .arg(c.toString(bytes / units::kGB, 'f', 2), c.toString(bytes / units::kGiB, 'f', 2));
+}
+
+QString formatCount(double value)
+{
+    return QLocale(QLocale::English).toString(static_cast<qlonglong>(value));
+}
+
+} // namespace planner::cli

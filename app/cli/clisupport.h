@@ -1,0 +1,34 @@
+#pragma once
+// Shared plumbing of the command-line tool's commands: a usage error type,
+// strict number parsing, id look-ups with helpful messages, and output.
+
+#include "core/model/modelspec.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+
+#include <stdexcept>
+
+namespace planner::cli {
+
+// Thrown for bad input; main() prints "llm-planner-cli: <message>" and exits 2.
+class UsageError : public std::runtime_error
+{
+public:
+    explicit UsageError(const QString &message) : std::runtime_error(message.toStdString()) {}
+};
+
+// A positive (or, with allowZero, non-negative) integer option, or UsageError.
+long long integerOption(const QCommandLineParser &parser, const QString &name, long long fallback,
+                        bool allowZero = false);
+
+// A built-in model id, or a config.json file / model folder to import.
+ModelSpec resolveModel(const QString &idOrPath);
+
+void printJson(const QJsonObject &object);
+void printLine(const QString &line);
+QString formatBytes(double bytes);      // "84.15 GB (78.37 GiB)"
+QString formatCount(double value);      // "8,030,261,248"
+
+} // namespace planner::cli

@@ -1,0 +1,69 @@
+// llm-planner-cli: the planner's engine from the shell. Each command parses
+// its own options; errors print one line and exit non-zero.
+
+#include "app/cli/clisupport.h"
+#include "app/cli/fitcommand.h"
+#include "app/cli/listcommands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <functional>
+#include <map>
+
+namespace {
+
+const char *const kUsage =
+    "Usage: llm-planner-cli COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  fit       Per-GPU memory of a model on a deployment: does it fit?\n"
+    "  models    List the built-in model versions.\n"
+    "  gpus      List the built-in GPUs.\n"
+    "  formats   List the weight and KV-cache formats.\n"
+    "  engines   List the serving-engine profiles.\n"
+    "\n"
+    "Run 'llm-planner-cli COMMAND --help' for a command's options.\n"
+    "Options: --help, --version\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("llm-planner-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PLANNER_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")) {
+        (arguments.size() < 2 ? err : out) << kUsage;
+        return arguments.size() < 2 ? 2 : 0;
+    }
+    if (arguments.at(1) == QLatin1String("--version")) {
+        out << "llm-planner-cli " << PLANNER_VERSION << '\n';
+        return 0;
+    }
+
+    using Command = std::function<int(const QStringList &)>;
+    const std::map<QString, Command> commands{
+        {QStringLiteral("fit"), planner::cli::runFit},
+        {QStringLiteral("models"), planner::cli::runModels},
+        {QStringLiteral("gpus"), planner::cli::runGpus},
+        {QStringLiteral("formats"), planner::cli::runFormats},
+        {QStringLiteral("engines"), planner::cli::runEngines},
+    };
+    const QString name = arguments.takeAt(1);
+    const auto command = commands.find(name);
+    if (command == commands.end()) {
+        err << "llm-planner-cli: unknown command '" << name << "' (try --help)\n";
+        return 2;
+    }
+    try {
+        return command->second(arguments);
+    } catch (const planner::cli::UsageError &error) {
+        err << "llm-planner-cli: " << error.what() << '\n';
+        return 2;
+    }
+}

@@ -1,0 +1,96 @@
+#include "core/hardware/gpuspec.h"
+#include "core/util/text.h"
+
+
+namespace planner {
+
+namespace {
+
+// The CUDA driver keeps ~0.43 GiB of the memory nvidia-smi lists: H100 SXM
+// 81,559 MiB (79.65 GiB) shows as 79.22 GiB and RTX 3090 24,576 MiB as 23.58 GiB
+// in vLLM's "total_gpu_memory" log lines (vllm-project/vllm PR #10511, #10517).
+constexpr double kDriverReservedGiB = 0.43;
+
+GpuSpec gpu(std::string id, std::string name, double memoryGB, double nvidiaSmiMiB, double bandwidthGBps, double fp32,
+            double bf16, double fp8, double int8, double fp4, double tdp, std::string interconnect,
+            std::string source)
+{
+    using namespace units;
+    GpuSpec g;
+    g.id = std::move(id);
+    g.name = std::move(name);
+    g.memory = gigabytes(memoryGB);
+    g.usableMemory = mebibytes(nvidiaSmiMiB) - gibibytes(kDriverReservedGiB);
+    g.memoryBandwidth = gigabytesPerSecond(bandwidthGBps);
+    g.fp32 = teraflopsPerSecond(fp32);
+    g.bf16 = teraflopsPerSecond(bf16);
+    g.fp8 = teraflopsPerSecond(fp8);
+    g.int8 = teraflopsPerSecond(int8);
+    g.fp4 = teraflopsPerSecond(fp4);
+    g.tdp = watts(tdp);
+    g.interconnect = std::move(interconnect);
+    g.source = std::move(source);
+    return g;
+}
+
+std::vector<GpuSpec> makeGpus()
+{
+    // Dense TFLOPS; datasheet memory in GB as printed, then the total nvidia-smi
+    // lists in MiB (H100 81,559; H200 143,771 per sglang #3196; A100 81,920;
+    // L40S 46,068 with ECC; RTX 4090 24,564).
+    return {
+        gpu("h100-sxm", "NVIDIA H100 SXM5 80GB", 80, 81559, 3350, 67, 989, 1979, 1979, 0, 700,
+            "NVLink4 900 GB/s", "NVIDIA H100 Tensor Core GPU datasheet (2023)"),
+        gpu("h200", "NVIDIA H200 SXM 141GB", 141, 143771, 4800, 67, 989, 1979, 1979, 0, 700,
+            "NVLink4 900 GB/s", "NVIDIA H200 Tensor Core GPU datasheet (2024)"),
+        gpu("a100-80gb", "NVIDIA A100 SXM4 80GB", 80, 81920, 2039, 19.5, 312, 0, 624, 0, 400,
+            "NVLink3 600 GB/s", "NVIDIA A100 Tensor Core GPU datasheet (2021)"),
+        gpu("l40s", "NVIDIA L40S 48GB", 48, 46068, 864, 91.6, 362, 733, 733, 0, 350, "PCIe Gen4 x16",
+            "NVIDIA L40S datasheet (2023)"),
+        // 165.2 is the FP32-accumulate tensor rate from the Ada whitepaper.
+        gpu("rtx-4090", "NVIDIA GeForce RTX 4090 24GB", 24, 24564, 1008, 82.6, 165.2, 330.3, 660.6, 0, 450,
+            "PCIe Gen4 x16", "NVIDIA Ada Lovelace architecture whitepaper v1.01, appendix A"),
+    };
+}
+
+
+} // namespace
+
+units::FlopsPerSecond GpuSpec::throughput(ComputePrecision precision) const
+{
+    const units::FlopsPerSecond zero = units::teraflopsPerSecond(0);
+    switch (precision) {
+    case ComputePrecision::Fp4:
+        if (fp4 > zero) return fp4;
+        [[fallthrough]];
+    case ComputePrecision::Fp8:
+        if (fp8 > zero) return fp8;
+        [[fallthrough]];
+    case ComputePrecision::Int8:
+        if (precision == ComputePrecision::Int8 && int8 > zero) return int8;
+        [[fallthrough]];
+    case ComputePrecision::Bf16:
+        if (bf16 > zero) return bf16;
+        [[fallthrough]];
+    case ComputePrecision::Fp32:
+        return fp32;
+    }
+    return fp32;
+}
+
+const std::vector<GpuSpec> &builtinGpus()
+{
+    static const std::vector<GpuSpec> gpus = makeGpus();
+    return gpus;
+}
+
+std::optional<GpuSpec> findBuiltinGpu(std::string_view id)
+{
+    const std::string key = toLower(id);
+    for (const GpuSpec &g : builtinGpus())
+        if (g.id == key)
+            return g;
+    return std::nullopt;
+}
+
+} // namespace planner

@@ -1,0 +1,45 @@
+#pragma once
+// GpuSpec: the figures of one accelerator that sizing and performance use.
+//
+// Until the SQLite catalogue lands, builtinGpus() holds a small sourced table;
+// the catalogue will fill the same struct from its rows.
+
+#include "core/model/precision.h"
+#include "core/units/units.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planner {
+
+struct GpuSpec {
+    std::string id;    // e.g. "h100-sxm"
+    std::string name;  // e.g. "NVIDIA H100 SXM5 80GB"
+    units::Bytes memory = units::bytes(0);        // capacity as the datasheet prints it
+    // What CUDA reports as total memory (torch.cuda.mem_get_info), which is what
+    // an engine can allocate from: the datasheet's "80GB" is 80 GiB of HBM less
+    // the driver's reservation. Fit is judged against this figure.
+    units::Bytes usableMemory = units::bytes(0);
+    units::BytesPerSecond memoryBandwidth = units::gigabytesPerSecond(0);
+    // Dense (no sparsity) tensor throughput by compute precision; zero where the
+    // chip has no such path.
+    units::FlopsPerSecond fp32 = units::teraflopsPerSecond(0);
+    units::FlopsPerSecond bf16 = units::teraflopsPerSecond(0);
+    units::FlopsPerSecond fp8 = units::teraflopsPerSecond(0);
+    units::FlopsPerSecond int8 = units::teraflopsPerSecond(0);
+    units::FlopsPerSecond fp4 = units::teraflopsPerSecond(0);
+    units::Watts tdp = units::watts(0);
+    std::string interconnect;  // e.g. "NVLink4 900 GB/s", "PCIe Gen4 x16"
+    std::string source;
+
+    // Throughput for a precision, falling back to the next wider path the chip
+    // has (an FP8 model on an A100 runs its matmuls in BF16).
+    units::FlopsPerSecond throughput(ComputePrecision precision) const;
+};
+
+const std::vector<GpuSpec> &builtinGpus();
+std::optional<GpuSpec> findBuiltinGpu(std::string_view id);
+
+} // namespace planner

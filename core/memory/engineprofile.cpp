@@ -1,0 +1,113 @@
+#include "core/memory/engineprofile.h"
+#include "core/util/text.h"
+
+namespace planner {
+
+namespace {
+
+std::vector<EngineProfile> makeProfiles()
+{
+    using namespace units;
+    std::vector<EngineProfile> profiles;
+
+    EngineProfile vllm;
+    vllm.id = "vllm";
+    vllm.name = "vLLM";
+    vllm.memoryShare = 0.92;
+    vllm.reserveRule = ReserveRule::ShareOfTotal;
+    vllm.runtimeOverhead = gibibytes(0.5);
+    vllm.kvBlockTokens = 16;
+    vllm.maxBatchedTokens = 8192;
+    vllm.profiledSequences = 256;
+    vllm.mlaCache = MlaCacheLayout::CompressedLatent;
+    // Non-torch memory in vLLM's profiling logs ranges 0.16-1.79 GiB (PRs #10511,
+    // #12126, #13109, issue #10517); 0.5 GiB is typical for one GPU.
+    vllm.source = "vLLM vllm/config/cache.py: gpu_memory_utilization 0.92 (0.9 up to v0.11), "
+                  "block_size 16; arg_utils.py: max_num_batched_tokens 8192, max_num_seqs 256 (1024 on "
+                  ">= 70 GiB GPUs other than A100); "
+                  "MLA latent cache duplicated on every TP rank "
+                  "(docs/serving/context_parallel_deployment.md)";
+    profiles.push_back(vllm);
+
+    EngineProfile sglang;
+    sglang.id = "sglang";
+    sglang.name = "SGLang";
+    sglang.memoryShare = 0.88;
+    sglang.reserveRule = ReserveRule::StaticPoolShare;
+    sglang.runtimeOverhead = gibibytes(0.5);
+    sglang.kvBlockTokens = 1;
+    sglang.maxBatchedTokens = 8192;
+    sglang.mlaCache = MlaCacheLayout::CompressedLatent;
+    sglang.supportsDataParallelAttention = true;
+    sglang.source = "SGLang server_args.py: mem_fraction_static 0.88 (TP 1) for weights + KV "
+                    "pool, activations outside it; page_size 1; chunked_prefill_size 8192; "
+                    "--enable-dp-attention for MLA";
+    profiles.push_back(sglang);
+
+    EngineProfile trt;
+    trt.id = "tensorrt-llm";
+    trt.name = "TensorRT-LLM";
+    trt.memoryShare = 0.90;
+    trt.reserveRule = ReserveRule::ShareOfFree;
+    trt.runtimeOverhead = gibibytes(0.5);
+    trt.kvBlockTokens = 32;
+    trt.maxBatchedTokens = 8192;
+    trt.mlaCache = MlaCacheLayout::CompressedLatent;
+    trt.supportsDataParallelAttention = true;
+    trt.source = "TensorRT-LLM KvCacheConfig reference: free_gpu_memory_fraction 0.9 of the "
+                 "memory free after loading, tokens_per_block 32; max_num_tokens 8192";
+    profiles.push_back(trt);
+
+    EngineProfile llamacpp;
+    llamacpp.id = "llama.cpp";
+    llamacpp.name = "llama.cpp";
+    llamacpp.memoryShare = 1.0;
+    llamacpp.reserveRule = ReserveRule::None;
+    llamacpp.runtimeOverhead = gibibytes(0.3);
+    llamacpp.kvBlockTokens = 256;
+    llamacpp.maxBatchedTokens = 512;
+    llamacpp.mlaCache = MlaCacheLayout::CompressedLatent;
+    llamacpp.source = "llama.cpp src/llama-context.cpp: n_ctx = GGML_PAD(n_ctx, 256); n_ubatch "
+                      "512 (llama_context_default_params); CUDA context ~0.3 GiB";
+    profiles.push_back(llamacpp);
+
+    EngineProfile transformers;
+    transformers.id = "transformers";
+    transformers.name = "Hugging Face Transformers";
+    transformers.memoryShare = 1.0;
+    transformers.reserveRule = ReserveRule::None;
+    transformers.runtimeOverhead = gibibytes(0.5);
+    transformers.kvBlockTokens = 1;
+    transformers.maxBatchedTokens = 0;
+    transformers.mlaCache = MlaCacheLayout::ExpandedKeyValue;
+    transformers.source = "Transformers generate(): DynamicCache without paging, the whole "
+                          "prompt batch in one forward pass; modeling_deepseek_v3.py caches the "
+                          "expanded per-head K (192) and V (128)";
+    profiles.push_back(transformers);
+    return profiles;
+}
+
+} // namespace
+
+const std::vector<EngineProfile> &engineProfiles()
+{
+    static const std::vector<EngineProfile> profiles = makeProfiles();
+    return profiles;
+}
+
+std::optional<EngineProfile> findEngineProfile(std::string_view id)
+{
+    const std::string key = toLower(id);
+    for (const EngineProfile &p : engineProfiles())
+        if (p.id == key || (key == "llamacpp" && p.id == "llama.cpp") || (key == "trtllm" && p.id == "tensorrt-llm")
+            || (key == "hf" && p.id == "transformers"))
+            return p;
+    return std::nullopt;
+}
+
+const EngineProfile &defaultEngineProfile()
+{
+    return engineProfiles().front();
+}
+
+} // namespace planner

@@ -1,0 +1,53 @@
+#pragma once
+// EngineProfile: how a serving engine spends GPU memory.
+//
+// The same model on the same GPU fits under one engine and not another: vLLM
+// keeps 10 % of the card back, SGLang reserves its activation space outside a
+// static pool, TensorRT-LLM takes a share of what is free after loading,
+// llama.cpp pads the context, and Transformers stores DeepSeek's MLA cache
+// expanded per head. Every memory result names the profile it used.
+
+#include "core/units/units.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planner {
+
+enum class MlaCacheLayout {
+    CompressedLatent, // kv_lora_rank + qk_rope_head_dim values per token and layer
+    ExpandedKeyValue  // full K (nope + rope) and V per head, as plain MHA
+};
+
+// Which memory the engine's fraction applies to.
+enum class ReserveRule {
+    ShareOfTotal,      // vLLM gpu_memory_utilization: everything lives inside share x capacity
+    StaticPoolShare,   // SGLang mem_fraction_static: weights + KV inside share x capacity,
+                       // activations and context in the rest
+    ShareOfFree,       // TensorRT-LLM kv_cache_free_gpu_mem_fraction of memory free after load
+    None               // llama.cpp, Transformers: no reserve
+};
+
+struct EngineProfile {
+    std::string id;
+    std::string name;
+    double memoryShare = 1.0;             // the fraction ReserveRule applies
+    ReserveRule reserveRule = ReserveRule::None;
+    units::Bytes runtimeOverhead = units::bytes(0); // CUDA context and non-tensor allocations per GPU
+    int kvBlockTokens = 1;                // paged-attention block; sequences round up to it
+    long long maxBatchedTokens = 0;       // tokens per forward pass (prefill chunk); 0 = whole batch
+    // Sequences whose logits the engine reserves room for at start-up (vLLM's
+    // profile run samples max_num_seqs dummy sequences); 0 = those in the batch.
+    long long profiledSequences = 0;
+    MlaCacheLayout mlaCache = MlaCacheLayout::CompressedLatent;
+    bool supportsDataParallelAttention = false;
+    std::string source;
+};
+
+const std::vector<EngineProfile> &engineProfiles();
+std::optional<EngineProfile> findEngineProfile(std::string_view id);
+const EngineProfile &defaultEngineProfile(); // vLLM
+
+} // namespace planner

@@ -1,0 +1,332 @@
+#include "core/memory/inferencememory.h"
+#include "core/model/weightbytes.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace planner {
+
+namespace {
+
+constexpr double kActivationBytes = 2.0; // BF16/FP16 activations
+constexpr double kLogitBytes = 4.0;      // logits are upcast to FP32 for sampling
+
+std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
+{
+    return (a + b - 1) / b;
+}
+
+// Everything about a request that does not depend on context or concurrency,
+// worked out once so the max-context / max-concurrency searches stay cheap.
+struct Layout {
+    int replicas = 1;              // data-parallel copies of the model
+    int attentionTp = 1;           // ranks one sequence's attention is split over
+    int sequenceGroups = 1;        // groups the concurrent sequences are spread over
+    std::int64_t gpuLayers = 0;    // decoder layers held by GPUs (not offloaded)
+    std::int64_t stageLayers = 0;  // layers of the largest pipeline stage
+    double weightBytes = 0;        // per GPU, largest stage
+    double hostBytes = 0;          // offloaded weights
+    double kvBytesPerTokenLayer = 0; // per GPU
+    double kvBytesPerTokenLayerFull = 0; // one whole layer, for offloaded layers
+    double activationPerToken = 0; // bytes per batched token
+    double logitsPerSequence = 0;
+    double runtime = 0;
+    double capacity = 0;
+};
+
+double kvElementsPerTokenLayer(const ModelSpec &spec, const EngineProfile &engine, int attentionTp)
+{
+    if (spec.mla) {
+        const MlaSpec &m = *spec.mla;
+        if (engine.mlaCache == MlaCacheLayout::CompressedLatent)
+            return static_cast<double>(m.kvLoraRank + m.qkRopeHeadDim); // same on every rank
+        const double headsPerRank = static_cast<double>(spec.numHeads) / attentionTp;
+        return headsPerRank * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim);
+    }
+    // With fewer KV heads than ranks, each rank keeps a replica of one head.
+    const double kvHeadsPerRank = std::max<double>(1.0, static_cast<double>(spec.numKeyValueHeads) / attentionTp);
+    return 2.0 * kvHeadsPerRank * spec.headDim;
+}
+
+Layout makeLayout(const InferenceRequest &r, int offloadLayers)
+{
+    const ModelSpec &spec = r.model;
+    const ParameterBreakdown params = countParameters(spec);
+    Layout l;
+    const int tp = r.parallel.tensor;
+    const int pp = r.parallel.pipeline;
+    const int ep = r.parallel.expert;
+    const bool dpAttention = r.parallel.dataParallelAttention && spec.mla.has_value();
+    l.replicas = std::max(1, r.gpuCount / (tp * pp));
+    l.attentionTp = dpAttention ? 1 : tp;
+    l.sequenceGroups = l.replicas * (dpAttention ? tp : 1);
+    l.capacity = units::inBytes(r.gpu.usableMemory);
+    l.runtime = units::inBytes(r.engine.runtimeOverhead);
+
+    const double linearBits = r.weights.linearBits(spec);
+    const double denseBytes = params.denseLayers > 0
+        ? layerWeightBytes(spec, params.denseLayer, r.weights, tp, l.attentionTp, ep) : 0.0;
+    const double moeBytes = params.moeLayers > 0
+        ? layerWeightBytes(spec, params.moeLayer, r.weights, tp, l.attentionTp, ep) : 0.0;
+
+    // Offloaded layers are the last ones (llama.cpp keeps the first n_gpu_layers).
+    l.gpuLayers = spec.numLayers - offloadLayers;
+    l.stageLayers = ceilDiv(std::max<std::int64_t>(l.gpuLayers, 0), pp);
+    double largestStage = 0;
+    for (int stage = 0; stage < pp; ++stage) {
+        const std::int64_t first = stage * l.stageLayers;
+        const std::int64_t last = std::min(l.gpuLayers, first + l.stageLayers);
+        const std::int64_t moeCount = spec.moeLayersIn(first, std::max(first, last));
+        const std::int64_t denseCount = std::max<std::int64_t>(0, last - first) - moeCount;
+        double bytes = denseCount * denseBytes + moeCount * moeBytes;
+        if (stage == 0)
+            bytes += params.embedding * r.weights.embeddingBits / 8.0 / tp; // vocab-parallel
+        if (stage == pp - 1) {
+            // A tied head is the embedding itself unless pipeline stages separate them.
+            const std::int64_t head = spec.tiedEmbeddings ? (pp > 1 ? params.embedding : 0) : params.head;
+            bytes += head * r.weights.headBits / 8.0 / tp + params.finalNorm * r.weights.otherBits / 8.0;
+            if (r.loadMtp && params.mtpModules > 0) {
+                // vLLM's MTP draft shares embedding and head with the main model.
+                const LayerParameters &layer = spec.isMoe() ? params.moeLayer : params.denseLayer;
+                const double h = static_cast<double>(spec.hiddenSize);
+                bytes += params.mtpModules
+                         * (layerWeightBytes(spec, layer, r.weights, tp, l.attentionTp, ep)
+                            + 2 * h * h * linearBits / 8.0 / tp + 3 * h * r.weights.otherBits / 8.0);
+            }
+        }
+        largestStage = std::max(largestStage, bytes);
+    }
+    l.weightBytes = largestStage;
+
+    const double offloadedMoe = static_cast<double>(spec.moeLayersIn(l.gpuLayers, spec.numLayers));
+    const double offloadedDense = offloadLayers - offloadedMoe;
+    l.hostBytes = (offloadedDense * params.denseLayer.total() + offloadedMoe * params.moeLayer.total())
+                  * linearBits / 8.0;
+
+    const double kvBytes = r.kvCache.bitsPerElement / 8.0;
+    l.kvBytesPerTokenLayer = kvElementsPerTokenLayer(spec, r.engine, l.attentionTp) * kvBytes;
+    l.kvBytesPerTokenLayerFull = kvElementsPerTokenLayer(spec, r.engine, 1) * kvBytes;
+
+    // Activation peak of one layer, per batched token (see the header).
+    double qWidth = 0;
+    double kvWidth = 0;
+    if (spec.mla) {
+        qWidth = static_cast<double>(spec.numHeads) * (spec.mla->qkNopeHeadDim + spec.mla->qkRopeHeadDim);
+        kvWidth = static_cast<double>(spec.numHeads) * (spec.mla->qkNopeHeadDim + spec.mla->vHeadDim) / 2.0;
+    } else {
+        qWidth = static_cast<double>(spec.numHeads) * spec.headDim;
+        kvWidth = static_cast<double>(spec.numKeyValueHeads) * spec.headDim;
+    }
+    double mlpWidth = static_cast<double>(spec.intermediateSize) / tp;
+    if (spec.isMoe()) {
+        const double split = ep > 1 ? ep : tp;
+        const double routed = static_cast<double>(spec.moe->expertsPerToken) * spec.moe->expertIntermediateSize / split;
+        const double shared = static_cast<double>(spec.moe->sharedExperts) * spec.moe->expertIntermediateSize / tp;
+        mlpWidth = std::max(params.denseLayers > 0 ? mlpWidth : 0.0, routed + shared);
+    }
+    l.activationPerToken = (2.0 * spec.hiddenSize + (qWidth + 2.0 * kvWidth) / l.attentionTp + 3.0 * mlpWidth)
+                           * kActivationBytes;
+    l.logitsPerSequence = static_cast<double>(spec.vocabSize) / tp * kLogitBytes;
+    return l;
+}
+
+std::int64_t roundUpTokens(std::int64_t tokens, int block)
+{
+    return block > 1 ? ceilDiv(tokens, block) * block : tokens;
+}
+
+struct Usage {
+    double kv = 0;
+    double activations = 0;
+    double reserve = 0;
+    double total = 0;
+    std::int64_t sequencesPerGpu = 0;
+};
+
+Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, std::int64_t concurrency)
+{
+    Usage u;
+    u.sequencesPerGpu = ceilDiv(concurrency, l.sequenceGroups);
+    const double tokens = static_cast<double>(roundUpTokens(context, r.engine.kvBlockTokens));
+    u.kv = static_cast<double>(u.sequencesPerGpu) * tokens * static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer;
+
+    const double wanted = static_cast<double>(u.sequencesPerGpu) * static_cast<double>(context);
+    const double batched = r.engine.maxBatchedTokens > 0
+        ? std::min(wanted, static_cast<double>(r.engine.maxBatchedTokens)) : wanted;
+    const double sampled = r.engine.profiledSequences > 0
+        ? std::min(static_cast<double>(r.engine.profiledSequences), batched)
+        : static_cast<double>(u.sequencesPerGpu);
+    u.activations = batched * l.activationPerToken + sampled * l.logitsPerSequence;
+
+    const double share = r.engine.memoryShare;
+    switch (r.engine.reserveRule) {
+    case ReserveRule::ShareOfTotal:
+        u.reserve = (1.0 - share) * l.capacity;
+        break;
+    case ReserveRule::StaticPoolShare:
+        // Activations and the runtime live in the part outside the static pool.
+        u.reserve = std::max(0.0, (1.0 - share) * l.capacity - u.activations - l.runtime);
+        break;
+    case ReserveRule::ShareOfFree:
+        u.reserve = std::max(0.0, (1.0 - share) * (l.capacity - l.weightBytes - u.activations - l.runtime));
+        break;
+    case ReserveRule::None:
+        u.reserve = 0;
+        break;
+    }
+    u.total = l.weightBytes + u.kv + u.activations + l.runtime + u.reserve;
+    return u;
+}
+
+bool fitsAt(const InferenceRequest &r, const Layout &l, std::int64_t context, std::int64_t concurrency)
+{
+    return usageAt(r, l, context, concurrency).total <= l.capacity;
+}
+
+// Largest n in [0, limit] with fits(n), for a monotone predicate: an estimate
+// from the linear KV term, then a galloping correction, so a search costs a
+// handful of evaluations rather than a scan.
+template <typename Fits>
+std::int64_t largestFitting(std::int64_t guess, std::int64_t limit, Fits fits)
+{
+    guess = std::clamp<std::int64_t>(guess, 0, limit);
+    if (guess > 0 && !fits(guess)) {
+        std::int64_t hi = guess;  // fails
+        std::int64_t lo = 0;      // treated as fitting (0 is the floor)
+        while (hi - lo > 1) {
+            const std::int64_t mid = lo + (hi - lo) / 2;
+            (fits(mid) ? lo : hi) = mid;
+        }
+        return lo;
+    }
+    std::int64_t lo = guess;  // fits
+    std::int64_t step = 1;
+    while (lo < limit && fits(std::min(limit, lo + step))) {
+        lo = std::min(limit, lo + step);
+        step *= 2;
+    }
+    std::int64_t hi = std::min(limit, lo + step);
+    if (hi == lo)
+        return lo;
+    while (hi - lo > 1) {
+        const std::int64_t mid = lo + (hi - lo) / 2;
+        (fits(mid) ? lo : hi) = mid;
+    }
+    return lo;
+}
+
+InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
+{
+    const Layout l = makeLayout(r, offloadLayers);
+    const Usage u = usageAt(r, l, r.context, r.concurrency);
+
+    InferenceMemoryEstimate e;
+    e.capacity = r.gpu.usableMemory;
+    e.perGpu.weights = units::bytes(l.weightBytes);
+    e.perGpu.kvCache = units::bytes(u.kv);
+    e.perGpu.activations = units::bytes(u.activations);
+    e.perGpu.overhead = units::bytes(l.runtime + u.reserve);
+    e.runtimeOverhead = units::bytes(l.runtime);
+    e.engineReserve = units::bytes(u.reserve);
+    e.kvPerToken = units::bytes(static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer);
+    e.offloadedLayers = offloadLayers;
+    e.dataParallelReplicas = l.replicas;
+    e.sequencesPerGpu = u.sequencesPerGpu;
+    const double offloadedKv = static_cast<double>(offloadLayers) * l.kvBytesPerTokenLayerFull
+                               * static_cast<double>(roundUpTokens(r.context, r.engine.kvBlockTokens))
+                               * static_cast<double>(r.concurrency);
+    e.hostMemory = units::bytes(l.hostBytes + offloadedKv);
+    e.fits = u.total <= l.capacity;
+    e.shortfall = units::bytes(std::max(0.0, u.total - l.capacity));
+
+    // Max concurrency at this context: KV grows by one sequence's worth per
+    // sequence group step.
+    const double perSequence = static_cast<double>(roundUpTokens(r.context, r.engine.kvBlockTokens))
+                               * static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer + l.logitsPerSequence;
+    const double free0 = l.capacity - usageAt(r, l, r.context, 0).total;
+    constexpr std::int64_t kConcurrencyLimit = 1'000'000;
+    const std::int64_t concurrencyGuess = perSequence > 0
+        ? static_cast<std::int64_t>(std::max(0.0, free0 / perSequence)) * l.sequenceGroups : kConcurrencyLimit;
+    e.maxConcurrency = largestFitting(concurrencyGuess, kConcurrencyLimit,
+                                      [&](std::int64_t c) { return fitsAt(r, l, r.context, c); });
+
+    // Max context at this concurrency, capped by the model's position limit.
+    const std::int64_t sequences = ceilDiv(r.concurrency, l.sequenceGroups);
+    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer;
+    const double freeAtMinimum = l.capacity - usageAt(r, l, 1, r.concurrency).total;
+    const std::int64_t contextGuess = perToken > 0
+        ? static_cast<std::int64_t>(std::max(0.0, freeAtMinimum / perToken)) : r.model.maxContext;
+    e.maxContext = largestFitting(contextGuess, r.model.maxContext,
+                                  [&](std::int64_t t) { return fitsAt(r, l, t, r.concurrency); });
+    return e;
+}
+
+} // namespace
+
+std::vector<std::string> validate(const InferenceRequest &r)
+{
+    std::vector<std::string> errors = validate(r.model);
+    const Parallelism &p = r.parallel;
+    if (r.gpuCount < 1)
+        errors.push_back("the number of GPUs must be at least 1, got " + std::to_string(r.gpuCount));
+    if (p.tensor < 1 || p.pipeline < 1 || p.expert < 1)
+        errors.push_back("tensor, pipeline and expert parallel sizes must be at least 1");
+    if (!errors.empty())
+        return errors;
+    if (r.gpuCount % (p.tensor * p.pipeline) != 0)
+        errors.push_back("tensor x pipeline parallel size (" + std::to_string(p.tensor * p.pipeline)
+                         + ") must divide the number of GPUs (" + std::to_string(r.gpuCount) + ")");
+    if (!r.model.mla && r.model.numKeyValueHeads > 0 && r.model.numKeyValueHeads % p.tensor != 0
+        && p.tensor % r.model.numKeyValueHeads != 0)
+        errors.push_back("tensor parallel size " + std::to_string(p.tensor) + " must divide or be a multiple of "
+                         "the model's " + std::to_string(r.model.numKeyValueHeads) + " key/value heads");
+    if (r.model.numHeads % p.tensor != 0)
+        errors.push_back("tensor parallel size " + std::to_string(p.tensor) + " must divide the model's "
+                         + std::to_string(r.model.numHeads) + " attention heads");
+    if (p.pipeline > r.model.numLayers)
+        errors.push_back("pipeline parallel size " + std::to_string(p.pipeline) + " exceeds the model's "
+                         + std::to_string(r.model.numLayers) + " layers");
+    if (p.expert > 1) {
+        if (!r.model.isMoe())
+            errors.push_back("expert parallelism needs a mixture-of-experts model");
+        else if (r.gpuCount % p.expert != 0 || p.expert > r.gpuCount / p.pipeline)
+            errors.push_back("expert parallel size " + std::to_string(p.expert)
+                             + " must divide the GPUs of one pipeline stage ("
+                             + std::to_string(r.gpuCount / p.pipeline) + ")");
+    }
+    if (p.dataParallelAttention && !r.model.mla)
+        errors.push_back("data-parallel attention applies to MLA models (DeepSeek-V2/V3/R1) only");
+    if (p.dataParallelAttention && !r.engine.supportsDataParallelAttention)
+        errors.push_back(r.engine.name + " has no data-parallel attention");
+    if (r.context < 1)
+        errors.push_back("context length must be at least 1 token, got " + std::to_string(r.context));
+    else if (r.context > r.model.maxContext)
+        errors.push_back("context length " + std::to_string(r.context) + " exceeds the model's maximum of "
+                         + std::to_string(r.model.maxContext) + " tokens");
+    if (r.concurrency < 1)
+        errors.push_back("concurrency must be at least 1 sequence, got " + std::to_string(r.concurrency));
+    if (r.offloadLayers < 0 || r.offloadLayers > r.model.numLayers)
+        errors.push_back("offloaded layers must be between 0 and " + std::to_string(r.model.numLayers));
+    if (r.gpu.usableMemory <= units::bytes(0))
+        errors.push_back("GPU memory capacity must be positive");
+    return errors;
+}
+
+InferenceMemoryEstimate estimateInferenceMemory(const InferenceRequest &request)
+{
+    if (!validate(request).empty()) {
+        InferenceMemoryEstimate invalid;
+        invalid.capacity = request.gpu.usableMemory;
+        return invalid;
+    }
+    if (!request.autoOffload)
+        return evaluate(request, request.offloadLayers);
+    // The fewest offloaded layers that fit; with every layer on the host the
+    // GPU still holds the embedding, head and runtime.
+    InferenceMemoryEstimate best = evaluate(request, request.offloadLayers);
+    for (int layers = request.offloadLayers + 1; !best.fits && layers <= request.model.numLayers; ++layers)
+        best = evaluate(request, layers);
+    return best;
+}
+
+} // namespace planner

@@ -1,0 +1,85 @@
+#pragma once
+// Per-GPU memory of a model served for inference.
+//
+// The most loaded GPU decides whether a deployment fits, so every figure here
+// is for that GPU: its pipeline stage's layers, its tensor-parallel share of
+// each weight (with the tensors an engine replicates counted whole), its expert
+// slice, its sequences' KV cache held the way the engine holds it, the
+// activation peak of one prefill chunk, and the runtime's own overhead and
+// reserve.
+//
+// Activation peak: one decoder layer's forward pass over a prefill chunk of T
+// tokens in 16-bit, T x (2h + (q + 2kv)/tp + 3 x mlp_width/tp) x 2 bytes, plus
+// FP32 logits of the sampled positions, S x vocab/tp x 4 bytes. This is what
+// vLLM's profile_run measures with max_num_batched_tokens dummy tokens spread
+// over max_num_seqs sequences (flash attention keeps no T x T score matrix).
+// Llama-3-8B on vLLM: 1.00 GiB against the 1.26 GiB its log reports (PR #10511).
+
+#include "core/hardware/gpuspec.h"
+#include "core/memory/engineprofile.h"
+#include "core/model/modelspec.h"
+#include "core/model/parametercount.h"
+#include "core/model/precision.h"
+#include "core/units/units.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace planner {
+
+struct Parallelism {
+    int tensor = 1;    // TP: splits each layer's matrices
+    int pipeline = 1;  // PP: splits the layers into stages
+    int expert = 1;    // EP: splits the routed experts (1 = experts follow TP)
+    // MLA models on SGLang / TensorRT-LLM: every rank runs attention for its own
+    // requests (attention weights and latent cache whole on each), experts EP.
+    bool dataParallelAttention = false;
+};
+
+struct InferenceRequest {
+    ModelSpec model;
+    WeightFormat weights;
+    KvCacheFormat kvCache;
+    EngineProfile engine;
+    GpuSpec gpu;
+    int gpuCount = 1;
+    Parallelism parallel;
+    std::int64_t context = 4096;    // tokens per sequence (prompt + output)
+    std::int64_t concurrency = 1;   // sequences held at once
+    int offloadLayers = 0;          // decoder layers kept in host RAM (llama.cpp -ngl)
+    bool autoOffload = false;       // find the fewest offloaded layers that fit
+    bool loadMtp = false;           // load DeepSeek's MTP module for speculative decoding
+};
+
+struct MemoryBreakdown {
+    units::Bytes weights = units::bytes(0);
+    units::Bytes kvCache = units::bytes(0);
+    units::Bytes activations = units::bytes(0);
+    units::Bytes overhead = units::bytes(0);  // runtime context + engine reserve
+    units::Bytes total() const { return weights + kvCache + activations + overhead; }
+};
+
+struct InferenceMemoryEstimate {
+    MemoryBreakdown perGpu;           // the most loaded GPU
+    units::Bytes capacity = units::bytes(0);
+    units::Bytes runtimeOverhead = units::bytes(0); // part of perGpu.overhead
+    units::Bytes engineReserve = units::bytes(0);   // part of perGpu.overhead
+    units::Bytes kvPerToken = units::bytes(0);      // per GPU, one token of one sequence
+    units::Bytes hostMemory = units::bytes(0);      // offloaded weights and their KV cache
+    int offloadedLayers = 0;
+    int dataParallelReplicas = 1;
+    std::int64_t sequencesPerGpu = 0;
+    bool fits = false;
+    units::Bytes shortfall = units::bytes(0);       // how much is missing when it does not fit
+    std::int64_t maxConcurrency = 0;  // at the requested context
+    std::int64_t maxContext = 0;      // at the requested concurrency, capped by the model
+};
+
+// One message per problem with the request (empty when it can be evaluated).
+std::vector<std::string> validate(const InferenceRequest &request);
+
+// Assumes validate() passed; invalid input yields fits == false, never NaN.
+InferenceMemoryEstimate estimateInferenceMemory(const InferenceRequest &request);
+
+} // namespace planner

@@ -1,0 +1,200 @@
+#include "database/estimatejson.h"
+
+#include "core/model/parametercount.h"
+
+#include <QJsonArray>
+#include <QString>
+
+namespace planner {
+
+namespace {
+
+QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// Bytes as a whole number: JSON doubles hold integers exactly up to 2^53.
+double wholeBytes(units::Bytes b)
+{
+    return static_cast<double>(static_cast<long long>(units::inBytes(b) + 0.5));
+}
+
+QString attentionName(AttentionKind kind)
+{
+    switch (kind) {
+    case AttentionKind::MultiHead: return QStringLiteral("MHA");
+    case AttentionKind::GroupedQuery: return QStringLiteral("GQA");
+    case AttentionKind::MultiQuery: return QStringLiteral("MQA");
+    case AttentionKind::MultiHeadLatent: return QStringLiteral("MLA");
+    }
+    return {};
+}
+
+QJsonObject parallelToJson(const Parallelism &p, int replicas)
+{
+    return QJsonObject{{"tp", p.tensor}, {"pp", p.pipeline}, {"ep", p.expert}, {"dp", replicas},
+                       {"dp_attention", p.dataParallelAttention}};
+}
+
+} // namespace
+
+QJsonObject modelToJson(const ModelSpec &model)
+{
+    const ParameterBreakdown p = countParameters(model);
+    const QJsonObject breakdown{
+        {"embedding", static_cast<double>(p.embedding)},
+        {"attention", static_cast<double>(p.attention())},
+        {"mlp", static_cast<double>(p.mlp())},
+        {"experts", static_cast<double>(p.experts())},
+        {"router", static_cast<double>(p.routers())},
+        {"norms", static_cast<double>(p.norms())},
+        {"head", static_cast<double>(p.head)},
+    };
+    return QJsonObject{
+        {"id", qs(model.id)},
+        {"name", qs(model.displayName)},
+        {"family", qs(model.family)},
+        {"source", qs(model.source)},
+        {"checkpoint_format", qs(model.checkpointFormat)},
+        {"attention", attentionName(model.attentionKind())},
+        {"moe", model.isMoe()},
+        {"layers", static_cast<double>(model.numLayers)},
+        {"hidden_size", static_cast<double>(model.hiddenSize)},
+        {"max_context", static_cast<double>(model.maxContext)},
+        {"total_params", static_cast<double>(p.total())},
+        {"active_params", static_cast<double>(p.active())},
+        {"mtp_params", static_cast<double>(p.mtp())},
+        {"params_breakdown", breakdown},
+    };
+}
+
+QJsonObject gpuToJson(const GpuSpec &gpu)
+{
+    return QJsonObject{
+        {"id", qs(gpu.id)},
+        {"name", qs(gpu.name)},
+        {"memory_bytes", wholeBytes(gpu.memory)},
+        {"memory_bandwidth_gbps", units::inGBPerSecond(gpu.memoryBandwidth)},
+        {"bf16_tflops", units::inTeraflopsPerSecond(gpu.bf16)},
+        {"fp8_tflops", units::inTeraflopsPerSecond(gpu.fp8)},
+        {"tdp_watts", units::inWatts(gpu.tdp)},
+        {"interconnect", qs(gpu.interconnect)},
+        {"source", qs(gpu.source)},
+    };
+}
+
+QJsonObject weightFormatToJson(const WeightFormat &format, const ModelSpec *model)
+{
+    QJsonObject o{
+        {"id", qs(format.id)},
+        {"name", qs(format.name)},
+        {"embedding_bits", format.embeddingBits},
+        {"head_bits", format.headBits},
+        {"other_bits", format.otherBits},
+        {"compute", qs(toString(format.compute))},
+        {"source", qs(format.source)},
+    };
+    if (model)
+        o.insert("linear_bits", format.linearBits(*model));
+    else if (format.groupSize > 0 || format.mixedLinearBits)
+        o.insert("linear_bits", format.mixedLinearBits.value_or(
+                                    format.elementBits + (format.scaleBits + format.zeroBits) / format.groupSize));
+    return o;
+}
+
+QJsonObject kvFormatToJson(const KvCacheFormat &format)
+{
+    return QJsonObject{{"id", qs(format.id)}, {"name", qs(format.name)},
+                       {"bits", format.bitsPerElement}, {"source", qs(format.source)}};
+}
+
+QJsonObject engineToJson(const EngineProfile &engine)
+{
+    return QJsonObject{
+        {"id", qs(engine.id)},
+        {"name", qs(engine.name)},
+        {"memory_share", engine.memoryShare},
+        {"runtime_overhead_bytes", wholeBytes(engine.runtimeOverhead)},
+        {"kv_block_tokens", engine.kvBlockTokens},
+        {"max_batched_tokens", static_cast<double>(engine.maxBatchedTokens)},
+        {"mla_cache", engine.mlaCache == MlaCacheLayout::CompressedLatent ? "compressed-latent" : "expanded"},
+        {"source", qs(engine.source)},
+    };
+}
+
+QJsonObject inferenceFitToJson(const InferenceRequest &r, const InferenceMemoryEstimate &e)
+{
+    const QJsonObject perGpu{
+        {"weights_bytes", wholeBytes(e.perGpu.weights)},
+        {"kv_cache_bytes", wholeBytes(e.perGpu.kvCache)},
+        {"activation_bytes", wholeBytes(e.perGpu.activations)},
+        {"overhead_bytes", wholeBytes(e.perGpu.overhead)},
+        {"runtime_overhead_bytes", wholeBytes(e.runtimeOverhead)},
+        {"engine_reserve_bytes", wholeBytes(e.engineReserve)},
+        {"total_bytes", wholeBytes(e.perGpu.total())},
+        {"capacity_bytes", wholeBytes(e.capacity)},
+        {"kv_bytes_per_token", wholeBytes(e.kvPerToken)},
+        {"sequences", static_cast<double>(e.sequencesPerGpu)},
+    };
+    return QJsonObject{
+        {"mode", "inference"},
+        {"model", modelToJson(r.model)},
+        {"gpu", gpuToJson(r.gpu)},
+        {"gpus", r.gpuCount},
+        {"parallel", parallelToJson(r.parallel, e.dataParallelReplicas)},
+        {"weights", weightFormatToJson(r.weights, &r.model)},
+        {"kv_cache", kvFormatToJson(r.kvCache)},
+        {"engine", engineToJson(r.engine)},
+        {"context", static_cast<double>(r.context)},
+        {"concurrency", static_cast<double>(r.concurrency)},
+        {"per_gpu", perGpu},
+        {"fits", e.fits},
+        {"shortfall_bytes", wholeBytes(e.shortfall)},
+        {"max_concurrency", static_cast<double>(e.maxConcurrency)},
+        {"max_context", static_cast<double>(e.maxContext)},
+        {"offloaded_layers", e.offloadedLayers},
+        {"host_memory_bytes", wholeBytes(e.hostMemory)},
+    };
+}
+
+QJsonObject trainingFitToJson(const TrainingRequest &r, const TrainingMemoryEstimate &e)
+{
+    const QJsonObject perGpu{
+        {"weights_bytes", wholeBytes(e.weights)},
+        {"gradients_bytes", wholeBytes(e.gradients)},
+        {"optimizer_bytes", wholeBytes(e.optimizerStates)},
+        {"kv_cache_bytes", 0},
+        {"activation_bytes", wholeBytes(e.activations)},
+        {"overhead_bytes", wholeBytes(e.overhead)},
+        {"total_bytes", wholeBytes(e.total())},
+        {"capacity_bytes", wholeBytes(e.capacity)},
+    };
+    return QJsonObject{
+        {"mode", qs(toString(r.method))},
+        {"model", modelToJson(r.model)},
+        {"gpu", gpuToJson(r.gpu)},
+        {"gpus", r.gpuCount},
+        {"parallel", parallelToJson(r.parallel, e.dataParallelRanks)},
+        {"optimizer", qs(toString(r.optimizer))},
+        {"zero_stage", r.zeroStage},
+        {"activation_checkpointing", r.activationCheckpointing},
+        {"lora_rank", r.method == TrainingMethod::Full ? 0 : r.loraRank},
+        {"trainable_params", static_cast<double>(e.trainableParameters)},
+        {"sequence_length", static_cast<double>(r.sequenceLength)},
+        {"micro_batch", static_cast<double>(r.microBatch)},
+        {"per_gpu", perGpu},
+        {"fits", e.fits},
+        {"shortfall_bytes", wholeBytes(e.shortfall)},
+        // For training, concurrency is the micro-batch and context the sequence length.
+        {"max_concurrency", static_cast<double>(e.maxMicroBatch)},
+        {"max_context", static_cast<double>(e.maxSequenceLength)},
+    };
+}
+
+} // namespace planner

@@ -1,0 +1,26 @@
+#pragma once
+// JSON forms of the engine's specs and estimates, shared by the command-line
+// tool (--json), plan files and tests. Byte figures are plain integers of
+// bytes; readers convert to GB (1e9) or GiB (2^30) themselves.
+
+#include "core/hardware/gpuspec.h"
+#include "core/memory/engineprofile.h"
+#include "core/memory/inferencememory.h"
+#include "core/memory/trainingmemory.h"
+#include "core/model/modelspec.h"
+#include "core/model/precision.h"
+
+#include <QJsonObject>
+
+namespace planner {
+
+QJsonObject modelToJson(const ModelSpec &model);          // ids, shape and parameter counts
+QJsonObject gpuToJson(const GpuSpec &gpu);
+QJsonObject weightFormatToJson(const WeightFormat &format, const ModelSpec *model = nullptr);
+QJsonObject kvFormatToJson(const KvCacheFormat &format);
+QJsonObject engineToJson(const EngineProfile &engine);
+
+QJsonObject inferenceFitToJson(const InferenceRequest &request, const InferenceMemoryEstimate &estimate);
+QJsonObject trainingFitToJson(const TrainingRequest &request, const TrainingMemoryEstimate &estimate);
+
+} // namespace planner

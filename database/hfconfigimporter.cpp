@@ -1,0 +1,666 @@
+#include "database/hfconfigimporter.h"
+
+#include "core/model/precision.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QJsonValue>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace planner {
+
+namespace {
+
+// No released model has a dimension, head or expert count near ten million, so
+// a larger value is a typo or a corrupted file, not a model to size.
+constexpr double kMaxDimension = 1e7;
+// Context lengths run to ~10M tokens (Llama 4 Scout); allow headroom, not nonsense.
+constexpr double kMaxContext = 1e9;
+// The largest published models have ~2e12 parameters. Refusing specs above 1e15
+// keeps core's int64 parameter arithmetic (limit ~9.2e18) far from overflow even
+// when every key is individually under its limit.
+constexpr double kMaxParameters = 1e15;
+// A config.json is a few kilobytes; a large file is a weight file picked by mistake
+// and must not be read into memory.
+constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024;
+
+enum class Arch { Llama, Mistral, Qwen2, Mixtral, DeepseekV2, DeepseekV3, Qwen2Moe };
+
+struct ArchInfo {
+    const char *modelType;
+    const char *architecture; // the *ForCausalLM class transformers loads for it
+    Arch arch;
+};
+
+constexpr ArchInfo kArchitectures[] = {
+    {"llama", "LlamaForCausalLM", Arch::Llama},
+    {"mistral", "MistralForCausalLM", Arch::Mistral},
+    {"qwen2", "Qwen2ForCausalLM", Arch::Qwen2},
+    {"mixtral", "MixtralForCausalLM", Arch::Mixtral},
+    {"deepseek_v2", "DeepseekV2ForCausalLM", Arch::DeepseekV2},
+    {"deepseek_v3", "DeepseekV3ForCausalLM", Arch::DeepseekV3},
+    // Recognised so the user learns why it is refused (see readQwen2Moe), rather
+    // than being told the type is unknown.
+    {"qwen2_moe", "Qwen2MoeForCausalLM", Arch::Qwen2Moe},
+};
+
+bool usesMla(Arch arch)
+{
+    return arch == Arch::DeepseekV2 || arch == Arch::DeepseekV3;
+}
+
+QString describe(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 15);
+    case QJsonValue::String: return QStringLiteral("the string \"%1\"").arg(value.toString());
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
+
+// Reads typed values from one JSON object and reports every problem as an
+// ImportError naming the key (with its parent, e.g. quantization_config.bits)
+// and the file. Readers return 0 / false / empty after reporting, so mapping can
+// go on and collect all errors in one pass; the caller discards the spec when
+// any error was reported.
+class ConfigReader
+{
+public:
+    ConfigReader(QJsonObject object, QString source, std::vector<ImportError> &errors, QString prefix = {})
+        : mObject(std::move(object)), mSource(std::move(source)), mPrefix(std::move(prefix)), mErrors(errors)
+    {
+    }
+
+    bool contains(const char *key) const { return mObject.contains(QLatin1StringView(key)); }
+    // Present and not null: Hugging Face treats an explicit null like "use the default".
+    bool has(const char *key) const { return !value(key).isNull() && !value(key).isUndefined(); }
+    QJsonValue value(const char *key) const { return mObject.value(QLatin1StringView(key)); }
+
+    void fail(const char *key, const QString &problem)
+    {
+        const QString field = mPrefix + QLatin1StringView(key);
+        mErrors.push_back({field, QStringLiteral("%1: \"%2\" %3.").arg(mSource, field, problem)});
+    }
+    void missing(const char *key) { fail(key, QStringLiteral("is required but missing")); }
+
+    // A required integer >= minimum (1 unless stated).
+    std::int64_t count(const char *key, std::int64_t minimum = 1, double maximum = kMaxDimension)
+    {
+        if (!contains(key)) {
+            missing(key);
+            return 0;
+        }
+        return integer(key, minimum, maximum);
+    }
+
+    // An integer that may be absent or null (nullopt then).
+    std::optional<std::int64_t> optionalCount(const char *key, std::int64_t minimum = 1)
+    {
+        if (!has(key))
+            return std::nullopt;
+        return integer(key, minimum, kMaxDimension);
+    }
+
+    // A required key whose explicit null means "none" (q_lora_rank, n_shared_experts).
+    std::int64_t nullableCount(const char *key, std::int64_t minimum)
+    {
+        if (!contains(key)) {
+            missing(key);
+            return 0;
+        }
+        return optionalCount(key, minimum).value_or(0);
+    }
+
+    bool flag(const char *key, bool fallback)
+    {
+        if (!contains(key))
+            return fallback;
+        if (!value(key).isBool())
+            fail(key, QStringLiteral("must be true or false, got %1").arg(describe(value(key))));
+        return value(key).toBool(fallback);
+    }
+
+    // A string; empty after reporting (or when absent and not required).
+    QString text(const char *key, bool required = true)
+    {
+        if (!contains(key)) {
+            if (required)
+                missing(key);
+            return {};
+        }
+        if (!value(key).isString() || value(key).toString().isEmpty()) {
+            fail(key, QStringLiteral("must be a non-empty string, got %1").arg(describe(value(key))));
+            return {};
+        }
+        return value(key).toString();
+    }
+
+    // A nested object (quantization_config), or nullopt after reporting.
+    std::optional<ConfigReader> child(const char *key)
+    {
+        if (!value(key).isObject()) {
+            fail(key, QStringLiteral("must be an object, got %1").arg(describe(value(key))));
+            return std::nullopt;
+        }
+        return ConfigReader(value(key).toObject(), mSource, mErrors, mPrefix + QLatin1StringView(key) + u'.');
+    }
+
+    const QString &source() const { return mSource; }
+
+private:
+    std::int64_t integer(const char *key, std::int64_t minimum, double maximum)
+    {
+        const QJsonValue v = value(key);
+        const double number = v.toDouble();
+        if (!v.isDouble()) {
+            fail(key, QStringLiteral("must be an integer, got %1").arg(describe(v)));
+        } else if (!std::isfinite(number) || number != std::floor(number)) {
+            fail(key, QStringLiteral("must be a whole number, got %1").arg(describe(v)));
+        } else if (number < static_cast<double>(minimum)) {
+            fail(key, minimum == 1 ? QStringLiteral("must be a positive integer, got %1").arg(describe(v))
+                                   : QStringLiteral("must not be negative, got %1").arg(describe(v)));
+        } else if (number > maximum) {
+            fail(key, QStringLiteral("is %1, larger than any real model (limit %2); the value is corrupt")
+                          .arg(describe(v), QString::number(maximum, 'g', 15)));
+        } else {
+            return static_cast<std::int64_t>(number);
+        }
+        return 0;
+    }
+
+    QJsonObject mObject;
+    QString mSource;
+    QString mPrefix;
+    std::vector<ImportError> &mErrors;
+};
+
+QString supportedModelTypes()
+{
+    QStringList types;
+    for (const ArchInfo &info : kArchitectures)
+        if (info.arch != Arch::Qwen2Moe)
+            types << QLatin1StringView(info.modelType);
+    return types.join(QStringLiteral(", "));
+}
+
+// "architectures" is optional, but when present every class it names must be
+// the one transformers uses for model_type: a config whose two keys disagree
+// (or name a head such as *ForSequenceClassification) is not one we can size.
+void checkArchitectures(ConfigReader &reader, const ArchInfo &info)
+{
+    if (!reader.has("architectures"))
+        return;
+    const QJsonValue value = reader.value("architectures");
+    if (!value.isArray() || value.toArray().isEmpty()) {
+        reader.fail("architectures", QStringLiteral("must be a non-empty array of class names, got %1")
+                                         .arg(describe(value)));
+        return;
+    }
+    for (const QJsonValue &entry : value.toArray()) {
+        if (entry.toString() != QLatin1StringView(info.architecture))
+            reader.fail("architectures", QStringLiteral("names %1, which is not supported for model_type '%2'; "
+                                                        "supported: %3")
+                                             .arg(entry.isString() ? entry.toString() : describe(entry),
+                                                  QLatin1StringView(info.modelType),
+                                                  QLatin1StringView(info.architecture)));
+    }
+}
+
+std::optional<ArchInfo> readArchitecture(ConfigReader &reader)
+{
+    const QString modelType = reader.text("model_type");
+    if (modelType.isEmpty())
+        return std::nullopt;
+    for (const ArchInfo &info : kArchitectures) {
+        if (modelType == QLatin1StringView(info.modelType)) {
+            checkArchitectures(reader, info);
+            return info;
+        }
+    }
+    reader.fail("model_type",
+                QStringLiteral("'%1' is not supported; supported: %2").arg(modelType, supportedModelTypes()));
+    return std::nullopt;
+}
+
+void readActivation(ConfigReader &reader)
+{
+    // Every supported architecture has a gated MLP (gate_proj, up_proj, down_proj)
+    // whatever its activation; only these activations are seen in those families,
+    // so another value means a config we have not understood.
+    const QString act = reader.text("hidden_act", false);
+    static const QStringList known = {QStringLiteral("silu"), QStringLiteral("swish"), QStringLiteral("gelu"),
+                                      QStringLiteral("gelu_new"), QStringLiteral("gelu_pytorch_tanh")};
+    if (!act.isEmpty() && !known.contains(act))
+        reader.fail("hidden_act",
+                    QStringLiteral("'%1' is not supported; supported: %2").arg(act, known.join(QStringLiteral(", "))));
+}
+
+void readCommon(ConfigReader &reader, ModelSpec &spec)
+{
+    spec.vocabSize = reader.count("vocab_size");
+    spec.hiddenSize = reader.count("hidden_size");
+    spec.numLayers = reader.count("num_hidden_layers");
+    spec.numHeads = reader.count("num_attention_heads");
+    // RoPE scaling (llama3, linear, yarn) is already folded into
+    // max_position_embeddings in every supported family's config, so it is the
+    // usable context as it stands.
+    spec.maxContext = reader.count("max_position_embeddings", 1, kMaxContext);
+    // LlamaConfig, MistralConfig, MixtralConfig, Qwen2Config, Qwen2MoeConfig and
+    // DeepSeek's V2/V3 configs all declare tie_word_embeddings=False. For Qwen2
+    // this overrides PretrainedConfig's default (True), so a Qwen2 config without
+    // the key is untied; tied Qwen2.5 checkpoints state "true" explicitly.
+    spec.tiedEmbeddings = reader.flag("tie_word_embeddings", false);
+    readActivation(reader);
+    spec.gatedMlp = true;
+}
+
+// num_key_value_heads, following each Hugging Face config class:
+// - an explicit null always means num_attention_heads (the "backward
+//   compatibility" branch every class has);
+// - an absent key takes the class's __init__ default. That default is None
+//   (-> num_attention_heads) only in LlamaConfig; Qwen2Config (32),
+//   MistralConfig and MixtralConfig (8) and Qwen2MoeConfig (16) default to a
+//   fixed number describing their reference model, not this one, so an absent
+//   key is an error there rather than a guess.
+std::int64_t readKeyValueHeads(ConfigReader &reader, Arch arch, std::int64_t numHeads)
+{
+    const char *key = "num_key_value_heads";
+    if (reader.contains(key) && !reader.has(key))
+        return numHeads;
+    if (!reader.contains(key) && arch == Arch::Llama)
+        return numHeads;
+    return reader.count(key);
+}
+
+std::int64_t readHeadDim(ConfigReader &reader, const ModelSpec &spec)
+{
+    if (const auto headDim = reader.optionalCount("head_dim"))
+        return *headDim;
+    if (spec.numHeads <= 0)
+        return 0; // already reported
+    if (spec.hiddenSize % spec.numHeads != 0) {
+        // transformers would floor the division; the real head width is unknown.
+        reader.fail("head_dim", QStringLiteral("is absent and hidden_size (%1) is not a multiple of "
+                                               "num_attention_heads (%2), so the head width is unknown")
+                                    .arg(spec.hiddenSize)
+                                    .arg(spec.numHeads));
+        return 0;
+    }
+    return spec.hiddenSize / spec.numHeads;
+}
+
+// Returns whether q/k/v carry a bias; reports biases ModelSpec cannot represent.
+bool readAttentionBias(ConfigReader &reader, Arch arch)
+{
+    switch (arch) {
+    case Arch::Qwen2:
+    case Arch::Qwen2Moe:
+        // Qwen2Attention always builds q/k/v_proj with bias=True (o_proj without);
+        // there is no config key for it.
+        return true;
+    case Arch::Llama:
+        if (reader.flag("mlp_bias", false))
+            reader.fail("mlp_bias", QStringLiteral("is true; biases on gate/up/down_proj cannot be represented"));
+        // attention_bias=true also biases o_proj (hidden_size values per layer,
+        // about a millionth of the model). ModelSpec only has q/k/v biases, so the
+        // o_proj bias is left out of the count; every other tensor is exact.
+        return reader.flag("attention_bias", false);
+    case Arch::DeepseekV2:
+    case Arch::DeepseekV3:
+        if (reader.flag("attention_bias", false))
+            reader.fail("attention_bias", QStringLiteral("is true; biased MLA projections cannot be represented"));
+        return false;
+    case Arch::Mistral:
+    case Arch::Mixtral:
+        break; // no bias in these attention blocks, and no key for one
+    }
+    return false;
+}
+
+void readGroupedAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
+{
+    spec.numKeyValueHeads = readKeyValueHeads(reader, arch, spec.numHeads);
+    spec.headDim = readHeadDim(reader, spec);
+    spec.attentionQkvBias = readAttentionBias(reader, arch);
+}
+
+void readLatentAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
+{
+    MlaSpec mla;
+    mla.qLoraRank = reader.nullableCount("q_lora_rank", 1); // null: direct q_proj (DeepSeek-V2-Lite)
+    mla.kvLoraRank = reader.count("kv_lora_rank");
+    mla.qkRopeHeadDim = reader.count("qk_rope_head_dim");
+    mla.qkNopeHeadDim = reader.count("qk_nope_head_dim");
+    mla.vHeadDim = reader.count("v_head_dim");
+    spec.mla = mla;
+    // MLA expands K/V to one head per query head and caches the latent, so
+    // num_key_value_heads changes no count; absent, it is num_attention_heads.
+    spec.numKeyValueHeads = reader.optionalCount("num_key_value_heads").value_or(spec.numHeads);
+    // MLA has no single head width. Newer transformers write head_dim (set to
+    // qk_rope_head_dim); it is ignored for the same reason.
+    spec.headDim = 0;
+    readAttentionBias(reader, arch); // MLA has no q/k/v bias field: only reports a biased config
+}
+
+// Mixtral: every layer is MoE, no shared expert, and intermediate_size is the
+// width of each expert (there is no dense MLP at all).
+void readMixtralMoe(ConfigReader &reader, ModelSpec &spec)
+{
+    MoeSpec moe;
+    moe.routedExperts = reader.count("num_local_experts");
+    moe.expertsPerToken = reader.count("num_experts_per_tok");
+    moe.expertIntermediateSize = reader.count("intermediate_size");
+    spec.intermediateSize = 0;
+    spec.moe = moe;
+}
+
+// DeepSeek-V3's modeling code creates e_score_correction_bias only for
+// topk_method "noaux_tc"; V2's "greedy" / "group_limited_greedy" have none.
+// Absent, each config class's default applies: "noaux_tc" for V3, "gready"
+// (sic, i.e. greedy) for V2.
+bool readRouterScoreBias(ConfigReader &reader, Arch arch)
+{
+    if (!reader.contains("topk_method"))
+        return arch == Arch::DeepseekV3;
+    const QString method = reader.text("topk_method");
+    if (method == QLatin1StringView("noaux_tc"))
+        return true;
+    static const QStringList withoutBias = {QStringLiteral("greedy"), QStringLiteral("gready"),
+                                            QStringLiteral("group_limited_greedy")};
+    if (!method.isEmpty() && !withoutBias.contains(method))
+        reader.fail("topk_method", QStringLiteral("'%1' is not supported; supported: noaux_tc, greedy, "
+                                                  "group_limited_greedy")
+                                       .arg(method));
+    return false;
+}
+
+void readDeepseekMoe(ConfigReader &reader, Arch arch, ModelSpec &spec)
+{
+    spec.intermediateSize = reader.count("intermediate_size"); // the first_k_dense_replace dense layers
+    MoeSpec moe;
+    moe.routedExperts = reader.count("n_routed_experts");
+    moe.sharedExperts = reader.nullableCount("n_shared_experts", 0); // null: no shared expert
+    moe.expertsPerToken = reader.count("num_experts_per_tok");
+    moe.expertIntermediateSize = reader.count("moe_intermediate_size");
+    moe.firstDenseLayers = reader.count("first_k_dense_replace", 0);
+    // Both DeepSeek config classes default moe_layer_freq to 1, and every
+    // released DeepSeek MoE uses 1.
+    moe.layerFrequency = reader.optionalCount("moe_layer_freq").value_or(1);
+    moe.routerScoreBias = readRouterScoreBias(reader, arch);
+    spec.moe = moe;
+    // MTP modules are counted apart from the main model; a config without the key
+    // ships none that transformers would load.
+    spec.mtpLayers = reader.optionalCount("num_nextn_predict_layers", 0).value_or(0);
+}
+
+// Qwen2-MoE's shared expert is one MLP of shared_expert_intermediate_size (not
+// necessarily a multiple of moe_intermediate_size) behind a sigmoid gate
+// (shared_expert_gate, hidden_size weights per MoE layer). MoeSpec models shared
+// experts as copies of a routed expert and has no such gate, so the count would
+// be wrong; the keys are still checked so the user sees every problem at once.
+void readQwen2Moe(ConfigReader &reader)
+{
+    reader.count("num_experts");
+    reader.count("num_experts_per_tok");
+    reader.count("moe_intermediate_size");
+    const std::int64_t shared = reader.count("shared_expert_intermediate_size", 0);
+    reader.fail("shared_expert_intermediate_size",
+                QStringLiteral("(%1) cannot be represented exactly: qwen2_moe's shared expert sits behind a "
+                               "sigmoid gate (shared_expert_gate) and has its own width, which the planner's model "
+                               "has no fields for, so the import is refused rather than approximated")
+                    .arg(shared));
+}
+
+void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
+{
+    switch (arch) {
+    case Arch::Llama:
+    case Arch::Mistral:
+    case Arch::Qwen2:
+        spec.intermediateSize = reader.count("intermediate_size");
+        break;
+    case Arch::Mixtral:
+        readMixtralMoe(reader, spec);
+        break;
+    case Arch::DeepseekV2:
+    case Arch::DeepseekV3:
+        readDeepseekMoe(reader, arch, spec);
+        break;
+    case Arch::Qwen2Moe:
+        readQwen2Moe(reader);
+        break;
+    }
+}
+
+std::string readFp8Format(ConfigReader &quant)
+{
+    if (!quant.has("weight_block_size"))
+        return "fp8"; // one scale per tensor
+    const QJsonValue blocks = quant.value("weight_block_size");
+    const QJsonArray shape = blocks.toArray();
+    const auto is128 = [](const QJsonValue &v) { return v.isDouble() && v.toDouble() == 128.0; };
+    if (shape.size() == 2 && std::all_of(shape.begin(), shape.end(), is128))
+        return "fp8-block";
+    const QString shown = blocks.isArray()
+                              ? QString::fromUtf8(QJsonDocument(shape).toJson(QJsonDocument::Compact))
+                              : describe(blocks);
+    quant.fail("weight_block_size",
+               QStringLiteral("is %1; only [128,128] (DeepSeek's block scales) is supported").arg(shown));
+    return {};
+}
+
+// AWQ and GPTQ: 4-bit weights with one scale (and zero point) per group_size inputs.
+std::string readGroupedIntFormat(ConfigReader &quant, const char *prefix)
+{
+    const std::int64_t bits = quant.count("bits");
+    const std::int64_t groupSize = quant.count("group_size");
+    if (bits != 0 && bits != 4)
+        quant.fail("bits", QStringLiteral("is %1; only 4-bit %2 checkpoints are supported").arg(bits).arg(prefix));
+    if (bits != 4 || groupSize == 0)
+        return {};
+    const std::string id = std::string(prefix) + "-int4-g" + std::to_string(groupSize);
+    if (!findWeightFormat(id))
+        quant.fail("group_size", QStringLiteral("is %1, which is not a supported group size").arg(groupSize));
+    return id;
+}
+
+std::string readQuantization(ConfigReader &reader)
+{
+    std::optional<ConfigReader> quant = reader.child("quantization_config");
+    if (!quant)
+        return {};
+    const QString method = quant->text("quant_method");
+    if (method == QLatin1StringView("fp8"))
+        return readFp8Format(*quant);
+    if (method == QLatin1StringView("awq") || method == QLatin1StringView("gptq"))
+        return readGroupedIntFormat(*quant, method == QLatin1StringView("awq") ? "awq" : "gptq");
+    if (!method.isEmpty())
+        quant->fail("quant_method",
+                    QStringLiteral("'%1' is not supported; supported: fp8, awq, gptq").arg(method));
+    return {};
+}
+
+// The stored weight format, from quantization_config when present, else from
+// the dtype the unquantized weights are saved in. transformers >= 4.56 writes
+// "dtype" instead of "torch_dtype".
+std::string readCheckpointFormat(ConfigReader &reader)
+{
+    if (reader.has("quantization_config"))
+        return readQuantization(reader);
+    const char *key = (reader.contains("torch_dtype") || !reader.contains("dtype")) ? "torch_dtype" : "dtype";
+    const QString dtype = reader.text(key);
+    if (dtype == QLatin1StringView("bfloat16"))
+        return "bf16";
+    if (dtype == QLatin1StringView("float16"))
+        return "fp16";
+    if (dtype == QLatin1StringView("float32"))
+        return "fp32";
+    if (!dtype.isEmpty())
+        reader.fail(key, QStringLiteral("'%1' is not supported; supported: bfloat16, float16, float32").arg(dtype));
+    return {};
+}
+
+QString folderName(const QString &sourceName)
+{
+    const QFileInfo info(sourceName);
+    if (info.fileName() == QLatin1StringView("config.json"))
+        return info.absoluteDir().dirName();
+    return info.completeBaseName();
+}
+
+// The repository name is the most recognisable id ("deepseek-ai/DeepSeek-R1" ->
+// "deepseek-r1"). A Hub cache snapshot ("…/snapshots/<40-hex commit>") names
+// nothing, so the folder name is used then, and when _name_or_path is absent.
+QString deriveId(ConfigReader &reader, const QString &folder)
+{
+    QString path = reader.text("_name_or_path", false);
+    path.replace(u'\\', u'/');
+    const QString last = path.section(u'/', -1, -1, QString::SectionSkipEmpty);
+    static const QRegularExpression commit(QStringLiteral("^[0-9a-f]{40}$"));
+    if (!last.isEmpty() && !commit.match(last).hasMatch())
+        return last.toLower();
+    return folder.toLower();
+}
+
+void setIdentity(ConfigReader &reader, const QString &modelType, ModelSpec &spec)
+{
+    const QString folder = folderName(reader.source());
+    const QString id = deriveId(reader, folder);
+    if (id.isEmpty())
+        reader.fail("_name_or_path", QStringLiteral("is absent and the source names no folder, so the model "
+                                                    "has no id"));
+    spec.id = id.toStdString();
+    spec.family = modelType.toStdString();
+    spec.displayName = (folder.isEmpty() ? id : folder).toStdString();
+    spec.source = reader.source().toStdString();
+}
+
+// An upper bound in floating point, so absurd combinations of individually
+// plausible values are refused before core multiplies them in int64.
+double parameterUpperBound(const ModelSpec &spec)
+{
+    std::int64_t width = std::max({spec.hiddenSize, spec.intermediateSize, spec.numHeads * spec.headDim});
+    double experts = 1;
+    if (spec.mla)
+        width = std::max({width, spec.mla->qLoraRank, spec.mla->kvLoraRank,
+                          spec.numHeads * (spec.mla->qkNopeHeadDim + spec.mla->qkRopeHeadDim + spec.mla->vHeadDim)});
+    if (spec.moe) {
+        width = std::max(width, spec.moe->expertIntermediateSize);
+        experts += static_cast<double>(spec.moe->routedExperts) + static_cast<double>(spec.moe->sharedExperts);
+    }
+    const double w = static_cast<double>(width);
+    const double layers = static_cast<double>(spec.numLayers) + static_cast<double>(spec.mtpLayers) + 1;
+    const double embeddings = 3.0 * static_cast<double>(spec.vocabSize) * static_cast<double>(spec.hiddenSize)
+                              * (1.0 + static_cast<double>(spec.mtpLayers));
+    return layers * 8.0 * w * w * experts + embeddings;
+}
+
+void checkPlausible(ConfigReader &reader, const ModelSpec &spec)
+{
+    if (parameterUpperBound(spec) > kMaxParameters)
+        reader.fail("hidden_size",
+                    QStringLiteral("together with num_hidden_layers, vocab_size, the MLP widths and the expert "
+                                   "counts implies more than 1e15 parameters (the largest models have ~2e12); "
+                                   "the config is corrupt"));
+}
+
+// planner::validate() states each problem starting with the config.json key.
+void addValidationErrors(const ModelSpec &spec, const QString &source, std::vector<ImportError> &errors)
+{
+    for (const std::string &message : validate(spec)) {
+        const QString text = QString::fromStdString(message);
+        errors.push_back({text.section(u' ', 0, 0), QStringLiteral("%1: %2.").arg(source, text)});
+    }
+}
+
+std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> &errors)
+{
+    const std::optional<ArchInfo> info = readArchitecture(reader);
+    if (!info)
+        return std::nullopt;
+    ModelSpec spec;
+    readCommon(reader, spec);
+    if (usesMla(info->arch))
+        readLatentAttention(reader, info->arch, spec);
+    else
+        readGroupedAttention(reader, info->arch, spec);
+    readMlp(reader, info->arch, spec);
+    spec.checkpointFormat = readCheckpointFormat(reader);
+    setIdentity(reader, QLatin1StringView(info->modelType), spec);
+    if (!errors.empty())
+        return std::nullopt;
+    checkPlausible(reader, spec);
+    if (errors.empty())
+        addValidationErrors(spec, reader.source(), errors);
+    if (!errors.empty())
+        return std::nullopt;
+    return spec;
+}
+
+ModelImportResult failure(const QString &field, const QString &message)
+{
+    ModelImportResult result;
+    result.errors.push_back({field, message});
+    return result;
+}
+
+} // namespace
+
+ModelImportResult importHuggingFaceConfigJson(const QByteArray &json, const QString &sourceName)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return failure(QStringLiteral("json"), QStringLiteral("%1: the file is not valid JSON: %2 at offset %3.")
+                                                   .arg(sourceName, parseError.errorString())
+                                                   .arg(parseError.offset));
+    if (!document.isObject())
+        return failure(QStringLiteral("json"),
+                       QStringLiteral("%1: the file holds a JSON %2, but a config.json holds one object.")
+                           .arg(sourceName, document.isArray() ? QStringLiteral("array") : QStringLiteral("value")));
+
+    ModelImportResult result;
+    ConfigReader reader(document.object(), sourceName, result.errors);
+    result.spec = mapSpec(reader, result.errors);
+    return result;
+}
+
+ModelImportResult importHuggingFaceConfig(const QString &path)
+{
+    QFileInfo info(path);
+    if (!info.exists())
+        return failure(QStringLiteral("path"), QStringLiteral("%1: no such file or folder.").arg(path));
+    if (info.isDir()) {
+        info = QFileInfo(QDir(path).filePath(QStringLiteral("config.json")));
+        if (!info.isFile())
+            return failure(QStringLiteral("config.json"),
+                           QStringLiteral("%1: the folder holds no config.json file.").arg(QDir(path).absolutePath()));
+    }
+    const QString file = info.absoluteFilePath();
+    if (info.size() > kMaxConfigBytes)
+        return failure(QStringLiteral("path"), QStringLiteral("%1: the file is %2 bytes, far larger than a "
+                                                              "config.json; is it a weight file?")
+                                                   .arg(file)
+                                                   .arg(info.size()));
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly))
+        return failure(QStringLiteral("path"),
+                       QStringLiteral("%1: the file cannot be read: %2.").arg(file, input.errorString()));
+    return importHuggingFaceConfigJson(input.readAll(), file);
+}
+
+} // namespace planner

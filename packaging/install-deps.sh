@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the planner needs to build, test and run.
+# Idempotent: it asks apt only for packages that are missing, so a machine that
+# already has everything is not touched (and needs no network).
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config
+  # Qt 6: Widgets, Sql (SQLite driver), Charts, Svg, PrintSupport, Test, translations
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
+  qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev libgl-dev
+  qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # the Qt platform plugins used by the GUI (xcb) and by the tests (offscreen)
+  qt6-qpa-plugins
+  # engine and catalogue
+  libboost-dev libsqlite3-dev sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) != 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo; missing: ${missing[*]}" >&2; exit 1; }
+  sudo=sudo
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,197 @@
+// llm-planner-cli end to end: JSON shapes, the README's examples, and one-line
+// errors with a non-zero exit for bad input.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Result {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    static Result run(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(PLANNER_CLI), arguments);
+        if (!process.waitForFinished(30000))
+            return {};
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    static QJsonObject runJson(const QStringList &arguments)
+    {
+        const Result r = run(arguments);
+        if (r.exitCode != 0)
+            qWarning() << "exit" << r.exitCode << r.err;
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+        if (error.error != QJsonParseError::NoError)
+            qWarning() << "not JSON:" << error.errorString() << r.out.left(200);
+        return doc.object();
+    }
+
+private slots:
+    void modelsListsBuiltinVersionsWithExactCounts()
+    {
+        const QJsonObject o = runJson({QStringLiteral("models"), QStringLiteral("--json")});
+        const QJsonArray models = o.value(QStringLiteral("models")).toArray();
+        QVERIFY(models.size() >= 17);
+        bool found = false;
+        for (const QJsonValue &v : models) {
+            const QJsonObject m = v.toObject();
+            if (m.value(QStringLiteral("id")).toString() == QLatin1String("llama-3.1-8b")) {
+                found = true;
+                // Official total, Hugging Face meta-llama/Llama-3.1-8B safetensors metadata.
+                QCOMPARE(m.value(QStringLiteral("total_params")).toInteger(), Q_INT64_C(8030261248));
+            }
+        }
+        QVERIFY(found);
+    }
+
+    void fitJsonHasTheDocumentedFields()
+    {
+        const QJsonObject o = runJson({QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--json")});
+        QVERIFY(o.value(QStringLiteral("model")).toObject().contains(QStringLiteral("total_params")));
+        QVERIFY(o.value(QStringLiteral("model")).toObject().contains(QStringLiteral("active_params")));
+        const QJsonObject perGpu = o.value(QStringLiteral("per_gpu")).toObject();
+        for (const char *key : {"weights_bytes", "kv_cache_bytes", "activation_bytes", "overhead_bytes", "total_bytes",
+                                "capacity_bytes"})
+            QVERIFY2(perGpu.contains(QLatin1String(key)), key);
+        for (const char *key : {"fits", "max_concurrency", "max_context"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        // 8,030,261,248 BF16 parameters = 16,060,522,496 bytes (= the checkpoint's total_size).
+        QCOMPARE(perGpu.value(QStringLiteral("weights_bytes")).toInteger(), Q_INT64_C(16060522496));
+        const qint64 total = perGpu.value(QStringLiteral("total_bytes")).toInteger();
+        const qint64 sum = perGpu.value(QStringLiteral("weights_bytes")).toInteger()
+                           + perGpu.value(QStringLiteral("kv_cache_bytes")).toInteger()
+                           + perGpu.value(QStringLiteral("activation_bytes")).toInteger()
+                           + perGpu.value(QStringLiteral("overhead_bytes")).toInteger();
+        QVERIFY2(qAbs(total - sum) <= 4, "total is the sum of its parts (up to rounding)");
+        QVERIFY(o.value(QStringLiteral("fits")).toBool());
+    }
+
+    void readmeExamplesDeepSeekR1_data()
+    {
+        QTest::addColumn<QString>("gpu");
+        QTest::addColumn<bool>("fits");
+        // 671B FP8 weights are ~84 GB per GPU at TP 8: an H200 (141 GB) holds
+        // them with room for KV cache, an H100 (80 GB) does not.
+        QTest::newRow("8xH200") << QStringLiteral("h200") << true;
+        QTest::newRow("8xH100") << QStringLiteral("h100-sxm") << false;
+    }
+
+    void readmeExamplesDeepSeekR1()
+    {
+        QFETCH(QString, gpu);
+        QFETCH(bool, fits);
+        const QJsonObject o = runJson({QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("deepseek-r1"),
+                                       QStringLiteral("--gpu"), gpu, QStringLiteral("--gpus"), QStringLiteral("8"),
+                                       QStringLiteral("--weights"), QStringLiteral("fp8-block"), QStringLiteral("--json")});
+        QCOMPARE(o.value(QStringLiteral("fits")).toBool(), fits);
+        QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("total_params")).toInteger(),
+                 Q_INT64_C(671026419200));
+    }
+
+    void trainingModesReportModelStates()
+    {
+        const QJsonObject o = runJson({QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("deepseek-r1-distill-llama-8b"),
+                                       QStringLiteral("--gpu"), QStringLiteral("a100-80gb"), QStringLiteral("--gpus"),
+                                       QStringLiteral("8"), QStringLiteral("--mode"), QStringLiteral("full"),
+                                       QStringLiteral("--zero"), QStringLiteral("3"), QStringLiteral("--json")});
+        QCOMPARE(o.value(QStringLiteral("mode")).toString(), QStringLiteral("full"));
+        const QJsonObject perGpu = o.value(QStringLiteral("per_gpu")).toObject();
+        // ZeRO-3 over 8 ranks: 16 bytes x 8.03e9 parameters / 8.
+        const double states = perGpu.value(QStringLiteral("weights_bytes")).toDouble()
+                              + perGpu.value(QStringLiteral("gradients_bytes")).toDouble()
+                              + perGpu.value(QStringLiteral("optimizer_bytes")).toDouble();
+        QVERIFY2(qAbs(states - 16.0 * 8030261248.0 / 8) < 1e3, qPrintable(QString::number(states)));
+    }
+
+    void humanTableIsReadable()
+    {
+        const Result r = run({QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("qwen2.5-7b"),
+                              QStringLiteral("--gpu"), QStringLiteral("rtx-4090"), QStringLiteral("--weights"),
+                              QStringLiteral("awq-int4-g128")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Weights"));
+        QVERIFY(r.out.contains("GiB"));
+        QVERIFY(r.out.contains("Fits: yes"));
+    }
+
+    void badInputFailsWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QStringList base{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                               QStringLiteral("--gpu"), QStringLiteral("h100-sxm")};
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << QStringLiteral("unknown command");
+        QTest::newRow("unknown model") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("gpt-9"),
+                                                      QStringLiteral("--gpu"), QStringLiteral("h100-sxm")}
+                                       << QStringLiteral("unknown model 'gpt-9'");
+        QTest::newRow("unknown gpu") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                                    QStringLiteral("--gpu"), QStringLiteral("tpu")}
+                                     << QStringLiteral("unknown gpu 'tpu'");
+        QTest::newRow("zero gpus") << (base + QStringList{QStringLiteral("--gpus"), QStringLiteral("0")})
+                                   << QStringLiteral("--gpus expects a positive integer");
+        QTest::newRow("negative context") << (base + QStringList{QStringLiteral("--context"), QStringLiteral("-5")})
+                                          << QStringLiteral("--context expects a positive integer");
+        QTest::newRow("context above model maximum") << (base + QStringList{QStringLiteral("--context"), QStringLiteral("999999")})
+                                                     << QStringLiteral("exceeds the model's maximum");
+        QTest::newRow("tp does not divide") << (base + QStringList{QStringLiteral("--gpus"), QStringLiteral("3"), QStringLiteral("--tp"), QStringLiteral("2")})
+                                            << QStringLiteral("must divide the number of GPUs");
+        QTest::newRow("unknown weights") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("int3")})
+                                         << QStringLiteral("unknown weights 'int3'");
+        QTest::newRow("unknown mode") << (base + QStringList{QStringLiteral("--mode"), QStringLiteral("dream")})
+                                      << QStringLiteral("unknown --mode 'dream'");
+        QTest::newRow("missing gpu") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b")}
+                                     << QStringLiteral("fit needs --gpu");
+        QTest::newRow("malformed config") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"),
+                                                         QStringLiteral(PLANNER_FIXTURES "/hf/invalid/malformed.json"),
+                                                         QStringLiteral("--gpu"), QStringLiteral("h100-sxm")}
+                                          << QStringLiteral("cannot import");
+    }
+
+    void badInputFailsWithOneLine()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Result r = run(arguments);
+        QVERIFY2(r.exitCode != 0, r.out.constData());
+        const QString err = QString::fromUtf8(r.err).trimmed();
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 0);
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void importsAConfigJsonFolder()
+    {
+        const QJsonObject o = runJson({QStringLiteral("fit"), QStringLiteral("--model"),
+                                       QStringLiteral(PLANNER_FIXTURES "/hf/Llama-3.1-8B"), QStringLiteral("--gpu"),
+                                       QStringLiteral("l40s"), QStringLiteral("--json")});
+        QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("total_params")).toInteger(),
+                 Q_INT64_C(8030261248));
+    }
+
+    void versionAndHelp()
+    {
+        const Result version = run({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("llm-planner-cli "));
+        const Result help = run({QStringLiteral("fit"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("--concurrency"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,483 @@
+// Hugging Face config.json import: real configs must give the built-in specs
+// and the official parameter totals; broken configs must be refused with a
+// message that names the key and the file.
+
+#include "core/model/builtinmodels.h"
+#include "core/model/parametercount.h"
+#include "database/hfconfigimporter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <functional>
+#include <map>
+
+using namespace planner;
+
+namespace {
+
+QString fixture(const QString &relative)
+{
+    return QStringLiteral(PLANNER_FIXTURES "/") + relative;
+}
+
+// A real fixture with some keys replaced (set, a JSON object) and some removed,
+// so each case differs from a real config in exactly the way it tests.
+QByteArray variant(const QString &base, const QByteArray &set, const QStringList &remove)
+{
+    QFile file(fixture(base));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read fixture %s", qPrintable(file.fileName()));
+    QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonParseError error;
+    const QJsonObject changes = QJsonDocument::fromJson(set, &error).object();
+    if (error.error != QJsonParseError::NoError)
+        qFatal("bad test data %s: %s", set.constData(), qPrintable(error.errorString()));
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        object.insert(it.key(), it.value());
+    for (const QString &key : remove)
+        object.remove(key);
+    return QJsonDocument(object).toJson();
+}
+
+QString errorList(const ModelImportResult &result)
+{
+    QStringList lines;
+    for (const ImportError &error : result.errors)
+        lines << error.field + QStringLiteral(" | ") + error.message;
+    return lines.join(u'\n');
+}
+
+const ImportError *findError(const ModelImportResult &result, const QString &field)
+{
+    for (const ImportError &error : result.errors)
+        if (error.field == field)
+            return &error;
+    return nullptr;
+}
+
+// The fields that describe the architecture (identity and source differ by design).
+void compareArchitecture(const ModelSpec &imported, const ModelSpec &builtin)
+{
+    QCOMPARE(QString::fromStdString(imported.checkpointFormat), QString::fromStdString(builtin.checkpointFormat));
+    QCOMPARE(imported.vocabSize, builtin.vocabSize);
+    QCOMPARE(imported.hiddenSize, builtin.hiddenSize);
+    QCOMPARE(imported.intermediateSize, builtin.intermediateSize);
+    QCOMPARE(imported.numLayers, builtin.numLayers);
+    QCOMPARE(imported.numHeads, builtin.numHeads);
+    QCOMPARE(imported.numKeyValueHeads, builtin.numKeyValueHeads);
+    QCOMPARE(imported.headDim, builtin.headDim);
+    QCOMPARE(imported.maxContext, builtin.maxContext);
+    QCOMPARE(imported.attentionQkvBias, builtin.attentionQkvBias);
+    QCOMPARE(imported.tiedEmbeddings, builtin.tiedEmbeddings);
+    QCOMPARE(imported.gatedMlp, builtin.gatedMlp);
+    QCOMPARE(imported.mtpLayers, builtin.mtpLayers);
+    QCOMPARE(imported.mla.has_value(), builtin.mla.has_value());
+    if (imported.mla) {
+        QCOMPARE(imported.mla->qLoraRank, builtin.mla->qLoraRank);
+        QCOMPARE(imported.mla->kvLoraRank, builtin.mla->kvLoraRank);
+        QCOMPARE(imported.mla->qkRopeHeadDim, builtin.mla->qkRopeHeadDim);
+        QCOMPARE(imported.mla->qkNopeHeadDim, builtin.mla->qkNopeHeadDim);
+        QCOMPARE(imported.mla->vHeadDim, builtin.mla->vHeadDim);
+    }
+    QCOMPARE(imported.moe.has_value(), builtin.moe.has_value());
+    if (imported.moe) {
+        QCOMPARE(imported.moe->routedExperts, builtin.moe->routedExperts);
+        QCOMPARE(imported.moe->sharedExperts, builtin.moe->sharedExperts);
+        QCOMPARE(imported.moe->expertsPerToken, builtin.moe->expertsPerToken);
+        QCOMPARE(imported.moe->expertIntermediateSize, builtin.moe->expertIntermediateSize);
+        QCOMPARE(imported.moe->firstDenseLayers, builtin.moe->firstDenseLayers);
+        QCOMPARE(imported.moe->layerFrequency, builtin.moe->layerFrequency);
+        QCOMPARE(imported.moe->routerScoreBias, builtin.moe->routerScoreBias);
+    }
+}
+
+// Spec fields the default-rule rows check, by name.
+const std::map<QString, std::function<qint64(const ModelSpec &)>> &specFields()
+{
+    static const std::map<QString, std::function<qint64(const ModelSpec &)>> fields = {
+        {QStringLiteral("numKeyValueHeads"), [](const ModelSpec &s) { return s.numKeyValueHeads; }},
+        {QStringLiteral("headDim"), [](const ModelSpec &s) { return s.headDim; }},
+        {QStringLiteral("attentionQkvBias"), [](const ModelSpec &s) { return qint64(s.attentionQkvBias); }},
+        {QStringLiteral("tiedEmbeddings"), [](const ModelSpec &s) { return qint64(s.tiedEmbeddings); }},
+        {QStringLiteral("qLoraRank"), [](const ModelSpec &s) { return s.mla ? s.mla->qLoraRank : -1; }},
+        {QStringLiteral("sharedExperts"), [](const ModelSpec &s) { return s.moe ? s.moe->sharedExperts : -1; }},
+        {QStringLiteral("layerFrequency"), [](const ModelSpec &s) { return s.moe ? s.moe->layerFrequency : -1; }},
+        {QStringLiteral("routerScoreBias"),
+         [](const ModelSpec &s) { return s.moe ? qint64(s.moe->routerScoreBias) : -1; }},
+        {QStringLiteral("mtpLayers"), [](const ModelSpec &s) { return s.mtpLayers; }},
+    };
+    return fields;
+}
+
+const QString kLlama = QStringLiteral("hf/Llama-3.1-8B/config.json");
+const QString kQwen = QStringLiteral("hf/Qwen2.5-7B/config.json");
+const QString kMixtral = QStringLiteral("hf/Mixtral-8x7B-v0.1/config.json");
+const QString kDeepseekV3 = QStringLiteral("hf/DeepSeek-V3/config.json");
+
+} // namespace
+
+class TestHfConfigImporter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importsRealConfig_data();
+    void importsRealConfig();
+    void checkpointFormat_data();
+    void checkpointFormat();
+    void defaults_data();
+    void defaults();
+    void idFromNameOrPath_data();
+    void idFromNameOrPath();
+    void rejectsBrokenFile_data();
+    void rejectsBrokenFile();
+    void rejectsBrokenConfig_data();
+    void rejectsBrokenConfig();
+    void reportsEveryMissingKey();
+};
+
+void TestHfConfigImporter::importsRealConfig_data()
+{
+    QTest::addColumn<QString>("path");        // under PLANNER_FIXTURES: a config.json or its folder
+    QTest::addColumn<QString>("builtinId");   // the built-in spec it must equal
+    QTest::addColumn<QString>("expectedId");
+    QTest::addColumn<QString>("family");
+    QTest::addColumn<qint64>("total");        // main model parameters
+    QTest::addColumn<qint64>("totalWithMtp");
+
+    // https://huggingface.co/api/models/meta-llama/Llama-3.1-8B safetensors.total (rev d04e592b)
+    QTest::newRow("Llama-3.1-8B") << kLlama << "llama-3.1-8b" << "llama-3.1-8b" << "llama"
+                                  << qint64(8'030'261'248) << qint64(8'030'261'248);
+    // The folder form: the same model, given its folder instead of the file.
+    QTest::newRow("Llama-3.1-8B folder") << "hf/Llama-3.1-8B" << "llama-3.1-8b" << "llama-3.1-8b" << "llama"
+                                         << qint64(8'030'261'248) << qint64(8'030'261'248);
+    // https://huggingface.co/Qwen/Qwen2.5-7B (model card "7.61B"; exact 7,615,616,512 from the
+    // Qwen2.5-7B-Instruct HF API safetensors.total, identical shapes). Counts the q/k/v biases.
+    QTest::newRow("Qwen2.5-7B") << kQwen << "qwen2.5-7b" << "qwen2.5-7b" << "qwen2" << qint64(7'615'616'512)
+                                << qint64(7'615'616'512);
+    // https://github.com/deepseek-ai/DeepSeek-V3 README: 671B main model + 14B MTP module.
+    // https://huggingface.co/api/models/deepseek-ai/DeepSeek-V3 safetensors.total 684,531,386,000
+    // = main 671,026,419,200 + MTP 13,463,426,304 + 41,540,496 FP32 weight_scale_inv entries.
+    QTest::newRow("DeepSeek-V3") << kDeepseekV3 << "deepseek-v3" << "deepseek-v3" << "deepseek_v3"
+                                 << qint64(671'026'419'200) << qint64(684'531'386'000 - 41'540'496);
+    // https://huggingface.co/api/models/deepseek-ai/DeepSeek-R1: the same architecture and total.
+    QTest::newRow("DeepSeek-R1") << "hf/DeepSeek-R1/config.json" << "deepseek-r1" << "deepseek-r1"
+                                 << "deepseek_v3" << qint64(671'026'419'200)
+                                 << qint64(684'531'386'000 - 41'540'496);
+    // keras-hub mixtral_presets.py mixtral_8_7b_en "params": 46702792704; HF leaderboard 46.703B
+    // (https://huggingface.co/mistralai/Mixtral-8x7B-v0.1).
+    QTest::newRow("Mixtral-8x7B") << kMixtral << "mixtral-8x7b" << "mixtral-8x7b-v0.1" << "mixtral"
+                                  << qint64(46'702'792'704) << qint64(46'702'792'704);
+    // https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B: 1,777,088,000 with an
+    // untied lm_head (tied it would be 1,543,714,304). The id comes from _name_or_path.
+    QTest::newRow("R1-Distill-Qwen-1.5B") << "hf/DeepSeek-R1-Distill-Qwen-1.5B/config.json"
+                                          << "deepseek-r1-distill-qwen-1.5b" << "deepseek-r1-distill-qwen-1.5b"
+                                          << "qwen2" << qint64(1'777'088'000) << qint64(1'777'088'000);
+    // https://huggingface.co/deepseek-ai/deepseek-coder-33b-base ("33B"): no official integer
+    // was found; 33,342,991,360 is the HF module formula applied to this config.
+    QTest::newRow("deepseek-coder-33b") << "hf/deepseek-coder-33b-base/config.json" << "deepseek-coder-33b"
+                                        << "deepseek-coder-33b-base" << "llama" << qint64(33'342'991'360)
+                                        << qint64(33'342'991'360);
+}
+
+void TestHfConfigImporter::importsRealConfig()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, builtinId);
+    QFETCH(QString, expectedId);
+    QFETCH(QString, family);
+    QFETCH(qint64, total);
+    QFETCH(qint64, totalWithMtp);
+
+    const ModelImportResult result = importHuggingFaceConfig(fixture(path));
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    const ModelSpec &spec = *result.spec;
+
+    const std::optional<ModelSpec> builtin = findBuiltinModel(builtinId.toStdString());
+    QVERIFY(builtin);
+    compareArchitecture(spec, *builtin);
+    if (QTest::currentTestFailed())
+        return;
+
+    const ParameterBreakdown count = countParameters(spec);
+    QCOMPARE(count.total(), total);
+    QCOMPARE(count.totalWithMtp(), totalWithMtp);
+
+    const QString file = QFileInfo(fixture(path)).isDir() ? QDir(fixture(path)).absoluteFilePath("config.json")
+                                                          : QFileInfo(fixture(path)).absoluteFilePath();
+    QCOMPARE(QString::fromStdString(spec.id), expectedId);
+    QCOMPARE(QString::fromStdString(spec.family), family);
+    QCOMPARE(QString::fromStdString(spec.displayName), QFileInfo(file).dir().dirName());
+    QCOMPARE(QString::fromStdString(spec.source), file);
+}
+
+void TestHfConfigImporter::checkpointFormat_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QByteArray>("set");
+    QTest::addColumn<QStringList>("remove");
+    QTest::addColumn<QString>("format");
+
+    QTest::newRow("bfloat16") << kLlama << QByteArray("{}") << QStringList() << "bf16";
+    QTest::newRow("float16") << kLlama << QByteArray(R"({"torch_dtype": "float16"})") << QStringList() << "fp16";
+    QTest::newRow("float32") << kLlama << QByteArray(R"({"torch_dtype": "float32"})") << QStringList() << "fp32";
+    // transformers >= 4.56 saves "dtype" instead of "torch_dtype".
+    QTest::newRow("dtype key") << kLlama << QByteArray(R"({"dtype": "float16"})") << QStringList{"torch_dtype"}
+                               << "fp16";
+    QTest::newRow("fp8 block 128") << kDeepseekV3 << QByteArray("{}") << QStringList() << "fp8-block";
+    QTest::newRow("fp8 per tensor")
+        << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "fp8", "activation_scheme": "dynamic"}})")
+        << QStringList() << "fp8";
+    // AutoAWQ exports (e.g. casperhansen/deepseek-r1-distill-llama-8b-awq).
+    QTest::newRow("awq g128")
+        << kLlama
+        << QByteArray(R"({"quantization_config": {"quant_method": "awq", "bits": 4, "group_size": 128,
+                                                   "version": "gemm", "zero_point": true}})")
+        << QStringList() << "awq-int4-g128";
+    QTest::newRow("gptq g32")
+        << kQwen
+        << QByteArray(R"({"quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 32,
+                                                   "desc_act": false, "sym": true}})")
+        << QStringList() << "gptq-int4-g32";
+}
+
+void TestHfConfigImporter::checkpointFormat()
+{
+    QFETCH(QString, base);
+    QFETCH(QByteArray, set);
+    QFETCH(QStringList, remove);
+    QFETCH(QString, format);
+
+    const ModelImportResult result = importHuggingFaceConfigJson(variant(base, set, remove), fixture(base));
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    QCOMPARE(QString::fromStdString(result.spec->checkpointFormat), format);
+}
+
+void TestHfConfigImporter::defaults_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QByteArray>("set");
+    QTest::addColumn<QStringList>("remove");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<qint64>("expected");
+
+    // LlamaConfig: num_key_value_heads defaults to None -> num_attention_heads (MHA,
+    // as in deepseek-coder-6.7b's early exports).
+    QTest::newRow("llama kv heads absent") << kLlama << QByteArray("{}") << QStringList{"num_key_value_heads"}
+                                           << "numKeyValueHeads" << qint64(32);
+    // Every config class maps an explicit null to num_attention_heads.
+    QTest::newRow("qwen2 kv heads null") << kQwen << QByteArray(R"({"num_key_value_heads": null})")
+                                         << QStringList() << "numKeyValueHeads" << qint64(28);
+    QTest::newRow("head_dim absent") << kLlama << QByteArray("{}") << QStringList() << "headDim" << qint64(128);
+    QTest::newRow("head_dim stated") << kLlama << QByteArray(R"({"head_dim": 64})") << QStringList() << "headDim"
+                                     << qint64(64);
+    QTest::newRow("llama attention_bias") << kLlama << QByteArray(R"({"attention_bias": true})") << QStringList()
+                                          << "attentionQkvBias" << qint64(1);
+    QTest::newRow("llama no bias") << kLlama << QByteArray("{}") << QStringList() << "attentionQkvBias"
+                                   << qint64(0);
+    QTest::newRow("qwen2 always qkv bias") << kQwen << QByteArray("{}") << QStringList() << "attentionQkvBias"
+                                           << qint64(1);
+    // Qwen2Config overrides PretrainedConfig's tie_word_embeddings=True with False.
+    QTest::newRow("qwen2 tie absent") << kQwen << QByteArray("{}") << QStringList{"tie_word_embeddings"}
+                                      << "tiedEmbeddings" << qint64(0);
+    QTest::newRow("llama tied") << kLlama << QByteArray(R"({"tie_word_embeddings": true})") << QStringList()
+                                << "tiedEmbeddings" << qint64(1);
+    // DeepSeek-V2-Lite: q_lora_rank null (direct q_proj), greedy routing without bias.
+    QTest::newRow("q_lora_rank null") << kDeepseekV3 << QByteArray(R"({"q_lora_rank": null})") << QStringList()
+                                      << "qLoraRank" << qint64(0);
+    QTest::newRow("n_shared_experts null") << kDeepseekV3 << QByteArray(R"({"n_shared_experts": null})")
+                                           << QStringList() << "sharedExperts" << qint64(0);
+    QTest::newRow("greedy routing") << kDeepseekV3 << QByteArray(R"({"topk_method": "greedy"})") << QStringList()
+                                    << "routerScoreBias" << qint64(0);
+    QTest::newRow("v3 topk_method absent") << kDeepseekV3 << QByteArray("{}") << QStringList{"topk_method"}
+                                           << "routerScoreBias" << qint64(1);
+    QTest::newRow("v2 topk_method absent")
+        << kDeepseekV3 << QByteArray(R"({"model_type": "deepseek_v2", "architectures": ["DeepseekV2ForCausalLM"]})")
+        << QStringList{"topk_method"} << "routerScoreBias" << qint64(0);
+    QTest::newRow("moe_layer_freq absent") << kDeepseekV3 << QByteArray("{}") << QStringList{"moe_layer_freq"}
+                                           << "layerFrequency" << qint64(1);
+    QTest::newRow("no MTP key") << kDeepseekV3 << QByteArray("{}") << QStringList{"num_nextn_predict_layers"}
+                                << "mtpLayers" << qint64(0);
+}
+
+void TestHfConfigImporter::defaults()
+{
+    QFETCH(QString, base);
+    QFETCH(QByteArray, set);
+    QFETCH(QStringList, remove);
+    QFETCH(QString, field);
+    QFETCH(qint64, expected);
+
+    const ModelImportResult result = importHuggingFaceConfigJson(variant(base, set, remove), fixture(base));
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    QCOMPARE(specFields().at(field)(*result.spec), expected);
+}
+
+void TestHfConfigImporter::idFromNameOrPath_data()
+{
+    QTest::addColumn<QByteArray>("set");
+    QTest::addColumn<QString>("id");
+
+    QTest::newRow("hub repo") << QByteArray(R"({"_name_or_path": "meta-llama/Meta-Llama-3.1-8B"})")
+                              << "meta-llama-3.1-8b";
+    QTest::newRow("local path") << QByteArray(R"({"_name_or_path": "/data/models/My-Llama/"})") << "my-llama";
+    // A Hub cache snapshot names a commit, not the model: the folder name is used.
+    QTest::newRow("snapshot") << QByteArray(R"({"_name_or_path": "/root/.cache/huggingface/hub/models--x--y/)"
+                                            R"(snapshots/d04e592bb4f6aa9cfee91e2e20afa771667e1d4b"})")
+                              << "llama-3.1-8b";
+    QTest::newRow("absent") << QByteArray("{}") << "llama-3.1-8b";
+}
+
+void TestHfConfigImporter::idFromNameOrPath()
+{
+    QFETCH(QByteArray, set);
+    QFETCH(QString, id);
+
+    const ModelImportResult result = importHuggingFaceConfigJson(variant(kLlama, set, {}), fixture(kLlama));
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    QCOMPARE(QString::fromStdString(result.spec->id), id);
+}
+
+void TestHfConfigImporter::rejectsBrokenFile_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QStringList>("mentions"); // the key (or file) at fault, besides the file name
+
+    QTest::newRow("missing hidden_size") << "hf/invalid/missing-hidden-size.json" << "hidden_size"
+                                         << QStringList{"\"hidden_size\"", "missing"};
+    QTest::newRow("string num_hidden_layers") << "hf/invalid/string-num-hidden-layers.json" << "num_hidden_layers"
+                                              << QStringList{"\"num_hidden_layers\"", "the string \"32\""};
+    QTest::newRow("negative vocab_size") << "hf/invalid/negative-vocab-size.json" << "vocab_size"
+                                         << QStringList{"\"vocab_size\"", "-128256"};
+    QTest::newRow("malformed JSON") << "hf/invalid/malformed.json" << "json"
+                                    << QStringList{"not valid JSON", "offset"};
+    QTest::newRow("unsupported model_type") << "hf/invalid/unsupported-model-type.json" << "model_type"
+                                            << QStringList{"\"model_type\"", "'gpt2'", "supported: llama"};
+    QTest::newRow("missing file") << "hf/does-not-exist/config.json" << "path"
+                                  << QStringList{"does-not-exist", "no such file"};
+    // hf/invalid holds only the broken single-file fixtures, never a config.json.
+    QTest::newRow("folder without config.json") << "hf/invalid" << "config.json" << QStringList{"no config.json"};
+}
+
+void TestHfConfigImporter::rejectsBrokenFile()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, field);
+    QFETCH(QStringList, mentions);
+
+    const ModelImportResult result = importHuggingFaceConfig(fixture(path));
+    QVERIFY(!result.ok());
+    QVERIFY(!result.spec);
+    const ImportError *error = findError(result, field);
+    QVERIFY2(error, qPrintable(errorList(result)));
+    QVERIFY2(error->message.contains(QFileInfo(path).fileName()), qPrintable(error->message));
+    for (const QString &mention : mentions)
+        QVERIFY2(error->message.contains(mention), qPrintable(error->message));
+}
+
+void TestHfConfigImporter::rejectsBrokenConfig_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QByteArray>("set");
+    QTest::addColumn<QStringList>("remove");
+    QTest::addColumn<QString>("field");
+
+    const QStringList none;
+    QTest::newRow("fractional") << kLlama << QByteArray(R"({"hidden_size": 4096.5})") << none << "hidden_size";
+    QTest::newRow("zero heads") << kLlama << QByteArray(R"({"num_attention_heads": 0})") << none
+                                << "num_attention_heads";
+    QTest::newRow("absurd size") << kLlama << QByteArray(R"({"intermediate_size": 1e30})") << none
+                                 << "intermediate_size";
+    QTest::newRow("beyond int64") << kLlama << QByteArray(R"({"vocab_size": 1e19})") << none << "vocab_size";
+    // Each key under its limit, the product not: refused before core's int64 arithmetic.
+    QTest::newRow("absurd product") << kLlama << QByteArray(R"({"num_hidden_layers": 9000000})") << none
+                                    << "hidden_size";
+    QTest::newRow("null required") << kLlama << QByteArray(R"({"max_position_embeddings": null})") << none
+                                   << "max_position_embeddings";
+    QTest::newRow("bool as string") << kLlama << QByteArray(R"({"tie_word_embeddings": "false"})") << none
+                                    << "tie_word_embeddings";
+    QTest::newRow("architectures mismatch") << kLlama << QByteArray(R"({"architectures": ["GPT2LMHeadModel"]})")
+                                            << none << "architectures";
+    QTest::newRow("unknown activation") << kLlama << QByteArray(R"({"hidden_act": "relu2"})") << none
+                                        << "hidden_act";
+    QTest::newRow("mlp_bias") << kLlama << QByteArray(R"({"mlp_bias": true})") << none << "mlp_bias";
+    QTest::newRow("head_dim unknown") << kLlama << QByteArray(R"({"num_attention_heads": 30})") << none
+                                      << "head_dim";
+    // Qwen2Config's absent default is a fixed 32, not this model's value.
+    QTest::newRow("qwen2 kv heads absent") << kQwen << QByteArray("{}") << QStringList{"num_key_value_heads"}
+                                           << "num_key_value_heads";
+    QTest::newRow("mixtral kv heads absent") << kMixtral << QByteArray("{}") << QStringList{"num_key_value_heads"}
+                                             << "num_key_value_heads";
+    QTest::newRow("dtype absent") << kLlama << QByteArray("{}") << QStringList{"torch_dtype"} << "torch_dtype";
+    QTest::newRow("dtype unknown") << kLlama << QByteArray(R"({"torch_dtype": "int8"})") << none << "torch_dtype";
+    QTest::newRow("quant_method unknown")
+        << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "bitsandbytes", "load_in_4bit": true}})")
+        << none << "quantization_config.quant_method";
+    QTest::newRow("fp8 other blocks")
+        << kDeepseekV3
+        << QByteArray(R"({"quantization_config": {"quant_method": "fp8", "weight_block_size": [64, 64]}})")
+        << none << "quantization_config.weight_block_size";
+    QTest::newRow("gptq 8 bit")
+        << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "gptq", "bits": 8, "group_size": 128}})")
+        << none << "quantization_config.bits";
+    QTest::newRow("gptq per channel")
+        << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": -1}})")
+        << none << "quantization_config.group_size";
+    QTest::newRow("topk_method unknown") << kDeepseekV3 << QByteArray(R"({"topk_method": "sinkhorn"})") << none
+                                         << "topk_method";
+    QTest::newRow("kv_lora_rank absent") << kDeepseekV3 << QByteArray("{}") << QStringList{"kv_lora_rank"}
+                                         << "kv_lora_rank";
+    QTest::newRow("q_lora_rank absent") << kDeepseekV3 << QByteArray("{}") << QStringList{"q_lora_rank"}
+                                        << "q_lora_rank";
+    // Qwen1.5-MoE-A2.7B's MoE keys: the shared expert cannot be represented exactly.
+    QTest::newRow("qwen2_moe")
+        << kQwen
+        << QByteArray(R"({"model_type": "qwen2_moe", "architectures": ["Qwen2MoeForCausalLM"], "num_experts": 60,
+                          "num_experts_per_tok": 4, "moe_intermediate_size": 1408,
+                          "shared_expert_intermediate_size": 5632, "num_key_value_heads": 28})")
+        << none << "shared_expert_intermediate_size";
+    // planner::validate() findings become errors too.
+    QTest::newRow("validate: kv groups") << kLlama << QByteArray(R"({"num_key_value_heads": 5})") << none
+                                         << "num_attention_heads";
+    QTest::newRow("validate: experts per token") << kMixtral << QByteArray(R"({"num_experts_per_tok": 9})") << none
+                                                 << "num_experts_per_tok";
+}
+
+void TestHfConfigImporter::rejectsBrokenConfig()
+{
+    QFETCH(QString, base);
+    QFETCH(QByteArray, set);
+    QFETCH(QStringList, remove);
+    QFETCH(QString, field);
+
+    const QString source = fixture(base);
+    const ModelImportResult result = importHuggingFaceConfigJson(variant(base, set, remove), source);
+    QVERIFY(!result.ok());
+    QVERIFY(!result.spec);
+    const ImportError *error = findError(result, field);
+    QVERIFY2(error, qPrintable(errorList(result)));
+    QVERIFY2(error->message.contains(field), qPrintable(error->message));
+    QVERIFY2(error->message.startsWith(source), qPrintable(error->message));
+}
+
+void TestHfConfigImporter::reportsEveryMissingKey()
+{
+    const QStringList keys = {"vocab_size", "hidden_size", "intermediate_size", "num_hidden_layers",
+                              "num_attention_heads", "max_position_embeddings"};
+    const ModelImportResult result = importHuggingFaceConfigJson(variant(kLlama, "{}", keys), fixture(kLlama));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.errors.size(), std::size_t(keys.size()));
+    for (const QString &key : keys)
+        QVERIFY2(findError(result, key), qPrintable(key + u'\n' + errorList(result)));
+
+    const ModelImportResult notObject = importHuggingFaceConfigJson("[1, 2]", QStringLiteral("pasted"));
+    QVERIFY(findError(notObject, QStringLiteral("json")));
+}
+
+QTEST_GUILESS_MAIN(TestHfConfigImporter)
+#include "test_hfconfigimporter.moc"
