@@ -1,4 +1,5 @@
 #include "database/hfconfigimporter.h"
+#include "database/jsonvaluetext.h"
 
 #include "core/model/precision.h"
 
@@ -56,20 +57,6 @@ constexpr ArchInfo kArchitectures[] = {
 bool usesMla(Arch arch)
 {
     return arch == Arch::DeepseekV2 || arch == Arch::DeepseekV3;
-}
-
-QString describe(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 15);
-    case QJsonValue::String: return QStringLiteral("the string \"%1\"").arg(value.toString());
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("nothing");
 }
 
 // Reads typed values from one JSON object and reports every problem as an
@@ -130,7 +117,7 @@ public:
         if (!contains(key))
             return fallback;
         if (!value(key).isBool())
-            fail(key, QStringLiteral("must be true or false, got %1").arg(describe(value(key))));
+            fail(key, QStringLiteral("must be true or false, got %1").arg(describeJsonValue(value(key))));
         return value(key).toBool(fallback);
     }
 
@@ -143,7 +130,7 @@ public:
             return {};
         }
         if (!value(key).isString() || value(key).toString().isEmpty()) {
-            fail(key, QStringLiteral("must be a non-empty string, got %1").arg(describe(value(key))));
+            fail(key, QStringLiteral("must be a non-empty string, got %1").arg(describeJsonValue(value(key))));
             return {};
         }
         return value(key).toString();
@@ -153,7 +140,7 @@ public:
     std::optional<ConfigReader> child(const char *key)
     {
         if (!value(key).isObject()) {
-            fail(key, QStringLiteral("must be an object, got %1").arg(describe(value(key))));
+            fail(key, QStringLiteral("must be an object, got %1").arg(describeJsonValue(value(key))));
             return std::nullopt;
         }
         return ConfigReader(value(key).toObject(), mSource, mErrors, mPrefix + QLatin1StringView(key) + u'.');
@@ -167,15 +154,15 @@ private:
         const QJsonValue v = value(key);
         const double number = v.toDouble();
         if (!v.isDouble()) {
-            fail(key, QStringLiteral("must be an integer, got %1").arg(describe(v)));
+            fail(key, QStringLiteral("must be an integer, got %1").arg(describeJsonValue(v)));
         } else if (!std::isfinite(number) || number != std::floor(number)) {
-            fail(key, QStringLiteral("must be a whole number, got %1").arg(describe(v)));
+            fail(key, QStringLiteral("must be a whole number, got %1").arg(describeJsonValue(v)));
         } else if (number < static_cast<double>(minimum)) {
-            fail(key, minimum == 1 ? QStringLiteral("must be a positive integer, got %1").arg(describe(v))
-                                   : QStringLiteral("must not be negative, got %1").arg(describe(v)));
+            fail(key, minimum == 1 ? QStringLiteral("must be a positive integer, got %1").arg(describeJsonValue(v))
+                                   : QStringLiteral("must not be negative, got %1").arg(describeJsonValue(v)));
         } else if (number > maximum) {
             fail(key, QStringLiteral("is %1, larger than any real model (limit %2); the value is corrupt")
-                          .arg(describe(v), QString::number(maximum, 'g', 15)));
+                          .arg(describeJsonValue(v), QString::number(maximum, 'g', 15)));
         } else {
             return static_cast<std::int64_t>(number);
         }
@@ -207,14 +194,14 @@ void checkArchitectures(ConfigReader &reader, const ArchInfo &info)
     const QJsonValue value = reader.value("architectures");
     if (!value.isArray() || value.toArray().isEmpty()) {
         reader.fail("architectures", QStringLiteral("must be a non-empty array of class names, got %1")
-                                         .arg(describe(value)));
+                                         .arg(describeJsonValue(value)));
         return;
     }
     for (const QJsonValue &entry : value.toArray()) {
         if (entry.toString() != QLatin1StringView(info.architecture))
             reader.fail("architectures", QStringLiteral("names %1, which is not supported for model_type '%2'; "
                                                         "supported: %3")
-                                             .arg(entry.isString() ? entry.toString() : describe(entry),
+                                             .arg(entry.isString() ? entry.toString() : describeJsonValue(entry),
                                                   QLatin1StringView(info.modelType),
                                                   QLatin1StringView(info.architecture)));
     }
@@ -457,7 +444,7 @@ std::string readFp8Format(ConfigReader &quant)
         return "fp8-block";
     const QString shown = blocks.isArray()
                               ? QString::fromUtf8(QJsonDocument(shape).toJson(QJsonDocument::Compact))
-                              : describe(blocks);
+                              : describeJsonValue(blocks);
     quant.fail("weight_block_size",
                QStringLiteral("is %1; only [128,128] (DeepSeek's block scales) is supported").arg(shown));
     return {};

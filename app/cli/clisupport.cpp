@@ -1,7 +1,7 @@
 #include "app/cli/clisupport.h"
 
-#include "core/model/builtinmodels.h"
 #include "core/units/units.h"
+#include "database/catalogue.h"
 #include "database/hfconfigimporter.h"
 
 #include <QFileInfo>
@@ -26,12 +26,26 @@ long long integerOption(const QCommandLineParser &parser, const QString &name, l
     return value;
 }
 
+Catalogue &catalogue()
+{
+    static std::unique_ptr<Catalogue> opened = [] {
+        Catalogue::OpenResult result = Catalogue::open(Catalogue::defaultUserDatabasePath());
+        QTextStream err(stderr);
+        for (const QString &warning : result.warnings)
+            err << "llm-planner-cli: warning: " << warning << '\n';
+        if (!result.catalogue)
+            throw UsageError(result.error);
+        return std::move(result.catalogue);
+    }();
+    return *opened;
+}
+
 ModelSpec resolveModel(const QString &idOrPath)
 {
-    if (auto builtin = findBuiltinModel(idOrPath.toStdString()))
-        return *builtin;
+    if (auto known = catalogue().find<ModelSpec>(idOrPath))
+        return *known;
     if (!QFileInfo::exists(idOrPath))
-        throw UsageError(QStringLiteral("unknown model '%1': not a built-in id (see 'llm-planner-cli models') "
+        throw UsageError(QStringLiteral("unknown model '%1': not a catalogue id (see 'llm-planner-cli catalog models') "
                                         "and no such config.json file or model folder")
                              .arg(idOrPath));
     const ModelImportResult result = importHuggingFaceConfig(idOrPath);

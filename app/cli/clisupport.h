@@ -10,6 +10,10 @@
 
 #include <stdexcept>
 
+namespace planner {
+class Catalogue;
+}
+
 namespace planner::cli {
 
 // Thrown for bad input; main() prints "llm-planner-cli: <message>" and exits 2.
@@ -23,7 +27,11 @@ public:
 long long integerOption(const QCommandLineParser &parser, const QString &name, long long fallback,
                         bool allowZero = false);
 
-// A built-in model id, or a config.json file / model folder to import.
+// The catalogue with the user's own layer, opened on first use; problems with
+// the user's file are reported on stderr and the shipped catalogue is used.
+Catalogue &catalogue();
+
+// A catalogue model id, or a config.json file / model folder to import.
 ModelSpec resolveModel(const QString &idOrPath);
 
 void printJson(const QJsonObject &object);

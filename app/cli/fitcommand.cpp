@@ -6,6 +6,7 @@
 #include "core/memory/inferencememory.h"
 #include "core/memory/trainingmemory.h"
 #include "core/model/precision.h"
+#include "database/catalogue.h"
 #include "database/estimatejson.h"
 
 #include <QCommandLineParser>
@@ -34,7 +35,7 @@ void addOptions(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("model"), QStringLiteral("Built-in model id, or a config.json file or model folder."), QStringLiteral("ID|PATH")},
-        {QStringLiteral("gpu"), QStringLiteral("GPU id (see 'llm-planner-cli gpus')."), QStringLiteral("ID")},
+        {QStringLiteral("gpu"), QStringLiteral("GPU id from the catalogue (see 'llm-planner-cli catalog gpus')."), QStringLiteral("ID")},
         {QStringLiteral("gpus"), QStringLiteral("Number of GPUs (default 1)."), QStringLiteral("N")},
         {QStringLiteral("tp"), QStringLiteral("Tensor-parallel size (default: GPUs / pipeline size)."), QStringLiteral("N")},
         {QStringLiteral("pp"), QStringLiteral("Pipeline-parallel size (default 1)."), QStringLiteral("N")},
@@ -78,10 +79,12 @@ Options commonOptions(const QCommandLineParser &parser)
     if (!parser.isSet(QStringLiteral("model")))
         throw UsageError(QStringLiteral("fit needs --model ID|PATH (see 'llm-planner-cli models')"));
     if (!parser.isSet(QStringLiteral("gpu")))
-        throw UsageError(QStringLiteral("fit needs --gpu ID (see 'llm-planner-cli gpus')"));
+        throw UsageError(QStringLiteral("fit needs --gpu ID (see 'llm-planner-cli catalog gpus')"));
     Options o;
     o.model = resolveModel(parser.value(QStringLiteral("model")));
-    o.gpu = lookUp<GpuSpec>(parser, QStringLiteral("gpu"), {}, findBuiltinGpu, QStringLiteral("gpus"));
+    o.gpu = lookUp<GpuSpec>(parser, QStringLiteral("gpu"), {},
+                            [](const std::string &id) { return catalogue().find<GpuSpec>(QString::fromStdString(id)); },
+                            QStringLiteral("catalog gpus"));
     o.gpuCount = static_cast<int>(integerOption(parser, QStringLiteral("gpus"), 1));
     o.parallel.pipeline = static_cast<int>(integerOption(parser, QStringLiteral("pp"), 1));
     o.parallel.tensor = static_cast<int>(integerOption(parser, QStringLiteral("tp"), std::max(1, o.gpuCount / o.parallel.pipeline)));

@@ -1,7 +1,6 @@
 #include "app/cli/listcommands.h"
 
 #include "app/cli/clisupport.h"
-#include "core/hardware/gpuspec.h"
 #include "core/memory/engineprofile.h"
 #include "core/model/builtinmodels.h"
 #include "core/model/parametercount.h"
@@ -58,18 +57,6 @@ int runModels(const QStringList &arguments)
                       .arg(formatCount(static_cast<double>(p.total())), 18)
                       .arg(formatCount(static_cast<double>(p.active())), 18));
     }
-    return 0;
-}
-
-int runGpus(const QStringList &arguments)
-{
-    if (parseListing(arguments, QStringLiteral("List the built-in GPUs."))) {
-        printJson(QJsonObject{{"gpus", toArray(builtinGpus(), [](const GpuSpec &g) { return gpuToJson(g); })}});
-        return 0;
-    }
-    for (const GpuSpec &g : builtinGpus())
-        printLine(QStringLiteral("%1 %2 %3 memory").arg(QString::fromStdString(g.id), -12)
-                      .arg(QString::fromStdString(g.name), -32).arg(formatBytes(units::inBytes(g.memory))));
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // llm-planner-cli: the planner's engine from the shell. Each command parses
 // its own options; errors print one line and exit non-zero.
 
+#include "app/cli/catalogcommand.h"
 #include "app/cli/clisupport.h"
 #include "app/cli/fitcommand.h"
 #include "app/cli/listcommands.h"
@@ -19,9 +20,11 @@ const char *const kUsage =
     "Commands:\n"
     "  fit       Per-GPU memory of a model on a deployment: does it fit?\n"
     "  models    List the built-in model versions.\n"
-    "  gpus      List the built-in GPUs.\n"
+    "  gpus      List the catalogue's GPUs (same as 'catalog gpus').\n"
     "  formats   List the weight and KV-cache formats.\n"
     "  engines   List the serving-engine profiles.\n"
+    "  catalog   List catalogue parts; export or import a part table as CSV.\n"
+    "  import-model  Read a config.json, safetensors or GGUF header; --add stores it.\n"
     "\n"
     "Run 'llm-planner-cli COMMAND --help' for a command's options.\n"
     "Options: --help, --version\n";
@@ -50,9 +53,12 @@ int main(int argc, char *argv[])
     const std::map<QString, Command> commands{
         {QStringLiteral("fit"), planner::cli::runFit},
         {QStringLiteral("models"), planner::cli::runModels},
-        {QStringLiteral("gpus"), planner::cli::runGpus},
+        // `gpus` is short for `catalog gpus`.
+        {QStringLiteral("gpus"), [](const QStringList &a) { return planner::cli::runCatalog(QStringList(a).mid(0, 1) + QStringList{QStringLiteral("gpus")} + a.mid(1)); }},
         {QStringLiteral("formats"), planner::cli::runFormats},
         {QStringLiteral("engines"), planner::cli::runEngines},
+        {QStringLiteral("catalog"), planner::cli::runCatalog},
+        {QStringLiteral("import-model"), planner::cli::runImportModel},
     };
     const QString name = arguments.takeAt(1);
     const auto command = commands.find(name);

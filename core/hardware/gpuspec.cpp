@@ -20,7 +20,7 @@ GpuSpec gpu(std::string id, std::string name, double memoryGB, double nvidiaSmiM
     g.id = std::move(id);
     g.name = std::move(name);
     g.memory = gigabytes(memoryGB);
-    g.usableMemory = mebibytes(nvidiaSmiMiB) - gibibytes(kDriverReservedGiB);
+    g.usableMemory = usableGpuMemory(memoryGB, nvidiaSmiMiB);
     g.memoryBandwidth = gigabytesPerSecond(bandwidthGBps);
     g.fp32 = teraflopsPerSecond(fp32);
     g.bf16 = teraflopsPerSecond(bf16);
@@ -55,6 +55,17 @@ std::vector<GpuSpec> makeGpus()
 
 
 } // namespace
+
+units::Bytes usableGpuMemory(double datasheetGB, std::optional<double> nvidiaSmiMiB)
+{
+    const units::Bytes listed = nvidiaSmiMiB ? units::mebibytes(*nvidiaSmiMiB) : units::gibibytes(datasheetGB);
+    return listed - units::gibibytes(kDriverReservedGiB);
+}
+
+units::Bytes nvidiaSmiTotal(units::Bytes usableMemory)
+{
+    return usableMemory + units::gibibytes(kDriverReservedGiB);
+}
 
 units::FlopsPerSecond GpuSpec::throughput(ComputePrecision precision) const
 {

@@ -4,6 +4,7 @@
 // Until the SQLite catalogue lands, builtinGpus() holds a small sourced table;
 // the catalogue will fill the same struct from its rows.
 
+#include "core/hardware/price.h"
 #include "core/model/precision.h"
 #include "core/units/units.h"
 
@@ -17,6 +18,8 @@ namespace planner {
 struct GpuSpec {
     std::string id;    // e.g. "h100-sxm"
     std::string name;  // e.g. "NVIDIA H100 SXM5 80GB"
+    std::string vendor;
+    std::string memoryType; // HBM3, GDDR6X, LPDDR5, ...
     units::Bytes memory = units::bytes(0);        // capacity as the datasheet prints it
     // What CUDA reports as total memory (torch.cuda.mem_get_info), which is what
     // an engine can allocate from: the datasheet's "80GB" is 80 GiB of HBM less
@@ -31,13 +34,25 @@ struct GpuSpec {
     units::FlopsPerSecond int8 = units::teraflopsPerSecond(0);
     units::FlopsPerSecond fp4 = units::teraflopsPerSecond(0);
     units::Watts tdp = units::watts(0);
-    std::string interconnect;  // e.g. "NVLink4 900 GB/s", "PCIe Gen4 x16"
+    units::FlopsPerSecond tf32 = units::teraflopsPerSecond(0);
+    std::string interconnect;  // e.g. "NVLink4", "PCIe", "Infinity Fabric"
+    units::BytesPerSecond nvlinkBandwidth = units::gigabytesPerSecond(0); // per GPU, both directions
+    int pcieGeneration = 0;
+    int pcieLanes = 0;
+    std::string formFactor;    // SXM, PCIe, OAM, module
+    OptionalPrice price;       // list or street price of one GPU
     std::string source;
 
     // Throughput for a precision, falling back to the next wider path the chip
     // has (an FP8 model on an A100 runs its matmuls in BF16).
     units::FlopsPerSecond throughput(ComputePrecision precision) const;
 };
+
+// The memory CUDA reports for a card: nvidia-smi's total less the driver's
+// reservation. Without an nvidia-smi figure the datasheet's GB are taken as
+// GiB, which is how GPU memory is built (an "80GB" H100 has 80 GiB of HBM).
+units::Bytes usableGpuMemory(double datasheetGB, std::optional<double> nvidiaSmiMiB);
+units::Bytes nvidiaSmiTotal(units::Bytes usableMemory); // the inverse, for storing
 
 const std::vector<GpuSpec> &builtinGpus();
 std::optional<GpuSpec> findBuiltinGpu(std::string_view id);

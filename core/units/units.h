@@ -84,6 +84,7 @@ inline UsdPerSecond usdPerHour(double n) { return UsdPerSecond::from_value(n / 3
 inline double inBytes(Bytes b) { return b.value(); }
 inline double inGB(Bytes b) { return b.value() / kGB; }
 inline double inGiB(Bytes b) { return b.value() / kGiB; }
+inline double inMiB(Bytes b) { return b.value() / kMiB; }
 inline double inSeconds(Seconds s) { return s.value(); }
 inline double inGBPerSecond(BytesPerSecond r) { return r.value() / kGB; }
 inline double inTeraflopsPerSecond(FlopsPerSecond r) { return r.value() / kTera; }

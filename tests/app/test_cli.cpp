@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 class TestCli : public QObject
@@ -18,16 +19,23 @@ private:
         QByteArray err;
     };
 
-    static Result run(const QStringList &arguments)
+    // Every run sees a private data folder, so the user catalogue it opens is
+    // the test's own.
+    QTemporaryDir mDataHome;
+
+    Result run(const QStringList &arguments) const
     {
         QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), mDataHome.path());
+        process.setProcessEnvironment(environment);
         process.start(QStringLiteral(PLANNER_CLI), arguments);
         if (!process.waitForFinished(30000))
             return {};
         return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
     }
 
-    static QJsonObject runJson(const QStringList &arguments)
+    QJsonObject runJson(const QStringList &arguments) const
     {
         const Result r = run(arguments);
         if (r.exitCode != 0)
@@ -141,6 +149,10 @@ private slots:
         QTest::newRow("unknown gpu") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
                                                     QStringLiteral("--gpu"), QStringLiteral("tpu")}
                                      << QStringLiteral("unknown gpu 'tpu'");
+        QTest::newRow("unknown catalogue kind") << QStringList{QStringLiteral("catalog"), QStringLiteral("spaceships")}
+                                                << QStringLiteral("unknown catalogue kind 'spaceships'");
+        QTest::newRow("import-model missing file") << QStringList{QStringLiteral("import-model"), QStringLiteral("/no/such/model.gguf")}
+                                                   << QStringLiteral("no such file or folder");
         QTest::newRow("zero gpus") << (base + QStringList{QStringLiteral("--gpus"), QStringLiteral("0")})
                                    << QStringLiteral("--gpus expects a positive integer");
         QTest::newRow("negative context") << (base + QStringList{QStringLiteral("--context"), QStringLiteral("-5")})
@@ -180,6 +192,77 @@ private slots:
                                        QStringLiteral("l40s"), QStringLiteral("--json")});
         QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("total_params")).toInteger(),
                  Q_INT64_C(8030261248));
+    }
+
+    void catalogListsPartsWithSources()
+    {
+        const QJsonObject o = runJson({QStringLiteral("catalog"), QStringLiteral("gpus"), QStringLiteral("--json")});
+        const QJsonArray gpus = o.value(QStringLiteral("gpu")).toArray();
+        QVERIFY(gpus.size() >= 25);
+        for (const QJsonValue &g : gpus)
+            QVERIFY(!g.toObject().value(QStringLiteral("source")).toString().isEmpty());
+        const QJsonObject aws = runJson({QStringLiteral("catalog"), QStringLiteral("instances"), QStringLiteral("--filter"),
+                                         QStringLiteral("aws"), QStringLiteral("--json")});
+        const QJsonArray instances = aws.value(QStringLiteral("instance")).toArray();
+        QVERIFY(!instances.isEmpty());
+        for (const QJsonValue &i : instances)
+            QCOMPARE(i.toObject().value(QStringLiteral("provider")).toString(), QStringLiteral("AWS"));
+    }
+
+    void catalogCsvRoundTripAndBadRows()
+    {
+        const QString csvPath = mDataHome.filePath(QStringLiteral("prices.csv"));
+        QCOMPARE(run({QStringLiteral("catalog"), QStringLiteral("export"), QStringLiteral("gpu"), QStringLiteral("-o"), csvPath}).exitCode, 0);
+        const Result imported = run({QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), csvPath});
+        QCOMPARE(imported.exitCode, 0);
+        QVERIFY(imported.out.contains("imported"));
+
+        const QString badPath = mDataHome.filePath(QStringLiteral("bad.csv"));
+        QFile bad(badPath);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("id,name,memory_gb,bandwidth_gbps,source\nok-1,Fine,80,2000,quote\nbad-2,Broken,lots,2000,quote\n");
+        bad.close();
+        const Result refused = run({QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), badPath});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("line 3") && refused.err.contains("nothing was imported"), refused.err.constData());
+        QVERIFY(!run({QStringLiteral("catalog"), QStringLiteral("gpus"), QStringLiteral("--filter"), QStringLiteral("ok-1")}).out.contains("ok-1"));
+    }
+
+    void importedModelIsUsableByFit()
+    {
+        const Result added = run({QStringLiteral("import-model"), QStringLiteral(PLANNER_FIXTURES "/hf/DeepSeek-R1-Distill-Qwen-1.5B"),
+                                  QStringLiteral("--add"), QStringLiteral("--family"), QStringLiteral("Our models")});
+        QCOMPARE(added.exitCode, 0);
+        const QJsonObject models = runJson({QStringLiteral("catalog"), QStringLiteral("models"), QStringLiteral("--filter"),
+                                            QStringLiteral("our models"), QStringLiteral("--json")});
+        const QJsonArray rows = models.value(QStringLiteral("model")).toArray();
+        QCOMPARE(rows.size(), 1);
+        const QString id = rows.first().toObject().value(QStringLiteral("id")).toString();
+        const QJsonObject fit = runJson({QStringLiteral("fit"), QStringLiteral("--model"), id, QStringLiteral("--gpu"),
+                                         QStringLiteral("rtx-3060-12gb"), QStringLiteral("--json")});
+        // Official total of DeepSeek-R1-Distill-Qwen-1.5B (untied embeddings): 1,777,088,000.
+        QCOMPARE(fit.value(QStringLiteral("model")).toObject().value(QStringLiteral("total_params")).toInteger(),
+                 Q_INT64_C(1777088000));
+    }
+
+    void damagedUserCatalogueWarnsAndCarriesOn()
+    {
+        QTemporaryDir home;
+        QDir(home.path()).mkpath(QStringLiteral("llm-planner"));
+        QFile damaged(home.filePath(QStringLiteral("llm-planner/catalogue.sqlite")));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray(4096, 'x'));
+        damaged.close();
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(PLANNER_CLI), {QStringLiteral("catalog"), QStringLiteral("gpus")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("warning") && err.contains("kept as"), err.constData());
+        QVERIFY(process.readAllStandardOutput().contains("h100-sxm"));
     }
 
     void versionAndHelp()

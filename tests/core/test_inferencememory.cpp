@@ -12,70 +12,35 @@
 #include "core/model/builtinmodels.h"
 #include "core/model/precision.h"
 #include "core/units/units.h"
+#include "support/enginetestsupport.h"
 
 #include <QTest>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 using namespace planner;
+using namespace planner::testing;
 
 namespace {
 
 constexpr double kGiB = units::kGiB;
 constexpr double kMiB = units::kMiB;
 
-ModelSpec builtin(const QString &id)
-{
-    const std::optional<ModelSpec> spec = findBuiltinModel(id.toStdString());
-    if (!spec)
-        qFatal("built-in model %s is missing", qPrintable(id));
-    return *spec;
-}
-
-template <typename T>
-T need(const std::optional<T> &value, const QString &what)
-{
-    if (!value)
-        qFatal("%s is missing", qPrintable(what));
-    return *value;
-}
-
 InferenceRequest request(const QString &model, const QString &weights, const QString &kv, const QString &engine,
                          const QString &gpu, int gpus, int tp)
 {
     InferenceRequest r;
-    r.model = builtin(model);
-    r.weights = need(findWeightFormat(weights.toStdString()), weights);
-    r.kvCache = need(findKvCacheFormat(kv.toStdString()), kv);
-    r.engine = need(findEngineProfile(engine.toStdString()), engine);
-    r.gpu = need(findBuiltinGpu(gpu.toStdString()), gpu);
+    r.model = builtinModel(model);
+    r.weights = weightFormat(weights);
+    r.kvCache = kvFormat(kv);
+    r.engine = engineProfile(engine);
+    r.gpu = builtinGpu(gpu);
     r.gpuCount = gpus;
     r.parallel.tensor = tp;
     return r;
-}
-
-QByteArray joined(const std::vector<std::string> &messages)
-{
-    std::string all;
-    for (const std::string &m : messages)
-        all += (all.empty() ? "" : "; ") + m;
-    return QByteArray::fromStdString(all.empty() ? std::string("(no messages)") : all);
-}
-
-QByteArray compared(const char *what, double engine, double published, const char *unit, double tolerance)
-{
-    return QStringLiteral("%1: engine %2 %3, published %4 %3 (%5 %, tolerance %6 %)")
-        .arg(QLatin1String(what))
-        .arg(engine, 0, 'f', 4)
-        .arg(QLatin1String(unit))
-        .arg(published, 0, 'f', 4)
-        .arg((engine / published - 1) * 100, 0, 'f', 2)
-        .arg(tolerance * 100, 0, 'f', 2)
-        .toUtf8();
 }
 
 QByteArray usage(const InferenceMemoryEstimate &e)
@@ -185,9 +150,10 @@ void TestInferenceMemory::weightsPerGpu()
     QFETCH(double, tolerance);
     const InferenceRequest r = request(model, weights, QStringLiteral("bf16"), QStringLiteral("vllm"),
                                        QStringLiteral("h200"), tp, tp);
-    QVERIFY2(validate(r).empty(), joined(validate(r)));
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
     const double actual = units::inGiB(estimateInferenceMemory(r).perGpu.weights);
-    QVERIFY2(std::abs(actual / gib - 1) <= tolerance, compared("weights per GPU", actual, gib, "GiB", tolerance));
+    QVERIFY2(std::abs(actual / gib - 1) <= tolerance,
+             comparedMessage("weights per GPU", actual, gib, "GiB", tolerance));
 }
 
 void TestInferenceMemory::kvPerToken_data()
@@ -239,7 +205,7 @@ void TestInferenceMemory::kvPerToken()
     QFETCH(qint64, bytes);
     const InferenceRequest r = request(model, QStringLiteral("bf16"), QStringLiteral("bf16"), engine,
                                        QStringLiteral("h200"), tp, tp);
-    QVERIFY2(validate(r).empty(), joined(validate(r)));
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
     QCOMPARE(qint64(std::llround(units::inBytes(estimateInferenceMemory(r).kvPerToken))), bytes);
 }
 
@@ -275,7 +241,7 @@ void TestInferenceMemory::llamaCppKvCache()
     InferenceRequest r = request(model, QStringLiteral("q4_k_m"), kv, QStringLiteral("llama.cpp"),
                                  QStringLiteral("h200"), 1, 1);
     r.context = context;
-    QVERIFY2(validate(r).empty(), joined(validate(r)));
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
     const double actual = units::inBytes(estimateInferenceMemory(r).perGpu.kvCache) / kMiB;
     // Exact, compared as llama.cpp prints it: "%.2f MiB" (1166.625 MiB prints as
     // 1166.62 under glibc's round-half-to-even).
@@ -283,7 +249,7 @@ void TestInferenceMemory::llamaCppKvCache()
     std::snprintf(printed, sizeof printed, "%.2f", actual);
     char logged[32];
     std::snprintf(logged, sizeof logged, "%.2f", mib);
-    QVERIFY2(std::string(printed) == logged, compared("KV cache", actual, mib, "MiB", 0));
+    QVERIFY2(std::string(printed) == logged, comparedMessage("KV cache", actual, mib, "MiB", 0));
 }
 
 void TestInferenceMemory::vllmRtx3090Fit_data()
@@ -304,7 +270,7 @@ void TestInferenceMemory::vllmRtx3090Fit()
     QFETCH(double, loggedConcurrency);
     QFETCH(double, activationGiB);
     const InferenceRequest r = rtx3090Request(maxModelLen);
-    QVERIFY2(validate(r).empty(), joined(validate(r)));
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
     const InferenceMemoryEstimate e = estimateInferenceMemory(r);
     qInfo("%s", usage(e).constData());
 
@@ -323,14 +289,14 @@ void TestInferenceMemory::vllmRtx3090Fit()
     // 10 %: the factor divides a small remainder (~3.8 GiB) of the card, so the
     // activation formula's error (below) moves it several times over.
     QVERIFY2(std::abs(factor / loggedConcurrency - 1) <= 0.10,
-             compared("concurrency factor", factor, loggedConcurrency, "x", 0.10));
+             comparedMessage("concurrency factor", factor, loggedConcurrency, "x", 0.10));
     // The activation peak of a max_model_len-token profile batch, against the
     // log's peak_torch_memory less the weights. The formula is one layer's
     // largest tensors plus the profiled sequences' logits; measured peaks lie
     // within -20 % (vllmActivationPeak) to +10 % of it across vLLM versions.
     const double activation = units::inGiB(e.perGpu.activations);
     QVERIFY2(std::abs(activation / activationGiB - 1) <= 0.10,
-             compared("activation peak", activation, activationGiB, "GiB", 0.10));
+             comparedMessage("activation peak", activation, activationGiB, "GiB", 0.10));
 }
 
 void TestInferenceMemory::vllmActivationPeak()
@@ -344,7 +310,8 @@ void TestInferenceMemory::vllmActivationPeak()
                                  QStringLiteral("vllm"), QStringLiteral("h100-sxm"), 1, 1);
     r.context = 8192;
     const double activation = units::inGiB(estimateInferenceMemory(r).perGpu.activations);
-    QVERIFY2(std::abs(activation / 1.26 - 1) <= 0.25, compared("activation peak", activation, 1.26, "GiB", 0.25));
+    QVERIFY2(std::abs(activation / 1.26 - 1) <= 0.25,
+             comparedMessage("activation peak", activation, 1.26, "GiB", 0.25));
 }
 
 void TestInferenceMemory::growsWithContextAndConcurrency_data()
@@ -376,7 +343,7 @@ void TestInferenceMemory::growsWithContextAndConcurrency()
     for (std::int64_t context : {1024, 4096, 16384, 32768}) {
         r.context = context;
         r.concurrency = 1;
-        QVERIFY2(validate(r).empty(), joined(validate(r)));
+        QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
         const double total = units::inBytes(estimateInferenceMemory(r).perGpu.total());
         QVERIFY2(total > previous, qPrintable(QStringLiteral("context %1: %2 GiB, not above %3 GiB").arg(context)
                                                   .arg(total / kGiB).arg(previous / kGiB)));
@@ -401,7 +368,7 @@ void TestInferenceMemory::fp8KvHalvesBf16()
         r.context = 32768;
         r.concurrency = 16;
         const double bf16 = units::inBytes(estimateInferenceMemory(r).perGpu.kvCache);
-        r.kvCache = need(findKvCacheFormat("fp8"), QStringLiteral("fp8"));
+        r.kvCache = kvFormat(QStringLiteral("fp8"));
         const double fp8 = units::inBytes(estimateInferenceMemory(r).perGpu.kvCache);
         QVERIFY2(bf16 > 0, model);
         QCOMPARE(fp8 / bf16, 0.5);
@@ -467,7 +434,7 @@ void TestInferenceMemory::limitsAreConsistentWithFit()
     InferenceRequest r = request(model, weights, QStringLiteral("bf16"), engine, gpu, gpus, tp);
     r.parallel.dataParallelAttention = dpAttention;
     r.context = context;
-    QVERIFY2(validate(r).empty(), joined(validate(r)));
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
     const InferenceMemoryEstimate e = estimateInferenceMemory(r);
     qInfo("%s", usage(e).constData());
     QVERIFY2(e.maxConcurrency >= 1, usage(e));
@@ -504,7 +471,7 @@ void TestInferenceMemory::deepseekR1OnEightGpus()
     // 143,771 MiB per GPU, with most of the rest given to its KV pool.
     QVERIFY2(h200.maxConcurrency >= 8, usage(h200));
 
-    r.gpu = need(findBuiltinGpu("h100-sxm"), QStringLiteral("h100-sxm"));
+    r.gpu = builtinGpu(QStringLiteral("h100-sxm"));
     const InferenceMemoryEstimate h100 = estimateInferenceMemory(r);
     qInfo("8 x H100: %s", usage(h100).constData());
     QVERIFY2(!h100.fits, usage(h100));
@@ -567,7 +534,7 @@ void TestInferenceMemory::validateRejects()
     QFETCH(QString, message);
     InferenceRequest r = request(QStringLiteral("llama-3.1-8b"), QStringLiteral("bf16"), QStringLiteral("bf16"),
                                  QStringLiteral("vllm"), QStringLiteral("h100-sxm"), 8, 1);
-    QVERIFY2(validate(r).empty(), joined(validate(r)));
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
     if (change == QLatin1String("gpus=0"))
         r.gpuCount = 0;
     else if (change == QLatin1String("context=-5"))
@@ -581,16 +548,15 @@ void TestInferenceMemory::validateRejects()
     else if (change == QLatin1String("concurrency=0"))
         r.concurrency = 0;
     else if (change == QLatin1String("qwen-tp8")) {
-        r.model = builtin(QStringLiteral("qwen2.5-7b"));
+        r.model = builtinModel(QStringLiteral("qwen2.5-7b"));
         r.parallel.tensor = 8;
     } else
         QFAIL("unknown change");
 
     const std::vector<std::string> errors = validate(r);
-    const bool found = std::any_of(errors.begin(), errors.end(), [&](const std::string &m) {
-        return m.find(message.toStdString()) != std::string::npos;
-    });
-    QVERIFY2(found, qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joined(errors)));
+    const bool found = anyContains(errors, message.toStdString());
+    QVERIFY2(found, qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ")
+                               + joinedMessages(errors)));
     // An invalid request is never reported as fitting, and yields no NaN.
     const InferenceMemoryEstimate e = estimateInferenceMemory(r);
     QVERIFY(!e.fits);

@@ -9,40 +9,19 @@
 #include "core/model/builtinmodels.h"
 #include "core/model/modelspec.h"
 #include "core/model/parametercount.h"
+#include "support/enginetestsupport.h"
 
 #include <QTest>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 using namespace planner;
+using namespace planner::testing;
 
 namespace {
-
-ModelSpec builtin(const char *id)
-{
-    const std::optional<ModelSpec> spec = findBuiltinModel(id);
-    if (!spec)
-        qFatal("built-in model %s is missing", id);
-    return *spec;
-}
-
-bool anyContains(const std::vector<std::string> &messages, const std::string &needle)
-{
-    return std::any_of(messages.begin(), messages.end(),
-                       [&](const std::string &m) { return m.find(needle) != std::string::npos; });
-}
-
-QByteArray joined(const std::vector<std::string> &messages)
-{
-    std::string all;
-    for (const std::string &m : messages)
-        all += (all.empty() ? "" : "; ") + m;
-    return QByteArray::fromStdString(all.empty() ? std::string("(no messages)") : all);
-}
 
 constexpr std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
 {
@@ -147,7 +126,7 @@ void TestParameterCount::officialTotals()
     QFETCH(QString, id);
     QFETCH(qint64, total);
     QFETCH(qint64, active);
-    const ParameterBreakdown p = countParameters(builtin(qPrintable(id)));
+    const ParameterBreakdown p = countParameters(builtinModel(id));
     QCOMPARE(qint64(p.total()), total);
     if (active >= 0)
         QCOMPARE(qint64(p.active()), active);
@@ -163,7 +142,7 @@ void TestParameterCount::breakdownSumsToTotal_data()
 void TestParameterCount::breakdownSumsToTotal()
 {
     QFETCH(QString, id);
-    const ModelSpec spec = builtin(qPrintable(id));
+    const ModelSpec spec = builtinModel(id);
     const ParameterBreakdown p = countParameters(spec);
 
     // By role.
@@ -187,7 +166,7 @@ void TestParameterCount::llama31_8bComponentsByHand()
 {
     // Llama-3.1-8B config.json: vocab 128256, hidden 4096, intermediate 14336,
     // 32 layers, 32 heads, 8 KV heads, head_dim 128, untied head, no biases.
-    const ParameterBreakdown p = countParameters(builtin("llama-3.1-8b"));
+    const ParameterBreakdown p = countParameters(builtinModel("llama-3.1-8b"));
     constexpr std::int64_t embedding = 128256LL * 4096;                          // 525,336,576
     constexpr std::int64_t attention = 32LL * (2 * 4096 * 4096 + 2 * 4096 * 1024); // q, o + k, v
     constexpr std::int64_t mlp = 32LL * 3 * 4096 * 14336;                         // gate, up, down
@@ -205,7 +184,7 @@ void TestParameterCount::qwen25_7bNonEmbedding()
 {
     // Qwen2.5-7B model card: "Number of Parameters: 7.61B; Number of Parameters
     // (Non-Embedding): 6.53B". Non-embedding = total - embedding - untied head.
-    const ParameterBreakdown p = countParameters(builtin("qwen2.5-7b"));
+    const ParameterBreakdown p = countParameters(builtinModel("qwen2.5-7b"));
     const std::int64_t nonEmbedding = p.total() - p.embedding - p.head;
     QCOMPARE(qint64(nonEmbedding), qint64(7'615'616'512 - 2 * 152064LL * 3584)); // 6,525,629,952
     QCOMPARE(qRound64(nonEmbedding / 1e7), qint64(653));
@@ -219,7 +198,7 @@ void TestParameterCount::llama31_405bKeyValueHeads()
     // 16); the later "8 kv heads" PR (huggingface.co/meta-llama/Llama-3.1-405B-
     // Instruct-FP8/discussions/14) gives today's 405,853,388,800. Each extra KV
     // head adds k and v columns of head_dim 128 to every one of 126 layers.
-    ModelSpec spec = builtin("llama-3.1-405b");
+    ModelSpec spec = builtinModel("llama-3.1-405b");
     spec.numKeyValueHeads = 16;
     constexpr std::int64_t extra = 126LL * 2 * 16384 * (8 * 128);
     QCOMPARE(qint64(countParameters(spec).total()), qint64(405'853'388'800 + extra)); // 410,081,247,232
@@ -259,10 +238,10 @@ void TestParameterCount::deepseekV3HuggingFaceTotal()
 
     // Every other stored value is a model parameter, which the engine counts
     // (the score-correction bias among them, as part of each router).
-    const ParameterBreakdown p = countParameters(builtin("deepseek-v3"));
+    const ParameterBreakdown p = countParameters(builtinModel("deepseek-v3"));
     QCOMPARE(qint64(p.totalWithMtp()), qint64(hfTotal - scales)); // 684,489,845,504
     QCOMPARE(qint64(p.totalWithMtp()), qint64(bf16 + f8 + scoreBias));
-    QCOMPARE(qint64(countParameters(builtin("deepseek-r1")).totalWithMtp()), qint64(hfTotal - scales));
+    QCOMPARE(qint64(countParameters(builtinModel("deepseek-r1")).totalWithMtp()), qint64(hfTotal - scales));
 }
 
 void TestParameterCount::deepseekV3Active()
@@ -277,7 +256,7 @@ void TestParameterCount::deepseekV3Active()
     // README_WEIGHTS' 36.7B is 0.85B (2.3 %) lower; the gap is close to one copy of
     // the 0.93B embedding table (a token reads one row of it), which suggests that
     // figure effectively counts only one of embedding and head, despite its wording.
-    const ParameterBreakdown p = countParameters(builtin("deepseek-v3"));
+    const ParameterBreakdown p = countParameters(builtinModel("deepseek-v3"));
     constexpr std::int64_t expert = 3LL * 7168 * 2048;
     QCOMPARE(qint64(p.active()), qint64(671'026'419'200 - 58 * 248 * expert));
     const double active = static_cast<double>(p.active());
@@ -292,7 +271,7 @@ void TestParameterCount::deepseekV3MtpModule()
     // README_WEIGHTS.md: the MTP module has "11.5B unique parameters, excluding
     // the shared 0.9B Embedding and 0.9B output Head". The published checkpoint
     // stores its own copies of both, which the HF total counts.
-    const ModelSpec spec = builtin("deepseek-v3");
+    const ModelSpec spec = builtinModel("deepseek-v3");
     const ParameterBreakdown p = countParameters(spec);
     QCOMPARE(qint64(p.mtpModules), qint64(1));
     const std::int64_t copies = 2LL * 129280 * 7168; // embed_tokens + shared_head.head = 1,853,358,080
@@ -326,7 +305,7 @@ void TestParameterCount::moeHelpers()
     QFETCH(qint64, moeLayers);
     QFETCH(qint64, denseLayers);
     QFETCH(qint64, moeInFirst31);
-    const ModelSpec spec = builtin(qPrintable(id));
+    const ModelSpec spec = builtinModel(id);
     QCOMPARE(qint64(spec.moeLayerCount()), moeLayers);
     QCOMPARE(qint64(spec.denseLayerCount()), denseLayers);
     QCOMPARE(qint64(spec.moeLayersIn(0, 31)), moeInFirst31);
@@ -350,14 +329,15 @@ void TestParameterCount::attentionKinds()
 {
     QFETCH(QString, id);
     QFETCH(int, kind);
-    QCOMPARE(int(builtin(qPrintable(id)).attentionKind()), kind);
+    QCOMPARE(int(builtinModel(id).attentionKind()), kind);
 }
 
 void TestParameterCount::builtinsValidate()
 {
     for (const ModelSpec &m : builtinModels()) {
         const std::vector<std::string> errors = validate(m);
-        QVERIFY2(errors.empty(), qPrintable(QString::fromStdString(m.id) + QStringLiteral(": ") + joined(errors)));
+        QVERIFY2(errors.empty(),
+                 qPrintable(QString::fromStdString(m.id) + QStringLiteral(": ") + joinedMessages(errors)));
     }
 }
 
@@ -389,7 +369,7 @@ void TestParameterCount::validateRejects()
     QFETCH(QString, field);
     QFETCH(qint64, value);
     QFETCH(QString, message);
-    ModelSpec spec = builtin(qPrintable(id));
+    ModelSpec spec = builtinModel(id);
     if (field == QLatin1String("hidden"))
         spec.hiddenSize = value;
     else if (field == QLatin1String("vocab"))
@@ -404,7 +384,8 @@ void TestParameterCount::validateRejects()
         QFAIL("unknown field");
     const std::vector<std::string> errors = validate(spec);
     QVERIFY2(anyContains(errors, message.toStdString()),
-             qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joined(errors)));
+             qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ")
+                        + joinedMessages(errors)));
 }
 
 QTEST_APPLESS_MAIN(TestParameterCount)

@@ -9,6 +9,7 @@
 #include "core/model/precision.h"
 #include "core/model/weightbytes.h"
 #include "core/units/units.h"
+#include "support/enginetestsupport.h"
 
 #include <QTest>
 
@@ -17,35 +18,9 @@
 #include <string>
 
 using namespace planner;
+using namespace planner::testing;
 
 namespace {
-
-ModelSpec builtin(const char *id)
-{
-    const std::optional<ModelSpec> spec = findBuiltinModel(id);
-    if (!spec)
-        qFatal("built-in model %s is missing", id);
-    return *spec;
-}
-
-WeightFormat format(const QString &id)
-{
-    const std::optional<WeightFormat> f = findWeightFormat(id.toStdString());
-    if (!f)
-        qFatal("weight format %s is missing", qPrintable(id));
-    return *f;
-}
-
-QByteArray relativeMessage(const char *what, double actual, double expected, double tolerance)
-{
-    return QStringLiteral("%1: engine %2, expected %3 (%4 %, tolerance %5 %)")
-        .arg(QLatin1String(what))
-        .arg(actual, 0, 'f', 6)
-        .arg(expected, 0, 'f', 6)
-        .arg((actual / expected - 1.0) * 100.0, 0, 'f', 3)
-        .arg(tolerance * 100.0, 0, 'f', 3)
-        .toUtf8();
-}
 
 // Llama-3-8B / Llama-3.1-8B linear weights per layer, in units of
 // hidden x kv-width = 4096 x 1024 = 4,194,304: q 4, k 1, v 1, o 4, gate 14,
@@ -144,12 +119,12 @@ void TestPrecision::linearBits()
     QFETCH(QString, id);
     QFETCH(double, bits);
     QFETCH(double, tolerance);
-    const double actual = format(id).linearBits(builtin("llama-3.1-8b"));
+    const double actual = weightFormat(id).linearBits(builtinModel("llama-3.1-8b"));
     if (tolerance == 0.0)
         QCOMPARE(actual, bits);
     else
         QVERIFY2(std::abs(actual / bits - 1.0) <= tolerance,
-                 relativeMessage("bits per linear weight", actual, bits, tolerance));
+                 comparedMessage("bits per linear weight", actual, bits, "bits", tolerance));
 }
 
 void TestPrecision::groupVariants_data()
@@ -174,7 +149,7 @@ void TestPrecision::groupVariants()
     const std::optional<WeightFormat> f = findWeightFormat(id.toStdString());
     QVERIFY2(f.has_value(), qPrintable(id));
     QCOMPARE(f->groupSize, group);
-    QCOMPARE(f->linearBits(builtin("llama-3.1-8b")), bits);
+    QCOMPARE(f->linearBits(builtinModel("llama-3.1-8b")), bits);
     QCOMPARE(QString::fromStdString(f->id), id.toLower());
     QVERIFY2(f->name.find("group " + std::to_string(group)) != std::string::npos, f->name.c_str());
 }
@@ -208,9 +183,9 @@ void TestPrecision::formatTable()
         QVERIFY2(findWeightFormat(f.id).has_value(), f.id.c_str());
     }
     QVERIFY(findWeightFormat("Q4_K_M").has_value());
-    QCOMPARE(QString::fromStdString(std::string(toString(format(QStringLiteral("fp8-block")).compute))),
+    QCOMPARE(QString::fromStdString(std::string(toString(weightFormat(QStringLiteral("fp8-block")).compute))),
              QStringLiteral("FP8"));
-    QCOMPARE(QString::fromStdString(std::string(toString(format(QStringLiteral("nf4")).compute))),
+    QCOMPARE(QString::fromStdString(std::string(toString(weightFormat(QStringLiteral("nf4")).compute))),
              QStringLiteral("BF16"));
 }
 
@@ -291,13 +266,14 @@ void TestPrecision::checkpointBytes()
     QFETCH(bool, mtp);
     QFETCH(double, bytes);
     QFETCH(double, tolerance);
-    const double actual = units::inBytes(planner::checkpointBytes(builtin(qPrintable(model)), ::format(format), mtp));
+    const double actual = units::inBytes(planner::checkpointBytes(builtinModel(model), weightFormat(format), mtp));
     qInfo("%s %s: engine %.0f B (%.4f GiB), published %.0f B (%.4f GiB), %+.3f %%", qPrintable(model),
           qPrintable(format), actual, actual / units::kGiB, bytes, bytes / units::kGiB, (actual / bytes - 1) * 100);
     if (tolerance == 0.0)
         QCOMPARE(qint64(std::llround(actual)), qint64(std::llround(bytes)));
     else
-        QVERIFY2(std::abs(actual / bytes - 1.0) <= tolerance, relativeMessage("checkpoint bytes", actual, bytes, tolerance));
+        QVERIFY2(std::abs(actual / bytes - 1.0) <= tolerance,
+                 comparedMessage("checkpoint bytes", actual, bytes, "B", tolerance));
 }
 
 QTEST_APPLESS_MAIN(TestPrecision)

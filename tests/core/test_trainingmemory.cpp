@@ -6,44 +6,26 @@
 #include "core/memory/trainingmemory.h"
 #include "core/model/builtinmodels.h"
 #include "core/units/units.h"
+#include "support/enginetestsupport.h"
 
 #include <QTest>
 
-#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
 using namespace planner;
+using namespace planner::testing;
 
 namespace {
-
-ModelSpec builtin(const char *id)
-{
-    const std::optional<ModelSpec> spec = findBuiltinModel(id);
-    if (!spec)
-        qFatal("built-in model %s is missing", id);
-    return *spec;
-}
 
 TrainingRequest request(const char *model, const char *gpu, int gpus)
 {
     TrainingRequest r;
-    r.model = builtin(model);
-    const std::optional<GpuSpec> g = findBuiltinGpu(gpu);
-    if (!g)
-        qFatal("built-in GPU %s is missing", gpu);
-    r.gpu = *g;
+    r.model = builtinModel(model);
+    r.gpu = builtinGpu(gpu);
     r.gpuCount = gpus;
     return r;
-}
-
-QByteArray joined(const std::vector<std::string> &messages)
-{
-    std::string all;
-    for (const std::string &m : messages)
-        all += (all.empty() ? "" : "; ") + m;
-    return QByteArray::fromStdString(all.empty() ? std::string("(no messages)") : all);
 }
 
 QByteArray breakdown(const TrainingMemoryEstimate &e)
@@ -162,7 +144,7 @@ void TestTrainingMemory::zeroStages()
     // 64 data-parallel GPUs (no tensor or pipeline parallelism).
     TrainingRequest r = request("llama-3.1-8b", "h100-sxm", 64);
     r.zeroStage = stage;
-    QVERIFY2(validate(r).empty(), joined(validate(r)));
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
     const TrainingMemoryEstimate e = estimateTrainingMemory(r);
     QCOMPARE(e.dataParallelRanks, 64);
     QCOMPARE(units::inBytes(e.weights) / kLlama8bParams, weights);
@@ -197,7 +179,7 @@ void TestTrainingMemory::loraParameterCount()
     QFETCH(int, targets);
     QFETCH(qint64, parameters);
     static_assert(kLoraAttention + kLoraMlp == 41'943'040);
-    const ModelSpec spec = builtin("llama-3.1-8b");
+    const ModelSpec spec = builtinModel("llama-3.1-8b");
     QCOMPARE(qint64(loraParameters(spec, int(kRank), LoraTargets(targets))), parameters);
     // Linear in the rank.
     QCOMPARE(qint64(loraParameters(spec, 64, LoraTargets(targets))), 4 * parameters);
@@ -246,7 +228,7 @@ void TestTrainingMemory::activationsSplitOverTensorParallel()
         r.parallel.tensor = tp;
         r.sequenceLength = 8192;
         r.microBatch = 2;
-        QVERIFY2(validate(r).empty(), joined(validate(r)));
+        QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
         const double activations = units::inBytes(estimateTrainingMemory(r).activations);
         if (previous > 0)
             QCOMPARE(activations, previous / 2);
@@ -367,7 +349,7 @@ void TestTrainingMemory::validateRejects()
     QFETCH(QString, change);
     QFETCH(QString, message);
     TrainingRequest r = request("llama-3.1-8b", "h100-sxm", 8);
-    QVERIFY2(validate(r).empty(), joined(validate(r)));
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
     if (change == QLatin1String("zero=4"))
         r.zeroStage = 4;
     else if (change == QLatin1String("microbatch=0"))
@@ -382,10 +364,9 @@ void TestTrainingMemory::validateRejects()
     else
         QFAIL("unknown change");
     const std::vector<std::string> errors = validate(r);
-    const bool found = std::any_of(errors.begin(), errors.end(), [&](const std::string &m) {
-        return m.find(message.toStdString()) != std::string::npos;
-    });
-    QVERIFY2(found, qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joined(errors)));
+    const bool found = anyContains(errors, message.toStdString());
+    QVERIFY2(found, qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ")
+                               + joinedMessages(errors)));
     QVERIFY(!estimateTrainingMemory(r).fits);
 }
 

@@ -1,0 +1,322 @@
+#include "app/cli/catalogcommand.h"
+
+#include "app/cli/clisupport.h"
+#include "database/catalogue.h"
+#include "database/cataloguerows.h"
+#include "database/estimatejson.h"
+#include "database/ggufheader.h"
+#include "database/hfconfigimporter.h"
+#include "database/safetensorsheader.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+namespace planner::cli {
+
+namespace {
+
+// A table of rows as text columns, padded to their widths.
+void printTable(const QStringList &columns, const std::vector<QVariantMap> &rows)
+{
+    std::vector<qsizetype> widths;
+    for (const QString &c : columns)
+        widths.push_back(c.size());
+    std::vector<QStringList> cells;
+    for (const QVariantMap &row : rows) {
+        QStringList line;
+        for (size_t i = 0; i < static_cast<size_t>(columns.size()); ++i) {
+            const QString cell = row.value(columns.at(static_cast<qsizetype>(i))).toString();
+            widths[i] = std::max(widths[i], cell.size());
+            line << cell;
+        }
+        cells.push_back(line);
+    }
+    const auto print = [&](const QStringList &line) {
+        QString text;
+        for (size_t i = 0; i < widths.size(); ++i)
+            text += line.at(static_cast<qsizetype>(i)).leftJustified(widths[i] + 2);
+        printLine(text.trimmed());
+    };
+    print(QStringList(columns).replaceInStrings(QLatin1String("_"), QLatin1String(" ")));
+    for (const QStringList &line : cells)
+        print(line);
+}
+
+QString originName(std::optional<PartOrigin> origin)
+{
+    switch (origin.value_or(PartOrigin::Shipped)) {
+    case PartOrigin::Shipped: return QStringLiteral("shipped");
+    case PartOrigin::User: return QStringLiteral("user");
+    case PartOrigin::UserShadowingShipped: return QStringLiteral("user-override");
+    }
+    return {};
+}
+
+template <typename Spec>
+int listKind(const Catalogue &catalogue, const QString &filter, bool json, const QStringList &columns)
+{
+    std::vector<QVariantMap> rows;
+    for (const Spec &spec : catalogue.list<Spec>(filter)) {
+        QVariantMap row = CatalogueRows<Spec>::toRow(spec);
+        const std::optional<PartOrigin> origin = catalogue.origin<Spec>(row.value(QStringLiteral("id")).toString());
+        row.insert(QStringLiteral("origin"), originName(origin));
+        rows.push_back(row);
+    }
+    if (json) {
+        QJsonArray array;
+        for (const QVariantMap &row : rows)
+            array.append(QJsonObject::fromVariantMap(row));
+        printJson(QJsonObject{{QLatin1String(CatalogueRows<Spec>::table), array}});
+        return 0;
+    }
+    printTable(columns, rows);
+    return 0;
+}
+
+using Lister = std::function<int(const Catalogue &, const QString &, bool)>;
+
+template <typename Spec>
+Lister lister(QStringList columns)
+{
+    return [columns](const Catalogue &c, const QString &filter, bool json) {
+        return listKind<Spec>(c, filter, json, columns);
+    };
+}
+
+const std::map<QString, Lister> &listers()
+{
+    static const std::map<QString, Lister> kinds{
+        {QStringLiteral("gpus"), lister<GpuSpec>({"id", "name", "memory_gb", "bandwidth_gbps", "bf16_tflops",
+                                                   "fp8_tflops", "tdp_w", "price_usd", "origin"})},
+        {QStringLiteral("cpus"), lister<CpuSpec>({"id", "name", "cores", "memory_channels", "memory_bandwidth_gbps",
+                                                   "pcie_lanes", "tdp_w", "price_usd", "origin"})},
+        {QStringLiteral("memory"), lister<MemoryModuleSpec>({"id", "name", "type", "speed_mts", "capacity_gb",
+                                                              "price_usd", "origin"})},
+        {QStringLiteral("storage"), lister<StorageSpec>({"id", "name", "interface", "capacity_tb", "read_gbps",
+                                                          "price_usd", "origin"})},
+        {QStringLiteral("links"), lister<LinkSpec>({"id", "name", "kind", "bandwidth_gbps_per_direction",
+                                                     "latency_us", "origin"})},
+        {QStringLiteral("switches"), lister<SwitchSpec>({"id", "name", "kind", "ports", "port_gbps", "price_usd",
+                                                          "origin"})},
+        {QStringLiteral("servers"), lister<ServerTemplate>({"id", "name", "gpu_id", "gpu_count", "cpu_id",
+                                                             "gpu_link_id", "nic_link_id", "origin"})},
+        {QStringLiteral("instances"), lister<CloudInstance>({"id", "provider", "gpu_id", "gpu_count", "region",
+                                                              "on_demand_usd_hr", "reserved_3y_usd_hr",
+                                                              "price_date", "origin"})},
+        {QStringLiteral("models"), lister<ModelSpec>({"id", "family", "name", "checkpoint_format", "num_layers",
+                                                       "max_context", "origin"})},
+    };
+    return kinds;
+}
+
+QString kindNames()
+{
+    QStringList names;
+    for (const auto &[name, unused] : listers())
+        names << name;
+    return names.join(QLatin1Char('|'));
+}
+
+int exportTable(Catalogue &catalogue, const QStringList &positional, const QString &output)
+{
+    if (positional.size() != 2 || !Catalogue::tables().contains(positional.at(1)))
+        throw UsageError(QStringLiteral("catalog export needs a table: %1").arg(Catalogue::tables().join(QLatin1Char('|'))));
+    const QByteArray csv = catalogue.exportCsv(positional.at(1)).toUtf8();
+    if (output.isEmpty()) {
+        std::fwrite(csv.constData(), 1, static_cast<size_t>(csv.size()), stdout);
+        return 0;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
+        throw UsageError(QStringLiteral("cannot write %1: %2").arg(output, file.errorString()));
+    return 0;
+}
+
+int importTable(Catalogue &catalogue, const QStringList &positional)
+{
+    if (positional.size() != 3 || !Catalogue::tables().contains(positional.at(1)))
+        throw UsageError(QStringLiteral("catalog import needs a table (%1) and a CSV file")
+                             .arg(Catalogue::tables().join(QLatin1Char('|'))));
+    QFile file(positional.at(2));
+    if (!file.open(QIODevice::ReadOnly))
+        throw UsageError(QStringLiteral("cannot read %1: %2").arg(positional.at(2), file.errorString()));
+    const CatalogueStatus status = catalogue.importCsv(positional.at(1), QString::fromUtf8(file.readAll()));
+    if (!status.ok())
+        throw UsageError(QStringLiteral("%1: %2 (nothing was imported)").arg(positional.at(2), status.error));
+    printLine(QStringLiteral("imported %1 into your %2 table").arg(positional.at(2), positional.at(1)));
+    return 0;
+}
+
+} // namespace
+
+int runCatalog(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "List catalogue parts: catalog %1 [--filter TEXT] [--json].\n"
+        "Share a price list: catalog export TABLE [-o FILE]; catalog import TABLE FILE.").arg(kindNames()));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")},
+        {QStringLiteral("filter"), QStringLiteral("Only parts whose id, name or vendor contains TEXT."), QStringLiteral("TEXT")},
+        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write the export to FILE."), QStringLiteral("FILE")},
+    });
+    if (!parser.parse(arguments))
+        throw UsageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        throw UsageError(QStringLiteral("catalog needs a kind: %1, export or import").arg(kindNames()));
+
+    Catalogue &c = catalogue();
+    if (positional.first() == QLatin1String("export"))
+        return exportTable(c, positional, parser.value(QStringLiteral("output")));
+    if (positional.first() == QLatin1String("import"))
+        return importTable(c, positional);
+    const auto kind = listers().find(positional.first());
+    if (kind == listers().end() || positional.size() != 1)
+        throw UsageError(QStringLiteral("unknown catalogue kind '%1' (%2)").arg(positional.join(QLatin1Char(' ')), kindNames()));
+    return kind->second(c, parser.value(QStringLiteral("filter")), parser.isSet(QStringLiteral("json")));
+}
+
+namespace {
+
+QString joinedErrors(const std::vector<ImportError> &errors)
+{
+    QStringList messages;
+    for (const ImportError &error : errors)
+        messages << error.message;
+    return messages.join(QStringLiteral("; "));
+}
+
+QString joinedErrors(const std::vector<HeaderError> &errors)
+{
+    QStringList messages;
+    for (const HeaderError &error : errors)
+        messages << error.message;
+    return messages.join(QStringLiteral("; "));
+}
+
+bool holdsSafetensors(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return !QDir(path).entryList({QStringLiteral("*.safetensors"), QStringLiteral("*.safetensors.index.json")},
+                                     QDir::Files).isEmpty();
+    return path.endsWith(QLatin1String(".safetensors")) || path.endsWith(QLatin1String(".safetensors.index.json"));
+}
+
+struct ImportedModel {
+    ModelSpec spec;
+    QJsonObject checkpoint;  // what the weights' header says, when one was read
+};
+
+// A model from any of the formats the planner reads, with the checkpoint's
+// own account of its parameters where there is one.
+ImportedModel importAny(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        throw UsageError(QStringLiteral("no such file or folder: %1").arg(path));
+    if (path.endsWith(QLatin1String(".gguf"), Qt::CaseInsensitive)) {
+        const GgufResult gguf = readGgufHeader(path);
+        if (!gguf.ok())
+            throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(gguf.errors)));
+        const ModelImportResult model = modelSpecFromGguf(*gguf.header, path);
+        if (!model.ok())
+            throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(model.errors)));
+        return {*model.spec, QJsonObject{{"format", "gguf"},
+                                         {"parameters", static_cast<double>(gguf.header->parameters)},
+                                         {"tensor_bytes", static_cast<double>(gguf.header->tensorBytes)},
+                                         {"bits_per_weight", gguf.header->bitsPerWeight}}};
+    }
+    if (holdsSafetensors(path)) {
+        const CheckpointModelResult result = importSafetensorsModel(path);
+        if (!result.checkpoint.ok())
+            throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(result.checkpoint.errors)));
+        if (!result.config)
+            throw UsageError(QStringLiteral("cannot import %1: the weights' header gives no architecture and there "
+                                            "is no config.json beside it").arg(path));
+        if (!result.config->ok())
+            throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(result.config->errors)));
+        const CheckpointSummary &summary = *result.checkpoint.summary;
+        return {*result.spec(), QJsonObject{{"format", "safetensors"},
+                                            {"parameters", static_cast<double>(summary.parameters)},
+                                            {"tensor_bytes", static_cast<double>(summary.tensorBytes)},
+                                            {"dominant_dtype", QString::fromStdString(summary.dominantDtype)}}};
+    }
+    const ModelImportResult config = importHuggingFaceConfig(path);
+    if (!config.ok())
+        throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(config.errors)));
+    return {*config.spec, {}};
+}
+
+} // namespace
+
+int runImportModel(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Read a model's architecture from a config.json, a model folder, a .safetensors file or index, or a GGUF "
+        "file (headers only; no weights are read) and show its exact parameter count. --add stores it in your "
+        "catalogue."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("config.json, folder, .safetensors, index or .gguf"));
+    parser.addOptions({
+        {QStringLiteral("add"), QStringLiteral("Add the model to your catalogue (replacing one with the same id).")},
+        {QStringLiteral("family"), QStringLiteral("Family to file it under (default: its model type)."), QStringLiteral("NAME")},
+        {QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")},
+    });
+    if (!parser.parse(arguments))
+        throw UsageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.positionalArguments().size() != 1)
+        throw UsageError(QStringLiteral("import-model needs exactly one PATH"));
+
+    ImportedModel imported = importAny(parser.positionalArguments().first());
+    if (parser.isSet(QStringLiteral("family")))
+        imported.spec.family = parser.value(QStringLiteral("family")).toStdString();
+    if (parser.isSet(QStringLiteral("add"))) {
+        const CatalogueStatus status = catalogue().save(imported.spec);
+        if (!status.ok())
+            throw UsageError(QStringLiteral("cannot add the model to your catalogue: %1").arg(status.error));
+    }
+    QJsonObject out = modelToJson(imported.spec);
+    if (!imported.checkpoint.isEmpty())
+        out.insert(QStringLiteral("checkpoint"), imported.checkpoint);
+    out.insert(QStringLiteral("added"), parser.isSet(QStringLiteral("add")));
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(out);
+        return 0;
+    }
+    printLine(QStringLiteral("%1 (id %2, family %3)").arg(out.value(QStringLiteral("name")).toString(),
+                                                          out.value(QStringLiteral("id")).toString(),
+                                                          out.value(QStringLiteral("family")).toString()));
+    printLine(QStringLiteral("  architecture %1%2, %3 layers, checkpoint format %4")
+                  .arg(out.value(QStringLiteral("attention")).toString(),
+                       imported.spec.isMoe() ? QStringLiteral(" + MoE") : QString())
+                  .arg(imported.spec.numLayers)
+                  .arg(QString::fromStdString(imported.spec.checkpointFormat)));
+    printLine(QStringLiteral("  parameters: %1 total, %2 active per token")
+                  .arg(formatCount(out.value(QStringLiteral("total_params")).toDouble()),
+                       formatCount(out.value(QStringLiteral("active_params")).toDouble())));
+    if (!imported.checkpoint.isEmpty())
+        printLine(QStringLiteral("  the %1 header holds %2 parameters in %3")
+                      .arg(imported.checkpoint.value(QStringLiteral("format")).toString(),
+                           formatCount(imported.checkpoint.value(QStringLiteral("parameters")).toDouble()),
+                           formatBytes(imported.checkpoint.value(QStringLiteral("tensor_bytes")).toDouble())));
+    if (parser.isSet(QStringLiteral("add")))
+        printLine(QStringLiteral("added to your catalogue as '%1'").arg(out.value(QStringLiteral("id")).toString()));
+    return 0;
+}
+
+} // namespace planner::cli

@@ -1,0 +1,39 @@
+#include "core/hardware/linkspec.h"
+#include "core/util/text.h"
+
+#include <array>
+#include <utility>
+
+namespace planner {
+
+namespace {
+
+constexpr std::array<std::pair<LinkKind, std::string_view>, 6> kNames{{
+    {LinkKind::Pcie, "pcie"},
+    {LinkKind::NvLink, "nvlink"},
+    {LinkKind::NvSwitch, "nvswitch"},
+    {LinkKind::InfinityFabric, "infinity-fabric"},
+    {LinkKind::InfiniBand, "infiniband"},
+    {LinkKind::Ethernet, "ethernet"},
+}};
+
+} // namespace
+
+std::string_view toString(LinkKind kind)
+{
+    for (const auto &[k, name] : kNames)
+        if (k == kind)
+            return name;
+    return "pcie";
+}
+
+std::optional<LinkKind> linkKindFromString(std::string_view text)
+{
+    const std::string key = toLower(text);
+    for (const auto &[k, name] : kNames)
+        if (name == key)
+            return k;
+    return std::nullopt;
+}
+
+} // namespace planner

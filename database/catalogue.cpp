@@ -1,0 +1,563 @@
+#include "database/catalogue.h"
+
+#include "core/model/builtinmodels.h"
+#include "database/cataloguerows.h"
+#include "database/csvtable.h"
+
+#include <QAtomicInt>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+
+#include <map>
+
+namespace planner {
+
+namespace {
+
+// Schema scripts in order; user_version = the number of scripts applied.
+const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogue.sql")};
+
+struct TableInfo {
+    const char *table;
+    const char *seedFile;     // resources/catalogue/<file>
+    const char *searchColumn; // matched by the filter besides id and name
+};
+
+const std::vector<TableInfo> &tableInfos()
+{
+    static const std::vector<TableInfo> infos{
+        {"gpu", "gpus.csv", "vendor"},         {"cpu", "cpus.csv", "vendor"},
+        {"memory", "memory.csv", "type"},      {"storage", "storage.csv", "interface"},
+        {"link", "links.csv", "kind"},         {"switch", "switches.csv", "kind"},
+        {"server", "servers.csv", "vendor"},   {"instance", "instances.csv", "provider"},
+        {"model", nullptr, "family"},
+    };
+    return infos;
+}
+
+const TableInfo *tableInfo(const QString &table)
+{
+    for (const TableInfo &info : tableInfos())
+        if (table == QLatin1String(info.table))
+            return &info;
+    return nullptr;
+}
+
+QString sqlError(const QSqlQuery &query)
+{
+    const QString text = query.lastError().databaseText();
+    return text.isEmpty() ? query.lastError().text() : text;
+}
+
+QString readResource(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+// Runs a script of ';'-terminated statements; whole-line "--" comments may
+// hold any text, semicolons included.
+QString runScript(QSqlDatabase &db, const QString &script)
+{
+    QString sql;
+    for (const QString &line : script.split(QLatin1Char('\n')))
+        if (!line.trimmed().startsWith(QLatin1String("--")))
+            sql += line + QLatin1Char('\n');
+    for (const QString &statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        if (statement.trimmed().isEmpty())
+            continue;
+        QSqlQuery query(db);
+        if (!query.exec(statement))
+            return sqlError(query);
+    }
+    return {};
+}
+
+int userVersion(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        *error = sqlError(query);
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+// Applies the scripts after `from`, each in its own transaction with its
+// version bump, so a failure leaves the file at the last good version.
+QString migrate(QSqlDatabase &db, int from)
+{
+    for (int version = from; version < kSchemaScripts.size(); ++version) {
+        const QString script = readResource(kSchemaScripts.at(version));
+        if (script.isEmpty())
+            return QStringLiteral("schema script %1 is missing from the program").arg(kSchemaScripts.at(version));
+        if (!db.transaction())
+            return db.lastError().text();
+        QString error = runScript(db, script);
+        if (error.isEmpty())
+            error = runScript(db, QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
+        if (!error.isEmpty()) {
+            db.rollback();
+            return QStringLiteral("migration to schema version %1 failed: %2").arg(version + 1).arg(error);
+        }
+        if (!db.commit())
+            return db.lastError().text();
+    }
+    return {};
+}
+
+struct Column {
+    QString name;
+    QString type;  // INTEGER, REAL or TEXT
+};
+
+std::vector<Column> columnsOf(QSqlDatabase &db, const QString &table)
+{
+    std::vector<Column> columns;
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA main.table_info(%1)").arg(table));
+    while (query.next())
+        columns.push_back({query.value(1).toString(), query.value(2).toString().toUpper()});
+    return columns;
+}
+
+// A CSV cell as the column's type: empty is NULL, numbers must parse.
+std::optional<QVariant> typedValue(const QString &cell, const QString &type)
+{
+    if (cell.isEmpty())
+        return QVariant();
+    bool ok = true;
+    if (type == QLatin1String("INTEGER")) {
+        const qlonglong v = cell.toLongLong(&ok);
+        return ok ? std::optional<QVariant>(v) : std::nullopt;
+    }
+    if (type == QLatin1String("REAL")) {
+        const double v = cell.toDouble(&ok);
+        return ok ? std::optional<QVariant>(v) : std::nullopt;
+    }
+    return QVariant(cell);
+}
+
+// Rows of a CSV table as column -> typed value, or the first bad cell.
+QString csvRows(const CsvTable &csv, const std::vector<Column> &columns, const QString &table,
+                std::vector<QVariantMap> &rows)
+{
+    std::vector<const Column *> byIndex;
+    for (const QString &name : csv.header) {
+        const auto it = std::find_if(columns.begin(), columns.end(), [&](const Column &c) { return c.name == name; });
+        if (it == columns.end())
+            return QStringLiteral("unknown column '%1' for the %2 table").arg(name, table);
+        byIndex.push_back(&*it);
+    }
+    for (size_t r = 0; r < csv.rows.size(); ++r) {
+        QVariantMap row;
+        for (size_t c = 0; c < byIndex.size(); ++c) {
+            const QString &cell = csv.rows[r].at(static_cast<qsizetype>(c));
+            const std::optional<QVariant> value = typedValue(cell, byIndex[c]->type);
+            if (!value)
+                return QStringLiteral("line %1: column '%2' expects a number, got '%3'")
+                    .arg(csv.rowLines[r]).arg(byIndex[c]->name, cell);
+            row.insert(byIndex[c]->name, *value);
+        }
+        rows.push_back(std::move(row));
+    }
+    return {};
+}
+
+QString insertRow(QSqlDatabase &db, const QString &schema, const QString &table, const QVariantMap &row)
+{
+    QStringList names;
+    QStringList placeholders;
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        names << it.key();
+        placeholders << QStringLiteral("?");
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO %1.%2 (%3) VALUES (%4)")
+                      .arg(schema, table, names.join(QLatin1Char(',')), placeholders.join(QLatin1Char(','))));
+    for (auto it = row.begin(); it != row.end(); ++it)
+        query.addBindValue(it.value());
+    return query.exec() ? QString() : sqlError(query);
+}
+
+QString loadSeeds(QSqlDatabase &db)
+{
+    if (!db.transaction())
+        return db.lastError().text();
+    for (const TableInfo &info : tableInfos()) {
+        std::vector<QVariantMap> rows;
+        const QString table = QLatin1String(info.table);
+        if (info.seedFile) {
+            const QString path = QStringLiteral(":/catalogue/seed/%1").arg(QLatin1String(info.seedFile));
+            const CsvParseResult parsed = parseCsv(readResource(path));
+            if (!parsed.table)
+                return QStringLiteral("%1: %2").arg(path, parsed.error);
+            const QString error = csvRows(*parsed.table, columnsOf(db, table), table, rows);
+            if (!error.isEmpty())
+                return QStringLiteral("%1: %2").arg(path, error);
+        } else {
+            for (const ModelSpec &model : builtinModels())
+                rows.push_back(CatalogueRows<ModelSpec>::toRow(model));
+        }
+        for (const QVariantMap &row : rows) {
+            const QString error = insertRow(db, QStringLiteral("main"), table, row);
+            if (!error.isEmpty()) {
+                db.rollback();
+                return QStringLiteral("shipped %1 '%2': %3").arg(table, row.value(QStringLiteral("id")).toString(), error);
+            }
+        }
+    }
+    return db.commit() ? QString() : db.lastError().text();
+}
+
+QString uniqueConnectionName(const char *purpose)
+{
+    static QAtomicInt counter;
+    return QStringLiteral("planner-catalogue-%1-%2").arg(QLatin1String(purpose)).arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Opens, checks and migrates the user's file on its own connection, before it
+// is attached. Returns a warning for the user when the layer cannot be used.
+struct UserFileCheck {
+    bool usable = false;
+    QStringList warnings;
+};
+
+UserFileCheck prepareUserFile(const QString &path)
+{
+    UserFileCheck check;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const QString name = uniqueConnectionName("check");
+    QString problem;
+    bool damaged = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            problem = db.lastError().text();
+            damaged = QFileInfo::exists(path);
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()
+                || query.value(0).toString() != QLatin1String("ok")) {
+                problem = query.lastError().isValid() ? sqlError(query) : query.value(0).toString();
+                damaged = true;
+            } else {
+                const int version = userVersion(db, &problem);
+                if (version > Catalogue::schemaVersion()) {
+                    problem = QStringLiteral("the user catalogue %1 was written by a newer version of the planner "
+                                             "(schema %2; this version knows up to %3); it is left untouched and "
+                                             "not used").arg(path).arg(version).arg(Catalogue::schemaVersion());
+                } else if (version >= 0) {
+                    runScript(db, QStringLiteral("PRAGMA journal_mode = WAL"));
+                    problem = migrate(db, version);
+                    damaged = !problem.isEmpty();
+                }
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+
+    if (problem.isEmpty()) {
+        check.usable = true;
+        return check;
+    }
+    if (!damaged) {
+        check.warnings << problem;
+        return check;
+    }
+    // Keep the damaged file for the user (and for recovery tools), start afresh.
+    const QString aside = path + QStringLiteral(".damaged-")
+                          + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    if (!QFile::rename(path, aside)) {
+        check.warnings << QStringLiteral("the user catalogue %1 cannot be read (%2) and cannot be moved aside; "
+                                         "your own parts are not available").arg(path, problem);
+        return check;
+    }
+    check.warnings << QStringLiteral("the user catalogue %1 could not be read (%2); it was kept as %3 and a new, "
+                                     "empty one was started").arg(path, problem, aside);
+    UserFileCheck fresh = prepareUserFile(path);
+    fresh.warnings = check.warnings + fresh.warnings;
+    return fresh;
+}
+
+QString layeredView(const QString &table, bool userLayer)
+{
+    if (!userLayer)
+        return QStringLiteral("CREATE TEMP VIEW layered_%1 AS SELECT *, 'shipped' AS origin FROM main.%1").arg(table);
+    return QStringLiteral("CREATE TEMP VIEW layered_%1 AS "
+                          "SELECT *, 'user' AS origin FROM user.%1 "
+                          "UNION ALL SELECT *, 'shipped' AS origin FROM main.%1 "
+                          "WHERE id NOT IN (SELECT id FROM user.%1)").arg(table);
+}
+
+} // namespace
+
+int Catalogue::schemaVersion()
+{
+    return static_cast<int>(kSchemaScripts.size());
+}
+
+QString Catalogue::defaultUserDatabasePath()
+{
+    // The generic location, so the GUI and the command-line tool share one file.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/llm-planner/catalogue.sqlite");
+}
+
+QStringList Catalogue::tables()
+{
+    QStringList names;
+    for (const TableInfo &info : tableInfos())
+        names << QLatin1String(info.table);
+    return names;
+}
+
+Catalogue::Catalogue(QString connectionName)
+    : mConnection(std::move(connectionName))
+{
+}
+
+Catalogue::~Catalogue()
+{
+    QSqlDatabase::database(mConnection, false).close();
+    QSqlDatabase::removeDatabase(mConnection);
+}
+
+Catalogue::OpenResult Catalogue::open(const QString &userDatabasePath)
+{
+    OpenResult result;
+    std::unique_ptr<Catalogue> catalogue(new Catalogue(uniqueConnectionName("main")));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), catalogue->mConnection);
+    db.setDatabaseName(QStringLiteral(":memory:"));
+    if (!db.open()) {
+        result.error = QStringLiteral("cannot open the catalogue: %1").arg(db.lastError().text());
+        return result;
+    }
+    QString error = runScript(db, QStringLiteral("PRAGMA foreign_keys = ON"));
+    if (error.isEmpty())
+        error = migrate(db, 0);
+    if (error.isEmpty())
+        error = loadSeeds(db);
+    if (!error.isEmpty()) {
+        result.error = QStringLiteral("the shipped catalogue cannot be loaded: %1").arg(error);
+        return result;
+    }
+
+    if (!userDatabasePath.isEmpty()) {
+        const UserFileCheck check = prepareUserFile(userDatabasePath);
+        result.warnings = check.warnings;
+        if (check.usable) {
+            QSqlQuery attach(db);
+            attach.prepare(QStringLiteral("ATTACH DATABASE ? AS user"));
+            attach.addBindValue(userDatabasePath);
+            if (attach.exec())
+                catalogue->mUserLayer = true;
+            else
+                result.warnings << QStringLiteral("the user catalogue %1 cannot be attached: %2")
+                                       .arg(userDatabasePath, sqlError(attach));
+        }
+    }
+    for (const TableInfo &info : tableInfos()) {
+        error = runScript(db, layeredView(QLatin1String(info.table), catalogue->mUserLayer));
+        if (!error.isEmpty()) {
+            result.error = error;
+            return result;
+        }
+    }
+    result.catalogue = std::move(catalogue);
+    return result;
+}
+
+template <typename Spec>
+std::vector<Spec> Catalogue::list(const QString &filter) const
+{
+    const QString table = QLatin1String(CatalogueRows<Spec>::table);
+    const QString search = QLatin1String(tableInfo(table)->searchColumn);
+    QSqlQuery query(QSqlDatabase::database(mConnection));
+    query.prepare(QStringLiteral("SELECT * FROM layered_%1 WHERE ? = '' OR id LIKE ? OR name LIKE ? OR %2 LIKE ? "
+                                 "ORDER BY name COLLATE NOCASE").arg(table, search));
+    const QString pattern = QLatin1Char('%') + filter + QLatin1Char('%');
+    query.addBindValue(filter);
+    for (int i = 0; i < 3; ++i)
+        query.addBindValue(pattern);
+    std::vector<Spec> specs;
+    if (query.exec())
+        while (query.next())
+            specs.push_back(CatalogueRows<Spec>::fromRecord(query.record()));
+    return specs;
+}
+
+template <typename Spec>
+std::optional<Spec> Catalogue::find(const QString &id) const
+{
+    QSqlQuery query(QSqlDatabase::database(mConnection));
+    query.prepare(QStringLiteral("SELECT * FROM layered_%1 WHERE id = ?").arg(QLatin1String(CatalogueRows<Spec>::table)));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return CatalogueRows<Spec>::fromRecord(query.record());
+}
+
+template <typename Spec>
+std::optional<PartOrigin> Catalogue::origin(const QString &id) const
+{
+    const QString table = QLatin1String(CatalogueRows<Spec>::table);
+    QSqlQuery query(QSqlDatabase::database(mConnection));
+    query.prepare(QStringLiteral("SELECT origin, (SELECT count(*) FROM main.%1 WHERE id = ?) FROM layered_%1 WHERE id = ?")
+                      .arg(table));
+    query.addBindValue(id);
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    if (query.value(0).toString() == QLatin1String("shipped"))
+        return PartOrigin::Shipped;
+    return query.value(1).toInt() > 0 ? PartOrigin::UserShadowingShipped : PartOrigin::User;
+}
+
+CatalogueStatus Catalogue::checkReferences(const QString &table, const QVariantMap &row) const
+{
+    // Part ids may name shipped or user rows, so they are checked here rather
+    // than by SQLite foreign keys, which cannot span the two databases.
+    static const std::map<QString, std::vector<std::pair<const char *, const char *>>> references{
+        {QStringLiteral("server"), {{"gpu_id", "gpu"}, {"cpu_id", "cpu"}, {"memory_id", "memory"},
+                                    {"storage_id", "storage"}, {"gpu_link_id", "link"}, {"nic_link_id", "link"}}},
+        {QStringLiteral("instance"), {{"gpu_id", "gpu"}}},
+    };
+    const auto it = references.find(table);
+    if (it == references.end())
+        return {};
+    QSqlDatabase db = QSqlDatabase::database(mConnection);
+    for (const auto &[column, target] : it->second) {
+        const QString id = row.value(QLatin1String(column)).toString();
+        if (id.isEmpty())
+            continue;
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT 1 FROM layered_%1 WHERE id = ?").arg(QLatin1String(target)));
+        query.addBindValue(id);
+        if (!query.exec() || !query.next())
+            return {QStringLiteral("%1 '%2' names %3 '%4', which the catalogue does not have")
+                        .arg(table, row.value(QStringLiteral("id")).toString(), QLatin1String(target), id)};
+    }
+    return {};
+}
+
+CatalogueStatus Catalogue::writeRows(const QString &table, const std::vector<QVariantMap> &rows,
+                                     const std::vector<int> &lines)
+{
+    if (!mUserLayer)
+        return {QStringLiteral("the user catalogue is not available, so nothing can be saved")};
+    QSqlDatabase db = QSqlDatabase::database(mConnection);
+    if (!db.transaction())
+        return {db.lastError().text()};
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const QString where = lines.empty() ? QString() : QStringLiteral("line %1: ").arg(lines[i]);
+        QString error = insertRow(db, QStringLiteral("user"), table, rows[i]);
+        if (error.isEmpty())
+            error = checkReferences(table, rows[i]).error;
+        if (!error.isEmpty()) {
+            db.rollback();
+            return {QStringLiteral("%1cannot save %2 '%3': %4")
+                        .arg(where, table, rows[i].value(QStringLiteral("id")).toString(), error)};
+        }
+    }
+    if (!db.commit()) {
+        const QString error = db.lastError().text();
+        db.rollback();
+        return {error};
+    }
+    return {};
+}
+
+template <typename Spec>
+CatalogueStatus Catalogue::save(const Spec &spec)
+{
+    return writeRows(QLatin1String(CatalogueRows<Spec>::table), {CatalogueRows<Spec>::toRow(spec)}, {});
+}
+
+template <typename Spec>
+CatalogueStatus Catalogue::remove(const QString &id)
+{
+    const QString table = QLatin1String(CatalogueRows<Spec>::table);
+    const std::optional<PartOrigin> from = origin<Spec>(id);
+    if (!from)
+        return {QStringLiteral("the catalogue has no %1 '%2'").arg(table, id)};
+    if (*from == PartOrigin::Shipped)
+        return {QStringLiteral("%1 '%2' is part of the shipped catalogue and cannot be deleted; "
+                               "save a part with the same id to override it").arg(table, id)};
+    QSqlDatabase db = QSqlDatabase::database(mConnection);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM user.%1 WHERE id = ?").arg(table));
+    query.addBindValue(id);
+    return query.exec() ? CatalogueStatus{} : CatalogueStatus{sqlError(query)};
+}
+
+QString Catalogue::exportCsv(const QString &table) const
+{
+    if (!tableInfo(table))
+        return {};
+    QSqlDatabase db = QSqlDatabase::database(mConnection);
+    CsvTable csv;
+    for (const Column &c : columnsOf(db, table))
+        csv.header << c.name;
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("SELECT %1 FROM layered_%2 ORDER BY id").arg(csv.header.join(QLatin1Char(',')), table));
+    while (query.next()) {
+        QStringList row;
+        for (int i = 0; i < csv.header.size(); ++i)
+            row << (query.isNull(i) ? QString() : query.value(i).toString());
+        csv.rows.push_back(row);
+    }
+    return toCsv(csv);
+}
+
+CatalogueStatus Catalogue::importCsv(const QString &table, const QString &text)
+{
+    if (!tableInfo(table))
+        return {QStringLiteral("unknown table '%1' (one of %2)").arg(table, tables().join(QStringLiteral(", ")))};
+    const CsvParseResult parsed = parseCsv(text);
+    if (!parsed.table)
+        return {parsed.error};
+    if (!parsed.table->header.contains(QStringLiteral("id")))
+        return {QStringLiteral("the CSV has no 'id' column")};
+    QSqlDatabase db = QSqlDatabase::database(mConnection);
+    std::vector<QVariantMap> rows;
+    const QString error = csvRows(*parsed.table, columnsOf(db, table), table, rows);
+    if (!error.isEmpty())
+        return {error};
+    return writeRows(table, rows, parsed.table->rowLines);
+}
+
+#define PLANNER_INSTANTIATE(Spec)                                                                    \
+    template std::vector<Spec> Catalogue::list<Spec>(const QString &) const;                       \
+    template std::optional<Spec> Catalogue::find<Spec>(const QString &) const;                     \
+    template std::optional<PartOrigin> Catalogue::origin<Spec>(const QString &) const;             \
+    template CatalogueStatus Catalogue::save<Spec>(const Spec &);                                    \
+    template CatalogueStatus Catalogue::remove<Spec>(const QString &);
+
+PLANNER_INSTANTIATE(GpuSpec)
+PLANNER_INSTANTIATE(CpuSpec)
+PLANNER_INSTANTIATE(MemoryModuleSpec)
+PLANNER_INSTANTIATE(StorageSpec)
+PLANNER_INSTANTIATE(LinkSpec)
+PLANNER_INSTANTIATE(SwitchSpec)
+PLANNER_INSTANTIATE(ServerTemplate)
+PLANNER_INSTANTIATE(CloudInstance)
+PLANNER_INSTANTIATE(ModelSpec)
+
+#undef PLANNER_INSTANTIATE
+
+} // namespace planner

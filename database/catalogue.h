@@ -1,0 +1,90 @@
+#pragma once
+// The hardware and model catalogue.
+//
+// Two layers in one SQLite connection: the shipped catalogue, built in memory
+// at open from the sourced seed files compiled into the program (so an upgrade
+// simply ships new seeds), and the user's own database file, attached as
+// "user", holding the parts they add or edit. A user row with the id of a
+// shipped row shadows it. Upgrades never write to the user file; a damaged
+// user file is set aside and the shipped catalogue still works.
+//
+// Every call returns plain core structs or a status with a message; nothing
+// here shows a dialog.
+
+#include "core/hardware/cloudinstance.h"
+#include "core/hardware/cpuspec.h"
+#include "core/hardware/gpuspec.h"
+#include "core/hardware/linkspec.h"
+#include "core/hardware/memorymodulespec.h"
+#include "core/hardware/servertemplate.h"
+#include "core/hardware/storagespec.h"
+#include "core/model/modelspec.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace planner {
+
+enum class PartOrigin { Shipped, User, UserShadowingShipped };
+
+struct CatalogueStatus {
+    QString error;  // empty on success
+    bool ok() const { return error.isEmpty(); }
+};
+
+class Catalogue
+{
+public:
+    // The schema version this build writes; user files with a larger
+    // PRAGMA user_version come from a newer planner and are left untouched.
+    static int schemaVersion();
+    static QString defaultUserDatabasePath();
+
+    struct OpenResult {
+        std::unique_ptr<Catalogue> catalogue; // null only if the shipped data cannot load
+        QString error;
+        QStringList warnings;                 // user-layer problems; the catalogue still works
+    };
+    // userDatabasePath empty: the shipped catalogue alone, read-only.
+    static OpenResult open(const QString &userDatabasePath);
+
+    ~Catalogue();
+    Catalogue(const Catalogue &) = delete;
+    Catalogue &operator=(const Catalogue &) = delete;
+
+    bool hasUserLayer() const { return mUserLayer; }
+
+    // Spec is one of GpuSpec, CpuSpec, MemoryModuleSpec, StorageSpec, LinkSpec,
+    // SwitchSpec, ServerTemplate, CloudInstance, ModelSpec. filter matches id,
+    // name and vendor/provider/family/kind, case-insensitively.
+    template <typename Spec> std::vector<Spec> list(const QString &filter = {}) const;
+    template <typename Spec> std::optional<Spec> find(const QString &id) const;
+    template <typename Spec> std::optional<PartOrigin> origin(const QString &id) const;
+    // Writes to the user layer, in one transaction. Server templates and cloud
+    // instances must name parts the catalogue has.
+    template <typename Spec> CatalogueStatus save(const Spec &spec);
+    // Deletes a user row (a shadowed shipped row shows again); shipped rows
+    // cannot be deleted.
+    template <typename Spec> CatalogueStatus remove(const QString &id);
+
+    // A part table as CSV (all rows, shipped and user, with their sources), and
+    // the reverse into the user layer: every row or none.
+    QString exportCsv(const QString &table) const;
+    CatalogueStatus importCsv(const QString &table, const QString &csv);
+    static QStringList tables();
+
+private:
+    explicit Catalogue(QString connectionName);
+    CatalogueStatus checkReferences(const QString &table, const QVariantMap &row) const;
+    CatalogueStatus writeRows(const QString &table, const std::vector<QVariantMap> &rows,
+                              const std::vector<int> &lines);
+
+    QString mConnection;
+    bool mUserLayer = false;
+};
+
+} // namespace planner
