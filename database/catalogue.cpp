@@ -505,6 +505,34 @@ CatalogueStatus Catalogue::remove(const QString &id)
     return query.exec() ? CatalogueStatus{} : CatalogueStatus{sqlError(query)};
 }
 
+namespace {
+
+// A template names optional parts by id; an empty id is no part.
+template <typename Spec>
+std::optional<Spec> findIfNamed(const Catalogue &catalogue, const std::string &id)
+{
+    return id.empty() ? std::nullopt : catalogue.find<Spec>(QString::fromStdString(id));
+}
+
+} // namespace
+
+std::optional<ResolvedServer> Catalogue::resolveServer(const QString &id) const
+{
+    const std::optional<ServerTemplate> server = find<ServerTemplate>(id);
+    if (!server)
+        return std::nullopt;
+    const std::optional<GpuSpec> gpu = find<GpuSpec>(QString::fromStdString(server->gpu.id));
+    if (!gpu)
+        return std::nullopt;
+    return ResolvedServer{*server,
+                          *gpu,
+                          findIfNamed<CpuSpec>(*this, server->cpu.id),
+                          findIfNamed<MemoryModuleSpec>(*this, server->memory.id),
+                          findIfNamed<StorageSpec>(*this, server->storage.id),
+                          findIfNamed<LinkSpec>(*this, server->gpuLinkId),
+                          findIfNamed<LinkSpec>(*this, server->nic.id)};
+}
+
 QString Catalogue::exportCsv(const QString &table) const
 {
     if (!tableInfo(table))

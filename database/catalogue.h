@@ -31,6 +31,18 @@ namespace planner {
 
 enum class PartOrigin { Shipped, User, UserShadowingShipped };
 
+// A server template with its part ids looked up: what a drop onto the canvas
+// or a bill of materials needs.
+struct ResolvedServer {
+    ServerTemplate server;
+    GpuSpec gpu;
+    std::optional<CpuSpec> cpu;
+    std::optional<MemoryModuleSpec> memory;
+    std::optional<StorageSpec> storage;
+    std::optional<LinkSpec> gpuLink;
+    std::optional<LinkSpec> nic;
+};
+
 struct CatalogueStatus {
     QString error;  // empty on success
     bool ok() const { return error.isEmpty(); }
@@ -70,6 +82,10 @@ public:
     // Deletes a user row (a shadowed shipped row shows again); shipped rows
     // cannot be deleted.
     template <typename Spec> CatalogueStatus remove(const QString &id);
+
+    // nullopt when the template or its GPU is unknown; the other parts are
+    // optional in a template.
+    std::optional<ResolvedServer> resolveServer(const QString &id) const;
 
     // A part table as CSV (all rows, shipped and user, with their sources), and
     // the reverse into the user layer: every row or none.

@@ -228,6 +228,39 @@ private slots:
         QVERIFY(!run({QStringLiteral("catalog"), QStringLiteral("gpus"), QStringLiteral("--filter"), QStringLiteral("ok-1")}).out.contains("ok-1"));
     }
 
+    void twoProcessesWriteOneCatalogue()
+    {
+        // Two planners saving to the same user catalogue at once: SQLite's
+        // locking (WAL, busy timeout) must serialise them without loss.
+        QList<QProcess *> processes;
+        for (const char *prefix : {"alpha", "beta"}) {
+            QString csv = QStringLiteral("id,name,memory_gb,bandwidth_gbps,source\n");
+            for (int i = 0; i < 30; ++i)
+                csv += QStringLiteral("%1-%2,Part %2,48,900,test quote\n").arg(QLatin1String(prefix)).arg(i);
+            const QString path = mDataHome.filePath(QLatin1String(prefix) + QStringLiteral(".csv"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(csv.toUtf8());
+            file.close();
+            auto *process = new QProcess(this);
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("XDG_DATA_HOME"), mDataHome.path());
+            process->setProcessEnvironment(environment);
+            process->start(QStringLiteral(PLANNER_CLI), {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), path});
+            processes << process;
+        }
+        for (QProcess *process : processes) {
+            QVERIFY(process->waitForFinished(30000));
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+        }
+        for (const char *prefix : {"alpha-", "beta-"}) {
+            const QJsonObject o = runJson({QStringLiteral("catalog"), QStringLiteral("gpus"), QStringLiteral("--filter"),
+                                           QLatin1String(prefix), QStringLiteral("--json")});
+            QCOMPARE(o.value(QStringLiteral("gpu")).toArray().size(), 30);
+        }
+        qDeleteAll(processes);
+    }
+
     void importedModelIsUsableByFit()
     {
         const Result added = run({QStringLiteral("import-model"), QStringLiteral(PLANNER_FIXTURES "/hf/DeepSeek-R1-Distill-Qwen-1.5B"),

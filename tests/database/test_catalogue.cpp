@@ -154,6 +154,28 @@ private slots:
             QVERIFY2(catalogue->find<GpuSpec>(QString::fromStdString(i.gpuId)), i.id.c_str());
     }
 
+    void serverTemplatesResolveToTheirParts()
+    {
+        auto catalogue = openOrFail({});
+        QVERIFY(catalogue);
+        for (const ServerTemplate &s : catalogue->list<ServerTemplate>()) {
+            const std::optional<ResolvedServer> resolved = catalogue->resolveServer(QString::fromStdString(s.id));
+            QVERIFY2(resolved, s.id.c_str());
+            QCOMPARE(resolved->gpu.id, s.gpu.id);
+            QCOMPARE(resolved->cpu.has_value(), !s.cpu.id.empty());
+            QCOMPARE(resolved->gpuLink.has_value(), !s.gpuLinkId.empty());
+        }
+        // An HGX/DGX H100 template: eight H100 SXM over NVSwitch.
+        bool foundHgxH100 = false;
+        for (const ServerTemplate &s : catalogue->list<ServerTemplate>(QStringLiteral("h100"))) {
+            const ResolvedServer r = *catalogue->resolveServer(QString::fromStdString(s.id));
+            if (r.gpu.id == "h100-sxm" && s.gpu.count == 8 && r.gpuLink && r.gpuLink->kind == LinkKind::NvSwitch)
+                foundHgxH100 = true;
+        }
+        QVERIFY(foundHgxH100);
+        QVERIFY(!catalogue->resolveServer(QStringLiteral("no-such-server")));
+    }
+
     void catalogueAgreesWithTheEngineTable()
     {
         // core's small built-in table serves engine tests and benchmarks; the
