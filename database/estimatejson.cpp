@@ -197,4 +197,67 @@ QJsonObject trainingFitToJson(const TrainingRequest &r, const TrainingMemoryEsti
     };
 }
 
+namespace {
+
+QJsonObject stepToJson(const StepCost &step)
+{
+    return QJsonObject{
+        {"time_s", units::inSeconds(step.time)},
+        {"compute_s", units::inSeconds(step.compute)},
+        {"memory_s", units::inSeconds(step.memory)},
+        {"communication_s", units::inSeconds(step.communication)},
+        {"host_s", units::inSeconds(step.host)},
+        {"flops", step.flops.value()},
+        {"bytes", wholeBytes(step.bytes)},
+        {"bound", qs(toString(step.bound))},
+    };
+}
+
+} // namespace
+
+QJsonObject perfToJson(const PerfRequest &r, const PerfEstimate &e)
+{
+    // The faster bound of a latency is the optimistic one, of a rate the pessimistic one is lower.
+    return QJsonObject{
+        {"model", modelToJson(r.deployment.model)},
+        {"gpu", gpuToJson(r.deployment.gpu)},
+        {"gpus", r.deployment.gpuCount},
+        {"weights", weightFormatToJson(r.deployment.weights, &r.deployment.model)},
+        {"engine", engineToJson(r.deployment.engine)},
+        {"input_len", static_cast<double>(r.inputTokens)},
+        {"output_len", static_cast<double>(r.outputTokens)},
+        {"concurrency", static_cast<double>(r.concurrency)},
+        {"fits", e.fits},
+        {"ttft_s", units::inSeconds(e.nominal.ttft)},
+        {"ttft_s_low", units::inSeconds(e.optimistic.ttft)},
+        {"ttft_s_high", units::inSeconds(e.pessimistic.ttft)},
+        {"tpot_s", units::inSeconds(e.nominal.tpot)},
+        {"tpot_s_low", units::inSeconds(e.optimistic.tpot)},
+        {"tpot_s_high", units::inSeconds(e.pessimistic.tpot)},
+        {"output_tokens_per_s", e.nominal.outputTokensPerSecond},
+        {"output_tokens_per_s_low", e.pessimistic.outputTokensPerSecond},
+        {"output_tokens_per_s_high", e.optimistic.outputTokensPerSecond},
+        {"input_tokens_per_s", e.nominal.inputTokensPerSecond},
+        {"input_tokens_per_s_low", e.pessimistic.inputTokensPerSecond},
+        {"input_tokens_per_s_high", e.optimistic.inputTokensPerSecond},
+        {"bound", qs(toString(e.decode.bound))},
+        {"prefill", stepToJson(e.prefill)},
+        {"decode", stepToJson(e.decode)},
+        {"max_concurrency", static_cast<double>(e.maxConcurrency)},
+        {"efficiency_source", qs(efficiencyFor(r.deployment.engine, r.deployment.gpu).source)},
+    };
+}
+
+QJsonArray curveToJson(const std::vector<CurvePoint> &curve)
+{
+    QJsonArray array;
+    for (const CurvePoint &p : curve)
+        array.append(QJsonObject{{"concurrency", static_cast<double>(p.concurrency)},
+                                 {"ttft_s", units::inSeconds(p.point.ttft)},
+                                 {"tpot_s", units::inSeconds(p.point.tpot)},
+                                 {"output_tokens_per_s", p.point.outputTokensPerSecond},
+                                 {"input_tokens_per_s", p.point.inputTokensPerSecond}});
+    return array;
+}
+
 } // namespace planner

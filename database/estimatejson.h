@@ -9,7 +9,9 @@
 #include "core/memory/trainingmemory.h"
 #include "core/model/modelspec.h"
 #include "core/model/precision.h"
+#include "core/perf/perfmodel.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace planner {
@@ -22,5 +24,10 @@ QJsonObject engineToJson(const EngineProfile &engine);
 
 QJsonObject inferenceFitToJson(const InferenceRequest &request, const InferenceMemoryEstimate &estimate);
 QJsonObject trainingFitToJson(const TrainingRequest &request, const TrainingMemoryEstimate &estimate);
+
+// Seconds and tokens/s: ttft_s, tpot_s, output_tokens_per_s, input_tokens_per_s
+// (nominal), their "_low"/"_high" bounds, and the bound of each step.
+QJsonObject perfToJson(const PerfRequest &request, const PerfEstimate &estimate);
+QJsonArray curveToJson(const std::vector<CurvePoint> &curve);
 
 } // namespace planner

@@ -1,6 +1,7 @@
 #include "app/cli/fitcommand.h"
 
 #include "app/cli/clisupport.h"
+#include "app/cli/deploymentoptions.h"
 #include "core/hardware/gpuspec.h"
 #include "core/memory/engineprofile.h"
 #include "core/memory/inferencememory.h"
@@ -16,85 +17,22 @@ namespace planner::cli {
 
 namespace {
 
-struct Options {
-    ModelSpec model;
-    GpuSpec gpu;
-    int gpuCount = 1;
-    Parallelism parallel;
-    QString mode;
-    std::int64_t context = 0;
-    std::int64_t concurrency = 0;
-    bool json = false;
-};
-
-void addOptions(QCommandLineParser &parser)
+void addFitOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QStringLiteral(
         "Per-GPU memory of a model version on a GPU deployment: weights, KV cache, activations and "
         "runtime overhead; whether it fits; the maximum concurrency and context."));
-    parser.addHelpOption();
+    addDeploymentOptions(parser);
     parser.addOptions({
-        {QStringLiteral("model"), QStringLiteral("Built-in model id, or a config.json file or model folder."), QStringLiteral("ID|PATH")},
-        {QStringLiteral("gpu"), QStringLiteral("GPU id from the catalogue (see 'llm-planner-cli catalog gpus')."), QStringLiteral("ID")},
-        {QStringLiteral("gpus"), QStringLiteral("Number of GPUs (default 1)."), QStringLiteral("N")},
-        {QStringLiteral("tp"), QStringLiteral("Tensor-parallel size (default: GPUs / pipeline size)."), QStringLiteral("N")},
-        {QStringLiteral("pp"), QStringLiteral("Pipeline-parallel size (default 1)."), QStringLiteral("N")},
-        {QStringLiteral("ep"), QStringLiteral("Expert-parallel size for MoE models (default 1: experts split by TP)."), QStringLiteral("N")},
-        {QStringLiteral("dp-attention"), QStringLiteral("Data-parallel attention for MLA models (SGLang, TensorRT-LLM).")},
-        {QStringLiteral("weights"), QStringLiteral("Weight format (default: the checkpoint's; see 'formats')."), QStringLiteral("FORMAT")},
-        {QStringLiteral("kv"), QStringLiteral("KV-cache format (default bf16)."), QStringLiteral("FORMAT")},
         {QStringLiteral("context"), QStringLiteral("Tokens per sequence, or the training sequence length (default 4096)."), QStringLiteral("N")},
         {QStringLiteral("concurrency"), QStringLiteral("Concurrent sequences, or the training micro-batch (default 1)."), QStringLiteral("N")},
         {QStringLiteral("mode"), QStringLiteral("inference (default), full, lora or qlora."), QStringLiteral("MODE")},
-        {QStringLiteral("engine"), QStringLiteral("Serving engine profile (default vllm; see 'engines')."), QStringLiteral("NAME")},
-        {QStringLiteral("offload"), QStringLiteral("Decoder layers kept in host RAM, or 'auto' for the fewest that fit."), QStringLiteral("N|auto")},
-        {QStringLiteral("mtp"), QStringLiteral("Also load DeepSeek's multi-token-prediction module.")},
         {QStringLiteral("optimizer"), QStringLiteral("Training optimizer: adamw (default), adam8bit, lion, sgd."), QStringLiteral("NAME")},
         {QStringLiteral("zero"), QStringLiteral("ZeRO stage 0-3 for training (default 0)."), QStringLiteral("N")},
         {QStringLiteral("lora-rank"), QStringLiteral("LoRA rank (default 16)."), QStringLiteral("N")},
         {QStringLiteral("lora-targets"), QStringLiteral("LoRA targets: all (default) or attention."), QStringLiteral("SET")},
         {QStringLiteral("checkpointing"), QStringLiteral("Training with full activation checkpointing.")},
-        {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a table.")},
     });
-}
-
-template <typename T, typename Find>
-T lookUp(const QCommandLineParser &parser, const QString &option, const QString &fallback, Find find,
-         const QString &listCommand)
-{
-    const QString id = parser.isSet(option) ? parser.value(option) : fallback;
-    if (auto found = find(id.toStdString()))
-        return *found;
-    throw UsageError(QStringLiteral("unknown %1 '%2' (see 'llm-planner-cli %3')").arg(option, id, listCommand));
-}
-
-void throwIfInvalid(const std::vector<std::string> &errors)
-{
-    if (!errors.empty())
-        throw UsageError(QString::fromStdString(errors.front()));
-}
-
-Options commonOptions(const QCommandLineParser &parser)
-{
-    if (!parser.isSet(QStringLiteral("model")))
-        throw UsageError(QStringLiteral("fit needs --model ID|PATH (see 'llm-planner-cli models')"));
-    if (!parser.isSet(QStringLiteral("gpu")))
-        throw UsageError(QStringLiteral("fit needs --gpu ID (see 'llm-planner-cli catalog gpus')"));
-    Options o;
-    o.model = resolveModel(parser.value(QStringLiteral("model")));
-    o.gpu = lookUp<GpuSpec>(parser, QStringLiteral("gpu"), {},
-                            [](const std::string &id) { return catalogue().find<GpuSpec>(QString::fromStdString(id)); },
-                            QStringLiteral("catalog gpus"));
-    o.gpuCount = static_cast<int>(integerOption(parser, QStringLiteral("gpus"), 1));
-    o.parallel.pipeline = static_cast<int>(integerOption(parser, QStringLiteral("pp"), 1));
-    o.parallel.tensor = static_cast<int>(integerOption(parser, QStringLiteral("tp"), std::max(1, o.gpuCount / o.parallel.pipeline)));
-    o.parallel.expert = static_cast<int>(integerOption(parser, QStringLiteral("ep"), 1));
-    o.parallel.dataParallelAttention = parser.isSet(QStringLiteral("dp-attention"));
-    o.context = integerOption(parser, QStringLiteral("context"), 4096);
-    o.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
-    o.mode = parser.isSet(QStringLiteral("mode")) ? parser.value(QStringLiteral("mode")).toLower() : QStringLiteral("inference");
-    o.json = parser.isSet(QStringLiteral("json"));
-    return o;
 }
 
 void printRow(const QString &label, double bytes)
@@ -102,43 +40,19 @@ void printRow(const QString &label, double bytes)
     printLine(QStringLiteral("  %1 %2").arg(label, -30).arg(formatBytes(bytes)));
 }
 
-// "1 replica", "8 replicas", with thousands separators.
-QString plural(long long count, const QString &noun)
-{
-    return QStringLiteral("%1 %2%3").arg(QLocale(QLocale::English).toString(count), noun,
-                                          count == 1 ? QString() : QStringLiteral("s"));
-}
-
 QString yesNo(bool fits, double shortfall)
 {
     return fits ? QStringLiteral("yes") : QStringLiteral("NO — short by %1").arg(formatBytes(shortfall));
 }
 
-int runInference(const QCommandLineParser &parser, const Options &o)
+int runInference(const QCommandLineParser &parser, InferenceRequest r)
 {
-    InferenceRequest r;
-    r.model = o.model;
-    r.gpu = o.gpu;
-    r.gpuCount = o.gpuCount;
-    r.parallel = o.parallel;
-    r.context = o.context;
-    r.concurrency = o.concurrency;
-    r.weights = lookUp<WeightFormat>(parser, QStringLiteral("weights"), QString::fromStdString(o.model.checkpointFormat),
-                                     findWeightFormat, QStringLiteral("formats"));
-    r.kvCache = lookUp<KvCacheFormat>(parser, QStringLiteral("kv"), QStringLiteral("bf16"), findKvCacheFormat,
-                                      QStringLiteral("formats"));
-    r.engine = lookUp<EngineProfile>(parser, QStringLiteral("engine"), QStringLiteral("vllm"), findEngineProfile,
-                                     QStringLiteral("engines"));
-    r.loadMtp = parser.isSet(QStringLiteral("mtp"));
-    const QString offload = parser.value(QStringLiteral("offload"));
-    if (offload == QLatin1String("auto"))
-        r.autoOffload = true;
-    else
-        r.offloadLayers = static_cast<int>(integerOption(parser, QStringLiteral("offload"), 0, true));
+    r.context = integerOption(parser, QStringLiteral("context"), 4096);
+    r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
     throwIfInvalid(validate(r));
 
     const InferenceMemoryEstimate e = estimateInferenceMemory(r);
-    if (o.json) {
+    if (parser.isSet(QStringLiteral("json"))) {
         printJson(inferenceFitToJson(r, e));
         return 0;
     }
@@ -181,21 +95,21 @@ Optimizer parseOptimizer(const QCommandLineParser &parser)
     throw UsageError(QStringLiteral("unknown --optimizer '%1' (adamw, adam8bit, lion, sgd)").arg(name));
 }
 
-int runTraining(const QCommandLineParser &parser, const Options &o, TrainingMethod method)
+int runTraining(const QCommandLineParser &parser, const InferenceRequest &deployment, TrainingMethod method)
 {
     TrainingRequest r;
-    r.model = o.model;
-    r.gpu = o.gpu;
-    r.gpuCount = o.gpuCount;
-    r.parallel = o.parallel;
+    r.model = deployment.model;
+    r.gpu = deployment.gpu;
+    r.gpuCount = deployment.gpuCount;
+    r.parallel = deployment.parallel;
     // Training defaults to pure data parallelism unless --tp is given.
     if (!parser.isSet(QStringLiteral("tp")))
         r.parallel.tensor = 1;
     r.method = method;
     r.optimizer = parseOptimizer(parser);
     r.zeroStage = static_cast<int>(integerOption(parser, QStringLiteral("zero"), 0, true));
-    r.sequenceLength = o.context;
-    r.microBatch = o.concurrency;
+    r.sequenceLength = integerOption(parser, QStringLiteral("context"), 4096);
+    r.microBatch = integerOption(parser, QStringLiteral("concurrency"), 1);
     r.activationCheckpointing = parser.isSet(QStringLiteral("checkpointing"));
     r.loraRank = static_cast<int>(integerOption(parser, QStringLiteral("lora-rank"), 16));
     const QString targets = parser.value(QStringLiteral("lora-targets"));
@@ -205,7 +119,7 @@ int runTraining(const QCommandLineParser &parser, const Options &o, TrainingMeth
     throwIfInvalid(validate(r));
 
     const TrainingMemoryEstimate e = estimateTrainingMemory(r);
-    if (o.json) {
+    if (parser.isSet(QStringLiteral("json"))) {
         printJson(trainingFitToJson(r, e));
         return 0;
     }
@@ -235,24 +149,20 @@ int runTraining(const QCommandLineParser &parser, const Options &o, TrainingMeth
 int runFit(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    addOptions(parser);
-    if (!parser.parse(arguments))
-        throw UsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (!parser.positionalArguments().isEmpty())
-        throw UsageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-
-    const Options options = commonOptions(parser);
-    if (options.mode == QLatin1String("inference"))
-        return runInference(parser, options);
-    if (options.mode == QLatin1String("full"))
-        return runTraining(parser, options, TrainingMethod::Full);
-    if (options.mode == QLatin1String("lora"))
-        return runTraining(parser, options, TrainingMethod::Lora);
-    if (options.mode == QLatin1String("qlora"))
-        return runTraining(parser, options, TrainingMethod::Qlora);
-    throw UsageError(QStringLiteral("unknown --mode '%1' (inference, full, lora, qlora)").arg(options.mode));
+    addFitOptions(parser);
+    parseCommand(parser, arguments);
+    const InferenceRequest deployment = deploymentFrom(parser);
+    const QString mode = parser.isSet(QStringLiteral("mode")) ? parser.value(QStringLiteral("mode")).toLower()
+                                                                : QStringLiteral("inference");
+    if (mode == QLatin1String("inference"))
+        return runInference(parser, deployment);
+    if (mode == QLatin1String("full"))
+        return runTraining(parser, deployment, TrainingMethod::Full);
+    if (mode == QLatin1String("lora"))
+        return runTraining(parser, deployment, TrainingMethod::Lora);
+    if (mode == QLatin1String("qlora"))
+        return runTraining(parser, deployment, TrainingMethod::Qlora);
+    throw UsageError(QStringLiteral("unknown --mode '%1' (inference, full, lora, qlora)").arg(mode));
 }
 
 } // namespace planner::cli

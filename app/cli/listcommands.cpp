@@ -1,6 +1,7 @@
 #include "app/cli/listcommands.h"
 
 #include "app/cli/clisupport.h"
+#include "app/cli/deploymentoptions.h"
 #include "core/memory/engineprofile.h"
 #include "core/model/builtinmodels.h"
 #include "core/model/parametercount.h"
@@ -21,12 +22,7 @@ bool parseListing(const QStringList &arguments, const QString &description)
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
-    if (!parser.parse(arguments))
-        throw UsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (!parser.positionalArguments().isEmpty())
-        throw UsageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    parseCommand(parser, arguments);
     return parser.isSet(QStringLiteral("json"));
 }
 

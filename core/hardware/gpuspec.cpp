@@ -11,14 +11,16 @@ namespace {
 // in vLLM's "total_gpu_memory" log lines (vllm-project/vllm PR #10511, #10517).
 constexpr double kDriverReservedGiB = 0.43;
 
-GpuSpec gpu(std::string id, std::string name, double memoryGB, double nvidiaSmiMiB, double bandwidthGBps, double fp32,
+GpuSpec gpu(std::string id, std::string name, std::string memoryType, double memoryGB, double nvidiaSmiMiB, double bandwidthGBps, double fp32,
             double bf16, double fp8, double int8, double fp4, double tdp, std::string interconnect,
-            std::string source)
+            double nvlinkGBps, int pcieGeneration, std::string source)
 {
     using namespace units;
     GpuSpec g;
     g.id = std::move(id);
     g.name = std::move(name);
+    g.vendor = "NVIDIA";
+    g.memoryType = std::move(memoryType);
     g.memory = gigabytes(memoryGB);
     g.usableMemory = usableGpuMemory(memoryGB, nvidiaSmiMiB);
     g.memoryBandwidth = gigabytesPerSecond(bandwidthGBps);
@@ -29,6 +31,9 @@ GpuSpec gpu(std::string id, std::string name, double memoryGB, double nvidiaSmiM
     g.fp4 = teraflopsPerSecond(fp4);
     g.tdp = watts(tdp);
     g.interconnect = std::move(interconnect);
+    g.nvlinkBandwidth = gigabytesPerSecond(nvlinkGBps);
+    g.pcieGeneration = pcieGeneration;
+    g.pcieLanes = 16;
     g.source = std::move(source);
     return g;
 }
@@ -39,17 +44,17 @@ std::vector<GpuSpec> makeGpus()
     // lists in MiB (H100 81,559; H200 143,771 per sglang #3196; A100 81,920;
     // L40S 46,068 with ECC; RTX 4090 24,564).
     return {
-        gpu("h100-sxm", "NVIDIA H100 SXM5 80GB", 80, 81559, 3350, 67, 989, 1979, 1979, 0, 700,
-            "NVLink4 900 GB/s", "NVIDIA H100 Tensor Core GPU datasheet (2023)"),
-        gpu("h200", "NVIDIA H200 SXM 141GB", 141, 143771, 4800, 67, 989, 1979, 1979, 0, 700,
-            "NVLink4 900 GB/s", "NVIDIA H200 Tensor Core GPU datasheet (2024)"),
-        gpu("a100-80gb", "NVIDIA A100 SXM4 80GB", 80, 81920, 2039, 19.5, 312, 0, 624, 0, 400,
-            "NVLink3 600 GB/s", "NVIDIA A100 Tensor Core GPU datasheet (2021)"),
-        gpu("l40s", "NVIDIA L40S 48GB", 48, 46068, 864, 91.6, 362, 733, 733, 0, 350, "PCIe Gen4 x16",
+        gpu("h100-sxm", "NVIDIA H100 SXM5 80GB", "HBM3", 80, 81559, 3350, 67, 989, 1979, 1979, 0, 700,
+            "NVLink4", 900, 5, "NVIDIA H100 Tensor Core GPU datasheet (2023)"),
+        gpu("h200", "NVIDIA H200 SXM 141GB", "HBM3e", 141, 143771, 4800, 67, 989, 1979, 1979, 0, 700,
+            "NVLink4", 900, 5, "NVIDIA H200 Tensor Core GPU datasheet (2024)"),
+        gpu("a100-80gb", "NVIDIA A100 SXM4 80GB", "HBM2e", 80, 81920, 2039, 19.5, 312, 0, 624, 0, 400,
+            "NVLink3", 600, 4, "NVIDIA A100 Tensor Core GPU datasheet (2021)"),
+        gpu("l40s", "NVIDIA L40S 48GB", "GDDR6", 48, 46068, 864, 91.6, 362, 733, 733, 0, 350, "PCIe", 0, 4,
             "NVIDIA L40S datasheet (2023)"),
         // 165.2 is the FP32-accumulate tensor rate from the Ada whitepaper.
-        gpu("rtx-4090", "NVIDIA GeForce RTX 4090 24GB", 24, 24564, 1008, 82.6, 165.2, 330.3, 660.6, 0, 450,
-            "PCIe Gen4 x16", "NVIDIA Ada Lovelace architecture whitepaper v1.01, appendix A"),
+        gpu("rtx-4090", "NVIDIA GeForce RTX 4090 24GB", "GDDR6X", 24, 24564, 1008, 82.6, 165.2, 330.3, 660.6, 0, 450,
+            "PCIe", 0, 4, "NVIDIA Ada Lovelace architecture whitepaper v1.01, appendix A"),
     };
 }
 

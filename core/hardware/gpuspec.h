@@ -46,6 +46,7 @@ struct GpuSpec {
     // Throughput for a precision, falling back to the next wider path the chip
     // has (an FP8 model on an A100 runs its matmuls in BF16).
     units::FlopsPerSecond throughput(ComputePrecision precision) const;
+    bool hasHighBandwidthMemory() const { return memoryType.rfind("HBM", 0) == 0; }
 };
 
 // The memory CUDA reports for a card: nvidia-smi's total less the driver's

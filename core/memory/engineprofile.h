@@ -43,6 +43,10 @@ struct EngineProfile {
     long long profiledSequences = 0;
     MlaCacheLayout mlaCache = MlaCacheLayout::CompressedLatent;
     bool supportsDataParallelAttention = false;
+    // Fixed time a forward step costs beyond its kernels (scheduling, sampling,
+    // launches): it dominates small models at small batches. Fitted to the
+    // calibration cases in tests/core/test_perfmodel.
+    units::Seconds stepOverhead = units::seconds(0);
     std::string source;
 };
 

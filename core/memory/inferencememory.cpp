@@ -25,6 +25,8 @@ struct Layout {
     std::int64_t gpuLayers = 0;    // decoder layers held by GPUs (not offloaded)
     std::int64_t stageLayers = 0;  // layers of the largest pipeline stage
     double weightBytes = 0;        // per GPU, largest stage
+    std::int64_t largestStageLayers = 0;
+    std::int64_t largestStageMoeLayers = 0;
     double hostBytes = 0;          // offloaded weights
     double kvBytesPerTokenLayer = 0; // per GPU
     double kvBytesPerTokenLayerFull = 0; // one whole layer, for offloaded layers
@@ -94,7 +96,11 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
                             + 2 * h * h * linearBits / 8.0 / tp + 3 * h * r.weights.otherBits / 8.0);
             }
         }
-        largestStage = std::max(largestStage, bytes);
+        if (bytes > largestStage) {
+            largestStage = bytes;
+            l.largestStageLayers = std::max<std::int64_t>(0, last - first);
+            l.largestStageMoeLayers = moeCount;
+        }
     }
     l.weightBytes = largestStage;
 
@@ -230,6 +236,9 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
     e.engineReserve = units::bytes(u.reserve);
     e.kvPerToken = units::bytes(static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer);
     e.offloadedLayers = offloadLayers;
+    e.hostWeights = units::bytes(l.hostBytes);
+    e.stageLayers = l.largestStageLayers;
+    e.stageMoeLayers = l.largestStageMoeLayers;
     e.dataParallelReplicas = l.replicas;
     e.sequencesPerGpu = u.sequencesPerGpu;
     const double offloadedKv = static_cast<double>(offloadLayers) * l.kvBytesPerTokenLayerFull

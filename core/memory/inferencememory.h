@@ -68,6 +68,9 @@ struct InferenceMemoryEstimate {
     units::Bytes kvPerToken = units::bytes(0);      // per GPU, one token of one sequence
     units::Bytes hostMemory = units::bytes(0);      // offloaded weights and their KV cache
     int offloadedLayers = 0;
+    units::Bytes hostWeights = units::bytes(0);     // part of hostMemory
+    std::int64_t stageLayers = 0;     // decoder layers on the most loaded GPU
+    std::int64_t stageMoeLayers = 0;  // of which mixture-of-experts layers
     int dataParallelReplicas = 1;
     std::int64_t sequencesPerGpu = 0;
     bool fits = false;

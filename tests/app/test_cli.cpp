@@ -151,6 +151,9 @@ private slots:
                                      << QStringLiteral("unknown gpu 'tpu'");
         QTest::newRow("unknown catalogue kind") << QStringList{QStringLiteral("catalog"), QStringLiteral("spaceships")}
                                                 << QStringLiteral("unknown catalogue kind 'spaceships'");
+        QTest::newRow("perf with zero output") << QStringList{QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                                               QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--output-len"), QStringLiteral("0")}
+                                               << QStringLiteral("--output-len expects a positive integer");
         QTest::newRow("import-model missing file") << QStringList{QStringLiteral("import-model"), QStringLiteral("/no/such/model.gguf")}
                                                    << QStringLiteral("no such file or folder");
         QTest::newRow("zero gpus") << (base + QStringList{QStringLiteral("--gpus"), QStringLiteral("0")})
@@ -166,7 +169,7 @@ private slots:
         QTest::newRow("unknown mode") << (base + QStringList{QStringLiteral("--mode"), QStringLiteral("dream")})
                                       << QStringLiteral("unknown --mode 'dream'");
         QTest::newRow("missing gpu") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b")}
-                                     << QStringLiteral("fit needs --gpu");
+                                     << QStringLiteral("needs --gpu");
         QTest::newRow("malformed config") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"),
                                                          QStringLiteral(PLANNER_FIXTURES "/hf/invalid/malformed.json"),
                                                          QStringLiteral("--gpu"), QStringLiteral("h100-sxm")}
@@ -296,6 +299,27 @@ private slots:
         const QByteArray err = process.readAllStandardError();
         QVERIFY2(err.contains("warning") && err.contains("kept as"), err.constData());
         QVERIFY(process.readAllStandardOutput().contains("h100-sxm"));
+    }
+
+    void perfJsonHasTheDocumentedFields()
+    {
+        const QJsonObject o = runJson({QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--input-len"),
+                                       QStringLiteral("2000"), QStringLiteral("--output-len"), QStringLiteral("500"),
+                                       QStringLiteral("--concurrency"), QStringLiteral("8"), QStringLiteral("--curve"),
+                                       QStringLiteral("--json")});
+        for (const char *key : {"ttft_s", "tpot_s", "output_tokens_per_s", "input_tokens_per_s"}) {
+            QVERIFY2(o.value(QLatin1String(key)).toDouble() > 0, key);
+            QVERIFY2(o.value(QLatin1String(key) + QStringLiteral("_low")).toDouble()
+                         <= o.value(QLatin1String(key) + QStringLiteral("_high")).toDouble(), key);
+        }
+        QCOMPARE(o.value(QStringLiteral("bound")).toString(), QStringLiteral("memory"));
+        QVERIFY(o.value(QStringLiteral("curve")).toArray().size() >= 2);
+        const Result notFitting = run({QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("deepseek-r1"),
+                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--gpus"), QStringLiteral("8")});
+        QCOMPARE(notFitting.exitCode, 2);
+        QVERIFY(notFitting.err.contains("does not fit"));
+        QVERIFY(!notFitting.out.contains("nan") && !notFitting.out.contains("inf"));
     }
 
     void versionAndHelp()

@@ -189,6 +189,8 @@ private slots:
             QCOMPARE(units::inGiB(shipped->usableMemory), units::inGiB(engine.usableMemory));
             QCOMPARE(units::inGBPerSecond(shipped->memoryBandwidth), units::inGBPerSecond(engine.memoryBandwidth));
             QCOMPARE(units::inTeraflopsPerSecond(shipped->bf16), units::inTeraflopsPerSecond(engine.bf16));
+            QCOMPARE(units::inGBPerSecond(shipped->nvlinkBandwidth), units::inGBPerSecond(engine.nvlinkBandwidth));
+            QCOMPARE(shipped->pcieGeneration, engine.pcieGeneration);
         }
     }
 

@@ -1,0 +1,98 @@
+#include "app/cli/perfcommand.h"
+
+#include "app/cli/clisupport.h"
+#include "app/cli/deploymentoptions.h"
+#include "core/perf/perfmodel.h"
+#include "database/estimatejson.h"
+
+#include <QJsonArray>
+
+namespace planner::cli {
+
+namespace {
+
+QString seconds(units::Seconds s)
+{
+    const double value = units::inSeconds(s);
+    return value < 1 ? QStringLiteral("%1 ms").arg(value * 1e3, 0, 'f', 1) : QStringLiteral("%1 s").arg(value, 0, 'f', 2);
+}
+
+QString range(units::Seconds nominal, units::Seconds low, units::Seconds high)
+{
+    return QStringLiteral("%1 (%2 – %3)").arg(seconds(nominal), seconds(low), seconds(high));
+}
+
+QString rate(double nominal, double low, double high)
+{
+    return QStringLiteral("%1 (%2 – %3)").arg(nominal, 0, 'f', 1).arg(low, 0, 'f', 1).arg(high, 0, 'f', 1);
+}
+
+} // namespace
+
+int runPerf(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Serving speed of a model version on a deployment, from a roofline per step: time to first token, "
+        "time per output token and tokens/s, each with the range the efficiency factors allow."));
+    addDeploymentOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("input-len"), QStringLiteral("Prompt tokens per request (default 1024)."), QStringLiteral("N")},
+        {QStringLiteral("output-len"), QStringLiteral("Output tokens per request (default 256)."), QStringLiteral("N")},
+        {QStringLiteral("concurrency"), QStringLiteral("Requests served at once (default 1)."), QStringLiteral("N")},
+        {QStringLiteral("curve"), QStringLiteral("Also give throughput and latency at concurrency 1, 2, 4, ... up to the memory limit.")},
+    });
+    parseCommand(parser, arguments);
+
+    PerfRequest r;
+    r.deployment = deploymentFrom(parser);
+    r.links = singleServerLinks(r.deployment.gpu);
+    r.inputTokens = integerOption(parser, QStringLiteral("input-len"), 1024);
+    r.outputTokens = integerOption(parser, QStringLiteral("output-len"), 256);
+    r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
+    throwIfInvalid(validate(r));
+    const PerfEstimate e = estimatePerformance(r);
+    if (!e.fits)
+        throw UsageError(QStringLiteral("the deployment does not fit in memory at %1 tokens and concurrency %2 "
+                                        "(see 'llm-planner-cli fit'); no speed can be given")
+                             .arg(r.inputTokens + r.outputTokens).arg(r.concurrency));
+    const std::vector<CurvePoint> curve = parser.isSet(QStringLiteral("curve")) ? concurrencyCurve(r)
+                                                                                 : std::vector<CurvePoint>{};
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject out = perfToJson(r, e);
+        if (!curve.empty())
+            out.insert(QStringLiteral("curve"), curveToJson(curve));
+        printJson(out);
+        return 0;
+    }
+    printLine(QStringLiteral("%1 on %2 x %3 — %4, weights %5")
+                  .arg(QString::fromStdString(r.deployment.model.displayName)).arg(r.deployment.gpuCount)
+                  .arg(QString::fromStdString(r.deployment.gpu.name), QString::fromStdString(r.deployment.engine.name),
+                       QString::fromStdString(r.deployment.weights.name)));
+    printLine(QStringLiteral("%1 in, %2 out per request, %3 at once")
+                  .arg(plural(r.inputTokens, QStringLiteral("token")), plural(r.outputTokens, QStringLiteral("token")),
+                       plural(r.concurrency, QStringLiteral("request"))));
+    printLine(QStringLiteral("  Time to first token       %1, %2-bound prefill")
+                  .arg(range(e.nominal.ttft, e.optimistic.ttft, e.pessimistic.ttft),
+                       QString::fromUtf8(toString(e.prefill.bound).data())));
+    printLine(QStringLiteral("  Time per output token     %1, %2-bound decode")
+                  .arg(range(e.nominal.tpot, e.optimistic.tpot, e.pessimistic.tpot),
+                       QString::fromUtf8(toString(e.decode.bound).data())));
+    printLine(QStringLiteral("  Output tokens/s (total)   %1")
+                  .arg(rate(e.nominal.outputTokensPerSecond, e.pessimistic.outputTokensPerSecond,
+                            e.optimistic.outputTokensPerSecond)));
+    printLine(QStringLiteral("  Input tokens/s (total)    %1")
+                  .arg(rate(e.nominal.inputTokensPerSecond, e.pessimistic.inputTokensPerSecond,
+                            e.optimistic.inputTokensPerSecond)));
+    printLine(QStringLiteral("  Memory allows up to %1 at once").arg(plural(e.maxConcurrency, QStringLiteral("request"))));
+    for (const CurvePoint &p : curve)
+        printLine(QStringLiteral("  concurrency %1: %2 output tokens/s, TPOT %3, TTFT %4")
+                      .arg(count(p.concurrency), QString::number(p.point.outputTokensPerSecond, 'f', 1),
+                           seconds(p.point.tpot), seconds(p.point.ttft)));
+    printLine(QStringLiteral("Ranges span the efficiency factors: %1")
+                  .arg(QString::fromStdString(efficiencyFor(r.deployment.engine, r.deployment.gpu).source)));
+    return 0;
+}
+
+} // namespace planner::cli

@@ -1,0 +1,356 @@
+#include "core/perf/perfmodel.h"
+#include "core/memory/engineprofile.h"
+
+#include "core/model/parametercount.h"
+#include "core/model/weightbytes.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace planner {
+
+namespace {
+
+constexpr double kActivationBytes = 2.0; // BF16 activations cross the links
+
+std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
+{
+    return (a + b - 1) / b;
+}
+
+// What a request puts on the most loaded GPU, independent of efficiency.
+struct Shape {
+    InferenceMemoryEstimate memory;
+    int tp = 1;
+    int pp = 1;
+    int ep = 1;
+    int attentionTp = 1;
+    bool dataParallelAttention = false;
+    int replicas = 1;
+    // Parameters one token multiplies through on this GPU, per stage.
+    double attentionParameters = 0;   // attention linear weights of the stage, this GPU's share
+    double mlpParameters = 0;         // dense MLP + shared experts + the routed experts a token uses
+    double headParameters = 0;        // output projection (last stage)
+    double routedExpertBytes = 0;     // all routed experts of the stage on this GPU
+    double attentionWidthPrefill = 0; // q.k + p.v width summed over this GPU's heads, per layer
+    double attentionWidthDecode = 0;  // the same for one decode token (MLA: absorbed latent)
+    double hidden = 0;
+    double expertsPerToken = 0;
+    std::int64_t experts = 0;
+};
+
+Shape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t concurrency)
+{
+    const InferenceRequest &d = r.deployment;
+    const ModelSpec &m = d.model;
+    Shape s;
+    InferenceRequest sized = d;
+    sized.context = context;
+    sized.concurrency = concurrency;
+    s.memory = estimateInferenceMemory(sized);
+    s.tp = d.parallel.tensor;
+    s.pp = d.parallel.pipeline;
+    s.ep = d.parallel.expert;
+    s.dataParallelAttention = d.parallel.dataParallelAttention && m.mla.has_value();
+    s.attentionTp = s.dataParallelAttention ? 1 : s.tp;
+    s.replicas = s.memory.dataParallelReplicas;
+    s.hidden = static_cast<double>(m.hiddenSize);
+
+    const ParameterBreakdown p = countParameters(m);
+    const double moeLayers = static_cast<double>(s.memory.stageMoeLayers);
+    const double denseLayers = static_cast<double>(s.memory.stageLayers) - moeLayers;
+    const auto attention = [&](const LayerParameters &l) {
+        return static_cast<double>(l.attentionSharded) / s.attentionTp + static_cast<double>(l.attentionReplicated);
+    };
+    s.attentionParameters = denseLayers * attention(p.denseLayer) + moeLayers * attention(p.moeLayer);
+    s.mlpParameters = denseLayers * static_cast<double>(p.denseLayer.denseMlp) / s.tp;
+    if (m.isMoe()) {
+        s.experts = m.moe->routedExperts;
+        s.expertsPerToken = static_cast<double>(m.moe->expertsPerToken);
+        const double expertSplit = s.ep > 1 ? s.ep : s.tp;
+        s.mlpParameters += moeLayers * (static_cast<double>(p.moeLayer.sharedExperts) / s.tp
+                                        + s.expertsPerToken * static_cast<double>(p.expertParameters) / expertSplit
+                                        + static_cast<double>(p.moeLayer.router));
+        LayerParameters routedOnly;
+        routedOnly.routedExperts = p.moeLayer.routedExperts;
+        s.routedExpertBytes = moeLayers * layerWeightBytes(m, routedOnly, d.weights, s.tp, s.attentionTp, s.ep);
+    }
+    s.headParameters = static_cast<double>(m.vocabSize) * s.hidden / s.tp;
+
+    const double heads = static_cast<double>(m.numHeads) / s.attentionTp;
+    if (m.mla) {
+        const MlaSpec &a = *m.mla;
+        s.attentionWidthPrefill = heads * static_cast<double>(a.qkNopeHeadDim + a.qkRopeHeadDim + a.vHeadDim);
+        s.attentionWidthDecode = heads * static_cast<double>(2 * a.kvLoraRank + a.qkRopeHeadDim);
+    } else {
+        s.attentionWidthPrefill = heads * 2.0 * static_cast<double>(m.headDim);
+        s.attentionWidthDecode = s.attentionWidthPrefill;
+    }
+    return s;
+}
+
+double ringAllReduceSeconds(double bytes, int ranks, const LinkPath &link, double efficiency)
+{
+    if (ranks <= 1 || bytes <= 0)
+        return 0;
+    const double bandwidth = units::inBytes(link.bandwidth * units::seconds(1)) * efficiency;
+    const double steps = 2.0 * (ranks - 1);
+    return steps / ranks * bytes / bandwidth + steps * units::inSeconds(link.latency);
+}
+
+double allToAllSeconds(double bytes, int ranks, const LinkPath &link, double efficiency)
+{
+    if (ranks <= 1 || bytes <= 0)
+        return 0;
+    const double bandwidth = units::inBytes(link.bandwidth * units::seconds(1)) * efficiency;
+    return (ranks - 1.0) / ranks * bytes / bandwidth + units::inSeconds(link.latency);
+}
+
+// Everything a step does, for `tokens` new tokens over `sequences` sequences
+// whose attention covers `attended` (query, key) pairs per layer in total.
+StepCost step(const PerfRequest &r, const Shape &s, double tokens, double sequences, double attended,
+              double attentionWidth, double kvTokensRead, int weightPasses, const Efficiency &e)
+{
+    const GpuSpec &gpu = r.deployment.gpu;
+    // Tokens this GPU's attention and MLP see: data-parallel attention splits
+    // a replica's sequences over the TP ranks, the experts see them all.
+    const double attentionShare = s.dataParallelAttention ? 1.0 / s.tp : 1.0;
+    const double layers = static_cast<double>(s.memory.stageLayers);
+
+    double flops = 2.0 * tokens * (s.attentionParameters * attentionShare + s.mlpParameters);
+    flops += 2.0 * attended * attentionWidth * layers * attentionShare;
+    flops += 2.0 * sequences * s.headParameters;  // logits of the sampled positions
+
+    double touchedExperts = 1.0;
+    if (s.experts > 0)
+        touchedExperts = expectedDistinctExperts(s.experts, static_cast<std::int64_t>(s.expertsPerToken), tokens)
+                         / static_cast<double>(s.experts);
+    const double weights = units::inBytes(s.memory.perGpu.weights) - s.routedExpertBytes
+                           + touchedExperts * s.routedExpertBytes;
+    const double kv = kvTokensRead * attentionShare * units::inBytes(s.memory.kvPerToken);
+    const double bytes = weightPasses * weights + kv;
+
+    StepCost c;
+    c.flops = units::flops(flops);
+    c.bytes = units::bytes(bytes);
+    const double peak = units::inTeraflopsPerSecond(gpu.throughput(r.deployment.weights.compute)) * units::kTera;
+    const double bandwidth = units::inGBPerSecond(gpu.memoryBandwidth) * units::kGB;
+    const double computeSeconds = peak > 0 ? flops / (peak * e.compute) : 0;
+    const double memorySeconds = bandwidth > 0 ? bytes / (bandwidth * e.memory) : 0;
+
+    // Two all-reduces per layer (after attention and after the MLP), over the
+    // activations of the tokens in the step.
+    const double activation = tokens * s.hidden * kActivationBytes;
+    double communication = 2.0 * layers * ringAllReduceSeconds(activation, s.tp, r.links.tensorParallel, e.network);
+    if (s.ep > 1 && s.experts > 0) {
+        const double dispatched = activation / s.ep * s.expertsPerToken;
+        communication += 2.0 * static_cast<double>(s.memory.stageMoeLayers)
+                         * allToAllSeconds(dispatched, s.ep, r.links.expertParallel, e.network);
+    }
+    double host = 0;
+    const double hostBandwidth = units::inGBPerSecond(r.links.hostMemory) * units::kGB;
+    if (units::inBytes(s.memory.hostWeights) > 0 && hostBandwidth > 0)
+        host = weightPasses * units::inBytes(s.memory.hostWeights) / (hostBandwidth * e.memory);
+
+    // A token crosses every pipeline stage in turn.
+    const double stage = std::max(computeSeconds, memorySeconds) + communication;
+    double handOff = 0;
+    if (s.pp > 1) {
+        const double link = units::inBytes(r.links.pipeline.bandwidth * units::seconds(1)) * e.network;
+        handOff = (s.pp - 1) * (activation / link + units::inSeconds(r.links.pipeline.latency));
+    }
+    c.compute = units::seconds(computeSeconds * s.pp);
+    c.memory = units::seconds(memorySeconds * s.pp);
+    c.communication = units::seconds(communication * s.pp + handOff);
+    c.host = units::seconds(host);
+    const double overhead = units::inSeconds(r.deployment.engine.stepOverhead);
+    c.time = units::seconds(stage * s.pp + handOff + host + overhead);
+
+    const double parts[] = {computeSeconds * s.pp, memorySeconds * s.pp, communication * s.pp + handOff, host};
+    const auto largest = std::max_element(std::begin(parts), std::end(parts)) - std::begin(parts);
+    c.bound = static_cast<Bound>(largest);
+    return c;
+}
+
+StepCost prefillFor(const PerfRequest &r, const Shape &s, double sequences, std::int64_t prompt, const Efficiency &e)
+{
+    const double n = static_cast<double>(prompt);
+    const double tokens = sequences * n;
+    // Causal attention: token i attends to i keys.
+    const double attended = sequences * n * (n + 1) / 2;
+    const long long chunk = r.deployment.engine.maxBatchedTokens;
+    const int passes = chunk > 0 ? static_cast<int>(ceilDiv(static_cast<std::int64_t>(tokens), chunk)) : 1;
+    return step(r, s, tokens, sequences, attended, s.attentionWidthPrefill, tokens, std::max(1, passes), e);
+}
+
+StepCost decodeFor(const Shape &s, const PerfRequest &r, double sequences, std::int64_t context, const Efficiency &e)
+{
+    const double c = static_cast<double>(context);
+    return step(r, s, sequences, sequences, sequences * c, s.attentionWidthDecode, sequences * c, 1, e);
+}
+
+PerfPoint pointAt(const PerfRequest &r, const Shape &s, std::int64_t concurrency, const Efficiency &e)
+{
+    const double perReplica = static_cast<double>(ceilDiv(concurrency, s.replicas));
+    const std::int64_t meanContext = r.inputTokens + r.outputTokens / 2;
+    const StepCost prefillOne = prefillFor(r, s, 1, r.inputTokens, e);
+    const StepCost decode = decodeFor(s, r, perReplica, meanContext, e);
+    const StepCost prefillAll = prefillFor(r, s, perReplica, r.inputTokens, e);
+
+    PerfPoint p;
+    p.tpot = decode.time;
+    p.ttft = prefillOne.time + (concurrency > 1 ? decode.time : units::seconds(0));
+    // Each slot alternates its prompt's prefill and its output's decode steps.
+    const double cycle = units::inSeconds(prefillAll.time)
+                         + static_cast<double>(r.outputTokens) * units::inSeconds(decode.time);
+    if (cycle > 0) {
+        p.outputTokensPerSecond = static_cast<double>(concurrency) * static_cast<double>(r.outputTokens) / cycle;
+        p.inputTokensPerSecond = static_cast<double>(concurrency) * static_cast<double>(r.inputTokens) / cycle;
+    }
+    return p;
+}
+
+} // namespace
+
+EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu)
+{
+    // Compute: large BF16 matmuls reach 80-87 % of peak (H100 80.3 %, A100
+    // 86.9 %; stas00/ml-engineering maximum achievable matmul FLOPS), FP8 ~71 %;
+    // whole prefills keep less (TensorRT-LLM 0.5: Llama-7B 2048-token TTFT on
+    // A100 = 67 %). Memory: STREAM-style triad reaches 83-89 % of HBM peak on
+    // A100/H100/H200 (Azure AI-benchmarking-guide); batch-1 decode in vLLM and
+    // TensorRT-LLM lands at 65-80 %, llama.cpp on GDDR GPUs at 74-92 %
+    // (XiongjieDai GPU-Benchmarks-on-LLM-Inference, May 2024). NVLink p2p
+    // reaches ~84 % of 450 GB/s per direction (NVIDIA/nccl#1264).
+    EfficiencyRange range{{0.45, 0.60, 0.60}, {0.65, 0.75, 0.75}, {0.85, 0.92, 0.90},
+                          "compute 45-85 % of dense peak, memory 60-92 % of bandwidth, links 60-90 %: "
+                          "matmul and STREAM measurements (stas00/ml-engineering, Azure AI-benchmarking-guide) "
+                          "and serving benchmarks, calibrated in tests/core/test_perfmodel"};
+    // llama.cpp's batch-1 kernels reach only 34-51 % of HBM bandwidth (same
+    // benchmark: A100 SXM, A100 PCIe, H100 PCIe; Llama 3 8B Q4_K_M and F16).
+    if (engine.id == "llama.cpp" && gpu.hasHighBandwidthMemory()) {
+        range.pessimistic.memory = 0.33;
+        range.nominal.memory = 0.45;
+        range.optimistic.memory = 0.55;
+        range.source += "; llama.cpp on HBM GPUs: memory 33-55 % (measured 34-51 %)";
+    }
+    return range;
+}
+
+PerfLinks singleServerLinks(const GpuSpec &gpu)
+{
+    PerfLinks links;
+    // NVLink figures in the catalogue are per GPU, both directions together.
+    const double nvlink = units::inGBPerSecond(gpu.nvlinkBandwidth) / 2;
+    // PCIe x16 per direction: 15.75 (Gen3), 31.5 (Gen4), 63 (Gen5) GB/s.
+    const int generation = gpu.pcieGeneration > 0 ? gpu.pcieGeneration : 4;
+    const double pcie = 15.75 * std::pow(2.0, std::clamp(generation, 3, 6) - 3);
+    LinkPath inside;
+    inside.bandwidth = units::gigabytesPerSecond(nvlink > 0 ? nvlink : pcie);
+    // Small-message latency of a collective step, NCCL over NVLink vs over PCIe.
+    inside.latency = units::seconds(nvlink > 0 ? 3e-6 : 10e-6);
+    links.tensorParallel = inside;
+    links.pipeline = inside;
+    links.expertParallel = inside;
+    // Dual-channel DDR5-4800: 2 x 4800 MT/s x 8 bytes.
+    links.hostMemory = units::gigabytesPerSecond(2 * 4800 * 8 / 1000.0);
+    return links;
+}
+
+double expectedDistinctExperts(std::int64_t experts, std::int64_t perToken, double tokens)
+{
+    if (experts <= 0 || perToken <= 0 || tokens <= 0)
+        return 0;
+    const double n = static_cast<double>(experts);
+    const double missed = std::pow(1.0 - static_cast<double>(perToken) / n, tokens);
+    return n * (1.0 - missed);
+}
+
+StepCost prefillStep(const PerfRequest &request, std::int64_t tokens, const Efficiency &efficiency)
+{
+    const Shape s = makeShape(request, std::max<std::int64_t>(tokens, 1), 1);
+    return prefillFor(request, s, 1, tokens, efficiency);
+}
+
+StepCost decodeStep(const PerfRequest &request, std::int64_t sequences, std::int64_t context,
+                    const Efficiency &efficiency)
+{
+    const Shape s = makeShape(request, std::max<std::int64_t>(context, 1), std::max<std::int64_t>(sequences, 1));
+    return decodeFor(s, request, static_cast<double>(ceilDiv(sequences, s.replicas)), context, efficiency);
+}
+
+std::vector<std::string> validate(const PerfRequest &r)
+{
+    InferenceRequest sized = r.deployment;
+    sized.context = r.inputTokens + r.outputTokens;
+    sized.concurrency = r.concurrency;
+    std::vector<std::string> errors;
+    if (r.inputTokens < 1)
+        errors.push_back("input length must be at least 1 token, got " + std::to_string(r.inputTokens));
+    if (r.outputTokens < 1)
+        errors.push_back("output length must be at least 1 token, got " + std::to_string(r.outputTokens));
+    if (r.concurrency < 1)
+        errors.push_back("concurrency must be at least 1, got " + std::to_string(r.concurrency));
+    if (!errors.empty())
+        return errors;
+    errors = validate(sized);
+    if (r.deployment.gpu.memoryBandwidth <= units::gigabytesPerSecond(0))
+        errors.push_back("the GPU's memory bandwidth must be positive");
+    if (r.deployment.gpu.throughput(r.deployment.weights.compute) <= units::teraflopsPerSecond(0))
+        errors.push_back("the GPU has no throughput figure for " + std::string(toString(r.deployment.weights.compute)));
+    const bool needsLinks = r.deployment.parallel.tensor > 1 || r.deployment.parallel.pipeline > 1
+                            || r.deployment.parallel.expert > 1;
+    if (needsLinks && (r.links.tensorParallel.bandwidth <= units::gigabytesPerSecond(0)
+                       || r.links.pipeline.bandwidth <= units::gigabytesPerSecond(0)
+                       || r.links.expertParallel.bandwidth <= units::gigabytesPerSecond(0)))
+        errors.push_back("a parallel deployment needs links with positive bandwidth between its GPUs");
+    return errors;
+}
+
+PerfEstimate estimatePerformance(const PerfRequest &r)
+{
+    PerfEstimate estimate;
+    if (!validate(r).empty())
+        return estimate;
+    const Shape s = makeShape(r, r.inputTokens + r.outputTokens, r.concurrency);
+    estimate.fits = s.memory.fits;
+    estimate.maxConcurrency = s.memory.maxConcurrency;
+    if (!estimate.fits)
+        return estimate;
+    const EfficiencyRange range = efficiencyFor(r.deployment.engine, r.deployment.gpu);
+    estimate.nominal = pointAt(r, s, r.concurrency, range.nominal);
+    estimate.pessimistic = pointAt(r, s, r.concurrency, range.pessimistic);
+    estimate.optimistic = pointAt(r, s, r.concurrency, range.optimistic);
+    estimate.prefill = prefillFor(r, s, 1, r.inputTokens, range.nominal);
+    estimate.decode = decodeFor(s, r, static_cast<double>(ceilDiv(r.concurrency, s.replicas)),
+                                r.inputTokens + r.outputTokens / 2, range.nominal);
+    return estimate;
+}
+
+std::vector<CurvePoint> concurrencyCurve(const PerfRequest &r)
+{
+    std::vector<CurvePoint> curve;
+    if (!validate(r).empty())
+        return curve;
+    const Shape limits = makeShape(r, r.inputTokens + r.outputTokens, 1);
+    const std::int64_t maximum = limits.memory.maxConcurrency;
+    const Efficiency nominal = efficiencyFor(r.deployment.engine, r.deployment.gpu).nominal;
+    for (std::int64_t c = 1; c <= maximum; c = (c * 2 > maximum && c < maximum) ? maximum : c * 2) {
+        const Shape s = makeShape(r, r.inputTokens + r.outputTokens, c);
+        curve.push_back({c, pointAt(r, s, c, nominal)});
+    }
+    return curve;
+}
+
+std::string_view toString(Bound bound)
+{
+    switch (bound) {
+    case Bound::Compute: return "compute";
+    case Bound::Memory: return "memory";
+    case Bound::Communication: return "communication";
+    case Bound::Host: return "host";
+    }
+    return "?";
+}
+
+} // namespace planner

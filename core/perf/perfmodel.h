@@ -1,0 +1,127 @@
+#pragma once
+// Analytical serving performance: a roofline per forward step.
+//
+// One step on the most loaded GPU costs the larger of its compute time
+// (FLOPs / achievable FLOP/s) and its memory time (bytes read / achievable
+// bandwidth), plus the communication that cannot overlap (tensor-parallel
+// all-reduces, expert-parallel all-to-all, pipeline hand-offs) and the time of
+// layers offloaded to the host, and the engine's fixed cost per step. The
+// result says which bound won.
+//
+// - FLOPs: 2 x the parameters a token passes through on this GPU, plus
+//   attention over the cached context (MLA with its absorbed latent shapes).
+// - Bytes: the weights a step touches (for MoE, only the experts the batch
+//   routes to: see expectedDistinctExperts) plus the KV cache it reads.
+// - Achievable fractions of peak (Efficiency) are calibrated against published
+//   measurements in tests/core/test_perfmodel; every result also comes as a
+//   range from the plausible span of those fractions.
+//
+// TTFT is the prefill of one request's prompt plus the decode step it joins;
+// TPOT is one decode step at the given concurrency and the mean context;
+// throughput assumes each of `concurrency` slots alternates prefill and decode.
+
+#include "core/memory/inferencememory.h"
+#include "core/units/units.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace planner {
+
+enum class Bound { Compute, Memory, Communication, Host };
+
+// Achievable fractions of the datasheet peaks.
+struct Efficiency {
+    double compute = 0.6;  // dense matmul FLOP/s
+    double memory = 0.8;   // HBM/GDDR bandwidth
+    double network = 0.75; // link bandwidth in collectives
+};
+
+struct EfficiencyRange {
+    Efficiency pessimistic;
+    Efficiency nominal;
+    Efficiency optimistic;
+    std::string source;
+};
+
+// The calibrated range for an engine on a GPU (see perfmodel.cpp for the
+// measurements behind each).
+EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu);
+
+struct LinkPath {
+    units::BytesPerSecond bandwidth = units::gigabytesPerSecond(0); // per direction
+    units::Seconds latency = units::seconds(0);
+};
+
+struct PerfLinks {
+    LinkPath tensorParallel;  // among the GPUs of one tensor-parallel group
+    LinkPath pipeline;        // between pipeline stages
+    LinkPath expertParallel;  // among expert-parallel ranks
+    // Offloaded layers run from host RAM (llama.cpp computes them on the CPU):
+    // their weights stream at this bandwidth.
+    units::BytesPerSecond hostMemory = units::gigabytesPerSecond(0);
+};
+
+// Links of a single server of this GPU: NVLink where the GPU has it, else its
+// PCIe; dual-channel DDR5 host memory. Multi-server links come from the
+// topology (or the catalogue's link table).
+PerfLinks singleServerLinks(const GpuSpec &gpu);
+
+struct PerfRequest {
+    InferenceRequest deployment;   // model, formats, engine, GPU, counts, parallelism
+    PerfLinks links;
+    std::int64_t inputTokens = 1024;
+    std::int64_t outputTokens = 256;
+    std::int64_t concurrency = 1;  // sequences decoding together (all replicas)
+};
+
+struct StepCost {
+    units::Seconds time = units::seconds(0);
+    units::Seconds compute = units::seconds(0);
+    units::Seconds memory = units::seconds(0);
+    units::Seconds communication = units::seconds(0);
+    units::Seconds host = units::seconds(0);
+    units::Flops flops = units::flops(0);   // on the most loaded GPU
+    units::Bytes bytes = units::bytes(0);   // read from its memory
+    Bound bound = Bound::Memory;
+};
+
+struct PerfPoint {
+    units::Seconds ttft = units::seconds(0);
+    units::Seconds tpot = units::seconds(0);
+    double outputTokensPerSecond = 0;  // all replicas
+    double inputTokensPerSecond = 0;
+};
+
+struct PerfEstimate {
+    bool fits = false;                // from the memory engine; no timing when false
+    PerfPoint nominal;
+    PerfPoint pessimistic;            // slowest plausible
+    PerfPoint optimistic;             // fastest plausible
+    StepCost prefill;                 // one request's prompt
+    StepCost decode;                  // one decode step at the concurrency
+    std::int64_t maxConcurrency = 0;  // at input + output tokens, from the memory engine
+};
+
+// Distinct experts a step touches: with T tokens each routed to k of N experts,
+// N x (1 - (1 - k/N)^T) (routing taken as uniform and independent).
+double expectedDistinctExperts(std::int64_t experts, std::int64_t perToken, double tokens);
+
+StepCost prefillStep(const PerfRequest &request, std::int64_t tokens, const Efficiency &efficiency);
+StepCost decodeStep(const PerfRequest &request, std::int64_t sequences, std::int64_t context,
+                    const Efficiency &efficiency);
+
+std::vector<std::string> validate(const PerfRequest &request);
+PerfEstimate estimatePerformance(const PerfRequest &request);
+
+// Throughput and latency at concurrency 1, 2, 4, ... up to the memory limit.
+struct CurvePoint {
+    std::int64_t concurrency = 0;
+    PerfPoint point;
+};
+std::vector<CurvePoint> concurrencyCurve(const PerfRequest &request);
+
+std::string_view toString(Bound bound);
+
+} // namespace planner
