@@ -18,32 +18,11 @@ std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
     return (a + b - 1) / b;
 }
 
-// What a request puts on the most loaded GPU, independent of efficiency.
-struct Shape {
-    InferenceMemoryEstimate memory;
-    int tp = 1;
-    int pp = 1;
-    int ep = 1;
-    int attentionTp = 1;
-    bool dataParallelAttention = false;
-    int replicas = 1;
-    // Parameters one token multiplies through on this GPU, per stage.
-    double attentionParameters = 0;   // attention linear weights of the stage, this GPU's share
-    double mlpParameters = 0;         // dense MLP + shared experts + the routed experts a token uses
-    double headParameters = 0;        // output projection (last stage)
-    double routedExpertBytes = 0;     // all routed experts of the stage on this GPU
-    double attentionWidthPrefill = 0; // q.k + p.v width summed over this GPU's heads, per layer
-    double attentionWidthDecode = 0;  // the same for one decode token (MLA: absorbed latent)
-    double hidden = 0;
-    double expertsPerToken = 0;
-    std::int64_t experts = 0;
-};
-
-Shape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t concurrency)
+StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t concurrency)
 {
     const InferenceRequest &d = r.deployment;
     const ModelSpec &m = d.model;
-    Shape s;
+    StepShape s;
     InferenceRequest sized = d;
     sized.context = context;
     sized.concurrency = concurrency;
@@ -106,20 +85,20 @@ double allToAllSeconds(double bytes, int ranks, const LinkPath &link, double eff
     return (ranks - 1.0) / ranks * bytes / bandwidth + units::inSeconds(link.latency);
 }
 
-// Everything a step does, for `tokens` new tokens over `sequences` sequences
-// whose attention covers `attended` (query, key) pairs per layer in total.
-StepCost step(const PerfRequest &r, const Shape &s, double tokens, double sequences, double attended,
-              double attentionWidth, double kvTokensRead, int weightPasses, const Efficiency &e)
+// Everything a step does on the most loaded GPU (see the header).
+StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, const Efficiency &e)
 {
     const GpuSpec &gpu = r.deployment.gpu;
     // Tokens this GPU's attention and MLP see: data-parallel attention splits
     // a replica's sequences over the TP ranks, the experts see them all.
     const double attentionShare = s.dataParallelAttention ? 1.0 / s.tp : 1.0;
     const double layers = static_cast<double>(s.memory.stageLayers);
+    const double tokens = load.newTokens;
 
     double flops = 2.0 * tokens * (s.attentionParameters * attentionShare + s.mlpParameters);
-    flops += 2.0 * attended * attentionWidth * layers * attentionShare;
-    flops += 2.0 * sequences * s.headParameters;  // logits of the sampled positions
+    flops += 2.0 * (load.promptAttention * s.attentionWidthPrefill + load.cachedTokensRead * s.attentionWidthDecode)
+             * layers * attentionShare;
+    flops += 2.0 * load.sampledSequences * s.headParameters;  // logits of the sampled positions
 
     double touchedExperts = 1.0;
     if (s.experts > 0)
@@ -127,8 +106,12 @@ StepCost step(const PerfRequest &r, const Shape &s, double tokens, double sequen
                          / static_cast<double>(s.experts);
     const double weights = units::inBytes(s.memory.perGpu.weights) - s.routedExpertBytes
                            + touchedExperts * s.routedExpertBytes;
-    const double kv = kvTokensRead * attentionShare * units::inBytes(s.memory.kvPerToken);
-    const double bytes = weightPasses * weights + kv;
+    // A prefill longer than the engine's batch budget runs in chunks, each
+    // reading the weights again.
+    const long long chunk = r.deployment.engine.maxBatchedTokens;
+    const double passes = chunk > 0 ? std::max(1.0, std::ceil(tokens / static_cast<double>(chunk))) : 1.0;
+    const double kv = load.cachedTokensRead * attentionShare * units::inBytes(s.memory.kvPerToken);
+    const double bytes = passes * weights + kv;
 
     StepCost c;
     c.flops = units::flops(flops);
@@ -150,7 +133,7 @@ StepCost step(const PerfRequest &r, const Shape &s, double tokens, double sequen
     double host = 0;
     const double hostBandwidth = units::inGBPerSecond(r.links.hostMemory) * units::kGB;
     if (units::inBytes(s.memory.hostWeights) > 0 && hostBandwidth > 0)
-        host = weightPasses * units::inBytes(s.memory.hostWeights) / (hostBandwidth * e.memory);
+        host = passes * units::inBytes(s.memory.hostWeights) / (hostBandwidth * e.memory);
 
     // A token crosses every pipeline stage in turn.
     const double stage = std::max(computeSeconds, memorySeconds) + communication;
@@ -172,24 +155,29 @@ StepCost step(const PerfRequest &r, const Shape &s, double tokens, double sequen
     return c;
 }
 
-StepCost prefillFor(const PerfRequest &r, const Shape &s, double sequences, std::int64_t prompt, const Efficiency &e)
+StepLoad promptLoad(double sequences, std::int64_t prompt)
 {
     const double n = static_cast<double>(prompt);
-    const double tokens = sequences * n;
     // Causal attention: token i attends to i keys.
-    const double attended = sequences * n * (n + 1) / 2;
-    const long long chunk = r.deployment.engine.maxBatchedTokens;
-    const int passes = chunk > 0 ? static_cast<int>(ceilDiv(static_cast<std::int64_t>(tokens), chunk)) : 1;
-    return step(r, s, tokens, sequences, attended, s.attentionWidthPrefill, tokens, std::max(1, passes), e);
+    return StepLoad{sequences * n, sequences, sequences * n * (n + 1) / 2, 0};
 }
 
-StepCost decodeFor(const Shape &s, const PerfRequest &r, double sequences, std::int64_t context, const Efficiency &e)
+StepLoad decodeLoad(double sequences, std::int64_t context)
 {
-    const double c = static_cast<double>(context);
-    return step(r, s, sequences, sequences, sequences * c, s.attentionWidthDecode, sequences * c, 1, e);
+    return StepLoad{sequences, sequences, 0, sequences * static_cast<double>(context)};
 }
 
-PerfPoint pointAt(const PerfRequest &r, const Shape &s, std::int64_t concurrency, const Efficiency &e)
+StepCost prefillFor(const PerfRequest &r, const StepShape &s, double sequences, std::int64_t prompt, const Efficiency &e)
+{
+    return step(r, s, promptLoad(sequences, prompt), e);
+}
+
+StepCost decodeFor(const StepShape &s, const PerfRequest &r, double sequences, std::int64_t context, const Efficiency &e)
+{
+    return step(r, s, decodeLoad(sequences, context), e);
+}
+
+PerfPoint pointAt(const PerfRequest &r, const StepShape &s, std::int64_t concurrency, const Efficiency &e)
 {
     const double perReplica = static_cast<double>(ceilDiv(concurrency, s.replicas));
     const std::int64_t meanContext = r.inputTokens + r.outputTokens / 2;
@@ -268,14 +256,14 @@ double expectedDistinctExperts(std::int64_t experts, std::int64_t perToken, doub
 
 StepCost prefillStep(const PerfRequest &request, std::int64_t tokens, const Efficiency &efficiency)
 {
-    const Shape s = makeShape(request, std::max<std::int64_t>(tokens, 1), 1);
+    const StepShape s = makeShape(request, std::max<std::int64_t>(tokens, 1), 1);
     return prefillFor(request, s, 1, tokens, efficiency);
 }
 
 StepCost decodeStep(const PerfRequest &request, std::int64_t sequences, std::int64_t context,
                     const Efficiency &efficiency)
 {
-    const Shape s = makeShape(request, std::max<std::int64_t>(context, 1), std::max<std::int64_t>(sequences, 1));
+    const StepShape s = makeShape(request, std::max<std::int64_t>(context, 1), std::max<std::int64_t>(sequences, 1));
     return decodeFor(s, request, static_cast<double>(ceilDiv(sequences, s.replicas)), context, efficiency);
 }
 
@@ -312,7 +300,7 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
     PerfEstimate estimate;
     if (!validate(r).empty())
         return estimate;
-    const Shape s = makeShape(r, r.inputTokens + r.outputTokens, r.concurrency);
+    const StepShape s = makeShape(r, r.inputTokens + r.outputTokens, r.concurrency);
     estimate.fits = s.memory.fits;
     estimate.maxConcurrency = s.memory.maxConcurrency;
     if (!estimate.fits)
@@ -332,14 +320,48 @@ std::vector<CurvePoint> concurrencyCurve(const PerfRequest &r)
     std::vector<CurvePoint> curve;
     if (!validate(r).empty())
         return curve;
-    const Shape limits = makeShape(r, r.inputTokens + r.outputTokens, 1);
+    const StepShape limits = makeShape(r, r.inputTokens + r.outputTokens, 1);
     const std::int64_t maximum = limits.memory.maxConcurrency;
     const Efficiency nominal = efficiencyFor(r.deployment.engine, r.deployment.gpu).nominal;
     for (std::int64_t c = 1; c <= maximum; c = (c * 2 > maximum && c < maximum) ? maximum : c * 2) {
-        const Shape s = makeShape(r, r.inputTokens + r.outputTokens, c);
+        const StepShape s = makeShape(r, r.inputTokens + r.outputTokens, c);
         curve.push_back({c, pointAt(r, s, c, nominal)});
     }
     return curve;
+}
+
+StepCostModel::StepCostModel(const PerfRequest &request, const Efficiency &efficiency, std::int64_t context,
+                             std::int64_t concurrency)
+    : mRequest(request)
+    , mEfficiency(efficiency)
+    , mShape(makeShape(request, std::max<std::int64_t>(context, 1), std::max<std::int64_t>(concurrency, 1)))
+{
+}
+
+StepCost StepCostModel::cost(const StepLoad &load) const
+{
+    return step(mRequest, mShape, load, mEfficiency);
+}
+
+StepCost StepCostModel::prefill(double sequences, std::int64_t promptTokens) const
+{
+    return cost(promptLoad(sequences, promptTokens));
+}
+
+StepCost StepCostModel::decode(double sequences, std::int64_t context) const
+{
+    return cost(decodeLoad(sequences, context));
+}
+
+double StepCostModel::kvCapacityTokens() const
+{
+    const InferenceMemoryEstimate &m = mShape.memory;
+    const double perToken = units::inBytes(m.kvPerToken);
+    if (perToken <= 0)
+        return 0;
+    const double free = units::inBytes(m.capacity) - (units::inBytes(m.perGpu.total()) - units::inBytes(m.perGpu.kvCache));
+    const double pools = mShape.dataParallelAttention ? mShape.tp : 1;
+    return std::max(0.0, free / perToken) * pools;
 }
 
 std::string_view toString(Bound bound)

@@ -104,6 +104,58 @@ struct PerfEstimate {
     std::int64_t maxConcurrency = 0;  // at input + output tokens, from the memory engine
 };
 
+// What one forward step computes, for one replica.
+struct StepLoad {
+    double newTokens = 0;         // prompt tokens plus one per decoding sequence
+    double sampledSequences = 0;  // sequences whose next token is sampled (logits)
+    double promptAttention = 0;   // (query, key) pairs of the prompt tokens (causal)
+    double cachedTokensRead = 0;  // KV-cache tokens the decoding sequences attend to
+};
+
+// The figures of a deployment a step's cost depends on, prepared once.
+struct StepShape {
+    InferenceMemoryEstimate memory;
+    int tp = 1;
+    int pp = 1;
+    int ep = 1;
+    int attentionTp = 1;
+    bool dataParallelAttention = false;
+    int replicas = 1;
+    double attentionParameters = 0;   // this GPU's attention linear weights over the stage
+    double mlpParameters = 0;         // dense MLP + shared experts + the routed experts a token uses
+    double headParameters = 0;        // output projection (last stage)
+    double routedExpertBytes = 0;     // all routed experts of the stage on this GPU
+    double attentionWidthPrefill = 0; // q.k + p.v width over this GPU's heads, per layer
+    double attentionWidthDecode = 0;  // the same for a decode token (MLA: the absorbed latent)
+    double hidden = 0;
+    double expertsPerToken = 0;
+    std::int64_t experts = 0;
+};
+
+// Step costs of one deployment at one efficiency: what the simulator and the
+// build search call in their inner loops, without re-deriving the model.
+class StepCostModel
+{
+public:
+    // context and concurrency size the memory estimate (KV pool, activations).
+    StepCostModel(const PerfRequest &request, const Efficiency &efficiency, std::int64_t context,
+                  std::int64_t concurrency);
+
+    StepCost cost(const StepLoad &load) const;
+    StepCost prefill(double sequences, std::int64_t promptTokens) const;
+    StepCost decode(double sequences, std::int64_t context) const;
+
+    int replicas() const { return mShape.replicas; }
+    // KV-cache tokens one replica holds beside its weights, activations and reserve.
+    double kvCapacityTokens() const;
+    const StepShape &shape() const { return mShape; }
+
+private:
+    PerfRequest mRequest;
+    Efficiency mEfficiency;
+    StepShape mShape;
+};
+
 // Distinct experts a step touches: with T tokens each routed to k of N experts,
 // N x (1 - (1 - k/N)^T) (routing taken as uniform and independent).
 double expectedDistinctExperts(std::int64_t experts, std::int64_t perToken, double tokens);
