@@ -260,4 +260,40 @@ QJsonArray curveToJson(const std::vector<CurvePoint> &curve)
     return array;
 }
 
+QJsonObject trainingRunToJson(const TrainingRunRequest &r, const TrainingRunEstimate &e)
+{
+    const auto days = [](const TrainingRunPoint &p) { return p.seconds / 86400.0; };
+    return QJsonObject{
+        {"mode", qs(toString(r.setup.method))},
+        {"model", modelToJson(r.setup.model)},
+        {"gpu", gpuToJson(r.setup.gpu)},
+        {"gpus", r.setup.gpuCount},
+        {"parallel", parallelToJson(r.setup.parallel, e.dataParallelRanks)},
+        {"zero_stage", r.setup.zeroStage},
+        {"sequence_length", static_cast<double>(r.setup.sequenceLength)},
+        {"micro_batch", static_cast<double>(r.setup.microBatch)},
+        {"micro_batches_per_step", static_cast<double>(e.microBatchesPerStep)},
+        {"tokens", r.tokens},
+        {"fits", e.fits},
+        {"tokens_per_s", e.nominal.tokensPerSecond},
+        {"tokens_per_s_low", e.pessimistic.tokensPerSecond},
+        {"tokens_per_s_high", e.optimistic.tokensPerSecond},
+        {"mfu", e.nominal.mfu},
+        {"mfu_low", e.pessimistic.mfu},
+        {"mfu_high", e.optimistic.mfu},
+        {"days", days(e.nominal)},
+        {"days_low", days(e.optimistic)},
+        {"days_high", days(e.pessimistic)},
+        {"gpu_hours", e.nominal.gpuHours},
+        {"hardware_tflops_per_gpu", e.nominal.hardwareTflopsPerGpu},
+        {"model_flops_per_token", e.modelFlopsPerToken},
+        {"step_s", e.stepSeconds},
+        {"compute_s", e.computeSeconds},
+        {"tensor_parallel_s", e.tensorParallelSeconds},
+        {"data_parallel_s", e.dataParallelSeconds},
+        {"bubble_fraction", e.bubbleFraction},
+        {"efficiency_source", qs(trainingEfficiency().source)},
+    };
+}
+
 } // namespace planner

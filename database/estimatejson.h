@@ -10,6 +10,7 @@
 #include "core/model/modelspec.h"
 #include "core/model/precision.h"
 #include "core/perf/perfmodel.h"
+#include "core/perf/trainingtime.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -29,5 +30,9 @@ QJsonObject trainingFitToJson(const TrainingRequest &request, const TrainingMemo
 // (nominal), their "_low"/"_high" bounds, and the bound of each step.
 QJsonObject perfToJson(const PerfRequest &request, const PerfEstimate &estimate);
 QJsonArray curveToJson(const std::vector<CurvePoint> &curve);
+
+// tokens_per_s, mfu, days, gpu_hours (nominal) with "_low"/"_high" bounds and
+// the step's parts.
+QJsonObject trainingRunToJson(const TrainingRunRequest &request, const TrainingRunEstimate &estimate);
 
 } // namespace planner

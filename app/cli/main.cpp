@@ -6,6 +6,7 @@
 #include "app/cli/fitcommand.h"
 #include "app/cli/listcommands.h"
 #include "app/cli/perfcommand.h"
+#include "app/cli/traincommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -21,6 +22,7 @@ const char *const kUsage =
     "Commands:\n"
     "  fit       Per-GPU memory of a model on a deployment: does it fit?\n"
     "  perf      Serving speed: time to first token, time per token, tokens/s.\n"
+    "  train     Training or fine-tuning time: tokens/s, MFU, days, GPU-hours.\n"
     "  models    List the built-in model versions.\n"
     "  gpus      List the catalogue's GPUs (same as 'catalog gpus').\n"
     "  formats   List the weight and KV-cache formats.\n"
@@ -55,6 +57,7 @@ int main(int argc, char *argv[])
     const std::map<QString, Command> commands{
         {QStringLiteral("fit"), planner::cli::runFit},
         {QStringLiteral("perf"), planner::cli::runPerf},
+        {QStringLiteral("train"), planner::cli::runTrain},
         {QStringLiteral("models"), planner::cli::runModels},
         // `gpus` is short for `catalog gpus`.
         {QStringLiteral("gpus"), [](const QStringList &a) { return planner::cli::runCatalog(QStringList(a).mid(0, 1) + QStringList{QStringLiteral("gpus")} + a.mid(1)); }},

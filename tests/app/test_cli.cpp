@@ -322,6 +322,26 @@ private slots:
         QVERIFY(!notFitting.out.contains("nan") && !notFitting.out.contains("inf"));
     }
 
+    void trainJsonHasTheDocumentedFields()
+    {
+        // Story: continued pre-training of a 33B model on 8-GPU A100 servers over HDR InfiniBand.
+        const QStringList base{QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("deepseek-coder-33b"),
+                               QStringLiteral("--gpu"), QStringLiteral("a100-80gb"), QStringLiteral("--gpus"),
+                               QStringLiteral("64"), QStringLiteral("--tp"), QStringLiteral("8"), QStringLiteral("--tokens"),
+                               QStringLiteral("1e12"), QStringLiteral("--global-batch"), QStringLiteral("512"),
+                               QStringLiteral("--checkpointing"), QStringLiteral("--json")};
+        const QJsonObject hdr = runJson(base + QStringList{QStringLiteral("--network"), QStringLiteral("ib-hdr")});
+        for (const char *key : {"tokens_per_s", "mfu", "days", "gpu_hours"})
+            QVERIFY2(hdr.value(QLatin1String(key)).toDouble() > 0, key);
+        QVERIFY(hdr.value(QStringLiteral("mfu")).toDouble() < 1);
+        const QJsonObject ethernet = runJson(base + QStringList{QStringLiteral("--network"), QStringLiteral("eth-100gbe"),
+                                                                QStringLiteral("--nics-per-server"), QStringLiteral("1")});
+        QVERIFY(ethernet.value(QStringLiteral("days")).toDouble() > hdr.value(QStringLiteral("days")).toDouble());
+        const Result badNetwork = run(QStringList(base.mid(0, base.size() - 1)) + QStringList{QStringLiteral("--network"), QStringLiteral("carrier-pigeon")});
+        QCOMPARE(badNetwork.exitCode, 2);
+        QVERIFY(badNetwork.err.contains("unknown --network 'carrier-pigeon'"));
+    }
+
     void versionAndHelp()
     {
         const Result version = run({QStringLiteral("--version")});

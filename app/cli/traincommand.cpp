@@ -1,0 +1,140 @@
+#include "app/cli/traincommand.h"
+
+#include "app/cli/clisupport.h"
+#include "app/cli/deploymentoptions.h"
+#include "core/perf/trainingtime.h"
+#include "database/catalogue.h"
+#include "database/estimatejson.h"
+
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace planner::cli {
+
+namespace {
+
+TrainingMethod methodFrom(const QCommandLineParser &parser)
+{
+    const QString mode = parser.isSet(QStringLiteral("mode")) ? parser.value(QStringLiteral("mode")).toLower()
+                                                                : QStringLiteral("full");
+    if (mode == QLatin1String("full"))
+        return TrainingMethod::Full;
+    if (mode == QLatin1String("lora"))
+        return TrainingMethod::Lora;
+    if (mode == QLatin1String("qlora"))
+        return TrainingMethod::Qlora;
+    throw UsageError(QStringLiteral("unknown --mode '%1' (full, lora, qlora)").arg(mode));
+}
+
+double positiveNumber(const QCommandLineParser &parser, const QString &name, double fallback)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok || !(value > 0) || !std::isfinite(value))
+        throw UsageError(QStringLiteral("--%1 expects a positive number, got '%2'").arg(name, parser.value(name)));
+    return value;
+}
+
+// Links inside a server come from the GPU; between servers from a catalogue
+// link, its ports shared by the server's GPUs.
+void placeOnServers(const QCommandLineParser &parser, TrainingRunRequest &run)
+{
+    const PerfLinks inside = singleServerLinks(run.setup.gpu);
+    run.tensorParallelLink = inside.tensorParallel;
+    run.pipelineLink = inside.pipeline;
+    run.dataParallelLink = inside.tensorParallel;
+    const int perServer = static_cast<int>(integerOption(parser, QStringLiteral("gpus-per-server"), 8));
+    if (run.setup.parallel.tensor > perServer)
+        throw UsageError(QStringLiteral("--tp %1 spans servers of %2 GPUs; keep tensor parallelism inside a server")
+                             .arg(run.setup.parallel.tensor).arg(perServer));
+    if (run.setup.gpuCount <= perServer)
+        return;
+    const QString id = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network")) : QStringLiteral("ib-ndr");
+    const std::optional<LinkSpec> link = catalogue().find<LinkSpec>(id);
+    if (!link)
+        throw UsageError(QStringLiteral("unknown --network '%1' (see 'llm-planner-cli catalog links')").arg(id));
+    const double ports = static_cast<double>(integerOption(parser, QStringLiteral("nics-per-server"), perServer));
+    LinkPath between;
+    between.bandwidth = link->bandwidthPerDirection * (ports / perServer);
+    between.latency = link->latency.value_or(units::seconds(5e-6));
+    run.dataParallelLink = between;
+    if (run.setup.parallel.pipeline > 1)
+        run.pipelineLink = between;
+}
+
+} // namespace
+
+int runTrain(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Time, tokens/s, MFU and GPU-hours of a training or fine-tuning run, each with the range the "
+        "efficiency factors allow. Tensor parallelism stays inside a server; data and pipeline parallelism "
+        "cross servers over --network."));
+    addDeploymentOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("mode"), QStringLiteral("full (default), lora or qlora."), QStringLiteral("MODE")},
+        {QStringLiteral("zero"), QStringLiteral("ZeRO stage 0-3 (default 1)."), QStringLiteral("N")},
+        {QStringLiteral("seq-len"), QStringLiteral("Sequence length (default 4096)."), QStringLiteral("N")},
+        {QStringLiteral("micro-batch"), QStringLiteral("Sequences per micro-batch (default 1)."), QStringLiteral("N")},
+        {QStringLiteral("global-batch"), QStringLiteral("Sequences per optimizer step (default: one micro-batch per replica)."), QStringLiteral("N")},
+        {QStringLiteral("tokens"), QStringLiteral("Tokens to train on, e.g. 1e12 (default 1e9)."), QStringLiteral("N")},
+        {QStringLiteral("checkpointing"), QStringLiteral("Full activation checkpointing.")},
+        {QStringLiteral("lora-rank"), QStringLiteral("LoRA rank (default 16)."), QStringLiteral("N")},
+        {QStringLiteral("network"), QStringLiteral("Catalogue link between servers (default ib-ndr)."), QStringLiteral("LINK")},
+        {QStringLiteral("nics-per-server"), QStringLiteral("Ports of that link per server (default: one per GPU)."), QStringLiteral("N")},
+        {QStringLiteral("gpus-per-server"), QStringLiteral("GPUs per server (default 8)."), QStringLiteral("N")},
+    });
+    parseCommand(parser, arguments);
+
+    const InferenceRequest deployment = deploymentFrom(parser);
+    TrainingRunRequest run;
+    run.setup.model = deployment.model;
+    run.setup.gpu = deployment.gpu;
+    run.setup.gpuCount = deployment.gpuCount;
+    run.setup.parallel = deployment.parallel;
+    if (!parser.isSet(QStringLiteral("tp")))
+        run.setup.parallel.tensor = 1; // training defaults to data parallelism
+    run.setup.method = methodFrom(parser);
+    run.setup.zeroStage = static_cast<int>(integerOption(parser, QStringLiteral("zero"), 1, true));
+    run.setup.sequenceLength = integerOption(parser, QStringLiteral("seq-len"), 4096);
+    run.setup.microBatch = integerOption(parser, QStringLiteral("micro-batch"), 1);
+    run.setup.activationCheckpointing = parser.isSet(QStringLiteral("checkpointing"));
+    run.setup.loraRank = static_cast<int>(integerOption(parser, QStringLiteral("lora-rank"), 16));
+    run.globalBatchSequences = integerOption(parser, QStringLiteral("global-batch"), 0, true);
+    run.tokens = positiveNumber(parser, QStringLiteral("tokens"), 1e9);
+    throwIfInvalid(validate(run.setup));
+    placeOnServers(parser, run);
+    throwIfInvalid(validate(run));
+
+    const TrainingRunEstimate e = estimateTrainingRun(run);
+    if (!e.fits)
+        throw UsageError(QStringLiteral("the run does not fit in GPU memory (see 'llm-planner-cli fit --mode %1'); "
+                                        "no time can be given")
+                             .arg(QString::fromUtf8(toString(run.setup.method).data())));
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(trainingRunToJson(run, e));
+        return 0;
+    }
+    const auto days = [](const TrainingRunPoint &p) { return p.seconds / 86400.0; };
+    printLine(QStringLiteral("%1 %2 training on %3 x %4: %5 tokens, sequence %6, %7 micro-batches per step")
+                  .arg(QString::fromStdString(run.setup.model.displayName), QString::fromUtf8(toString(run.setup.method).data()))
+                  .arg(run.setup.gpuCount).arg(QString::fromStdString(run.setup.gpu.name))
+                  .arg(run.tokens, 0, 'g', 3).arg(run.setup.sequenceLength).arg(e.microBatchesPerStep));
+    printLine(QStringLiteral("  Tokens/s          %1 (%2 – %3)").arg(e.nominal.tokensPerSecond, 0, 'f', 0)
+                  .arg(e.pessimistic.tokensPerSecond, 0, 'f', 0).arg(e.optimistic.tokensPerSecond, 0, 'f', 0));
+    printLine(QStringLiteral("  MFU               %1 % (%2 – %3 %)").arg(e.nominal.mfu * 100, 0, 'f', 1)
+                  .arg(e.pessimistic.mfu * 100, 0, 'f', 1).arg(e.optimistic.mfu * 100, 0, 'f', 1));
+    printLine(QStringLiteral("  Time              %1 days (%2 – %3)").arg(days(e.nominal), 0, 'f', 2)
+                  .arg(days(e.optimistic), 0, 'f', 2).arg(days(e.pessimistic), 0, 'f', 2));
+    printLine(QStringLiteral("  GPU-hours         %1").arg(e.nominal.gpuHours, 0, 'f', 0));
+    printLine(QStringLiteral("  Step %1 s: compute %2 s, tensor-parallel %3 s, exposed data-parallel %4 s, bubble %5 %")
+                  .arg(e.stepSeconds, 0, 'f', 3).arg(e.computeSeconds, 0, 'f', 3).arg(e.tensorParallelSeconds, 0, 'f', 3)
+                  .arg(e.dataParallelSeconds, 0, 'f', 3).arg(e.bubbleFraction * 100, 0, 'f', 1));
+    return 0;
+}
+
+} // namespace planner::cli

@@ -1,0 +1,190 @@
+// Training-run time: FLOP accounting by hand, calibration against a published
+// large run, and properties (links, ZeRO, LoRA, checkpointing, scale).
+
+#include "core/perf/trainingtime.h"
+#include "support/enginetestsupport.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace planner;
+using namespace planner::testing;
+
+namespace {
+
+// Per GPU and direction: NVLink3 (600 GB/s both ways) inside an A100 server,
+// and 8 x 200 Gb/s HDR InfiniBand per 8-GPU server = 25 GB/s per GPU.
+const LinkPath kNvLink3{units::gigabytesPerSecond(300), units::seconds(3e-6)};
+const LinkPath kHdrPerGpu{units::gigabytesPerSecond(25), units::seconds(5e-6)};
+// 100 GbE RoCE, one port per 8-GPU server: 12.5 GB/s shared by 8 GPUs.
+const LinkPath kEthernet100PerGpu{units::gigabytesPerSecond(12.5 / 8), units::seconds(10e-6)};
+
+TrainingRunRequest run(const ModelSpec &model, const QString &gpu, int gpus, int tp, int pp)
+{
+    TrainingRunRequest r;
+    r.setup.model = model;
+    r.setup.gpu = builtinGpu(gpu);
+    r.setup.gpuCount = gpus;
+    r.setup.parallel.tensor = tp;
+    r.setup.parallel.pipeline = pp;
+    r.setup.sequenceLength = 2048;
+    r.setup.microBatch = 1;
+    r.tensorParallelLink = kNvLink3;
+    r.pipelineLink = kHdrPerGpu;
+    r.dataParallelLink = kHdrPerGpu;
+    r.tokens = 1e12;
+    return r;
+}
+
+// GPT-3 175B (Brown et al. 2020, table 2.1): 96 layers, d_model 12288, 96
+// heads of 128, a 4 x d_model two-matrix MLP, vocabulary 50257, 2048 tokens.
+ModelSpec gpt3()
+{
+    ModelSpec m;
+    m.id = "gpt-3-175b";
+    m.family = "GPT-3";
+    m.displayName = "GPT-3 175B";
+    m.source = "Brown et al. 2020, table 2.1";
+    m.vocabSize = 50257;
+    m.hiddenSize = 12288;
+    m.intermediateSize = 4 * 12288;
+    m.numLayers = 96;
+    m.numHeads = 96;
+    m.numKeyValueHeads = 96;
+    m.headDim = 128;
+    m.maxContext = 2048;
+    m.tiedEmbeddings = true;
+    m.gatedMlp = false;
+    return m;
+}
+
+} // namespace
+
+class TestTrainingTime : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void flopsPerTokenByHand()
+    {
+        // Llama-3.1-8B: forward 2 x (8,030,261,248 - 525,336,576 embedding)
+        // + attention 2 x (4096 / 2) x (32 heads x 256) x 32 layers; a full
+        // training step runs 3 forward-equivalents, with checkpointing 4.
+        TrainingRunRequest r = run(builtinModel(QStringLiteral("llama-3.1-8b")), QStringLiteral("h100-sxm"), 8, 1, 1);
+        r.setup.sequenceLength = 4096;
+        r.setup.zeroStage = 3;
+        r.tensorParallelLink = r.pipelineLink = r.dataParallelLink = LinkPath{units::gigabytesPerSecond(450), units::seconds(3e-6)};
+        const double forward = 2.0 * (8'030'261'248.0 - 525'336'576.0) + 2.0 * 2048 * 32 * 256 * 32;
+        TrainingRunEstimate e = estimateTrainingRun(r);
+        QVERIFY(e.fits);
+        QVERIFY(qFuzzyCompare(e.modelFlopsPerToken, 3 * forward));
+        QVERIFY(qFuzzyCompare(e.hardwareFlopsPerToken, 3 * forward));
+        r.setup.activationCheckpointing = true;
+        e = estimateTrainingRun(r);
+        QVERIFY(qFuzzyCompare(e.hardwareFlopsPerToken, 4 * forward));
+        QVERIFY(qFuzzyCompare(e.modelFlopsPerToken, 3 * forward));
+        // LoRA skips the frozen weights' gradients: forward + one backward.
+        r.setup.activationCheckpointing = false;
+        r.setup.method = TrainingMethod::Lora;
+        e = estimateTrainingRun(r);
+        QVERIFY(qFuzzyCompare(e.hardwareFlopsPerToken, 2 * forward));
+    }
+
+    void megatronGpt3Calibration()
+    {
+        // Narayanan et al. 2021 (Megatron-LM, SC'21), table 1: GPT-3 175B on
+        // 1024 A100 80GB GPUs, TP 8, PP 8, DP 16, batch 1536, 2048 tokens, full
+        // activation recomputation: 138 TFLOPS per GPU (44 % of peak),
+        // counting the recomputed forward pass. Tolerance: the range from the
+        // training efficiency factors must cover it; the nominal error is printed.
+        TrainingRunRequest r = run(gpt3(), QStringLiteral("a100-80gb"), 1024, 8, 8);
+        r.setup.activationCheckpointing = true;
+        r.setup.zeroStage = 1;
+        r.globalBatchSequences = 1536;
+        const TrainingRunEstimate e = estimateTrainingRun(r);
+        QVERIFY(e.fits);
+        QCOMPARE(e.microBatchesPerStep, 96);
+        const double published = 138;
+        qInfo("GPT-3 175B: nominal %.0f TFLOPS/GPU (%+.0f %%), range %.0f - %.0f; bubble %.1f %%, MFU %.1f %%",
+              e.nominal.hardwareTflopsPerGpu, (e.nominal.hardwareTflopsPerGpu / published - 1) * 100,
+              e.pessimistic.hardwareTflopsPerGpu, e.optimistic.hardwareTflopsPerGpu, e.bubbleFraction * 100,
+              e.nominal.mfu * 100);
+        QVERIFY(e.pessimistic.hardwareTflopsPerGpu <= published && published <= e.optimistic.hardwareTflopsPerGpu);
+        QVERIFY(std::abs(e.nominal.hardwareTflopsPerGpu / published - 1) < 0.15);
+    }
+
+    void slowerNetworkSlowsDataParallelism()
+    {
+        // Story: continued pre-training of a 33B model on 8-GPU A100 nodes, HDR
+        // InfiniBand vs one 100 GbE RoCE port per node.
+        TrainingRunRequest hdr = run(builtinModel(QStringLiteral("deepseek-coder-33b")), QStringLiteral("a100-80gb"), 64, 8, 1);
+        hdr.setup.zeroStage = 1;
+        hdr.setup.activationCheckpointing = true;
+        hdr.globalBatchSequences = 512;
+        TrainingRunRequest ethernet = hdr;
+        ethernet.dataParallelLink = kEthernet100PerGpu;
+        const TrainingRunEstimate fast = estimateTrainingRun(hdr);
+        const TrainingRunEstimate slow = estimateTrainingRun(ethernet);
+        QVERIFY(fast.fits);
+        QVERIFY(slow.nominal.tokensPerSecond < fast.nominal.tokensPerSecond);
+        QVERIFY(slow.dataParallelSeconds > fast.dataParallelSeconds);
+    }
+
+    void propertiesHold()
+    {
+        TrainingRunRequest base = run(builtinModel(QStringLiteral("deepseek-coder-33b")), QStringLiteral("a100-80gb"), 64, 8, 1);
+        base.setup.zeroStage = 1;
+        base.setup.activationCheckpointing = true;
+        base.globalBatchSequences = 512;
+        const TrainingRunEstimate e = estimateTrainingRun(base);
+        for (const TrainingRunPoint &p : {e.nominal, e.pessimistic, e.optimistic})
+            QVERIFY(std::isfinite(p.tokensPerSecond) && p.tokensPerSecond > 0 && p.mfu > 0 && p.mfu < 1);
+        QVERIFY(e.pessimistic.tokensPerSecond <= e.nominal.tokensPerSecond
+                && e.nominal.tokensPerSecond <= e.optimistic.tokensPerSecond);
+        QVERIFY(qFuzzyCompare(e.nominal.seconds, base.tokens / e.nominal.tokensPerSecond));
+        QVERIFY(qFuzzyCompare(e.nominal.gpuHours, e.nominal.seconds / 3600 * 64));
+
+        TrainingRunRequest more = base;
+        more.setup.gpuCount = 128;
+        more.globalBatchSequences = 1024;
+        QVERIFY(estimateTrainingRun(more).nominal.tokensPerSecond > e.nominal.tokensPerSecond);
+
+        TrainingRunRequest zero3 = base;
+        zero3.setup.zeroStage = 3;
+        QVERIFY(estimateTrainingRun(zero3).dataParallelSeconds >= e.dataParallelSeconds);
+
+        TrainingRunRequest noRecompute = base;
+        noRecompute.setup.activationCheckpointing = false;
+        noRecompute.setup.zeroStage = 3;
+        const TrainingRunEstimate fasterCompute = estimateTrainingRun(noRecompute);
+        QVERIFY(!fasterCompute.fits || fasterCompute.computeSeconds < e.computeSeconds);
+    }
+
+    void invalidRunsAreRejected_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no tokens") << 0 << "tokens to train on must be positive";
+        QTest::newRow("batch not a multiple") << 1 << "must be a multiple of data-parallel ranks";
+        QTest::newRow("no links") << 2 << "links with positive bandwidth";
+    }
+
+    void invalidRunsAreRejected()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, message);
+        TrainingRunRequest r = run(builtinModel(QStringLiteral("llama-3.1-8b")), QStringLiteral("h100-sxm"), 8, 1, 1);
+        if (which == 0)
+            r.tokens = 0;
+        else if (which == 1)
+            r.globalBatchSequences = 12;
+        else
+            r.dataParallelLink.bandwidth = units::gigabytesPerSecond(0);
+        QVERIFY2(anyContains(validate(r), message.toStdString()), joinedMessages(validate(r)));
+        QCOMPARE(estimateTrainingRun(r).nominal.tokensPerSecond, 0.0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTrainingTime)
+#include "test_trainingtime.moc"
