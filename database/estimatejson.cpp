@@ -244,7 +244,7 @@ QJsonObject perfToJson(const PerfRequest &r, const PerfEstimate &e)
         {"prefill", stepToJson(e.prefill)},
         {"decode", stepToJson(e.decode)},
         {"max_concurrency", static_cast<double>(e.maxConcurrency)},
-        {"efficiency_source", qs(efficiencyFor(r.deployment.engine, r.deployment.gpu).source)},
+        {"efficiency_source", qs(efficiencyRange(r).source)},
     };
 }
 

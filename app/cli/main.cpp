@@ -1,6 +1,7 @@
 // llm-planner-cli: the planner's engine from the shell. Each command parses
 // its own options; errors print one line and exit non-zero.
 
+#include "app/cli/calibratecommand.h"
 #include "app/cli/catalogcommand.h"
 #include "app/cli/clisupport.h"
 #include "app/cli/fitcommand.h"
@@ -23,6 +24,7 @@ const char *const kUsage =
     "  fit       Per-GPU memory of a model on a deployment: does it fit?\n"
     "  perf      Serving speed: time to first token, time per token, tokens/s.\n"
     "  train     Training or fine-tuning time: tokens/s, MFU, days, GPU-hours.\n"
+    "  calibrate Fit the efficiency factors to your own measurements (CSV).\n"
     "  models    List the built-in model versions.\n"
     "  gpus      List the catalogue's GPUs (same as 'catalog gpus').\n"
     "  formats   List the weight and KV-cache formats.\n"
@@ -58,6 +60,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("fit"), planner::cli::runFit},
         {QStringLiteral("perf"), planner::cli::runPerf},
         {QStringLiteral("train"), planner::cli::runTrain},
+        {QStringLiteral("calibrate"), planner::cli::runCalibrate},
         {QStringLiteral("models"), planner::cli::runModels},
         // `gpus` is short for `catalog gpus`.
         {QStringLiteral("gpus"), [](const QStringList &a) { return planner::cli::runCatalog(QStringList(a).mid(0, 1) + QStringList{QStringLiteral("gpus")} + a.mid(1)); }},

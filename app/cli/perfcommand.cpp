@@ -27,6 +27,20 @@ QString rate(double nominal, double low, double high)
     return QStringLiteral("%1 (%2 – %3)").arg(nominal, 0, 'f', 1).arg(low, 0, 'f', 1).arg(high, 0, 'f', 1);
 }
 
+Efficiency efficiencyOption(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char(','));
+    bool ok = parts.size() == 3;
+    double values[3] = {0, 0, 0};
+    for (int i = 0; ok && i < 3; ++i) {
+        values[i] = parts.at(i).toDouble(&ok);
+        ok = ok && values[i] > 0 && values[i] <= 1;
+    }
+    if (!ok)
+        throw UsageError(QStringLiteral("--efficiency expects three fractions in (0, 1] as C,M,N, got '%1'").arg(text));
+    return Efficiency{values[0], values[1], values[2]};
+}
+
 } // namespace
 
 int runPerf(const QStringList &arguments)
@@ -41,6 +55,8 @@ int runPerf(const QStringList &arguments)
         {QStringLiteral("output-len"), QStringLiteral("Output tokens per request (default 256)."), QStringLiteral("N")},
         {QStringLiteral("concurrency"), QStringLiteral("Requests served at once (default 1)."), QStringLiteral("N")},
         {QStringLiteral("curve"), QStringLiteral("Also give throughput and latency at concurrency 1, 2, 4, ... up to the memory limit.")},
+        {QStringLiteral("efficiency"), QStringLiteral("Your achievable fractions of peak compute, memory and link bandwidth "
+                                                      "(from 'calibrate'), e.g. 0.55,0.7,0.75."), QStringLiteral("C,M,N")},
     });
     parseCommand(parser, arguments);
 
@@ -50,6 +66,8 @@ int runPerf(const QStringList &arguments)
     r.inputTokens = integerOption(parser, QStringLiteral("input-len"), 1024);
     r.outputTokens = integerOption(parser, QStringLiteral("output-len"), 256);
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
+    if (parser.isSet(QStringLiteral("efficiency")))
+        r.efficiency = efficiencyOption(parser.value(QStringLiteral("efficiency")));
     throwIfInvalid(validate(r));
     const PerfEstimate e = estimatePerformance(r);
     if (!e.fits)
@@ -91,7 +109,7 @@ int runPerf(const QStringList &arguments)
                       .arg(count(p.concurrency), QString::number(p.point.outputTokensPerSecond, 'f', 1),
                            seconds(p.point.tpot), seconds(p.point.ttft)));
     printLine(QStringLiteral("Ranges span the efficiency factors: %1")
-                  .arg(QString::fromStdString(efficiencyFor(r.deployment.engine, r.deployment.gpu).source)));
+                  .arg(QString::fromStdString(efficiencyRange(r).source)));
     return 0;
 }
 

@@ -305,7 +305,7 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
     estimate.maxConcurrency = s.memory.maxConcurrency;
     if (!estimate.fits)
         return estimate;
-    const EfficiencyRange range = efficiencyFor(r.deployment.engine, r.deployment.gpu);
+    const EfficiencyRange range = efficiencyRange(r);
     estimate.nominal = pointAt(r, s, r.concurrency, range.nominal);
     estimate.pessimistic = pointAt(r, s, r.concurrency, range.pessimistic);
     estimate.optimistic = pointAt(r, s, r.concurrency, range.optimistic);
@@ -315,6 +315,31 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
     return estimate;
 }
 
+PerfPoint performanceAt(const PerfRequest &r, const Efficiency &efficiency)
+{
+    if (!validate(r).empty())
+        return {};
+    const StepShape s = makeShape(r, r.inputTokens + r.outputTokens, r.concurrency);
+    return s.memory.fits ? pointAt(r, s, r.concurrency, efficiency) : PerfPoint{};
+}
+
+EfficiencyRange efficiencyRange(const PerfRequest &r)
+{
+    EfficiencyRange range = efficiencyFor(r.deployment.engine, r.deployment.gpu);
+    if (!r.efficiency)
+        return range;
+    const auto scaled = [](const Efficiency &bound, const Efficiency &nominal, const Efficiency &mine) {
+        return Efficiency{std::min(1.0, mine.compute * bound.compute / nominal.compute),
+                          std::min(1.0, mine.memory * bound.memory / nominal.memory),
+                          std::min(1.0, mine.network * bound.network / nominal.network)};
+    };
+    range.pessimistic = scaled(range.pessimistic, range.nominal, *r.efficiency);
+    range.optimistic = scaled(range.optimistic, range.nominal, *r.efficiency);
+    range.nominal = *r.efficiency;
+    range.source = "your calibration (llm-planner-cli calibrate), with the default's relative spread";
+    return range;
+}
+
 std::vector<CurvePoint> concurrencyCurve(const PerfRequest &r)
 {
     std::vector<CurvePoint> curve;
@@ -322,7 +347,7 @@ std::vector<CurvePoint> concurrencyCurve(const PerfRequest &r)
         return curve;
     const StepShape limits = makeShape(r, r.inputTokens + r.outputTokens, 1);
     const std::int64_t maximum = limits.memory.maxConcurrency;
-    const Efficiency nominal = efficiencyFor(r.deployment.engine, r.deployment.gpu).nominal;
+    const Efficiency nominal = efficiencyRange(r).nominal;
     for (std::int64_t c = 1; c <= maximum; c = (c * 2 > maximum && c < maximum) ? maximum : c * 2) {
         const StepShape s = makeShape(r, r.inputTokens + r.outputTokens, c);
         curve.push_back({c, pointAt(r, s, c, nominal)});

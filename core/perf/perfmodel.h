@@ -24,6 +24,7 @@
 #include "core/units/units.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,9 @@ struct PerfRequest {
     std::int64_t inputTokens = 1024;
     std::int64_t outputTokens = 256;
     std::int64_t concurrency = 1;  // sequences decoding together (all replicas)
+    // The user's own efficiency (from `calibrate`); the default range is
+    // scaled around it.
+    std::optional<Efficiency> efficiency;
 };
 
 struct StepCost {
@@ -166,6 +170,11 @@ StepCost decodeStep(const PerfRequest &request, std::int64_t sequences, std::int
 
 std::vector<std::string> validate(const PerfRequest &request);
 PerfEstimate estimatePerformance(const PerfRequest &request);
+// One point at one efficiency (what calibration fits against).
+PerfPoint performanceAt(const PerfRequest &request, const Efficiency &efficiency);
+// The range estimatePerformance uses: the calibrated default, or the user's
+// efficiency with the default's relative spread around it.
+EfficiencyRange efficiencyRange(const PerfRequest &request);
 
 // Throughput and latency at concurrency 1, 2, 4, ... up to the memory limit.
 struct CurvePoint {

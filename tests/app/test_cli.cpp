@@ -342,6 +342,33 @@ private slots:
         QVERIFY(badNetwork.err.contains("unknown --network 'carrier-pigeon'"));
     }
 
+    void calibrateFitsPublishedMeasurements()
+    {
+        const QJsonObject o = runJson({QStringLiteral("calibrate"),
+                                       QStringLiteral(PLANNER_FIXTURES "/measurements/llamacpp-llama3-8b.csv"),
+                                       QStringLiteral("--json")});
+        QCOMPARE(o.value(QStringLiteral("cases")).toArray().size(), 5);
+        QVERIFY(o.value(QStringLiteral("rms_log_error_after")).toDouble() <= o.value(QStringLiteral("rms_log_error_before")).toDouble());
+        const QJsonObject after = o.value(QStringLiteral("after")).toObject();
+        const QString efficiency = QStringLiteral("%1,%2,%3").arg(after.value(QStringLiteral("compute")).toDouble())
+                                       .arg(after.value(QStringLiteral("memory")).toDouble())
+                                       .arg(after.value(QStringLiteral("network")).toDouble());
+        const QJsonObject perf = runJson({QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                          QStringLiteral("--gpu"), QStringLiteral("rtx-4090"), QStringLiteral("--engine"),
+                                          QStringLiteral("llama.cpp"), QStringLiteral("--weights"), QStringLiteral("fp16"),
+                                          QStringLiteral("--efficiency"), efficiency, QStringLiteral("--json")});
+        QVERIFY(perf.value(QStringLiteral("efficiency_source")).toString().contains(QStringLiteral("your calibration")));
+
+        const QString badPath = mDataHome.filePath(QStringLiteral("bad-measurements.csv"));
+        QFile bad(badPath);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("model,gpu,metric,value\nllama-3.1-8b,h100-sxm,tpot_s,0.007\nllama-3.1-8b,h100-sxm,speed,fast\n");
+        bad.close();
+        const Result refused = run({QStringLiteral("calibrate"), badPath});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("line 3"), refused.err.constData());
+    }
+
     void versionAndHelp()
     {
         const Result version = run({QStringLiteral("--version")});

@@ -1,0 +1,112 @@
+#include "core/perf/calibration.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace planner {
+
+namespace {
+
+constexpr double kLowest = 0.05;
+constexpr double kHighest = 1.0;
+
+double rmsLogError(const std::vector<Measurement> &measurements, const std::vector<double> &predicted)
+{
+    double sum = 0;
+    for (size_t i = 0; i < measurements.size(); ++i) {
+        const double ratio = predicted[i] / measurements[i].value;
+        sum += std::pow(std::log(ratio), 2);
+    }
+    return std::sqrt(sum / static_cast<double>(measurements.size()));
+}
+
+std::vector<double> predictions(const std::vector<Measurement> &measurements, const Efficiency &e)
+{
+    std::vector<double> out;
+    out.reserve(measurements.size());
+    for (const Measurement &m : measurements)
+        out.push_back(predict(m, e));
+    return out;
+}
+
+} // namespace
+
+double predict(const Measurement &m, const Efficiency &e)
+{
+    const PerfPoint p = performanceAt(m.request, e);
+    switch (m.metric) {
+    case MeasuredMetric::Tpot: return units::inSeconds(p.tpot);
+    case MeasuredMetric::Ttft: return units::inSeconds(p.ttft);
+    case MeasuredMetric::OutputTokensPerSecond: return p.outputTokensPerSecond;
+    }
+    return 0;
+}
+
+std::vector<std::string> validate(const std::vector<Measurement> &measurements)
+{
+    std::vector<std::string> errors;
+    if (measurements.empty())
+        errors.push_back("there are no measurements to calibrate against");
+    for (const Measurement &m : measurements) {
+        if (!(m.value > 0) || !std::isfinite(m.value))
+            errors.push_back(m.label + ": the measured value must be a positive number");
+        for (const std::string &problem : validate(m.request))
+            errors.push_back(m.label + ": " + problem);
+        if (errors.empty() && !(predict(m, Efficiency{}) > 0))
+            errors.push_back(m.label + ": the deployment does not fit in memory, so it has no speed to compare");
+    }
+    return errors;
+}
+
+CalibrationResult calibrate(const std::vector<Measurement> &measurements, const Efficiency &start)
+{
+    CalibrationResult result;
+    result.before = start;
+    result.predictedBefore = predictions(measurements, start);
+    result.rmsLogErrorBefore = rmsLogError(measurements, result.predictedBefore);
+
+    // Coordinate search on a shrinking multiplicative step: each factor moves
+    // up or down while that lowers the error. Cheap (a few hundred
+    // evaluations) and robust where the error is flat in a factor (a set with
+    // no compute-bound case leaves compute where it was).
+    Efficiency best = start;
+    double bestError = result.rmsLogErrorBefore;
+    std::array<double Efficiency::*, 3> factors{&Efficiency::compute, &Efficiency::memory, &Efficiency::network};
+    for (double step = 1.5; step > 1.002; step = std::sqrt(step)) {
+        bool improved = true;
+        while (improved) {
+            improved = false;
+            for (double Efficiency::*factor : factors) {
+                for (double move : {step, 1.0 / step}) {
+                    Efficiency trial = best;
+                    trial.*factor = std::clamp(best.*factor * move, kLowest, kHighest);
+                    if (trial.*factor == best.*factor)
+                        continue;
+                    const double error = rmsLogError(measurements, predictions(measurements, trial));
+                    if (error < bestError - 1e-12) {
+                        best = trial;
+                        bestError = error;
+                        improved = true;
+                    }
+                }
+            }
+        }
+    }
+    result.after = best;
+    result.predictedAfter = predictions(measurements, best);
+    result.rmsLogErrorAfter = bestError;
+    return result;
+}
+
+std::string_view toString(MeasuredMetric metric)
+{
+    switch (metric) {
+    case MeasuredMetric::Tpot: return "tpot_s";
+    case MeasuredMetric::Ttft: return "ttft_s";
+    case MeasuredMetric::OutputTokensPerSecond: return "output_tokens_per_s";
+    }
+    return "?";
+}
+
+} // namespace planner

@@ -1,0 +1,117 @@
+#include "database/measurementcsv.h"
+
+#include "core/memory/engineprofile.h"
+#include "core/model/precision.h"
+#include "database/catalogue.h"
+#include "database/csvtable.h"
+
+#include <QHash>
+
+namespace planner {
+
+namespace {
+
+class Row
+{
+public:
+    Row(const CsvTable &table, size_t index) : mTable(table), mIndex(index) {}
+
+    int line() const { return mTable.rowLines[mIndex]; }
+
+    QString text(const char *column, const QString &fallback = {}) const
+    {
+        const qsizetype at = mTable.header.indexOf(QLatin1String(column));
+        const QString cell = at >= 0 ? mTable.rows[mIndex].at(at) : QString();
+        return cell.isEmpty() ? fallback : cell;
+    }
+
+    // A positive whole number, or throws the message for this row.
+    long long integer(const char *column, long long fallback) const
+    {
+        const QString cell = text(column);
+        if (cell.isEmpty())
+            return fallback;
+        bool ok = false;
+        const long long value = cell.toLongLong(&ok);
+        if (!ok || value < 1)
+            throw QStringLiteral("line %1: %2 must be a positive whole number, got '%3'").arg(line()).arg(QLatin1String(column), cell);
+        return value;
+    }
+
+private:
+    const CsvTable &mTable;
+    size_t mIndex;
+};
+
+template <typename T>
+T required(std::optional<T> value, const Row &row, const char *column, const QString &id)
+{
+    if (!value)
+        throw QStringLiteral("line %1: unknown %2 '%3'").arg(row.line()).arg(QLatin1String(column), id);
+    return *value;
+}
+
+Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
+{
+    Measurement m;
+    InferenceRequest &d = m.request.deployment;
+    const QString model = row.text("model");
+    const QString gpu = row.text("gpu");
+    d.model = required(catalogue.find<ModelSpec>(model), row, "model", model);
+    d.gpu = required(catalogue.find<GpuSpec>(gpu), row, "gpu", gpu);
+    d.gpuCount = static_cast<int>(row.integer("gpus", 1));
+    d.parallel.pipeline = static_cast<int>(row.integer("pp", 1));
+    d.parallel.tensor = static_cast<int>(row.integer("tp", d.gpuCount / d.parallel.pipeline));
+    const QString weights = row.text("weights", QString::fromStdString(d.model.checkpointFormat));
+    d.weights = required(findWeightFormat(weights.toStdString()), row, "weights", weights);
+    const QString kv = row.text("kv", QStringLiteral("bf16"));
+    d.kvCache = required(findKvCacheFormat(kv.toStdString()), row, "kv", kv);
+    const QString engine = row.text("engine", QStringLiteral("vllm"));
+    d.engine = required(findEngineProfile(engine.toStdString()), row, "engine", engine);
+    m.request.links = singleServerLinks(d.gpu);
+    m.request.concurrency = row.integer("concurrency", 1);
+    m.request.inputTokens = row.integer("input_len", 1024);
+    m.request.outputTokens = row.integer("output_len", 256);
+
+    static const QHash<QString, MeasuredMetric> metrics{
+        {QStringLiteral("tpot_s"), MeasuredMetric::Tpot},
+        {QStringLiteral("ttft_s"), MeasuredMetric::Ttft},
+        {QStringLiteral("output_tokens_per_s"), MeasuredMetric::OutputTokensPerSecond},
+    };
+    const QString metric = row.text("metric");
+    if (!metrics.contains(metric))
+        throw QStringLiteral("line %1: metric must be tpot_s, ttft_s or output_tokens_per_s, got '%2'").arg(row.line()).arg(metric);
+    m.metric = metrics.value(metric);
+    bool ok = false;
+    m.value = row.text("value").toDouble(&ok);
+    if (!ok || !(m.value > 0))
+        throw QStringLiteral("line %1: value must be a positive number, got '%2'").arg(row.line()).arg(row.text("value"));
+    m.label = row.text("label", QStringLiteral("line %1").arg(row.line())).toStdString();
+    for (const std::string &problem : validate(m.request))
+        throw QStringLiteral("line %1: %2").arg(row.line()).arg(QString::fromStdString(problem));
+    return m;
+}
+
+} // namespace
+
+MeasurementsResult readMeasurementsCsv(const QString &csv, const Catalogue &catalogue)
+{
+    const CsvParseResult parsed = parseCsv(csv);
+    if (!parsed.table)
+        return {{}, parsed.error};
+    for (const char *column : {"model", "gpu", "metric", "value"})
+        if (!parsed.table->header.contains(QLatin1String(column)))
+            return {{}, QStringLiteral("the CSV has no '%1' column").arg(QLatin1String(column))};
+    MeasurementsResult result;
+    try {
+        for (size_t i = 0; i < parsed.table->rows.size(); ++i)
+            result.measurements.push_back(measurementFrom(Row(*parsed.table, i), catalogue));
+    } catch (const QString &error) {
+        return {{}, error};
+    }
+    if (result.measurements.empty())
+        result.error = QStringLiteral("the CSV has no measurements");
+    return result;
+}
+
+} // namespace planner
