@@ -84,6 +84,44 @@ InferenceRequest deploymentFrom(const QCommandLineParser &parser)
     return r;
 }
 
+void addServerOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("network"), QStringLiteral("Catalogue link between servers (default ib-ndr)."), QStringLiteral("LINK")},
+        {QStringLiteral("nics-per-server"), QStringLiteral("Ports of that link per server (default: one per GPU)."), QStringLiteral("N")},
+        {QStringLiteral("gpus-per-server"), QStringLiteral("GPUs per server (default 8)."), QStringLiteral("N")},
+    });
+}
+
+ServerLinks serverLinks(const QCommandLineParser &parser, const GpuSpec &gpu, int gpuCount, const Parallelism &parallel)
+{
+    ServerLinks links;
+    links.perf = singleServerLinks(gpu);
+    links.dataParallel = links.perf.tensorParallel;
+    const int perServer = static_cast<int>(integerOption(parser, QStringLiteral("gpus-per-server"), 8));
+    if (parallel.tensor > perServer)
+        throw UsageError(QStringLiteral("--tp %1 spans servers of %2 GPUs; keep tensor parallelism inside a server")
+                             .arg(parallel.tensor).arg(perServer));
+    if (gpuCount <= perServer)
+        return links;
+    const QString id = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
+                                                                : QStringLiteral("ib-ndr");
+    const std::optional<LinkSpec> link = catalogue().find<LinkSpec>(id);
+    if (!link)
+        throw UsageError(QStringLiteral("unknown --network '%1' (see 'llm-planner-cli catalog links')").arg(id));
+    // The server's ports are shared by its GPUs.
+    const double ports = static_cast<double>(integerOption(parser, QStringLiteral("nics-per-server"), perServer));
+    LinkPath between;
+    between.bandwidth = link->bandwidthPerDirection * (ports / perServer);
+    between.latency = link->latency.value_or(units::seconds(5e-6));
+    links.dataParallel = between;
+    if (parallel.pipeline > 1)
+        links.perf.pipeline = between;
+    if (parallel.expert > parallel.tensor)
+        links.perf.expertParallel = between;
+    return links;
+}
+
 void throwIfInvalid(const std::vector<std::string> &errors)
 {
     if (!errors.empty())

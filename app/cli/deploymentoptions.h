@@ -4,6 +4,7 @@
 // engine's request. Context and concurrency are left to each command.
 
 #include "core/memory/inferencememory.h"
+#include "core/perf/perfmodel.h"
 
 #include <QCommandLineParser>
 
@@ -14,6 +15,16 @@ namespace planner::cli {
 
 void addDeploymentOptions(QCommandLineParser &parser);
 InferenceRequest deploymentFrom(const QCommandLineParser &parser);
+
+// --network, --nics-per-server, --gpus-per-server: how the GPUs sit in
+// servers. Tensor parallelism stays inside a server; pipeline, expert and data
+// parallelism cross servers over the catalogue link --network.
+void addServerOptions(QCommandLineParser &parser);
+struct ServerLinks {
+    PerfLinks perf;
+    LinkPath dataParallel;
+};
+ServerLinks serverLinks(const QCommandLineParser &parser, const GpuSpec &gpu, int gpuCount, const Parallelism &parallel);
 
 // Parses arguments for a command; handles --help and stray positionals.
 void parseCommand(QCommandLineParser &parser, const QStringList &arguments);

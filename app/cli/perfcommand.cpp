@@ -58,11 +58,12 @@ int runPerf(const QStringList &arguments)
         {QStringLiteral("efficiency"), QStringLiteral("Your achievable fractions of peak compute, memory and link bandwidth "
                                                       "(from 'calibrate'), e.g. 0.55,0.7,0.75."), QStringLiteral("C,M,N")},
     });
+    addServerOptions(parser);
     parseCommand(parser, arguments);
 
     PerfRequest r;
     r.deployment = deploymentFrom(parser);
-    r.links = singleServerLinks(r.deployment.gpu);
+    r.links = serverLinks(parser, r.deployment.gpu, r.deployment.gpuCount, r.deployment.parallel).perf;
     r.inputTokens = integerOption(parser, QStringLiteral("input-len"), 1024);
     r.outputTokens = integerOption(parser, QStringLiteral("output-len"), 256);
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);

@@ -38,33 +38,6 @@ double positiveNumber(const QCommandLineParser &parser, const QString &name, dou
     return value;
 }
 
-// Links inside a server come from the GPU; between servers from a catalogue
-// link, its ports shared by the server's GPUs.
-void placeOnServers(const QCommandLineParser &parser, TrainingRunRequest &run)
-{
-    const PerfLinks inside = singleServerLinks(run.setup.gpu);
-    run.tensorParallelLink = inside.tensorParallel;
-    run.pipelineLink = inside.pipeline;
-    run.dataParallelLink = inside.tensorParallel;
-    const int perServer = static_cast<int>(integerOption(parser, QStringLiteral("gpus-per-server"), 8));
-    if (run.setup.parallel.tensor > perServer)
-        throw UsageError(QStringLiteral("--tp %1 spans servers of %2 GPUs; keep tensor parallelism inside a server")
-                             .arg(run.setup.parallel.tensor).arg(perServer));
-    if (run.setup.gpuCount <= perServer)
-        return;
-    const QString id = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network")) : QStringLiteral("ib-ndr");
-    const std::optional<LinkSpec> link = catalogue().find<LinkSpec>(id);
-    if (!link)
-        throw UsageError(QStringLiteral("unknown --network '%1' (see 'llm-planner-cli catalog links')").arg(id));
-    const double ports = static_cast<double>(integerOption(parser, QStringLiteral("nics-per-server"), perServer));
-    LinkPath between;
-    between.bandwidth = link->bandwidthPerDirection * (ports / perServer);
-    between.latency = link->latency.value_or(units::seconds(5e-6));
-    run.dataParallelLink = between;
-    if (run.setup.parallel.pipeline > 1)
-        run.pipelineLink = between;
-}
-
 } // namespace
 
 int runTrain(const QStringList &arguments)
@@ -84,10 +57,8 @@ int runTrain(const QStringList &arguments)
         {QStringLiteral("tokens"), QStringLiteral("Tokens to train on, e.g. 1e12 (default 1e9)."), QStringLiteral("N")},
         {QStringLiteral("checkpointing"), QStringLiteral("Full activation checkpointing.")},
         {QStringLiteral("lora-rank"), QStringLiteral("LoRA rank (default 16)."), QStringLiteral("N")},
-        {QStringLiteral("network"), QStringLiteral("Catalogue link between servers (default ib-ndr)."), QStringLiteral("LINK")},
-        {QStringLiteral("nics-per-server"), QStringLiteral("Ports of that link per server (default: one per GPU)."), QStringLiteral("N")},
-        {QStringLiteral("gpus-per-server"), QStringLiteral("GPUs per server (default 8)."), QStringLiteral("N")},
     });
+    addServerOptions(parser);
     parseCommand(parser, arguments);
 
     const InferenceRequest deployment = deploymentFrom(parser);
@@ -107,7 +78,10 @@ int runTrain(const QStringList &arguments)
     run.globalBatchSequences = integerOption(parser, QStringLiteral("global-batch"), 0, true);
     run.tokens = positiveNumber(parser, QStringLiteral("tokens"), 1e9);
     throwIfInvalid(validate(run.setup));
-    placeOnServers(parser, run);
+    const ServerLinks links = serverLinks(parser, run.setup.gpu, run.setup.gpuCount, run.setup.parallel);
+    run.tensorParallelLink = links.perf.tensorParallel;
+    run.pipelineLink = links.perf.pipeline;
+    run.dataParallelLink = links.dataParallel;
     throwIfInvalid(validate(run));
 
     const TrainingRunEstimate e = estimateTrainingRun(run);
