@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QTextStream>
 
+#include <cmath>
 #include <cstdio>
 
 namespace planner::cli {
@@ -38,6 +39,18 @@ Catalogue &catalogue()
         return std::move(result.catalogue);
     }();
     return *opened;
+}
+
+double numberOption(const QCommandLineParser &parser, const QString &name, double fallback)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    const QString text = parser.value(name);
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value <= 0)
+        throw UsageError(QStringLiteral("--%1 expects a positive number, got '%2'").arg(name, text));
+    return value;
 }
 
 ModelSpec resolveModel(const QString &idOrPath)

@@ -26,6 +26,8 @@ public:
 // A positive (or, with allowZero, non-negative) integer option, or UsageError.
 long long integerOption(const QCommandLineParser &parser, const QString &name, long long fallback,
                         bool allowZero = false);
+// A positive, finite number option (accepts 1e12), or UsageError.
+double numberOption(const QCommandLineParser &parser, const QString &name, double fallback);
 
 // The catalogue with the user's own layer, opened on first use; problems with
 // the user's file are reported on stderr and the shipped catalogue is used.

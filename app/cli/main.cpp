@@ -7,6 +7,7 @@
 #include "app/cli/fitcommand.h"
 #include "app/cli/listcommands.h"
 #include "app/cli/perfcommand.h"
+#include "app/cli/simulatecommand.h"
 #include "app/cli/traincommand.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,7 @@ const char *const kUsage =
     "Commands:\n"
     "  fit       Per-GPU memory of a model on a deployment: does it fit?\n"
     "  perf      Serving speed: time to first token, time per token, tokens/s.\n"
+    "  simulate  Serving under a request stream: latency percentiles, goodput, max QPS.\n"
     "  train     Training or fine-tuning time: tokens/s, MFU, days, GPU-hours.\n"
     "  calibrate Fit the efficiency factors to your own measurements (CSV).\n"
     "  models    List the built-in model versions.\n"
@@ -59,6 +61,7 @@ int main(int argc, char *argv[])
     const std::map<QString, Command> commands{
         {QStringLiteral("fit"), planner::cli::runFit},
         {QStringLiteral("perf"), planner::cli::runPerf},
+        {QStringLiteral("simulate"), planner::cli::runSimulate},
         {QStringLiteral("train"), planner::cli::runTrain},
         {QStringLiteral("calibrate"), planner::cli::runCalibrate},
         {QStringLiteral("models"), planner::cli::runModels},

@@ -27,17 +27,6 @@ TrainingMethod methodFrom(const QCommandLineParser &parser)
     throw UsageError(QStringLiteral("unknown --mode '%1' (full, lora, qlora)").arg(mode));
 }
 
-double positiveNumber(const QCommandLineParser &parser, const QString &name, double fallback)
-{
-    if (!parser.isSet(name))
-        return fallback;
-    bool ok = false;
-    const double value = parser.value(name).toDouble(&ok);
-    if (!ok || !(value > 0) || !std::isfinite(value))
-        throw UsageError(QStringLiteral("--%1 expects a positive number, got '%2'").arg(name, parser.value(name)));
-    return value;
-}
-
 } // namespace
 
 int runTrain(const QStringList &arguments)
@@ -76,7 +65,7 @@ int runTrain(const QStringList &arguments)
     run.setup.activationCheckpointing = parser.isSet(QStringLiteral("checkpointing"));
     run.setup.loraRank = static_cast<int>(integerOption(parser, QStringLiteral("lora-rank"), 16));
     run.globalBatchSequences = integerOption(parser, QStringLiteral("global-batch"), 0, true);
-    run.tokens = positiveNumber(parser, QStringLiteral("tokens"), 1e9);
+    run.tokens = numberOption(parser, QStringLiteral("tokens"), 1e9);
     throwIfInvalid(validate(run.setup));
     const ServerLinks links = serverLinks(parser, run.setup.gpu, run.setup.gpuCount, run.setup.parallel);
     run.tensorParallelLink = links.perf.tensorParallel;

@@ -378,6 +378,106 @@ private slots:
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("--concurrency"));
     }
+
+    void simulateJsonHasTheDocumentedFields()
+    {
+        const QStringList arguments{QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                    QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--qps"),
+                                    QStringLiteral("5"), QStringLiteral("--requests"), QStringLiteral("200"),
+                                    QStringLiteral("--input-len"), QStringLiteral("512"), QStringLiteral("--output-len"),
+                                    QStringLiteral("128"), QStringLiteral("--json")};
+        const QJsonObject o = runJson(arguments);
+        for (const char *key : {"ttft_p50_s", "ttft_p99_s", "tpot_p50_s", "tpot_p99_s", "e2e_p99_s",
+                                "output_tokens_per_s", "goodput_rps"})
+            QVERIFY2(o.value(QLatin1String(key)).toDouble() > 0, key);
+        QVERIFY(o.value(QStringLiteral("ttft_p50_s")).toDouble() <= o.value(QStringLiteral("ttft_p99_s")).toDouble());
+        QCOMPARE(o.value(QStringLiteral("completed")).toInt(), 200);
+        QVERIFY(o.contains(QStringLiteral("preempted")));
+        QVERIFY(!o.contains(QStringLiteral("max_qps")));
+        // The same seed gives the same figures, to the last digit.
+        QCOMPARE(run(arguments).out, run(arguments).out);
+        const Result human = run(arguments.mid(0, arguments.size() - 1));
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY(human.out.contains("TTFT") && human.out.contains("p99") && human.out.contains("Goodput"));
+    }
+
+    void simulateFindsTheMaxQps()
+    {
+        const QJsonObject o = runJson({QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--find-max-qps"),
+                                       QStringLiteral("--requests"), QStringLiteral("300"), QStringLiteral("--input-dist"),
+                                       QStringLiteral("lognormal:512:256"), QStringLiteral("--output-dist"),
+                                       QStringLiteral("uniform:64:192"), QStringLiteral("--json")});
+        QVERIFY(o.value(QStringLiteral("max_qps")).toDouble() > 0);
+        QCOMPARE(o.value(QStringLiteral("qps")).toDouble(), o.value(QStringLiteral("max_qps")).toDouble());
+        QVERIFY(o.value(QStringLiteral("ttft_p99_s")).toDouble() <= 2.0);
+        QVERIFY(o.value(QStringLiteral("tpot_p99_s")).toDouble() <= 0.1);
+    }
+
+    void simulateReplaysATraceAndNamesBadRows()
+    {
+        const QString good = mDataHome.filePath(QStringLiteral("trace.csv"));
+        QFile file(good);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("arrival_s,input_tokens,output_tokens\n0,100,10\n0.5,2000,50\n1.25,300,1\n");
+        file.close();
+        const QJsonObject o = runJson({QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--trace"), good,
+                                       QStringLiteral("--json")});
+        QCOMPARE(o.value(QStringLiteral("completed")).toInt(), 3);
+        QCOMPARE(o.value(QStringLiteral("arrivals")).toString(), QStringLiteral("trace"));
+
+        const QString bad = mDataHome.filePath(QStringLiteral("bad-trace.csv"));
+        QFile badFile(bad);
+        QVERIFY(badFile.open(QIODevice::WriteOnly));
+        badFile.write("arrival_s,input_tokens,output_tokens\n0,100,10\n0.5,-3,10\n");
+        badFile.close();
+        const Result refused = run({QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                    QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--trace"), bad});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("line 3") && refused.err.count('\n') == 1, refused.err.constData());
+        QVERIFY(refused.out.isEmpty());
+    }
+
+    void simulateBadInputFailsWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("zero qps") << QStringList{QStringLiteral("--qps"), QStringLiteral("0")}
+                                  << QStringLiteral("--qps expects a positive number");
+        QTest::newRow("no arrivals") << QStringList{} << QStringLiteral("needs one of --qps");
+        QTest::newRow("two arrivals") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--concurrency"),
+                                                     QStringLiteral("4")}
+                                      << QStringLiteral("only one of");
+        QTest::newRow("bad distribution") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--input-dist"),
+                                                         QStringLiteral("gamma:3")}
+                                          << QStringLiteral("--input-dist expects fixed:N");
+        QTest::newRow("uniform max below min") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--output-dist"),
+                                                              QStringLiteral("uniform:50:10")}
+                                               << QStringLiteral("below its minimum");
+        QTest::newRow("missing trace") << QStringList{QStringLiteral("--trace"), QStringLiteral("/no/such/trace.csv")}
+                                       << QStringLiteral("cannot read --trace");
+        QTest::newRow("zero requests") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--requests"),
+                                                      QStringLiteral("0")}
+                                       << QStringLiteral("--requests expects a positive integer");
+        QTest::newRow("does not fit") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--model"),
+                                                     QStringLiteral("llama-3.1-70b"), QStringLiteral("--weights"), QStringLiteral("bf16")}
+                                      << QStringLiteral("does not fit");
+    }
+
+    void simulateBadInputFailsWithOneLine()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(QString, message);
+        // A repeated --model: QCommandLineParser::value() takes the last one.
+        const Result r = run(QStringList{QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                         QStringLiteral("--gpu"), QStringLiteral("rtx-4090")} + extra);
+        QCOMPARE(r.exitCode, 2);
+        const QString err = QString::fromUtf8(r.err).trimmed();
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 0);
+        QVERIFY(r.out.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
