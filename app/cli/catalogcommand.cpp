@@ -33,7 +33,10 @@ void printTable(const QStringList &columns, const std::vector<QVariantMap> &rows
     for (const QVariantMap &row : rows) {
         QStringList line;
         for (size_t i = 0; i < static_cast<size_t>(columns.size()); ++i) {
-            const QString cell = row.value(columns.at(static_cast<qsizetype>(i))).toString();
+            const QVariant value = row.value(columns.at(static_cast<qsizetype>(i)));
+            // Doubles as people write them: 3.59, not 3.5900000000000003.
+            const QString cell = value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'g', 12)
+                                                                     : value.toString();
             widths[i] = std::max(widths[i], cell.size());
             line << cell;
         }

@@ -4,6 +4,7 @@
 #include "app/cli/calibratecommand.h"
 #include "app/cli/catalogcommand.h"
 #include "app/cli/clisupport.h"
+#include "app/cli/costcommand.h"
 #include "app/cli/fitcommand.h"
 #include "app/cli/listcommands.h"
 #include "app/cli/perfcommand.h"
@@ -27,6 +28,7 @@ const char *const kUsage =
     "  simulate  Serving under a request stream: latency percentiles, goodput, max QPS.\n"
     "  train     Training or fine-tuning time: tokens/s, MFU, days, GPU-hours.\n"
     "  calibrate Fit the efficiency factors to your own measurements (CSV).\n"
+    "  cost      On-prem vs cloud: capital, monthly cost, cost per token, break-even.\n"
     "  models    List the built-in model versions.\n"
     "  gpus      List the catalogue's GPUs (same as 'catalog gpus').\n"
     "  formats   List the weight and KV-cache formats.\n"
@@ -64,6 +66,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("simulate"), planner::cli::runSimulate},
         {QStringLiteral("train"), planner::cli::runTrain},
         {QStringLiteral("calibrate"), planner::cli::runCalibrate},
+        {QStringLiteral("cost"), planner::cli::runCost},
         {QStringLiteral("models"), planner::cli::runModels},
         // `gpus` is short for `catalog gpus`.
         {QStringLiteral("gpus"), [](const QStringList &a) { return planner::cli::runCatalog(QStringList(a).mid(0, 1) + QStringList{QStringLiteral("gpus")} + a.mid(1)); }},

@@ -369,6 +369,38 @@ private slots:
         QVERIFY2(refused.err.contains("line 3"), refused.err.constData());
     }
 
+    void costComparesOnPremWithCloud()
+    {
+        const QJsonObject o = runJson({QStringLiteral("cost"), QStringLiteral("--server"), QStringLiteral("hgx-h200-8gpu"),
+                                       QStringLiteral("--instance"), QStringLiteral("aws-p5en.48xlarge"), QStringLiteral("--model"),
+                                       QStringLiteral("deepseek-r1"), QStringLiteral("--input-len"), QStringLiteral("2000"),
+                                       QStringLiteral("--output-len"), QStringLiteral("1000"), QStringLiteral("--json")});
+        for (const char *key : {"capex_usd", "monthly_opex_usd", "monthly_total_usd", "usd_per_million_output_tokens"})
+            QVERIFY2(o.value(QLatin1String(key)).toDouble() > 0, key);
+        const QJsonObject onprem = o.value(QStringLiteral("onprem")).toObject();
+        const QJsonObject cloud = o.value(QStringLiteral("cloud")).toObject();
+        QCOMPARE(cloud.value(QStringLiteral("capex_usd")).toDouble(), 0.0);
+        // Eight H200 at the catalogue's $32,000 each; the unpriced parts are named.
+        QVERIFY(onprem.value(QStringLiteral("capex_usd")).toDouble() >= 8 * 32000.0);
+        QVERIFY(!onprem.value(QStringLiteral("unpriced_parts")).toArray().isEmpty());
+        const int month = o.value(QStringLiteral("break_even_month")).toInt();
+        QVERIFY(month >= 1 && month <= 36);
+        // At the break-even month on-prem cash is no more than the cloud's, the month before it is more.
+        const QJsonArray a = onprem.value(QStringLiteral("cumulative_usd_by_month")).toArray();
+        const QJsonArray b = cloud.value(QStringLiteral("cumulative_usd_by_month")).toArray();
+        QVERIFY(a.at(month).toDouble() <= b.at(month).toDouble());
+        QVERIFY(a.at(month - 1).toDouble() > b.at(month - 1).toDouble());
+
+        const Result noPrice = run({QStringLiteral("cost"), QStringLiteral("--instance"), QStringLiteral("aws-p5en.48xlarge"),
+                                    QStringLiteral("--tier"), QStringLiteral("3y")});
+        QCOMPARE(noPrice.exitCode, 2);
+        QVERIFY(noPrice.err.contains("no 3y price"));
+        const Result badPue = run({QStringLiteral("cost"), QStringLiteral("--gpu"), QStringLiteral("h100-sxm"),
+                                   QStringLiteral("--pue"), QStringLiteral("0.5")});
+        QCOMPARE(badPue.exitCode, 2);
+        QVERIFY(badPue.err.contains("PUE must be at least 1"));
+    }
+
     void versionAndHelp()
     {
         const Result version = run({QStringLiteral("--version")});

@@ -1,0 +1,105 @@
+#pragma once
+// What a build costs: on-prem (capital, power, maintenance, colocation) or in
+// the cloud (instance-hours at a price tier), per month, over a horizon, per
+// million tokens, and when buying beats renting.
+//
+// On-prem capital is the bill of materials (every priced part x quantity,
+// chassis or integration per server, switch ports). Its monthly cost is the
+// straight-line amortisation over `amortisationYears` plus power (TDP x
+// average draw x PUE x tariff), a yearly maintenance share of the capital and
+// optional colocation per kW-month. Cash over time — what the break-even month
+// compares — is the capital up front plus the running costs each month; the
+// cloud pays its monthly bill from month one. Parts without a price are listed,
+// never counted as free.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planner {
+
+struct CostAssumption {
+    double value = 0;
+    std::string source;  // where the default comes from; "planner assumption" when nothing published fits
+};
+
+struct CostAssumptions {
+    CostAssumption electricityUsdPerKwh{0.0806, "US industrial electricity 2023, EIA via Statista"};
+    CostAssumption pue{1.58, "industry average PUE 2023, Uptime Institute"};
+    CostAssumption averageDrawShare{0.7, "planner assumption: average draw 70 % of TDP while serving"};
+    CostAssumption amortisationYears{3, "planner assumption: 3-year depreciation of GPU servers"};
+    CostAssumption maintenanceSharePerYear{0.10, "planner assumption: support contracts at 10 % of capital a year"};
+    CostAssumption colocationUsdPerKwMonth{0, "none unless you rent rack space"};
+    CostAssumption integrationUsdPerServer{0, "none unless the server template lacks a chassis price"};
+    CostAssumption horizonMonths{36, "planner default: 3 years"};
+    CostAssumption cloudHoursPerMonth{730, "the fleet runs all month (8,760 h / 12)"};
+};
+
+// One line of a bill of materials.
+struct BomLine {
+    std::string id;
+    std::string name;
+    int quantity = 0;
+    std::optional<double> unitUsd;  // nullopt: no price known
+    double unitWatts = 0;           // TDP of one unit; 0 where the part draws no power worth counting
+    std::string priceSource;        // source and date of the price
+};
+
+struct OnPremBuild {
+    std::string name;
+    std::vector<BomLine> lines;
+    int servers = 1;
+    // Measured or rated draw of a whole server where the template gives one
+    // (it then replaces the sum of the parts' TDP).
+    std::optional<double> serverWatts;
+};
+
+enum class CloudTier { OnDemand, Reserved1Year, Reserved3Year, Spot };
+
+struct CostEstimate {
+    double capexUsd = 0;
+    double monthlyAmortisationUsd = 0;
+    double monthlyPowerUsd = 0;
+    double monthlyMaintenanceUsd = 0;
+    double monthlyColocationUsd = 0;
+    double monthlyCloudUsd = 0;
+    double monthlyOpexUsd = 0;       // running cost: power + maintenance + colocation + cloud bill
+    double monthlyTotalUsd = 0;      // opex + amortisation
+    double averagePowerKw = 0;       // at the wall, PUE included
+    double totalOverHorizonUsd = 0;  // cash: capital + running costs over the horizon
+    std::vector<double> cumulativeUsdByMonth; // cash at the end of month 0..horizon
+    double usdPerMillionOutputTokens = 0;     // 0 when no throughput was given
+    double usdPerMillionInputTokens = 0;
+    std::vector<std::string> unpricedParts;   // BOM lines without a price (capital is then a lower bound)
+};
+
+// Tokens per second the build serves, from the performance model; the cost
+// per million tokens divides the monthly total by the month's tokens.
+struct ServedTokens {
+    double outputPerSecond = 0;
+    double inputPerSecond = 0;
+};
+
+CostEstimate onPremCost(const OnPremBuild &build, const CostAssumptions &assumptions, const ServedTokens &tokens);
+// hourlyUsd: the instance's price in the chosen tier. Reserved tiers are
+// committed for every hour of the month whatever the utilisation.
+CostEstimate cloudCost(double hourlyUsd, int instances, CloudTier tier, const CostAssumptions &assumptions,
+                       const ServedTokens &tokens);
+
+// The first month at whose end the on-prem build has cost no more cash than
+// the cloud option; nullopt when that does not happen within the horizon.
+std::optional<int> breakEvenMonth(const CostEstimate &onPrem, const CostEstimate &cloud);
+
+// A training run of `gpuHours`: on-prem, power and amortisation for the hours
+// it occupies; in the cloud, the instance-hours it needs.
+struct TrainingRunCost {
+    double onPremUsd = 0;
+    double cloudUsd = 0;
+};
+TrainingRunCost trainingRunCost(double gpuHours, const OnPremBuild &build, int gpusInBuild, double cloudHourlyUsd,
+                                int gpusPerInstance, const CostAssumptions &assumptions);
+
+std::vector<std::string> validate(const CostAssumptions &assumptions);
+std::string toString(CloudTier tier);
+
+} // namespace planner
