@@ -25,18 +25,17 @@ OnPremBuild buildFromServer(const ResolvedServer &r, int servers)
 {
     OnPremBuild build;
     build.name = r.server.name;
-    build.servers = servers;
-    build.lines.push_back(partLine(r.gpu, r.server.gpu.count * servers, units::inWatts(r.gpu.tdp)));
+    build.lines.push_back(partLine(r.gpu, r.server.gpu.count, units::inWatts(r.gpu.tdp)));
     if (r.cpu)
-        build.lines.push_back(partLine(*r.cpu, r.server.cpu.count * servers, units::inWatts(r.cpu->tdp)));
+        build.lines.push_back(partLine(*r.cpu, r.server.cpu.count, units::inWatts(r.cpu->tdp)));
     if (r.memory)
-        build.lines.push_back(partLine(*r.memory, r.server.memory.count * servers, 0));
+        build.lines.push_back(partLine(*r.memory, r.server.memory.count, 0));
     if (r.storage)
-        build.lines.push_back(partLine(*r.storage, r.server.storage.count * servers, 0));
+        build.lines.push_back(partLine(*r.storage, r.server.storage.count, 0));
     BomLine chassis;
     chassis.id = r.server.id;
     chassis.name = r.server.name + " chassis and integration";
-    chassis.quantity = servers;
+    chassis.quantity = 1;
     if (r.server.chassisPrice) {
         chassis.unitUsd = r.server.chassisPrice->usd;
         chassis.priceSource = r.server.source + " (" + r.server.chassisPrice->date + ")";
@@ -44,7 +43,7 @@ OnPremBuild buildFromServer(const ResolvedServer &r, int servers)
     build.lines.push_back(chassis);
     if (r.server.systemPower > units::watts(0))
         build.serverWatts = units::inWatts(r.server.systemPower);
-    return build;
+    return repeated(build, servers);
 }
 
 OnPremBuild buildFromGpus(const GpuSpec &gpu, int count)

@@ -14,17 +14,19 @@
 
 namespace planner::cli {
 
-long long integerOption(const QCommandLineParser &parser, const QString &name, long long fallback, bool allowZero)
+long long parseInteger(const QString &name, const QString &text, bool allowZero)
 {
-    if (!parser.isSet(name))
-        return fallback;
-    const QString text = parser.value(name);
     bool ok = false;
     const long long value = text.toLongLong(&ok);
     if (!ok || value < 0 || (value == 0 && !allowZero))
         throw UsageError(QStringLiteral("--%1 expects a %2 integer, got '%3'")
                              .arg(name, allowZero ? QStringLiteral("non-negative") : QStringLiteral("positive"), text));
     return value;
+}
+
+long long integerOption(const QCommandLineParser &parser, const QString &name, long long fallback, bool allowZero)
+{
+    return parser.isSet(name) ? parseInteger(name, parser.value(name), allowZero) : fallback;
 }
 
 Catalogue &catalogue()
@@ -41,16 +43,18 @@ Catalogue &catalogue()
     return *opened;
 }
 
-double numberOption(const QCommandLineParser &parser, const QString &name, double fallback)
+double parseNumber(const QString &name, const QString &text)
 {
-    if (!parser.isSet(name))
-        return fallback;
-    const QString text = parser.value(name);
     bool ok = false;
     const double value = text.toDouble(&ok);
     if (!ok || !std::isfinite(value) || value <= 0)
         throw UsageError(QStringLiteral("--%1 expects a positive number, got '%2'").arg(name, text));
     return value;
+}
+
+double numberOption(const QCommandLineParser &parser, const QString &name, double fallback)
+{
+    return parser.isSet(name) ? parseNumber(name, parser.value(name)) : fallback;
 }
 
 ModelSpec resolveModel(const QString &idOrPath)

@@ -23,6 +23,10 @@ public:
     explicit UsageError(const QString &message) : std::runtime_error(message.toStdString()) {}
 };
 
+// The text of option --name as a positive (or, with allowZero, non-negative)
+// integer / a positive, finite number, or UsageError.
+long long parseInteger(const QString &name, const QString &text, bool allowZero = false);
+double parseNumber(const QString &name, const QString &text);
 // A positive (or, with allowZero, non-negative) integer option, or UsageError.
 long long integerOption(const QCommandLineParser &parser, const QString &name, long long fallback,
                         bool allowZero = false);

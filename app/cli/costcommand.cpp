@@ -1,6 +1,7 @@
 #include "app/cli/costcommand.h"
 
 #include "app/cli/clisupport.h"
+#include "app/cli/costoptions.h"
 #include "app/cli/deploymentoptions.h"
 #include "core/memory/engineprofile.h"
 #include "core/model/precision.h"
@@ -41,52 +42,9 @@ void addCostOptions(QCommandLineParser &parser)
         {QStringLiteral("input-len"), QStringLiteral("Prompt tokens per request (default 1024)."), QStringLiteral("N")},
         {QStringLiteral("output-len"), QStringLiteral("Output tokens per request (default 256)."), QStringLiteral("N")},
         {QStringLiteral("concurrency"), QStringLiteral("Requests served at once (default 32)."), QStringLiteral("N")},
-        {QStringLiteral("electricity"), QStringLiteral("Tariff, USD per kWh (default 0.0806, US industrial 2023)."), QStringLiteral("USD")},
-        {QStringLiteral("pue"), QStringLiteral("Power usage effectiveness (default 1.58, industry average 2023)."), QStringLiteral("X")},
-        {QStringLiteral("draw"), QStringLiteral("Average draw as a share of TDP (default 0.7)."), QStringLiteral("X")},
-        {QStringLiteral("years"), QStringLiteral("Amortisation period in years (default 3)."), QStringLiteral("N")},
-        {QStringLiteral("maintenance"), QStringLiteral("Yearly maintenance share of capital (default 0.10)."), QStringLiteral("X")},
-        {QStringLiteral("colocation"), QStringLiteral("Colocation, USD per kW-month (default 0)."), QStringLiteral("USD")},
-        {QStringLiteral("integration"), QStringLiteral("Integration cost per server, USD (default 0)."), QStringLiteral("USD")},
-        {QStringLiteral("horizon"), QStringLiteral("Months to compare over (default 36)."), QStringLiteral("N")},
-        {QStringLiteral("hours-per-month"), QStringLiteral("Hours a month the cloud fleet runs (default 730)."), QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a table.")},
     });
-}
-
-// A non-negative number option (0 allowed for tariffs and shares).
-double amount(const QCommandLineParser &parser, const char *name, double fallback)
-{
-    const QString option = QLatin1String(name);
-    if (!parser.isSet(option))
-        return fallback;
-    bool ok = false;
-    const double value = parser.value(option).toDouble(&ok);
-    if (!ok || !std::isfinite(value) || value < 0)
-        throw UsageError(QStringLiteral("--%1 expects a non-negative number, got '%2'").arg(option, parser.value(option)));
-    return value;
-}
-
-CostAssumptions assumptionsFrom(const QCommandLineParser &parser)
-{
-    CostAssumptions a;
-    const auto set = [&](CostAssumption &field, const char *name) {
-        if (parser.isSet(QLatin1String(name))) {
-            field.value = amount(parser, name, field.value);
-            field.source = "your setting";
-        }
-    };
-    set(a.electricityUsdPerKwh, "electricity");
-    set(a.pue, "pue");
-    set(a.averageDrawShare, "draw");
-    set(a.amortisationYears, "years");
-    set(a.maintenanceSharePerYear, "maintenance");
-    set(a.colocationUsdPerKwMonth, "colocation");
-    set(a.integrationUsdPerServer, "integration");
-    set(a.horizonMonths, "horizon");
-    set(a.cloudHoursPerMonth, "hours-per-month");
-    throwIfInvalid(validate(a));
-    return a;
+    addCostAssumptionOptions(parser);
 }
 
 // The workload on this hardware, for the cost per token.
@@ -238,19 +196,6 @@ QJsonObject costToJson(const Side &side)
     return o;
 }
 
-QJsonObject assumptionsToJson(const CostAssumptions &a)
-{
-    const auto item = [](const CostAssumption &x) {
-        return QJsonObject{{"value", x.value}, {"source", QString::fromStdString(x.source)}};
-    };
-    return QJsonObject{{"electricity_usd_per_kwh", item(a.electricityUsdPerKwh)}, {"pue", item(a.pue)},
-                       {"average_draw_share", item(a.averageDrawShare)}, {"amortisation_years", item(a.amortisationYears)},
-                       {"maintenance_share_per_year", item(a.maintenanceSharePerYear)},
-                       {"colocation_usd_per_kw_month", item(a.colocationUsdPerKwMonth)},
-                       {"integration_usd_per_server", item(a.integrationUsdPerServer)},
-                       {"horizon_months", item(a.horizonMonths)}, {"cloud_hours_per_month", item(a.cloudHoursPerMonth)}};
-}
-
 void printSide(const QString &title, const Side &side)
 {
     const CostEstimate &c = side.cost;
@@ -314,11 +259,7 @@ int runCost(const QStringList &arguments)
         printLine(breakEven > 0 ? QStringLiteral("Buying breaks even with renting in month %1.").arg(breakEven)
                             : QStringLiteral("Buying does not break even with renting within %1 months.")
                                   .arg(a.horizonMonths.value));
-    printLine(QStringLiteral("Assumptions: tariff %1 USD/kWh (%2), PUE %3 (%4), draw %5 of TDP, %6-year amortisation, "
-                             "maintenance %7/year.")
-                  .arg(a.electricityUsdPerKwh.value).arg(QString::fromStdString(a.electricityUsdPerKwh.source))
-                  .arg(a.pue.value).arg(QString::fromStdString(a.pue.source)).arg(a.averageDrawShare.value)
-                  .arg(a.amortisationYears.value).arg(a.maintenanceSharePerYear.value));
+    printLine(describeAssumptions(a));
     return 0;
 }
 

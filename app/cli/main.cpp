@@ -8,6 +8,7 @@
 #include "app/cli/fitcommand.h"
 #include "app/cli/listcommands.h"
 #include "app/cli/perfcommand.h"
+#include "app/cli/recommendcommand.h"
 #include "app/cli/simulatecommand.h"
 #include "app/cli/traincommand.h"
 
@@ -29,6 +30,7 @@ const char *const kUsage =
     "  train     Training or fine-tuning time: tokens/s, MFU, days, GPU-hours.\n"
     "  calibrate Fit the efficiency factors to your own measurements (CSV).\n"
     "  cost      On-prem vs cloud: capital, monthly cost, cost per token, break-even.\n"
+    "  recommend The cheapest builds that serve a load within a latency target.\n"
     "  models    List the built-in model versions.\n"
     "  gpus      List the catalogue's GPUs (same as 'catalog gpus').\n"
     "  formats   List the weight and KV-cache formats.\n"
@@ -67,6 +69,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("train"), planner::cli::runTrain},
         {QStringLiteral("calibrate"), planner::cli::runCalibrate},
         {QStringLiteral("cost"), planner::cli::runCost},
+        {QStringLiteral("recommend"), planner::cli::runRecommend},
         {QStringLiteral("models"), planner::cli::runModels},
         // `gpus` is short for `catalog gpus`.
         {QStringLiteral("gpus"), [](const QStringList &a) { return planner::cli::runCatalog(QStringList(a).mid(0, 1) + QStringList{QStringLiteral("gpus")} + a.mid(1)); }},

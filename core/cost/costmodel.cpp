@@ -41,6 +41,15 @@ void finish(CostEstimate &e, double upfront, const CostAssumptions &a, const Ser
 
 } // namespace
 
+OnPremBuild repeated(const OnPremBuild &oneServer, int servers)
+{
+    OnPremBuild build = oneServer;
+    build.servers = oneServer.servers * servers;
+    for (BomLine &line : build.lines)
+        line.quantity *= servers;
+    return build;
+}
+
 CostEstimate onPremCost(const OnPremBuild &build, const CostAssumptions &a, const ServedTokens &tokens)
 {
     CostEstimate e;

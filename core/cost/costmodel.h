@@ -54,6 +54,9 @@ struct OnPremBuild {
     std::optional<double> serverWatts;
 };
 
+// `servers` copies of a one-server build: every line's quantity multiplied.
+OnPremBuild repeated(const OnPremBuild &oneServer, int servers);
+
 enum class CloudTier { OnDemand, Reserved1Year, Reserved3Year, Spot };
 
 struct CostEstimate {

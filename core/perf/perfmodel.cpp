@@ -378,6 +378,11 @@ StepCost StepCostModel::decode(double sequences, std::int64_t context) const
     return cost(decodeLoad(sequences, context));
 }
 
+PerfPoint StepCostModel::point(std::int64_t concurrency) const
+{
+    return pointAt(mRequest, mShape, std::max<std::int64_t>(concurrency, 1), mEfficiency);
+}
+
 double StepCostModel::kvCapacityTokens() const
 {
     const InferenceMemoryEstimate &m = mShape.memory;

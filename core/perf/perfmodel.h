@@ -148,6 +148,10 @@ public:
     StepCost cost(const StepLoad &load) const;
     StepCost prefill(double sequences, std::int64_t promptTokens) const;
     StepCost decode(double sequences, std::int64_t context) const;
+    // TTFT, TPOT and throughput at `concurrency` sequences (all replicas), for
+    // the request's input and output lengths: what estimatePerformance reports,
+    // without re-deriving the model (the build search calls it in a bisection).
+    PerfPoint point(std::int64_t concurrency) const;
 
     int replicas() const { return mShape.replicas; }
     // KV-cache tokens one replica holds beside its weights, activations and reserve.

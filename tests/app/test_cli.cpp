@@ -401,6 +401,82 @@ private slots:
         QVERIFY(badPue.err.contains("PUE must be at least 1"));
     }
 
+    void recommendRanksFeasibleBuilds()
+    {
+        const QStringList base{QStringLiteral("recommend"), QStringLiteral("--model"), QStringLiteral("deepseek-r1"),
+                               QStringLiteral("--input-len"), QStringLiteral("2000"), QStringLiteral("--output-len"),
+                               QStringLiteral("1000"), QStringLiteral("--qps"), QStringLiteral("2"), QStringLiteral("--ttft-slo"),
+                               QStringLiteral("2"), QStringLiteral("--tpot-slo"), QStringLiteral("0.05"), QStringLiteral("--json")};
+        const QJsonObject o = runJson(base + QStringList{QStringLiteral("--top"), QStringLiteral("50")});
+        const QJsonArray ranked = o.value(QStringLiteral("recommendations")).toArray();
+        QVERIFY(!ranked.isEmpty());
+        QVERIFY(o.value(QStringLiteral("layouts_evaluated")).toDouble() > 0);
+        double previous = 0;
+        for (const QJsonValue &value : ranked) {
+            const QJsonObject r = value.toObject();
+            for (const char *key : {"gpu", "parallelism", "weights", "kv_cache", "where"})
+                QVERIFY2(!r.value(QLatin1String(key)).toString().isEmpty(), key);
+            for (const char *key : {"gpu_count", "monthly_total_usd", "usd_per_million_output_tokens", "ttft_s", "tpot_s",
+                                    "output_tokens_per_s"})
+                QVERIFY2(r.value(QLatin1String(key)).toDouble() > 0, key);
+            QVERIFY(r.value(QStringLiteral("ttft_s")).toDouble() <= 2.0);
+            QVERIFY(r.value(QStringLiteral("tpot_s")).toDouble() <= 0.05);
+            // Served at the stated load: 2 req/s x 1,000 output tokens.
+            QCOMPARE(r.value(QStringLiteral("output_tokens_per_s")).toDouble(), 2000.0);
+            QVERIFY(r.value(QStringLiteral("monthly_total_usd")).toDouble() >= previous);
+            previous = r.value(QStringLiteral("monthly_total_usd")).toDouble();
+        }
+        const int onprem = o.value(QStringLiteral("best_onprem_rank")).toInt();
+        const int cloud = o.value(QStringLiteral("best_cloud_rank")).toInt();
+        QCOMPARE(ranked.at(onprem - 1).toObject().value(QStringLiteral("where")).toString(), QStringLiteral("on-prem"));
+        QCOMPARE(ranked.at(cloud - 1).toObject().value(QStringLiteral("where")).toString(), QStringLiteral("cloud"));
+        QVERIFY(o.value(QStringLiteral("break_even_month")).isDouble());
+
+        const QJsonObject onlyCloud = runJson(base + QStringList{QStringLiteral("--where"), QStringLiteral("cloud"),
+                                                                 QStringLiteral("--min-weight-bits"), QStringLiteral("8")});
+        for (const QJsonValue &value : onlyCloud.value(QStringLiteral("recommendations")).toArray()) {
+            QCOMPARE(value.toObject().value(QStringLiteral("where")).toString(), QStringLiteral("cloud"));
+            QVERIFY(value.toObject().value(QStringLiteral("weights")).toString() != QLatin1String("awq-int4-g128"));
+        }
+
+        // Nothing within 10 USD a month: the budget is named, and the exit status says so.
+        const Result poor = run(base + QStringList{QStringLiteral("--budget"), QStringLiteral("10")});
+        QCOMPARE(poor.exitCode, 1);
+        const QJsonObject why = QJsonDocument::fromJson(poor.out).object();
+        QVERIFY(why.value(QStringLiteral("recommendations")).toArray().isEmpty());
+        QVERIFY(why.value(QStringLiteral("no_candidate_reason")).toString().startsWith(QLatin1String("budget")));
+        const Result poorText = run(QStringList(base.mid(0, base.size() - 1)) + QStringList{QStringLiteral("--budget"), QStringLiteral("10")});
+        QCOMPARE(poorText.exitCode, 1);
+        QVERIFY(poorText.out.contains("Ruled out by budget"));
+    }
+
+    void recommendBadInputFailsWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QStringList base{QStringLiteral("recommend"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b")};
+        QTest::newRow("no model") << QStringList{QStringLiteral("recommend")} << QStringLiteral("needs --model");
+        QTest::newRow("zero qps") << (base + QStringList{QStringLiteral("--qps"), QStringLiteral("0")})
+                                  << QStringLiteral("--qps expects a positive number");
+        QTest::newRow("negative slo") << (base + QStringList{QStringLiteral("--tpot-slo"), QStringLiteral("-1")})
+                                      << QStringLiteral("--tpot-slo expects a positive number");
+        QTest::newRow("where") << (base + QStringList{QStringLiteral("--where"), QStringLiteral("moon")})
+                               << QStringLiteral("--where expects cloud, onprem or both");
+        QTest::newRow("qps per model") << (base + QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--qps"), QStringLiteral("2")})
+                                       << QStringLiteral("--qps is given 2 times for 1 model:");
+        QTest::newRow("peak below average") << (base + QStringList{QStringLiteral("--peak-factor"), QStringLiteral("0.5")})
+                                            << QStringLiteral("peak factor must be at least 1");
+        QTest::newRow("unknown format") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("int3")})
+                                        << QStringLiteral("unknown format 'int3'");
+        QTest::newRow("context") << (base + QStringList{QStringLiteral("--input-len"), QStringLiteral("200000")})
+                                 << QStringLiteral("exceeds the model's context");
+    }
+
+    void recommendBadInputFailsWithOneLine()
+    {
+        badInputFailsWithOneLine();
+    }
+
     void versionAndHelp()
     {
         const Result version = run({QStringLiteral("--version")});
