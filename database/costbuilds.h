@@ -16,7 +16,6 @@ OnPremBuild buildFromServer(const ResolvedServer &server, int servers);
 // GPUs alone, for builds the catalogue has no template for.
 OnPremBuild buildFromGpus(const GpuSpec &gpu, int count);
 
-std::optional<double> hourlyPrice(const CloudInstance &instance, CloudTier tier);
 std::optional<CloudTier> cloudTierFromString(const QString &text);
 
 } // namespace planner

@@ -1,52 +1,520 @@
 #include "ui/mainwindow.h"
 
-#include "core/model/builtinmodels.h"
+#include "database/catalogue.h"
+#include "database/planfile.h"
+#include "ui/canvas/topologyscene.h"
+#include "ui/canvas/topologyview.h"
+#include "ui/document/plandocument.h"
+#include "ui/document/planedits.h"
 #include "ui/models/modelversiontablemodel.h"
+#include "ui/palette/partspalette.h"
+#include "ui/panels/inspectorpanel.h"
+#include "ui/panels/summarypanel.h"
+#include "ui/panels/workloadpanel.h"
 
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
-#include <QKeySequence>
+#include <QInputDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
+#include <QShowEvent>
+#include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
 
 namespace planner {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-{
-    setWindowTitle(tr("LLM Deployment Planner"));
-    mModelVersions = new ModelVersionTableModel(builtinModels(), this);
+namespace {
 
+constexpr int kMaxRecentFiles = 8;
+constexpr int kAutosaveIntervalMs = 60'000;
+const QString kRecentFilesKey = QStringLiteral("recentFiles");
+const QString kSamplesFolder = QStringLiteral(":/plans");
+
+QDockWidget *dock(const QString &title, const QString &name, QWidget *content, QMainWindow *window)
+{
+    auto *d = new QDockWidget(title, window);
+    d->setObjectName(name);
+    d->setWidget(content);
+    return d;
+}
+
+QScrollArea *scrolling(QWidget *content)
+{
+    auto *area = new QScrollArea;
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Catalogue &catalogue, QWidget *parent)
+    : QMainWindow(parent)
+    , mCatalogue(catalogue)
+    , mDocument(new PlanDocument(catalogue, this))
+{
+    mScene = new TopologyScene(*mDocument, this);
+    mView = new TopologyView(mScene, this);
+    mView->setObjectName(QStringLiteral("topologyView"));
+    setCentralWidget(mView);
+    createDocks();
+    createActions();
+    createToolBar();
+
+    connect(mScene, &TopologyScene::message, this, &MainWindow::showMessage);
+    connect(mDocument, &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(mDocument->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &PlanDocument::planChanged, this, &MainWindow::updateScenarioBox);
+    connect(mDocument, &PlanDocument::currentScenarioChanged, this, &MainWindow::updateScenarioBox);
+
+    mAutosaveTimer = new QTimer(this);
+    mAutosaveTimer->setInterval(kAutosaveIntervalMs);
+    connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    mAutosaveTimer->start();
+
+    updateScenarioBox();
+    updateTitle();
+    // 1600 x 1000, or what the screen offers.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1600, 1000);
+    resize(std::min(1600, available.width()), std::min(1000, available.height()));
+    readSettings();
+    statusBar()->showMessage(tr("Drag servers, cloud instances or parts from the palette onto the canvas."));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    setDockNestingEnabled(true);
+    mPalette = new PartsPalette(mCatalogue, this);
+    QDockWidget *parts = dock(tr("Parts"), QStringLiteral("partsDock"), mPalette, this);
+    addDockWidget(Qt::LeftDockWidgetArea, parts);
+
+    mWorkload = new WorkloadPanel(*mDocument, this);
+    QDockWidget *workload = dock(tr("Workload"), QStringLiteral("workloadDock"), scrolling(mWorkload), this);
+    addDockWidget(Qt::RightDockWidgetArea, workload);
+    mInspector = new InspectorPanel(*mDocument, this);
+    QDockWidget *inspector = dock(tr("Inspector"), QStringLiteral("inspectorDock"), scrolling(mInspector), this);
+    addDockWidget(Qt::RightDockWidgetArea, inspector);
+
+    mSummary = new SummaryPanel(*mDocument, this);
+    QDockWidget *summary = dock(tr("Summary"), QStringLiteral("summaryDock"), mSummary, this);
+    addDockWidget(Qt::BottomDockWidgetArea, summary);
+
+    mModelVersions = new ModelVersionTableModel(mCatalogue.list<ModelSpec>(), this);
     auto *sorted = new QSortFilterProxyModel(this);
     sorted->setSourceModel(mModelVersions);
     sorted->setSortRole(Qt::UserRole);
-
     mModelTable = new QTableView(this);
     mModelTable->setModel(sorted);
+    mModelTable->setSortingEnabled(true);
     mModelTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     mModelTable->setAlternatingRowColors(true);
     mModelTable->verticalHeader()->hide();
     mModelTable->horizontalHeader()->setStretchLastSection(true);
     mModelTable->resizeColumnsToContents();
-    setCentralWidget(mModelTable);
+    QDockWidget *models = dock(tr("Model versions"), QStringLiteral("modelsDock"), mModelTable, this);
+    addDockWidget(Qt::BottomDockWidgetArea, models);
+    tabifyDockWidget(summary, models);
+    summary->raise();
 
-    createMenus();
-    statusBar()->showMessage(tr("%1 built-in model versions; parameter counts computed from each config.json")
-                                 .arg(mModelVersions->rowCount()));
-    resize(1280, 720);
+    auto *history = new QUndoView(mDocument->undoStack(), this);
+    history->setEmptyLabel(tr("<opened plan>"));
+    QDockWidget *historyDock = dock(tr("History"), QStringLiteral("historyDock"), history, this);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    tabifyDockWidget(inspector, historyDock);
+    inspector->raise();
 }
 
-void MainWindow::createMenus()
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (mLayoutDone)
+        return;
+    mLayoutDone = true;
+    // Without a saved layout, share the window out by proportion once it has its real size.
+    QTimer::singleShot(0, this, [this] {
+        const auto named = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
+        resizeDocks({named("partsDock"), named("workloadDock")}, {width() * 22 / 100, width() * 26 / 100}, Qt::Horizontal);
+        resizeDocks({named("workloadDock"), named("inspectorDock")}, {height() * 55 / 100, height() * 45 / 100}, Qt::Vertical);
+        resizeDocks({named("summaryDock")}, {height() * 24 / 100}, Qt::Vertical);
+        mView->zoomToFit();
+    });
+}
+
+void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&New Plan"), QKeySequence::New, this, &MainWindow::newPlan);
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
+    mRecentMenu = file->addMenu(tr("Open &Recent"));
+    QMenu *samples = file->addMenu(tr("Open &Sample"));
+    for (QDirIterator it(kSamplesFolder, {QStringLiteral("*.llmplan")}); it.hasNext();) {
+        const QString path = it.next();
+        samples->addAction(QFileInfo(path).completeBaseName(), this, [this, path] {
+            if (maybeSave() && openPlan(path))
+                mDocument->setFilePath(QString());  // a sample is saved under a name of the user's
+        });
+    }
+    file->addSeparator();
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    updateRecentMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = mDocument->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Cu&t"), QKeySequence::Cut, this, &MainWindow::cutSelection);
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copySelection);
+    edit->addAction(tr("&Paste"), QKeySequence::Paste, this, &MainWindow::paste);
+    edit->addAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::duplicateSelection);
+    edit->addAction(tr("&Delete"), QKeySequence::Delete, this, &MainWindow::deleteSelection);
+    edit->addSeparator();
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, &MainWindow::selectAll);
+    edit->addAction(tr("Arrange Servers in a &Grid"), this, [this] { edits::arrangeInGrid(*mDocument); });
+
+    mViewMenu = menuBar()->addMenu(tr("&View"));
+    mViewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, mView, &TopologyView::zoomIn);
+    mViewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, mView, &TopologyView::zoomOut);
+    mViewMenu->addAction(tr("Zoom to &Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), mView, &TopologyView::zoomToFit);
+    mViewMenu->addSeparator();
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        mViewMenu->addAction(d->toggleViewAction());
+
+    QMenu *scenario = menuBar()->addMenu(tr("&Scenario"));
+    scenario->addAction(tr("&Add Scenario (copy of this one)…"), this, &MainWindow::addScenario);
+    scenario->addAction(tr("&Rename Scenario…"), this, &MainWindow::renameScenario);
+    scenario->addAction(tr("Re&move Scenario"), this, &MainWindow::removeScenario);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LLM Deployment Planner"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Tools"));
+    bar->setObjectName(QStringLiteral("toolsBar"));
+    bar->addAction(tr("New"), this, &MainWindow::newPlan);
+    bar->addAction(tr("Open"), this, &MainWindow::open);
+    bar->addAction(tr("Save"), this, &MainWindow::save);
+    bar->addSeparator();
+    mToolGroup = new QActionGroup(this);
+    QAction *select = bar->addAction(tr("Select"), this, [this] { mScene->setMode(TopologyScene::Mode::Select); });
+    select->setCheckable(true);
+    select->setChecked(true);
+    select->setShortcut(QKeySequence(Qt::Key_S));
+    select->setToolTip(tr("Select and move (S)"));
+    QAction *connectTool = bar->addAction(tr("Connect"), this, [this] { mScene->setMode(TopologyScene::Mode::Connect); });
+    connectTool->setCheckable(true);
+    connectTool->setShortcut(QKeySequence(Qt::Key_L));
+    connectTool->setToolTip(tr("Draw a link from one part to another (L)"));
+    mToolGroup->addAction(select);
+    mToolGroup->addAction(connectTool);
+    mLinkBox = new QComboBox(this);
+    mLinkBox->setObjectName(QStringLiteral("linkKindBox"));
+    mLinkBox->setToolTip(tr("The kind of link the connect tool draws"));
+    mLinkBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    mLinkBox->setMinimumContentsLength(28);
+    for (const LinkSpec &link : mCatalogue.list<LinkSpec>())
+        mLinkBox->addItem(QString::fromStdString(link.name), QString::fromStdString(link.id));
+    mLinkBox->setCurrentIndex(std::max(0, mLinkBox->findData(QStringLiteral("nvlink4"))));
+    mScene->setConnectLinkId(mLinkBox->currentData().toString());
+    connect(mLinkBox, &QComboBox::currentIndexChanged, this,
+            [this] { mScene->setConnectLinkId(mLinkBox->currentData().toString()); });
+    bar->addWidget(mLinkBox);
+    bar->addSeparator();
+    bar->addAction(tr("Fit"), mView, &TopologyView::zoomToFit);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Scenario "), this));
+    mScenarioBox = new QComboBox(this);
+    mScenarioBox->setObjectName(QStringLiteral("scenarioBox"));
+    mScenarioBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(mScenarioBox, &QComboBox::activated, this,
+            [this](int index) { mDocument->setCurrentScenario(static_cast<size_t>(index)); });
+    bar->addWidget(mScenarioBox);
+    bar->addAction(tr("+ Scenario"), this, &MainWindow::addScenario);
+}
+
+void MainWindow::updateScenarioBox()
+{
+    mScenarioBox->clear();
+    for (const Scenario &s : mDocument->plan().scenarios)
+        mScenarioBox->addItem(QString::fromStdString(s.name));
+    mScenarioBox->setCurrentIndex(static_cast<int>(mDocument->currentScenario()));
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = mDocument->filePath();
+    const QString name = path.isEmpty() ? QString::fromStdString(mDocument->plan().name) : QFileInfo(path).fileName();
+    setWindowTitle(tr("%1[*] — LLM Deployment Planner").arg(name));
+    setWindowModified(mDocument->isModified());
+}
+
+void MainWindow::newPlan()
+{
+    if (!maybeSave())
+        return;
+    mDocument->reset(PlanDocument::emptyPlan(mCatalogue), QString());
+}
+
+void MainWindow::open()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Plan"), QString(),
+                                                      tr("Plans (*.%1)").arg(QLatin1String(kPlanFileSuffix)));
+    if (!path.isEmpty())
+        openPlan(path);
+}
+
+bool MainWindow::openPlan(const QString &path)
+{
+    const PlanFileResult result = readPlanFile(path);
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("Cannot open plan"), tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), result.error));
+        return false;
+    }
+    mDocument->reset(*result.plan, path);
+    if (!path.startsWith(QLatin1Char(':')))
+        addRecentFile(path);
+    QTimer::singleShot(0, mView, &TopologyView::zoomToFit);
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::save()
+{
+    return mDocument->filePath().isEmpty() ? saveAs() : savePlanTo(mDocument->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Plan As"), QString::fromStdString(mDocument->plan().name),
+                                                tr("Plans (*.%1)").arg(QLatin1String(kPlanFileSuffix)));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + QLatin1String(kPlanFileSuffix);
+    return savePlanTo(path);
+}
+
+bool MainWindow::savePlanTo(const QString &path)
+{
+    const QString error = writePlanFile(mDocument->plan(), path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot save plan"), error);
+        return false;
+    }
+    mDocument->setFilePath(path);
+    mDocument->markSaved();
+    QFile::remove(autosavePath());
+    addRecentFile(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!mDocument->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The plan has unsaved changes. Save them?"),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+QString MainWindow::autosavePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave.llmplan");
+}
+
+void MainWindow::autosave()
+{
+    if (!mDocument->isModified())
+        return;
+    QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
+    const QString error = writePlanFile(mDocument->plan(), autosavePath());
+    if (!error.isEmpty())
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000);
+}
+
+void MainWindow::offerRecovery()
+{
+    const QString path = autosavePath();
+    if (!QFileInfo::exists(path))
+        return;
+    const PlanFileResult result = readPlanFile(path);
+    if (!result.ok()) {
+        QFile::rename(path, path + QStringLiteral(".damaged"));
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Recover plan"),
+        tr("The planner did not close normally. Recover the plan autosaved at %1?")
+            .arg(QLocale().toString(QFileInfo(path).lastModified(), QLocale::ShortFormat)));
+    if (answer == QMessageBox::Yes) {
+        mDocument->reset(*result.plan, QString());
+        mDocument->undoStack()->resetClean();  // recovered work is unsaved
+        updateTitle();
+    } else {
+        QFile::remove(path);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    QFile::remove(autosavePath());
+    event->accept();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList files = settings.value(kRecentFilesKey).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    settings.setValue(kRecentFilesKey, files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    mRecentMenu->clear();
+    const QStringList files = QSettings().value(kRecentFilesKey).toStringList();
+    for (const QString &path : files)
+        mRecentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openPlan(path);
+        })->setToolTip(path);
+    mRecentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::copySelection()
+{
+    mClipboard = mDocument->scenario().topology;
+    mClipboardServers.clear();
+    for (int id : mDocument->selection())
+        if (const TopologyNode *n = mClipboard.node(id))
+            mClipboardServers.insert(n->kind == NodeKind::Server ? n->id : n->parent);
+    mPasteCount = 0;
+    showMessage(tr("Copied %n server(s)", nullptr, static_cast<int>(mClipboardServers.size())));
+}
+
+void MainWindow::cutSelection()
+{
+    copySelection();
+    edits::remove(*mDocument, mClipboardServers);
+}
+
+void MainWindow::paste()
+{
+    if (mClipboardServers.empty())
+        return;
+    ++mPasteCount;
+    edits::pasteServers(*mDocument, mClipboard, mClipboardServers, QPointF(40.0 * mPasteCount, 40.0 * mPasteCount));
+}
+
+void MainWindow::duplicateSelection()
+{
+    copySelection();
+    paste();
+}
+
+void MainWindow::deleteSelection()
+{
+    edits::remove(*mDocument, mDocument->selection());
+}
+
+void MainWindow::selectAll()
+{
+    std::set<int> all;
+    for (const TopologyNode *server : mDocument->scenario().topology.servers())
+        all.insert(server->id);
+    for (const TopologyLink &link : mDocument->scenario().topology.links)
+        all.insert(link.id);
+    mDocument->setSelection(all);
+}
+
+void MainWindow::addScenario()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Add Scenario"), tr("Name of the new scenario (a copy of this one):"),
+                                               QLineEdit::Normal, tr("Scenario %1").arg(mDocument->plan().scenarios.size() + 1), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        edits::addScenario(*mDocument, name.trimmed(), true);
+}
+
+void MainWindow::renameScenario()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename Scenario"), tr("Name:"), QLineEdit::Normal,
+                                               QString::fromStdString(mDocument->scenario().name), &ok);
+    if (ok)
+        edits::renameScenario(*mDocument, mDocument->currentScenario(), name);
+}
+
+void MainWindow::removeScenario()
+{
+    if (mDocument->plan().scenarios.size() < 2) {
+        showMessage(tr("A plan keeps at least one scenario."));
+        return;
+    }
+    edits::removeScenario(*mDocument, mDocument->currentScenario());
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    mLayoutDone = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
 }
 
 void MainWindow::showAbout()

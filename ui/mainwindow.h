@@ -1,31 +1,114 @@
 #pragma once
-// The planner's main window. For now it shows the built-in model versions with
-// their exact parameter counts; the canvas, palette, inspector and analysis
-// docks arrive with the desktop-application work.
+// The planner's main window: the topology canvas in the centre, the parts
+// palette, workload panel, inspector, live summary, model versions and undo
+// history as docks; File/Edit/View/Tools menus with the standard shortcuts.
+//
+// The window owns one PlanDocument. Files go through database/planfile.h;
+// every edit through ui/document/planedits.h. Window layout and recent files
+// persist in QSettings; a modified plan is autosaved every minute to the
+// application-data folder and offered back after a crash.
+
+#include "core/topology/topology.h"
 
 #include <QMainWindow>
 
+#include <set>
+
+class QActionGroup;
+class QComboBox;
+class QMenu;
 class QTableView;
+class QTimer;
 
 namespace planner {
 
+class Catalogue;
+class InspectorPanel;
 class ModelVersionTableModel;
+class PartsPalette;
+class PlanDocument;
+class SummaryPanel;
+class TopologyScene;
+class TopologyView;
+class WorkloadPanel;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Catalogue &catalogue, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
+    PlanDocument *document() const { return mDocument; }
+    TopologyScene *scene() const { return mScene; }
+    TopologyView *view() const { return mView; }
+    PartsPalette *palette() const { return mPalette; }
+    SummaryPanel *summary() const { return mSummary; }
+    WorkloadPanel *workload() const { return mWorkload; }
     QTableView *modelTable() const { return mModelTable; }
 
-private:
-    void createMenus();
-    void showAbout();
+    // Opens a plan file (or a sample from the resources); false with a message box on failure.
+    bool openPlan(const QString &path);
+    // Writes the plan; false (and a message) when it could not be written.
+    bool savePlanTo(const QString &path);
+    // After a crash: the autosaved plan, if there is one, offered back.
+    void offerRecovery();
+    static QString autosavePath();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createDocks();
+    void createActions();
+    void createToolBar();
+    void newPlan();
+    void open();
+    bool save();
+    bool saveAs();
+    bool maybeSave();
+    void autosave();
+    void updateTitle();
+    void updateScenarioBox();
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void duplicateSelection();
+    void deleteSelection();
+    void selectAll();
+    void addScenario();
+    void renameScenario();
+    void removeScenario();
+    void showMessage(const QString &text);
+    void showAbout();
+    void readSettings();
+    void writeSettings() const;
+
+    Catalogue &mCatalogue;
+    PlanDocument *mDocument = nullptr;
+    TopologyScene *mScene = nullptr;
+    TopologyView *mView = nullptr;
+    PartsPalette *mPalette = nullptr;
+    WorkloadPanel *mWorkload = nullptr;
+    InspectorPanel *mInspector = nullptr;
+    SummaryPanel *mSummary = nullptr;
     ModelVersionTableModel *mModelVersions = nullptr;
     QTableView *mModelTable = nullptr;
+    QMenu *mViewMenu = nullptr;
+    QMenu *mRecentMenu = nullptr;
+    QComboBox *mScenarioBox = nullptr;
+    QComboBox *mLinkBox = nullptr;
+    QActionGroup *mToolGroup = nullptr;
+    QTimer *mAutosaveTimer = nullptr;
+    // In-process clipboard: copied servers with their parts and links.
+    Topology mClipboard;
+    std::set<int> mClipboardServers;
+    int mPasteCount = 0;
+    bool mLayoutDone = false;  // a saved layout was restored, or the first one applied
 };
 
 } // namespace planner

@@ -34,12 +34,27 @@ void finish(CostEstimate &e, double upfront, const CostAssumptions &a, const Ser
         e.cumulativeUsdByMonth[static_cast<size_t>(month)] = upfront + month * e.monthlyOpexUsd;
     e.totalOverHorizonUsd = e.cumulativeUsdByMonth.back();
     if (tokens.outputPerSecond > 0)
-        e.usdPerMillionOutputTokens = e.monthlyTotalUsd / (tokens.outputPerSecond * kSecondsPerMonth / 1e6);
+        e.usdPerMillionOutputTokens = usdPerMillionTokens(e.monthlyTotalUsd, tokens.outputPerSecond);
     if (tokens.inputPerSecond > 0)
-        e.usdPerMillionInputTokens = e.monthlyTotalUsd / (tokens.inputPerSecond * kSecondsPerMonth / 1e6);
+        e.usdPerMillionInputTokens = usdPerMillionTokens(e.monthlyTotalUsd, tokens.inputPerSecond);
 }
 
 } // namespace
+
+double usdPerMillionTokens(double monthlyUsd, double tokensPerSecond)
+{
+    return tokensPerSecond > 0 ? monthlyUsd / (tokensPerSecond * kSecondsPerMonth / 1e6) : 0;
+}
+
+BomLine chassisLine(const ServerTemplate &server, int quantity)
+{
+    BomLine chassis{server.id, server.name + " chassis and integration", quantity, std::nullopt, 0, {}};
+    if (server.chassisPrice) {
+        chassis.unitUsd = server.chassisPrice->usd;
+        chassis.priceSource = server.source + " (" + server.chassisPrice->date + ")";
+    }
+    return chassis;
+}
 
 OnPremBuild repeated(const OnPremBuild &oneServer, int servers)
 {
@@ -79,6 +94,20 @@ CostEstimate cloudCost(double hourlyUsd, int instances, CloudTier tier, const Co
     e.monthlyCloudUsd = hourlyUsd * hours * instances;
     finish(e, 0, a, tokens);
     return e;
+}
+
+std::optional<double> hourlyPrice(const CloudInstance &instance, CloudTier tier)
+{
+    const std::optional<units::UsdPerSecond> *price = nullptr;
+    switch (tier) {
+    case CloudTier::OnDemand: price = &instance.onDemand; break;
+    case CloudTier::Reserved1Year: price = &instance.reserved1Year; break;
+    case CloudTier::Reserved3Year: price = &instance.reserved3Year; break;
+    case CloudTier::Spot: price = &instance.spot; break;
+    }
+    if (!price || !*price)
+        return std::nullopt;
+    return units::inUsdPerHour(**price);
 }
 
 std::optional<int> breakEvenMonth(const CostEstimate &onPrem, const CostEstimate &cloud)

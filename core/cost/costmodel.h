@@ -12,6 +12,9 @@
 // cloud pays its monthly bill from month one. Parts without a price are listed,
 // never counted as free.
 
+#include "core/hardware/cloudinstance.h"
+#include "core/hardware/servertemplate.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +48,21 @@ struct BomLine {
     std::string priceSource;        // source and date of the price
 };
 
+// A catalogue part (anything with id, name, price and source) as a BOM line.
+template <typename Spec>
+BomLine bomLine(const Spec &part, int quantity, double watts)
+{
+    BomLine line{part.id, part.name, quantity, std::nullopt, watts, {}};
+    if (part.price) {
+        line.unitUsd = part.price->usd;
+        line.priceSource = part.source + " (" + part.price->date + ")";
+    }
+    return line;
+}
+
+// A server template's chassis and integration (the server without its parts).
+BomLine chassisLine(const ServerTemplate &server, int quantity);
+
 struct OnPremBuild {
     std::string name;
     std::vector<BomLine> lines;
@@ -53,6 +71,9 @@ struct OnPremBuild {
     // (it then replaces the sum of the parts' TDP).
     std::optional<double> serverWatts;
 };
+
+// A monthly cost spread over a month (8,760 h / 12) of tokens at this rate; 0 without tokens.
+double usdPerMillionTokens(double monthlyUsd, double tokensPerSecond);
 
 // `servers` copies of a one-server build: every line's quantity multiplied.
 OnPremBuild repeated(const OnPremBuild &oneServer, int servers);
@@ -91,6 +112,9 @@ CostEstimate cloudCost(double hourlyUsd, int instances, CloudTier tier, const Co
 
 // The first month at whose end the on-prem build has cost no more cash than
 // the cloud option; nullopt when that does not happen within the horizon.
+// The instance's hourly price in a tier; nullopt where the provider publishes none.
+std::optional<double> hourlyPrice(const CloudInstance &instance, CloudTier tier);
+
 std::optional<int> breakEvenMonth(const CostEstimate &onPrem, const CostEstimate &cloud);
 
 // A training run of `gpuHours`: on-prem, power and amortisation for the hours

@@ -225,23 +225,31 @@ EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu)
     return range;
 }
 
+LinkPath pcieLink(const GpuSpec &gpu)
+{
+    // PCIe x16 per direction: 15.75 (Gen3), 31.5 (Gen4), 63 (Gen5) GB/s.
+    const int generation = gpu.pcieGeneration > 0 ? gpu.pcieGeneration : 4;
+    return LinkPath{units::gigabytesPerSecond(15.75 * std::pow(2.0, std::clamp(generation, 3, 6) - 3)),
+                    units::seconds(10e-6)};
+}
+
+units::BytesPerSecond defaultHostMemoryBandwidth()
+{
+    // 2 channels x 4800 MT/s x 8 bytes.
+    return units::gigabytesPerSecond(2 * 4800 * 8 / 1000.0);
+}
+
 PerfLinks singleServerLinks(const GpuSpec &gpu)
 {
     PerfLinks links;
     // NVLink figures in the catalogue are per GPU, both directions together.
     const double nvlink = units::inGBPerSecond(gpu.nvlinkBandwidth) / 2;
-    // PCIe x16 per direction: 15.75 (Gen3), 31.5 (Gen4), 63 (Gen5) GB/s.
-    const int generation = gpu.pcieGeneration > 0 ? gpu.pcieGeneration : 4;
-    const double pcie = 15.75 * std::pow(2.0, std::clamp(generation, 3, 6) - 3);
-    LinkPath inside;
-    inside.bandwidth = units::gigabytesPerSecond(nvlink > 0 ? nvlink : pcie);
     // Small-message latency of a collective step, NCCL over NVLink vs over PCIe.
-    inside.latency = units::seconds(nvlink > 0 ? 3e-6 : 10e-6);
+    const LinkPath inside = nvlink > 0 ? LinkPath{units::gigabytesPerSecond(nvlink), units::seconds(3e-6)} : pcieLink(gpu);
     links.tensorParallel = inside;
     links.pipeline = inside;
     links.expertParallel = inside;
-    // Dual-channel DDR5-4800: 2 x 4800 MT/s x 8 bytes.
-    links.hostMemory = units::gigabytesPerSecond(2 * 4800 * 8 / 1000.0);
+    links.hostMemory = defaultHostMemoryBandwidth();
     return links;
 }
 

@@ -68,6 +68,11 @@ struct PerfLinks {
 // PCIe; dual-channel DDR5 host memory. Multi-server links come from the
 // topology (or the catalogue's link table).
 PerfLinks singleServerLinks(const GpuSpec &gpu);
+// One x16 PCIe path of the GPU's generation, per direction, with a collective's
+// small-message latency over PCIe.
+LinkPath pcieLink(const GpuSpec &gpu);
+// Dual-channel DDR5-4800, the host memory assumed when no CPU is known.
+units::BytesPerSecond defaultHostMemoryBandwidth();
 
 struct PerfRequest {
     InferenceRequest deployment;   // model, formats, engine, GPU, counts, parallelism

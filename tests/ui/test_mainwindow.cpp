@@ -1,36 +1,278 @@
-// The main window opens offscreen and lists the built-in model versions with
-// the parameter counts core/ derives.
+// The desktop application, offscreen: palette drops, links drawn with the
+// connect tool, moves, undo, plan files, validation badges and the live
+// summary, each through the paths a user's gestures take.
 
-#include "core/model/builtinmodels.h"
+#include "core/model/parametercount.h"
+#include "database/catalogue.h"
+#include "database/planfile.h"
+#include "ui/canvas/canvasitems.h"
+#include "ui/canvas/topologyscene.h"
+#include "ui/canvas/topologyview.h"
+#include "ui/document/plandocument.h"
+#include "ui/document/planedits.h"
 #include "ui/mainwindow.h"
 #include "ui/models/modelversiontablemodel.h"
+#include "ui/palette/partmimedata.h"
+#include "ui/panels/summarypanel.h"
+#include "ui/panels/workloadpanel.h"
 
+#include <QGraphicsSceneDragDropEvent>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
+
+#include <memory>
+
+using namespace planner;
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
-private slots:
-    void listsEveryBuiltinVersion()
+private:
+    QTemporaryDir mDir;
+    std::unique_ptr<Catalogue> mCatalogue;
+
+    // Drops a palette part at a scene position through the scene's own drop path.
+    static void drop(TopologyScene *scene, const PartReference &part, QPointF at)
     {
-        planner::MainWindow window;
+        std::unique_ptr<QMimeData> mime(encodePartReference(part));
+        QGraphicsSceneDragDropEvent event(QEvent::GraphicsSceneDrop);
+        event.setMimeData(mime.get());
+        event.setScenePos(at);
+        event.setProposedAction(Qt::CopyAction);
+        event.setPossibleActions(Qt::CopyAction);
+        QCoreApplication::sendEvent(scene, &event);
+    }
+
+    // Two single-H100 GPU groups in one server with CPU and memory, Llama-3.1-70B in FP8.
+    Plan twoGpuPlan() const
+    {
+        Plan plan = PlanDocument::emptyPlan(*mCatalogue);
+        Topology &t = plan.scenarios.front().topology;
+        t.nodes = {{1, NodeKind::Server, 0, "", "", "Box", 1, "", 0, 0},
+                   {2, NodeKind::Gpu, 1, "h100-sxm", "", "H100 A", 1, "", 0, 0},
+                   {3, NodeKind::Gpu, 1, "h100-sxm", "", "H100 B", 1, "", 0, 0},
+                   {4, NodeKind::Cpu, 1, "xeon-platinum-8480c", "", "CPU", 2, "", 0, 0},
+                   {5, NodeKind::Memory, 1, "ddr5-4800-rdimm-64gb", "", "DIMM", 16, "", 0, 0}};
+        plan.parts.gpus = {*mCatalogue->find<GpuSpec>(QStringLiteral("h100-sxm"))};
+        if (auto cpu = mCatalogue->find<CpuSpec>(QStringLiteral("xeon-platinum-8480c")))
+            plan.parts.cpus = {*cpu};
+        for (const MemoryModuleSpec &m : mCatalogue->list<MemoryModuleSpec>())
+            if (m.id == "ddr5-4800-rdimm-64gb")
+                plan.parts.memory = {m};
+        plan.parts.models = {*mCatalogue->find<ModelSpec>(QStringLiteral("llama-3.1-70b"))};
+        plan.modelIds = {"llama-3.1-70b"};
+        plan.scenarios.front().deployment.weightFormat = "fp8";
+        return plan;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        Catalogue::OpenResult opened = Catalogue::open(mDir.filePath(QStringLiteral("catalogue.sqlite")));
+        QVERIFY2(opened.catalogue, qPrintable(opened.error));
+        mCatalogue = std::move(opened.catalogue);
+    }
+
+    void opensWithEveryModelVersion()
+    {
+        MainWindow window(*mCatalogue);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QAbstractItemModel *model = window.modelTable()->model();
-        QCOMPARE(model->rowCount(), static_cast<int>(planner::builtinModels().size()));
+        QCOMPARE(model->rowCount(), static_cast<int>(mCatalogue->list<ModelSpec>().size()));
+        window.modelTable()->sortByColumn(ModelVersionTableModel::TotalParameters, Qt::DescendingOrder);
+        // The largest catalogue version is Llama-3.1-405B or DeepSeek-R1/V3 (671,026,419,200 main model).
+        const QModelIndex top = model->index(0, ModelVersionTableModel::TotalParameters);
+        QCOMPARE(model->data(top, Qt::UserRole).toLongLong(), Q_INT64_C(671026419200));
     }
 
-    void showsExactCountsAndSortsByThem()
+    void dropFromThePaletteAndUndo()
     {
-        planner::MainWindow window;
-        QAbstractItemModel *model = window.modelTable()->model();
-        window.modelTable()->sortByColumn(planner::ModelVersionTableModel::TotalParameters, Qt::DescendingOrder);
-        // The largest built-in version is DeepSeek-R1/V3's 671,026,419,200 (main model).
-        const QModelIndex top = model->index(0, planner::ModelVersionTableModel::TotalParameters);
-        QCOMPARE(model->data(top, Qt::UserRole).toLongLong(), Q_INT64_C(671026419200));
-        QVERIFY(model->data(top).toString().contains(QStringLiteral("671")));
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        QCOMPARE(doc->scenario().topology.nodes.size(), size_t(0));
+
+        drop(window.scene(), {PaletteKind::Server, QStringLiteral("hgx-h200-8gpu")}, QPointF(100, 80));
+        const Topology &t = doc->scenario().topology;
+        QCOMPARE(t.servers().size(), size_t(1));
+        const int server = t.servers().front()->id;
+        const auto parts = t.partsOf(server);
+        QVERIFY(std::any_of(parts.begin(), parts.end(), [](const TopologyNode *n) {
+            return n->kind == NodeKind::Gpu && n->count == 8 && n->catalogueId == "h200" && !n->fabricLinkId.empty();
+        }));
+        QVERIFY(window.scene()->itemFor(server));
+        QCOMPARE(doc->selection(), std::set<int>{server});
+        QVERIFY(doc->plan().parts.gpu("h200"));  // snapshotted into the plan
+
+        // A GPU dropped onto the server joins it; one dropped on empty canvas makes a server around it.
+        const QPointF inside = window.scene()->itemFor(server)->sceneBoundingRect().center();
+        drop(window.scene(), {PaletteKind::Gpu, QStringLiteral("l40s")}, inside);
+        QCOMPARE(doc->scenario().topology.partsOf(server).size(), parts.size() + 1);
+        drop(window.scene(), {PaletteKind::Gpu, QStringLiteral("rtx-4090")}, QPointF(900, 900));
+        QCOMPARE(doc->scenario().topology.servers().size(), size_t(2));
+
+        // Each drop is one undo step.
+        QCOMPARE(doc->undoStack()->count(), 3);
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().topology.partsOf(server).size(), parts.size());
+        doc->undoStack()->undo();
+        QVERIFY(doc->scenario().topology.nodes.empty());
+        QCOMPARE(window.scene()->items().size(), 0);
+        doc->undoStack()->redo();
+        QCOMPARE(doc->scenario().topology.servers().size(), size_t(1));
+
+        // An unknown id is refused with a message and changes nothing.
+        drop(window.scene(), {PaletteKind::Gpu, QStringLiteral("no-such-gpu")}, QPointF(0, 0));
+        QCOMPARE(doc->undoStack()->index(), 1);
+    }
+
+    void drawingAnNvlinkChangesTheEstimate()
+    {
+        MainWindow window(*mCatalogue);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        PlanDocument *doc = window.document();
+        doc->reset(twoGpuPlan(), QString());
+        const VersionEstimate before = doc->estimates().front().versions.front();
+        QVERIFY2(before.speed, before.problem.c_str());
+        const QString tpotBefore = window.summary()->table()->item(0, SummaryPanel::Tpot)->text();
+
+        // The connect tool: press on one GPU, release on the other.
+        window.scene()->setMode(TopologyScene::Mode::Connect);
+        window.scene()->setConnectLinkId(QStringLiteral("nvlink4"));
+        TopologyView *view = window.view();
+        view->centerOn(window.scene()->itemFor(2));
+        const QPoint a = view->mapFromScene(window.scene()->itemFor(2)->sceneBoundingRect().center());
+        const QPoint b = view->mapFromScene(window.scene()->itemFor(3)->sceneBoundingRect().center());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, a);
+        QTest::mouseMove(view->viewport(), b);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, b);
+        QCOMPARE(doc->scenario().topology.links.size(), size_t(1));
+        QCOMPARE(doc->scenario().topology.links.front().linkId, std::string("nvlink4"));
+
+        const VersionEstimate after = doc->estimates().front().versions.front();
+        QVERIFY(after.speed);
+        QCOMPARE(after.parallel.tensor, 2);
+        QVERIFY(after.speed->nominal.tpot < before.speed->nominal.tpot);
+        QVERIFY(window.summary()->table()->item(0, SummaryPanel::Tpot)->text() != tpotBefore);
+
+        // A link the parts cannot take is refused: InfiniBand between two GPUs.
+        QString error;
+        QCOMPARE(edits::addLink(*doc, 2, 3, QStringLiteral("ib-ndr"), &error), 0);
+        QVERIFY(error.contains(QLatin1String("not GPUs")));
+    }
+
+    void moveIsOneUndoStep()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        doc->reset(twoGpuPlan(), QString());
+        // A drag sends several moves; they merge into one step.
+        edits::moveServers(*doc, {{1, QPointF(50, 0)}}, 7);
+        edits::moveServers(*doc, {{1, QPointF(120, 40)}}, 7);
+        QCOMPARE(doc->undoStack()->count(), 1);
+        QCOMPARE(window.scene()->itemFor(1)->pos(), QPointF(120, 40));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().topology.node(1)->x, 0.0);
+        QCOMPARE(window.scene()->itemFor(1)->pos(), QPointF(0, 0));
+        // A drag that ends where it began leaves no step (the undone move is
+        // dropped from the stack by the new push, as always).
+        edits::moveServers(*doc, {{1, QPointF(30, 30)}}, 8);
+        edits::moveServers(*doc, {{1, QPointF(0, 0)}}, 8);
+        QCOMPARE(doc->undoStack()->count(), 0);
+        QVERIFY(!doc->undoStack()->canUndo());
+
+        // Dragging the server item with the mouse: one step, and undo puts it back.
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TopologyView *view = window.view();
+        QGraphicsItem *item = window.scene()->itemFor(1);
+        view->centerOn(item);
+        const QPoint grab = view->mapFromScene(item->sceneBoundingRect().topLeft() + QPointF(40, 12));
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, grab);
+        for (int step = 1; step <= 5; ++step)
+            QTest::mouseMove(view->viewport(), grab + QPoint(12 * step, 6 * step));
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, grab + QPoint(60, 30));
+        QCOMPARE(doc->undoStack()->count(), 1);
+        QVERIFY(doc->scenario().topology.node(1)->x > 0);
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().topology.node(1)->x, 0.0);
+    }
+
+    void saveAndLoadGiveTheSameDocument()
+    {
+        MainWindow window(*mCatalogue);
+        QVERIFY(window.openPlan(QStringLiteral(":/plans/deepseek-r1-8x-h200.llmplan")));
+        PlanDocument *doc = window.document();
+        QVERIFY(!doc->scenario().topology.nodes.empty());
+        edits::arrangeInGrid(*doc);
+        QVERIFY(doc->isModified());
+        const QString path = mDir.filePath(QStringLiteral("saved.llmplan"));
+        QVERIFY(window.savePlanTo(path));
+        QVERIFY(!doc->isModified());
+        const QByteArray saved = serializePlan(doc->plan());
+
+        MainWindow other(*mCatalogue);
+        QVERIFY(other.openPlan(path));
+        QCOMPARE(serializePlan(other.document()->plan()), saved);
+        QCOMPARE(other.document()->estimates().size(), doc->estimates().size());
+        QCOMPARE(other.summary()->table()->rowCount(), window.summary()->table()->rowCount());
+
+        // A damaged file is refused whole; the open plan stays.
+        QFile broken(mDir.filePath(QStringLiteral("broken.llmplan")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"format\": \"llm-planner-plan\", \"version\": 1, \"name\": ");
+        broken.close();
+        QTimer::singleShot(0, [] {
+            if (QWidget *box = QApplication::activeModalWidget())
+                box->close();
+        });
+        QVERIFY(!other.openPlan(broken.fileName()));
+        QCOMPARE(serializePlan(other.document()->plan()), saved);
+    }
+
+    void badgesAppearAndClear()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        drop(window.scene(), {PaletteKind::Gpu, QStringLiteral("h100-sxm")}, QPointF(0, 0));
+        // A bare server around one GPU: no CPU, no memory.
+        QVERIFY(window.scene()->badgeCount() >= 1);
+        const int server = doc->scenario().topology.servers().front()->id;
+        const QPointF inside = window.scene()->itemFor(server)->sceneBoundingRect().center();
+        drop(window.scene(), {PaletteKind::Cpu, QStringLiteral("xeon-platinum-8480c")}, inside);
+        QVERIFY(window.scene()->badgeCount() >= 1);  // still no memory
+        drop(window.scene(), {PaletteKind::Memory, QStringLiteral("ddr5-4800-rdimm-64gb")}, inside);
+        QCOMPARE(window.scene()->badgeCount(), 0);
+        doc->undoStack()->undo();
+        QVERIFY(window.scene()->badgeCount() >= 1);
+    }
+
+    void summaryFollowsTheWorkload()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        doc->reset(twoGpuPlan(), QString());
+        QCoreApplication::processEvents();
+        const QString note = window.summary()->table()->item(0, SummaryPanel::Note)->text();
+        QVERIFY2(note.contains(QLatin1String("16 sequences")), qPrintable(note));
+        // The workload panel's concurrency box, as a user types 4 and presses Enter.
+        QSpinBox *concurrency = window.workload()->concurrencyBox();
+        concurrency->setValue(4);
+        QCOMPARE(doc->plan().workload.concurrency, 4);
+        QVERIFY(window.summary()->table()->item(0, SummaryPanel::Note)->text().contains(QLatin1String("4 sequences")));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->plan().workload.concurrency, 16);
+        QCoreApplication::processEvents();
+        QCOMPARE(concurrency->value(), 16);
     }
 };
 

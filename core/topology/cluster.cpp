@@ -1,0 +1,329 @@
+#include "core/topology/cluster.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace planner {
+
+namespace {
+
+// Collective small-message latency over NVLink when the catalogue gives none
+// (the same figure singleServerLinks uses).
+constexpr double kNvLinkLatencySeconds = 3e-6;
+// Latency of a hop between servers when the catalogue's link has none.
+constexpr double kScaleOutLatencySeconds = 5e-6;
+// The narrowest PCIe width a GPU is installed at (x8 slots in dual-GPU desktops).
+constexpr int kMinimumLanesPerGpu = 8;
+
+bool isFabric(LinkKind kind)
+{
+    return kind == LinkKind::NvLink || kind == LinkKind::NvSwitch || kind == LinkKind::InfinityFabric;
+}
+
+bool isScaleOut(LinkKind kind)
+{
+    return kind == LinkKind::InfiniBand || kind == LinkKind::Ethernet;
+}
+
+LinkPath pathOf(const LinkSpec &link, int count)
+{
+    const double fallback = isScaleOut(link.kind) ? kScaleOutLatencySeconds : kNvLinkLatencySeconds;
+    return LinkPath{link.bandwidthPerDirection * static_cast<double>(std::max(count, 1)),
+                    link.latency.value_or(units::seconds(fallback))};
+}
+
+LinkPath slower(const LinkPath &a, const LinkPath &b)
+{
+    return a.bandwidth <= b.bandwidth ? LinkPath{a.bandwidth, std::max(a.latency, b.latency)}
+                                      : LinkPath{b.bandwidth, std::max(a.latency, b.latency)};
+}
+
+// The server a node sits in (a server is its own).
+int serverOf(const Topology &t, int nodeId)
+{
+    const TopologyNode *n = t.node(nodeId);
+    if (!n)
+        return 0;
+    return n->kind == NodeKind::Server ? n->id : n->parent;
+}
+
+std::string nameOf(const TopologyNode &n)
+{
+    return n.name.empty() ? n.catalogueId : n.name;
+}
+
+struct ServerGpus {
+    std::vector<const TopologyNode *> groups;
+    int gpus = 0;  // of the cluster's GPU type
+};
+
+// The GPU path among the GPUs of one GPU group: its fabric, or PCIe.
+LinkPath groupPath(const TopologyNode &group, const GpuSpec &gpu, const PartSnapshot &parts)
+{
+    if (const LinkSpec *fabric = parts.link(group.fabricLinkId))
+        return pathOf(*fabric, 1);
+    return pcieLink(gpu);
+}
+
+// The weakest GPU-to-GPU path inside one server.
+std::optional<LinkPath> serverPath(const Topology &t, const ServerGpus &server, const GpuSpec &gpu,
+                                   const PartSnapshot &parts)
+{
+    std::optional<LinkPath> path;
+    const auto take = [&](const LinkPath &p) { path = path ? slower(*path, p) : p; };
+    for (const TopologyNode *group : server.groups)
+        if (group->count > 1)
+            take(groupPath(*group, gpu, parts));
+    for (size_t i = 0; i < server.groups.size(); ++i)
+        for (size_t j = i + 1; j < server.groups.size(); ++j) {
+            std::optional<LinkPath> drawn;
+            for (const TopologyLink &l : t.links) {
+                const bool joins = (l.from == server.groups[i]->id && l.to == server.groups[j]->id)
+                                   || (l.from == server.groups[j]->id && l.to == server.groups[i]->id);
+                const LinkSpec *spec = parts.link(l.linkId);
+                if (joins && spec) {
+                    const LinkPath p = pathOf(*spec, l.count);
+                    drawn = drawn ? LinkPath{drawn->bandwidth + p.bandwidth, std::max(drawn->latency, p.latency)} : p;
+                }
+            }
+            take(drawn.value_or(pcieLink(gpu)));
+        }
+    return path;
+}
+
+// Servers holding GPUs, and the scale-out links between each pair of them.
+struct ServerGraph {
+    std::map<int, ServerGpus> servers;
+    std::map<std::pair<int, int>, LinkPath> edges;  // (lower id, higher id): bandwidth summed over the links
+};
+
+ServerGraph serverGraph(const Topology &t, const PartSnapshot &parts, const std::string &gpuId)
+{
+    ServerGraph g;
+    for (const TopologyNode &n : t.nodes)
+        if (n.kind == NodeKind::Gpu && t.node(n.parent)) {
+            ServerGpus &s = g.servers[n.parent];
+            s.groups.push_back(&n);
+            if (n.catalogueId == gpuId)
+                s.gpus += n.count;
+        }
+    for (const TopologyLink &l : t.links) {
+        const LinkSpec *spec = parts.link(l.linkId);
+        const int a = serverOf(t, l.from);
+        const int b = serverOf(t, l.to);
+        if (!spec || !isScaleOut(spec->kind) || a == b || a == 0 || b == 0)
+            continue;
+        const std::pair<int, int> key{std::min(a, b), std::max(a, b)};
+        const LinkPath p = pathOf(*spec, l.count);
+        const auto found = g.edges.find(key);
+        g.edges[key] = found == g.edges.end() ? p
+                                              : LinkPath{found->second.bandwidth + p.bandwidth,
+                                                         std::max(found->second.latency, p.latency)};
+    }
+    return g;
+}
+
+// GPU servers reachable from the first one over scale-out links.
+std::set<int> reachable(const ServerGraph &g)
+{
+    std::set<int> seen;
+    if (g.servers.empty())
+        return seen;
+    std::vector<int> stack{g.servers.begin()->first};
+    while (!stack.empty()) {
+        const int s = stack.back();
+        stack.pop_back();
+        if (!seen.insert(s).second)
+            continue;
+        for (const auto &[key, path] : g.edges) {
+            if (key.first == s)
+                stack.push_back(key.second);
+            else if (key.second == s)
+                stack.push_back(key.first);
+        }
+    }
+    return seen;
+}
+
+std::string mostNumerousGpu(const Topology &t)
+{
+    std::map<std::string, int> counts;
+    for (const TopologyNode &n : t.nodes)
+        if (n.kind == NodeKind::Gpu)
+            counts[n.catalogueId] += n.count;
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto &a, const auto &b) { return a.second < b.second; });
+    return best == counts.end() ? std::string() : best->first;
+}
+
+} // namespace
+
+Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
+{
+    Cluster c;
+    const std::string gpuId = mostNumerousGpu(t);
+    const GpuSpec *gpu = parts.gpu(gpuId);
+    if (!gpu) {
+        c.problem = gpuId.empty() ? "no GPUs: drop a GPU or a server onto the canvas"
+                                  : "GPU '" + gpuId + "' is not in the plan's parts";
+        return c;
+    }
+    c.gpu = *gpu;
+    const ServerGraph graph = serverGraph(t, parts, gpuId);
+    std::optional<LinkPath> inside;
+    double hostBandwidth = 0;
+    c.cloud = true;
+    for (const auto &[serverId, server] : graph.servers) {
+        if (server.gpus == 0)
+            continue;
+        ++c.servers;
+        c.gpuCount += server.gpus;
+        c.gpusPerServer = std::max(c.gpusPerServer, server.gpus);
+        if (const std::optional<LinkPath> p = serverPath(t, server, *gpu, parts))
+            inside = inside ? slower(*inside, *p) : *p;
+        const TopologyNode *node = t.node(serverId);
+        c.cloud = c.cloud && node && !node->cloudInstanceId.empty();
+        double serverHost = 0;
+        for (const TopologyNode *part : t.partsOf(serverId))
+            if (const CpuSpec *cpu = part->kind == NodeKind::Cpu ? parts.cpu(part->catalogueId) : nullptr)
+                serverHost += units::inGBPerSecond(cpu->memoryBandwidth) * part->count;
+        if (serverHost > 0)
+            hostBandwidth = hostBandwidth > 0 ? std::min(hostBandwidth, serverHost) : serverHost;
+    }
+    c.links = singleServerLinks(*gpu);
+    if (inside) {
+        c.links.tensorParallel = *inside;
+        c.links.pipeline = *inside;
+        c.links.expertParallel = *inside;
+    } else {
+        c.links.tensorParallel = c.links.pipeline = c.links.expertParallel = pcieLink(*gpu);
+    }
+    if (hostBandwidth > 0)
+        c.links.hostMemory = units::gigabytesPerSecond(hostBandwidth);
+    c.dataParallel = c.links.tensorParallel;
+    if (c.servers > 1) {
+        if (reachable(graph).size() < graph.servers.size()) {
+            c.problem = "some GPUs have no path to the others: link the servers (InfiniBand or Ethernet)";
+            return c;
+        }
+        // Every pair's links are shared by the GPUs of the smaller server; the
+        // weakest pair limits the collectives that cross servers.
+        std::optional<LinkPath> between;
+        for (const auto &[key, path] : graph.edges) {
+            const int gpus = std::max(1, std::min(graph.servers.at(key.first).gpus, graph.servers.at(key.second).gpus));
+            const LinkPath perGpu{path.bandwidth / static_cast<double>(gpus), path.latency};
+            between = between ? slower(*between, perGpu) : perGpu;
+        }
+        c.links.pipeline = *between;
+        c.links.expertParallel = *between;
+        c.dataParallel = *between;
+    }
+    return c;
+}
+
+std::optional<std::string> linkProblem(const Topology &t, const PartSnapshot &parts, int from, int to,
+                                       const LinkSpec &link)
+{
+    const TopologyNode *a = t.node(from);
+    const TopologyNode *b = t.node(to);
+    if (!a || !b)
+        return "a link needs two parts";
+    if (from == to)
+        return "a part cannot be linked to itself";
+    for (const TopologyNode *n : {a, b})
+        if (n->kind == NodeKind::Cpu || n->kind == NodeKind::Memory || n->kind == NodeKind::Storage)
+            return nameOf(*n) + " cannot be linked: links join GPUs, servers and network cards";
+    const bool sameServer = serverOf(t, from) == serverOf(t, to);
+    if (isScaleOut(link.kind)) {
+        if (a->kind == NodeKind::Gpu || b->kind == NodeKind::Gpu)
+            return link.name + " joins servers or their network cards, not GPUs";
+        if (sameServer)
+            return link.name + " joins two servers, not parts of one server";
+        return std::nullopt;
+    }
+    // NVLink, NVSwitch, Infinity Fabric and PCIe join GPUs inside one server.
+    if (a->kind != NodeKind::Gpu || b->kind != NodeKind::Gpu)
+        return link.name + " joins GPUs; link servers with InfiniBand or Ethernet";
+    if (!sameServer)
+        return link.name + " does not leave a server; link servers with InfiniBand or Ethernet";
+    for (const TopologyNode *n : {a, b}) {
+        const GpuSpec *gpu = parts.gpu(n->catalogueId);
+        if (!gpu)
+            return "GPU '" + n->catalogueId + "' is not in the plan's parts";
+        const bool nvidiaFabric = link.kind == LinkKind::NvLink || link.kind == LinkKind::NvSwitch;
+        if (nvidiaFabric && gpu->nvlinkBandwidth <= units::gigabytesPerSecond(0))
+            return gpu->name + " has no NVLink";
+        if (link.kind == LinkKind::InfinityFabric && gpu->vendor != "AMD")
+            return gpu->name + " has no Infinity Fabric";
+    }
+    return std::nullopt;
+}
+
+std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &parts)
+{
+    std::vector<TopologyIssue> issues;
+    for (const TopologyNode &n : t.nodes) {
+        if (n.kind != NodeKind::Server) {
+            if (!t.node(n.parent))
+                issues.push_back({n.id, 0, nameOf(n) + " is not inside a server"});
+            if (n.kind == NodeKind::Gpu && !parts.gpu(n.catalogueId))
+                issues.push_back({n.id, 0, "GPU '" + n.catalogueId + "' is not in the plan's parts"});
+            const LinkSpec *fabric = parts.link(n.fabricLinkId);
+            const GpuSpec *gpu = parts.gpu(n.catalogueId);
+            if (n.kind == NodeKind::Gpu && fabric && gpu && isFabric(fabric->kind) && fabric->kind != LinkKind::InfinityFabric
+                && gpu->nvlinkBandwidth <= units::gigabytesPerSecond(0))
+                issues.push_back({n.id, 0, gpu->name + " has no NVLink: " + fabric->name + " cannot join these GPUs"});
+            continue;
+        }
+        std::set<std::string> gpuTypes;
+        int gpuCount = 0;
+        int lanes = 0;
+        bool hasCpu = false;
+        bool hasMemory = false;
+        for (const TopologyNode *part : t.partsOf(n.id)) {
+            if (part->kind == NodeKind::Gpu) {
+                gpuTypes.insert(part->catalogueId);
+                gpuCount += part->count;
+            } else if (part->kind == NodeKind::Cpu) {
+                hasCpu = true;
+                if (const CpuSpec *cpu = parts.cpu(part->catalogueId))
+                    lanes += cpu->pcieLanes * part->count;
+            } else if (part->kind == NodeKind::Memory) {
+                hasMemory = true;
+            }
+        }
+        const bool rented = !n.cloudInstanceId.empty();
+        if (!rented && !hasCpu)
+            issues.push_back({n.id, 0, nameOf(n) + " has no CPU: a server needs a host processor"});
+        if (!rented && !hasMemory)
+            issues.push_back({n.id, 0, nameOf(n) + " has no memory: a server needs host RAM"});
+        if (gpuTypes.size() > 1)
+            issues.push_back({n.id, 0, nameOf(n) + " mixes GPU types; a tensor-parallel group needs identical GPUs"});
+        if (lanes > 0 && gpuCount * kMinimumLanesPerGpu > lanes)
+            issues.push_back({n.id, 0, std::to_string(gpuCount) + " GPUs need at least "
+                                           + std::to_string(gpuCount * kMinimumLanesPerGpu)
+                                           + " PCIe lanes (x8 each); the CPUs provide " + std::to_string(lanes)});
+    }
+    for (const TopologyLink &l : t.links) {
+        const LinkSpec *spec = parts.link(l.linkId);
+        if (!spec) {
+            issues.push_back({l.from, l.id, "link '" + l.linkId + "' is not in the plan's parts"});
+            continue;
+        }
+        if (const std::optional<std::string> problem = linkProblem(t, parts, l.from, l.to, *spec))
+            issues.push_back({l.from, l.id, *problem});
+    }
+    const ServerGraph graph = serverGraph(t, parts, mostNumerousGpu(t));
+    if (graph.servers.size() > 1) {
+        const std::set<int> connected = reachable(graph);
+        for (const auto &[serverId, server] : graph.servers)
+            if (!connected.count(serverId))
+                for (const TopologyNode *group : server.groups)
+                    issues.push_back({group->id, 0, nameOf(*group) + " has no path to the other GPUs: link its server "
+                                                                     "to the others (InfiniBand or Ethernet)"});
+    }
+    return issues;
+}
+
+} // namespace planner

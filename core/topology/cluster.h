@@ -1,0 +1,52 @@
+#pragma once
+// What the engine needs from a topology, and what is wrong with it.
+//
+// reduceToCluster: the GPUs (their type and count, how many per server) and
+// the bandwidth of the paths the parallel groups use. Inside a server the
+// tensor-parallel path is the weakest GPU-to-GPU path: a GPU group's own
+// fabric (NVLink/NVSwitch) or, without one, PCIe through the host; between
+// two GPU groups of a server, the links drawn between them or else PCIe.
+// Between servers, the links drawn between them (or their NICs), shared by the
+// GPUs of the smaller server; pipeline and expert parallelism and data-parallel
+// replicas cross that path.
+//
+// checkTopology: the problems the canvas shows as badges (a server without CPU
+// or memory, GPUs with no path to the others, more GPUs than the CPUs' PCIe
+// lanes at x8 each, mixed GPU types in one server, a link a part cannot take).
+// linkProblem answers the same for a link before it is drawn.
+
+#include "core/hardware/gpuspec.h"
+#include "core/perf/perfmodel.h"
+#include "core/plan/plan.h"
+#include "core/topology/topology.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planner {
+
+struct TopologyIssue {
+    int nodeId = 0;  // the node the badge sits on (0: the link's)
+    int linkId = 0;  // the link at fault, if any
+    std::string message;
+};
+
+struct Cluster {
+    std::optional<GpuSpec> gpu;  // the GPU type (the most numerous one when mixed)
+    int gpuCount = 0;            // GPUs of that type
+    int servers = 0;             // servers holding GPUs
+    int gpusPerServer = 0;       // the most in one server
+    PerfLinks links;
+    LinkPath dataParallel;       // between replicas: inside a server or across servers
+    bool cloud = false;          // every GPU server is a rented cloud instance
+    std::string problem;         // why it cannot be estimated; empty when it can
+};
+
+Cluster reduceToCluster(const Topology &topology, const PartSnapshot &parts);
+std::vector<TopologyIssue> checkTopology(const Topology &topology, const PartSnapshot &parts);
+// Why a link of this kind cannot join these two nodes; nullopt when it can.
+std::optional<std::string> linkProblem(const Topology &topology, const PartSnapshot &parts, int from, int to,
+                                       const LinkSpec &link);
+
+} // namespace planner

@@ -1,0 +1,251 @@
+// The topology the canvas edits: its reduction to the engine's cluster (link
+// bandwidths that change the estimate), the problems shown as badges, and a
+// plan's evaluation (fit, speed, cost) from it.
+
+#include "core/plan/planevaluation.h"
+#include "core/topology/cluster.h"
+#include "support/enginetestsupport.h"
+
+#include <QtTest>
+
+using namespace planner;
+using namespace planner::testing;
+
+namespace {
+
+LinkSpec link(const std::string &id, LinkKind kind, double gbPerSecond)
+{
+    LinkSpec l;
+    l.id = id;
+    l.name = id;
+    l.kind = kind;
+    l.bandwidthPerDirection = units::gigabytesPerSecond(gbPerSecond);
+    return l;
+}
+
+PartSnapshot parts()
+{
+    PartSnapshot p;
+    for (const char *id : {"h100-sxm", "a100-80gb", "rtx-4090", "l40s"}) {
+        GpuSpec gpu = builtinGpu(QString::fromLatin1(id));
+        gpu.price = Price{10000, "2025-01", ""};
+        p.gpus.push_back(gpu);
+    }
+    CpuSpec cpu;
+    cpu.id = "cpu";
+    cpu.name = "Test CPU";
+    cpu.pcieLanes = 20;
+    cpu.memoryBandwidth = units::gigabytesPerSecond(300);
+    cpu.tdp = units::watts(300);
+    cpu.price = Price{5000, "2025-01", ""};
+    p.cpus = {cpu};
+    MemoryModuleSpec dimm;
+    dimm.id = "dimm";
+    dimm.name = "DIMM";
+    dimm.price = Price{500, "2025-01", ""};
+    p.memory = {dimm};
+    // Per direction, as the catalogue stores them (NVLink 4: 900 GB/s both ways per GPU).
+    p.links = {link("nvlink4", LinkKind::NvLink, 450), link("nvswitch", LinkKind::NvSwitch, 450),
+               link("pcie4", LinkKind::Pcie, 31.5), link("ib-ndr", LinkKind::InfiniBand, 50)};
+    p.models = {builtinModel("llama-3.1-8b"), builtinModel("llama-3.1-70b")};
+    return p;
+}
+
+// Adds a server with a CPU and memory at the next free ids; returns its id.
+int addServer(Topology &t, const std::string &name, int cpus = 2)
+{
+    const int id = t.nextId();
+    t.nodes.push_back({id, NodeKind::Server, 0, "", "", name, 1, "", 0, 0});
+    t.nodes.push_back({id + 1, NodeKind::Cpu, id, "cpu", "", "CPU", cpus, "", 0, 0});
+    t.nodes.push_back({id + 2, NodeKind::Memory, id, "dimm", "", "DIMM", 16, "", 0, 0});
+    return id;
+}
+
+int addGpus(Topology &t, int server, const std::string &gpu, int count, const std::string &fabric = "")
+{
+    const int id = t.nextId();
+    t.nodes.push_back({id, NodeKind::Gpu, server, gpu, "", gpu, count, fabric, 0, 0});
+    return id;
+}
+
+int addLink(Topology &t, int from, int to, const std::string &linkId, int count = 1)
+{
+    const int id = t.nextId();
+    t.links.push_back({id, from, to, linkId, count});
+    return id;
+}
+
+bool hasIssue(const std::vector<TopologyIssue> &issues, int node, const std::string &fragment)
+{
+    return std::any_of(issues.begin(), issues.end(), [&](const TopologyIssue &i) {
+        return (node == 0 || i.nodeId == node) && i.message.find(fragment) != std::string::npos;
+    });
+}
+
+Plan planWith(const Topology &t, const std::string &model = "llama-3.1-8b")
+{
+    Plan plan;
+    plan.parts = parts();
+    plan.modelIds = {model};
+    plan.workload.concurrency = 8;
+    Scenario s;
+    s.name = "test";
+    s.topology = t;
+    plan.scenarios = {s};
+    return plan;
+}
+
+} // namespace
+
+class TestTopology : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void nvlinkBetweenTwoGpusSpeedsUpTensorParallelism()
+    {
+        Topology t;
+        const int server = addServer(t, "box");
+        const int a = addGpus(t, server, "h100-sxm", 1);
+        const int b = addGpus(t, server, "h100-sxm", 1);
+        const Cluster overPcie = reduceToCluster(t, parts());
+        QCOMPARE(overPcie.gpuCount, 2);
+        QCOMPARE(overPcie.gpusPerServer, 2);
+        // Without a drawn link the two GPUs meet over PCIe 5.0 x16: 63 GB/s per direction.
+        QCOMPARE(units::inGBPerSecond(overPcie.links.tensorParallel.bandwidth), 63.0);
+
+        addLink(t, a, b, "nvlink4");
+        const Cluster overNvlink = reduceToCluster(t, parts());
+        QCOMPARE(units::inGBPerSecond(overNvlink.links.tensorParallel.bandwidth), 450.0);
+
+        Topology slow = t;
+        slow.links.clear();
+        const ScenarioEstimate before = evaluatePlan(planWith(slow, "llama-3.1-70b")).front();
+        const ScenarioEstimate after = evaluatePlan(planWith(t, "llama-3.1-70b")).front();
+        QVERIFY(before.versions.front().speed && after.versions.front().speed);
+        QCOMPARE(after.versions.front().parallel.tensor, 2);
+        // TP 2 all-reduces twice per layer: the faster link shortens every decode step.
+        QVERIFY(after.versions.front().speed->nominal.tpot < before.versions.front().speed->nominal.tpot);
+        QVERIFY(after.versions.front().speed->nominal.outputTokensPerSecond
+                > before.versions.front().speed->nominal.outputTokensPerSecond);
+    }
+
+    void serversJoinOverTheirScaleOutLinks()
+    {
+        Topology t;
+        const int first = addServer(t, "one");
+        addGpus(t, first, "h100-sxm", 8, "nvswitch");
+        const int second = addServer(t, "two");
+        addGpus(t, second, "h100-sxm", 8, "nvswitch");
+        Cluster c = reduceToCluster(t, parts());
+        QVERIFY(c.problem.find("no path") != std::string::npos);
+
+        addLink(t, first, second, "ib-ndr", 8);  // eight 400 Gb/s ports
+        c = reduceToCluster(t, parts());
+        QVERIFY2(c.problem.empty(), c.problem.c_str());
+        QCOMPARE(c.gpuCount, 16);
+        QCOMPARE(c.servers, 2);
+        QCOMPARE(units::inGBPerSecond(c.links.tensorParallel.bandwidth), 450.0);
+        // 8 x 50 GB/s shared by 8 GPUs.
+        QCOMPARE(units::inGBPerSecond(c.links.pipeline.bandwidth), 50.0);
+        // Host memory: two CPUs of 300 GB/s.
+        QCOMPARE(units::inGBPerSecond(c.links.hostMemory), 600.0);
+    }
+
+    void badgesAppearAndClear()
+    {
+        Topology t;
+        const int server = addServer(t, "box", 1);
+        const int gpus = addGpus(t, server, "rtx-4090", 2);
+        QVERIFY(checkTopology(t, parts()).empty());
+
+        // A server without CPU or memory.
+        Topology bare;
+        bare.nodes.push_back({1, NodeKind::Server, 0, "", "", "bare", 1, "", 0, 0});
+        const std::vector<TopologyIssue> bareIssues = checkTopology(bare, parts());
+        QVERIFY(hasIssue(bareIssues, 1, "no CPU"));
+        QVERIFY(hasIssue(bareIssues, 1, "no memory"));
+
+        // Three GPUs at x8 need 24 lanes; one CPU gives 20.
+        Topology crowded = t;
+        crowded.node(gpus)->count = 3;
+        QVERIFY(hasIssue(checkTopology(crowded, parts()), server, "PCIe lanes"));
+
+        // Mixed types in one server.
+        Topology mixed = t;
+        addGpus(mixed, server, "l40s", 1);
+        QVERIFY(hasIssue(checkTopology(mixed, parts()), server, "mixes GPU types"));
+
+        // A link a part does not support: NVLink on RTX 4090s, InfiniBand between GPUs.
+        Topology wrong = t;
+        const int other = addGpus(wrong, server, "rtx-4090", 1);
+        wrong.node(gpus)->count = 1;
+        const int nvlink = addLink(wrong, gpus, other, "nvlink4");
+        std::vector<TopologyIssue> issues = checkTopology(wrong, parts());
+        QVERIFY(hasIssue(issues, gpus, "has no NVLink"));
+        QCOMPARE(std::count_if(issues.begin(), issues.end(), [&](const TopologyIssue &i) { return i.linkId == nvlink; }), 1L);
+        QVERIFY(linkProblem(wrong, parts(), gpus, other, parts().links[3]).value_or("").find("not GPUs") != std::string::npos);
+        QVERIFY(linkProblem(wrong, parts(), gpus, server + 1, parts().links[2]).value_or("").find("cannot be linked")
+                != std::string::npos);
+        // Fixed: the link replaced by PCIe, the badge goes.
+        wrong.links.front().linkId = "pcie4";
+        QVERIFY(checkTopology(wrong, parts()).empty());
+
+        // NVLink does not leave a server.
+        Topology two;
+        const int s1 = addServer(two, "a");
+        const int g1 = addGpus(two, s1, "h100-sxm", 1);
+        const int s2 = addServer(two, "b");
+        const int g2 = addGpus(two, s2, "h100-sxm", 1);
+        QVERIFY(linkProblem(two, parts(), g1, g2, parts().links[0]).value_or("").find("does not leave a server")
+                != std::string::npos);
+        QVERIFY(hasIssue(checkTopology(two, parts()), g2, "no path"));
+        addLink(two, s1, s2, "ib-ndr");
+        QVERIFY(checkTopology(two, parts()).empty());
+    }
+
+    void evaluationFitsSpeedAndCost()
+    {
+        Topology t;
+        const int server = addServer(t, "box", 1);
+        addGpus(t, server, "rtx-4090", 2);
+        Plan plan = planWith(t);
+        plan.modelIds = {"llama-3.1-8b", "llama-3.1-70b"};
+        const ScenarioEstimate e = evaluatePlan(plan).front();
+        QCOMPARE(e.versions.size(), size_t(2));
+        const VersionEstimate &small = e.versions[0];
+        const VersionEstimate &big = e.versions[1];
+        QVERIFY2(small.memory.fits, small.problem.c_str());
+        QVERIFY(small.speed && small.speed->nominal.outputTokensPerSecond > 0);
+        QCOMPARE(small.parallel.tensor, 2);
+        // 70B in BF16 is 141 GB: two 24 GB cards cannot hold it.
+        QVERIFY(!big.memory.fits);
+        QVERIFY(big.problem.find("does not fit") != std::string::npos);
+        // Capital by hand: 2 GPUs x 10,000 + 1 CPU x 5,000 + 16 DIMMs x 500.
+        QCOMPARE(e.cost.capexUsd, 2 * 10000.0 + 5000 + 16 * 500);
+        QVERIFY(small.usdPerMillionOutputTokens > 0);
+        QVERIFY(qFuzzyCompare(small.usdPerMillionOutputTokens,
+                              usdPerMillionTokens(e.cost.monthlyTotalUsd, small.speed->nominal.outputTokensPerSecond)));
+
+        // By request rate: the concurrency is the smallest that serves it.
+        plan.modelIds = {"llama-3.1-8b"};
+        plan.workload.byRequestRate = true;
+        plan.workload.requestsPerSecond = 0.5;
+        const VersionEstimate byRate = evaluatePlan(plan).front().versions.front();
+        QVERIFY(byRate.requestsPerSecond >= 0.5);
+        QVERIFY(byRate.concurrency >= 1);
+        plan.workload.requestsPerSecond = 1e6;
+        QVERIFY(evaluatePlan(plan).front().versions.front().problem.find("cannot serve") != std::string::npos);
+    }
+
+    void emptyCanvasSaysWhatIsMissing()
+    {
+        const ScenarioEstimate e = evaluatePlan(planWith(Topology{})).front();
+        QVERIFY(e.cluster.problem.find("no GPUs") != std::string::npos);
+        QVERIFY(!e.versions.front().speed);
+        QCOMPARE(e.cost.capexUsd, 0.0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTopology)
+#include "test_topology.moc"

@@ -1,0 +1,93 @@
+#pragma once
+// The canvas's items: thin views of topology nodes and links. Each knows the
+// id of what it shows; the scene rebuilds them from the plan after every
+// change, so an item never holds state the plan does not.
+
+#include "core/plan/plan.h"
+#include "core/topology/cluster.h"
+
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+
+#include <vector>
+
+namespace planner {
+
+enum CanvasItemType { ServerItemType = QGraphicsItem::UserType + 1, PartItemType, LinkItemType, BadgeItemType };
+
+// The id of the node or link an item shows (0 for none).
+int canvasId(const QGraphicsItem *item);
+
+// A red "!" with the problems as its tooltip.
+class BadgeItem : public QGraphicsEllipseItem
+{
+public:
+    BadgeItem(const std::vector<std::string> &messages, QGraphicsItem *parent);
+    int type() const override { return BadgeItemType; }
+    QString text() const { return toolTip(); }
+};
+
+// A GPU group, CPU, memory, storage or network card inside a server.
+class PartItem : public QGraphicsRectItem
+{
+public:
+    PartItem(const TopologyNode &node, const PartSnapshot &parts, double width, QGraphicsItem *parent);
+    int type() const override { return PartItemType; }
+    int nodeId() const { return mNodeId; }
+    static constexpr double kHeight = 38;
+
+protected:
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    int mNodeId;
+    NodeKind mKind;
+    QString mTitle;
+    QString mDetail;
+};
+
+class ServerItem : public QGraphicsRectItem
+{
+public:
+    ServerItem(const TopologyNode &server, const Topology &topology, const PartSnapshot &parts);
+    int type() const override { return ServerItemType; }
+    int nodeId() const { return mNodeId; }
+    static constexpr double kWidth = 300;
+
+protected:
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    int mNodeId;
+    QString mTitle;
+    QString mSubtitle;
+    bool mCloud;
+};
+
+class LinkItem : public QGraphicsLineItem
+{
+public:
+    LinkItem(const TopologyLink &link, const PartSnapshot &parts, QGraphicsItem *from, QGraphicsItem *to);
+    int type() const override { return LinkItemType; }
+    int linkId() const { return mLinkId; }
+    int fromId() const { return mFrom; }
+    int toId() const { return mTo; }
+    // Follows its ends when a server is dragged.
+    void track();
+    QRectF boundingRect() const override;
+
+protected:
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    int mLinkId;
+    int mFrom;
+    int mTo;
+    QGraphicsItem *mFromItem;
+    QGraphicsItem *mToItem;
+    QString mLabel;
+    QRectF mLabelRect;  // scene coordinates of the label box
+};
+
+} // namespace planner

@@ -1,0 +1,174 @@
+#include "ui/panels/inspectorpanel.h"
+
+#include "database/catalogue.h"
+#include "ui/document/plandocument.h"
+#include "ui/document/planedits.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+namespace planner {
+
+namespace {
+
+QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QLabel *wrapped(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString perDirection(const LinkPath &path)
+{
+    return QObject::tr("%1 GB/s per direction, %2 µs").arg(units::inGBPerSecond(path.bandwidth), 0, 'f', 1)
+        .arg(units::inSeconds(path.latency) * 1e6, 0, 'f', 1);
+}
+
+} // namespace
+
+InspectorPanel::InspectorPanel(PlanDocument &document, QWidget *parent)
+    : QWidget(parent)
+    , mDocument(document)
+{
+    mForm = new QFormLayout(this);
+    mForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Queued: an editor's own signal may have caused the change, and refresh()
+    // replaces the editors.
+    for (auto signal : {&PlanDocument::selectionChanged, &PlanDocument::planChanged, &PlanDocument::currentScenarioChanged})
+        connect(&mDocument, signal, this, &InspectorPanel::refresh, Qt::QueuedConnection);
+    refresh();
+}
+
+void InspectorPanel::refresh()
+{
+    while (mForm->rowCount() > 0)
+        mForm->removeRow(0);
+    const Topology &t = mDocument.scenario().topology;
+    if (mDocument.selection().size() != 1) {
+        showNothingSelected();
+        return;
+    }
+    const int id = *mDocument.selection().begin();
+    if (const TopologyNode *n = t.node(id))
+        n->kind == NodeKind::Server ? showServer(id) : showPart(id);
+    else if (t.link(id))
+        showLink(id);
+    showIssues(id);
+}
+
+void InspectorPanel::showNothingSelected()
+{
+    const size_t index = mDocument.currentScenario();
+    if (!mDocument.selection().empty())
+        mForm->addRow(wrapped(tr("%n items selected.", nullptr, static_cast<int>(mDocument.selection().size())), this));
+    if (index >= mDocument.estimates().size())
+        return;
+    const ScenarioEstimate &e = mDocument.estimates()[index];
+    mForm->addRow(tr("Scenario"), wrapped(qs(e.name), this));
+    const Cluster &c = e.cluster;
+    if (!c.problem.empty()) {
+        mForm->addRow(tr("Cluster"), wrapped(qs(c.problem), this));
+    } else {
+        mForm->addRow(tr("GPUs"), wrapped(tr("%1 × %2 in %n server(s)", nullptr, c.servers).arg(c.gpuCount).arg(qs(c.gpu->name)), this));
+        mForm->addRow(tr("Inside a server"), wrapped(perDirection(c.links.tensorParallel), this));
+        if (c.servers > 1)
+            mForm->addRow(tr("Between servers"), wrapped(perDirection(c.links.pipeline) + tr(" per GPU"), this));
+    }
+    if (!e.issues.empty())
+        mForm->addRow(tr("Problems"), wrapped(tr("%n problem(s): hover the red badges", nullptr, static_cast<int>(e.issues.size())), this));
+    if (mDocument.selection().empty())
+        mForm->addRow(wrapped(tr("Select a server, part or link to see and edit it."), this));
+}
+
+void InspectorPanel::showServer(int id)
+{
+    const TopologyNode *n = mDocument.scenario().topology.node(id);
+    auto *name = new QLineEdit(qs(n->name), this);
+    name->setObjectName(QStringLiteral("serverName"));
+    connect(name, &QLineEdit::editingFinished, this, [this, id, name] { edits::rename(mDocument, id, name->text()); });
+    mForm->addRow(tr("Server"), name);
+    const PartSnapshot &parts = mDocument.plan().parts;
+    if (const CloudInstance *instance = parts.instance(n->cloudInstanceId))
+        mForm->addRow(tr("Cloud instance"), wrapped(tr("%1 %2, %3 (prices of %4)").arg(qs(instance->provider), qs(instance->name),
+                                                                                     qs(instance->region), qs(instance->priceDate)), this));
+    else if (const ServerTemplate *made = parts.server(n->catalogueId))
+        mForm->addRow(tr("Template"), wrapped(qs(made->name) + QStringLiteral("\n") + qs(made->source), this));
+    for (const TopologyNode *part : mDocument.scenario().topology.partsOf(id))
+        mForm->addRow(QString::fromStdString(std::string(toString(part->kind))).toUpper(),
+                      wrapped(tr("%1 × %2").arg(part->count).arg(qs(part->name)), this));
+}
+
+void InspectorPanel::addCountEditor(int id, int count, const QString &label)
+{
+    auto *box = new QSpinBox(this);
+    box->setObjectName(QStringLiteral("countBox"));
+    box->setRange(1, 4096);
+    box->setValue(count);
+    box->setKeyboardTracking(false);
+    connect(box, &QSpinBox::valueChanged, this, [this, id](int value) { edits::setCount(mDocument, id, value); });
+    mForm->addRow(label, box);
+}
+
+void InspectorPanel::showPart(int id)
+{
+    const TopologyNode *n = mDocument.scenario().topology.node(id);
+    const PartSnapshot &parts = mDocument.plan().parts;
+    mForm->addRow(tr("Part"), wrapped(qs(n->name), this));
+    addCountEditor(id, n->count, tr("Count"));
+    if (n->kind != NodeKind::Gpu)
+        return;
+    if (const GpuSpec *gpu = parts.gpu(n->catalogueId)) {
+        mForm->addRow(tr("Memory"), wrapped(tr("%1 GB %2 at %3 GB/s (%4 GiB usable)").arg(units::inGB(gpu->memory), 0, 'f', 0)
+                                                 .arg(qs(gpu->memoryType)).arg(units::inGBPerSecond(gpu->memoryBandwidth), 0, 'f', 0)
+                                                 .arg(units::inGiB(gpu->usableMemory), 0, 'f', 1), this));
+        mForm->addRow(tr("Compute"), wrapped(tr("%1 TFLOPS BF16, %2 TFLOPS FP8 (dense)").arg(units::inTeraflopsPerSecond(gpu->bf16), 0, 'f', 0)
+                                                  .arg(units::inTeraflopsPerSecond(gpu->fp8), 0, 'f', 0), this));
+        mForm->addRow(tr("Source"), wrapped(qs(gpu->source), this));
+    }
+    // The fabric among this group's GPUs.
+    auto *fabric = new QComboBox(this);
+    fabric->setObjectName(QStringLiteral("fabricBox"));
+    fabric->addItem(tr("PCIe through the host"), QString());
+    for (const LinkSpec &link : mDocument.catalogue().list<LinkSpec>())
+        if (link.kind == LinkKind::NvLink || link.kind == LinkKind::NvSwitch || link.kind == LinkKind::InfinityFabric)
+            fabric->addItem(qs(link.name), qs(link.id));
+    fabric->setCurrentIndex(std::max(0, fabric->findData(qs(n->fabricLinkId))));
+    connect(fabric, &QComboBox::currentIndexChanged, this, [this, id, fabric] {
+        edits::setFabric(mDocument, id, fabric->currentData().toString());
+    });
+    mForm->addRow(tr("GPU fabric"), fabric);
+}
+
+void InspectorPanel::showLink(int id)
+{
+    const TopologyLink *l = mDocument.scenario().topology.link(id);
+    const LinkSpec *spec = mDocument.plan().parts.link(l->linkId);
+    mForm->addRow(tr("Link"), wrapped(spec ? qs(spec->name) : qs(l->linkId), this));
+    if (spec)
+        mForm->addRow(tr("Bandwidth"), wrapped(tr("%1 GB/s per direction per link").arg(units::inGBPerSecond(spec->bandwidthPerDirection)), this));
+    addCountEditor(id, l->count, tr("Parallel links"));
+}
+
+void InspectorPanel::showIssues(int id)
+{
+    const size_t index = mDocument.currentScenario();
+    if (index >= mDocument.estimates().size())
+        return;
+    for (const TopologyIssue &issue : mDocument.estimates()[index].issues)
+        if (issue.nodeId == id || issue.linkId == id) {
+            QLabel *label = wrapped(qs(issue.message), this);
+            label->setStyleSheet(QStringLiteral("color: #c0392b;"));
+            mForm->addRow(tr("Problem"), label);
+        }
+}
+
+} // namespace planner

@@ -1,0 +1,116 @@
+#include "ui/panels/summarypanel.h"
+
+#include "ui/document/plandocument.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace planner {
+
+namespace {
+
+QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setTextAlignment(alignment);
+    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    return item;
+}
+
+QString money(double usd)
+{
+    return QLocale().toString(usd, 'f', 0);
+}
+
+} // namespace
+
+SummaryPanel::SummaryPanel(PlanDocument &document, QWidget *parent)
+    : QWidget(parent)
+    , mDocument(document)
+{
+    mTable = new QTableWidget(0, ColumnCount, this);
+    mTable->setObjectName(QStringLiteral("summaryTable"));
+    mTable->setHorizontalHeaderLabels({tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU"),
+                                       tr("Output tokens/s"), tr("TTFT"), tr("TPOT"), tr("SLO"), tr("USD / month"),
+                                       tr("USD / M output tokens"), tr("Note")});
+    mTable->verticalHeader()->hide();
+    mTable->setAlternatingRowColors(true);
+    mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mTable->horizontalHeader()->setStretchLastSection(true);
+    mTable->setWordWrap(false);
+    mFooter = new QLabel(this);
+    mFooter->setWordWrap(true);
+    mFooter->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(mTable);
+    layout->addWidget(mFooter);
+    connect(&mDocument, &PlanDocument::planChanged, this, &SummaryPanel::refresh);
+    refresh();
+}
+
+void SummaryPanel::refresh()
+{
+    const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
+    int rows = 0;
+    for (const ScenarioEstimate &s : estimates)
+        rows += std::max<int>(1, static_cast<int>(s.versions.size()));
+    mTable->setRowCount(rows);
+    int row = 0;
+    for (const ScenarioEstimate &s : estimates) {
+        const QString scenario = QString::fromStdString(s.name);
+        const QString monthly = s.cost.monthlyTotalUsd > 0
+                                    ? money(s.cost.monthlyTotalUsd) + (s.cost.unpricedParts.empty() ? QString() : QStringLiteral("+"))
+                                    : QStringLiteral("—");
+        if (s.versions.empty()) {
+            mTable->setItem(row, Scenario, cell(scenario, Qt::AlignLeft | Qt::AlignVCenter));
+            for (int c = Version; c < Note; ++c)
+                mTable->setItem(row, c, cell(QString()));
+            mTable->setItem(row, MonthlyCost, cell(monthly));
+            mTable->setItem(row, Note, cell(tr("Pick model versions in the workload panel"), Qt::AlignLeft | Qt::AlignVCenter));
+            ++row;
+            continue;
+        }
+        for (const VersionEstimate &v : s.versions) {
+            const bool fits = v.memory.fits;
+            const bool estimated = v.speed.has_value();
+            mTable->setItem(row, Scenario, cell(scenario, Qt::AlignLeft | Qt::AlignVCenter));
+            mTable->setItem(row, Version, cell(QString::fromStdString(v.modelName), Qt::AlignLeft | Qt::AlignVCenter));
+            auto *fitsCell = cell(v.memory.capacity > units::bytes(0) ? (fits ? tr("yes") : tr("no")) : QStringLiteral("—"),
+                                  Qt::AlignCenter);
+            fitsCell->setForeground(fits ? QColor(0x1e, 0x7e, 0x34) : QColor(0xc0, 0x1c, 0x1c));
+            mTable->setItem(row, Fits, fitsCell);
+            mTable->setItem(row, MemoryPerGpu,
+                            cell(v.memory.capacity > units::bytes(0)
+                                     ? tr("%1 of %2 GB").arg(units::inGB(v.memory.perGpu.total()), 0, 'f', 1)
+                                           .arg(units::inGB(v.memory.capacity), 0, 'f', 1)
+                                     : QStringLiteral("—")));
+            mTable->setItem(row, TokensPerSecond,
+                            cell(estimated ? QLocale().toString(v.speed->nominal.outputTokensPerSecond, 'f', 0) : QStringLiteral("—")));
+            mTable->setItem(row, Ttft, cell(estimated ? tr("%1 s").arg(units::inSeconds(v.speed->nominal.ttft), 0, 'f', 2) : QStringLiteral("—")));
+            mTable->setItem(row, Tpot, cell(estimated ? tr("%1 ms").arg(units::inSeconds(v.speed->nominal.tpot) * 1000, 0, 'f', 1) : QStringLiteral("—")));
+            auto *slo = cell(estimated ? (v.meetsSlo ? tr("met") : tr("missed")) : QStringLiteral("—"), Qt::AlignCenter);
+            if (estimated)
+                slo->setForeground(v.meetsSlo ? QColor(0x1e, 0x7e, 0x34) : QColor(0xc0, 0x1c, 0x1c));
+            mTable->setItem(row, Slo, slo);
+            mTable->setItem(row, MonthlyCost, cell(monthly));
+            mTable->setItem(row, CostPerMillion,
+                            cell(v.usdPerMillionOutputTokens > 0 ? QString::number(v.usdPerMillionOutputTokens, 'f', 2) : QStringLiteral("—")));
+            QString note = QString::fromStdString(v.problem);
+            if (note.isEmpty() && estimated)
+                note = tr("decode %1-bound · TP %2 · PP %3 · %4 sequences").arg(QString::fromStdString(std::string(toString(v.speed->decode.bound))))
+                           .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.concurrency);
+            mTable->setItem(row, Note, cell(note, Qt::AlignLeft | Qt::AlignVCenter));
+            ++row;
+        }
+    }
+    mTable->resizeColumnsToContents();
+    mFooter->setText(tr("GB = 10⁹ bytes. Speeds are the performance model's nominal estimate; "
+                        "+ marks a cost whose capital misses unpriced parts. Evaluated in %1 ms.")
+                         .arg(mDocument.lastEvaluationMs(), 0, 'f', 1));
+}
+
+} // namespace planner

@@ -1,0 +1,32 @@
+#pragma once
+// The live summary: per scenario and model version, whether it fits, how fast
+// it serves and what it costs — re-read from the document's estimates after
+// every edit.
+
+#include <QWidget>
+
+class QTableWidget;
+class QLabel;
+
+namespace planner {
+
+class PlanDocument;
+
+class SummaryPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Column { Scenario, Version, Fits, MemoryPerGpu, TokensPerSecond, Ttft, Tpot, Slo, MonthlyCost, CostPerMillion, Note, ColumnCount };
+
+    explicit SummaryPanel(PlanDocument &document, QWidget *parent = nullptr);
+    QTableWidget *table() const { return mTable; }
+    void refresh();
+
+private:
+    PlanDocument &mDocument;
+    QTableWidget *mTable = nullptr;
+    QLabel *mFooter = nullptr;
+};
+
+} // namespace planner

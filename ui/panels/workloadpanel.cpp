@@ -1,0 +1,216 @@
+#include "ui/panels/workloadpanel.h"
+
+#include "core/memory/engineprofile.h"
+#include "core/model/precision.h"
+#include "database/catalogue.h"
+#include "ui/document/plandocument.h"
+#include "ui/document/planedits.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QListWidget>
+#include <QSignalBlocker>
+#include <QSpinBox>
+
+#include <set>
+
+namespace planner {
+
+namespace {
+
+QSpinBox *tokenBox(QWidget *parent, int maximum)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(1, maximum);
+    box->setSuffix(QObject::tr(" tokens"));
+    box->setGroupSeparatorShown(true);
+    box->setKeyboardTracking(false);  // commit on Enter or focus-out, not per keystroke
+    return box;
+}
+
+QDoubleSpinBox *secondsBox(QWidget *parent, double maximum, int decimals)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setRange(0.001, maximum);
+    box->setDecimals(decimals);
+    box->setSuffix(QObject::tr(" s"));
+    box->setKeyboardTracking(false);
+    return box;
+}
+
+} // namespace
+
+WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
+    : QWidget(parent)
+    , mDocument(document)
+{
+    mFamily = new QComboBox(this);
+    mFamily->setObjectName(QStringLiteral("familyBox"));
+    std::set<std::string> families;
+    for (const ModelSpec &m : mDocument.catalogue().list<ModelSpec>())
+        families.insert(m.family);
+    for (const std::string &f : families)
+        mFamily->addItem(QString::fromStdString(f));
+    mVersions = new QListWidget(this);
+    mVersions->setObjectName(QStringLiteral("versionList"));
+    mVersions->setMaximumHeight(130);
+
+    mWeights = new QComboBox(this);
+    mWeights->addItem(tr("Checkpoint's own"), QString());
+    for (const WeightFormat &w : weightFormats())
+        mWeights->addItem(QString::fromStdString(w.name), QString::fromStdString(w.id));
+    mKv = new QComboBox(this);
+    for (const KvCacheFormat &k : kvCacheFormats())
+        mKv->addItem(QString::fromStdString(k.name), QString::fromStdString(k.id));
+    mEngine = new QComboBox(this);
+    for (const EngineProfile &e : engineProfiles())
+        mEngine->addItem(QString::fromStdString(e.name), QString::fromStdString(e.id));
+
+    mContext = tokenBox(this, 1 << 20);
+    mInput = tokenBox(this, 1 << 20);
+    mOutput = tokenBox(this, 1 << 20);
+    mLoadKind = new QComboBox(this);
+    mLoadKind->addItems({tr("Concurrent requests"), tr("Request rate")});
+    mConcurrency = new QSpinBox(this);
+    mConcurrency->setObjectName(QStringLiteral("concurrencyBox"));
+    mConcurrency->setRange(1, 1 << 20);
+    mConcurrency->setSuffix(tr(" sequences"));
+    mConcurrency->setKeyboardTracking(false);
+    mRate = new QDoubleSpinBox(this);
+    mRate->setRange(0.001, 1e6);
+    mRate->setDecimals(3);
+    mRate->setSuffix(tr(" requests/s"));
+    mRate->setKeyboardTracking(false);
+    mTtft = secondsBox(this, 600, 2);
+    mTpot = secondsBox(this, 10, 3);
+
+    // Long format names must not widen the dock: combos elide to the space they get.
+    for (QComboBox *box : {mFamily, mWeights, mKv, mEngine, mLoadKind}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
+
+    auto *form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Model family"), mFamily);
+    form->addRow(tr("Versions"), mVersions);
+    form->addRow(tr("Weights"), mWeights);
+    form->addRow(tr("KV cache"), mKv);
+    form->addRow(tr("Engine"), mEngine);
+    form->addRow(tr("Context"), mContext);
+    form->addRow(tr("Input"), mInput);
+    form->addRow(tr("Output"), mOutput);
+    form->addRow(tr("Load"), mLoadKind);
+    form->addRow(tr("Concurrency"), mConcurrency);
+    form->addRow(tr("Rate"), mRate);
+    form->addRow(tr("TTFT target"), mTtft);
+    form->addRow(tr("TPOT target"), mTpot);
+
+    connect(mFamily, &QComboBox::currentTextChanged, this, [this](const QString &family) {
+        if (mRefreshing)
+            return;
+        fillVersions(family);
+        commitModels();
+    });
+    connect(mVersions, &QListWidget::itemChanged, this, [this] {
+        if (!mRefreshing)
+            commitModels();
+    });
+    for (QComboBox *box : {mWeights, mKv, mEngine})
+        connect(box, &QComboBox::currentIndexChanged, this, &WorkloadPanel::commitDeployment);
+    for (QSpinBox *box : {mContext, mInput, mOutput, mConcurrency})
+        connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
+    for (QDoubleSpinBox *box : {mRate, mTtft, mTpot})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
+    connect(mLoadKind, &QComboBox::currentIndexChanged, this, &WorkloadPanel::commitWorkload);
+    // Queued: the list item whose signal caused the change is replaced by refresh().
+    connect(&mDocument, &PlanDocument::planChanged, this, &WorkloadPanel::refresh, Qt::QueuedConnection);
+    connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &WorkloadPanel::refresh, Qt::QueuedConnection);
+    refresh();
+}
+
+void WorkloadPanel::fillVersions(const QString &family)
+{
+    const bool wasRefreshing = mRefreshing;
+    mRefreshing = true;
+    mVersions->clear();
+    const Plan &plan = mDocument.plan();
+    for (const ModelSpec &m : mDocument.catalogue().list<ModelSpec>()) {
+        if (QString::fromStdString(m.family) != family)
+            continue;
+        auto *item = new QListWidgetItem(QString::fromStdString(m.displayName), mVersions);
+        item->setData(Qt::UserRole, QString::fromStdString(m.id));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        const bool chosen = std::find(plan.modelIds.begin(), plan.modelIds.end(), m.id) != plan.modelIds.end();
+        item->setCheckState(chosen ? Qt::Checked : Qt::Unchecked);
+    }
+    mRefreshing = wasRefreshing;
+}
+
+void WorkloadPanel::refresh()
+{
+    mRefreshing = true;
+    const Plan &plan = mDocument.plan();
+    const QString family = QString::fromStdString(plan.modelFamily);
+    if (mFamily->findText(family) < 0 && !family.isEmpty())
+        mFamily->addItem(family);
+    mFamily->setCurrentText(family);
+    fillVersions(family);
+    const DeploymentSettings &d = mDocument.scenario().deployment;
+    mWeights->setCurrentIndex(std::max(0, mWeights->findData(QString::fromStdString(d.weightFormat))));
+    mKv->setCurrentIndex(std::max(0, mKv->findData(QString::fromStdString(d.kvFormat))));
+    mEngine->setCurrentIndex(std::max(0, mEngine->findData(QString::fromStdString(d.engineId))));
+    const PlanWorkload &w = plan.workload;
+    mContext->setValue(static_cast<int>(w.contextTokens));
+    mInput->setValue(static_cast<int>(w.inputTokens));
+    mOutput->setValue(static_cast<int>(w.outputTokens));
+    mLoadKind->setCurrentIndex(w.byRequestRate ? 1 : 0);
+    mConcurrency->setValue(static_cast<int>(w.concurrency));
+    mRate->setValue(w.requestsPerSecond);
+    mConcurrency->setEnabled(!w.byRequestRate);
+    mRate->setEnabled(w.byRequestRate);
+    mTtft->setValue(w.ttftSloSeconds);
+    mTpot->setValue(w.tpotSloSeconds);
+    mRefreshing = false;
+}
+
+void WorkloadPanel::commitModels()
+{
+    std::vector<std::string> ids;
+    for (int i = 0; i < mVersions->count(); ++i)
+        if (mVersions->item(i)->checkState() == Qt::Checked)
+            ids.push_back(mVersions->item(i)->data(Qt::UserRole).toString().toStdString());
+    edits::setModels(mDocument, mFamily->currentText().toStdString(), ids);
+}
+
+void WorkloadPanel::commitWorkload()
+{
+    if (mRefreshing)
+        return;
+    PlanWorkload w = mDocument.plan().workload;
+    w.contextTokens = mContext->value();
+    w.inputTokens = mInput->value();
+    w.outputTokens = mOutput->value();
+    w.byRequestRate = mLoadKind->currentIndex() == 1;
+    w.concurrency = mConcurrency->value();
+    w.requestsPerSecond = mRate->value();
+    w.ttftSloSeconds = mTtft->value();
+    w.tpotSloSeconds = mTpot->value();
+    // The context must hold the request: grow it with the lengths.
+    w.contextTokens = std::max(w.contextTokens, w.inputTokens + w.outputTokens);
+    edits::setWorkload(mDocument, w);
+}
+
+void WorkloadPanel::commitDeployment()
+{
+    if (mRefreshing)
+        return;
+    DeploymentSettings d = mDocument.scenario().deployment;
+    d.weightFormat = mWeights->currentData().toString().toStdString();
+    d.kvFormat = mKv->currentData().toString().toStdString();
+    d.engineId = mEngine->currentData().toString().toStdString();
+    edits::setDeployment(mDocument, d);
+}
+
+} // namespace planner

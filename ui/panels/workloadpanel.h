@@ -1,0 +1,54 @@
+#pragma once
+// The workload panel: the model family and the versions to compare, the
+// current scenario's weight and KV formats and engine, the context, input and
+// output lengths, the load (concurrency or request rate) and the SLOs. Each
+// change is one undo command; the panel re-reads the plan after any change.
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QListWidget;
+class QSpinBox;
+
+namespace planner {
+
+class PlanDocument;
+
+class WorkloadPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WorkloadPanel(PlanDocument &document, QWidget *parent = nullptr);
+
+    QComboBox *familyBox() const { return mFamily; }
+    QListWidget *versionList() const { return mVersions; }
+    QSpinBox *concurrencyBox() const { return mConcurrency; }
+    QComboBox *weightsBox() const { return mWeights; }
+    void refresh();
+
+private:
+    void fillVersions(const QString &family);
+    void commitModels();
+    void commitWorkload();
+    void commitDeployment();
+
+    PlanDocument &mDocument;
+    QComboBox *mFamily = nullptr;
+    QListWidget *mVersions = nullptr;
+    QComboBox *mWeights = nullptr;
+    QComboBox *mKv = nullptr;
+    QComboBox *mEngine = nullptr;
+    QSpinBox *mContext = nullptr;
+    QSpinBox *mInput = nullptr;
+    QSpinBox *mOutput = nullptr;
+    QComboBox *mLoadKind = nullptr;
+    QSpinBox *mConcurrency = nullptr;
+    QDoubleSpinBox *mRate = nullptr;
+    QDoubleSpinBox *mTtft = nullptr;
+    QDoubleSpinBox *mTpot = nullptr;
+    bool mRefreshing = false;
+};
+
+} // namespace planner
