@@ -29,18 +29,6 @@ namespace {
 // Far more than any plan; a bigger file is not one, and is not read into memory.
 constexpr qint64 kMaximumFileBytes = 64 * 1024 * 1024;
 
-constexpr std::array<std::pair<const char *, CostAssumption CostAssumptions::*>, 9> kCostFields{{
-    {"electricity_usd_per_kwh", &CostAssumptions::electricityUsdPerKwh},
-    {"pue", &CostAssumptions::pue},
-    {"average_draw_share", &CostAssumptions::averageDrawShare},
-    {"amortisation_years", &CostAssumptions::amortisationYears},
-    {"maintenance_share_per_year", &CostAssumptions::maintenanceSharePerYear},
-    {"colocation_usd_per_kw_month", &CostAssumptions::colocationUsdPerKwMonth},
-    {"integration_usd_per_server", &CostAssumptions::integrationUsdPerServer},
-    {"horizon_months", &CostAssumptions::horizonMonths},
-    {"cloud_hours_per_month", &CostAssumptions::cloudHoursPerMonth},
-}};
-
 constexpr std::array<CloudTier, 4> kCloudTiers{CloudTier::OnDemand, CloudTier::Reserved1Year,
                                                CloudTier::Reserved3Year, CloudTier::Spot};
 
@@ -88,7 +76,7 @@ QJsonObject toJson(const DeploymentSettings &d)
 QJsonObject toJson(const CostAssumptions &costs)
 {
     QJsonObject object;
-    for (const auto &[key, member] : kCostFields) {
+    for (const auto &[key, member] : kCostAssumptionKeys) {
         const CostAssumption &a = costs.*member;
         object.insert(QLatin1String(key), QJsonObject{{"value", a.value}, {"source", qs(a.source)}});
     }
@@ -383,7 +371,7 @@ CostAssumptions costsFromJson(const QJsonObject &scenario, const QString &scenar
     const QString where = at(scenarioWhere, "costs");
     const QJsonObject o = object(scenario, scenarioWhere, "costs");
     CostAssumptions costs;
-    for (const auto &[key, member] : kCostFields) {
+    for (const auto &[key, member] : kCostAssumptionKeys) {
         const QJsonObject entry = object(o, where, key);
         const QString entryWhere = at(where, key);
         (costs.*member).value = number(entry, entryWhere, "value");

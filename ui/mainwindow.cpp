@@ -8,9 +8,12 @@
 #include "ui/document/planedits.h"
 #include "ui/models/modelversiontablemodel.h"
 #include "ui/palette/partspalette.h"
+#include "ui/panels/costpanel.h"
 #include "ui/panels/inspectorpanel.h"
 #include "ui/panels/summarypanel.h"
 #include "ui/panels/workloadpanel.h"
+#include "ui/preferences/preferences.h"
+#include "ui/preferences/preferencesdialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -44,7 +47,6 @@ namespace planner {
 namespace {
 
 constexpr int kMaxRecentFiles = 8;
-constexpr int kAutosaveIntervalMs = 60'000;
 const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kSamplesFolder = QStringLiteral(":/plans");
 
@@ -87,9 +89,9 @@ MainWindow::MainWindow(Catalogue &catalogue, QWidget *parent)
     connect(mDocument, &PlanDocument::currentScenarioChanged, this, &MainWindow::updateScenarioBox);
 
     mAutosaveTimer = new QTimer(this);
-    mAutosaveTimer->setInterval(kAutosaveIntervalMs);
     connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
-    mAutosaveTimer->start();
+    applyPreferences(Preferences::load());
+    mDocument->reset(PlanDocument::emptyPlan(mCatalogue, Preferences::load().costDefaults), QString());
 
     updateScenarioBox();
     updateTitle();
@@ -112,6 +114,11 @@ void MainWindow::createDocks()
     mWorkload = new WorkloadPanel(*mDocument, this);
     QDockWidget *workload = dock(tr("Workload"), QStringLiteral("workloadDock"), scrolling(mWorkload), this);
     addDockWidget(Qt::RightDockWidgetArea, workload);
+    mCosts = new CostPanel(*mDocument, this);
+    QDockWidget *costs = dock(tr("Costs"), QStringLiteral("costsDock"), scrolling(mCosts), this);
+    addDockWidget(Qt::RightDockWidgetArea, costs);
+    tabifyDockWidget(workload, costs);
+    workload->raise();
     mInspector = new InspectorPanel(*mDocument, this);
     QDockWidget *inspector = dock(tr("Inspector"), QStringLiteral("inspectorDock"), scrolling(mInspector), this);
     addDockWidget(Qt::RightDockWidgetArea, inspector);
@@ -198,6 +205,9 @@ void MainWindow::createActions()
     edit->addSeparator();
     edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, &MainWindow::selectAll);
     edit->addAction(tr("Arrange Servers in a &Grid"), this, [this] { edits::arrangeInGrid(*mDocument); });
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::editPreferences)
+        ->setMenuRole(QAction::PreferencesRole);
 
     mViewMenu = menuBar()->addMenu(tr("&View"));
     mViewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, mView, &TopologyView::zoomIn);
@@ -281,7 +291,7 @@ void MainWindow::newPlan()
 {
     if (!maybeSave())
         return;
-    mDocument->reset(PlanDocument::emptyPlan(mCatalogue), QString());
+    mDocument->reset(PlanDocument::emptyPlan(mCatalogue, Preferences::load().costDefaults), QString());
 }
 
 void MainWindow::open()
@@ -353,7 +363,9 @@ bool MainWindow::maybeSave()
 
 QString MainWindow::autosavePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave.llmplan");
+    // Beside the user's catalogue (database/catalogue.h), in the planner's one data folder.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/llm-planner/autosave.llmplan");
 }
 
 void MainWindow::autosave()
@@ -496,6 +508,22 @@ void MainWindow::removeScenario()
         return;
     }
     edits::removeScenario(*mDocument, mDocument->currentScenario());
+}
+
+void MainWindow::editPreferences()
+{
+    PreferencesDialog dialog(Preferences::load(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Preferences chosen = dialog.preferences();
+    chosen.save();
+    applyPreferences(chosen);
+    showMessage(tr("Preferences saved; new plans and scenarios use the cost defaults."));
+}
+
+void MainWindow::applyPreferences(const Preferences &preferences)
+{
+    mAutosaveTimer->start(preferences.autosaveMinutes * 60'000);
 }
 
 void MainWindow::showMessage(const QString &text)

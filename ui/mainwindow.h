@@ -5,7 +5,8 @@
 //
 // The window owns one PlanDocument. Files go through database/planfile.h;
 // every edit through ui/document/planedits.h. Window layout and recent files
-// persist in QSettings; a modified plan is autosaved every minute to the
+// persist in QSettings; a modified plan is autosaved (every minute unless
+// Preferences say otherwise) to the
 // application-data folder and offered back after a crash.
 
 #include "core/topology/topology.h"
@@ -23,10 +24,12 @@ class QTimer;
 namespace planner {
 
 class Catalogue;
+class CostPanel;
 class InspectorPanel;
 class ModelVersionTableModel;
 class PartsPalette;
 class PlanDocument;
+struct Preferences;
 class SummaryPanel;
 class TopologyScene;
 class TopologyView;
@@ -46,6 +49,7 @@ public:
     PartsPalette *palette() const { return mPalette; }
     SummaryPanel *summary() const { return mSummary; }
     WorkloadPanel *workload() const { return mWorkload; }
+    CostPanel *costs() const { return mCosts; }
     QTableView *modelTable() const { return mModelTable; }
 
     // Opens a plan file (or a sample from the resources); false with a message box on failure.
@@ -83,6 +87,8 @@ private:
     void addScenario();
     void renameScenario();
     void removeScenario();
+    void editPreferences();
+    void applyPreferences(const Preferences &preferences);
     void showMessage(const QString &text);
     void showAbout();
     void readSettings();
@@ -94,6 +100,7 @@ private:
     TopologyView *mView = nullptr;
     PartsPalette *mPalette = nullptr;
     WorkloadPanel *mWorkload = nullptr;
+    CostPanel *mCosts = nullptr;
     InspectorPanel *mInspector = nullptr;
     SummaryPanel *mSummary = nullptr;
     ModelVersionTableModel *mModelVersions = nullptr;

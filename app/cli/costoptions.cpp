@@ -63,15 +63,11 @@ CostAssumptions assumptionsFrom(const QCommandLineParser &parser)
 
 QJsonObject assumptionsToJson(const CostAssumptions &a)
 {
-    const auto item = [](const CostAssumption &x) {
-        return QJsonObject{{"value", x.value}, {"source", QString::fromStdString(x.source)}};
-    };
-    return QJsonObject{{"electricity_usd_per_kwh", item(a.electricityUsdPerKwh)}, {"pue", item(a.pue)},
-                       {"average_draw_share", item(a.averageDrawShare)}, {"amortisation_years", item(a.amortisationYears)},
-                       {"maintenance_share_per_year", item(a.maintenanceSharePerYear)},
-                       {"colocation_usd_per_kw_month", item(a.colocationUsdPerKwMonth)},
-                       {"integration_usd_per_server", item(a.integrationUsdPerServer)},
-                       {"horizon_months", item(a.horizonMonths)}, {"cloud_hours_per_month", item(a.cloudHoursPerMonth)}};
+    QJsonObject object;
+    for (const auto &[key, member] : kCostAssumptionKeys)
+        object.insert(QLatin1String(key),
+                      QJsonObject{{"value", (a.*member).value}, {"source", QString::fromStdString((a.*member).source)}});
+    return object;
 }
 
 QString describeAssumptions(const CostAssumptions &a)

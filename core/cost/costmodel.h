@@ -15,6 +15,7 @@
 #include "core/hardware/cloudinstance.h"
 #include "core/hardware/servertemplate.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,23 @@ struct CostAssumptions {
     CostAssumption horizonMonths{36, "planner default: 3 years"};
     CostAssumption cloudHoursPerMonth{730, "the fleet runs all month (8,760 h / 12)"};
 };
+
+// Each assumption's key in plan files, `--json` output and settings.
+struct CostAssumptionKey {
+    const char *key;
+    CostAssumption CostAssumptions::*member;
+};
+inline constexpr std::array<CostAssumptionKey, 9> kCostAssumptionKeys{{
+    {"electricity_usd_per_kwh", &CostAssumptions::electricityUsdPerKwh},
+    {"pue", &CostAssumptions::pue},
+    {"average_draw_share", &CostAssumptions::averageDrawShare},
+    {"amortisation_years", &CostAssumptions::amortisationYears},
+    {"maintenance_share_per_year", &CostAssumptions::maintenanceSharePerYear},
+    {"colocation_usd_per_kw_month", &CostAssumptions::colocationUsdPerKwMonth},
+    {"integration_usd_per_server", &CostAssumptions::integrationUsdPerServer},
+    {"horizon_months", &CostAssumptions::horizonMonths},
+    {"cloud_hours_per_month", &CostAssumptions::cloudHoursPerMonth},
+}};
 
 // One line of a bill of materials.
 struct BomLine {

@@ -13,9 +13,12 @@
 #include "ui/mainwindow.h"
 #include "ui/models/modelversiontablemodel.h"
 #include "ui/palette/partmimedata.h"
+#include "ui/panels/costpanel.h"
 #include "ui/panels/summarypanel.h"
 #include "ui/panels/workloadpanel.h"
 
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QGraphicsSceneDragDropEvent>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -273,6 +276,54 @@ private slots:
         QCOMPARE(doc->plan().workload.concurrency, 16);
         QCoreApplication::processEvents();
         QCOMPARE(concurrency->value(), 16);
+    }
+
+    // The costs panel edits the scenario's assumptions: the power bill follows
+    // the tariff, the value's source says the user set it, one undo restores both.
+    void costAssumptionsAreEditedAndUndone()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        doc->reset(twoGpuPlan(), QString());
+        QCoreApplication::processEvents();
+        const CostAssumption before = doc->scenario().costs.electricityUsdPerKwh;
+        const double powerBefore = doc->estimates().front().cost.monthlyPowerUsd;
+        QVERIFY(powerBefore > 0);
+
+        QDoubleSpinBox *tariff = window.costs()->assumptionBoxes().front();  // electricity comes first
+        tariff->setValue(before.value * 2);
+        const CostAssumption &after = doc->scenario().costs.electricityUsdPerKwh;
+        QCOMPARE(after.value, before.value * 2);
+        QVERIFY2(after.source.find("set by the user") != std::string::npos, after.source.c_str());
+        QCOMPARE(doc->scenario().costs.pue.source, CostAssumptions{}.pue.source);  // untouched values keep theirs
+        QVERIFY(qAbs(doc->estimates().front().cost.monthlyPowerUsd - 2 * powerBefore) < 1e-6 * powerBefore);
+
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().costs.electricityUsdPerKwh.value, before.value);
+        QCOMPARE(doc->scenario().costs.electricityUsdPerKwh.source, before.source);
+        QCOMPARE(doc->estimates().front().cost.monthlyPowerUsd, powerBefore);
+    }
+
+    // Tensor parallelism chosen in the workload panel drives the estimate.
+    void tensorParallelismFromThePanel()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        doc->reset(twoGpuPlan(), QString());
+        QCoreApplication::processEvents();
+        window.workload()->tensorParallelBox()->setValue(1);
+        QCOMPARE(doc->scenario().deployment.tensorParallel, 1);
+        const VersionEstimate &single = doc->estimates().front().versions.front();
+        QCOMPARE(single.parallel.tensor, 1);
+        // 70B in FP8 (~70 GB of weights) with 16 sequences of 4k context does not fit one 80 GB H100.
+        QCOMPARE(single.replicas, 2);
+        QVERIFY(!single.memory.fits);
+        QVERIFY2(single.problem.find("does not fit") != std::string::npos, single.problem.c_str());
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().deployment.tensorParallel, 0);
+        // auto: tensor parallel over the server's two GPUs, where it fits.
+        QCOMPARE(doc->estimates().front().versions.front().parallel.tensor, 2);
+        QVERIFY(doc->estimates().front().versions.front().memory.fits);
     }
 };
 

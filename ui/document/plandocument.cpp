@@ -17,12 +17,13 @@ PlanDocument::PlanDocument(const Catalogue &catalogue, QObject *parent)
     evaluate();
 }
 
-Plan PlanDocument::emptyPlan(const Catalogue &catalogue)
+Plan PlanDocument::emptyPlan(const Catalogue &catalogue, const CostAssumptions &costs)
 {
     Plan plan;
     plan.name = "Untitled plan";
     Scenario scenario;
     scenario.name = "On-prem";
+    scenario.costs = costs;
     plan.scenarios.push_back(scenario);
     if (snapshotModel(plan, catalogue, QStringLiteral("llama-3.1-8b"))) {
         plan.modelIds = {"llama-3.1-8b"};

@@ -57,8 +57,9 @@ public:
     // For undo commands only (ui/document/planedits.cpp).
     void replacePlan(const Plan &plan);
 
-    // A new plan: one empty on-prem scenario, Llama-3.1-8B, a chat workload.
-    static Plan emptyPlan(const Catalogue &catalogue);
+    // A new plan: one empty on-prem scenario with these cost assumptions,
+    // Llama-3.1-8B, a chat workload.
+    static Plan emptyPlan(const Catalogue &catalogue, const CostAssumptions &costs = {});
 
 signals:
     void planChanged();

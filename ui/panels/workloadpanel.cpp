@@ -29,6 +29,16 @@ QSpinBox *tokenBox(QWidget *parent, int maximum)
     return box;
 }
 
+QSpinBox *parallelBox(QWidget *parent, const QString &toolTip)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(0, 1024);
+    box->setSpecialValueText(QObject::tr("auto"));
+    box->setToolTip(toolTip);
+    box->setKeyboardTracking(false);
+    return box;
+}
+
 QDoubleSpinBox *secondsBox(QWidget *parent, double maximum, int decimals)
 {
     auto *box = new QDoubleSpinBox(parent);
@@ -67,6 +77,11 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     for (const EngineProfile &e : engineProfiles())
         mEngine->addItem(QString::fromStdString(e.name), QString::fromStdString(e.id));
 
+    mTensor = parallelBox(this, tr("GPUs each layer is split over; auto: the GPUs of one server"));
+    mTensor->setObjectName(QStringLiteral("tensorParallelBox"));
+    mPipeline = parallelBox(this, tr("Stages the layers are split into; auto: one per server"));
+    mPipeline->setObjectName(QStringLiteral("pipelineParallelBox"));
+
     mContext = tokenBox(this, 1 << 20);
     mInput = tokenBox(this, 1 << 20);
     mOutput = tokenBox(this, 1 << 20);
@@ -98,6 +113,8 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     form->addRow(tr("Weights"), mWeights);
     form->addRow(tr("KV cache"), mKv);
     form->addRow(tr("Engine"), mEngine);
+    form->addRow(tr("Tensor parallel"), mTensor);
+    form->addRow(tr("Pipeline stages"), mPipeline);
     form->addRow(tr("Context"), mContext);
     form->addRow(tr("Input"), mInput);
     form->addRow(tr("Output"), mOutput);
@@ -119,6 +136,8 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     });
     for (QComboBox *box : {mWeights, mKv, mEngine})
         connect(box, &QComboBox::currentIndexChanged, this, &WorkloadPanel::commitDeployment);
+    for (QSpinBox *box : {mTensor, mPipeline})
+        connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::commitDeployment);
     for (QSpinBox *box : {mContext, mInput, mOutput, mConcurrency})
         connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
     for (QDoubleSpinBox *box : {mRate, mTtft, mTpot})
@@ -161,6 +180,8 @@ void WorkloadPanel::refresh()
     mWeights->setCurrentIndex(std::max(0, mWeights->findData(QString::fromStdString(d.weightFormat))));
     mKv->setCurrentIndex(std::max(0, mKv->findData(QString::fromStdString(d.kvFormat))));
     mEngine->setCurrentIndex(std::max(0, mEngine->findData(QString::fromStdString(d.engineId))));
+    mTensor->setValue(d.tensorParallel);
+    mPipeline->setValue(d.pipelineParallel);
     const PlanWorkload &w = plan.workload;
     mContext->setValue(static_cast<int>(w.contextTokens));
     mInput->setValue(static_cast<int>(w.inputTokens));
@@ -210,6 +231,8 @@ void WorkloadPanel::commitDeployment()
     d.weightFormat = mWeights->currentData().toString().toStdString();
     d.kvFormat = mKv->currentData().toString().toStdString();
     d.engineId = mEngine->currentData().toString().toStdString();
+    d.tensorParallel = mTensor->value();
+    d.pipelineParallel = mPipeline->value();
     edits::setDeployment(mDocument, d);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The workload panel: the model family and the versions to compare, the
-// current scenario's weight and KV formats and engine, the context, input and
+// current scenario's weight and KV formats, engine and parallelism, the context, input and
 // output lengths, the load (concurrency or request rate) and the SLOs. Each
 // change is one undo command; the panel re-reads the plan after any change.
 
@@ -26,6 +26,7 @@ public:
     QListWidget *versionList() const { return mVersions; }
     QSpinBox *concurrencyBox() const { return mConcurrency; }
     QComboBox *weightsBox() const { return mWeights; }
+    QSpinBox *tensorParallelBox() const { return mTensor; }
     void refresh();
 
 private:
@@ -40,6 +41,8 @@ private:
     QComboBox *mWeights = nullptr;
     QComboBox *mKv = nullptr;
     QComboBox *mEngine = nullptr;
+    QSpinBox *mTensor = nullptr;
+    QSpinBox *mPipeline = nullptr;
     QSpinBox *mContext = nullptr;
     QSpinBox *mInput = nullptr;
     QSpinBox *mOutput = nullptr;

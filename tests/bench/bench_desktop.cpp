@@ -1,0 +1,146 @@
+// The desktop application's responsiveness (issue "Desktop application"):
+//  - startup: opening the shipped catalogue and showing the main window, until
+//    the window is exposed and its first layout has run. Target: under 1 s.
+//  - a large plan: 64 DGX H100 servers (512 GPUs) chained over InfiniBand NDR,
+//    three model versions; an edit (a GPU count, a server move, a workload
+//    change) pushes its undo command, re-evaluates every scenario and model
+//    version, rebuilds the canvas and refreshes the panels. Target: under 50 ms.
+// Runs offscreen when there is no display.
+
+#include "database/catalogue.h"
+#include "database/planparts.h"
+#include "ui/canvas/topologyscene.h"
+#include "ui/document/plandocument.h"
+#include "ui/document/planedits.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+
+using namespace planner;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Times `edit` followed by the event processing it triggers (queued panel refreshes).
+void timeEdits(const char *what, int runs, const std::function<void(int)> &edit)
+{
+    double total = 0;
+    double worst = 0;
+    for (int run = 0; run < runs; ++run) {
+        const auto start = Clock::now();
+        edit(run);
+        QCoreApplication::processEvents();
+        const double ms = msSince(start);
+        total += ms;
+        worst = std::max(worst, ms);
+    }
+    std::printf("%-44s %6.1f ms mean, %6.1f ms worst over %d edits\n", what, total / runs, worst, runs);
+}
+
+bool measureStartup(const QString &folder)
+{
+    const QString userDatabase = folder + QStringLiteral("/catalogue.sqlite");
+    for (const char *label : {"startup, first run (shipped layer built)", "startup, later run"}) {
+        const auto start = Clock::now();
+        Catalogue::OpenResult opened = Catalogue::open(userDatabase);
+        if (!opened.catalogue)
+            return false;
+        MainWindow window(*opened.catalogue);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        QCoreApplication::processEvents();  // the deferred first layout and queued refreshes
+        std::printf("%-44s %6.1f ms\n", label, msSince(start));
+    }
+    return true;
+}
+
+Plan largePlan(const Catalogue &catalogue)
+{
+    Plan plan = PlanDocument::emptyPlan(catalogue);
+    plan.modelIds.clear();
+    for (const char *model : {"deepseek-r1", "llama-3.1-405b", "deepseek-r1-distill-llama-70b"})
+        if (snapshotModel(plan, catalogue, QString::fromLatin1(model)))
+            plan.modelIds.push_back(model);
+    plan.workload.byRequestRate = true;
+    plan.workload.requestsPerSecond = 20;
+    snapshotLink(plan, catalogue, QStringLiteral("ib-ndr"));
+    QString error;
+    int previous = 0;
+    for (int i = 0; i < 64; ++i) {
+        const int server = addTemplateServer(plan, 0, catalogue, QStringLiteral("dgx-h100"), 420.0 * (i % 8),
+                                             320.0 * (i / 8), &error);
+        if (server == 0)
+            std::printf("cannot add a DGX H100: %s\n", qPrintable(error));
+        Topology &t = plan.scenarios.front().topology;
+        if (previous != 0)
+            t.links.push_back({t.nextId(), previous, server, "ib-ndr", 8});
+        previous = server;
+    }
+    return plan;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir folder;
+    if (!measureStartup(folder.path()))
+        return 1;
+
+    Catalogue::OpenResult opened = Catalogue::open(folder.filePath(QStringLiteral("catalogue.sqlite")));
+    MainWindow window(*opened.catalogue);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+    PlanDocument *doc = window.document();
+    const Plan plan = largePlan(*opened.catalogue);
+    doc->reset(plan, QString());
+    QCoreApplication::processEvents();
+    const ScenarioEstimate &e = doc->estimates().front();
+    std::printf("plan: %d servers, %d GPUs (%s), %zu model versions, %zu topology problems\n", e.cluster.servers,
+                e.cluster.gpuCount, e.cluster.gpu ? e.cluster.gpu->name.c_str() : "none", e.versions.size(),
+                e.issues.size());
+    if (e.cluster.gpuCount != 512)
+        return 1;
+
+    const Topology &topology = doc->scenario().topology;
+    const TopologyNode *firstGpu = nullptr;
+    for (const TopologyNode &n : topology.nodes)
+        if (n.kind == NodeKind::Gpu && !firstGpu)
+            firstGpu = &n;
+    const int gpuNode = firstGpu->id;
+    const int firstServer = topology.servers().front()->id;
+    timeEdits("edit: GPU count of one server (8 <-> 4)", 20,
+              [&](int run) { edits::setCount(*doc, gpuNode, run % 2 ? 8 : 4); });
+    timeEdits("edit: move a server (one drag)", 20, [&](int run) {
+        edits::moveServers(*doc, {{firstServer, QPointF(10.0 * run, 5.0 * run)}}, 1000 + run);
+    });
+    timeEdits("edit: request rate (workload panel)", 20, [&](int run) {
+        PlanWorkload w = doc->plan().workload;
+        w.requestsPerSecond = 10 + run;
+        edits::setWorkload(*doc, w);
+    });
+    timeEdits("undo", 20, [&](int) { doc->undoStack()->undo(); });
+    std::printf("last evaluation of the plan alone: %.1f ms\n", doc->lastEvaluationMs());
+    return 0;
+}

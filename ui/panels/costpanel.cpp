@@ -1,0 +1,98 @@
+#include "ui/panels/costpanel.h"
+
+#include "ui/document/plandocument.h"
+#include "ui/document/planedits.h"
+#include "ui/panels/costfields.h"
+#include "ui/preferences/preferences.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace planner {
+
+namespace {
+
+constexpr CloudTier kTiers[] = {CloudTier::OnDemand, CloudTier::Reserved1Year, CloudTier::Reserved3Year, CloudTier::Spot};
+
+QString tierLabel(CloudTier tier)
+{
+    switch (tier) {
+    case CloudTier::OnDemand: return CostPanel::tr("On demand");
+    case CloudTier::Reserved1Year: return CostPanel::tr("1-year reserved");
+    case CloudTier::Reserved3Year: return CostPanel::tr("3-year reserved");
+    case CloudTier::Spot: return CostPanel::tr("Spot");
+    }
+    return {};
+}
+
+} // namespace
+
+CostPanel::CostPanel(PlanDocument &document, QWidget *parent)
+    : QWidget(parent)
+    , mDocument(document)
+{
+    auto *form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    mScenarioLabel = new QLabel(this);
+    mScenarioLabel->setWordWrap(true);
+    form->addRow(mScenarioLabel);
+
+    mTier = new QComboBox(this);
+    mTier->setObjectName(QStringLiteral("cloudTierBox"));
+    for (CloudTier tier : kTiers)
+        mTier->addItem(tierLabel(tier), static_cast<int>(tier));
+    mTier->setToolTip(tr("The price the scenario's cloud instances are charged at"));
+    form->addRow(tr("Cloud prices"), mTier);
+    connect(mTier, &QComboBox::currentIndexChanged, this, &CostPanel::commit);
+
+    for (const CostField &field : costFields()) {
+        QDoubleSpinBox *box = costSpinBox(field, this);
+        connect(box, &QDoubleSpinBox::valueChanged, this, &CostPanel::commit);
+        form->addRow(field.label, box);
+        mBoxes.push_back(box);
+    }
+    auto *reset = new QPushButton(tr("Use My Defaults"), this);
+    reset->setToolTip(tr("Set every assumption of this scenario to the defaults in Preferences"));
+    connect(reset, &QPushButton::clicked, this, &CostPanel::resetToDefaults);
+    form->addRow(reset);
+
+    // Queued: the spin box whose signal caused the change is refreshed by it.
+    connect(&mDocument, &PlanDocument::planChanged, this, &CostPanel::refresh, Qt::QueuedConnection);
+    connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &CostPanel::refresh, Qt::QueuedConnection);
+    refresh();
+}
+
+void CostPanel::refresh()
+{
+    mRefreshing = true;
+    const Scenario &s = mDocument.scenario();
+    mScenarioLabel->setText(tr("Assumptions of the scenario <b>%1</b>; hover a value for its source.")
+                                .arg(QString::fromStdString(s.name).toHtmlEscaped()));
+    mTier->setCurrentIndex(std::max(0, mTier->findData(static_cast<int>(s.cloudTier))));
+    const std::vector<CostField> &fields = costFields();
+    for (size_t i = 0; i < fields.size(); ++i) {
+        showAssumption(mBoxes[i], s.costs.*(fields[i].member));
+    }
+    mRefreshing = false;
+}
+
+void CostPanel::commit()
+{
+    if (mRefreshing)
+        return;
+    CostAssumptions costs = mDocument.scenario().costs;
+    const std::vector<CostField> &fields = costFields();
+    for (size_t i = 0; i < fields.size(); ++i)
+        takeEditedValue(mBoxes[i], costs.*(fields[i].member), tr("this plan"));
+    edits::setCosts(mDocument, costs, static_cast<CloudTier>(mTier->currentData().toInt()));
+}
+
+void CostPanel::resetToDefaults()
+{
+    edits::setCosts(mDocument, Preferences::load().costDefaults, mDocument.scenario().cloudTier);
+}
+
+} // namespace planner

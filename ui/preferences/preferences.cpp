@@ -1,0 +1,69 @@
+#include "ui/preferences/preferences.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace planner {
+
+namespace {
+
+QString costKey(const char *name, const char *part)
+{
+    return QStringLiteral("preferences/costs/%1/%2").arg(QLatin1String(name), QLatin1String(part));
+}
+
+} // namespace
+
+Preferences Preferences::load()
+{
+    const QSettings settings;
+    Preferences p;
+    p.author = settings.value(QStringLiteral("preferences/author")).toString();
+    p.autosaveMinutes = std::clamp(settings.value(QStringLiteral("preferences/autosaveMinutes"), p.autosaveMinutes).toInt(), 1, 60);
+    CostAssumptions stored = p.costDefaults;
+    for (const auto &[name, member] : kCostAssumptionKeys) {
+        bool ok = false;
+        const double value = settings.value(costKey(name, "value")).toDouble(&ok);
+        if (!ok)
+            continue;  // never set: the planner's sourced default
+        (stored.*member).value = value;
+        (stored.*member).source = settings.value(costKey(name, "source")).toString().toStdString();
+    }
+    // A hand-edited settings file must not carry a value the cost model refuses.
+    if (validate(stored).empty())
+        p.costDefaults = stored;
+    return p;
+}
+
+void Preferences::save() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("preferences/author"), author);
+    settings.setValue(QStringLiteral("preferences/autosaveMinutes"), autosaveMinutes);
+    const CostAssumptions builtIn;
+    for (const auto &[name, member] : kCostAssumptionKeys) {
+        const CostAssumption &a = costDefaults.*member;
+        if (a.value == (builtIn.*member).value && a.source == (builtIn.*member).source) {
+            settings.remove(QStringLiteral("preferences/costs/%1").arg(QLatin1String(name)));
+            continue;  // a later planner's better-sourced default then applies
+        }
+        settings.setValue(costKey(name, "value"), a.value);
+        settings.setValue(costKey(name, "source"), QString::fromStdString(a.source));
+    }
+}
+
+bool Preferences::operator==(const Preferences &other) const
+{
+    if (author != other.author || autosaveMinutes != other.autosaveMinutes)
+        return false;
+    for (const auto &entry : kCostAssumptionKeys) {
+        const CostAssumption &a = costDefaults.*entry.member;
+        const CostAssumption &b = other.costDefaults.*entry.member;
+        if (a.value != b.value || a.source != b.source)
+            return false;
+    }
+    return true;
+}
+
+} // namespace planner

@@ -1,0 +1,23 @@
+#pragma once
+// The user's preferences, kept in QSettings: the author named on proposals,
+// how often a modified plan is autosaved, and the cost assumptions every new
+// plan and scenario starts from (each with its source: the planner's sourced
+// default, or "set by the user in Preferences").
+
+#include "core/cost/costmodel.h"
+
+#include <QString>
+
+namespace planner {
+
+struct Preferences {
+    QString author;
+    int autosaveMinutes = 1;
+    CostAssumptions costDefaults;
+
+    static Preferences load();
+    void save() const;
+    bool operator==(const Preferences &) const;
+};
+
+} // namespace planner

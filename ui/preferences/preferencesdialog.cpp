@@ -1,0 +1,77 @@
+#include "ui/preferences/preferencesdialog.h"
+
+#include "ui/panels/costfields.h"
+
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace planner {
+
+PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent)
+    : QDialog(parent)
+    , mStart(current)
+{
+    setWindowTitle(tr("Preferences"));
+
+    auto *general = new QGroupBox(tr("General"), this);
+    auto *generalForm = new QFormLayout(general);
+    mAuthor = new QLineEdit(general);
+    mAuthor->setObjectName(QStringLiteral("authorEdit"));
+    mAuthor->setPlaceholderText(tr("Your name, as proposals should show it"));
+    generalForm->addRow(tr("&Author"), mAuthor);
+    mAutosave = new QSpinBox(general);
+    mAutosave->setRange(1, 60);
+    mAutosave->setSuffix(tr(" min"));
+    mAutosave->setToolTip(tr("How often a plan with unsaved changes is saved aside for recovery after a crash"));
+    generalForm->addRow(tr("Auto&save every"), mAutosave);
+
+    auto *costs = new QGroupBox(tr("Cost assumptions of new plans and scenarios"), this);
+    auto *costForm = new QFormLayout(costs);
+    for (const CostField &field : costFields()) {
+        QDoubleSpinBox *box = costSpinBox(field, costs);
+        costForm->addRow(field.label, box);
+        mCostBoxes.push_back(box);
+    }
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
+        mStart.costDefaults = CostAssumptions{};
+        show(Preferences{mAuthor->text(), mAutosave->value(), CostAssumptions{}});
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(general);
+    layout->addWidget(costs);
+    layout->addWidget(buttons);
+    show(current);
+}
+
+void PreferencesDialog::show(const Preferences &p)
+{
+    mAuthor->setText(p.author);
+    mAutosave->setValue(p.autosaveMinutes);
+    const std::vector<CostField> &fields = costFields();
+    for (size_t i = 0; i < fields.size(); ++i)
+        showAssumption(mCostBoxes[i], p.costDefaults.*(fields[i].member));
+}
+
+Preferences PreferencesDialog::preferences() const
+{
+    Preferences p = mStart;
+    p.author = mAuthor->text().trimmed();
+    p.autosaveMinutes = mAutosave->value();
+    const std::vector<CostField> &fields = costFields();
+    for (size_t i = 0; i < fields.size(); ++i)
+        takeEditedValue(mCostBoxes[i], p.costDefaults.*(fields[i].member), tr("Preferences"));
+    return p;
+}
+
+} // namespace planner
