@@ -2,6 +2,7 @@
 
 #include "database/cataloguerows.h"
 #include "database/jsonvaluetext.h"
+#include "database/wholefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QSaveFile>
 #include <QSet>
 #include <QSqlField>
 #include <QSqlRecord>
@@ -595,25 +595,8 @@ QString writePlanFile(const Plan &plan, const QString &path)
 {
     const QString shown = QDir::toNativeSeparators(path);
     const QByteArray bytes = serializePlan(plan);
-    QSaveFile file(path);
-    // Unbuffered: the one write() meets a full disk itself and keeps the
-    // system's message; a buffered flush inside commit() would lose it.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return QStringLiteral("cannot save the plan to %1: %2").arg(shown, file.errorString());
-    // A short write is not an error yet: the next one reports why (EFBIG, ENOSPC).
-    for (qint64 written = 0; written < bytes.size();) {
-        const qint64 n = file.write(bytes.constData() + written, bytes.size() - written);
-        if (n <= 0) {
-            const QString reason = file.error() != QFileDevice::NoError
-                                       ? file.errorString()
-                                       : QStringLiteral("not every byte could be written (is the disk full?)");
-            file.cancelWriting();
-            return QStringLiteral("cannot save the plan to %1: %2").arg(shown, reason);
-        }
-        written += n;
-    }
-    if (!file.commit())
-        return QStringLiteral("cannot save the plan to %1: %2").arg(shown, file.errorString());
+    if (const QString reason = writeWholeFile(path, bytes); !reason.isEmpty())
+        return QStringLiteral("cannot save the plan to %1: %2").arg(shown, reason);
     return {};
 }
 

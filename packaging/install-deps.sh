@@ -15,6 +15,9 @@ packages=(
   qt6-qpa-plugins
   # engine and catalogue
   libboost-dev libsqlite3-dev sqlite3
+  # a CJK font (Chinese text in the interface and the PDF proposal) and
+  # pdftotext, which the proposal tests read the PDF back with
+  fonts-wqy-microhei poppler-utils
 )
 
 missing=()

@@ -4,6 +4,8 @@
 #include "database/planfile.h"
 #include "ui/canvas/topologyscene.h"
 #include "ui/canvas/topologyview.h"
+#include "ui/charts/analysispanel.h"
+#include "ui/deploy/launchexportdialog.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
 #include "ui/models/modelversiontablemodel.h"
@@ -14,6 +16,7 @@
 #include "ui/panels/workloadpanel.h"
 #include "ui/preferences/preferences.h"
 #include "ui/preferences/preferencesdialog.h"
+#include "ui/report/proposalwriter.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -142,6 +145,16 @@ void MainWindow::createDocks()
     QDockWidget *models = dock(tr("Model versions"), QStringLiteral("modelsDock"), mModelTable, this);
     addDockWidget(Qt::BottomDockWidgetArea, models);
     tabifyDockWidget(summary, models);
+    mAnalysis = new AnalysisPanel(*mDocument, this);
+    QDockWidget *analysis = dock(tr("Analysis"), QStringLiteral("analysisDock"), mAnalysis, this);
+    addDockWidget(Qt::BottomDockWidgetArea, analysis);
+    tabifyDockWidget(summary, analysis);
+    // Charts need more height than the summary's table: raising the Analysis
+    // tab gives the bottom docks about 40% of the window if they have less.
+    connect(analysis, &QDockWidget::visibilityChanged, this, [this, analysis](bool visible) {
+        if (visible && !analysis->isFloating() && analysis->height() < height() * 35 / 100)
+            resizeDocks({analysis}, {height() * 42 / 100}, Qt::Vertical);
+    });
     summary->raise();
 
     auto *history = new QUndoView(mDocument->undoStack(), this);
@@ -186,6 +199,9 @@ void MainWindow::createActions()
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
+    file->addAction(tr("&Export Proposal (PDF)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
+                    &MainWindow::exportProposal);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
 
@@ -221,6 +237,8 @@ void MainWindow::createActions()
     scenario->addAction(tr("&Add Scenario (copy of this one)…"), this, &MainWindow::addScenario);
     scenario->addAction(tr("&Rename Scenario…"), this, &MainWindow::renameScenario);
     scenario->addAction(tr("Re&move Scenario"), this, &MainWindow::removeScenario);
+    scenario->addSeparator();
+    scenario->addAction(tr("Export &Launch Command…"), this, &MainWindow::exportLaunchCommand);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LLM Deployment Planner"), this, &MainWindow::showAbout);
@@ -508,6 +526,40 @@ void MainWindow::removeScenario()
         return;
     }
     edits::removeScenario(*mDocument, mDocument->currentScenario());
+}
+
+void MainWindow::exportProposal()
+{
+    const QString base = mDocument->filePath().isEmpty() ? QString::fromStdString(mDocument->plan().name)
+                                                         : QFileInfo(mDocument->filePath()).completeBaseName();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Proposal"), base + QStringLiteral(".pdf"),
+                                                tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".pdf");
+    exportProposalTo(path);
+}
+
+bool MainWindow::exportProposalTo(const QString &path)
+{
+    ProposalOptions options;
+    options.author = Preferences::load().author;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QString error = writeProposalPdf(mDocument->plan(), mCatalogue, options, path);
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot export the proposal"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Wrote the proposal to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    return true;
+}
+
+void MainWindow::exportLaunchCommand()
+{
+    LaunchExportDialog dialog(mDocument->plan(), mDocument->currentScenario(), this);
+    dialog.exec();
 }
 
 void MainWindow::editPreferences()

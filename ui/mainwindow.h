@@ -1,7 +1,9 @@
 #pragma once
 // The planner's main window: the topology canvas in the centre, the parts
-// palette, workload panel, inspector, live summary, model versions and undo
-// history as docks; File/Edit/View/Tools menus with the standard shortcuts.
+// palette, workload and costs panels, inspector, live summary, analysis
+// charts, model versions and undo history as docks; File/Edit/View/Scenario/
+// Help menus with the standard shortcuts, the PDF proposal (File) and the
+// launch command export (Scenario).
 //
 // The window owns one PlanDocument. Files go through database/planfile.h;
 // every edit through ui/document/planedits.h. Window layout and recent files
@@ -24,6 +26,7 @@ class QTimer;
 namespace planner {
 
 class Catalogue;
+class AnalysisPanel;
 class CostPanel;
 class InspectorPanel;
 class ModelVersionTableModel;
@@ -50,12 +53,15 @@ public:
     SummaryPanel *summary() const { return mSummary; }
     WorkloadPanel *workload() const { return mWorkload; }
     CostPanel *costs() const { return mCosts; }
+    AnalysisPanel *analysis() const { return mAnalysis; }
     QTableView *modelTable() const { return mModelTable; }
 
     // Opens a plan file (or a sample from the resources); false with a message box on failure.
     bool openPlan(const QString &path);
     // Writes the plan; false (and a message) when it could not be written.
     bool savePlanTo(const QString &path);
+    // Writes the PDF proposal (author from Preferences); false (and a message) on failure.
+    bool exportProposalTo(const QString &path);
     // After a crash: the autosaved plan, if there is one, offered back.
     void offerRecovery();
     static QString autosavePath();
@@ -87,6 +93,8 @@ private:
     void addScenario();
     void renameScenario();
     void removeScenario();
+    void exportProposal();
+    void exportLaunchCommand();
     void editPreferences();
     void applyPreferences(const Preferences &preferences);
     void showMessage(const QString &text);
@@ -101,6 +109,7 @@ private:
     PartsPalette *mPalette = nullptr;
     WorkloadPanel *mWorkload = nullptr;
     CostPanel *mCosts = nullptr;
+    AnalysisPanel *mAnalysis = nullptr;
     InspectorPanel *mInspector = nullptr;
     SummaryPanel *mSummary = nullptr;
     ModelVersionTableModel *mModelVersions = nullptr;

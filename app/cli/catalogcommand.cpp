@@ -7,13 +7,13 @@
 #include "database/ggufheader.h"
 #include "database/hfconfigimporter.h"
 #include "database/safetensorsheader.h"
+#include "database/wholefile.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <functional>
@@ -137,9 +137,8 @@ int exportTable(Catalogue &catalogue, const QStringList &positional, const QStri
         std::fwrite(csv.constData(), 1, static_cast<size_t>(csv.size()), stdout);
         return 0;
     }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
-        throw UsageError(QStringLiteral("cannot write %1: %2").arg(output, file.errorString()));
+    if (const QString reason = writeWholeFile(output, csv); !reason.isEmpty())
+        throw UsageError(QStringLiteral("cannot write %1: %2").arg(output, reason));
     return 0;
 }
 

@@ -5,18 +5,24 @@
 #include "app/cli/catalogcommand.h"
 #include "app/cli/clisupport.h"
 #include "app/cli/costcommand.h"
+#include "app/cli/exportlaunchcommand.h"
 #include "app/cli/fitcommand.h"
 #include "app/cli/listcommands.h"
 #include "app/cli/perfcommand.h"
 #include "app/cli/recommendcommand.h"
+#include "app/cli/reportcommand.h"
 #include "app/cli/simulatecommand.h"
 #include "app/cli/traincommand.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace {
 
@@ -31,12 +37,14 @@ const char *const kUsage =
     "  calibrate Fit the efficiency factors to your own measurements (CSV).\n"
     "  cost      On-prem vs cloud: capital, monthly cost, cost per token, break-even.\n"
     "  recommend The cheapest builds that serve a load within a latency target.\n"
+    "  report    The PDF proposal of a plan file (-o OUT.pdf).\n"
     "  models    List the built-in model versions.\n"
     "  gpus      List the catalogue's GPUs (same as 'catalog gpus').\n"
     "  formats   List the weight and KV-cache formats.\n"
     "  engines   List the serving-engine profiles.\n"
     "  catalog   List catalogue parts; export or import a part table as CSV.\n"
     "  import-model  Read a config.json, safetensors or GGUF header; --add stores it.\n"
+    "  export-launch The launch command or Kubernetes manifest of a plan's scenario.\n"
     "\n"
     "Run 'llm-planner-cli COMMAND --help' for a command's options.\n"
     "Options: --help, --version\n";
@@ -45,7 +53,20 @@ const char *const kUsage =
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // `report` paints a PDF with the canvas's QGraphicsScene: it needs a
+    // QApplication, offscreen unless a platform is named. Everything else
+    // stays a plain QCoreApplication.
+    const bool painting = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (painting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Without a login session (CI, cron, ssh as root) Qt's GUI start-up warns
+    // that XDG_RUNTIME_DIR is unset and makes one itself; a private one made
+    // here keeps stderr to the command's own one-line messages.
+    QTemporaryDir runtimeDir;
+    if (painting && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR") && runtimeDir.isValid())
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir.path()));
+    const std::unique_ptr<QCoreApplication> app =
+        painting ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("llm-planner-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANNER_VERSION));
 
@@ -70,6 +91,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("calibrate"), planner::cli::runCalibrate},
         {QStringLiteral("cost"), planner::cli::runCost},
         {QStringLiteral("recommend"), planner::cli::runRecommend},
+        {QStringLiteral("report"), planner::cli::runReport},
         {QStringLiteral("models"), planner::cli::runModels},
         // `gpus` is short for `catalog gpus`.
         {QStringLiteral("gpus"), [](const QStringList &a) { return planner::cli::runCatalog(QStringList(a).mid(0, 1) + QStringList{QStringLiteral("gpus")} + a.mid(1)); }},
@@ -77,6 +99,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("engines"), planner::cli::runEngines},
         {QStringLiteral("catalog"), planner::cli::runCatalog},
         {QStringLiteral("import-model"), planner::cli::runImportModel},
+        {QStringLiteral("export-launch"), planner::cli::runExportLaunch},
     };
     const QString name = arguments.takeAt(1);
     const auto command = commands.find(name);

@@ -363,6 +363,26 @@ std::vector<CurvePoint> concurrencyCurve(const PerfRequest &r)
     return curve;
 }
 
+std::vector<InputLengthPoint> inputLengthCurve(const PerfRequest &r, std::int64_t longestInput)
+{
+    std::vector<InputLengthPoint> curve;
+    const Efficiency nominal = efficiencyRange(r).nominal;
+    constexpr std::int64_t kShortestPrompt = 128;
+    for (std::int64_t input = std::min(kShortestPrompt, longestInput); input >= 1 && input <= longestInput;
+         input = (input * 2 > longestInput && input < longestInput) ? longestInput : input * 2) {
+        PerfRequest at = r;
+        at.inputTokens = input;
+        at.deployment.context = std::max(r.deployment.context, input + r.outputTokens);
+        if (!validate(at).empty())
+            break;
+        const StepShape s = makeShape(at, input + r.outputTokens, r.concurrency);
+        if (!s.memory.fits)
+            break;  // longer prompts do not fit either
+        curve.push_back({input, pointAt(at, s, r.concurrency, nominal)});
+    }
+    return curve;
+}
+
 StepCostModel::StepCostModel(const PerfRequest &request, const Efficiency &efficiency, std::int64_t context,
                              std::int64_t concurrency)
     : mRequest(request)

@@ -192,6 +192,15 @@ struct CurvePoint {
 };
 std::vector<CurvePoint> concurrencyCurve(const PerfRequest &request);
 
+// TTFT, TPOT and throughput at the request's concurrency for prompts of 128,
+// 256, ... tokens up to `longestInput` (the last point is longestInput itself);
+// each point at its own context, so the memory limit moves with the prompt.
+struct InputLengthPoint {
+    std::int64_t inputTokens = 0;
+    PerfPoint point;
+};
+std::vector<InputLengthPoint> inputLengthCurve(const PerfRequest &request, std::int64_t longestInput);
+
 std::string_view toString(Bound bound);
 
 } // namespace planner

@@ -131,6 +131,7 @@ VersionEstimate estimateVersion(const Plan &plan, const Scenario &scenario, cons
         const std::optional<std::int64_t> needed =
             v.memory.fits ? concurrencyForRate(r, w.requestsPerSecond, v.memory.maxConcurrency) : std::nullopt;
         concurrency = needed.value_or(std::max<std::int64_t>(v.memory.maxConcurrency, 1));
+        v.servesLoad = needed.has_value();
         if (v.memory.fits && !needed)
             v.problem = "cannot serve " + plainNumber(w.requestsPerSecond) + " requests/s: memory holds "
                         + std::to_string(v.memory.maxConcurrency) + " sequences";
@@ -145,6 +146,7 @@ VersionEstimate estimateVersion(const Plan &plan, const Scenario &scenario, cons
         return v;
     }
     v.speed = estimatePerformance(r);
+    v.request = r;
     const PerfPoint &p = v.speed->nominal;
     v.requestsPerSecond = p.outputTokensPerSecond / static_cast<double>(w.outputTokens);
     v.meetsSlo = units::inSeconds(p.ttft) <= w.ttftSloSeconds && units::inSeconds(p.tpot) <= w.tpotSloSeconds;

@@ -33,8 +33,10 @@ struct VersionEstimate {
     std::int64_t concurrency = 0;        // all replicas
     InferenceMemoryEstimate memory;      // the most loaded GPU
     std::optional<PerfEstimate> speed;   // when it fits
+    std::optional<PerfRequest> request;  // what `speed` was estimated for (the charts' curves start from it)
     double requestsPerSecond = 0;        // served at that concurrency (nominal)
     bool meetsSlo = false;
+    bool servesLoad = true;              // false: the workload's request rate is more than memory lets it serve
     double usdPerMillionOutputTokens = 0;
     std::string problem;                 // why there is no estimate, or what limits it
 };

@@ -1,6 +1,8 @@
 // llm-planner-cli end to end: JSON shapes, the README's examples, and one-line
 // errors with a non-zero exit for bad input.
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -585,6 +587,118 @@ private slots:
         QVERIFY2(err.contains(message), qPrintable(err));
         QCOMPARE(err.count(QLatin1Char('\n')), 0);
         QVERIFY(r.out.isEmpty());
+    }
+
+    // export-launch on the shipped DeepSeek-R1 plan: its first scenario is one
+    // HGX H200 (8 GPUs), which the planner serves with TP 8, the workload's
+    // 4,096-token context and 32 sequences.
+    void exportLaunchWritesTheSamplePlansCommand()
+    {
+        const QString plan = QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/deepseek-r1-8x-h200.llmplan");
+        const Result script = run({QStringLiteral("export-launch"), plan});
+        QCOMPARE(script.exitCode, 0);
+        QVERIFY(script.err.isEmpty());
+        QVERIFY(script.out.startsWith("#!/bin/sh\n"));
+        QVERIFY(script.out.contains("vllm serve deepseek-ai/DeepSeek-R1 \\\n"));
+        for (const char *line : {"--tensor-parallel-size 8", "--pipeline-parallel-size 1", "--max-model-len 4096",
+                                 "--gpu-memory-utilization 0.92", "--kv-cache-dtype auto", "--max-num-seqs 32"})
+            QVERIFY2(script.out.contains(line), line);
+
+        const QJsonObject o = runJson({QStringLiteral("export-launch"), plan, QStringLiteral("--scenario"),
+                                       QStringLiteral("Cloud: AWS p5en.48xlarge"), QStringLiteral("--engine"),
+                                       QStringLiteral("sglang"), QStringLiteral("--json")});
+        QCOMPARE(o.value(QStringLiteral("scenario")).toString(), QStringLiteral("Cloud: AWS p5en.48xlarge"));
+        QCOMPARE(o.value(QStringLiteral("engine")).toString(), QStringLiteral("sglang"));
+        QCOMPARE(o.value(QStringLiteral("tensor_parallel")).toInt(), 8);
+        QCOMPARE(o.value(QStringLiteral("replicas")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("context_tokens")).toInt(), 4096);
+        const QJsonArray command = o.value(QStringLiteral("command")).toArray();
+        QCOMPARE(command.at(0).toString(), QStringLiteral("python3"));
+        QVERIFY(command.contains(QStringLiteral("--tp-size")));
+        QVERIFY(o.value(QStringLiteral("kubernetes")).toString().contains(QStringLiteral("nvidia.com/gpu: \"8\"")));
+
+        // Scenario 2 by number, the manifest into a file (nothing on stdout).
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("r1.yaml"));
+        const Result manifest = run({QStringLiteral("export-launch"), plan, QStringLiteral("--scenario"), QStringLiteral("2"),
+                                     QStringLiteral("--kubernetes"), QStringLiteral("-o"), file});
+        QCOMPARE(manifest.exitCode, 0);
+        QVERIFY(manifest.out.isEmpty());
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray yaml = written.readAll();
+        QVERIFY(yaml.contains("kind: Deployment"));
+        QVERIFY(yaml.contains("nvidia.com/gpu: \"8\""));
+        QVERIFY(yaml.contains("  replicas: 1 "));
+        QVERIFY(yaml.contains("kind: Service"));
+    }
+
+    void exportLaunchBadInputFailsWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QStringList base{QStringLiteral("export-launch"),
+                               QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/deepseek-r1-8x-h200.llmplan")};
+        QTest::newRow("no plan") << QStringList{QStringLiteral("export-launch")}
+                                 << QStringLiteral("export-launch needs exactly one PLAN file");
+        QTest::newRow("missing plan") << QStringList{QStringLiteral("export-launch"), QStringLiteral("/no/such.llmplan")}
+                                      << QStringLiteral("cannot open /no/such.llmplan");
+        QTest::newRow("bad scenario") << (base + QStringList{QStringLiteral("--scenario"), QStringLiteral("Moon base")})
+                                      << QStringLiteral("no scenario 'Moon base' in the plan (its scenarios: 1 'On-prem: HGX H200 8-GPU'");
+        QTest::newRow("scenario number") << (base + QStringList{QStringLiteral("--scenario"), QStringLiteral("3")})
+                                         << QStringLiteral("no scenario '3'");
+        QTest::newRow("bad model") << (base + QStringList{QStringLiteral("--model"), QStringLiteral("gpt-9")})
+                                   << QStringLiteral("model 'gpt-9' is not in this plan (its models: deepseek-r1)");
+        QTest::newRow("unsupported engine") << (base + QStringList{QStringLiteral("--engine"), QStringLiteral("transformers")})
+                                            << QStringLiteral("the launch export supports vllm, sglang and llama.cpp");
+        QTest::newRow("does not fit") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("bf16")})
+                                      << QStringLiteral("DeepSeek-R1 671B does not fit scenario 'On-prem: HGX H200 8-GPU'");
+        QTest::newRow("unknown weights") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("int3")})
+                                         << QStringLiteral("unknown --weights 'int3'");
+    }
+
+    void exportLaunchBadInputFailsWithOneLine()
+    {
+        badInputFailsWithOneLine();
+    }
+
+    // report: the PDF proposal of a sample plan, with the author given; its
+    // contents are checked in tests/ui/test_proposal.cpp.
+    void reportWritesThePdf()
+    {
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("r1.pdf"));
+        const Result r = run({QStringLiteral("report"),
+                              QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/deepseek-r1-8x-h200.llmplan"),
+                              QStringLiteral("-o"), pdf, QStringLiteral("--author"), QStringLiteral("Wei Zhang")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+        QCOMPARE(QString::fromUtf8(r.out).trimmed(), QStringLiteral("Wrote %1").arg(QDir::toNativeSeparators(pdf)));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.read(5), QByteArray("%PDF-"));
+    }
+
+    void reportBadInputFailsWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString plan = QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/deepseek-r1-8x-h200.llmplan");
+        QTest::newRow("no plan") << QStringList{QStringLiteral("report"), QStringLiteral("-o"), QStringLiteral("x.pdf")}
+                                 << QStringLiteral("report needs exactly one PLAN file");
+        QTest::newRow("no output") << QStringList{QStringLiteral("report"), plan} << QStringLiteral("report needs -o OUT.pdf");
+        QTest::newRow("missing plan") << QStringList{QStringLiteral("report"), QStringLiteral("/no/such.llmplan"),
+                                                     QStringLiteral("-o"), QStringLiteral("x.pdf")}
+                                      << QStringLiteral("cannot open /no/such.llmplan");
+        // The folder's parent is a file: nothing can be created there, even as root.
+        QTest::newRow("unwritable") << QStringList{QStringLiteral("report"), plan, QStringLiteral("-o"),
+                                                   plan + QStringLiteral("/r1.pdf")}
+                                    << QStringLiteral("Cannot write");
+    }
+
+    void reportBadInputFailsWithOneLine()
+    {
+        badInputFailsWithOneLine();
     }
 };
 

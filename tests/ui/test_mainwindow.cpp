@@ -242,6 +242,23 @@ private slots:
         QCOMPARE(serializePlan(other.document()->plan()), saved);
     }
 
+    // File ▸ Export Proposal writes the open plan's PDF, named after the
+    // author in Preferences; the plan itself is not touched.
+    void exportsTheProposal()
+    {
+        MainWindow window(*mCatalogue);
+        QVERIFY(window.openPlan(QStringLiteral(":/plans/deepseek-r1-8x-h200.llmplan")));
+        const QByteArray before = serializePlan(window.document()->plan());
+        const QString path = mDir.filePath(QStringLiteral("proposal.pdf"));
+        QVERIFY(window.exportProposalTo(path));
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QVERIFY(pdf.size() > 10'000);
+        QCOMPARE(serializePlan(window.document()->plan()), before);
+        QVERIFY(!window.document()->isModified());
+    }
+
     void badgesAppearAndClear()
     {
         MainWindow window(*mCatalogue);

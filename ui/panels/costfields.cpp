@@ -7,10 +7,11 @@ namespace planner {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of the field labels (lupdate reads CostFields::tr).
+class CostFields
 {
-    return QCoreApplication::translate("CostFields", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CostFields)
+};
 
 } // namespace
 
@@ -19,15 +20,15 @@ const std::vector<CostField> &costFields()
     // Ranges mirror validate(CostAssumptions): a spin box cannot hold a value
     // the cost model would refuse.
     static const std::vector<CostField> fields{
-        {&CostAssumptions::electricityUsdPerKwh, tr("Electricity"), tr(" USD/kWh"), 0, 10, 4},
-        {&CostAssumptions::pue, tr("PUE"), QString(), 1, 5, 2},
-        {&CostAssumptions::averageDrawShare, tr("Average draw"), tr(" of TDP"), 0.01, 1, 2},
-        {&CostAssumptions::amortisationYears, tr("Amortisation"), tr(" years"), 0.5, 20, 1},
-        {&CostAssumptions::maintenanceSharePerYear, tr("Maintenance"), tr(" of capital a year"), 0, 1, 3},
-        {&CostAssumptions::colocationUsdPerKwMonth, tr("Colocation"), tr(" USD per kW-month"), 0, 10000, 0},
-        {&CostAssumptions::integrationUsdPerServer, tr("Integration"), tr(" USD per server"), 0, 1e7, 0},
-        {&CostAssumptions::horizonMonths, tr("Horizon"), tr(" months"), 1, 240, 0},
-        {&CostAssumptions::cloudHoursPerMonth, tr("Cloud hours"), tr(" h per month"), 1, 730, 0},
+        {&CostAssumptions::electricityUsdPerKwh, CostFields::tr("Electricity"), CostFields::tr(" USD/kWh"), 0, 10, 4},
+        {&CostAssumptions::pue, CostFields::tr("PUE"), QString(), 1, 5, 2},
+        {&CostAssumptions::averageDrawShare, CostFields::tr("Average draw"), CostFields::tr(" of TDP"), 0.01, 1, 2},
+        {&CostAssumptions::amortisationYears, CostFields::tr("Amortisation"), CostFields::tr(" years"), 0.5, 20, 1},
+        {&CostAssumptions::maintenanceSharePerYear, CostFields::tr("Maintenance"), CostFields::tr(" of capital a year"), 0, 1, 3},
+        {&CostAssumptions::colocationUsdPerKwMonth, CostFields::tr("Colocation"), CostFields::tr(" USD per kW-month"), 0, 10000, 0},
+        {&CostAssumptions::integrationUsdPerServer, CostFields::tr("Integration"), CostFields::tr(" USD per server"), 0, 1e7, 0},
+        {&CostAssumptions::horizonMonths, CostFields::tr("Horizon"), CostFields::tr(" months"), 1, 240, 0},
+        {&CostAssumptions::cloudHoursPerMonth, CostFields::tr("Cloud hours"), CostFields::tr(" h per month"), 1, 730, 0},
     };
     return fields;
 }
@@ -47,7 +48,7 @@ QDoubleSpinBox *costSpinBox(const CostField &field, QWidget *parent)
 void showAssumption(QDoubleSpinBox *box, const CostAssumption &assumption)
 {
     box->setValue(assumption.value);
-    box->setToolTip(tr("Source: %1").arg(QString::fromStdString(assumption.source)));
+    box->setToolTip(CostFields::tr("Source: %1").arg(QString::fromStdString(assumption.source)));
 }
 
 void takeEditedValue(const QDoubleSpinBox *box, CostAssumption &assumption, const QString &where)
@@ -55,7 +56,7 @@ void takeEditedValue(const QDoubleSpinBox *box, CostAssumption &assumption, cons
     if (box->value() == box->valueFromText(box->textFromValue(assumption.value)))
         return;
     assumption.value = box->value();
-    assumption.source = tr("set by the user in %1").arg(where).toStdString();
+    assumption.source = CostFields::tr("set by the user in %1").arg(where).toStdString();
 }
 
 } // namespace planner

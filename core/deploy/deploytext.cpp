@@ -1,0 +1,168 @@
+#include "core/deploy/deploytext.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace planner::deploytext {
+
+namespace {
+
+bool safeInShell(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_./:=,@%+").find(c) != std::string_view::npos;
+}
+
+bool isRepoCharacter(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+}
+
+} // namespace
+
+std::string shellWord(std::string_view word)
+{
+    if (word.empty())
+        return "''";
+    bool safe = true;
+    for (char c : word)
+        safe = safe && safeInShell(c);
+    if (safe)
+        return std::string(word);
+    // "$HEAD_NODE_IP:50000": a variable the script expects, expanded by the shell.
+    if (word.front() == '$' && word.find_first_of("\"\\`' ") == std::string_view::npos)
+        return "\"" + std::string(word) + "\"";
+    std::string quoted = "'";
+    for (char c : word) {
+        if (c == '\'')
+            quoted += "'\\''";
+        else
+            quoted += c;
+    }
+    return quoted + "'";
+}
+
+std::string yamlString(std::string_view text)
+{
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\')
+            quoted += '\\';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+std::string plainNumber(double value)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.6f", value);
+    std::string text = buffer;
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.')
+        text.pop_back();
+    return text;
+}
+
+std::string groupedCount(std::int64_t value)
+{
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return value < 0 ? "-" + digits : digits;
+}
+
+std::string gigabytes(double bytes)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.2f GB", bytes / 1e9);
+    return buffer;
+}
+
+std::string kubernetesName(std::string_view text, std::size_t maxLength)
+{
+    std::string name;
+    for (char c : text) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u))
+            name += static_cast<char>(std::tolower(u));
+        else if (!name.empty() && name.back() != '-')
+            name += '-';
+    }
+    // Service names must start with a letter (RFC 1035), e.g. for "7b-chat".
+    if (!name.empty() && !std::isalpha(static_cast<unsigned char>(name.front())))
+        name.insert(0, "m-");
+    if (name.size() > maxLength)
+        name.resize(maxLength);
+    while (!name.empty() && name.back() == '-')
+        name.pop_back();
+    return name.empty() ? std::string("llm") : name;
+}
+
+std::optional<std::string> huggingFaceRepo(std::string_view source)
+{
+    constexpr std::string_view host = "huggingface.co/";
+    const std::size_t at = source.find(host);
+    if (at == std::string_view::npos)
+        return std::nullopt;
+    std::string_view rest = source.substr(at + host.size());
+    std::string segments[2];
+    for (std::string &segment : segments) {
+        std::size_t n = 0;
+        while (n < rest.size() && isRepoCharacter(rest[n]))
+            ++n;
+        if (n == 0)
+            return std::nullopt;
+        segment = std::string(rest.substr(0, n));
+        rest.remove_prefix(n);
+        if (&segment == &segments[0]) {
+            if (rest.empty() || rest.front() != '/')
+                return std::nullopt;
+            rest.remove_prefix(1);
+        }
+    }
+    // A sentence's full stop after the link is not part of the name.
+    while (!segments[1].empty() && segments[1].back() == '.')
+        segments[1].pop_back();
+    if (segments[1].empty())
+        return std::nullopt;
+    // huggingface.co/datasets/... and /spaces/... are not models.
+    if (segments[0] == "datasets" || segments[0] == "spaces" || segments[0] == "docs")
+        return std::nullopt;
+    return segments[0] + "/" + segments[1];
+}
+
+std::string comment(std::string_view text)
+{
+    constexpr std::size_t width = 98;
+    std::string out;
+    std::string line;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t start = text.find_first_not_of(' ', at);
+        if (start == std::string_view::npos)
+            break;
+        const std::size_t end = std::min(text.find(' ', start), text.size());
+        const std::string_view word = text.substr(start, end - start);
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += "# " + line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + std::string(word);
+        at = end;
+    }
+    return out + (line.empty() ? std::string("#") : "# " + line) + "\n";
+}
+
+std::string joined(const std::vector<std::string> &items, std::string_view separator)
+{
+    std::string text;
+    for (const std::string &item : items) {
+        if (!text.empty())
+            text += separator;
+        text += item;
+    }
+    return text;
+}
+
+} // namespace planner::deploytext

@@ -1,0 +1,249 @@
+#include "core/deploy/launchexport.h"
+
+#include "core/deploy/deploymentlayout.h"
+#include "core/deploy/deploytext.h"
+#include "core/deploy/enginecommand.h"
+#include "core/deploy/kubernetesmanifest.h"
+#include "core/deploy/launchscript.h"
+#include "core/memory/engineprofile.h"
+#include "core/plan/planevaluation.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace planner {
+
+namespace {
+
+using deploytext::plainNumber;
+
+LaunchExportResult failure(std::string message)
+{
+    LaunchExportResult result;
+    result.error = std::move(message);
+    return result;
+}
+
+int ceilDiv(std::int64_t a, std::int64_t b)
+{
+    return static_cast<int>((a + b - 1) / std::max<std::int64_t>(b, 1));
+}
+
+std::string supportedEngines()
+{
+    return "vllm, sglang and llama.cpp";
+}
+
+// Where the copies sit: a copy within one server (several may share it), or
+// one copy over as many servers as its GPUs need.
+void placeCopies(DeploymentLayout &l, const Cluster &cluster)
+{
+    const int perReplica = std::max(l.gpusPerReplica(), 1);
+    const int perServer = std::max(cluster.gpusPerServer, 1);
+    if (perReplica <= perServer) {
+        l.serversPerReplica = 1;
+        l.gpusPerServer = perReplica;
+        l.replicasPerServer = std::clamp(perServer / perReplica, 1, std::max(l.replicas, 1));
+        l.servers = ceilDiv(l.replicas, l.replicasPerServer);
+    } else {
+        l.serversPerReplica = ceilDiv(perReplica, perServer);
+        l.gpusPerServer = ceilDiv(perReplica, l.serversPerReplica);
+        l.replicasPerServer = 1;
+        l.servers = l.replicas * l.serversPerReplica;
+    }
+}
+
+// llama.cpp keeps layers in host RAM when the GPUs cannot hold them: the
+// scenario's request again, with the fewest offloaded layers that fit.
+InferenceMemoryEstimate withOffload(const Plan &plan, const Cluster &cluster, const DeploymentLayout &l,
+                                    const VersionEstimate &v)
+{
+    InferenceRequest d;
+    d.model = l.model;
+    d.gpu = *cluster.gpu;
+    d.gpuCount = cluster.gpuCount;
+    d.parallel = v.parallel;
+    d.weights = l.weights;
+    d.kvCache = l.kvCache;
+    d.engine = l.engine;
+    d.context = plan.workload.contextTokens;
+    d.concurrency = std::max<std::int64_t>(v.concurrency, 1);
+    d.autoOffload = true;
+    return estimateInferenceMemory(d);
+}
+
+std::string speedNote(const Plan &plan, const VersionEstimate &v)
+{
+    if (!v.speed)
+        return {};
+    const PerfPoint &p = v.speed->nominal;
+    const PlanWorkload &w = plan.workload;
+    return "Estimated at this load: TTFT " + plainNumber(std::round(units::inSeconds(p.ttft) * 1000) / 1000) + " s, TPOT "
+           + plainNumber(std::round(units::inSeconds(p.tpot) * 10000) / 10) + " ms, "
+           + deploytext::groupedCount(static_cast<std::int64_t>(std::lround(p.outputTokensPerSecond)))
+           + " output tokens/s over all copies; targets TTFT " + plainNumber(w.ttftSloSeconds) + " s and TPOT "
+           + plainNumber(w.tpotSloSeconds * 1000) + " ms " + (v.meetsSlo ? "met." : "missed.");
+}
+
+// With a request rate, sequences per copy is the fewest that serve it; the
+// engine's cap can go up to what memory holds, trading TPOT for bursts.
+std::string rateNote(const Plan &plan, const DeploymentLayout &l, const VersionEstimate &v)
+{
+    const std::string flag = l.launchEngine == LaunchEngine::Vllm     ? "--max-num-seqs"
+                           : l.launchEngine == LaunchEngine::Sglang ? "--max-running-requests"
+                                                                     : "-np";
+    return flag + " " + std::to_string(l.sequencesPerReplica) + " is the concurrency that serves the planned "
+           + plainNumber(plan.workload.requestsPerSecond) + " requests/s; memory holds up to "
+           + std::to_string(v.memory.maxConcurrency / std::max(l.replicas, 1))
+           + " per copy, so a higher value absorbs bursts at some cost in TPOT.";
+}
+
+// Caveats that depend on the layout rather than on one flag.
+void addLayoutNotes(DeploymentLayout &l, const Cluster &cluster)
+{
+    if (l.parallel.tensor > std::max(cluster.gpusPerServer, 1))
+        l.notes.push_back("Tensor parallelism crosses servers (TP " + std::to_string(l.parallel.tensor) + " over "
+                          + std::to_string(cluster.gpusPerServer) + "-GPU servers): every layer's all-reduce goes "
+                          "over the network.");
+    if (l.launchEngine == LaunchEngine::Vllm && l.model.isMoe() && l.parallel.expert > 1
+        && l.parallel.expert != l.parallel.tensor)
+        l.notes.push_back("vLLM sets the expert-parallel size to TP x DP = " + std::to_string(l.parallel.tensor)
+                          + " per copy; the plan's EP is " + std::to_string(l.parallel.expert) + ".");
+    // SGLang server_arguments.md: on GPUs without peer access it stops with
+    // "peer access is not supported between these two devices".
+    if (l.launchEngine == LaunchEngine::Sglang && l.parallel.tensor > 1 && l.gpu.nvlinkBandwidth <= units::gigabytesPerSecond(0))
+        l.notes.push_back("These GPUs talk over PCIe: if SGLang reports that peer access is not supported between "
+                          "two devices, add --enable-p2p-check.");
+    if (l.launchEngine == LaunchEngine::LlamaCpp && l.gpusPerReplica() > 1)
+        l.notes.push_back("llama.cpp splits the layers over the copy's " + std::to_string(l.gpusPerReplica())
+                          + " GPUs (--split-mode layer, its default) in equal shares (--tensor-split) rather than "
+                          "each matrix; the weights per GPU are about the planned share.");
+}
+
+} // namespace
+
+const std::vector<std::string> &launchExportEngines()
+{
+    return launchEngineIds();
+}
+
+LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std::string_view modelId,
+                                std::string_view engineId)
+{
+    if (scenarioIndex >= plan.scenarios.size())
+        return failure("no scenario " + std::to_string(scenarioIndex + 1) + ": the plan has "
+                       + std::to_string(plan.scenarios.size()) + " scenario" + (plan.scenarios.size() == 1 ? "" : "s"));
+    if (plan.modelIds.empty())
+        return failure("the plan has no model versions");
+    const std::string model = modelId.empty() ? plan.modelIds.front() : std::string(modelId);
+    if (std::find(plan.modelIds.begin(), plan.modelIds.end(), model) == plan.modelIds.end())
+        return failure("model '" + model + "' is not in this plan (its models: "
+                       + deploytext::joined(plan.modelIds, ", ") + ")");
+
+    Scenario scenario = plan.scenarios[scenarioIndex];
+    const std::string requested = engineId.empty() ? scenario.deployment.engineId : std::string(engineId);
+    const std::optional<EngineProfile> engine = findEngineProfile(requested);
+    if (!engine)
+        return failure("unknown engine '" + requested + "' (the launch export supports " + supportedEngines() + ")");
+    const std::optional<LaunchEngine> launchEngine = launchEngineFor(engine->id);
+    if (!launchEngine)
+        return failure("the launch export supports " + supportedEngines() + ", not " + engine->name + " ('"
+                       + engine->id + "'); choose one of those engines for scenario '" + scenario.name + "'");
+    scenario.deployment.engineId = engine->id;
+
+    const ScenarioEstimate estimate = evaluateScenario(plan, scenario);
+    if (!estimate.cluster.problem.empty() || !estimate.cluster.gpu)
+        return failure("scenario '" + scenario.name + "' cannot be estimated: " + estimate.cluster.problem);
+    const auto version = std::find_if(estimate.versions.begin(), estimate.versions.end(),
+                                      [&](const VersionEstimate &v) { return v.modelId == model; });
+    const ModelSpec *spec = plan.parts.model(model);
+    if (version == estimate.versions.end() || !spec)
+        return failure("model '" + model + "' has no architecture in the plan's parts");
+    const VersionEstimate &v = *version;
+    const DeploymentSettings &settings = scenario.deployment;
+    const std::optional<WeightFormat> weights =
+        findWeightFormat(settings.weightFormat.empty() ? spec->checkpointFormat : settings.weightFormat);
+    const std::optional<KvCacheFormat> kv = findKvCacheFormat(settings.kvFormat);
+    if (!weights || !kv)
+        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': " + v.problem);
+
+    DeploymentLayout l;
+    l.planName = plan.name;
+    l.scenarioName = scenario.name;
+    l.launchEngine = *launchEngine;
+    l.engine = *engine;
+    l.model = *spec;
+    const std::optional<std::string> repo = deploytext::huggingFaceRepo(spec->source);
+    l.modelRepo = repo.value_or(spec->id);
+    l.repoFromSource = repo.has_value();
+    l.weights = *weights;
+    l.kvCache = *kv;
+    l.gpu = *estimate.cluster.gpu;
+    l.parallel = v.parallel;
+    l.replicas = std::max(v.replicas, 1);
+    l.contextTokens = plan.workload.contextTokens;
+    l.sequencesPerReplica = ceilDiv(std::max<std::int64_t>(v.concurrency, 1), l.replicas);
+    l.memory = v.memory;
+    placeCopies(l, estimate.cluster);
+
+    if (const std::string problem = formatProblem(l); !problem.empty())
+        return failure(problem);
+    if (l.launchEngine == LaunchEngine::LlamaCpp && l.multiNode())
+        return failure("llama.cpp serves a model from one server, and a copy in scenario '" + scenario.name + "' spans "
+                       + std::to_string(l.serversPerReplica) + " servers (TP " + std::to_string(l.parallel.tensor)
+                       + " x PP " + std::to_string(l.parallel.pipeline) + ")");
+    if (v.memory.capacity <= units::bytes(0))
+        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': " + v.problem);
+    if (!v.memory.fits) {
+        const std::string shortBy = deploytext::gigabytes(units::inBytes(v.memory.shortfall)) + " short per GPU";
+        if (l.launchEngine != LaunchEngine::LlamaCpp)
+            return failure(spec->displayName + " does not fit scenario '" + scenario.name + "' with " + engine->name
+                           + ": " + shortBy);
+        const InferenceMemoryEstimate offloaded = withOffload(plan, estimate.cluster, l, v);
+        if (!offloaded.fits)
+            return failure(spec->displayName + " does not fit scenario '" + scenario.name
+                           + "' with llama.cpp even with every layer in host RAM: "
+                           + deploytext::gigabytes(units::inBytes(offloaded.shortfall)) + " short per GPU");
+        l.memory = offloaded;
+        l.offloadedLayers = offloaded.offloadedLayers;
+        l.notes.push_back("The scenario's estimate holds every layer on the GPUs and does not fit (" + shortBy
+                          + "); llama.cpp keeps " + std::to_string(l.offloadedLayers) + " of "
+                          + std::to_string(spec->numLayers) + " decoder layers and the output layer in host RAM ("
+                          + deploytext::gigabytes(units::inBytes(offloaded.hostMemory)) + " with their KV cache): -ngl "
+                          + std::to_string(llamaCppGpuLayers(l)) + ". Expect it to run far slower than on the GPUs.");
+    } else if (!v.problem.empty()) {
+        l.notes.push_back("Planner: " + v.problem + ".");
+    }
+    if (const std::string speed = speedNote(plan, v); !speed.empty())
+        l.notes.push_back(speed);
+    if (plan.workload.byRequestRate && v.memory.fits)
+        l.notes.push_back(rateNote(plan, l, v));
+    addLayoutNotes(l, estimate.cluster);
+
+    LaunchExport out;
+    out.scenarioName = scenario.name;
+    out.modelId = spec->id;
+    out.engineId = engine->id;
+    out.modelRepo = l.modelRepo;
+    out.parallel = l.parallel;
+    out.replicas = l.replicas;
+    out.serversPerReplica = l.serversPerReplica;
+    out.gpusPerServer = l.gpusPerServer;
+    out.contextTokens = l.contextTokens;
+    out.sequencesPerReplica = l.sequencesPerReplica;
+    out.offloadedLayers = l.offloadedLayers;
+    ServeOptions first;
+    first.dataParallel = l.replicasPerServer > 1 && sharesProcessAcrossReplicas(l) ? l.replicasPerServer : 1;
+    if (l.multiNode())
+        first.placement = NodePlacement{"$HEAD_NODE_IP", "0"};
+    out.command = serveCommand(l, first).words();
+    out.script = launchScript(l);
+    out.kubernetesManifest = kubernetesManifest(l);
+    out.notes = loadingNotes(l);
+    out.notes.insert(out.notes.end(), l.notes.begin(), l.notes.end());
+    LaunchExportResult result;
+    result.launch = std::move(out);
+    return result;
+}
+
+} // namespace planner

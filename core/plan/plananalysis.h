@@ -1,0 +1,45 @@
+#pragma once
+// What the analysis charts and the proposal draw beyond the plan's estimates:
+// a model version's latency percentiles against the request rate from the
+// serving simulation, and the break-even between the plan's on-prem and cloud
+// scenarios. (Throughput against concurrency and TTFT against input length
+// are concurrencyCurve and inputLengthCurve in core/perf/perfmodel.h; memory
+// and cost come with every VersionEstimate and ScenarioEstimate.)
+
+#include "core/plan/planevaluation.h"
+#include "core/sim/servingsimulation.h"
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+namespace planner {
+
+struct RatePoint {
+    double ratePerSecond = 0;
+    LatencySummary ttft;
+    LatencySummary tpot;
+    double sloAttainment = 0;  // share of requests meeting both SLOs
+};
+
+struct RateSweep {
+    double maxRatePerSecond = 0;  // the most that keeps p99 within both SLOs (0: none does)
+    std::vector<RatePoint> points;  // ascending rate, up to 1.5x the maximum
+};
+
+// Simulates the version's deployment (est.request) under Poisson arrivals of
+// the plan's input and output lengths, `requests` requests per run: first the
+// maximum rate meeting the SLOs at the 99th percentile, then the rates around
+// it. Empty when the version has no estimate.
+RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &workload, std::int64_t requests = 600);
+
+struct PlanBreakEven {
+    std::size_t onPremScenario = 0;  // the on-prem scenario with the lowest monthly total
+    std::size_t cloudScenario = 0;   // the cloud scenario with the lowest monthly total
+    std::optional<int> month;        // when buying has cost less in cash; nullopt: not within the horizon
+};
+
+// nullopt unless the plan has both an on-prem and a cloud scenario that can be estimated.
+std::optional<PlanBreakEven> planBreakEven(const std::vector<ScenarioEstimate> &estimates);
+
+} // namespace planner

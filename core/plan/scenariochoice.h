@@ -1,0 +1,44 @@
+#pragma once
+// Which scenario a proposal recommends, and why each other one is not.
+//
+// A scenario qualifies when it can be estimated, serves at least one model
+// version, every version fits in memory, serves the workload's request rate
+// and meets both latency targets (TTFT and TPOT) there, and its cost is known. Among those, the one with
+// the lowest cost per million output tokens wins; for a scenario serving
+// several versions that is its dearest version's figure (what the plan can
+// promise whichever version runs). Ties go to the lower monthly total.
+
+#include "core/plan/planevaluation.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planner {
+
+enum class Disqualification {
+    None,            // qualifies
+    CannotEstimate,  // the topology reduces to no cluster (detail says why)
+    NoModelVersion,  // the plan picks no model version
+    DoesNotFit,      // `version` has no estimate (detail: the engine's reason)
+    MissesSlo,       // `version` misses the TTFT or TPOT target
+    MissesRate,      // `version` cannot serve the workload's request rate (detail says how much it holds)
+    NoPrice,         // nothing in it is priced, so its cost per token is unknown
+};
+
+struct ScenarioVerdict {
+    Disqualification reason = Disqualification::None;
+    std::string version;                    // the model version at fault
+    std::string detail;
+    double usdPerMillionOutputTokens = 0;   // its dearest version's; 0 when unknown
+};
+
+struct ScenarioChoice {
+    std::optional<std::size_t> recommended;  // index into the estimates
+    std::vector<ScenarioVerdict> verdicts;   // one per scenario
+};
+
+ScenarioChoice chooseScenario(const std::vector<ScenarioEstimate> &estimates);
+
+} // namespace planner

@@ -1,0 +1,248 @@
+#include "ui/charts/analysispanel.h"
+
+#include "core/plan/plananalysis.h"
+#include "ui/charts/analysischarts.h"
+#include "ui/charts/chartview.h"
+#include "ui/document/plandocument.h"
+
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace planner {
+
+namespace {
+
+QWidget *sideBySide(QWidget *left, QWidget *right)
+{
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setChildrenCollapsible(false);
+    return splitter;
+}
+
+} // namespace
+
+AnalysisPanel::AnalysisPanel(PlanDocument &document, QWidget *parent)
+    : QWidget(parent)
+    , mDocument(document)
+{
+    for (ChartView *&view : mViews)
+        view = new ChartView(this);
+
+    mVersion = new QComboBox(this);
+    mVersion->setObjectName(QStringLiteral("analysisVersionBox"));
+    mVersion->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(mVersion, &QComboBox::activated, this, [this] {
+        mStale.fill(true);
+        refreshCurrentTab();
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Model version for the speed and load charts:"), this));
+    top->addWidget(mVersion);
+    top->addStretch();
+
+    mTabs = new QTabWidget(this);
+    mTabs->setDocumentMode(true);
+    mTabs->addTab(mViews[MemoryFit], tr("Memory fit"));
+    mTabs->addTab(sideBySide(mViews[Throughput], mViews[Ttft]), tr("Speed"));
+    mTabs->addTab(mViews[LatencyByRate], tr("Under load"));
+    mTabs->addTab(sideBySide(mViews[CumulativeCost], mViews[CostPerMillion]), tr("Cost"));
+
+    auto *compare = new QWidget(this);
+    auto *compareLayout = new QHBoxLayout(compare);
+    mCompareTable = new QTableWidget(compare);
+    mCompareTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mCompareTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    compareLayout->addWidget(mCompareTable, 2);
+    auto *grid = new QGridLayout;
+    int cell = 0;
+    for ([[maybe_unused]] CompareMetric metric : kCompareMetrics) {
+        auto *view = new ChartView(compare);
+        view->setMinimumSize(200, 160);
+        mCompareViews.push_back(view);
+        grid->addWidget(view, cell / 4, cell % 4);
+        ++cell;
+    }
+    mCompareLegend = new QLabel(compare);
+    mCompareLegend->setTextFormat(Qt::RichText);
+    // The small charts scroll rather than make the dock (and every dock
+    // tabbed with it) taller than the window can spare.
+    auto *gridHolder = new QWidget;
+    gridHolder->setLayout(grid);
+    auto *gridScroll = new QScrollArea(compare);
+    gridScroll->setWidget(gridHolder);
+    gridScroll->setWidgetResizable(true);
+    gridScroll->setFrameShape(QFrame::NoFrame);
+    auto *charts = new QVBoxLayout;
+    charts->addWidget(mCompareLegend);
+    charts->addWidget(gridScroll, 1);
+    compareLayout->addLayout(charts, 5);
+    mTabs->addTab(compare, tr("Compare scenarios"));
+    connect(mTabs, &QTabWidget::currentChanged, this, &AnalysisPanel::refreshCurrentTab);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(mTabs);
+
+    connect(&mDocument, &PlanDocument::planChanged, this, &AnalysisPanel::planChanged);
+    connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &AnalysisPanel::planChanged);
+    planChanged();
+}
+
+void AnalysisPanel::planChanged()
+{
+    mStale.fill(true);
+    fillVersions();
+    scheduleRefresh();
+}
+
+void AnalysisPanel::scheduleRefresh()
+{
+    if (mRefreshPending)
+        return;
+    mRefreshPending = true;
+    QTimer::singleShot(0, this, [this] {
+        mRefreshPending = false;
+        if (isVisible())
+            refreshCurrentTab();
+    });
+}
+
+void AnalysisPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshCurrentTab();
+}
+
+void AnalysisPanel::fillVersions()
+{
+    const QString chosen = mVersion->currentData().toString();
+    mVersion->clear();
+    for (const std::string &id : mDocument.plan().modelIds)
+        if (const ModelSpec *m = mDocument.plan().parts.model(id))
+            mVersion->addItem(QString::fromStdString(m->displayName), QString::fromStdString(id));
+    mVersion->setCurrentIndex(std::max(0, mVersion->findData(chosen)));
+}
+
+void AnalysisPanel::refreshCurrentTab()
+{
+    const int tab = mTabs->currentIndex();
+    if (tab < 0 || !mStale[tab])
+        return;
+    mStale[tab] = false;
+    switch (tab) {
+    case MemoryTab: drawMemory(); break;
+    case SpeedTab: drawSpeed(); break;
+    case LoadTab: drawLoad(); break;
+    case CostTab: drawCost(); break;
+    case CompareTab: drawCompare(); break;
+    default: break;
+    }
+}
+
+void AnalysisPanel::drawMemory()
+{
+    mViews[MemoryFit]->showChart(memoryFitChart(mDocument.estimates().at(mDocument.currentScenario())));
+}
+
+namespace {
+
+// The chosen version's estimate in the scenario on show.
+VersionEstimate chosenVersion(const PlanDocument &document, int index)
+{
+    const ScenarioEstimate &scenario = document.estimates().at(document.currentScenario());
+    if (index < 0 || static_cast<size_t>(index) >= scenario.versions.size())
+        return {};
+    return scenario.versions[static_cast<size_t>(index)];
+}
+
+} // namespace
+
+void AnalysisPanel::drawSpeed()
+{
+    const VersionEstimate v = chosenVersion(mDocument, mVersion->currentIndex());
+    mViews[Throughput]->showChart(throughputChart(v, mDocument.plan().workload));
+    mViews[Ttft]->showChart(ttftChart(v, mDocument.plan().workload));
+}
+
+void AnalysisPanel::drawLoad()
+{
+    // The serving simulation behind this chart takes tens of milliseconds on
+    // a large plan: it runs on a worker thread with its own copies of the
+    // inputs, and only the latest edit's result is drawn.
+    const VersionEstimate v = chosenVersion(mDocument, mVersion->currentIndex());
+    const PlanWorkload workload = mDocument.plan().workload;
+    const int generation = ++mLoadGeneration;
+    auto *watcher = new QFutureWatcher<RateSweep>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, v, workload, generation] {
+        watcher->deleteLater();
+        if (generation != mLoadGeneration)
+            return;
+        mViews[LatencyByRate]->showChart(latencyByRateChart(v, watcher->result(), workload));
+        emit loadChartDrawn();
+    });
+    watcher->setFuture(QtConcurrent::run([v, workload] { return latencyByRate(v, workload); }));
+}
+
+void AnalysisPanel::drawCost()
+{
+    const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
+    mViews[CumulativeCost]->showChart(cumulativeCostChart(estimates, planBreakEven(estimates)));
+    mViews[CostPerMillion]->showChart(costPerMillionChart(estimates));
+}
+
+void AnalysisPanel::drawCompare()
+{
+    const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
+    const size_t version = static_cast<size_t>(std::max(0, mVersion->currentIndex()));
+    mCompareTable->clear();
+    mCompareTable->setRowCount(static_cast<int>(std::size(kCompareMetrics)));
+    mCompareTable->setColumnCount(static_cast<int>(estimates.size()));
+    QStringList scenarios;
+    for (const ScenarioEstimate &s : estimates)
+        scenarios << QString::fromStdString(s.name);
+    mCompareTable->setHorizontalHeaderLabels(scenarios);
+    QStringList legend;
+    for (size_t i = 0; i < estimates.size(); ++i)
+        legend << QStringLiteral("<span style='color:%1'>■</span> %2")
+                      .arg(scenarioColor(i).name(), scenarios.at(static_cast<int>(i)).toHtmlEscaped());
+    mCompareLegend->setText(legend.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
+    QStringList metrics;
+    const QLocale locale;
+    for (size_t row = 0; row < std::size(kCompareMetrics); ++row) {
+        const CompareMetric metric = kCompareMetrics[row];
+        metrics << compareMetricTitle(metric);
+        for (size_t column = 0; column < estimates.size(); ++column) {
+            const std::optional<double> value = compareValue(estimates[column], version, metric);
+            auto *item = new QTableWidgetItem(value ? locale.toString(*value, 'f', compareDecimals(metric)) : tr("—"));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (!value)
+                item->setToolTip(tr("No estimate: see the summary's note"));
+            mCompareTable->setItem(static_cast<int>(row), static_cast<int>(column), item);
+        }
+        mCompareViews[row]->showChart(compareChart(estimates, version, metric));
+    }
+    mCompareTable->setVerticalHeaderLabels(metrics);
+    mCompareTable->resizeColumnsToContents();
+    // Wide enough for every scenario's column: the charts beside it give way.
+    int width = mCompareTable->verticalHeader()->sizeHint().width() + 2 * mCompareTable->frameWidth();
+    for (int column = 0; column < mCompareTable->columnCount(); ++column)
+        width += mCompareTable->columnWidth(column);
+    mCompareTable->setMinimumWidth(std::min(width, this->width() / 2));
+}
+
+} // namespace planner

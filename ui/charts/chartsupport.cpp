@@ -1,0 +1,86 @@
+#include "ui/charts/chartsupport.h"
+
+#include <QPen>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <cmath>
+
+namespace planner {
+
+QChart *newChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setAnimationOptions(QChart::NoAnimation);  // charts follow every edit: no lag behind it
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    return chart;
+}
+
+QValueAxis *addValueAxis(QChart *chart, const QString &title, Qt::Alignment side)
+{
+    auto *axis = new QValueAxis;
+    axis->setTitleText(title);
+    axis->setMin(0);
+    axis->setLabelFormat(QStringLiteral("%.4g"));
+    chart->addAxis(axis, side);
+    return axis;
+}
+
+void setTooltipUnit(QAbstractSeries *series, const QString &unit, int decimals)
+{
+    series->setProperty("tooltipUnit", unit);
+    series->setProperty("tooltipDecimals", decimals);
+}
+
+QString tooltipUnit(const QAbstractSeries *series)
+{
+    return series->property("tooltipUnit").toString();
+}
+
+int tooltipDecimals(const QAbstractSeries *series)
+{
+    const QVariant decimals = series->property("tooltipDecimals");
+    return decimals.isValid() ? decimals.toInt() : 2;
+}
+
+double axisTopFor(double largestValue, double target)
+{
+    return target <= 4 * largestValue ? std::max(largestValue, target) : largestValue;
+}
+
+QString targetName(const QString &name, double largestValue, double target)
+{
+    return target <= axisTopFor(largestValue, target) ? name : AnalysisCharts::tr("%1 (above the chart)").arg(name);
+}
+
+QLineSeries *addMarkerLine(QChart *chart, const QString &name, QPointF from, QPointF to, QAbstractAxis *x,
+                           QAbstractAxis *y, const QColor &color)
+{
+    auto *line = new QLineSeries;
+    line->setName(name);
+    line->append(from);
+    line->append(to);
+    QPen pen(color);
+    pen.setStyle(Qt::DashLine);
+    pen.setWidthF(1.5);
+    line->setPen(pen);
+    chart->addSeries(line);
+    line->attachAxis(x);
+    line->attachAxis(y);
+    return line;
+}
+
+void fitAxis(QValueAxis *axis, double largestValue)
+{
+    if (!(largestValue > 0) || !std::isfinite(largestValue))
+        largestValue = 1;
+    axis->setRange(0, largestValue * 1.1);
+    axis->applyNiceNumbers();
+    // Plain figures, never "2e+06": as many decimals as the scale needs.
+    const double top = axis->max();
+    axis->setLabelFormat(top >= 10 ? QStringLiteral("%.0f") : top >= 1 ? QStringLiteral("%.1f") : QStringLiteral("%.3f"));
+}
+
+} // namespace planner

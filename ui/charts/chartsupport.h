@@ -1,0 +1,49 @@
+#pragma once
+// Pieces every analysis chart uses: a titled chart, value axes with units,
+// horizontal and vertical marker lines (SLOs, capacity, the maximum rate),
+// and the unit a series' tooltip names.
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <QtCharts/QChart>
+
+class QLineSeries;
+class QAbstractSeries;
+class QValueAxis;
+
+namespace planner {
+
+// The translation context of the chart texts (lupdate reads AnalysisCharts::tr).
+class AnalysisCharts
+{
+    Q_DECLARE_TR_FUNCTIONS(AnalysisCharts)
+};
+
+// A chart with a title and its legend at the bottom; the caller owns it.
+QChart *newChart(const QString &title);
+
+// A value axis titled with its unit, starting at zero, added to `chart` on `side`.
+QValueAxis *addValueAxis(QChart *chart, const QString &title, Qt::Alignment side);
+
+// Series hold their values' unit and decimals for tooltips (see ChartView).
+void setTooltipUnit(QAbstractSeries *series, const QString &unit, int decimals);
+QString tooltipUnit(const QAbstractSeries *series);
+int tooltipDecimals(const QAbstractSeries *series);
+
+// A dashed line from (x0, y) to (x1, y), or a vertical one from (x, y0) to (x, y1),
+// attached to the given axes.
+QLineSeries *addMarkerLine(QChart *chart, const QString &name, QPointF from, QPointF to, QAbstractAxis *x,
+                           QAbstractAxis *y, const QColor &color);
+
+// The top of a value axis showing curves up to `largestValue` and a target:
+// the target when it is within 4x of the curves, else the curves alone (a
+// target far above them would flatten them into the axis); targetName then
+// says the target lies above the chart.
+double axisTopFor(double largestValue, double target);
+QString targetName(const QString &name, double largestValue, double target);
+
+// Stretches an axis so every value (and a little headroom) is visible.
+void fitAxis(QValueAxis *axis, double largestValue);
+
+} // namespace planner

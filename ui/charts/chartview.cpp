@@ -1,0 +1,140 @@
+#include "ui/charts/chartview.h"
+
+#include "ui/charts/chartsupport.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QToolTip>
+#include <QtCharts/QAbstractBarSeries>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QValueAxis>
+#include <QtCharts/QXYSeries>
+
+namespace planner {
+
+namespace {
+
+QString axisTitle(QAbstractSeries *series, Qt::Orientation orientation)
+{
+    for (const QAbstractAxis *axis : series->attachedAxes())
+        if (axis->orientation() == orientation && axis->isVisible())
+            return axis->titleText();
+    return {};
+}
+
+} // namespace
+
+ChartView::ChartView(QWidget *parent)
+    : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(260, 170);
+}
+
+void ChartView::showChart(QChart *chart)
+{
+    QChart *previous = this->chart();
+    setChart(chart);
+    delete previous;
+    connectTooltips(chart);
+}
+
+void ChartView::connectTooltips(QChart *chart)
+{
+    for (QAbstractSeries *series : chart->series()) {
+        const QString unit = tooltipUnit(series);
+        const int decimals = tooltipDecimals(series);
+        if (auto *xy = qobject_cast<QXYSeries *>(series)) {
+            const QString xTitle = axisTitle(series, Qt::Horizontal);
+            connect(xy, &QXYSeries::hovered, this, [xy, unit, decimals, xTitle](const QPointF &point, bool entered) {
+                if (!entered)
+                    return QToolTip::hideText();
+                const QLocale locale;
+                QToolTip::showText(QCursor::pos(), tr("%1\n%2 %3\n%4: %5")
+                                                       .arg(xy->name(), locale.toString(point.y(), 'f', decimals), unit,
+                                                            xTitle, locale.toString(point.x(), 'g', 4)));
+            });
+        } else if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+            connect(bars, &QAbstractBarSeries::hovered, this,
+                    [chart, unit, decimals](bool entered, int index, QBarSet *set) {
+                        if (!entered)
+                            return QToolTip::hideText();
+                        QString category;
+                        for (const QAbstractAxis *axis : chart->axes(Qt::Horizontal))
+                            if (const auto *categories = qobject_cast<const QBarCategoryAxis *>(axis))
+                                category = categories->at(index);
+                        const QString what = category.isEmpty() ? set->label() : category + QStringLiteral(" · ") + set->label();
+                        QToolTip::showText(QCursor::pos(), tr("%1\n%2 %3")
+                                                               .arg(what, QLocale().toString(set->at(index), 'f', decimals), unit));
+                    });
+        }
+    }
+}
+
+QImage ChartView::image(qreal scale)
+{
+    QImage image(size() * scale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(palette().color(QPalette::Base));
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    render(&painter);
+    return image;
+}
+
+QString ChartView::saveTo(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("cannot write %1: %2").arg(path, file.errorString());
+    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(size());
+        svg.setViewBox(rect());
+        svg.setTitle(chart() ? chart()->title() : QString());
+        QPainter painter(&svg);
+        render(&painter);
+    } else if (!image(2).save(&file, "PNG")) {
+        file.cancelWriting();
+        return tr("cannot write %1 as PNG").arg(path);
+    }
+    if (!file.commit())
+        return tr("cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+void ChartView::copyToClipboard()
+{
+    QApplication::clipboard()->setImage(image(devicePixelRatioF()));
+}
+
+void ChartView::askAndSave(const QString &filter)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Chart"), QString(), filter);
+    if (path.isEmpty())
+        return;
+    if (const QString error = saveTo(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot save chart"), error);
+}
+
+void ChartView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    menu.addAction(tr("Save Chart as PNG…"), this, [this] { askAndSave(tr("PNG images (*.png)")); });
+    menu.addAction(tr("Save Chart as SVG…"), this, [this] { askAndSave(tr("SVG drawings (*.svg)")); });
+    menu.addAction(tr("Copy Chart"), this, &ChartView::copyToClipboard);
+    menu.exec(event->globalPos());
+}
+
+} // namespace planner

@@ -1,0 +1,34 @@
+#pragma once
+// A chart view for the analysis charts: hovering a point or bar shows its
+// exact value with its unit; the context menu saves the chart as PNG or SVG or
+// copies it to the clipboard.
+
+#include <QtCharts/QChartView>
+
+namespace planner {
+
+class ChartView : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit ChartView(QWidget *parent = nullptr);
+
+    // Shows `chart` (the view takes it and deletes the one it showed before).
+    void showChart(QChart *chart);
+
+    // Writes the chart as it is drawn now; the format follows the suffix
+    // (.svg, otherwise a PNG at twice the view's size). Empty on success.
+    QString saveTo(const QString &path);
+    void copyToClipboard();
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    void connectTooltips(QChart *chart);
+    void askAndSave(const QString &filter);
+    QImage image(qreal scale);
+};
+
+} // namespace planner

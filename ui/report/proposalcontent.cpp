@@ -1,0 +1,698 @@
+#include "ui/report/proposalcontent.h"
+
+#include "core/memory/engineprofile.h"
+#include "core/model/precision.h"
+#include "core/perf/perfmodel.h"
+#include "core/plan/billofmaterials.h"
+#include "core/plan/plananalysis.h"
+#include "core/plan/scenariochoice.h"
+#include "core/units/units.h"
+#include "ui/panels/costfields.h"
+#include "ui/report/proposalcharts.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace planner {
+
+namespace {
+
+class Proposal
+{
+    Q_DECLARE_TR_FUNCTIONS(Proposal)
+};
+
+QString tr(const char *text)
+{
+    return Proposal::tr(text);
+}
+
+QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+// The document is in English; its numbers are too, whatever the system locale.
+const QLocale &locale()
+{
+    static const QLocale english(QLocale::English, QLocale::UnitedStates);
+    return english;
+}
+
+QString number(double value, int decimals)
+{
+    return locale().toString(value, 'f', decimals);
+}
+
+// "2", "0.25", "1,500": as many decimals as the value has, up to four.
+QString plain(double value)
+{
+    QString text = number(value, 4);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text;
+}
+
+QString count(std::int64_t value)
+{
+    return locale().toString(static_cast<qlonglong>(value));
+}
+
+QString usd(double value)
+{
+    return number(value, 0);
+}
+
+// "+" marks a sum that misses unpriced parts, as the desktop's summary does.
+QString usdMarked(double value, bool lowerBound)
+{
+    return usd(value) + (lowerBound ? QStringLiteral("+") : QString());
+}
+
+QString usdPerMillion(double value)
+{
+    return value > 0 ? number(value, 2) : QStringLiteral("—");
+}
+
+QString percent(double share)
+{
+    return number(share * 100, 0) + QStringLiteral(" %");
+}
+
+QString quoted(const std::string &name)
+{
+    return QStringLiteral("“%1”").arg(qs(name));
+}
+
+QString tierName(CloudTier tier)
+{
+    switch (tier) {
+    case CloudTier::OnDemand: return tr("on-demand");
+    case CloudTier::Reserved1Year: return tr("1-year reserved");
+    case CloudTier::Reserved3Year: return tr("3-year reserved");
+    case CloudTier::Spot: return tr("spot");
+    }
+    return {};
+}
+
+bool reserved(CloudTier tier)
+{
+    return tier == CloudTier::Reserved1Year || tier == CloudTier::Reserved3Year;
+}
+
+QString ttftText(units::Seconds ttft)
+{
+    return tr("%1 s").arg(number(units::inSeconds(ttft), 2));
+}
+
+QString tpotText(units::Seconds tpot)
+{
+    return tr("%1 ms").arg(number(units::inSeconds(tpot) * 1000, 1));
+}
+
+QString memoryText(const InferenceMemoryEstimate &m)
+{
+    return tr("%1 of %2").arg(number(units::inGB(m.perGpu.total()), 1), number(units::inGB(m.capacity), 1));
+}
+
+QString targetsText(const PlanWorkload &w)
+{
+    return tr("TTFT ≤ %1 s, TPOT ≤ %2 ms").arg(plain(w.ttftSloSeconds), plain(w.tpotSloSeconds * 1000));
+}
+
+QString loadText(const PlanWorkload &w)
+{
+    return w.byRequestRate ? tr("%1 requests per second").arg(plain(w.requestsPerSecond))
+                           : tr("%1 sequences at once").arg(count(w.concurrency));
+}
+
+QString workloadText(const PlanWorkload &w)
+{
+    return tr("prompts of %1 tokens and answers of %2 tokens at %3")
+        .arg(count(w.inputTokens), count(w.outputTokens), loadText(w));
+}
+
+class Builder
+{
+public:
+    Builder(const Plan &plan, const std::vector<ScenarioEstimate> &estimates)
+        : mPlan(plan)
+        , mEstimates(estimates)
+        , mChoice(chooseScenario(estimates))
+        , mBreakEven(planBreakEven(estimates))
+    {
+        for (const Scenario &scenario : plan.scenarios)
+            mBills.push_back(billOf(scenario, plan.parts));
+    }
+
+    ProposalContent build(const ProposalOptions &options, const std::vector<ProposalFigure> &topology)
+    {
+        titlePage(options);
+        summary();
+        billOfMaterials();
+        topologySection(topology);
+        chartsSection();
+        versionsSection();
+        assumptionsSection();
+        return std::move(mContent);
+    }
+
+private:
+    void section(const QString &text) { mContent.blocks.push_back({ProposalBlock::Kind::Section, text, {}, {}}); }
+    void subsection(const QString &text) { mContent.blocks.push_back({ProposalBlock::Kind::Subsection, text, {}, {}}); }
+    void paragraph(const QString &text) { mContent.blocks.push_back({ProposalBlock::Kind::Paragraph, text, {}, {}}); }
+    void note(const QString &text) { mContent.blocks.push_back({ProposalBlock::Kind::Note, text, {}, {}}); }
+    void table(ProposalTable t) { mContent.blocks.push_back({ProposalBlock::Kind::Table, {}, std::move(t), {}}); }
+    void figure(const ProposalFigure &f) { mContent.blocks.push_back({ProposalBlock::Kind::Figure, f.caption, {}, f}); }
+
+    const ScenarioEstimate *estimate(size_t i) const { return i < mEstimates.size() ? &mEstimates[i] : nullptr; }
+
+    bool capexLowerBound(size_t i) const { return mBills[i].capexIsLowerBound; }
+    bool costLowerBound(size_t i) const
+    {
+        const ScenarioEstimate *e = estimate(i);
+        return e && !e->cost.unpricedParts.empty();
+    }
+
+    // "8 × NVIDIA H200 SXM 141GB in 1 on-prem server"
+    QString hardwareText(size_t i) const
+    {
+        const ScenarioEstimate *e = estimate(i);
+        const ScenarioBill &bill = mBills[i];
+        int servers = 0;
+        for (const TopologyNode *server : mPlan.scenarios[i].topology.servers())
+            servers += server->cloudInstanceId.empty() ? 1 : 0;
+        int instances = 0;
+        QStringList instanceNames;
+        for (const CloudBillLine &line : bill.instances) {
+            instances += line.quantity;
+            instanceNames << qs(line.name);
+        }
+        QStringList where;
+        if (servers > 0)
+            where << (servers == 1 ? tr("1 on-prem server") : tr("%1 on-prem servers").arg(servers));
+        if (instances > 0)
+            where << (instances == 1 ? tr("1 cloud instance (%1)").arg(instanceNames.join(QStringLiteral(", ")))
+                                     : tr("%1 cloud instances (%2)").arg(instances).arg(instanceNames.join(QStringLiteral(", "))));
+        if (where.isEmpty())
+            return tr("no hardware drawn");
+        if (!e || !e->cluster.gpu || e->cluster.gpuCount == 0)
+            return where.join(tr(" and "));
+        return tr("%1 × %2 in %3").arg(e->cluster.gpuCount).arg(qs(e->cluster.gpu->name), where.join(tr(" and ")));
+    }
+
+    QString verdictText(size_t i) const
+    {
+        const ScenarioVerdict &v = mChoice.verdicts.at(i);
+        switch (v.reason) {
+        case Disqualification::None:
+            return mChoice.recommended == i ? tr("recommended") : tr("qualifies");
+        case Disqualification::CannotEstimate:
+            return tr("cannot be estimated: %1").arg(qs(v.detail));
+        case Disqualification::NoModelVersion:
+            return tr("no model version picked");
+        case Disqualification::DoesNotFit:
+            return v.detail.empty() ? tr("%1 does not fit").arg(qs(v.version))
+                                    : tr("%1: %2").arg(qs(v.version), qs(v.detail));
+        case Disqualification::MissesSlo:
+            return tr("%1 misses the latency targets").arg(qs(v.version));
+        case Disqualification::MissesRate:
+            return tr("%1: %2").arg(qs(v.version), qs(v.detail));
+        case Disqualification::NoPrice:
+            return tr("no price known");
+        }
+        return {};
+    }
+
+    void titlePage(const ProposalOptions &options)
+    {
+        mContent.title = options.title.isEmpty() ? qs(mPlan.name) : options.title;
+        mContent.subtitle = tr("Hardware proposal");
+        const QDate date = options.date.isValid() ? options.date : QDate::currentDate();
+        mContent.date = locale().toString(date, QStringLiteral("d MMMM yyyy"));
+        mContent.author = options.author;
+        QStringList scenarios;
+        for (const Scenario &s : mPlan.scenarios)
+            scenarios << qs(s.name);
+        QStringList versions;
+        for (const std::string &id : mPlan.modelIds)
+            versions << (mPlan.parts.model(id) ? qs(mPlan.parts.model(id)->displayName) : qs(id));
+        mContent.facts << tr("Scenarios: %1").arg(scenarios.join(QStringLiteral("; ")))
+                       << tr("Model versions: %1").arg(versions.isEmpty() ? tr("none picked") : versions.join(QStringLiteral(", ")))
+                       << tr("Workload: %1; %2").arg(workloadText(mPlan.workload), targetsText(mPlan.workload));
+    }
+
+    void summary()
+    {
+        section(proposalsections::executiveSummary());
+        const PlanWorkload &w = mPlan.workload;
+        subsection(tr("Recommendation"));
+        if (!mChoice.recommended) {
+            paragraph(tr("No scenario can be recommended: none of the %1 fits every model version in memory and "
+                         "meets the latency targets (%2) for %3 at a known cost. What rules each one out is listed "
+                         "under “Scenarios at a glance” below.")
+                          .arg(mPlan.scenarios.size()).arg(targetsText(w), workloadText(w)));
+        } else {
+            const size_t r = *mChoice.recommended;
+            const ScenarioEstimate &e = mEstimates[r];
+            QString text = tr("We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits every "
+                              "model version in memory and meets the latency targets (%4) for %5 at the lowest cost "
+                              "per million output tokens: %6 USD.")
+                               .arg(quoted(e.name), hardwareText(r)).arg(mPlan.scenarios.size())
+                               .arg(targetsText(w), workloadText(w), usdPerMillion(mChoice.verdicts[r].usdPerMillionOutputTokens));
+            if (e.versions.size() > 1)
+                text += tr(" (With several model versions, a scenario counts at its dearest version's cost.)");
+            std::optional<size_t> runnerUp;
+            for (size_t i = 0; i < mChoice.verdicts.size(); ++i)
+                if (i != r && mChoice.verdicts[i].reason == Disqualification::None
+                    && (!runnerUp || mChoice.verdicts[i].usdPerMillionOutputTokens < mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens))
+                    runnerUp = i;
+            if (runnerUp)
+                text += tr(" The next best, %1, serves the same at %2 USD per million output tokens.")
+                            .arg(quoted(mEstimates[*runnerUp].name), usdPerMillion(mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens));
+            paragraph(text);
+
+            subsection(tr("What it serves"));
+            for (const VersionEstimate &v : e.versions) {
+                const PerfPoint &p = v.speed->nominal;
+                paragraph(tr("%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; "
+                             "tensor parallel %7 × pipeline %8, %9 replica(s); %10 GB of memory used per GPU.")
+                              .arg(qs(v.modelName), number(p.outputTokensPerSecond, 0), number(v.requestsPerSecond, 2),
+                                   count(v.concurrency), ttftText(p.ttft), tpotText(p.tpot))
+                              .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas)
+                              .arg(memoryText(v.memory)));
+            }
+
+            subsection(tr("What it costs"));
+            const ScenarioBill &bill = mBills[r];
+            QStringList costs;
+            if (!bill.parts.empty())
+                costs << (bill.capexIsLowerBound
+                              ? tr("Capital: at least %1 USD (some parts have no price; see the bill of materials).").arg(usd(bill.capexUsd))
+                              : tr("Capital: %1 USD.").arg(usd(bill.capexUsd)));
+            if (!bill.instances.empty())
+                costs << tr("Cloud: %1 USD a month (%2 prices).").arg(usdMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
+                                                                     tierName(mPlan.scenarios[r].cloudTier));
+            costs << tr("In all %1 USD a month (capital amortised over %2 years, power, maintenance and colocation "
+                        "included), %3 USD per million output tokens.")
+                         .arg(usdMarked(e.cost.monthlyTotalUsd, costLowerBound(r)),
+                              plain(mPlan.scenarios[r].costs.amortisationYears.value),
+                              usdPerMillion(mChoice.verdicts[r].usdPerMillionOutputTokens));
+            paragraph(costs.join(QLatin1Char(' ')));
+        }
+
+        subsection(tr("Break-even"));
+        if (!mBreakEven) {
+            paragraph(tr("There is no break-even to report: the plan does not have both an on-prem and a cloud "
+                         "scenario that can be estimated and priced."));
+        } else {
+            const ScenarioEstimate &onPrem = mEstimates[mBreakEven->onPremScenario];
+            const ScenarioEstimate &cloud = mEstimates[mBreakEven->cloudScenario];
+            QString text;
+            if (mBreakEven->month)
+                text = tr("Buying %1 (capital %2 USD, then %3 USD a month to run) has cost less in cash than renting "
+                          "%4 (%5 USD a month) by the end of month %6.")
+                           .arg(quoted(onPrem.name), usdMarked(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
+                                usd(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), usd(cloud.cost.monthlyTotalUsd))
+                           .arg(*mBreakEven->month);
+            else
+                text = tr("Buying %1 (capital %2 USD, then %3 USD a month to run) does not break even with renting %4 "
+                          "(%5 USD a month) within the horizon of %6 months.")
+                           .arg(quoted(onPrem.name), usdMarked(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
+                                usd(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), usd(cloud.cost.monthlyTotalUsd))
+                           .arg(static_cast<int>(onPrem.cost.cumulativeUsdByMonth.empty() ? 0 : onPrem.cost.cumulativeUsdByMonth.size() - 1));
+            text += tr(" These are the cheapest on-prem and the cheapest cloud scenario by monthly total.");
+            if (costLowerBound(mBreakEven->onPremScenario))
+                text += tr(" The capital is a lower bound (parts without a price), so buying may break even later.");
+            paragraph(text);
+        }
+
+        subsection(tr("Scenarios at a glance"));
+        ProposalTable t;
+        t.headers = {tr("Scenario"), tr("Hardware"), tr("Capital (USD)"), tr("USD / month"), tr("USD / M output tokens"),
+                     tr("Verdict")};
+        t.widths = {20, 25, 11, 11, 11, 22};
+        t.numeric = {false, false, true, true, true, false};
+        for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
+            const ScenarioEstimate *e = estimate(i);
+            const ScenarioBill &bill = mBills[i];
+            t.rows.push_back({qs(mPlan.scenarios[i].name), hardwareText(i),
+                              bill.parts.empty() ? QStringLiteral("—") : usdMarked(bill.capexUsd, bill.capexIsLowerBound),
+                              e && e->cost.monthlyTotalUsd > 0 ? usdMarked(e->cost.monthlyTotalUsd, costLowerBound(i)) : QStringLiteral("—"),
+                              usdPerMillion(mChoice.verdicts.at(i).usdPerMillionOutputTokens), verdictText(i)});
+        }
+        table(t);
+        note(tr("+ marks a lower bound: some parts have no price. USD / month includes the capital amortised, power, "
+                "maintenance, colocation and cloud bills; USD / M output tokens is the dearest model version's."));
+    }
+
+    void billOfMaterials()
+    {
+        section(proposalsections::billOfMaterials());
+        for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
+            const Scenario &scenario = mPlan.scenarios[i];
+            const ScenarioBill &bill = mBills[i];
+            subsection(qs(scenario.name));
+            if (bill.parts.empty() && bill.instances.empty()) {
+                paragraph(tr("No hardware is drawn in this scenario."));
+                continue;
+            }
+            if (!bill.parts.empty()) {
+                ProposalTable t;
+                t.headers = {tr("Part"), tr("Qty"), tr("Unit price (USD)"), tr("Total (USD)"), tr("Price source")};
+                t.widths = {33, 6, 12, 13, 36};
+                t.numeric = {false, true, true, true, false};
+                for (const BillLine &line : bill.parts)
+                    t.rows.push_back({qs(line.name), count(line.quantity),
+                                      line.unitUsd ? usd(*line.unitUsd) : tr("no price"),
+                                      line.totalUsd ? usd(*line.totalUsd) : QStringLiteral("—"),
+                                      line.source.empty() ? tr("none in the catalogue") : qs(line.source)});
+                t.rows.push_back({tr("Total capital"), QString(), QString(), usdMarked(bill.capexUsd, bill.capexIsLowerBound),
+                                  bill.capexIsLowerBound ? tr("a lower bound: parts without a price are not counted") : QString()});
+                t.totalRows = 1;
+                table(t);
+            }
+            if (!bill.instances.empty()) {
+                ProposalTable t;
+                t.headers = {tr("Cloud instance"), tr("Qty"), tr("USD / hour each"), tr("USD / month"), tr("Price source")};
+                t.widths = {33, 6, 12, 13, 36};
+                t.numeric = {false, true, true, true, false};
+                for (const CloudBillLine &line : bill.instances)
+                    t.rows.push_back({qs(line.name), count(line.quantity),
+                                      line.usdPerHour ? number(*line.usdPerHour, 2) : tr("no price"),
+                                      line.monthlyUsd ? usd(*line.monthlyUsd) : QStringLiteral("—"),
+                                      line.source.empty() ? tr("none in the catalogue") : qs(line.source)});
+                t.rows.push_back({tr("Cloud bill per month"), QString(), QString(),
+                                  usdMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
+                                  reserved(scenario.cloudTier)
+                                      ? tr("%1 prices, paid for every hour of the month").arg(tierName(scenario.cloudTier))
+                                      : tr("%1 prices, %2 hours a month").arg(tierName(scenario.cloudTier),
+                                                                             plain(scenario.costs.cloudHoursPerMonth.value))});
+                t.totalRows = 1;
+                table(t);
+            }
+            monthlyCosts(i);
+        }
+    }
+
+    void monthlyCosts(size_t i)
+    {
+        const ScenarioEstimate *e = estimate(i);
+        if (!e || !(e->cost.monthlyTotalUsd > 0))
+            return;
+        const CostEstimate &c = e->cost;
+        const CostAssumptions &a = mPlan.scenarios[i].costs;
+        ProposalTable t;
+        t.headers = {tr("Monthly cost"), tr("USD / month")};
+        t.widths = {45, 15};
+        t.numeric = {false, true};
+        if (c.monthlyAmortisationUsd > 0)
+            t.rows.push_back({tr("Capital amortised over %1 years").arg(plain(a.amortisationYears.value)), usd(c.monthlyAmortisationUsd)});
+        if (c.monthlyPowerUsd > 0)
+            t.rows.push_back({tr("Power: %1 kW at the wall at %2 USD/kWh").arg(number(c.averagePowerKw, 2), plain(a.electricityUsdPerKwh.value)),
+                              usd(c.monthlyPowerUsd)});
+        if (c.monthlyMaintenanceUsd > 0)
+            t.rows.push_back({tr("Maintenance"), usd(c.monthlyMaintenanceUsd)});
+        if (c.monthlyColocationUsd > 0)
+            t.rows.push_back({tr("Colocation"), usd(c.monthlyColocationUsd)});
+        if (c.monthlyCloudUsd > 0)
+            t.rows.push_back({tr("Cloud instances"), usd(c.monthlyCloudUsd)});
+        t.rows.push_back({tr("Monthly total"), usdMarked(c.monthlyTotalUsd, costLowerBound(i))});
+        t.totalRows = 1;
+        table(t);
+    }
+
+    void topologySection(const std::vector<ProposalFigure> &figures)
+    {
+        section(proposalsections::topology());
+        paragraph(tr("Each scenario's servers, parts and links as drawn on the planner's canvas. A red badge marks a "
+                     "problem found in the topology; solid lines are GPU links inside a server, dashed lines the "
+                     "network between servers, dashed boxes rented cloud instances."));
+        for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
+            const QString name = qs(mPlan.scenarios[i].name);
+            const ProposalFigure *f = i < figures.size() ? &figures[i] : nullptr;
+            if (!f || !f->paint || f->size.isEmpty()) {
+                subsection(name);
+                paragraph(tr("No hardware is drawn in this scenario."));
+                continue;
+            }
+            ProposalFigure captioned = *f;
+            captioned.caption = tr("%1 — %2").arg(name, hardwareText(i));
+            figure(captioned);
+            if (const ScenarioEstimate *e = estimate(i); e && !e->issues.empty()) {
+                QStringList problems;
+                for (const TopologyIssue &issue : e->issues)
+                    problems << qs(issue.message);
+                problems.removeDuplicates();
+                note(tr("Problems: %1").arg(problems.join(QStringLiteral("; "))));
+            }
+        }
+    }
+
+    void chartsSection()
+    {
+        const std::vector<ProposalFigure> charts = proposalCharts(mPlan, mEstimates);
+        if (charts.empty())
+            return;
+        section(proposalsections::charts());
+        for (const ProposalFigure &chart : charts)
+            figure(chart);
+    }
+
+    void versionsSection()
+    {
+        section(proposalsections::modelVersions());
+        paragraph(tr("Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU's, used of "
+                     "usable, in GB (10⁹ bytes); speeds are the performance model's nominal estimate.")
+                      .arg(workloadText(mPlan.workload), targetsText(mPlan.workload)));
+        ProposalTable t;
+        t.headers = {tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU (GB)"), tr("Output tokens/s"),
+                     tr("TTFT"), tr("TPOT"), tr("SLO"), tr("USD / M output tokens")};
+        t.widths = {16, 24, 6, 12, 10, 8, 8, 7, 9};
+        t.numeric = {false, false, false, true, true, true, true, false, true};
+        for (size_t i = 0; i < mEstimates.size(); ++i) {
+            const ScenarioEstimate &e = mEstimates[i];
+            if (e.versions.empty())
+                t.rows.push_back({qs(e.name), tr("—\nno model version picked"), QStringLiteral("—"), QStringLiteral("—"),
+                                  QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
+                                  QStringLiteral("—")});
+            for (const VersionEstimate &v : e.versions) {
+                const bool sized = v.memory.capacity > units::bytes(0);
+                const bool timed = v.speed.has_value();
+                QString detail = qs(v.problem);
+                if (detail.isEmpty() && timed)
+                    detail = tr("TP %1 · PP %2 · %3 replica(s) · %4 sequences · decode %5-bound")
+                                 .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas)
+                                 .arg(count(v.concurrency), qs(std::string(toString(v.speed->decode.bound))));
+                t.rows.push_back({qs(e.name), qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
+                                  sized ? (v.memory.fits ? tr("yes") : tr("no")) : QStringLiteral("—"),
+                                  sized ? memoryText(v.memory) : QStringLiteral("—"),
+                                  timed ? number(v.speed->nominal.outputTokensPerSecond, 0) : QStringLiteral("—"),
+                                  timed ? ttftText(v.speed->nominal.ttft) : QStringLiteral("—"),
+                                  timed ? tpotText(v.speed->nominal.tpot) : QStringLiteral("—"),
+                                  timed ? (v.meetsSlo ? tr("met") : tr("missed")) : QStringLiteral("—"),
+                                  usdPerMillion(v.usdPerMillionOutputTokens)});
+            }
+        }
+        table(t);
+    }
+
+    void assumptionsSection()
+    {
+        section(proposalsections::assumptions());
+        const PlanWorkload &w = mPlan.workload;
+
+        subsection(tr("Workload and targets"));
+        QStringList versions;
+        for (const std::string &id : mPlan.modelIds)
+            versions << (mPlan.parts.model(id) ? qs(mPlan.parts.model(id)->displayName) : qs(id));
+        ProposalTable workload;
+        workload.headers = {tr("Workload"), tr("Value")};
+        workload.widths = {35, 65};
+        workload.numeric = {false, false};
+        workload.rows = {
+            {tr("Model versions compared"), versions.isEmpty() ? tr("none picked") : versions.join(QStringLiteral(", "))},
+            {tr("Prompt per request"), tr("%1 tokens").arg(count(w.inputTokens))},
+            {tr("Answer per request"), tr("%1 tokens").arg(count(w.outputTokens))},
+            {tr("Context held per sequence"), tr("%1 tokens").arg(count(w.contextTokens))},
+            {tr("Load"), loadText(w)},
+            {tr("Time to first token (TTFT) target"), tr("at most %1 s").arg(plain(w.ttftSloSeconds))},
+            {tr("Time per output token (TPOT) target"), tr("at most %1 ms").arg(plain(w.tpotSloSeconds * 1000))},
+        };
+        table(workload);
+
+        subsection(tr("Deployment"));
+        ProposalTable deployment;
+        deployment.headers = {tr("Scenario"), tr("Engine"), tr("Weights"), tr("KV cache"), tr("Parallelism"), tr("Cloud prices")};
+        deployment.widths = {22, 13, 20, 11, 22, 12};
+        deployment.numeric = {false, false, false, false, false, false};
+        for (const Scenario &s : mPlan.scenarios) {
+            const DeploymentSettings &d = s.deployment;
+            const std::optional<EngineProfile> engine = findEngineProfile(d.engineId);
+            const std::optional<WeightFormat> weights = d.weightFormat.empty() ? std::nullopt : findWeightFormat(d.weightFormat);
+            const std::optional<KvCacheFormat> kv = findKvCacheFormat(d.kvFormat);
+            const QString tp = d.tensorParallel > 0 ? tr("TP %1").arg(d.tensorParallel) : tr("TP over one server's GPUs");
+            const QString pp = d.pipelineParallel > 0 ? tr("PP %1").arg(d.pipelineParallel) : tr("one pipeline stage per server");
+            deployment.rows.push_back({qs(s.name), engine ? qs(engine->name) : qs(d.engineId),
+                                       d.weightFormat.empty() ? tr("each checkpoint's own")
+                                                              : (weights ? qs(weights->name) : qs(d.weightFormat)),
+                                       kv ? qs(kv->name) : qs(d.kvFormat), tp + QStringLiteral(", ") + pp, tierName(s.cloudTier)});
+        }
+        table(deployment);
+
+        efficiencyFactors();
+        costAssumptions();
+        prices();
+    }
+
+    void efficiencyFactors()
+    {
+        subsection(tr("Efficiency factors"));
+        paragraph(tr("The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU: "
+                     "nominal, with the slowest and fastest plausible in brackets (the range behind every speed's "
+                     "spread), and the engine's fixed cost per forward step."));
+        ProposalTable t;
+        t.headers = {tr("Scenario"), tr("Engine on GPU"), tr("Compute"), tr("Memory bandwidth"), tr("Links"), tr("Step overhead")};
+        t.widths = {22, 26, 13, 13, 13, 13};
+        t.numeric = {false, false, true, true, true, true};
+        QStringList sources;
+        for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
+            const Scenario &s = mPlan.scenarios[i];
+            const ScenarioEstimate *e = estimate(i);
+            const std::optional<EngineProfile> engine = findEngineProfile(s.deployment.engineId);
+            if (!engine || !e || !e->cluster.gpu) {
+                t.rows.push_back({qs(s.name), tr("—\nno GPU or engine to estimate"), QStringLiteral("—"), QStringLiteral("—"),
+                                  QStringLiteral("—"), QStringLiteral("—")});
+                continue;
+            }
+            const EfficiencyRange r = efficiencyFor(*engine, *e->cluster.gpu);
+            const auto range = [](double nominal, double low, double high) {
+                return tr("%1\n(%2–%3)").arg(percent(nominal), percent(low).chopped(2), percent(high));
+            };
+            t.rows.push_back({qs(s.name), tr("%1 on %2").arg(qs(engine->name), qs(e->cluster.gpu->name)),
+                              range(r.nominal.compute, r.pessimistic.compute, r.optimistic.compute),
+                              range(r.nominal.memory, r.pessimistic.memory, r.optimistic.memory),
+                              range(r.nominal.network, r.pessimistic.network, r.optimistic.network),
+                              tr("%1 ms").arg(number(units::inSeconds(engine->stepOverhead) * 1000, 2))});
+            sources << tr("Efficiency, %1 on %2: %3.").arg(qs(engine->name), qs(e->cluster.gpu->name), qs(r.source))
+                    << tr("Engine profile, %1: %2.").arg(qs(engine->name), qs(engine->source));
+        }
+        table(t);
+        sources.removeDuplicates();
+        for (const QString &source : sources)
+            note(source);
+    }
+
+    void costAssumptions()
+    {
+        subsection(tr("Cost assumptions"));
+        // Scenarios with the same assumptions share one table.
+        std::vector<std::vector<size_t>> groups;
+        const auto same = [](const CostAssumptions &a, const CostAssumptions &b) {
+            return std::all_of(kCostAssumptionKeys.begin(), kCostAssumptionKeys.end(), [&](const CostAssumptionKey &key) {
+                return (a.*key.member).value == (b.*key.member).value && (a.*key.member).source == (b.*key.member).source;
+            });
+        };
+        for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
+            auto group = std::find_if(groups.begin(), groups.end(), [&](const std::vector<size_t> &g) {
+                return same(mPlan.scenarios[g.front()].costs, mPlan.scenarios[i].costs);
+            });
+            if (group != groups.end())
+                group->push_back(i);
+            else
+                groups.push_back({i});
+        }
+        for (const std::vector<size_t> &group : groups) {
+            QStringList names;
+            for (size_t i : group)
+                names << quoted(mPlan.scenarios[i].name);
+            paragraph(groups.size() == 1 && group.size() == mPlan.scenarios.size()
+                          ? tr("For every scenario:")
+                          : tr("For %1:").arg(names.join(QStringLiteral(", "))));
+            const CostAssumptions &a = mPlan.scenarios[group.front()].costs;
+            ProposalTable t;
+            t.headers = {tr("Assumption"), tr("Value"), tr("Source")};
+            t.widths = {20, 25, 55};
+            t.numeric = {false, false, false};
+            for (const CostField &field : costFields()) {
+                const CostAssumption &value = a.*field.member;
+                t.rows.push_back({field.label, (number(value.value, field.decimals) + field.suffix).trimmed(), qs(value.source)});
+            }
+            table(t);
+        }
+    }
+
+    void prices()
+    {
+        subsection(tr("Prices and their dates"));
+        ProposalTable t;
+        t.headers = {tr("Part"), tr("Price (USD)"), tr("Date"), tr("Source")};
+        t.widths = {32, 22, 12, 34};
+        t.numeric = {false, false, false, false};
+        const PartSnapshot &p = mPlan.parts;
+        const auto add = [&t](const std::string &name, const OptionalPrice &price, const std::string &source) {
+            t.rows.push_back({qs(name), price ? usd(price->usd) : tr("no price"), price ? qs(price->date) : QStringLiteral("—"),
+                              qs(source)});
+        };
+        for (const GpuSpec &g : p.gpus)
+            add(g.name, g.price, g.source);
+        for (const CpuSpec &c : p.cpus)
+            add(c.name, c.price, c.source);
+        for (const MemoryModuleSpec &m : p.memory)
+            add(m.name, m.price, m.source);
+        for (const StorageSpec &s : p.storage)
+            add(s.name, s.price, s.source);
+        for (const ServerTemplate &s : p.servers)
+            add(tr("%1 (chassis and integration)").arg(qs(s.name)).toStdString(), s.chassisPrice, s.source);
+        for (const CloudInstance &instance : p.instances) {
+            QStringList tiers;
+            for (CloudTier tier : {CloudTier::OnDemand, CloudTier::Reserved1Year, CloudTier::Reserved3Year, CloudTier::Spot})
+                if (const std::optional<double> hourly = hourlyPrice(instance, tier))
+                    tiers << tr("%1 per hour %2").arg(number(*hourly, 2), tierName(tier));
+            t.rows.push_back({tr("%1 %2").arg(qs(instance.provider), qs(instance.name)).trimmed(),
+                              tiers.isEmpty() ? tr("no price") : tiers.join(QLatin1Char('\n')),
+                              instance.region.empty() ? qs(instance.priceDate)
+                                                      : qs(instance.priceDate) + QLatin1Char('\n') + qs(instance.region),
+                              qs(instance.source)});
+        }
+        if (t.rows.empty()) {
+            paragraph(tr("The plan uses no priced part."));
+            return;
+        }
+        table(t);
+    }
+
+    const Plan &mPlan;
+    const std::vector<ScenarioEstimate> &mEstimates;
+    std::vector<ScenarioBill> mBills;
+    ScenarioChoice mChoice;
+    std::optional<PlanBreakEven> mBreakEven;
+    ProposalContent mContent;
+};
+
+} // namespace
+
+namespace proposalsections {
+QString executiveSummary() { return tr("Executive summary"); }
+QString billOfMaterials() { return tr("Bill of materials"); }
+QString topology() { return tr("Topology"); }
+QString charts() { return tr("Charts"); }
+QString modelVersions() { return tr("Model versions"); }
+QString assumptions() { return tr("Assumptions"); }
+} // namespace proposalsections
+
+ProposalContent buildProposalContent(const Plan &plan, const std::vector<ScenarioEstimate> &estimates,
+                                     const ProposalOptions &options, const std::vector<ProposalFigure> &topology)
+{
+    return Builder(plan, estimates).build(options, topology);
+}
+
+} // namespace planner

@@ -1,0 +1,100 @@
+#include "ui/report/proposalwriter.h"
+
+#include "core/plan/planevaluation.h"
+#include "ui/report/proposalcontent.h"
+#include "ui/report/proposaldocument.h"
+#include "ui/report/topologypicture.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+namespace planner {
+
+namespace {
+
+class ProposalWriter
+{
+    Q_DECLARE_TR_FUNCTIONS(ProposalWriter)
+};
+
+// Page margins in millimetres; the footer sits inside the bottom one's area.
+const QMarginsF kMargins(20, 18, 20, 12);
+constexpr double kFooterPoints = 24;
+
+void drawFooter(QPainter &painter, const QRectF &area, const QString &title, int page, int pages)
+{
+    QFont font = QGuiApplication::font();
+    font.setPointSizeF(8);
+    painter.setFont(font);
+    painter.setPen(QColor(0x6a, 0x6a, 0x6a));
+    const QString number = ProposalWriter::tr("Page %1 of %2").arg(page).arg(pages);
+    const QFontMetricsF metrics(font, painter.device());
+    const double numberWidth = metrics.horizontalAdvance(number);
+    painter.drawText(area, Qt::AlignRight | Qt::AlignBottom, number);
+    const QRectF left(area.left(), area.top(), area.width() - numberWidth - metrics.height() * 2, area.height());
+    painter.drawText(left, Qt::AlignLeft | Qt::AlignBottom, metrics.elidedText(title, Qt::ElideRight, left.width()));
+    painter.setPen(QPen(QColor(0xc8, 0xcc, 0xd2), metrics.height() / 16));
+    painter.drawLine(QPointF(area.left(), area.top() + metrics.height() * 0.6),
+                     QPointF(area.right(), area.top() + metrics.height() * 0.6));
+}
+
+} // namespace
+
+QString writeProposalPdf(const Plan &plan, const Catalogue &catalogue, const ProposalOptions &options,
+                         const QString &path)
+{
+    const std::vector<ScenarioEstimate> estimates = evaluatePlan(plan);
+    const ProposalContent content = buildProposalContent(plan, estimates, options, topologyFigures(plan, catalogue));
+    const QString where = QDir::toNativeSeparators(path);
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return ProposalWriter::tr("Cannot write %1: %2").arg(where, file.errorString());
+    {
+        QPdfWriter writer(&file);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, kMargins, QPageLayout::Millimeter));
+        writer.setTitle(content.title);
+        writer.setCreator(QStringLiteral("LLM Deployment Planner"));
+        const QRectF area(QPointF(0, 0), writer.pageLayout().paintRectPixels(writer.resolution()).size());
+        const double footer = kFooterPoints * writer.resolution() / 72.0;
+        const QSizeF pageSize(area.width(), area.height() - footer);
+        const std::unique_ptr<QTextDocument> document = buildProposalDocument(content, &writer, pageSize);
+        const int pages = document->pageCount();
+        const QString footerTitle = content.title + QStringLiteral(" — ") + content.subtitle;
+
+        QPainter painter;
+        if (!painter.begin(&writer)) {
+            file.cancelWriting();
+            return ProposalWriter::tr("Cannot write %1: the PDF could not be started").arg(where);
+        }
+        for (int page = 0; page < pages; ++page) {
+            if (page > 0)
+                writer.newPage();
+            const QRectF body(0, page * pageSize.height(), pageSize.width(), pageSize.height());
+            painter.save();
+            painter.translate(0, -body.top());
+            painter.setClipRect(body);
+            QAbstractTextDocumentLayout::PaintContext context;
+            // A line that starts exactly on the page break touches both pages'
+            // rectangles; the layout would draw it (hidden by the clip, but in
+            // the PDF's text) on both. Half a pixel in keeps it on its own page.
+            context.clip = body.adjusted(0, 0.5, 0, -0.5);
+            document->documentLayout()->draw(&painter, context);
+            painter.restore();
+            drawFooter(painter, QRectF(0, pageSize.height(), area.width(), footer), footerTitle, page + 1, pages);
+        }
+        painter.end();
+    }
+    if (!file.commit())
+        return ProposalWriter::tr("Cannot write %1: %2").arg(where, file.errorString());
+    return {};
+}
+
+} // namespace planner
