@@ -18,6 +18,11 @@ packages=(
   # a CJK font (Chinese text in the interface and the PDF proposal) and
   # pdftotext, which the proposal tests read the PDF back with
   fonts-wqy-microhei poppler-utils
+  # Qt's own strings (standard buttons, file dialogs) in the interface languages
+  qt6-translations-l10n
+  # packaging checks (tests/packaging): dpkg-shlibdeps for the .deb's Depends,
+  # the desktop file, AppStream metadata and MIME package validators
+  desktop-file-utils appstream dpkg-dev shared-mime-info
 )
 
 missing=()

@@ -7,6 +7,7 @@
 #include "ui/charts/analysispanel.h"
 #include "ui/deploy/launchexportdialog.h"
 #include "ui/document/plandocument.h"
+#include "ui/help/helpdialogs.h"
 #include "ui/document/planedits.h"
 #include "ui/models/modelversiontablemodel.h"
 #include "ui/palette/partspalette.h"
@@ -241,7 +242,9 @@ void MainWindow::createActions()
     scenario->addAction(tr("Export &Launch Command…"), this, &MainWindow::exportLaunchCommand);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About LLM Deployment Planner"), this, &MainWindow::showAbout);
+    help->addAction(tr("&How the Numbers Are Computed"), QKeySequence::HelpContents, this, [this] { showNumbersHelp(this); });
+    help->addSeparator();
+    help->addAction(tr("&About LLM Deployment Planner"), this, [this] { showAboutBox(this, mCatalogue); });
 }
 
 void MainWindow::createToolBar()
@@ -567,9 +570,12 @@ void MainWindow::editPreferences()
     PreferencesDialog dialog(Preferences::load(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const Preferences before = Preferences::load();
     const Preferences chosen = dialog.preferences();
     chosen.save();
     applyPreferences(chosen);
+    if (chosen.language != before.language)
+        QMessageBox::information(this, tr("Language"), tr("The planner shows the new language when it starts again."));
     showMessage(tr("Preferences saved; new plans and scenarios use the cost defaults."));
 }
 
@@ -595,15 +601,6 @@ void MainWindow::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About LLM Deployment Planner"),
-                       tr("<h3>LLM Deployment Planner %1</h3>"
-                          "<p>Sizes, times and costs large-language-model deployments from the "
-                          "model's architecture and the hardware's datasheets.</p>")
-                           .arg(QApplication::applicationVersion()));
 }
 
 } // namespace planner

@@ -98,7 +98,6 @@ private:
     void editPreferences();
     void applyPreferences(const Preferences &preferences);
     void showMessage(const QString &text);
-    void showAbout();
     void readSettings();
     void writeSettings() const;
 

@@ -5,6 +5,7 @@
 #include "ui/preferences/preferences.h"
 #include "ui/preferences/preferencesdialog.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSettings>
@@ -38,6 +39,7 @@ private slots:
     void roundTrip()
     {
         Preferences p;
+        p.language = QStringLiteral("zh_CN");
         p.author = QStringLiteral("张伟 (Infrastructure)");
         p.autosaveMinutes = 5;
         p.costDefaults.electricityUsdPerKwh = {0.12, "our 2026 utility contract"};
@@ -56,9 +58,11 @@ private slots:
         QSettings settings;
         settings.setValue(QStringLiteral("preferences/costs/pue/value"), 0.5);  // PUE below 1
         settings.setValue(QStringLiteral("preferences/autosaveMinutes"), -3);
+        settings.setValue(QStringLiteral("preferences/language"), QStringLiteral("tlh"));  // not offered
         const Preferences p = Preferences::load();
         QCOMPARE(p.costDefaults.pue.value, CostAssumptions{}.pue.value);
         QCOMPARE(p.autosaveMinutes, 1);
+        QCOMPARE(p.language, QString());  // follows the system
     }
 
     void dialogMarksWhatTheUserChanged()
@@ -79,6 +83,12 @@ private slots:
         QCOMPARE(chosen.costDefaults.electricityUsdPerKwh.value, 0.2);
         QCOMPARE(chosen.costDefaults.electricityUsdPerKwh.source, std::string("set by the user in Preferences"));
         QCOMPARE(chosen.costDefaults.pue.source, CostAssumptions{}.pue.source);
+
+        auto *language = dialog.findChild<QComboBox *>(QStringLiteral("languageBox"));
+        QVERIFY(language);
+        QCOMPARE(language->currentData().toString(), QString());  // the system's
+        language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
+        QCOMPARE(dialog.preferences().language, QStringLiteral("zh_CN"));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/units/units.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
@@ -13,6 +14,12 @@
 namespace planner {
 
 namespace {
+
+// The translation context of the canvas's labels.
+class CanvasItems
+{
+    Q_DECLARE_TR_FUNCTIONS(CanvasItems)
+};
 
 constexpr double kHeaderHeight = 40;
 constexpr double kPadding = 8;
@@ -54,31 +61,31 @@ QString partDetail(const TopologyNode &n, const PartSnapshot &parts)
     case NodeKind::Gpu:
         if (const GpuSpec *gpu = parts.gpu(n.catalogueId)) {
             const LinkSpec *fabric = parts.link(n.fabricLinkId);
-            return QStringLiteral("%1 GB each · %2 GB/s · %3")
+            return CanvasItems::tr("%1 GB each · %2 GB/s · %3")
                 .arg(std::lround(units::inGB(gpu->memory)))
                 .arg(std::lround(units::inGBPerSecond(gpu->memoryBandwidth)))
-                .arg(fabric ? qs(fabric->name).section(QLatin1Char('('), 0, 0).trimmed() : QStringLiteral("over PCIe"));
+                .arg(fabric ? qs(fabric->name).section(QLatin1Char('('), 0, 0).trimmed() : CanvasItems::tr("over PCIe"));
         }
         break;
     case NodeKind::Cpu:
         if (const CpuSpec *cpu = parts.cpu(n.catalogueId))
-            return QStringLiteral("%1 cores · %2 PCIe lanes each").arg(cpu->cores).arg(cpu->pcieLanes);
+            return CanvasItems::tr("%1 cores · %2 PCIe lanes each").arg(cpu->cores).arg(cpu->pcieLanes);
         break;
     case NodeKind::Memory:
         if (const MemoryModuleSpec *m = parts.memoryModule(n.catalogueId))
-            return QStringLiteral("%1 GB in all").arg(std::lround(units::inGB(m->capacity) * n.count));
+            return CanvasItems::tr("%1 GB in all").arg(std::lround(units::inGB(m->capacity) * n.count));
         break;
     case NodeKind::Storage:
         if (const StorageSpec *s = parts.storageDevice(n.catalogueId))
-            return QStringLiteral("%1 TB in all").arg(units::inGB(s->capacity) * n.count / 1000, 0, 'f', 1);
+            return CanvasItems::tr("%1 TB in all").arg(units::inGB(s->capacity) * n.count / 1000, 0, 'f', 1);
         break;
     case NodeKind::Nic:
         if (const LinkSpec *l = parts.link(n.catalogueId))
-            return QStringLiteral("%1 GB/s per direction each").arg(units::inGBPerSecond(l->bandwidthPerDirection));
+            return CanvasItems::tr("%1 GB/s per direction each").arg(units::inGBPerSecond(l->bandwidthPerDirection));
         break;
     case NodeKind::Server: break;
     }
-    return QStringLiteral("not in the plan's parts");
+    return CanvasItems::tr("not in the plan's parts");
 }
 
 QPointF edgePoint(const QGraphicsItem *item, const QPointF &towards)
@@ -173,11 +180,11 @@ ServerItem::ServerItem(const TopologyNode &server, const Topology &topology, con
     setPos(server.x, server.y);
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     if (const CloudInstance *instance = parts.instance(server.cloudInstanceId))
-        mSubtitle = QStringLiteral("cloud · %1 · %2").arg(qs(instance->provider), qs(instance->region));
+        mSubtitle = CanvasItems::tr("cloud · %1 · %2").arg(qs(instance->provider), qs(instance->region));
     else if (const ServerTemplate *made = parts.server(server.catalogueId))
-        mSubtitle = QStringLiteral("on-prem · %1").arg(qs(made->vendor.empty() ? made->id : made->vendor));
+        mSubtitle = CanvasItems::tr("on-prem · %1").arg(qs(made->vendor.empty() ? made->id : made->vendor));
     else
-        mSubtitle = QStringLiteral("on-prem · custom build");
+        mSubtitle = CanvasItems::tr("on-prem · custom build");
     double y = kHeaderHeight;
     for (const TopologyNode *part : contents) {
         auto *item = new PartItem(*part, parts, kWidth - 2 * kPadding, this);
@@ -240,7 +247,7 @@ LinkItem::LinkItem(const TopologyLink &link, const PartSnapshot &parts, QGraphic
     const QString name = spec ? qs(spec->name).section(QLatin1Char('('), 0, 0).trimmed() : qs(link.linkId);
     mLabel = link.count > 1 ? QStringLiteral("%1× %2").arg(link.count).arg(name) : name;
     if (spec)
-        setToolTip(QStringLiteral("%1\n%2 GB/s per direction per link").arg(qs(spec->name))
+        setToolTip(CanvasItems::tr("%1\n%2 GB/s per direction per link").arg(qs(spec->name))
                        .arg(units::inGBPerSecond(spec->bandwidthPerDirection)));
     setFlag(ItemIsSelectable);
     setZValue(5);

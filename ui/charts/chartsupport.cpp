@@ -15,6 +15,7 @@ QChart *newChart(const QString &title)
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setAnimationOptions(QChart::NoAnimation);  // charts follow every edit: no lag behind it
     chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setLocalizeNumbers(true);  // axis labels with the locale's digit grouping: 2,000,000
     return chart;
 }
 

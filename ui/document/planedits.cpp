@@ -74,10 +74,11 @@ Topology &topologyOf(Plan &plan, const PlanDocument &doc)
     return plan.scenarios.at(doc.currentScenario()).topology;
 }
 
-QString tr(const char *text, int n = -1)
+// The translation context of the undo commands' names.
+class PlanEdits
 {
-    return QCoreApplication::translate("planner::edits", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(PlanEdits)
+};
 
 NodeKind nodeKindOf(PaletteKind kind)
 {
@@ -100,11 +101,11 @@ int dropPart(PlanDocument &doc, const PartReference &part, QPointF at, int serve
     switch (part.kind) {
     case PaletteKind::Server:
         id = addTemplateServer(plan, doc.currentScenario(), doc.catalogue(), part.id, at.x(), at.y(), error);
-        text = tr("Add server %1").arg(part.id);
+        text = PlanEdits::tr("Add server %1").arg(part.id);
         break;
     case PaletteKind::Instance:
         id = addCloudInstance(plan, doc.currentScenario(), doc.catalogue(), part.id, at.x(), at.y(), error);
-        text = tr("Add cloud instance %1").arg(part.id);
+        text = PlanEdits::tr("Add cloud instance %1").arg(part.id);
         break;
     case PaletteKind::Link: {
         // A network link dropped on a server is a network card of that kind.
@@ -113,15 +114,15 @@ int dropPart(PlanDocument &doc, const PartReference &part, QPointF at, int serve
             id = addPartToServer(plan, doc.currentScenario(), doc.catalogue(), NodeKind::Nic, part.id, server, at.x(),
                                  at.y(), error);
         } else if (error) {
-            *error = tr("%1 is drawn with the connect tool between two parts").arg(part.id);
+            *error = PlanEdits::tr("%1 is drawn with the connect tool between two parts").arg(part.id);
         }
-        text = tr("Add network card %1").arg(part.id);
+        text = PlanEdits::tr("Add network card %1").arg(part.id);
         break;
     }
     default:
         id = addPartToServer(plan, doc.currentScenario(), doc.catalogue(), nodeKindOf(part.kind), part.id, server,
                              at.x(), at.y(), error);
-        text = tr("Add %1").arg(part.id);
+        text = PlanEdits::tr("Add %1").arg(part.id);
         break;
     }
     if (id == 0)
@@ -140,7 +141,7 @@ void moveServers(PlanDocument &doc, const std::map<int, QPointF> &positions, int
             n->x = position.x();
             n->y = position.y();
         }
-    push(doc, positions.size() == 1 ? tr("Move server") : tr("Move %1 servers").arg(positions.size()), std::move(plan),
+    push(doc, positions.size() == 1 ? PlanEdits::tr("Move server") : PlanEdits::tr("Move %1 servers").arg(positions.size()), std::move(plan),
          kMoveCommandId, dragId);
 }
 
@@ -163,7 +164,7 @@ void remove(PlanDocument &doc, const std::set<int> &ids)
     });
     if (t.nodes.size() + t.links.size() == before)
         return;
-    push(doc, tr("Delete %n item(s)", static_cast<int>(before - t.nodes.size() - t.links.size())),
+    push(doc, PlanEdits::tr("Delete %n item(s)", nullptr, static_cast<int>(before - t.nodes.size() - t.links.size())),
          std::move(plan));
 }
 
@@ -175,13 +176,13 @@ void setCount(PlanDocument &doc, int id, int count)
     Topology &t = topologyOf(plan, doc);
     if (TopologyNode *n = t.node(id); n && n->kind != NodeKind::Server && n->count != count) {
         n->count = count;
-        push(doc, tr("Set %1 count to %2").arg(QString::fromStdString(n->name)).arg(count), std::move(plan));
+        push(doc, PlanEdits::tr("Set %1 count to %2").arg(QString::fromStdString(n->name)).arg(count), std::move(plan));
         return;
     }
     const auto link = std::find_if(t.links.begin(), t.links.end(), [id](const TopologyLink &l) { return l.id == id; });
     if (link != t.links.end() && link->count != count) {
         link->count = count;
-        push(doc, tr("Set link count to %1").arg(count), std::move(plan));
+        push(doc, PlanEdits::tr("Set link count to %1").arg(count), std::move(plan));
     }
 }
 
@@ -192,7 +193,7 @@ void rename(PlanDocument &doc, int node, const QString &name)
     if (!n || name.trimmed().isEmpty() || n->name == name.trimmed().toStdString())
         return;
     n->name = name.trimmed().toStdString();
-    push(doc, tr("Rename to %1").arg(name.trimmed()), std::move(plan));
+    push(doc, PlanEdits::tr("Rename to %1").arg(name.trimmed()), std::move(plan));
 }
 
 void setFabric(PlanDocument &doc, int gpuNode, const QString &linkId)
@@ -204,7 +205,7 @@ void setFabric(PlanDocument &doc, int gpuNode, const QString &linkId)
     if (!linkId.isEmpty() && !snapshotLink(plan, doc.catalogue(), linkId))
         return;
     topologyOf(plan, doc).node(gpuNode)->fabricLinkId = linkId.toStdString();
-    push(doc, linkId.isEmpty() ? tr("GPUs over PCIe") : tr("GPUs over %1").arg(linkId), std::move(plan));
+    push(doc, linkId.isEmpty() ? PlanEdits::tr("GPUs over PCIe") : PlanEdits::tr("GPUs over %1").arg(linkId), std::move(plan));
 }
 
 int addLink(PlanDocument &doc, int from, int to, const QString &linkId, QString *error)
@@ -212,7 +213,7 @@ int addLink(PlanDocument &doc, int from, int to, const QString &linkId, QString 
     Plan plan = doc.plan();
     if (!snapshotLink(plan, doc.catalogue(), linkId)) {
         if (error)
-            *error = tr("the catalogue has no link '%1'").arg(linkId);
+            *error = PlanEdits::tr("the catalogue has no link '%1'").arg(linkId);
         return 0;
     }
     Topology &t = topologyOf(plan, doc);
@@ -223,7 +224,7 @@ int addLink(PlanDocument &doc, int from, int to, const QString &linkId, QString 
     }
     const int id = t.nextId();
     t.links.push_back({id, from, to, linkId.toStdString(), 1});
-    push(doc, tr("Link with %1").arg(linkId), std::move(plan));
+    push(doc, PlanEdits::tr("Link with %1").arg(linkId), std::move(plan));
     doc.setSelection({id});
     return id;
 }
@@ -259,7 +260,7 @@ std::set<int> pasteServers(PlanDocument &doc, const Topology &source, const std:
             pasted.insert(newIds[id]);
     if (pasted.empty())
         return pasted;
-    push(doc, tr("Paste %n server(s)", static_cast<int>(pasted.size())), std::move(plan));
+    push(doc, PlanEdits::tr("Paste %n server(s)", nullptr, static_cast<int>(pasted.size())), std::move(plan));
     doc.setSelection(pasted);
     return pasted;
 }
@@ -279,21 +280,21 @@ void arrangeInGrid(PlanDocument &doc)
         servers[i]->x = static_cast<double>(static_cast<int>(i) % columns) * kCellWidth;
         servers[i]->y = static_cast<double>(static_cast<int>(i) / columns) * kCellHeight;
     }
-    push(doc, tr("Arrange servers"), std::move(plan));
+    push(doc, PlanEdits::tr("Arrange servers"), std::move(plan));
 }
 
 void setWorkload(PlanDocument &doc, const PlanWorkload &workload)
 {
     Plan plan = doc.plan();
     plan.workload = workload;
-    push(doc, tr("Change workload"), std::move(plan));
+    push(doc, PlanEdits::tr("Change workload"), std::move(plan));
 }
 
 void setDeployment(PlanDocument &doc, const DeploymentSettings &settings)
 {
     Plan plan = doc.plan();
     plan.scenarios.at(doc.currentScenario()).deployment = settings;
-    push(doc, tr("Change deployment settings"), std::move(plan));
+    push(doc, PlanEdits::tr("Change deployment settings"), std::move(plan));
 }
 
 void setModels(PlanDocument &doc, const std::string &family, const std::vector<std::string> &modelIds)
@@ -304,7 +305,7 @@ void setModels(PlanDocument &doc, const std::string &family, const std::vector<s
     for (const std::string &id : modelIds)
         if (snapshotModel(plan, doc.catalogue(), QString::fromStdString(id)) || plan.parts.model(id))
             plan.modelIds.push_back(id);
-    push(doc, tr("Compare %n model version(s)", static_cast<int>(plan.modelIds.size())), std::move(plan));
+    push(doc, PlanEdits::tr("Compare %n model version(s)", nullptr, static_cast<int>(plan.modelIds.size())), std::move(plan));
 }
 
 void setCosts(PlanDocument &doc, const CostAssumptions &costs, CloudTier tier)
@@ -313,7 +314,7 @@ void setCosts(PlanDocument &doc, const CostAssumptions &costs, CloudTier tier)
     Scenario &s = plan.scenarios.at(doc.currentScenario());
     s.costs = costs;
     s.cloudTier = tier;
-    push(doc, tr("Change cost assumptions"), std::move(plan));
+    push(doc, PlanEdits::tr("Change cost assumptions"), std::move(plan));
 }
 
 void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent)
@@ -322,7 +323,7 @@ void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent)
     Scenario s = copyCurrent ? doc.scenario() : Scenario{};
     s.name = name.toStdString();
     plan.scenarios.push_back(s);
-    push(doc, tr("Add scenario %1").arg(name), std::move(plan));
+    push(doc, PlanEdits::tr("Add scenario %1").arg(name), std::move(plan));
     doc.setCurrentScenario(doc.plan().scenarios.size() - 1);
 }
 
@@ -332,7 +333,7 @@ void renameScenario(PlanDocument &doc, size_t index, const QString &name)
     if (index >= plan.scenarios.size() || name.trimmed().isEmpty())
         return;
     plan.scenarios[index].name = name.trimmed().toStdString();
-    push(doc, tr("Rename scenario to %1").arg(name.trimmed()), std::move(plan));
+    push(doc, PlanEdits::tr("Rename scenario to %1").arg(name.trimmed()), std::move(plan));
 }
 
 void removeScenario(PlanDocument &doc, size_t index)
@@ -341,7 +342,7 @@ void removeScenario(PlanDocument &doc, size_t index)
     if (index >= plan.scenarios.size() || plan.scenarios.size() < 2)
         return;
     plan.scenarios.erase(plan.scenarios.begin() + static_cast<std::ptrdiff_t>(index));
-    push(doc, tr("Remove scenario"), std::move(plan));
+    push(doc, PlanEdits::tr("Remove scenario"), std::move(plan));
 }
 
 } // namespace planner::edits

@@ -1,5 +1,7 @@
 #include "ui/preferences/preferences.h"
 
+#include "ui/preferences/language.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -19,6 +21,10 @@ Preferences Preferences::load()
 {
     const QSettings settings;
     Preferences p;
+    p.language = settings.value(QStringLiteral("preferences/language")).toString();
+    const std::vector<InterfaceLanguage> offered = interfaceLanguages();
+    if (std::none_of(offered.begin(), offered.end(), [&p](const InterfaceLanguage &l) { return l.code == p.language; }))
+        p.language.clear();  // not a language the planner offers: follow the system
     p.author = settings.value(QStringLiteral("preferences/author")).toString();
     p.autosaveMinutes = std::clamp(settings.value(QStringLiteral("preferences/autosaveMinutes"), p.autosaveMinutes).toInt(), 1, 60);
     CostAssumptions stored = p.costDefaults;
@@ -39,6 +45,7 @@ Preferences Preferences::load()
 void Preferences::save() const
 {
     QSettings settings;
+    settings.setValue(QStringLiteral("preferences/language"), language);
     settings.setValue(QStringLiteral("preferences/author"), author);
     settings.setValue(QStringLiteral("preferences/autosaveMinutes"), autosaveMinutes);
     const CostAssumptions builtIn;
@@ -55,7 +62,7 @@ void Preferences::save() const
 
 bool Preferences::operator==(const Preferences &other) const
 {
-    if (author != other.author || autosaveMinutes != other.autosaveMinutes)
+    if (language != other.language || author != other.author || autosaveMinutes != other.autosaveMinutes)
         return false;
     for (const auto &entry : kCostAssumptionKeys) {
         const CostAssumption &a = costDefaults.*entry.member;

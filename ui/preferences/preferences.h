@@ -1,6 +1,7 @@
 #pragma once
-// The user's preferences, kept in QSettings: the author named on proposals,
-// how often a modified plan is autosaved, and the cost assumptions every new
+// The user's preferences, kept in QSettings: the interface language, the
+// author named on proposals, how often a modified plan is autosaved, and the
+// cost assumptions every new
 // plan and scenario starts from (each with its source: the planner's sourced
 // default, or "set by the user in Preferences").
 
@@ -11,6 +12,7 @@
 namespace planner {
 
 struct Preferences {
+    QString language;  // "" follows the system; see ui/preferences/language.h
     QString author;
     int autosaveMinutes = 1;
     CostAssumptions costDefaults;

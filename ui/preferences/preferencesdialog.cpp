@@ -1,7 +1,9 @@
 #include "ui/preferences/preferencesdialog.h"
 
 #include "ui/panels/costfields.h"
+#include "ui/preferences/language.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -10,6 +12,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace planner {
 
@@ -21,6 +25,12 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
 
     auto *general = new QGroupBox(tr("General"), this);
     auto *generalForm = new QFormLayout(general);
+    mLanguage = new QComboBox(general);
+    mLanguage->setObjectName(QStringLiteral("languageBox"));
+    for (const InterfaceLanguage &language : interfaceLanguages())
+        mLanguage->addItem(language.name, language.code);
+    mLanguage->setToolTip(tr("Takes effect when the planner starts again"));
+    generalForm->addRow(tr("&Language"), mLanguage);
     mAuthor = new QLineEdit(general);
     mAuthor->setObjectName(QStringLiteral("authorEdit"));
     mAuthor->setPlaceholderText(tr("Your name, as proposals should show it"));
@@ -44,7 +54,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
         mStart.costDefaults = CostAssumptions{};
-        show(Preferences{mAuthor->text(), mAutosave->value(), CostAssumptions{}});
+        show(Preferences{mLanguage->currentData().toString(), mAuthor->text(), mAutosave->value(), CostAssumptions{}});
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -56,6 +66,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
 
 void PreferencesDialog::show(const Preferences &p)
 {
+    mLanguage->setCurrentIndex(std::max(0, mLanguage->findData(p.language)));
     mAuthor->setText(p.author);
     mAutosave->setValue(p.autosaveMinutes);
     const std::vector<CostField> &fields = costFields();
@@ -66,6 +77,7 @@ void PreferencesDialog::show(const Preferences &p)
 Preferences PreferencesDialog::preferences() const
 {
     Preferences p = mStart;
+    p.language = mLanguage->currentData().toString();
     p.author = mAuthor->text().trimmed();
     p.autosaveMinutes = mAutosave->value();
     const std::vector<CostField> &fields = costFields();

@@ -1,6 +1,7 @@
 #pragma once
-// Edit ▸ Preferences: the author named on proposals, the autosave interval
-// and the cost assumptions new plans and scenarios start from.
+// Edit ▸ Preferences: the interface language, the author named on proposals,
+// the autosave interval and the cost assumptions new plans and scenarios
+// start from.
 
 #include "ui/preferences/preferences.h"
 
@@ -8,6 +9,7 @@
 
 #include <vector>
 
+class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
@@ -29,6 +31,7 @@ private:
     void show(const Preferences &p);
 
     Preferences mStart;
+    QComboBox *mLanguage = nullptr;
     QLineEdit *mAuthor = nullptr;
     QSpinBox *mAutosave = nullptr;
     std::vector<QDoubleSpinBox *> mCostBoxes;  // in the order of costFields()

@@ -26,10 +26,6 @@ class Proposal
     Q_DECLARE_TR_FUNCTIONS(Proposal)
 };
 
-QString tr(const char *text)
-{
-    return Proposal::tr(text);
-}
 
 QString qs(const std::string &text)
 {
@@ -95,10 +91,10 @@ QString quoted(const std::string &name)
 QString tierName(CloudTier tier)
 {
     switch (tier) {
-    case CloudTier::OnDemand: return tr("on-demand");
-    case CloudTier::Reserved1Year: return tr("1-year reserved");
-    case CloudTier::Reserved3Year: return tr("3-year reserved");
-    case CloudTier::Spot: return tr("spot");
+    case CloudTier::OnDemand: return Proposal::tr("on-demand");
+    case CloudTier::Reserved1Year: return Proposal::tr("1-year reserved");
+    case CloudTier::Reserved3Year: return Proposal::tr("3-year reserved");
+    case CloudTier::Spot: return Proposal::tr("spot");
     }
     return {};
 }
@@ -110,33 +106,33 @@ bool reserved(CloudTier tier)
 
 QString ttftText(units::Seconds ttft)
 {
-    return tr("%1 s").arg(number(units::inSeconds(ttft), 2));
+    return Proposal::tr("%1 s").arg(number(units::inSeconds(ttft), 2));
 }
 
 QString tpotText(units::Seconds tpot)
 {
-    return tr("%1 ms").arg(number(units::inSeconds(tpot) * 1000, 1));
+    return Proposal::tr("%1 ms").arg(number(units::inSeconds(tpot) * 1000, 1));
 }
 
 QString memoryText(const InferenceMemoryEstimate &m)
 {
-    return tr("%1 of %2").arg(number(units::inGB(m.perGpu.total()), 1), number(units::inGB(m.capacity), 1));
+    return Proposal::tr("%1 of %2").arg(number(units::inGB(m.perGpu.total()), 1), number(units::inGB(m.capacity), 1));
 }
 
 QString targetsText(const PlanWorkload &w)
 {
-    return tr("TTFT ≤ %1 s, TPOT ≤ %2 ms").arg(plain(w.ttftSloSeconds), plain(w.tpotSloSeconds * 1000));
+    return Proposal::tr("TTFT ≤ %1 s, TPOT ≤ %2 ms").arg(plain(w.ttftSloSeconds), plain(w.tpotSloSeconds * 1000));
 }
 
 QString loadText(const PlanWorkload &w)
 {
-    return w.byRequestRate ? tr("%1 requests per second").arg(plain(w.requestsPerSecond))
-                           : tr("%1 sequences at once").arg(count(w.concurrency));
+    return w.byRequestRate ? Proposal::tr("%1 requests per second").arg(plain(w.requestsPerSecond))
+                           : Proposal::tr("%1 sequences at once").arg(count(w.concurrency));
 }
 
 QString workloadText(const PlanWorkload &w)
 {
-    return tr("prompts of %1 tokens and answers of %2 tokens at %3")
+    return Proposal::tr("prompts of %1 tokens and answers of %2 tokens at %3")
         .arg(count(w.inputTokens), count(w.outputTokens), loadText(w));
 }
 
@@ -198,15 +194,15 @@ private:
         }
         QStringList where;
         if (servers > 0)
-            where << (servers == 1 ? tr("1 on-prem server") : tr("%1 on-prem servers").arg(servers));
+            where << (servers == 1 ? Proposal::tr("1 on-prem server") : Proposal::tr("%1 on-prem servers").arg(servers));
         if (instances > 0)
-            where << (instances == 1 ? tr("1 cloud instance (%1)").arg(instanceNames.join(QStringLiteral(", ")))
-                                     : tr("%1 cloud instances (%2)").arg(instances).arg(instanceNames.join(QStringLiteral(", "))));
+            where << (instances == 1 ? Proposal::tr("1 cloud instance (%1)").arg(instanceNames.join(QStringLiteral(", ")))
+                                     : Proposal::tr("%1 cloud instances (%2)").arg(instances).arg(instanceNames.join(QStringLiteral(", "))));
         if (where.isEmpty())
-            return tr("no hardware drawn");
+            return Proposal::tr("no hardware drawn");
         if (!e || !e->cluster.gpu || e->cluster.gpuCount == 0)
-            return where.join(tr(" and "));
-        return tr("%1 × %2 in %3").arg(e->cluster.gpuCount).arg(qs(e->cluster.gpu->name), where.join(tr(" and ")));
+            return where.join(Proposal::tr(" and "));
+        return Proposal::tr("%1 × %2 in %3").arg(e->cluster.gpuCount).arg(qs(e->cluster.gpu->name), where.join(Proposal::tr(" and ")));
     }
 
     QString verdictText(size_t i) const
@@ -214,20 +210,20 @@ private:
         const ScenarioVerdict &v = mChoice.verdicts.at(i);
         switch (v.reason) {
         case Disqualification::None:
-            return mChoice.recommended == i ? tr("recommended") : tr("qualifies");
+            return mChoice.recommended == i ? Proposal::tr("recommended") : Proposal::tr("qualifies");
         case Disqualification::CannotEstimate:
-            return tr("cannot be estimated: %1").arg(qs(v.detail));
+            return Proposal::tr("cannot be estimated: %1").arg(qs(v.detail));
         case Disqualification::NoModelVersion:
-            return tr("no model version picked");
+            return Proposal::tr("no model version picked");
         case Disqualification::DoesNotFit:
-            return v.detail.empty() ? tr("%1 does not fit").arg(qs(v.version))
-                                    : tr("%1: %2").arg(qs(v.version), qs(v.detail));
+            return v.detail.empty() ? Proposal::tr("%1 does not fit").arg(qs(v.version))
+                                    : Proposal::tr("%1: %2").arg(qs(v.version), qs(v.detail));
         case Disqualification::MissesSlo:
-            return tr("%1 misses the latency targets").arg(qs(v.version));
+            return Proposal::tr("%1 misses the latency targets").arg(qs(v.version));
         case Disqualification::MissesRate:
-            return tr("%1: %2").arg(qs(v.version), qs(v.detail));
+            return Proposal::tr("%1: %2").arg(qs(v.version), qs(v.detail));
         case Disqualification::NoPrice:
-            return tr("no price known");
+            return Proposal::tr("no price known");
         }
         return {};
     }
@@ -235,9 +231,10 @@ private:
     void titlePage(const ProposalOptions &options)
     {
         mContent.title = options.title.isEmpty() ? qs(mPlan.name) : options.title;
-        mContent.subtitle = tr("Hardware proposal");
+        mContent.subtitle = Proposal::tr("Hardware proposal");
         const QDate date = options.date.isValid() ? options.date : QDate::currentDate();
-        mContent.date = locale().toString(date, QStringLiteral("d MMMM yyyy"));
+        //: The title page's date, as QDate::toString writes it (Chinese: yyyy年M月d日).
+        mContent.date = locale().toString(date, Proposal::tr("d MMMM yyyy"));
         mContent.author = options.author;
         QStringList scenarios;
         for (const Scenario &s : mPlan.scenarios)
@@ -245,45 +242,52 @@ private:
         QStringList versions;
         for (const std::string &id : mPlan.modelIds)
             versions << (mPlan.parts.model(id) ? qs(mPlan.parts.model(id)->displayName) : qs(id));
-        mContent.facts << tr("Scenarios: %1").arg(scenarios.join(QStringLiteral("; ")))
-                       << tr("Model versions: %1").arg(versions.isEmpty() ? tr("none picked") : versions.join(QStringLiteral(", ")))
-                       << tr("Workload: %1; %2").arg(workloadText(mPlan.workload), targetsText(mPlan.workload));
+        mContent.facts << Proposal::tr("Scenarios: %1").arg(scenarios.join(QStringLiteral("; ")))
+                       << Proposal::tr("Model versions: %1").arg(versions.isEmpty() ? Proposal::tr("none picked") : versions.join(QStringLiteral(", ")))
+                       << Proposal::tr("Workload: %1; %2").arg(workloadText(mPlan.workload), targetsText(mPlan.workload));
     }
 
     void summary()
     {
         section(proposalsections::executiveSummary());
         const PlanWorkload &w = mPlan.workload;
-        subsection(tr("Recommendation"));
+        subsection(Proposal::tr("Recommendation"));
         if (!mChoice.recommended) {
-            paragraph(tr("No scenario can be recommended: none of the %1 fits every model version in memory and "
+            paragraph(Proposal::tr("No scenario can be recommended: none of the %1 fits every model version in memory and "
                          "meets the latency targets (%2) for %3 at a known cost. What rules each one out is listed "
                          "under “Scenarios at a glance” below.")
                           .arg(mPlan.scenarios.size()).arg(targetsText(w), workloadText(w)));
         } else {
             const size_t r = *mChoice.recommended;
             const ScenarioEstimate &e = mEstimates[r];
-            QString text = tr("We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits every "
-                              "model version in memory and meets the latency targets (%4) for %5 at the lowest cost "
-                              "per million output tokens: %6 USD.")
-                               .arg(quoted(e.name), hardwareText(r)).arg(mPlan.scenarios.size())
-                               .arg(targetsText(w), workloadText(w), usdPerMillion(mChoice.verdicts[r].usdPerMillionOutputTokens));
+            const QString cost = usdPerMillion(mChoice.verdicts[r].usdPerMillionOutputTokens);
+            QString text = mPlan.scenarios.size() == 1
+                               ? Proposal::tr("We recommend %1: %2, the plan's one scenario. It fits every model version in "
+                                    "memory and meets the latency targets (%3) for %4 at %5 USD per million output "
+                                    "tokens.")
+                                     .arg(quoted(e.name), hardwareText(r), targetsText(w), workloadText(w), cost)
+                               : Proposal::tr("We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits "
+                                    "every model version in memory and meets the latency targets (%4) for %5 at the "
+                                    "lowest cost per million output tokens: %6 USD.")
+                                     .arg(quoted(e.name), hardwareText(r))
+                                     .arg(mPlan.scenarios.size())
+                                     .arg(targetsText(w), workloadText(w), cost);
             if (e.versions.size() > 1)
-                text += tr(" (With several model versions, a scenario counts at its dearest version's cost.)");
+                text += Proposal::tr(" (With several model versions, a scenario counts at its dearest version's cost.)");
             std::optional<size_t> runnerUp;
             for (size_t i = 0; i < mChoice.verdicts.size(); ++i)
                 if (i != r && mChoice.verdicts[i].reason == Disqualification::None
                     && (!runnerUp || mChoice.verdicts[i].usdPerMillionOutputTokens < mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens))
                     runnerUp = i;
             if (runnerUp)
-                text += tr(" The next best, %1, serves the same at %2 USD per million output tokens.")
+                text += Proposal::tr(" The next best, %1, serves the same at %2 USD per million output tokens.")
                             .arg(quoted(mEstimates[*runnerUp].name), usdPerMillion(mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens));
             paragraph(text);
 
-            subsection(tr("What it serves"));
+            subsection(Proposal::tr("What it serves"));
             for (const VersionEstimate &v : e.versions) {
                 const PerfPoint &p = v.speed->nominal;
-                paragraph(tr("%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; "
+                paragraph(Proposal::tr("%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; "
                              "tensor parallel %7 × pipeline %8, %9 replica(s); %10 GB of memory used per GPU.")
                               .arg(qs(v.modelName), number(p.outputTokensPerSecond, 0), number(v.requestsPerSecond, 2),
                                    count(v.concurrency), ttftText(p.ttft), tpotText(p.tpot))
@@ -291,17 +295,17 @@ private:
                               .arg(memoryText(v.memory)));
             }
 
-            subsection(tr("What it costs"));
+            subsection(Proposal::tr("What it costs"));
             const ScenarioBill &bill = mBills[r];
             QStringList costs;
             if (!bill.parts.empty())
                 costs << (bill.capexIsLowerBound
-                              ? tr("Capital: at least %1 USD (some parts have no price; see the bill of materials).").arg(usd(bill.capexUsd))
-                              : tr("Capital: %1 USD.").arg(usd(bill.capexUsd)));
+                              ? Proposal::tr("Capital: at least %1 USD (some parts have no price; see the bill of materials).").arg(usd(bill.capexUsd))
+                              : Proposal::tr("Capital: %1 USD.").arg(usd(bill.capexUsd)));
             if (!bill.instances.empty())
-                costs << tr("Cloud: %1 USD a month (%2 prices).").arg(usdMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
+                costs << Proposal::tr("Cloud: %1 USD a month (%2 prices).").arg(usdMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
                                                                      tierName(mPlan.scenarios[r].cloudTier));
-            costs << tr("In all %1 USD a month (capital amortised over %2 years, power, maintenance and colocation "
+            costs << Proposal::tr("In all %1 USD a month (capital amortised over %2 years, power, maintenance and colocation "
                         "included), %3 USD per million output tokens.")
                          .arg(usdMarked(e.cost.monthlyTotalUsd, costLowerBound(r)),
                               plain(mPlan.scenarios[r].costs.amortisationYears.value),
@@ -309,36 +313,36 @@ private:
             paragraph(costs.join(QLatin1Char(' ')));
         }
 
-        subsection(tr("Break-even"));
+        subsection(Proposal::tr("Break-even"));
         if (!mBreakEven) {
-            paragraph(tr("There is no break-even to report: the plan does not have both an on-prem and a cloud "
+            paragraph(Proposal::tr("There is no break-even to report: the plan does not have both an on-prem and a cloud "
                          "scenario that can be estimated and priced."));
         } else {
             const ScenarioEstimate &onPrem = mEstimates[mBreakEven->onPremScenario];
             const ScenarioEstimate &cloud = mEstimates[mBreakEven->cloudScenario];
             QString text;
             if (mBreakEven->month)
-                text = tr("Buying %1 (capital %2 USD, then %3 USD a month to run) has cost less in cash than renting "
+                text = Proposal::tr("Buying %1 (capital %2 USD, then %3 USD a month to run) has cost less in cash than renting "
                           "%4 (%5 USD a month) by the end of month %6.")
                            .arg(quoted(onPrem.name), usdMarked(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
                                 usd(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), usd(cloud.cost.monthlyTotalUsd))
                            .arg(*mBreakEven->month);
             else
-                text = tr("Buying %1 (capital %2 USD, then %3 USD a month to run) does not break even with renting %4 "
+                text = Proposal::tr("Buying %1 (capital %2 USD, then %3 USD a month to run) does not break even with renting %4 "
                           "(%5 USD a month) within the horizon of %6 months.")
                            .arg(quoted(onPrem.name), usdMarked(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
                                 usd(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), usd(cloud.cost.monthlyTotalUsd))
                            .arg(static_cast<int>(onPrem.cost.cumulativeUsdByMonth.empty() ? 0 : onPrem.cost.cumulativeUsdByMonth.size() - 1));
-            text += tr(" These are the cheapest on-prem and the cheapest cloud scenario by monthly total.");
+            text += Proposal::tr(" These are the cheapest on-prem and the cheapest cloud scenario by monthly total.");
             if (costLowerBound(mBreakEven->onPremScenario))
-                text += tr(" The capital is a lower bound (parts without a price), so buying may break even later.");
+                text += Proposal::tr(" The capital is a lower bound (parts without a price), so buying may break even later.");
             paragraph(text);
         }
 
-        subsection(tr("Scenarios at a glance"));
+        subsection(Proposal::tr("Scenarios at a glance"));
         ProposalTable t;
-        t.headers = {tr("Scenario"), tr("Hardware"), tr("Capital (USD)"), tr("USD / month"), tr("USD / M output tokens"),
-                     tr("Verdict")};
+        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Hardware"), Proposal::tr("Capital (USD)"), Proposal::tr("USD / month"), Proposal::tr("USD / M output tokens"),
+                     Proposal::tr("Verdict")};
         t.widths = {20, 25, 11, 11, 11, 22};
         t.numeric = {false, false, true, true, true, false};
         for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
@@ -350,7 +354,7 @@ private:
                               usdPerMillion(mChoice.verdicts.at(i).usdPerMillionOutputTokens), verdictText(i)});
         }
         table(t);
-        note(tr("+ marks a lower bound: some parts have no price. USD / month includes the capital amortised, power, "
+        note(Proposal::tr("+ marks a lower bound: some parts have no price. USD / month includes the capital amortised, power, "
                 "maintenance, colocation and cloud bills; USD / M output tokens is the dearest model version's."));
     }
 
@@ -362,39 +366,39 @@ private:
             const ScenarioBill &bill = mBills[i];
             subsection(qs(scenario.name));
             if (bill.parts.empty() && bill.instances.empty()) {
-                paragraph(tr("No hardware is drawn in this scenario."));
+                paragraph(Proposal::tr("No hardware is drawn in this scenario."));
                 continue;
             }
             if (!bill.parts.empty()) {
                 ProposalTable t;
-                t.headers = {tr("Part"), tr("Qty"), tr("Unit price (USD)"), tr("Total (USD)"), tr("Price source")};
+                t.headers = {Proposal::tr("Part"), Proposal::tr("Qty"), Proposal::tr("Unit price (USD)"), Proposal::tr("Total (USD)"), Proposal::tr("Price source")};
                 t.widths = {33, 6, 12, 13, 36};
                 t.numeric = {false, true, true, true, false};
                 for (const BillLine &line : bill.parts)
                     t.rows.push_back({qs(line.name), count(line.quantity),
-                                      line.unitUsd ? usd(*line.unitUsd) : tr("no price"),
+                                      line.unitUsd ? usd(*line.unitUsd) : Proposal::tr("no price"),
                                       line.totalUsd ? usd(*line.totalUsd) : QStringLiteral("—"),
-                                      line.source.empty() ? tr("none in the catalogue") : qs(line.source)});
-                t.rows.push_back({tr("Total capital"), QString(), QString(), usdMarked(bill.capexUsd, bill.capexIsLowerBound),
-                                  bill.capexIsLowerBound ? tr("a lower bound: parts without a price are not counted") : QString()});
+                                      line.source.empty() ? Proposal::tr("none in the catalogue") : qs(line.source)});
+                t.rows.push_back({Proposal::tr("Total capital"), QString(), QString(), usdMarked(bill.capexUsd, bill.capexIsLowerBound),
+                                  bill.capexIsLowerBound ? Proposal::tr("a lower bound: parts without a price are not counted") : QString()});
                 t.totalRows = 1;
                 table(t);
             }
             if (!bill.instances.empty()) {
                 ProposalTable t;
-                t.headers = {tr("Cloud instance"), tr("Qty"), tr("USD / hour each"), tr("USD / month"), tr("Price source")};
+                t.headers = {Proposal::tr("Cloud instance"), Proposal::tr("Qty"), Proposal::tr("USD / hour each"), Proposal::tr("USD / month"), Proposal::tr("Price source")};
                 t.widths = {33, 6, 12, 13, 36};
                 t.numeric = {false, true, true, true, false};
                 for (const CloudBillLine &line : bill.instances)
                     t.rows.push_back({qs(line.name), count(line.quantity),
-                                      line.usdPerHour ? number(*line.usdPerHour, 2) : tr("no price"),
+                                      line.usdPerHour ? number(*line.usdPerHour, 2) : Proposal::tr("no price"),
                                       line.monthlyUsd ? usd(*line.monthlyUsd) : QStringLiteral("—"),
-                                      line.source.empty() ? tr("none in the catalogue") : qs(line.source)});
-                t.rows.push_back({tr("Cloud bill per month"), QString(), QString(),
+                                      line.source.empty() ? Proposal::tr("none in the catalogue") : qs(line.source)});
+                t.rows.push_back({Proposal::tr("Cloud bill per month"), QString(), QString(),
                                   usdMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
                                   reserved(scenario.cloudTier)
-                                      ? tr("%1 prices, paid for every hour of the month").arg(tierName(scenario.cloudTier))
-                                      : tr("%1 prices, %2 hours a month").arg(tierName(scenario.cloudTier),
+                                      ? Proposal::tr("%1 prices, paid for every hour of the month").arg(tierName(scenario.cloudTier))
+                                      : Proposal::tr("%1 prices, %2 hours a month").arg(tierName(scenario.cloudTier),
                                                                              plain(scenario.costs.cloudHoursPerMonth.value))});
                 t.totalRows = 1;
                 table(t);
@@ -411,21 +415,21 @@ private:
         const CostEstimate &c = e->cost;
         const CostAssumptions &a = mPlan.scenarios[i].costs;
         ProposalTable t;
-        t.headers = {tr("Monthly cost"), tr("USD / month")};
+        t.headers = {Proposal::tr("Monthly cost"), Proposal::tr("USD / month")};
         t.widths = {45, 15};
         t.numeric = {false, true};
         if (c.monthlyAmortisationUsd > 0)
-            t.rows.push_back({tr("Capital amortised over %1 years").arg(plain(a.amortisationYears.value)), usd(c.monthlyAmortisationUsd)});
+            t.rows.push_back({Proposal::tr("Capital amortised over %1 years").arg(plain(a.amortisationYears.value)), usd(c.monthlyAmortisationUsd)});
         if (c.monthlyPowerUsd > 0)
-            t.rows.push_back({tr("Power: %1 kW at the wall at %2 USD/kWh").arg(number(c.averagePowerKw, 2), plain(a.electricityUsdPerKwh.value)),
+            t.rows.push_back({Proposal::tr("Power: %1 kW at the wall at %2 USD/kWh").arg(number(c.averagePowerKw, 2), plain(a.electricityUsdPerKwh.value)),
                               usd(c.monthlyPowerUsd)});
         if (c.monthlyMaintenanceUsd > 0)
-            t.rows.push_back({tr("Maintenance"), usd(c.monthlyMaintenanceUsd)});
+            t.rows.push_back({Proposal::tr("Maintenance"), usd(c.monthlyMaintenanceUsd)});
         if (c.monthlyColocationUsd > 0)
-            t.rows.push_back({tr("Colocation"), usd(c.monthlyColocationUsd)});
+            t.rows.push_back({Proposal::tr("Colocation"), usd(c.monthlyColocationUsd)});
         if (c.monthlyCloudUsd > 0)
-            t.rows.push_back({tr("Cloud instances"), usd(c.monthlyCloudUsd)});
-        t.rows.push_back({tr("Monthly total"), usdMarked(c.monthlyTotalUsd, costLowerBound(i))});
+            t.rows.push_back({Proposal::tr("Cloud instances"), usd(c.monthlyCloudUsd)});
+        t.rows.push_back({Proposal::tr("Monthly total"), usdMarked(c.monthlyTotalUsd, costLowerBound(i))});
         t.totalRows = 1;
         table(t);
     }
@@ -433,7 +437,7 @@ private:
     void topologySection(const std::vector<ProposalFigure> &figures)
     {
         section(proposalsections::topology());
-        paragraph(tr("Each scenario's servers, parts and links as drawn on the planner's canvas. A red badge marks a "
+        paragraph(Proposal::tr("Each scenario's servers, parts and links as drawn on the planner's canvas. A red badge marks a "
                      "problem found in the topology; solid lines are GPU links inside a server, dashed lines the "
                      "network between servers, dashed boxes rented cloud instances."));
         for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
@@ -441,18 +445,18 @@ private:
             const ProposalFigure *f = i < figures.size() ? &figures[i] : nullptr;
             if (!f || !f->paint || f->size.isEmpty()) {
                 subsection(name);
-                paragraph(tr("No hardware is drawn in this scenario."));
+                paragraph(Proposal::tr("No hardware is drawn in this scenario."));
                 continue;
             }
             ProposalFigure captioned = *f;
-            captioned.caption = tr("%1 — %2").arg(name, hardwareText(i));
+            captioned.caption = Proposal::tr("%1 — %2").arg(name, hardwareText(i));
             figure(captioned);
             if (const ScenarioEstimate *e = estimate(i); e && !e->issues.empty()) {
                 QStringList problems;
                 for (const TopologyIssue &issue : e->issues)
                     problems << qs(issue.message);
                 problems.removeDuplicates();
-                note(tr("Problems: %1").arg(problems.join(QStringLiteral("; "))));
+                note(Proposal::tr("Problems: %1").arg(problems.join(QStringLiteral("; "))));
             }
         }
     }
@@ -470,18 +474,18 @@ private:
     void versionsSection()
     {
         section(proposalsections::modelVersions());
-        paragraph(tr("Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU's, used of "
+        paragraph(Proposal::tr("Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU's, used of "
                      "usable, in GB (10⁹ bytes); speeds are the performance model's nominal estimate.")
                       .arg(workloadText(mPlan.workload), targetsText(mPlan.workload)));
         ProposalTable t;
-        t.headers = {tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU (GB)"), tr("Output tokens/s"),
-                     tr("TTFT"), tr("TPOT"), tr("SLO"), tr("USD / M output tokens")};
+        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Model version"), Proposal::tr("Fits"), Proposal::tr("Memory per GPU (GB)"), Proposal::tr("Output tokens/s"),
+                     Proposal::tr("TTFT"), Proposal::tr("TPOT"), Proposal::tr("SLO"), Proposal::tr("USD / M output tokens")};
         t.widths = {16, 24, 6, 12, 10, 8, 8, 7, 9};
         t.numeric = {false, false, false, true, true, true, true, false, true};
         for (size_t i = 0; i < mEstimates.size(); ++i) {
             const ScenarioEstimate &e = mEstimates[i];
             if (e.versions.empty())
-                t.rows.push_back({qs(e.name), tr("—\nno model version picked"), QStringLiteral("—"), QStringLiteral("—"),
+                t.rows.push_back({qs(e.name), Proposal::tr("—\nno model version picked"), QStringLiteral("—"), QStringLiteral("—"),
                                   QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
                                   QStringLiteral("—")});
             for (const VersionEstimate &v : e.versions) {
@@ -489,16 +493,16 @@ private:
                 const bool timed = v.speed.has_value();
                 QString detail = qs(v.problem);
                 if (detail.isEmpty() && timed)
-                    detail = tr("TP %1 · PP %2 · %3 replica(s) · %4 sequences · decode %5-bound")
+                    detail = Proposal::tr("TP %1 · PP %2 · %3 replica(s) · %4 sequences · decode %5-bound")
                                  .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas)
                                  .arg(count(v.concurrency), qs(std::string(toString(v.speed->decode.bound))));
                 t.rows.push_back({qs(e.name), qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
-                                  sized ? (v.memory.fits ? tr("yes") : tr("no")) : QStringLiteral("—"),
+                                  sized ? (v.memory.fits ? Proposal::tr("yes") : Proposal::tr("no")) : QStringLiteral("—"),
                                   sized ? memoryText(v.memory) : QStringLiteral("—"),
                                   timed ? number(v.speed->nominal.outputTokensPerSecond, 0) : QStringLiteral("—"),
                                   timed ? ttftText(v.speed->nominal.ttft) : QStringLiteral("—"),
                                   timed ? tpotText(v.speed->nominal.tpot) : QStringLiteral("—"),
-                                  timed ? (v.meetsSlo ? tr("met") : tr("missed")) : QStringLiteral("—"),
+                                  timed ? (v.meetsSlo ? Proposal::tr("met") : Proposal::tr("missed")) : QStringLiteral("—"),
                                   usdPerMillion(v.usdPerMillionOutputTokens)});
             }
         }
@@ -510,28 +514,28 @@ private:
         section(proposalsections::assumptions());
         const PlanWorkload &w = mPlan.workload;
 
-        subsection(tr("Workload and targets"));
+        subsection(Proposal::tr("Workload and targets"));
         QStringList versions;
         for (const std::string &id : mPlan.modelIds)
             versions << (mPlan.parts.model(id) ? qs(mPlan.parts.model(id)->displayName) : qs(id));
         ProposalTable workload;
-        workload.headers = {tr("Workload"), tr("Value")};
+        workload.headers = {Proposal::tr("Workload"), Proposal::tr("Value")};
         workload.widths = {35, 65};
         workload.numeric = {false, false};
         workload.rows = {
-            {tr("Model versions compared"), versions.isEmpty() ? tr("none picked") : versions.join(QStringLiteral(", "))},
-            {tr("Prompt per request"), tr("%1 tokens").arg(count(w.inputTokens))},
-            {tr("Answer per request"), tr("%1 tokens").arg(count(w.outputTokens))},
-            {tr("Context held per sequence"), tr("%1 tokens").arg(count(w.contextTokens))},
-            {tr("Load"), loadText(w)},
-            {tr("Time to first token (TTFT) target"), tr("at most %1 s").arg(plain(w.ttftSloSeconds))},
-            {tr("Time per output token (TPOT) target"), tr("at most %1 ms").arg(plain(w.tpotSloSeconds * 1000))},
+            {Proposal::tr("Model versions compared"), versions.isEmpty() ? Proposal::tr("none picked") : versions.join(QStringLiteral(", "))},
+            {Proposal::tr("Prompt per request"), Proposal::tr("%1 tokens").arg(count(w.inputTokens))},
+            {Proposal::tr("Answer per request"), Proposal::tr("%1 tokens").arg(count(w.outputTokens))},
+            {Proposal::tr("Context held per sequence"), Proposal::tr("%1 tokens").arg(count(w.contextTokens))},
+            {Proposal::tr("Load"), loadText(w)},
+            {Proposal::tr("Time to first token (TTFT) target"), Proposal::tr("at most %1 s").arg(plain(w.ttftSloSeconds))},
+            {Proposal::tr("Time per output token (TPOT) target"), Proposal::tr("at most %1 ms").arg(plain(w.tpotSloSeconds * 1000))},
         };
         table(workload);
 
-        subsection(tr("Deployment"));
+        subsection(Proposal::tr("Deployment"));
         ProposalTable deployment;
-        deployment.headers = {tr("Scenario"), tr("Engine"), tr("Weights"), tr("KV cache"), tr("Parallelism"), tr("Cloud prices")};
+        deployment.headers = {Proposal::tr("Scenario"), Proposal::tr("Engine"), Proposal::tr("Weights"), Proposal::tr("KV cache"), Proposal::tr("Parallelism"), Proposal::tr("Cloud prices")};
         deployment.widths = {22, 13, 20, 11, 22, 12};
         deployment.numeric = {false, false, false, false, false, false};
         for (const Scenario &s : mPlan.scenarios) {
@@ -539,10 +543,10 @@ private:
             const std::optional<EngineProfile> engine = findEngineProfile(d.engineId);
             const std::optional<WeightFormat> weights = d.weightFormat.empty() ? std::nullopt : findWeightFormat(d.weightFormat);
             const std::optional<KvCacheFormat> kv = findKvCacheFormat(d.kvFormat);
-            const QString tp = d.tensorParallel > 0 ? tr("TP %1").arg(d.tensorParallel) : tr("TP over one server's GPUs");
-            const QString pp = d.pipelineParallel > 0 ? tr("PP %1").arg(d.pipelineParallel) : tr("one pipeline stage per server");
+            const QString tp = d.tensorParallel > 0 ? Proposal::tr("TP %1").arg(d.tensorParallel) : Proposal::tr("TP over one server's GPUs");
+            const QString pp = d.pipelineParallel > 0 ? Proposal::tr("PP %1").arg(d.pipelineParallel) : Proposal::tr("one pipeline stage per server");
             deployment.rows.push_back({qs(s.name), engine ? qs(engine->name) : qs(d.engineId),
-                                       d.weightFormat.empty() ? tr("each checkpoint's own")
+                                       d.weightFormat.empty() ? Proposal::tr("each checkpoint's own")
                                                               : (weights ? qs(weights->name) : qs(d.weightFormat)),
                                        kv ? qs(kv->name) : qs(d.kvFormat), tp + QStringLiteral(", ") + pp, tierName(s.cloudTier)});
         }
@@ -555,12 +559,12 @@ private:
 
     void efficiencyFactors()
     {
-        subsection(tr("Efficiency factors"));
-        paragraph(tr("The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU: "
+        subsection(Proposal::tr("Efficiency factors"));
+        paragraph(Proposal::tr("The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU: "
                      "nominal, with the slowest and fastest plausible in brackets (the range behind every speed's "
                      "spread), and the engine's fixed cost per forward step."));
         ProposalTable t;
-        t.headers = {tr("Scenario"), tr("Engine on GPU"), tr("Compute"), tr("Memory bandwidth"), tr("Links"), tr("Step overhead")};
+        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Engine on GPU"), Proposal::tr("Compute"), Proposal::tr("Memory bandwidth"), Proposal::tr("Links"), Proposal::tr("Step overhead")};
         t.widths = {22, 26, 13, 13, 13, 13};
         t.numeric = {false, false, true, true, true, true};
         QStringList sources;
@@ -569,21 +573,21 @@ private:
             const ScenarioEstimate *e = estimate(i);
             const std::optional<EngineProfile> engine = findEngineProfile(s.deployment.engineId);
             if (!engine || !e || !e->cluster.gpu) {
-                t.rows.push_back({qs(s.name), tr("—\nno GPU or engine to estimate"), QStringLiteral("—"), QStringLiteral("—"),
+                t.rows.push_back({qs(s.name), Proposal::tr("—\nno GPU or engine to estimate"), QStringLiteral("—"), QStringLiteral("—"),
                                   QStringLiteral("—"), QStringLiteral("—")});
                 continue;
             }
             const EfficiencyRange r = efficiencyFor(*engine, *e->cluster.gpu);
             const auto range = [](double nominal, double low, double high) {
-                return tr("%1\n(%2–%3)").arg(percent(nominal), percent(low).chopped(2), percent(high));
+                return Proposal::tr("%1\n(%2–%3)").arg(percent(nominal), percent(low).chopped(2), percent(high));
             };
-            t.rows.push_back({qs(s.name), tr("%1 on %2").arg(qs(engine->name), qs(e->cluster.gpu->name)),
+            t.rows.push_back({qs(s.name), Proposal::tr("%1 on %2").arg(qs(engine->name), qs(e->cluster.gpu->name)),
                               range(r.nominal.compute, r.pessimistic.compute, r.optimistic.compute),
                               range(r.nominal.memory, r.pessimistic.memory, r.optimistic.memory),
                               range(r.nominal.network, r.pessimistic.network, r.optimistic.network),
-                              tr("%1 ms").arg(number(units::inSeconds(engine->stepOverhead) * 1000, 2))});
-            sources << tr("Efficiency, %1 on %2: %3.").arg(qs(engine->name), qs(e->cluster.gpu->name), qs(r.source))
-                    << tr("Engine profile, %1: %2.").arg(qs(engine->name), qs(engine->source));
+                              Proposal::tr("%1 ms").arg(number(units::inSeconds(engine->stepOverhead) * 1000, 2))});
+            sources << Proposal::tr("Efficiency, %1 on %2: %3.").arg(qs(engine->name), qs(e->cluster.gpu->name), qs(r.source))
+                    << Proposal::tr("Engine profile, %1: %2.").arg(qs(engine->name), qs(engine->source));
         }
         table(t);
         sources.removeDuplicates();
@@ -593,7 +597,7 @@ private:
 
     void costAssumptions()
     {
-        subsection(tr("Cost assumptions"));
+        subsection(Proposal::tr("Cost assumptions"));
         // Scenarios with the same assumptions share one table.
         std::vector<std::vector<size_t>> groups;
         const auto same = [](const CostAssumptions &a, const CostAssumptions &b) {
@@ -615,11 +619,11 @@ private:
             for (size_t i : group)
                 names << quoted(mPlan.scenarios[i].name);
             paragraph(groups.size() == 1 && group.size() == mPlan.scenarios.size()
-                          ? tr("For every scenario:")
-                          : tr("For %1:").arg(names.join(QStringLiteral(", "))));
+                          ? Proposal::tr("For every scenario:")
+                          : Proposal::tr("For %1:").arg(names.join(QStringLiteral(", "))));
             const CostAssumptions &a = mPlan.scenarios[group.front()].costs;
             ProposalTable t;
-            t.headers = {tr("Assumption"), tr("Value"), tr("Source")};
+            t.headers = {Proposal::tr("Assumption"), Proposal::tr("Value"), Proposal::tr("Source")};
             t.widths = {20, 25, 55};
             t.numeric = {false, false, false};
             for (const CostField &field : costFields()) {
@@ -632,14 +636,14 @@ private:
 
     void prices()
     {
-        subsection(tr("Prices and their dates"));
+        subsection(Proposal::tr("Prices and their dates"));
         ProposalTable t;
-        t.headers = {tr("Part"), tr("Price (USD)"), tr("Date"), tr("Source")};
+        t.headers = {Proposal::tr("Part"), Proposal::tr("Price (USD)"), Proposal::tr("Date"), Proposal::tr("Source")};
         t.widths = {32, 22, 12, 34};
         t.numeric = {false, false, false, false};
         const PartSnapshot &p = mPlan.parts;
         const auto add = [&t](const std::string &name, const OptionalPrice &price, const std::string &source) {
-            t.rows.push_back({qs(name), price ? usd(price->usd) : tr("no price"), price ? qs(price->date) : QStringLiteral("—"),
+            t.rows.push_back({qs(name), price ? usd(price->usd) : Proposal::tr("no price"), price ? qs(price->date) : QStringLiteral("—"),
                               qs(source)});
         };
         for (const GpuSpec &g : p.gpus)
@@ -651,20 +655,20 @@ private:
         for (const StorageSpec &s : p.storage)
             add(s.name, s.price, s.source);
         for (const ServerTemplate &s : p.servers)
-            add(tr("%1 (chassis and integration)").arg(qs(s.name)).toStdString(), s.chassisPrice, s.source);
+            add(Proposal::tr("%1 (chassis and integration)").arg(qs(s.name)).toStdString(), s.chassisPrice, s.source);
         for (const CloudInstance &instance : p.instances) {
             QStringList tiers;
             for (CloudTier tier : {CloudTier::OnDemand, CloudTier::Reserved1Year, CloudTier::Reserved3Year, CloudTier::Spot})
                 if (const std::optional<double> hourly = hourlyPrice(instance, tier))
-                    tiers << tr("%1 per hour %2").arg(number(*hourly, 2), tierName(tier));
-            t.rows.push_back({tr("%1 %2").arg(qs(instance.provider), qs(instance.name)).trimmed(),
-                              tiers.isEmpty() ? tr("no price") : tiers.join(QLatin1Char('\n')),
+                    tiers << Proposal::tr("%1 per hour %2").arg(number(*hourly, 2), tierName(tier));
+            t.rows.push_back({Proposal::tr("%1 %2").arg(qs(instance.provider), qs(instance.name)).trimmed(),
+                              tiers.isEmpty() ? Proposal::tr("no price") : tiers.join(QLatin1Char('\n')),
                               instance.region.empty() ? qs(instance.priceDate)
                                                       : qs(instance.priceDate) + QLatin1Char('\n') + qs(instance.region),
                               qs(instance.source)});
         }
         if (t.rows.empty()) {
-            paragraph(tr("The plan uses no priced part."));
+            paragraph(Proposal::tr("The plan uses no priced part."));
             return;
         }
         table(t);
@@ -681,12 +685,12 @@ private:
 } // namespace
 
 namespace proposalsections {
-QString executiveSummary() { return tr("Executive summary"); }
-QString billOfMaterials() { return tr("Bill of materials"); }
-QString topology() { return tr("Topology"); }
-QString charts() { return tr("Charts"); }
-QString modelVersions() { return tr("Model versions"); }
-QString assumptions() { return tr("Assumptions"); }
+QString executiveSummary() { return Proposal::tr("Executive summary"); }
+QString billOfMaterials() { return Proposal::tr("Bill of materials"); }
+QString topology() { return Proposal::tr("Topology"); }
+QString charts() { return Proposal::tr("Charts"); }
+QString modelVersions() { return Proposal::tr("Model versions"); }
+QString assumptions() { return Proposal::tr("Assumptions"); }
 } // namespace proposalsections
 
 ProposalContent buildProposalContent(const Plan &plan, const std::vector<ScenarioEstimate> &estimates,

@@ -1,0 +1,2319 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnalysisCharts</name>
+    <message>
+        <source>%1 (above the chart)</source>
+        <translation>%1（超出图表范围）</translation>
+    </message>
+    <message>
+        <source>no GPU</source>
+        <translation>无 GPU</translation>
+    </message>
+    <message>
+        <source>Memory per GPU: %1 (%2)</source>
+        <translation>单卡显存：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KV 缓存</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Runtime and engine reserve</source>
+        <translation>运行时与引擎预留</translation>
+    </message>
+    <message>
+        <source>
+does not fit: %1 GB short</source>
+        <translation>
+显存不足：缺 %1 GB</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>GB per GPU (10⁹ bytes)</source>
+        <translation>单卡 GB（10⁹ 字节）</translation>
+    </message>
+    <message>
+        <source>Usable capacity %1 GB</source>
+        <translation>可用容量 %1 GB</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Throughput and TPOT against concurrency</source>
+        <translation>吞吐量与 TPOT 随并发数变化</translation>
+    </message>
+    <message>
+        <source>Output tokens/s</source>
+        <translation>输出 token/s</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>token/s</translation>
+    </message>
+    <message>
+        <source>TPOT</source>
+        <translation>TPOT</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Concurrent sequences (all replicas)</source>
+        <translation>并发序列数（全部副本）</translation>
+    </message>
+    <message>
+        <source>TPOT (ms)</source>
+        <translation>TPOT (ms)</translation>
+    </message>
+    <message>
+        <source>TPOT target %1 ms</source>
+        <translation>TPOT 目标 %1 ms</translation>
+    </message>
+    <message>
+        <source>TTFT against prompt length</source>
+        <translation>TTFT 随输入长度变化</translation>
+    </message>
+    <message numerus="yes">
+        <source>TTFT at %n sequences</source>
+        <translation>
+            <numerusform>%n 条序列并发时的 TTFT</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Prompt length (tokens)</source>
+        <translation>输入长度 (token)</translation>
+    </message>
+    <message>
+        <source>TTFT (s)</source>
+        <translation>TTFT (s)</translation>
+    </message>
+    <message>
+        <source>TTFT target %1 s</source>
+        <translation>TTFT 目标 %1 s</translation>
+    </message>
+    <message>
+        <source>Simulated latency against request rate</source>
+        <translation>时延随请求速率变化（仿真）</translation>
+    </message>
+    <message>
+        <source>TTFT p50</source>
+        <translation>TTFT p50</translation>
+    </message>
+    <message>
+        <source>TTFT p99</source>
+        <translation>TTFT p99</translation>
+    </message>
+    <message>
+        <source>TPOT p50</source>
+        <translation>TPOT p50</translation>
+    </message>
+    <message>
+        <source>TPOT p99</source>
+        <translation>TPOT p99</translation>
+    </message>
+    <message>
+        <source>Requests per second (Poisson arrivals)</source>
+        <translation>每秒请求数（泊松到达）</translation>
+    </message>
+    <message>
+        <source>Max rate in targets (p99): %1 req/s</source>
+        <translation>达标最大速率 (p99)：%1 请求/秒</translation>
+    </message>
+    <message>
+        <source>Cumulative cost over the horizon</source>
+        <translation>测算周期内累计成本</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Cumulative USD</source>
+        <translation>累计成本 (USD)</translation>
+    </message>
+    <message>
+        <source> (lower bound)</source>
+        <translation>（下限）</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <source>Break-even: month %1</source>
+        <translation>盈亏平衡：第 %1 个月</translation>
+    </message>
+    <message>
+        <source>Cost per million output tokens</source>
+        <translation>每百万输出 token 成本</translation>
+    </message>
+    <message>
+        <source>USD per million output tokens</source>
+        <translation>USD/百万输出 token</translation>
+    </message>
+    <message>
+        <source>USD per 10⁶ output tokens</source>
+        <translation>USD/百万输出 token</translation>
+    </message>
+    <message>
+        <source>Capital (USD)</source>
+        <translation>资本支出 (USD)</translation>
+    </message>
+    <message>
+        <source>Monthly cost (USD)</source>
+        <translation>月度成本 (USD)</translation>
+    </message>
+    <message>
+        <source>Power at the wall (kW)</source>
+        <translation>总功率（含 PUE，kW）</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasItems</name>
+    <message>
+        <source>%1 GB each · %2 GB/s · %3</source>
+        <translation>每块 %1 GB · %2 GB/s · %3</translation>
+    </message>
+    <message>
+        <source>over PCIe</source>
+        <translation>经 PCIe</translation>
+    </message>
+    <message>
+        <source>%1 cores · %2 PCIe lanes each</source>
+        <translation>每颗 %1 核 · %2 条 PCIe 通道</translation>
+    </message>
+    <message>
+        <source>%1 GB in all</source>
+        <translation>共 %1 GB</translation>
+    </message>
+    <message>
+        <source>%1 TB in all</source>
+        <translation>共 %1 TB</translation>
+    </message>
+    <message>
+        <source>%1 GB/s per direction each</source>
+        <translation>每块单向 %1 GB/s</translation>
+    </message>
+    <message>
+        <source>not in the plan&apos;s parts</source>
+        <translation>不在本规划的部件中</translation>
+    </message>
+    <message>
+        <source>cloud · %1 · %2</source>
+        <translation>云 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>on-prem · %1</source>
+        <translation>本地 · %1</translation>
+    </message>
+    <message>
+        <source>on-prem · custom build</source>
+        <translation>本地 · 自定义配置</translation>
+    </message>
+    <message>
+        <source>%1
+%2 GB/s per direction per link</source>
+        <translation>%1
+每条链路单向 %2 GB/s</translation>
+    </message>
+</context>
+<context>
+    <name>CostFields</name>
+    <message>
+        <source>Electricity</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source> USD/kWh</source>
+        <translation> USD/kWh</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Average draw</source>
+        <translation>平均功耗</translation>
+    </message>
+    <message>
+        <source> of TDP</source>
+        <translation> × TDP</translation>
+    </message>
+    <message>
+        <source>Amortisation</source>
+        <translation>摊销期</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维保</translation>
+    </message>
+    <message>
+        <source> of capital a year</source>
+        <translation> × 资本支出/年</translation>
+    </message>
+    <message>
+        <source>Colocation</source>
+        <translation>机房托管</translation>
+    </message>
+    <message>
+        <source> USD per kW-month</source>
+        <translation> USD/(kW·月)</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>集成费</translation>
+    </message>
+    <message>
+        <source> USD per server</source>
+        <translation> USD/台服务器</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>测算周期</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Cloud hours</source>
+        <translation>云使用时长</translation>
+    </message>
+    <message>
+        <source> h per month</source>
+        <translation> 小时/月</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>set by the user in %1</source>
+        <translation>由用户在%1中设置</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory modules</source>
+        <translation>内存模块</translation>
+    </message>
+    <message>
+        <source>Storage devices</source>
+        <translation>存储设备</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <source>Switches</source>
+        <translation>交换机</translation>
+    </message>
+    <message>
+        <source>Server templates</source>
+        <translation>服务器模板</translation>
+    </message>
+    <message>
+        <source>Cloud instances</source>
+        <translation>云实例</translation>
+    </message>
+    <message>
+        <source>Model versions</source>
+        <translation>模型版本</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>部件库</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>部件数</translation>
+    </message>
+    <message>
+        <source>With a price</source>
+        <translation>有价格</translation>
+    </message>
+    <message>
+        <source>No part has a price.</source>
+        <translation>没有任何部件有价格。</translation>
+    </message>
+    <message>
+        <source>Prices seen between %1 and %2; each shows its own date.</source>
+        <translation>价格采集于 %1 至 %2 之间；每个价格均标有各自的日期。</translation>
+    </message>
+    <message>
+        <source>About LLM Deployment Planner</source>
+        <translation>关于 LLM Deployment Planner</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LLM Deployment Planner %1&lt;/h3&gt;&lt;p&gt;Sizes, times and costs large-language-model deployments from the model&apos;s architecture and the hardware&apos;s datasheets.&lt;/p&gt;%2&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Sources: vendor datasheets and whitepapers, each model&apos;s config.json on Hugging Face, vendors&apos; list prices, public hardware tables and cloud providers&apos; price pages. Every part names its own source: hover it in the Parts palette.&lt;/p&gt;&lt;p&gt;Your own parts: %4&lt;/p&gt;&lt;p&gt;Built with Qt %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LLM Deployment Planner %1&lt;/h3&gt;&lt;p&gt;根据模型架构和硬件数据手册，估算大语言模型部署的规模、时延与成本。&lt;/p&gt;%2&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;数据来源：厂商数据手册与白皮书、Hugging Face 上各模型的 config.json、厂商标价、公开硬件价格表以及云服务商的价格页面。每个部件都注明了来源：在部件面板中将鼠标悬停在部件上即可查看。&lt;/p&gt;&lt;p&gt;自定义部件库：%4&lt;/p&gt;&lt;p&gt;基于 Qt %5 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>How the Numbers Are Computed</source>
+        <translation>数值计算方法</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceLanguage</name>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEdits</name>
+    <message>
+        <source>Add server %1</source>
+        <translation>添加服务器 %1</translation>
+    </message>
+    <message>
+        <source>Add cloud instance %1</source>
+        <translation>添加云实例 %1</translation>
+    </message>
+    <message>
+        <source>%1 is drawn with the connect tool between two parts</source>
+        <translation>%1 须使用连接工具在两个部件之间绘制</translation>
+    </message>
+    <message>
+        <source>Add network card %1</source>
+        <translation>添加网卡 %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>Move server</source>
+        <translation>移动服务器</translation>
+    </message>
+    <message>
+        <source>Move %1 servers</source>
+        <translation>移动 %1 台服务器</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>删除 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set %1 count to %2</source>
+        <translation>将 %1 的数量设为 %2</translation>
+    </message>
+    <message>
+        <source>Set link count to %1</source>
+        <translation>将链路数设为 %1</translation>
+    </message>
+    <message>
+        <source>Rename to %1</source>
+        <translation>重命名为 %1</translation>
+    </message>
+    <message>
+        <source>GPUs over PCIe</source>
+        <translation>GPU 经 PCIe 互联</translation>
+    </message>
+    <message>
+        <source>GPUs over %1</source>
+        <translation>GPU 经 %1 互联</translation>
+    </message>
+    <message>
+        <source>the catalogue has no link &apos;%1&apos;</source>
+        <translation>部件库中没有链路“%1”</translation>
+    </message>
+    <message>
+        <source>Link with %1</source>
+        <translation>用 %1 连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n server(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 台服务器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrange servers</source>
+        <translation>排列服务器</translation>
+    </message>
+    <message>
+        <source>Change workload</source>
+        <translation>更改工作负载</translation>
+    </message>
+    <message>
+        <source>Change deployment settings</source>
+        <translation>更改部署设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compare %n model version(s)</source>
+        <translation>
+            <numerusform>对比 %n 个模型版本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change cost assumptions</source>
+        <translation>更改成本假设</translation>
+    </message>
+    <message>
+        <source>Add scenario %1</source>
+        <translation>添加方案 %1</translation>
+    </message>
+    <message>
+        <source>Rename scenario to %1</source>
+        <translation>将方案重命名为 %1</translation>
+    </message>
+    <message>
+        <source>Remove scenario</source>
+        <translation>移除方案</translation>
+    </message>
+</context>
+<context>
+    <name>Proposal</name>
+    <message>
+        <source>Prepared by %1</source>
+        <translation>编制：%1</translation>
+    </message>
+    <message>
+        <source>on-demand</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <source>1-year reserved</source>
+        <translation>1 年预留</translation>
+    </message>
+    <message>
+        <source>3-year reserved</source>
+        <translation>3 年预留</translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation>竞价</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>TTFT ≤ %1 s, TPOT ≤ %2 ms</source>
+        <translation>TTFT ≤ %1 s，TPOT ≤ %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 requests per second</source>
+        <translation>每秒 %1 个请求</translation>
+    </message>
+    <message>
+        <source>%1 sequences at once</source>
+        <translation>并发 %1 条序列</translation>
+    </message>
+    <message>
+        <source>prompts of %1 tokens and answers of %2 tokens at %3</source>
+        <translation>输入 %1 token、输出 %2 token、%3</translation>
+    </message>
+    <message>
+        <source>1 on-prem server</source>
+        <translation>1 台本地服务器</translation>
+    </message>
+    <message>
+        <source>%1 on-prem servers</source>
+        <translation>%1 台本地服务器</translation>
+    </message>
+    <message>
+        <source>1 cloud instance (%1)</source>
+        <translation>1 个云实例（%1）</translation>
+    </message>
+    <message>
+        <source>%1 cloud instances (%2)</source>
+        <translation>%1 个云实例（%2）</translation>
+    </message>
+    <message>
+        <source>no hardware drawn</source>
+        <translation>未绘制硬件</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>%1 × %2 in %3</source>
+        <translation>%3，共 %1 × %2</translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>qualifies</source>
+        <translation>符合条件</translation>
+    </message>
+    <message>
+        <source>cannot be estimated: %1</source>
+        <translation>无法估算：%1</translation>
+    </message>
+    <message>
+        <source>no model version picked</source>
+        <translation>未选择模型版本</translation>
+    </message>
+    <message>
+        <source>%1 does not fit</source>
+        <translation>%1 显存不足</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 misses the latency targets</source>
+        <translation>%1 未达到时延目标</translation>
+    </message>
+    <message>
+        <source>no price known</source>
+        <translation>价格未知</translation>
+    </message>
+    <message>
+        <source>Hardware proposal</source>
+        <translation>硬件方案建议书</translation>
+    </message>
+    <message>
+        <source>Scenarios: %1</source>
+        <translation>方案：%1</translation>
+    </message>
+    <message>
+        <source>Model versions: %1</source>
+        <translation>模型版本：%1</translation>
+    </message>
+    <message>
+        <source>none picked</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>Workload: %1; %2</source>
+        <translation>工作负载：%1；%2</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>No scenario can be recommended: none of the %1 fits every model version in memory and meets the latency targets (%2) for %3 at a known cost. What rules each one out is listed under “Scenarios at a glance” below.</source>
+        <translation>无法推荐任何方案：针对该工作负载（%3），%1 个方案中没有一个能在已知成本下让所有模型版本都装入显存并满足时延目标（%2）。各方案被排除的原因见下文“方案一览”。</translation>
+    </message>
+    <message>
+        <source>We recommend %1: %2, the plan&apos;s one scenario. It fits every model version in memory and meets the latency targets (%3) for %4 at %5 USD per million output tokens.</source>
+        <translation>推荐方案 %1：%2（本规划唯一的方案）。针对该工作负载（%4），它的显存可容纳所有模型版本并满足时延目标（%3），每百万输出 token 成本为 %5 USD。</translation>
+    </message>
+    <message>
+        <source>We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits every model version in memory and meets the latency targets (%4) for %5 at the lowest cost per million output tokens: %6 USD.</source>
+        <translation>推荐方案 %1：%2。在本规划的 %3 个方案中，针对该工作负载（%5），它的显存可容纳所有模型版本并满足时延目标（%4），且每百万输出 token 成本最低：%6 USD。</translation>
+    </message>
+    <message>
+        <source> (With several model versions, a scenario counts at its dearest version&apos;s cost.)</source>
+        <translation>（有多个模型版本时，方案按成本最高的版本计。）</translation>
+    </message>
+    <message>
+        <source> The next best, %1, serves the same at %2 USD per million output tokens.</source>
+        <translation>次优方案 %1 同样满足要求，每百万输出 token 成本为 %2 USD。</translation>
+    </message>
+    <message>
+        <source>What it serves</source>
+        <translation>服务能力</translation>
+    </message>
+    <message>
+        <source>%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; tensor parallel %7 × pipeline %8, %9 replica(s); %10 GB of memory used per GPU.</source>
+        <translation>%1：输出 %2 token/s，约 %3 请求/秒，并发 %4 条序列；TTFT %5，TPOT %6；张量并行 %7 × 流水线并行 %8，%9 个副本；单卡显存占用 %10 GB。</translation>
+    </message>
+    <message>
+        <source>What it costs</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Capital: at least %1 USD (some parts have no price; see the bill of materials).</source>
+        <translation>资本支出：至少 %1 USD（部分部件无价格，见物料清单）。</translation>
+    </message>
+    <message>
+        <source>Capital: %1 USD.</source>
+        <translation>资本支出：%1 USD。</translation>
+    </message>
+    <message>
+        <source>Cloud: %1 USD a month (%2 prices).</source>
+        <translation>云服务：每月 %1 USD（%2价格）。</translation>
+    </message>
+    <message>
+        <source>In all %1 USD a month (capital amortised over %2 years, power, maintenance and colocation included), %3 USD per million output tokens.</source>
+        <translation>合计每月 %1 USD（含按 %2 年摊销的资本支出、电费、维保和机房托管费用），每百万输出 token 成本 %3 USD。</translation>
+    </message>
+    <message>
+        <source>Break-even</source>
+        <translation>盈亏平衡</translation>
+    </message>
+    <message>
+        <source>There is no break-even to report: the plan does not have both an on-prem and a cloud scenario that can be estimated and priced.</source>
+        <translation>无盈亏平衡点可报告：本规划中没有同时具备可估算且有价格的本地部署方案和云方案。</translation>
+    </message>
+    <message>
+        <source>Buying %1 (capital %2 USD, then %3 USD a month to run) has cost less in cash than renting %4 (%5 USD a month) by the end of month %6.</source>
+        <translation>到第 %6 个月末，购买 %1（资本支出 %2 USD，此后每月运行成本 %3 USD）的累计现金支出已低于租用 %4（每月 %5 USD）。</translation>
+    </message>
+    <message>
+        <source>Buying %1 (capital %2 USD, then %3 USD a month to run) does not break even with renting %4 (%5 USD a month) within the horizon of %6 months.</source>
+        <translation>在 %6 个月的测算周期内，购买 %1（资本支出 %2 USD，此后每月运行成本 %3 USD）与租用 %4（每月 %5 USD）相比未能达到盈亏平衡。</translation>
+    </message>
+    <message>
+        <source> These are the cheapest on-prem and the cheapest cloud scenario by monthly total.</source>
+        <translation>以上分别为月度总成本最低的本地部署方案和云方案。</translation>
+    </message>
+    <message>
+        <source> The capital is a lower bound (parts without a price), so buying may break even later.</source>
+        <translation>资本支出为下限值（部分部件无价格），因此购买的盈亏平衡点可能更晚。</translation>
+    </message>
+    <message>
+        <source>Scenarios at a glance</source>
+        <translation>方案一览</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Capital (USD)</source>
+        <translation>资本支出 (USD)</translation>
+    </message>
+    <message>
+        <source>USD / month</source>
+        <translation>USD/月</translation>
+    </message>
+    <message>
+        <source>USD / M output tokens</source>
+        <translation>USD/百万输出 token</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>+ marks a lower bound: some parts have no price. USD / month includes the capital amortised, power, maintenance, colocation and cloud bills; USD / M output tokens is the dearest model version&apos;s.</source>
+        <translation>+ 表示下限值：部分部件无价格。“USD/月”包含摊销的资本支出、电费、维保、机房托管和云服务费用；“USD/百万输出 token”取成本最高的模型版本。</translation>
+    </message>
+    <message>
+        <source>No hardware is drawn in this scenario.</source>
+        <translation>此方案中未绘制任何硬件。</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price (USD)</source>
+        <translation>单价 (USD)</translation>
+    </message>
+    <message>
+        <source>Total (USD)</source>
+        <translation>合计 (USD)</translation>
+    </message>
+    <message>
+        <source>Price source</source>
+        <translation>价格来源</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>无价格</translation>
+    </message>
+    <message>
+        <source>none in the catalogue</source>
+        <translation>部件库中无</translation>
+    </message>
+    <message>
+        <source>Total capital</source>
+        <translation>资本支出合计</translation>
+    </message>
+    <message>
+        <source>a lower bound: parts without a price are not counted</source>
+        <translation>下限值：未计入无价格的部件</translation>
+    </message>
+    <message>
+        <source>Cloud instance</source>
+        <translation>云实例</translation>
+    </message>
+    <message>
+        <source>USD / hour each</source>
+        <translation>单价 (USD/小时)</translation>
+    </message>
+    <message>
+        <source>Cloud bill per month</source>
+        <translation>每月云服务费用</translation>
+    </message>
+    <message>
+        <source>%1 prices, paid for every hour of the month</source>
+        <translation>%1价格，按月内每小时计费</translation>
+    </message>
+    <message>
+        <source>%1 prices, %2 hours a month</source>
+        <translation>%1价格，每月 %2 小时</translation>
+    </message>
+    <message>
+        <source>Monthly cost</source>
+        <translation>月度成本</translation>
+    </message>
+    <message>
+        <source>Capital amortised over %1 years</source>
+        <translation>资本支出按 %1 年摊销</translation>
+    </message>
+    <message>
+        <source>Power: %1 kW at the wall at %2 USD/kWh</source>
+        <translation>电费：%1 kW（含 PUE），电价 %2 USD/kWh</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维保</translation>
+    </message>
+    <message>
+        <source>Colocation</source>
+        <translation>机房托管</translation>
+    </message>
+    <message>
+        <source>Cloud instances</source>
+        <translation>云实例</translation>
+    </message>
+    <message>
+        <source>Monthly total</source>
+        <translation>月度合计</translation>
+    </message>
+    <message>
+        <source>Each scenario&apos;s servers, parts and links as drawn on the planner&apos;s canvas. A red badge marks a problem found in the topology; solid lines are GPU links inside a server, dashed lines the network between servers, dashed boxes rented cloud instances.</source>
+        <translation>各方案在规划画布上绘制的服务器、部件和链路。红色标记表示拓扑中发现的问题；实线为服务器内的 GPU 链路，虚线为服务器间网络，虚线框为租用的云实例。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Problems: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU&apos;s, used of usable, in GB (10⁹ bytes); speeds are the performance model&apos;s nominal estimate.</source>
+        <translation>各模型版本在各方案上的估算结果，工作负载：%1（%2）。显存指负载最高的 GPU 的已用量/可用量，单位 GB（10⁹ 字节）；速度为性能模型的标称估算值。</translation>
+    </message>
+    <message>
+        <source>Model version</source>
+        <translation>模型版本</translation>
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation>显存够用</translation>
+    </message>
+    <message>
+        <source>Memory per GPU (GB)</source>
+        <translation>单卡显存 (GB)</translation>
+    </message>
+    <message>
+        <source>Output tokens/s</source>
+        <translation>输出 token/s</translation>
+    </message>
+    <message>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <source>TPOT</source>
+        <translation>TPOT</translation>
+    </message>
+    <message>
+        <source>SLO</source>
+        <translation>SLO</translation>
+    </message>
+    <message>
+        <source>—
+no model version picked</source>
+        <translation>—
+未选择模型版本</translation>
+    </message>
+    <message>
+        <source>TP %1 · PP %2 · %3 replica(s) · %4 sequences · decode %5-bound</source>
+        <translation>TP %1 · PP %2 · %3 个副本 · %4 条序列 · 解码瓶颈：%5</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>Workload and targets</source>
+        <translation>工作负载与目标</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Model versions compared</source>
+        <translation>对比的模型版本</translation>
+    </message>
+    <message>
+        <source>Prompt per request</source>
+        <translation>每请求输入</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 token</translation>
+    </message>
+    <message>
+        <source>Answer per request</source>
+        <translation>每请求输出</translation>
+    </message>
+    <message>
+        <source>Context held per sequence</source>
+        <translation>每序列上下文长度</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Time to first token (TTFT) target</source>
+        <translation>首字延迟 (TTFT) 目标</translation>
+    </message>
+    <message>
+        <source>at most %1 s</source>
+        <translation>不超过 %1 s</translation>
+    </message>
+    <message>
+        <source>Time per output token (TPOT) target</source>
+        <translation>每输出 token 时延 (TPOT) 目标</translation>
+    </message>
+    <message>
+        <source>at most %1 ms</source>
+        <translation>不超过 %1 ms</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>部署配置</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>推理引擎</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KV 缓存</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>并行方式</translation>
+    </message>
+    <message>
+        <source>Cloud prices</source>
+        <translation>云计费方式</translation>
+    </message>
+    <message>
+        <source>TP %1</source>
+        <translation>TP %1</translation>
+    </message>
+    <message>
+        <source>TP over one server&apos;s GPUs</source>
+        <translation>TP = 单台服务器的 GPU 数</translation>
+    </message>
+    <message>
+        <source>PP %1</source>
+        <translation>PP %1</translation>
+    </message>
+    <message>
+        <source>one pipeline stage per server</source>
+        <translation>每台服务器一个流水线级</translation>
+    </message>
+    <message>
+        <source>each checkpoint&apos;s own</source>
+        <translation>各检查点原格式</translation>
+    </message>
+    <message>
+        <source>Efficiency factors</source>
+        <translation>效率系数</translation>
+    </message>
+    <message>
+        <source>The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU: nominal, with the slowest and fastest plausible in brackets (the range behind every speed&apos;s spread), and the engine&apos;s fixed cost per forward step.</source>
+        <translation>性能模型假定推理引擎在 GPU 上能达到的各项数据手册峰值的比例：标称值，括号内为合理范围内最慢和最快的取值（即各项速度估算区间的依据），以及引擎每个前向步骤的固定开销。</translation>
+    </message>
+    <message>
+        <source>Engine on GPU</source>
+        <translation>引擎 / GPU</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>算力</translation>
+    </message>
+    <message>
+        <source>Memory bandwidth</source>
+        <translation>显存带宽</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <source>Step overhead</source>
+        <translation>单步开销</translation>
+    </message>
+    <message>
+        <source>—
+no GPU or engine to estimate</source>
+        <translation>—
+无可供估算的 GPU 或引擎</translation>
+    </message>
+    <message>
+        <source>%1
+(%2–%3)</source>
+        <translation>%1
+(%2–%3)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Efficiency, %1 on %2: %3.</source>
+        <translation>效率系数，%2 上的 %1：%3。</translation>
+    </message>
+    <message>
+        <source>Engine profile, %1: %2.</source>
+        <translation>引擎参数，%1：%2。</translation>
+    </message>
+    <message>
+        <source>Cost assumptions</source>
+        <translation>成本假设</translation>
+    </message>
+    <message>
+        <source>For every scenario:</source>
+        <translation>适用于所有方案：</translation>
+    </message>
+    <message>
+        <source>For %1:</source>
+        <translation>适用于 %1：</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>假设项</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Prices and their dates</source>
+        <translation>价格及其日期</translation>
+    </message>
+    <message>
+        <source>Price (USD)</source>
+        <translation>价格 (USD)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>%1 (chassis and integration)</source>
+        <translation>%1（机箱与集成）</translation>
+    </message>
+    <message>
+        <source>%1 per hour %2</source>
+        <translation>%2：%1/小时</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The plan uses no priced part.</source>
+        <translation>本规划未使用任何有价格的部件。</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <source>Bill of materials</source>
+        <translation>物料清单</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>拓扑</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Model versions</source>
+        <translation>模型版本</translation>
+    </message>
+    <message>
+        <source>Assumptions</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <extracomment>The title page&apos;s date, as QDate::toString writes it (Chinese: yyyy年M月d日).</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalCharts</name>
+    <message>
+        <source>The scenarios side by side (%1)</source>
+        <translation>方案对比（%1）</translation>
+    </message>
+    <message>
+        <source>Memory per GPU: %1</source>
+        <translation>单卡显存：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Throughput and TPOT against concurrency: %1</source>
+        <translation>吞吐量与 TPOT 随并发数变化：%1</translation>
+    </message>
+    <message>
+        <source>TTFT against prompt length: %1</source>
+        <translation>TTFT 随输入长度变化：%1</translation>
+    </message>
+    <message>
+        <source>Latency under load (serving simulation): %1</source>
+        <translation>负载下时延（服务仿真）：%1</translation>
+    </message>
+    <message>
+        <source>Cumulative cost over the horizon</source>
+        <translation>测算周期内累计成本</translation>
+    </message>
+    <message>
+        <source>Cost per million output tokens</source>
+        <translation>每百万输出 token 成本</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalWriter</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF could not be started</source>
+        <translation>无法写入 %1：无法开始生成 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Drop GPUs, CPUs and memory here</source>
+        <translation>将 GPU、CPU 和内存拖放到此处</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>%1 GB/s per direction, %2 µs</source>
+        <translation>单向 %1 GB/s，%2 µs</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Plan the hardware for serving and training LLMs.</source>
+        <translation>为 LLM 推理服务与训练规划硬件。</translation>
+    </message>
+    <message>
+        <source>A plan file (.llmplan) to open.</source>
+        <translation>要打开的规划文件 (.llmplan)。</translation>
+    </message>
+    <message>
+        <source>LLM Deployment Planner</source>
+        <translation>LLM Deployment Planner</translation>
+    </message>
+    <message>
+        <source>The catalogue cannot be opened:
+%1</source>
+        <translation>无法打开部件库：
+%1</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>部件库</translation>
+    </message>
+</context>
+<context>
+    <name>planner::AnalysisPanel</name>
+    <message>
+        <source>Model version for the speed and load charts:</source>
+        <translation>速度和负载图表所用的模型版本：</translation>
+    </message>
+    <message>
+        <source>Memory fit</source>
+        <translation>显存占用</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Under load</source>
+        <translation>负载表现</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Compare scenarios</source>
+        <translation>方案对比</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No estimate: see the summary&apos;s note</source>
+        <translation>无估算结果：见汇总中的备注</translation>
+    </message>
+</context>
+<context>
+    <name>planner::ChartView</name>
+    <message>
+        <source>%1
+%2 %3
+%4: %5</source>
+        <translation>%1
+%2 %3
+%4：%5</translation>
+    </message>
+    <message>
+        <source>%1
+%2 %3</source>
+        <translation>%1
+%2 %3</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1 as PNG</source>
+        <translation>无法将 %1 写为 PNG</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>Cannot save chart</source>
+        <translation>无法保存图表</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG…</source>
+        <translation>将图表保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save Chart as SVG…</source>
+        <translation>将图表保存为 SVG…</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Copy Chart</source>
+        <translation>复制图表</translation>
+    </message>
+</context>
+<context>
+    <name>planner::CostPanel</name>
+    <message>
+        <source>On demand</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <source>1-year reserved</source>
+        <translation>1 年预留</translation>
+    </message>
+    <message>
+        <source>3-year reserved</source>
+        <translation>3 年预留</translation>
+    </message>
+    <message>
+        <source>Spot</source>
+        <translation>竞价</translation>
+    </message>
+    <message>
+        <source>The price the scenario&apos;s cloud instances are charged at</source>
+        <translation>该方案中云实例的计费方式</translation>
+    </message>
+    <message>
+        <source>Cloud prices</source>
+        <translation>云计费方式</translation>
+    </message>
+    <message>
+        <source>Use My Defaults</source>
+        <translation>使用我的默认值</translation>
+    </message>
+    <message>
+        <source>Set every assumption of this scenario to the defaults in Preferences</source>
+        <translation>将此方案的所有成本假设重置为首选项中的默认值</translation>
+    </message>
+    <message>
+        <source>Assumptions of the scenario &lt;b&gt;%1&lt;/b&gt;; hover a value for its source.</source>
+        <translation>方案 &lt;b&gt;%1&lt;/b&gt; 的成本假设；将鼠标悬停在数值上可查看来源。</translation>
+    </message>
+    <message>
+        <source>this plan</source>
+        <translation>本规划</translation>
+    </message>
+</context>
+<context>
+    <name>planner::InspectorPanel</name>
+    <message numerus="yes">
+        <source>%n items selected.</source>
+        <translation>
+            <numerusform>已选择 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 in %n server(s)</source>
+        <translation>
+            <numerusform>%1 × %2（%n 台服务器）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inside a server</source>
+        <translation>服务器内</translation>
+    </message>
+    <message>
+        <source>Between servers</source>
+        <translation>服务器间</translation>
+    </message>
+    <message>
+        <source> per GPU</source>
+        <translation>（每 GPU）</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): hover the red badges</source>
+        <translation>
+            <numerusform>%n 个问题：将鼠标悬停在红色标记上查看</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a server, part or link to see and edit it.</source>
+        <translation>选择服务器、部件或链路以查看和编辑。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Cloud instance</source>
+        <translation>云实例</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 (prices of %4)</source>
+        <translation>%1 %2，%3（%4 价格）</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>%1 GB %2 at %3 GB/s (%4 GiB usable)</source>
+        <translation>%1 GB %2，%3 GB/s（可用 %4 GiB）</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>算力</translation>
+    </message>
+    <message>
+        <source>%1 TFLOPS BF16, %2 TFLOPS FP8 (dense)</source>
+        <translation>%1 TFLOPS BF16，%2 TFLOPS FP8（稠密）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>PCIe through the host</source>
+        <translation>经主机 PCIe</translation>
+    </message>
+    <message>
+        <source>GPU fabric</source>
+        <translation>GPU 互联</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>带宽</translation>
+    </message>
+    <message>
+        <source>%1 GB/s per direction per link</source>
+        <translation>每条链路单向 %1 GB/s</translation>
+    </message>
+    <message>
+        <source>Parallel links</source>
+        <translation>并行链路数</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>planner::LaunchExportDialog</name>
+    <message>
+        <source>Export Launch Command — %1</source>
+        <translation>导出启动命令 — %1</translation>
+    </message>
+    <message>
+        <source>Shell script</source>
+        <translation>Shell 脚本</translation>
+    </message>
+    <message>
+        <source>Kubernetes manifest</source>
+        <translation>Kubernetes 清单</translation>
+    </message>
+    <message>
+        <source>&amp;Model version</source>
+        <translation>模型版本(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Engine</source>
+        <translation>推理引擎(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Output</source>
+        <translation>输出格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cannot export: %1</source>
+        <translation>无法导出：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save Launch Command</source>
+        <translation>保存启动命令</translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh)</source>
+        <translation>Shell 脚本 (*.sh)</translation>
+    </message>
+    <message>
+        <source>Kubernetes manifests (*.yaml *.yml)</source>
+        <translation>Kubernetes 清单 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>planner::MainWindow</name>
+    <message>
+        <source>Drag servers, cloud instances or parts from the palette onto the canvas.</source>
+        <translation>从部件面板将服务器、云实例或部件拖到画布上。</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Model versions</source>
+        <translation>模型版本</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>&lt;opened plan&gt;</source>
+        <translation>&lt;打开的规划&gt;</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Plan</source>
+        <translation>新建规划(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample</source>
+        <translation>打开示例(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Proposal (PDF)…</source>
+        <translation>导出建议书 (PDF)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Arrange Servers in a &amp;Grid</source>
+        <translation>按网格排列服务器(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>方案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Scenario (copy of this one)…</source>
+        <translation>添加方案（复制当前方案）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Scenario…</source>
+        <translation>重命名方案(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Scenario</source>
+        <translation>移除方案(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Launch Command…</source>
+        <translation>导出启动命令(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About LLM Deployment Planner</source>
+        <translation>关于 LLM Deployment Planner(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Select and move (S)</source>
+        <translation>选择并移动 (S)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Draw a link from one part to another (L)</source>
+        <translation>在两个部件之间绘制链路 (L)</translation>
+    </message>
+    <message>
+        <source>The kind of link the connect tool draws</source>
+        <translation>连接工具绘制的链路类型</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source> Scenario </source>
+        <translation> 方案 </translation>
+    </message>
+    <message>
+        <source>+ Scenario</source>
+        <translation>+ 方案</translation>
+    </message>
+    <message>
+        <source>%1[*] — LLM Deployment Planner</source>
+        <translation>%1[*] — LLM Deployment Planner</translation>
+    </message>
+    <message>
+        <source>Open Plan</source>
+        <translation>打开规划</translation>
+    </message>
+    <message>
+        <source>Plans (*.%1)</source>
+        <translation>规划文件 (*.%1)</translation>
+    </message>
+    <message>
+        <source>Cannot open plan</source>
+        <translation>无法打开规划</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Save Plan As</source>
+        <translation>规划另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save plan</source>
+        <translation>无法保存规划</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The plan has unsaved changes. Save them?</source>
+        <translation>规划有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Recover plan</source>
+        <translation>恢复规划</translation>
+    </message>
+    <message>
+        <source>The planner did not close normally. Recover the plan autosaved at %1?</source>
+        <translation>规划器上次未正常关闭。是否恢复于 %1 自动保存的规划？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n server(s)</source>
+        <translation>
+            <numerusform>已复制 %n 台服务器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Scenario</source>
+        <translation>添加方案</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario (a copy of this one):</source>
+        <translation>新方案的名称（复制当前方案）：</translation>
+    </message>
+    <message>
+        <source>Scenario %1</source>
+        <translation>方案 %1</translation>
+    </message>
+    <message>
+        <source>Rename Scenario</source>
+        <translation>重命名方案</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>A plan keeps at least one scenario.</source>
+        <translation>规划中至少须保留一个方案。</translation>
+    </message>
+    <message>
+        <source>Export Proposal</source>
+        <translation>导出建议书</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export the proposal</source>
+        <translation>无法导出建议书</translation>
+    </message>
+    <message>
+        <source>Wrote the proposal to %1</source>
+        <translation>建议书已写入 %1</translation>
+    </message>
+    <message>
+        <source>Preferences saved; new plans and scenarios use the cost defaults.</source>
+        <translation>首选项已保存；新建的规划和方案将使用这些默认成本假设。</translation>
+    </message>
+    <message>
+        <source>&amp;How the Numbers Are Computed</source>
+        <translation>数值计算方法(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The planner shows the new language when it starts again.</source>
+        <translation>重新启动规划器后将显示新语言。</translation>
+    </message>
+</context>
+<context>
+    <name>planner::ModelVersionTableModel</name>
+    <message>
+        <source>MHA</source>
+        <translation>MHA</translation>
+    </message>
+    <message>
+        <source>GQA</source>
+        <translation>GQA</translation>
+    </message>
+    <message>
+        <source>MQA</source>
+        <translation>MQA</translation>
+    </message>
+    <message>
+        <source>MLA</source>
+        <translation>MLA</translation>
+    </message>
+    <message>
+        <source>%1 B (%2)</source>
+        <translation>%1 B (%2)</translation>
+    </message>
+    <message>
+        <source> + MoE</source>
+        <translation> + MoE</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Total parameters</source>
+        <translation>总参数量</translation>
+    </message>
+    <message>
+        <source>Active per token</source>
+        <translation>每 token 激活参数</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Max context (tokens)</source>
+        <translation>最大上下文 (token)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>planner::PartListModel</name>
+    <message>
+        <source>$%1/h</source>
+        <translation>$%1/小时</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 TB</source>
+        <translation>%1 TB</translation>
+    </message>
+    <message>
+        <source>%1 GB/s</source>
+        <translation>%1 GB/s</translation>
+    </message>
+    <message>
+        <source>%1 W</source>
+        <translation>%1 W</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Price as of %1</source>
+        <translation>价格日期：%1</translation>
+    </message>
+    <message>
+        <source>%1 TFLOPS BF16</source>
+        <translation>%1 TFLOPS BF16</translation>
+    </message>
+    <message>
+        <source>%1 TFLOPS FP32</source>
+        <translation>%1 TFLOPS FP32</translation>
+    </message>
+    <message>
+        <source>%1 cores / %2 threads</source>
+        <translation>%1 核 / %2 线程</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 核</translation>
+    </message>
+    <message>
+        <source>%1 ch %2</source>
+        <translation>%1 通道 %2</translation>
+    </message>
+    <message>
+        <source>%1 lanes PCIe %2.0</source>
+        <translation>%1 条 PCIe %2.0 通道</translation>
+    </message>
+    <message>
+        <source>%1 PCIe lanes</source>
+        <translation>%1 条 PCIe 通道</translation>
+    </message>
+    <message>
+        <source>%1 MT/s</source>
+        <translation>%1 MT/s</translation>
+    </message>
+    <message>
+        <source>%1 GB/s read</source>
+        <translation>读取 %1 GB/s</translation>
+    </message>
+    <message>
+        <source>%1 GB/s per direction</source>
+        <translation>单向 %1 GB/s</translation>
+    </message>
+    <message>
+        <source>%1 µs latency</source>
+        <translation>时延 %1 µs</translation>
+    </message>
+    <message>
+        <source>%1x %2</source>
+        <translation>%1x %2</translation>
+    </message>
+    <message>
+        <source>%1 on demand</source>
+        <translation>按需 %1</translation>
+    </message>
+    <message>
+        <source>%1 reserved 1 yr</source>
+        <translation>1 年预留 %1</translation>
+    </message>
+    <message>
+        <source>%1 spot</source>
+        <translation>竞价 %1</translation>
+    </message>
+    <message>
+        <source>no price recorded</source>
+        <translation>未记录价格</translation>
+    </message>
+</context>
+<context>
+    <name>planner::PartsPalette</name>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云</translation>
+    </message>
+    <message>
+        <source>Search parts</source>
+        <translation>搜索部件</translation>
+    </message>
+    <message>
+        <source>Filter every tab by name, id or figures; separate words to match them all</source>
+        <translation>按名称、ID 或参数筛选所有标签页；输入多个词（以空格分隔）时须全部匹配</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parts match the search</source>
+        <translation>%2 个部件中有 %1 个符合搜索条件</translation>
+    </message>
+    <message>
+        <source>%1 parts; drag one onto the canvas</source>
+        <translation>%1 个部件；可拖到画布上</translation>
+    </message>
+</context>
+<context>
+    <name>planner::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Your name, as proposals should show it</source>
+        <translation>您的姓名，将显示在建议书中</translation>
+    </message>
+    <message>
+        <source>&amp;Author</source>
+        <translation>作者(&amp;A)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>How often a plan with unsaved changes is saved aside for recovery after a crash</source>
+        <translation>有未保存更改的规划每隔多久另存一份，以便崩溃后恢复</translation>
+    </message>
+    <message>
+        <source>Auto&amp;save every</source>
+        <translation>自动保存间隔(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cost assumptions of new plans and scenarios</source>
+        <translation>新建规划和方案的成本假设</translation>
+    </message>
+    <message>
+        <source>Takes effect when the planner starts again</source>
+        <translation>重新启动规划器后生效</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>planner::SummaryPanel</name>
+    <message>
+        <source>Scenario</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Model version</source>
+        <translation>模型版本</translation>
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation>显存够用</translation>
+    </message>
+    <message>
+        <source>Memory per GPU</source>
+        <translation>单卡显存</translation>
+    </message>
+    <message>
+        <source>Output tokens/s</source>
+        <translation>输出 token/s</translation>
+    </message>
+    <message>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <source>TPOT</source>
+        <translation>TPOT</translation>
+    </message>
+    <message>
+        <source>SLO</source>
+        <translation>SLO</translation>
+    </message>
+    <message>
+        <source>USD / month</source>
+        <translation>USD/月</translation>
+    </message>
+    <message>
+        <source>USD / M output tokens</source>
+        <translation>USD/百万输出 token</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Pick model versions in the workload panel</source>
+        <translation>请在工作负载面板中选择模型版本</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 of %2 GB</source>
+        <translation>%1 / %2 GB</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>decode %1-bound · TP %2 · PP %3 · %4 sequences</source>
+        <translation>解码瓶颈：%1 · TP %2 · PP %3 · %4 条序列</translation>
+    </message>
+    <message>
+        <source>GB = 10⁹ bytes. Speeds are the performance model&apos;s nominal estimate; + marks a cost whose capital misses unpriced parts. Evaluated in %1 ms.</source>
+        <translation>GB = 10⁹ 字节。速度为性能模型的标称估算值；+ 表示该成本的资本支出未计入无价格的部件。计算耗时 %1 ms。</translation>
+    </message>
+</context>
+<context>
+    <name>planner::TopologyScene</name>
+    <message>
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
+    </message>
+    <message>
+        <source>Not linked: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>planner::WorkloadPanel</name>
+    <message>
+        <source>Checkpoint&apos;s own</source>
+        <translation>检查点原格式</translation>
+    </message>
+    <message>
+        <source>GPUs each layer is split over; auto: the GPUs of one server</source>
+        <translation>每层切分到的 GPU 数；自动：单台服务器的 GPU 数</translation>
+    </message>
+    <message>
+        <source>Stages the layers are split into; auto: one per server</source>
+        <translation>模型层切分的流水线级数；自动：每台服务器一级</translation>
+    </message>
+    <message>
+        <source>Concurrent requests</source>
+        <translation>并发请求数</translation>
+    </message>
+    <message>
+        <source>Request rate</source>
+        <translation>请求速率</translation>
+    </message>
+    <message>
+        <source> sequences</source>
+        <translation> 条序列</translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation> 请求/秒</translation>
+    </message>
+    <message>
+        <source>Model family</source>
+        <translation>模型系列</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KV 缓存</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>推理引擎</translation>
+    </message>
+    <message>
+        <source>Tensor parallel</source>
+        <translation>张量并行</translation>
+    </message>
+    <message>
+        <source>Pipeline stages</source>
+        <translation>流水线级数</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>TTFT target</source>
+        <translation>TTFT 目标</translation>
+    </message>
+    <message>
+        <source>TPOT target</source>
+        <translation>TPOT 目标</translation>
+    </message>
+</context>
+</TS>
