@@ -233,6 +233,7 @@ void MainWindow::createActions()
     mViewMenu->addSeparator();
     for (QDockWidget *d : findChildren<QDockWidget *>())
         mViewMenu->addAction(d->toggleViewAction());
+    addFocusActions(mViewMenu->addMenu(tr("&Go To")));
 
     QMenu *scenario = menuBar()->addMenu(tr("&Scenario"));
     scenario->addAction(tr("&Add Scenario (copy of this one)…"), this, &MainWindow::addScenario);
@@ -290,6 +291,35 @@ void MainWindow::createToolBar()
             [this](int index) { mDocument->setCurrentScenario(static_cast<size_t>(index)); });
     bar->addWidget(mScenarioBox);
     bar->addAction(tr("+ Scenario"), this, &MainWindow::addScenario);
+}
+
+// Keyboard navigation between the panels: Ctrl+1 the canvas, Ctrl+2… each
+// dock in turn (shown and raised if it was hidden or tabbed away); Tab then
+// moves within the panel.
+void MainWindow::addFocusActions(QMenu *menu)
+{
+    const auto focusIn = [](QWidget *panel) {
+        if (panel->focusPolicy() & Qt::TabFocus)
+            return panel->setFocus(Qt::ShortcutFocusReason);
+        const QList<QWidget *> children = panel->findChildren<QWidget *>();
+        for (QWidget *child : children)
+            if ((child->focusPolicy() & Qt::TabFocus) && child->isVisibleTo(panel) && child->isEnabled())
+                return child->setFocus(Qt::ShortcutFocusReason);
+    };
+    menu->addAction(tr("&Canvas"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this, focusIn] { focusIn(mView); });
+    const char *const docks[] = {"partsDock",   "workloadDock", "costsDock",    "inspectorDock",
+                                 "summaryDock", "modelsDock",   "analysisDock", "historyDock"};
+    int key = Qt::Key_2;
+    for (const char *name : docks) {
+        QDockWidget *d = findChild<QDockWidget *>(QLatin1String(name));
+        if (!d || key > Qt::Key_9)
+            continue;
+        menu->addAction(d->windowTitle(), QKeySequence(Qt::CTRL | key++), this, [d, focusIn] {
+            d->show();
+            d->raise();
+            focusIn(d->widget());
+        });
+    }
 }
 
 void MainWindow::updateScenarioBox()

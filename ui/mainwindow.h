@@ -74,6 +74,7 @@ private:
     void createDocks();
     void createActions();
     void createToolBar();
+    void addFocusActions(QMenu *menu);
     void newPlan();
     void open();
     bool save();

@@ -1874,6 +1874,14 @@ no GPU or engine to estimate</source>
         <source>The planner shows the new language when it starts again.</source>
         <translation>重新启动规划器后将显示新语言。</translation>
     </message>
+    <message>
+        <source>&amp;Go To</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Canvas</source>
+        <translation>画布(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>planner::ModelVersionTableModel</name>

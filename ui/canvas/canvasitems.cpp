@@ -1,6 +1,7 @@
 #include "ui/canvas/canvasitems.h"
 
 #include "core/units/units.h"
+#include "ui/canvas/canvascolours.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -148,23 +149,24 @@ void PartItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 {
     const QRectF r = rect();
     const bool selected = option->state & QStyle::State_Selected;
+    const CanvasColours colours = canvasColours(option->palette);
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(selected ? QColor(0x1a, 0x73, 0xe8) : QColor(0xc8, 0xc8, 0xc8), selected ? 2 : 1));
-    painter->setBrush(QColor(0xfa, 0xfa, 0xfa));
+    painter->setPen(QPen(selected ? colours.selection : colours.partBorder, selected ? 2 : 1));
+    painter->setBrush(colours.partFill);
     painter->drawRoundedRect(r, 4, 4);
     painter->fillRect(QRectF(r.left(), r.top(), 5, r.height()), kindColour(mKind));
     QFont font = painter->font();
     font.setPointSizeF(9);
     font.setBold(true);
     painter->setFont(font);
-    painter->setPen(QColor(0x20, 0x20, 0x20));
+    painter->setPen(colours.title);
     const QRectF text = r.adjusted(12, 3, -24, -3);
     painter->drawText(text, Qt::AlignLeft | Qt::AlignTop,
                       painter->fontMetrics().elidedText(mTitle, Qt::ElideRight, static_cast<int>(text.width())));
     font.setBold(false);
     font.setPointSizeF(8);
     painter->setFont(font);
-    painter->setPen(QColor(0x55, 0x55, 0x55));
+    painter->setPen(colours.detail);
     painter->drawText(text, Qt::AlignLeft | Qt::AlignBottom,
                       painter->fontMetrics().elidedText(mDetail, Qt::ElideRight, static_cast<int>(text.width())));
 }
@@ -203,23 +205,24 @@ void ServerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
 {
     const QRectF r = rect();
     const bool selected = option->state & QStyle::State_Selected;
+    const CanvasColours colours = canvasColours(option->palette);
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(selected ? QColor(0x1a, 0x73, 0xe8) : QColor(0x9a, 0x9a, 0x9a), selected ? 2.5 : 1.2,
+    painter->setPen(QPen(selected ? colours.selection : colours.serverBorder, selected ? 2.5 : 1.2,
                          mCloud ? Qt::DashLine : Qt::SolidLine));
-    painter->setBrush(mCloud ? QColor(0xf1, 0xf6, 0xfd) : QColor(0xf4, 0xf4, 0xf2));
+    painter->setBrush(mCloud ? colours.cloudFill : colours.serverFill);
     painter->drawRoundedRect(r, 8, 8);
     QFont font = painter->font();
     font.setPointSizeF(10);
     font.setBold(true);
     painter->setFont(font);
-    painter->setPen(QColor(0x15, 0x15, 0x15));
+    painter->setPen(colours.title);
     const QRectF header = r.adjusted(kPadding, 4, -28, 0);
     painter->drawText(QRectF(header.left(), header.top(), header.width(), 20), Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(mTitle, Qt::ElideRight, static_cast<int>(header.width())));
     font.setBold(false);
     font.setPointSizeF(8);
     painter->setFont(font);
-    painter->setPen(QColor(0x60, 0x60, 0x60));
+    painter->setPen(colours.detail);
     painter->drawText(QRectF(header.left(), header.top() + 18, header.width(), 16), Qt::AlignLeft | Qt::AlignVCenter,
                       mSubtitle);
 }
@@ -273,10 +276,11 @@ QRectF LinkItem::boundingRect() const
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    const CanvasColours colours = canvasColours(option->palette);
     painter->setRenderHint(QPainter::Antialiasing);
     QPen p = pen();
     if (option->state & QStyle::State_Selected)
-        p.setColor(QColor(0x1a, 0x73, 0xe8));
+        p.setColor(colours.selection);
     painter->setPen(p);
     painter->drawLine(line());
     QFont font = painter->font();
@@ -284,9 +288,9 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setFont(font);
     const QRectF label = mLabelRect;
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 230));
+    painter->setBrush(colours.labelFill);
     painter->drawRoundedRect(label, 3, 3);
-    painter->setPen(QColor(0x30, 0x30, 0x30));
+    painter->setPen(colours.title);
     painter->drawText(label, Qt::AlignCenter, mLabel);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/canvas/topologyscene.h"
 
+#include "ui/canvas/canvascolours.h"
 #include "ui/canvas/canvasitems.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
@@ -7,6 +8,7 @@
 
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QPalette>
 
 #include <map>
 
@@ -16,7 +18,7 @@ TopologyScene::TopologyScene(PlanDocument &document, QObject *parent)
     : QGraphicsScene(parent)
     , mDocument(document)
 {
-    setBackgroundBrush(QColor(0xfd, 0xfd, 0xfc));
+    setBackgroundBrush(canvasColours(palette()).paper);
     connect(&mDocument, &PlanDocument::planChanged, this, &TopologyScene::rebuild);
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &TopologyScene::rebuild);
     connect(&mDocument, &PlanDocument::selectionChanged, this, [this] {
@@ -44,6 +46,14 @@ void TopologyScene::setMode(Mode mode)
     for (QGraphicsItem *item : items())
         if (item->type() == ServerItemType)
             item->setFlag(QGraphicsItem::ItemIsMovable, mode == Mode::Select);
+}
+
+bool TopologyScene::event(QEvent *event)
+{
+    const bool handled = QGraphicsScene::event(event);
+    if (event->type() == QEvent::PaletteChange)
+        setBackgroundBrush(canvasColours(palette()).paper);
+    return handled;
 }
 
 void TopologyScene::rebuild()

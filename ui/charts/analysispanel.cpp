@@ -128,6 +128,15 @@ void AnalysisPanel::showEvent(QShowEvent *event)
     refreshCurrentTab();
 }
 
+void AnalysisPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        mStale.fill(true);
+        scheduleRefresh();
+    }
+}
+
 void AnalysisPanel::fillVersions()
 {
     const QString chosen = mVersion->currentData().toString();

@@ -48,6 +48,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;  // a palette change (dark mode) redraws the charts
 
 private:
     void planChanged();

@@ -1,5 +1,8 @@
 #include "ui/charts/chartsupport.h"
 
+#include "ui/canvas/canvascolours.h"
+
+#include <QGuiApplication>
 #include <QPen>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
@@ -8,9 +11,29 @@
 
 namespace planner {
 
+namespace {
+
+bool gPrinting = false;
+
+} // namespace
+
+PrintedCharts::PrintedCharts()
+    : mWasPrinting(gPrinting)
+{
+    gPrinting = true;
+}
+
+PrintedCharts::~PrintedCharts()
+{
+    gPrinting = mWasPrinting;
+}
+
 QChart *newChart(const QString &title)
 {
     auto *chart = new QChart;
+    // First: a theme resets the chart's fonts, colours and background.
+    if (!gPrinting && isDarkPalette(QGuiApplication::palette()))
+        chart->setTheme(QChart::ChartThemeDark);
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setAnimationOptions(QChart::NoAnimation);  // charts follow every edit: no lag behind it

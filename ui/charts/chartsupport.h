@@ -20,8 +20,24 @@ class AnalysisCharts
     Q_DECLARE_TR_FUNCTIONS(AnalysisCharts)
 };
 
-// A chart with a title and its legend at the bottom; the caller owns it.
+// A chart with a title and its legend at the bottom; the caller owns it. It
+// takes the dark theme under a dark application palette, unless a
+// PrintedCharts is alive.
 QChart *newChart(const QString &title);
+
+// While one exists, newChart() makes light charts whatever the palette: the
+// proposal prints on white paper.
+class PrintedCharts
+{
+public:
+    PrintedCharts();
+    ~PrintedCharts();
+    PrintedCharts(const PrintedCharts &) = delete;
+    PrintedCharts &operator=(const PrintedCharts &) = delete;
+
+private:
+    bool mWasPrinting;
+};
 
 // A value axis titled with its unit, starting at zero, added to `chart` on `side`.
 QValueAxis *addValueAxis(QChart *chart, const QString &title, Qt::Alignment side);

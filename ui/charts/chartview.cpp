@@ -49,34 +49,41 @@ void ChartView::showChart(QChart *chart)
     connectTooltips(chart);
 }
 
+QString ChartView::pointToolTip(QXYSeries *series, const QPointF &point)
+{
+    const QLocale locale;
+    return tr("%1\n%2 %3\n%4: %5")
+        .arg(series->name(), locale.toString(point.y(), 'f', tooltipDecimals(series)), tooltipUnit(series),
+             axisTitle(series, Qt::Horizontal), locale.toString(point.x(), 'g', 4));
+}
+
+QString ChartView::barToolTip(const QChart *chart, const QAbstractBarSeries *series, int index, const QBarSet *set)
+{
+    QString category;
+    for (const QAbstractAxis *axis : chart->axes(Qt::Horizontal))
+        if (const auto *categories = qobject_cast<const QBarCategoryAxis *>(axis))
+            category = categories->at(index);
+    const QString what = category.isEmpty() ? set->label() : category + QStringLiteral(" · ") + set->label();
+    return tr("%1\n%2 %3").arg(what, QLocale().toString(set->at(index), 'f', tooltipDecimals(series)), tooltipUnit(series));
+}
+
 void ChartView::connectTooltips(QChart *chart)
 {
     for (QAbstractSeries *series : chart->series()) {
-        const QString unit = tooltipUnit(series);
-        const int decimals = tooltipDecimals(series);
         if (auto *xy = qobject_cast<QXYSeries *>(series)) {
-            const QString xTitle = axisTitle(series, Qt::Horizontal);
-            connect(xy, &QXYSeries::hovered, this, [xy, unit, decimals, xTitle](const QPointF &point, bool entered) {
-                if (!entered)
-                    return QToolTip::hideText();
-                const QLocale locale;
-                QToolTip::showText(QCursor::pos(), tr("%1\n%2 %3\n%4: %5")
-                                                       .arg(xy->name(), locale.toString(point.y(), 'f', decimals), unit,
-                                                            xTitle, locale.toString(point.x(), 'g', 4)));
+            connect(xy, &QXYSeries::hovered, this, [xy](const QPointF &point, bool entered) {
+                if (entered)
+                    QToolTip::showText(QCursor::pos(), pointToolTip(xy, point));
+                else
+                    QToolTip::hideText();
             });
         } else if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
-            connect(bars, &QAbstractBarSeries::hovered, this,
-                    [chart, unit, decimals](bool entered, int index, QBarSet *set) {
-                        if (!entered)
-                            return QToolTip::hideText();
-                        QString category;
-                        for (const QAbstractAxis *axis : chart->axes(Qt::Horizontal))
-                            if (const auto *categories = qobject_cast<const QBarCategoryAxis *>(axis))
-                                category = categories->at(index);
-                        const QString what = category.isEmpty() ? set->label() : category + QStringLiteral(" · ") + set->label();
-                        QToolTip::showText(QCursor::pos(), tr("%1\n%2 %3")
-                                                               .arg(what, QLocale().toString(set->at(index), 'f', decimals), unit));
-                    });
+            connect(bars, &QAbstractBarSeries::hovered, this, [chart, bars](bool entered, int index, QBarSet *set) {
+                if (entered)
+                    QToolTip::showText(QCursor::pos(), barToolTip(chart, bars, index, set));
+                else
+                    QToolTip::hideText();
+            });
         }
     }
 }

@@ -5,6 +5,10 @@
 
 #include <QtCharts/QChartView>
 
+class QAbstractBarSeries;
+class QBarSet;
+class QXYSeries;
+
 namespace planner {
 
 class ChartView : public QChartView
@@ -21,6 +25,11 @@ public:
     // (.svg, otherwise a PNG at twice the view's size). Empty on success.
     QString saveTo(const QString &path);
     void copyToClipboard();
+
+    // What hovering shows: the series, the exact value and its unit, and
+    // where it lies on the horizontal axis (a point) or its category (a bar).
+    static QString pointToolTip(QXYSeries *series, const QPointF &point);
+    static QString barToolTip(const QChart *chart, const QAbstractBarSeries *series, int index, const QBarSet *set);
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;

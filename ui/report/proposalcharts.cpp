@@ -3,6 +3,7 @@
 #include "core/plan/plananalysis.h"
 #include "core/plan/scenariochoice.h"
 #include "ui/charts/analysischarts.h"
+#include "ui/charts/chartsupport.h"
 
 #include <QCoreApplication>
 #include <QGraphicsScene>
@@ -114,6 +115,7 @@ std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<S
     std::vector<ProposalFigure> figures;
     if (estimates.empty() || plan.modelIds.empty())
         return figures;
+    const PrintedCharts onPaper;
 
     for (const ScenarioEstimate &s : estimates)
         if (!s.versions.empty())

@@ -3,6 +3,8 @@
 #include "ui/canvas/topologyscene.h"
 #include "ui/document/plandocument.h"
 
+#include <QPalette>
+
 #include <memory>
 
 namespace planner {
@@ -22,6 +24,8 @@ struct SceneHolder {
 std::vector<ProposalFigure> topologyFigures(const Plan &plan, const Catalogue &catalogue)
 {
     auto holder = std::make_shared<SceneHolder>(catalogue);
+    // The proposal prints on white paper, whatever palette the window uses.
+    holder->scene.setPalette(QPalette(QColor(0xf4, 0xf4, 0xf4)));
     holder->document.reset(plan, QString());
     std::vector<ProposalFigure> figures;
     for (size_t i = 0; i < plan.scenarios.size(); ++i) {
