@@ -612,6 +612,10 @@ void MainWindow::editPreferences()
 void MainWindow::applyPreferences(const Preferences &preferences)
 {
     mAutosaveTimer->start(preferences.autosaveMinutes * 60'000);
+    if (preferences.memoryUnit != memoryUnit()) {
+        setMemoryUnit(preferences.memoryUnit);
+        emit mDocument->planChanged();  // every view re-reads what it shows, in the new unit
+    }
 }
 
 void MainWindow::showMessage(const QString &text)

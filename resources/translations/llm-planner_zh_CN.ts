@@ -32,24 +32,6 @@
         <translation>运行时与引擎预留</translation>
     </message>
     <message>
-        <source>
-does not fit: %1 GB short</source>
-        <translation>
-显存不足：缺 %1 GB</translation>
-    </message>
-    <message>
-        <source>GB</source>
-        <translation>GB</translation>
-    </message>
-    <message>
-        <source>GB per GPU (10⁹ bytes)</source>
-        <translation>单卡 GB（10⁹ 字节）</translation>
-    </message>
-    <message>
-        <source>Usable capacity %1 GB</source>
-        <translation>可用容量 %1 GB</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -187,13 +169,23 @@ does not fit: %1 GB short</source>
         <source>Power at the wall (kW)</source>
         <translation>总功率（含 PUE，kW）</translation>
     </message>
+    <message>
+        <source>
+does not fit: %1 short</source>
+        <translation>
+显存不足：缺 %1</translation>
+    </message>
+    <message>
+        <source>%1 per GPU (%2)</source>
+        <translation>单卡 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Usable capacity %1</source>
+        <translation>可用容量 %1</translation>
+    </message>
 </context>
 <context>
     <name>CanvasItems</name>
-    <message>
-        <source>%1 GB each · %2 GB/s · %3</source>
-        <translation>每块 %1 GB · %2 GB/s · %3</translation>
-    </message>
     <message>
         <source>over PCIe</source>
         <translation>经 PCIe</translation>
@@ -235,6 +227,10 @@ does not fit: %1 GB short</source>
 %2 GB/s per direction per link</source>
         <translation>%1
 每条链路单向 %2 GB/s</translation>
+    </message>
+    <message>
+        <source>%1 each · %2 GB/s · %3</source>
+        <translation>每块 %1 · %2 GB/s · %3</translation>
     </message>
 </context>
 <context>
@@ -392,6 +388,21 @@ does not fit: %1 GB short</source>
     <message>
         <source>System language</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryUnits</name>
+    <message>
+        <source>GiB = 2³⁰ bytes</source>
+        <translation>GiB = 2³⁰ 字节</translation>
+    </message>
+    <message>
+        <source>GB = 10⁹ bytes</source>
+        <translation>GB = 10⁹ 字节</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -658,10 +669,6 @@ does not fit: %1 GB short</source>
         <translation>服务能力</translation>
     </message>
     <message>
-        <source>%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; tensor parallel %7 × pipeline %8, %9 replica(s); %10 GB of memory used per GPU.</source>
-        <translation>%1：输出 %2 token/s，约 %3 请求/秒，并发 %4 条序列；TTFT %5，TPOT %6；张量并行 %7 × 流水线并行 %8，%9 个副本；单卡显存占用 %10 GB。</translation>
-    </message>
-    <message>
         <source>What it costs</source>
         <translation>成本</translation>
     </message>
@@ -838,20 +845,12 @@ does not fit: %1 GB short</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <source>Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU&apos;s, used of usable, in GB (10⁹ bytes); speeds are the performance model&apos;s nominal estimate.</source>
-        <translation>各模型版本在各方案上的估算结果，工作负载：%1（%2）。显存指负载最高的 GPU 的已用量/可用量，单位 GB（10⁹ 字节）；速度为性能模型的标称估算值。</translation>
-    </message>
-    <message>
         <source>Model version</source>
         <translation>模型版本</translation>
     </message>
     <message>
         <source>Fits</source>
         <translation>显存够用</translation>
-    </message>
-    <message>
-        <source>Memory per GPU (GB)</source>
-        <translation>单卡显存 (GB)</translation>
     </message>
     <message>
         <source>Output tokens/s</source>
@@ -1119,6 +1118,18 @@ no GPU or engine to estimate</source>
         <source>d MMMM yyyy</source>
         <extracomment>The title page&apos;s date, as QDate::toString writes it (Chinese: yyyy年M月d日).</extracomment>
         <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; tensor parallel %7 × pipeline %8, %9 replica(s); %10 of memory used per GPU.</source>
+        <translation>%1：输出 %2 token/s，约 %3 请求/秒，并发 %4 条序列；TTFT %5，TPOT %6；张量并行 %7 × 流水线并行 %8，%9 个副本；单卡显存占用 %10。</translation>
+    </message>
+    <message>
+        <source>Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU&apos;s, used of usable (%3); speeds are the performance model&apos;s nominal estimate.</source>
+        <translation>各模型版本在各方案上的估算结果，工作负载：%1（%2）。显存指负载最高的 GPU 的已用量/可用量（%3）；速度为性能模型的标称估算值。</translation>
+    </message>
+    <message>
+        <source>Memory per GPU (%1)</source>
+        <translation>单卡显存 (%1)</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2051,10 @@ no GPU or engine to estimate</source>
         <source>no price recorded</source>
         <translation>未记录价格</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>planner::PartsPalette</name>
@@ -2134,6 +2149,18 @@ no GPU or engine to estimate</source>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
+    <message>
+        <source>GB (10⁹ bytes, as datasheets)</source>
+        <translation>GB（10⁹ 字节，与规格书一致）</translation>
+    </message>
+    <message>
+        <source>GiB (2³⁰ bytes, as nvidia-smi)</source>
+        <translation>GiB（2³⁰ 字节，与 nvidia-smi 一致）</translation>
+    </message>
+    <message>
+        <source>&amp;Memory sizes in</source>
+        <translation>显存单位(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>planner::SummaryPanel</name>
@@ -2194,10 +2221,6 @@ no GPU or engine to estimate</source>
         <translation>否</translation>
     </message>
     <message>
-        <source>%1 of %2 GB</source>
-        <translation>%1 / %2 GB</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2218,8 +2241,12 @@ no GPU or engine to estimate</source>
         <translation>解码瓶颈：%1 · TP %2 · PP %3 · %4 条序列</translation>
     </message>
     <message>
-        <source>GB = 10⁹ bytes. Speeds are the performance model&apos;s nominal estimate; + marks a cost whose capital misses unpriced parts. Evaluated in %1 ms.</source>
-        <translation>GB = 10⁹ 字节。速度为性能模型的标称估算值；+ 表示该成本的资本支出未计入无价格的部件。计算耗时 %1 ms。</translation>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1. Speeds are the performance model&apos;s nominal estimate; + marks a cost whose capital misses unpriced parts. Evaluated in %2 ms.</source>
+        <translation>%1。速度为性能模型的标称估算值；+ 表示该成本的资本支出未计入无价格的部件。计算耗时 %2 ms。</translation>
     </message>
 </context>
 <context>

@@ -16,9 +16,11 @@
 #include "ui/panels/costpanel.h"
 #include "ui/panels/summarypanel.h"
 #include "ui/panels/workloadpanel.h"
+#include "ui/preferences/preferences.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QGraphicsSceneDragDropEvent>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -293,6 +295,31 @@ private slots:
         QCOMPARE(doc->plan().workload.concurrency, 16);
         QCoreApplication::processEvents();
         QCOMPARE(concurrency->value(), 16);
+    }
+
+    // Preferences ▸ Memory sizes in GiB: the summary shows the estimate's bytes
+    // over 2^30 (nvidia-smi's unit), and its footer says so.
+    void memoryFollowsTheUnitPreference()
+    {
+        Preferences gib = Preferences::load();
+        gib.memoryUnit = MemoryUnit::GiB;
+        gib.save();
+        {
+            MainWindow window(*mCatalogue);
+            window.document()->reset(twoGpuPlan(), QString());
+            QCoreApplication::processEvents();
+            const VersionEstimate &v = window.document()->estimates().front().versions.front();
+            const QLocale locale;
+            QCOMPARE(window.summary()->table()->item(0, SummaryPanel::MemoryPerGpu)->text(),
+                     QStringLiteral("%1 of %2 GiB")
+                         .arg(locale.toString(units::inGiB(v.memory.perGpu.total()), 'f', 1),
+                              locale.toString(units::inGiB(v.memory.capacity), 'f', 1)));
+            QVERIFY(window.summary()->footer()->text().startsWith(QStringLiteral("GiB = 2³⁰ bytes.")));
+        }
+        Preferences gb = gib;
+        gb.memoryUnit = MemoryUnit::GB;
+        gb.save();
+        setMemoryUnit(MemoryUnit::GB);
     }
 
     // The costs panel edits the scenario's assumptions: the power bill follows

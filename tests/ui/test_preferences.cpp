@@ -40,6 +40,7 @@ private slots:
     {
         Preferences p;
         p.language = QStringLiteral("zh_CN");
+        p.memoryUnit = MemoryUnit::GiB;
         p.author = QStringLiteral("张伟 (Infrastructure)");
         p.autosaveMinutes = 5;
         p.costDefaults.electricityUsdPerKwh = {0.12, "our 2026 utility contract"};
@@ -89,6 +90,11 @@ private slots:
         QCOMPARE(language->currentData().toString(), QString());  // the system's
         language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
         QCOMPARE(dialog.preferences().language, QStringLiteral("zh_CN"));
+        auto *unit = dialog.findChild<QComboBox *>(QStringLiteral("memoryUnitBox"));
+        QVERIFY(unit);
+        QCOMPARE(dialog.preferences().memoryUnit, MemoryUnit::GB);
+        unit->setCurrentIndex(1);
+        QCOMPARE(dialog.preferences().memoryUnit, MemoryUnit::GiB);
     }
 };
 

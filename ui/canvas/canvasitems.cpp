@@ -2,6 +2,7 @@
 
 #include "core/units/units.h"
 #include "ui/canvas/canvascolours.h"
+#include "ui/format/memoryunit.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -62,8 +63,8 @@ QString partDetail(const TopologyNode &n, const PartSnapshot &parts)
     case NodeKind::Gpu:
         if (const GpuSpec *gpu = parts.gpu(n.catalogueId)) {
             const LinkSpec *fabric = parts.link(n.fabricLinkId);
-            return CanvasItems::tr("%1 GB each · %2 GB/s · %3")
-                .arg(std::lround(units::inGB(gpu->memory)))
+            return CanvasItems::tr("%1 each · %2 GB/s · %3")
+                .arg(memoryText(gpu->memory, 0))
                 .arg(std::lround(units::inGBPerSecond(gpu->memoryBandwidth)))
                 .arg(fabric ? qs(fabric->name).section(QLatin1Char('('), 0, 0).trimmed() : CanvasItems::tr("over PCIe"));
         }

@@ -1,5 +1,6 @@
 #include "ui/charts/analysischarts.h"
 #include "ui/charts/chartsupport.h"
+#include "ui/format/memoryunit.h"
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
@@ -21,7 +22,7 @@ QChart *memoryFitChart(const ScenarioEstimate &scenario)
     auto *activations = new QBarSet(AnalysisCharts::tr("Activations"));
     auto *overhead = new QBarSet(AnalysisCharts::tr("Runtime and engine reserve"));
     QStringList categories;
-    double capacity = 0;
+    units::Bytes capacity = units::bytes(0);
     double tallest = 0;
     for (const VersionEstimate &v : scenario.versions) {
         const MemoryBreakdown &m = v.memory.perGpu;
@@ -29,36 +30,38 @@ QChart *memoryFitChart(const ScenarioEstimate &scenario)
             continue;  // never sized: the topology or the formats are at fault (the summary says why)
         QString label = QString::fromStdString(v.modelName);
         if (!v.memory.fits)
-            label += AnalysisCharts::tr("\ndoes not fit: %1 GB short").arg(units::inGB(v.memory.shortfall), 0, 'f', 1);
+            label += AnalysisCharts::tr("\ndoes not fit: %1 short").arg(memoryText(v.memory.shortfall, 1));
         categories << label;
-        *weights << units::inGB(m.weights);
-        *kv << units::inGB(m.kvCache);
-        *activations << units::inGB(m.activations);
-        *overhead << units::inGB(m.overhead);
-        capacity = std::max(capacity, units::inGB(v.memory.capacity));
-        tallest = std::max(tallest, units::inGB(m.total()));
+        *weights << inMemoryUnit(m.weights);
+        *kv << inMemoryUnit(m.kvCache);
+        *activations << inMemoryUnit(m.activations);
+        *overhead << inMemoryUnit(m.overhead);
+        capacity = std::max(capacity, v.memory.capacity);
+        tallest = std::max(tallest, inMemoryUnit(m.total()));
     }
     stack->append({weights, kv, activations, overhead});
-    setTooltipUnit(stack, AnalysisCharts::tr("GB"), 1);
+    setTooltipUnit(stack, memoryUnitSymbol(), 1);
     chart->addSeries(stack);
 
     auto *categoryAxis = new QBarCategoryAxis;
     categoryAxis->append(categories);
     chart->addAxis(categoryAxis, Qt::AlignBottom);
-    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("GB per GPU (10⁹ bytes)"), Qt::AlignLeft);
+    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("%1 per GPU (%2)").arg(memoryUnitSymbol(), memoryUnitDefinition()),
+                                 Qt::AlignLeft);
     stack->attachAxis(categoryAxis);
     stack->attachAxis(y);
-    fitAxis(y, std::max(tallest, capacity));
+    fitAxis(y, std::max(tallest, inMemoryUnit(capacity)));
 
-    if (capacity > 0 && !categories.isEmpty()) {
+    if (capacity > units::bytes(0) && !categories.isEmpty()) {
         // The capacity line spans the bars on a hidden axis matching the categories' positions.
         auto *x = new QValueAxis;
         x->setRange(-0.5, categories.size() - 0.5);
         x->setVisible(false);
         chart->addAxis(x, Qt::AlignBottom);
-        QLineSeries *line = addMarkerLine(chart, AnalysisCharts::tr("Usable capacity %1 GB").arg(capacity, 0, 'f', 1),
-                                          QPointF(-0.5, capacity), QPointF(categories.size() - 0.5, capacity), x, y, Qt::red);
-        setTooltipUnit(line, AnalysisCharts::tr("GB"), 1);
+        const double usable = inMemoryUnit(capacity);
+        QLineSeries *line = addMarkerLine(chart, AnalysisCharts::tr("Usable capacity %1").arg(memoryText(capacity, 1)),
+                                          QPointF(-0.5, usable), QPointF(categories.size() - 0.5, usable), x, y, Qt::red);
+        setTooltipUnit(line, memoryUnitSymbol(), 1);
     }
     return chart;
 }

@@ -9,6 +9,7 @@
 #include "core/hardware/storagespec.h"
 #include "core/units/units.h"
 #include "database/catalogue.h"
+#include "ui/format/memoryunit.h"
 
 #include <QHash>
 #include <QLocale>
@@ -54,6 +55,12 @@ QString dollarsPerHour(units::UsdPerSecond rate)
 QString gigabytes(units::Bytes size)
 {
     return PartListModel::tr("%1 GB").arg(number(units::inGB(size)));
+}
+
+// GPU and host memory: in the unit Preferences chose (ui/format/memoryunit.h).
+QString memorySize(units::Bytes size)
+{
+    return PartListModel::tr("%1 %2").arg(number(inMemoryUnit(size)), memoryUnitSymbol());
 }
 
 // Drives are sold in TB (10^12 bytes); one decimal prefix step over GB.
@@ -151,7 +158,7 @@ PartRow partRow(const GpuSpec &gpu)
 {
     // "80 GB HBM3 · 3,350 GB/s · 989 TFLOPS BF16 · 700 W · $30,000"
     QStringList figures;
-    QString memory = gigabytes(gpu.memory);
+    QString memory = memorySize(gpu.memory);
     if (!gpu.memoryType.empty())
         memory += QLatin1Char(' ') + qs(gpu.memoryType);
     figures << memory;

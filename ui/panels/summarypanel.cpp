@@ -1,6 +1,7 @@
 #include "ui/panels/summarypanel.h"
 
 #include "ui/document/plandocument.h"
+#include "ui/format/memoryunit.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -85,8 +86,8 @@ void SummaryPanel::refresh()
             mTable->setItem(row, Fits, fitsCell);
             mTable->setItem(row, MemoryPerGpu,
                             cell(v.memory.capacity > units::bytes(0)
-                                     ? tr("%1 of %2 GB").arg(units::inGB(v.memory.perGpu.total()), 0, 'f', 1)
-                                           .arg(units::inGB(v.memory.capacity), 0, 'f', 1)
+                                     ? tr("%1 of %2").arg(QLocale().toString(inMemoryUnit(v.memory.perGpu.total()), 'f', 1),
+                                                          memoryText(v.memory.capacity, 1))
                                      : QStringLiteral("—")));
             mTable->setItem(row, TokensPerSecond,
                             cell(estimated ? QLocale().toString(v.speed->nominal.outputTokensPerSecond, 'f', 0) : QStringLiteral("—")));
@@ -108,8 +109,9 @@ void SummaryPanel::refresh()
         }
     }
     mTable->resizeColumnsToContents();
-    mFooter->setText(tr("GB = 10⁹ bytes. Speeds are the performance model's nominal estimate; "
-                        "+ marks a cost whose capital misses unpriced parts. Evaluated in %1 ms.")
+    mFooter->setText(tr("%1. Speeds are the performance model's nominal estimate; "
+                        "+ marks a cost whose capital misses unpriced parts. Evaluated in %2 ms.")
+                         .arg(memoryUnitDefinition())
                          .arg(mDocument.lastEvaluationMs(), 0, 'f', 1));
 }
 

@@ -21,6 +21,7 @@ public:
 
     explicit SummaryPanel(PlanDocument &document, QWidget *parent = nullptr);
     QTableWidget *table() const { return mTable; }
+    QLabel *footer() const { return mFooter; }  // the units and how the figures were made
     void refresh();
 
 private:

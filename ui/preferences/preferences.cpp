@@ -25,6 +25,7 @@ Preferences Preferences::load()
     const std::vector<InterfaceLanguage> offered = interfaceLanguages();
     if (std::none_of(offered.begin(), offered.end(), [&p](const InterfaceLanguage &l) { return l.code == p.language; }))
         p.language.clear();  // not a language the planner offers: follow the system
+    p.memoryUnit = memoryUnitFromKey(settings.value(QStringLiteral("preferences/memoryUnit")).toString());
     p.author = settings.value(QStringLiteral("preferences/author")).toString();
     p.autosaveMinutes = std::clamp(settings.value(QStringLiteral("preferences/autosaveMinutes"), p.autosaveMinutes).toInt(), 1, 60);
     CostAssumptions stored = p.costDefaults;
@@ -46,6 +47,7 @@ void Preferences::save() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("preferences/language"), language);
+    settings.setValue(QStringLiteral("preferences/memoryUnit"), memoryUnitKey(memoryUnit));
     settings.setValue(QStringLiteral("preferences/author"), author);
     settings.setValue(QStringLiteral("preferences/autosaveMinutes"), autosaveMinutes);
     const CostAssumptions builtIn;
@@ -62,7 +64,8 @@ void Preferences::save() const
 
 bool Preferences::operator==(const Preferences &other) const
 {
-    if (language != other.language || author != other.author || autosaveMinutes != other.autosaveMinutes)
+    if (language != other.language || memoryUnit != other.memoryUnit || author != other.author
+        || autosaveMinutes != other.autosaveMinutes)
         return false;
     for (const auto &entry : kCostAssumptionKeys) {
         const CostAssumption &a = costDefaults.*entry.member;

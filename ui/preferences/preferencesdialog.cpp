@@ -31,6 +31,11 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
         mLanguage->addItem(language.name, language.code);
     mLanguage->setToolTip(tr("Takes effect when the planner starts again"));
     generalForm->addRow(tr("&Language"), mLanguage);
+    mMemoryUnit = new QComboBox(general);
+    mMemoryUnit->setObjectName(QStringLiteral("memoryUnitBox"));
+    mMemoryUnit->addItem(tr("GB (10⁹ bytes, as datasheets)"), QVariant::fromValue(static_cast<int>(MemoryUnit::GB)));
+    mMemoryUnit->addItem(tr("GiB (2³⁰ bytes, as nvidia-smi)"), QVariant::fromValue(static_cast<int>(MemoryUnit::GiB)));
+    generalForm->addRow(tr("&Memory sizes in"), mMemoryUnit);
     mAuthor = new QLineEdit(general);
     mAuthor->setObjectName(QStringLiteral("authorEdit"));
     mAuthor->setPlaceholderText(tr("Your name, as proposals should show it"));
@@ -54,7 +59,9 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
         mStart.costDefaults = CostAssumptions{};
-        show(Preferences{mLanguage->currentData().toString(), mAuthor->text(), mAutosave->value(), CostAssumptions{}});
+        Preferences kept = preferences();
+        kept.costDefaults = CostAssumptions{};
+        show(kept);
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -67,6 +74,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
 void PreferencesDialog::show(const Preferences &p)
 {
     mLanguage->setCurrentIndex(std::max(0, mLanguage->findData(p.language)));
+    mMemoryUnit->setCurrentIndex(std::max(0, mMemoryUnit->findData(static_cast<int>(p.memoryUnit))));
     mAuthor->setText(p.author);
     mAutosave->setValue(p.autosaveMinutes);
     const std::vector<CostField> &fields = costFields();
@@ -78,6 +86,7 @@ Preferences PreferencesDialog::preferences() const
 {
     Preferences p = mStart;
     p.language = mLanguage->currentData().toString();
+    p.memoryUnit = static_cast<MemoryUnit>(mMemoryUnit->currentData().toInt());
     p.author = mAuthor->text().trimmed();
     p.autosaveMinutes = mAutosave->value();
     const std::vector<CostField> &fields = costFields();

@@ -1,5 +1,5 @@
 #pragma once
-// Edit ▸ Preferences: the interface language, the author named on proposals,
+// Edit ▸ Preferences: the interface language, the memory unit, the author named on proposals,
 // the autosave interval and the cost assumptions new plans and scenarios
 // start from.
 
@@ -32,6 +32,7 @@ private:
 
     Preferences mStart;
     QComboBox *mLanguage = nullptr;
+    QComboBox *mMemoryUnit = nullptr;
     QLineEdit *mAuthor = nullptr;
     QSpinBox *mAutosave = nullptr;
     std::vector<QDoubleSpinBox *> mCostBoxes;  // in the order of costFields()

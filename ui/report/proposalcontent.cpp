@@ -9,6 +9,7 @@
 #include "core/units/units.h"
 #include "ui/panels/costfields.h"
 #include "ui/report/proposalcharts.h"
+#include "ui/format/memoryunit.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -114,9 +115,9 @@ QString tpotText(units::Seconds tpot)
     return Proposal::tr("%1 ms").arg(number(units::inSeconds(tpot) * 1000, 1));
 }
 
-QString memoryText(const InferenceMemoryEstimate &m)
+QString memoryUseText(const InferenceMemoryEstimate &m)
 {
-    return Proposal::tr("%1 of %2").arg(number(units::inGB(m.perGpu.total()), 1), number(units::inGB(m.capacity), 1));
+    return Proposal::tr("%1 of %2").arg(number(inMemoryUnit(m.perGpu.total()), 1), memoryText(m.capacity, 1));
 }
 
 QString targetsText(const PlanWorkload &w)
@@ -288,11 +289,11 @@ private:
             for (const VersionEstimate &v : e.versions) {
                 const PerfPoint &p = v.speed->nominal;
                 paragraph(Proposal::tr("%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; "
-                             "tensor parallel %7 × pipeline %8, %9 replica(s); %10 GB of memory used per GPU.")
+                             "tensor parallel %7 × pipeline %8, %9 replica(s); %10 of memory used per GPU.")
                               .arg(qs(v.modelName), number(p.outputTokensPerSecond, 0), number(v.requestsPerSecond, 2),
                                    count(v.concurrency), ttftText(p.ttft), tpotText(p.tpot))
                               .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas)
-                              .arg(memoryText(v.memory)));
+                              .arg(memoryUseText(v.memory)));
             }
 
             subsection(Proposal::tr("What it costs"));
@@ -475,10 +476,10 @@ private:
     {
         section(proposalsections::modelVersions());
         paragraph(Proposal::tr("Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU's, used of "
-                     "usable, in GB (10⁹ bytes); speeds are the performance model's nominal estimate.")
-                      .arg(workloadText(mPlan.workload), targetsText(mPlan.workload)));
+                     "usable (%3); speeds are the performance model's nominal estimate.")
+                      .arg(workloadText(mPlan.workload), targetsText(mPlan.workload), memoryUnitDefinition()));
         ProposalTable t;
-        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Model version"), Proposal::tr("Fits"), Proposal::tr("Memory per GPU (GB)"), Proposal::tr("Output tokens/s"),
+        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Model version"), Proposal::tr("Fits"), Proposal::tr("Memory per GPU (%1)").arg(memoryUnitSymbol()), Proposal::tr("Output tokens/s"),
                      Proposal::tr("TTFT"), Proposal::tr("TPOT"), Proposal::tr("SLO"), Proposal::tr("USD / M output tokens")};
         t.widths = {16, 24, 6, 12, 10, 8, 8, 7, 9};
         t.numeric = {false, false, false, true, true, true, true, false, true};
@@ -498,7 +499,7 @@ private:
                                  .arg(count(v.concurrency), qs(std::string(toString(v.speed->decode.bound))));
                 t.rows.push_back({qs(e.name), qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
                                   sized ? (v.memory.fits ? Proposal::tr("yes") : Proposal::tr("no")) : QStringLiteral("—"),
-                                  sized ? memoryText(v.memory) : QStringLiteral("—"),
+                                  sized ? memoryUseText(v.memory) : QStringLiteral("—"),
                                   timed ? number(v.speed->nominal.outputTokensPerSecond, 0) : QStringLiteral("—"),
                                   timed ? ttftText(v.speed->nominal.ttft) : QStringLiteral("—"),
                                   timed ? tpotText(v.speed->nominal.tpot) : QStringLiteral("—"),
