@@ -185,6 +185,25 @@ does not fit: %1 short</source>
     </message>
 </context>
 <context>
+    <name>BoundNames</name>
+    <message>
+        <source>compute</source>
+        <translation>算力</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>显存带宽</translation>
+    </message>
+    <message>
+        <source>communication</source>
+        <translation>通信</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+</context>
+<context>
     <name>CanvasItems</name>
     <message>
         <source>over PCIe</source>

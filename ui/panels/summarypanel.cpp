@@ -1,6 +1,7 @@
 #include "ui/panels/summarypanel.h"
 
 #include "ui/document/plandocument.h"
+#include "ui/format/boundname.h"
 #include "ui/format/memoryunit.h"
 
 #include <QHeaderView>
@@ -102,7 +103,7 @@ void SummaryPanel::refresh()
                             cell(v.usdPerMillionOutputTokens > 0 ? QString::number(v.usdPerMillionOutputTokens, 'f', 2) : QStringLiteral("—")));
             QString note = QString::fromStdString(v.problem);
             if (note.isEmpty() && estimated)
-                note = tr("decode %1-bound · TP %2 · PP %3 · %4 sequences").arg(QString::fromStdString(std::string(toString(v.speed->decode.bound))))
+                note = tr("decode %1-bound · TP %2 · PP %3 · %4 sequences").arg(boundName(v.speed->decode.bound))
                            .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.concurrency);
             mTable->setItem(row, Note, cell(note, Qt::AlignLeft | Qt::AlignVCenter));
             ++row;

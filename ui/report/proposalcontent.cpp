@@ -9,6 +9,7 @@
 #include "core/units/units.h"
 #include "ui/panels/costfields.h"
 #include "ui/report/proposalcharts.h"
+#include "ui/format/boundname.h"
 #include "ui/format/memoryunit.h"
 
 #include <QCoreApplication>
@@ -496,7 +497,7 @@ private:
                 if (detail.isEmpty() && timed)
                     detail = Proposal::tr("TP %1 · PP %2 · %3 replica(s) · %4 sequences · decode %5-bound")
                                  .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas)
-                                 .arg(count(v.concurrency), qs(std::string(toString(v.speed->decode.bound))));
+                                 .arg(count(v.concurrency), boundName(v.speed->decode.bound));
                 t.rows.push_back({qs(e.name), qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
                                   sized ? (v.memory.fits ? Proposal::tr("yes") : Proposal::tr("no")) : QStringLiteral("—"),
                                   sized ? memoryUseText(v.memory) : QStringLiteral("—"),
