@@ -332,6 +332,17 @@ does not fit: %1 short</source>
     </message>
 </context>
 <context>
+    <name>EstimateText</name>
+    <message>
+        <source>does not fit: %1 short per GPU</source>
+        <translation>显存不足：每卡缺 %1</translation>
+    </message>
+    <message>
+        <source>cannot serve %1 requests/s: memory holds %2 sequences</source>
+        <translation>无法承载 %1 请求/秒：显存仅容纳 %2 条序列</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialogs</name>
     <message>
         <source>GPUs</source>

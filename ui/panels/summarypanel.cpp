@@ -2,6 +2,7 @@
 
 #include "ui/document/plandocument.h"
 #include "ui/format/boundname.h"
+#include "ui/format/estimatetext.h"
 #include "ui/format/memoryunit.h"
 
 #include <QHeaderView>
@@ -101,7 +102,7 @@ void SummaryPanel::refresh()
             mTable->setItem(row, MonthlyCost, cell(monthly));
             mTable->setItem(row, CostPerMillion,
                             cell(v.usdPerMillionOutputTokens > 0 ? QString::number(v.usdPerMillionOutputTokens, 'f', 2) : QStringLiteral("—")));
-            QString note = QString::fromStdString(v.problem);
+            QString note = versionProblem(v, mDocument.plan().workload);
             if (note.isEmpty() && estimated)
                 note = tr("decode %1-bound · TP %2 · PP %3 · %4 sequences").arg(boundName(v.speed->decode.bound))
                            .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.concurrency);

@@ -10,6 +10,7 @@
 #include "ui/panels/costfields.h"
 #include "ui/report/proposalcharts.h"
 #include "ui/format/boundname.h"
+#include "ui/format/estimatetext.h"
 #include "ui/format/memoryunit.h"
 
 #include <QCoreApplication>
@@ -493,7 +494,7 @@ private:
             for (const VersionEstimate &v : e.versions) {
                 const bool sized = v.memory.capacity > units::bytes(0);
                 const bool timed = v.speed.has_value();
-                QString detail = qs(v.problem);
+                QString detail = versionProblem(v, mPlan.workload);
                 if (detail.isEmpty() && timed)
                     detail = Proposal::tr("TP %1 · PP %2 · %3 replica(s) · %4 sequences · decode %5-bound")
                                  .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas)
