@@ -106,7 +106,14 @@ MainWindow::MainWindow(Catalogue &catalogue, QWidget *parent)
     statusBar()->showMessage(tr("Drag servers, cloud instances or parts from the palette onto the canvas."));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document goes with this window's children, after this destructor:
+    // its undo stack then still signals (cleanChanged), and this window's
+    // slots must not run on a half-destroyed window.
+    disconnect(mDocument->undoStack(), nullptr, this, nullptr);
+    disconnect(mDocument, nullptr, this, nullptr);
+}
 
 void MainWindow::createDocks()
 {
