@@ -25,8 +25,6 @@ constexpr std::uint64_t kMaxCount = 1'000'000;
 constexpr std::uint64_t kMaxStringBytes = 64 * 1024 * 1024;
 constexpr std::uint32_t kMaxDims = 4;           // GGML_MAX_DIMS
 constexpr std::size_t kMaxTensorNameBytes = 63; // GGML_MAX_NAME (64) less the terminating NUL
-constexpr std::int64_t kDefaultAlignment = 32;  // GGUF_DEFAULT_ALIGNMENT
-constexpr std::int64_t kPreambleBytes = 24;     // magic, version, tensor count, key/value count
 // Smallest encodings, to refuse counts the rest of the file cannot hold:
 // key/value = key length + type + 1-byte value; tensor info = name length +
 // n_dims + type + offset.

@@ -23,6 +23,8 @@ packages=(
   # packaging checks (tests/packaging): dpkg-shlibdeps for the .deb's Depends,
   # the desktop file, AppStream metadata and MIME package validators
   desktop-file-utils appstream dpkg-dev shared-mime-info
+  # fuzzing (packaging/fuzz.sh): clang and its libFuzzer/sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -1,0 +1,11 @@
+// libFuzzer target: fuzzTrace (tests/fuzz/fuzzharness.h).
+#include "fuzz/fuzzharness.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    planner::fuzz::fuzzTrace(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    return 0;
+}
