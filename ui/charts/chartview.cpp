@@ -1,8 +1,10 @@
 #include "ui/charts/chartview.h"
 
+#include "database/wholefile.h"
 #include "ui/charts/chartsupport.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFileDialog>
@@ -11,7 +13,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QToolTip>
 #include <QtCharts/QAbstractBarSeries>
@@ -101,23 +102,23 @@ QImage ChartView::image(qreal scale)
 
 QString ChartView::saveTo(const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("cannot write %1: %2").arg(path, file.errorString());
+    // Drawn in memory, then written whole (database/wholefile.h): a full disk
+    // or a failed write leaves any earlier file as it was.
+    QBuffer drawn;
+    drawn.open(QIODevice::WriteOnly);
     if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
         QSvgGenerator svg;
-        svg.setOutputDevice(&file);
+        svg.setOutputDevice(&drawn);
         svg.setSize(size());
         svg.setViewBox(rect());
         svg.setTitle(chart() ? chart()->title() : QString());
         QPainter painter(&svg);
         render(&painter);
-    } else if (!image(2).save(&file, "PNG")) {
-        file.cancelWriting();
+    } else if (!image(2).save(&drawn, "PNG")) {
         return tr("cannot write %1 as PNG").arg(path);
     }
-    if (!file.commit())
-        return tr("cannot write %1: %2").arg(path, file.errorString());
+    if (const QString reason = writeWholeFile(path, drawn.data()); !reason.isEmpty())
+        return tr("cannot write %1: %2").arg(path, reason);
     return {};
 }
 

@@ -1,6 +1,7 @@
 #include "ui/report/proposalwriter.h"
 
 #include "core/plan/planevaluation.h"
+#include "database/wholefile.h"
 #include "ui/report/proposalcontent.h"
 #include "ui/report/proposaldocument.h"
 #include "ui/report/topologypicture.h"
@@ -12,7 +13,7 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include <QBuffer>
 #include <QTextDocument>
 
 namespace planner {
@@ -54,11 +55,12 @@ QString writeProposalPdf(const Plan &plan, const Catalogue &catalogue, const Pro
     const ProposalContent content = buildProposalContent(plan, estimates, options, topologyFigures(plan, catalogue));
     const QString where = QDir::toNativeSeparators(path);
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return ProposalWriter::tr("Cannot write %1: %2").arg(where, file.errorString());
+    // Painted in memory, then written whole (database/wholefile.h): a full
+    // disk or a failed write leaves any earlier file as it was.
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(&pdf);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, kMargins, QPageLayout::Millimeter));
         writer.setTitle(content.title);
         writer.setCreator(QStringLiteral("LLM Deployment Planner"));
@@ -70,10 +72,8 @@ QString writeProposalPdf(const Plan &plan, const Catalogue &catalogue, const Pro
         const QString footerTitle = content.title + QStringLiteral(" — ") + content.subtitle;
 
         QPainter painter;
-        if (!painter.begin(&writer)) {
-            file.cancelWriting();
+        if (!painter.begin(&writer))
             return ProposalWriter::tr("Cannot write %1: the PDF could not be started").arg(where);
-        }
         for (int page = 0; page < pages; ++page) {
             if (page > 0)
                 writer.newPage();
@@ -92,8 +92,8 @@ QString writeProposalPdf(const Plan &plan, const Catalogue &catalogue, const Pro
         }
         painter.end();
     }
-    if (!file.commit())
-        return ProposalWriter::tr("Cannot write %1: %2").arg(where, file.errorString());
+    if (const QString reason = writeWholeFile(path, pdf.data()); !reason.isEmpty())
+        return ProposalWriter::tr("Cannot write %1: %2").arg(where, reason);
     return {};
 }
 

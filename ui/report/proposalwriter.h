@@ -4,8 +4,9 @@
 //
 // A4 portrait, text as text (selectable and searchable, fonts embedded, CJK
 // through the system's font fallback), figures as vector drawings, "Page N of
-// M" on every page. The file is written through QSaveFile: it appears only
-// once complete, and a failed export leaves any earlier file untouched.
+// M" on every page. The file is written whole (database/wholefile.h): it
+// appears only once complete, and a failed export leaves any earlier file
+// untouched.
 //
 // Needs a QApplication (the topology pictures are the canvas's QGraphicsScene).
 
