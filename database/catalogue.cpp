@@ -3,6 +3,7 @@
 #include "core/model/builtinmodels.h"
 #include "database/cataloguerows.h"
 #include "database/csvtable.h"
+#include "database/partfigures.h"
 
 #include <QAtomicInt>
 #include <QDateTime>
@@ -465,7 +466,9 @@ CatalogueStatus Catalogue::writeRows(const QString &table, const std::vector<QVa
         return {db.lastError().text()};
     for (size_t i = 0; i < rows.size(); ++i) {
         const QString where = lines.empty() ? QString() : QStringLiteral("line %1: ").arg(lines[i]);
-        QString error = insertRow(db, QStringLiteral("user"), table, rows[i]);
+        QString error = partFigureProblem(rows[i]);
+        if (error.isEmpty())
+            error = insertRow(db, QStringLiteral("user"), table, rows[i]);
         if (error.isEmpty())
             error = checkReferences(table, rows[i]).error;
         if (!error.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "database/cataloguerows.h"
 #include "database/jsonvaluetext.h"
+#include "database/partfigures.h"
 #include "database/wholefile.h"
 
 #include <QDir>
@@ -294,6 +295,9 @@ Spec partFromJson(const QJsonValue &value, const QString &where)
     }
     if (spec.id.empty())
         fail(where, QStringLiteral("'id' must not be empty"));
+    const QString figureProblem = partFigureProblem(out);
+    if (!figureProblem.isEmpty())
+        fail(where, figureProblem);
     return spec;
 }
 

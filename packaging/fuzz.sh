@@ -62,6 +62,12 @@ for target in "${targets[@]}"; do
     crash=$(find "$artifacts" -type f | head -n 1)
     summary+=("fuzz_$target: FAILED (exit $status) ${crash:+input: $crash}")
     grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|fuzz invariant)' "$log" | head -n 5 | sed 's/^/    /'
+    # CI keeps only this output, not build-fuzz/: print the input itself so a
+    # crash found there can be reproduced (base64 -d | gunzip > input).
+    if [[ -n $crash ]]; then
+      echo "    crashing input, gzip then base64 ($(stat -c %s "$crash") bytes):"
+      gzip -9 -c "$crash" | base64 -w 100 | sed 's/^/      /'
+    fi
   else
     summary+=("fuzz_$target: ${runs:-? inputs}, no crash")
   fi

@@ -1,6 +1,9 @@
 #include "core/cost/costmodel.h"
 
+#include "core/util/text.h"
+
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace planner {
@@ -134,30 +137,23 @@ TrainingRunCost trainingRunCost(double gpuHours, const OnPremBuild &build, int g
     return cost;
 }
 
+const CostAssumptionRange &rangeOf(CostAssumption CostAssumptions::*member)
+{
+    const auto found = std::find_if(kCostAssumptionRanges.begin(), kCostAssumptionRanges.end(),
+                                    [member](const CostAssumptionRange &r) { return r.member == member; });
+    assert(found != kCostAssumptionRanges.end());
+    return *found;
+}
+
 std::vector<std::string> validate(const CostAssumptions &a)
 {
     std::vector<std::string> errors;
-    const auto positive = [&errors](const CostAssumption &value, const char *name) {
-        if (!(value.value > 0) || !std::isfinite(value.value))
-            errors.push_back(std::string(name) + " must be a positive number");
-    };
-    const auto notNegative = [&errors](const CostAssumption &value, const char *name) {
-        if (!(value.value >= 0) || !std::isfinite(value.value))
-            errors.push_back(std::string(name) + " must not be negative");
-    };
-    notNegative(a.electricityUsdPerKwh, "the electricity tariff");
-    if (!(a.pue.value >= 1) || !std::isfinite(a.pue.value))
-        errors.push_back("PUE must be at least 1");
-    if (!(a.averageDrawShare.value > 0 && a.averageDrawShare.value <= 1))
-        errors.push_back("the average draw must be a share of TDP between 0 and 1");
-    positive(a.amortisationYears, "the amortisation period");
-    notNegative(a.maintenanceSharePerYear, "the maintenance share");
-    notNegative(a.colocationUsdPerKwMonth, "the colocation price");
-    notNegative(a.integrationUsdPerServer, "the integration cost per server");
-    if (!(a.horizonMonths.value >= 1 && a.horizonMonths.value <= 240))
-        errors.push_back("the horizon must be between 1 and 240 months");
-    if (!(a.cloudHoursPerMonth.value > 0 && a.cloudHoursPerMonth.value <= kHoursPerMonth))
-        errors.push_back("cloud hours per month must be between 0 and 730");
+    for (const CostAssumptionRange &range : kCostAssumptionRanges) {
+        const double value = (a.*range.member).value;
+        if (!(value >= range.minimum && value <= range.maximum))
+            errors.push_back(std::string(range.name) + " must be between " + plainNumber(range.minimum) + " and "
+                             + plainNumber(range.maximum) + ", got " + plainNumber(value));
+    }
     return errors;
 }
 

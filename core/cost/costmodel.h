@@ -56,6 +56,30 @@ inline constexpr std::array<CostAssumptionKey, 9> kCostAssumptionKeys{{
     {"cloud_hours_per_month", &CostAssumptions::cloudHoursPerMonth},
 }};
 
+// The values each assumption may take: validate(CostAssumptions) refuses
+// anything else and the costs panel's spin boxes use the same bounds. The
+// upper bounds are far above any real figure (the highest retail tariffs are
+// under 1 USD/kWh, measured PUEs under 3); they keep a mistyped or hostile
+// value from turning a cost into infinity.
+struct CostAssumptionRange {
+    CostAssumption CostAssumptions::*member;
+    const char *name;  // as validate() names it in a message
+    double minimum;
+    double maximum;
+};
+inline constexpr std::array<CostAssumptionRange, 9> kCostAssumptionRanges{{
+    {&CostAssumptions::electricityUsdPerKwh, "the electricity tariff (USD/kWh)", 0, 10},
+    {&CostAssumptions::pue, "PUE", 1, 5},
+    {&CostAssumptions::averageDrawShare, "the average draw (share of TDP)", 0.01, 1},
+    {&CostAssumptions::amortisationYears, "the amortisation period (years)", 0.5, 20},
+    {&CostAssumptions::maintenanceSharePerYear, "the maintenance share (of capital a year)", 0, 1},
+    {&CostAssumptions::colocationUsdPerKwMonth, "the colocation price (USD per kW-month)", 0, 10000},
+    {&CostAssumptions::integrationUsdPerServer, "the integration cost (USD per server)", 0, 1e7},
+    {&CostAssumptions::horizonMonths, "the horizon (months)", 1, 240},
+    {&CostAssumptions::cloudHoursPerMonth, "cloud hours per month", 1, 730},
+}};
+const CostAssumptionRange &rangeOf(CostAssumption CostAssumptions::*member);
+
 // One line of a bill of materials.
 struct BomLine {
     std::string id;

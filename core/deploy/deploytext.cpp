@@ -53,17 +53,6 @@ std::string yamlString(std::string_view text)
     return quoted + "\"";
 }
 
-std::string plainNumber(double value)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.6f", value);
-    std::string text = buffer;
-    text.erase(text.find_last_not_of('0') + 1);
-    if (!text.empty() && text.back() == '.')
-        text.pop_back();
-    return text;
-}
-
 std::string groupedCount(std::int64_t value)
 {
     std::string digits = std::to_string(value < 0 ? -value : value);

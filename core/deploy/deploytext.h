@@ -1,7 +1,9 @@
 #pragma once
 // Text helpers of the launch export: quoting for the shell and for YAML,
-// numbers as a person writes them, Kubernetes object names, and the Hugging
+// Kubernetes object names, and the Hugging
 // Face repository a model's source names.
+
+#include "core/util/text.h"
 
 #include <cstdint>
 #include <optional>
@@ -20,8 +22,6 @@ std::string shellWord(std::string_view word);
 // so "8" stays a string (Kubernetes rejects numbers in command lists).
 std::string yamlString(std::string_view text);
 
-// 0.92, 4096, 1.5: no trailing zeros, no exponent.
-std::string plainNumber(double value);
 // 4,096 with thousands separators.
 std::string groupedCount(std::int64_t value);
 // "98.24 GB" (decimal gigabytes, as the planner's tables print them).

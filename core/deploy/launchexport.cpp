@@ -15,7 +15,6 @@ namespace planner {
 
 namespace {
 
-using deploytext::plainNumber;
 
 LaunchExportResult failure(std::string message)
 {

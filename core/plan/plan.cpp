@@ -43,6 +43,8 @@ std::vector<std::string> validate(const Plan &plan)
         if (!plan.parts.model(id))
             errors.push_back("model '" + id + "' is not in the plan's part snapshot");
     for (const Scenario &s : plan.scenarios) {
+        for (const std::string &e : validate(s.costs))
+            errors.push_back(s.name + ": " + e);
         for (const TopologyNode &n : s.topology.nodes) {
             if (n.count < 1)
                 errors.push_back(s.name + ": " + n.name + " has a count below 1");

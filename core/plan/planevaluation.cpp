@@ -1,6 +1,7 @@
 #include "core/plan/planevaluation.h"
 
 #include "core/memory/engineprofile.h"
+#include "core/util/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,15 +9,6 @@
 namespace planner {
 
 namespace {
-
-std::string plainNumber(double value)
-{
-    std::string text = std::to_string(value);
-    text.erase(text.find_last_not_of('0') + 1);
-    if (!text.empty() && text.back() == '.')
-        text.pop_back();
-    return text;
-}
 
 // The largest tensor-parallel size up to `limit` that divides it and the
 // model's heads (and its KV heads, or is a multiple of them).

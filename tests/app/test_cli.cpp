@@ -1,12 +1,13 @@
 // llm-planner-cli end to end: JSON shapes, the README's examples, and one-line
 // errors with a non-zero exit for bad input.
 
+#include "support/clirun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -15,27 +16,13 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
-    struct Result {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = planner::testsupport::CliResult;
 
     // Every run sees a private data folder, so the user catalogue it opens is
     // the test's own.
     QTemporaryDir mDataHome;
 
-    Result run(const QStringList &arguments) const
-    {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), mDataHome.path());
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(PLANNER_CLI), arguments);
-        if (!process.waitForFinished(30000))
-            return {};
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-    }
+    Result run(const QStringList &arguments) const { return planner::testsupport::runCli(mDataHome.path(), arguments); }
 
     QJsonObject runJson(const QStringList &arguments) const
     {
@@ -400,7 +387,7 @@ private slots:
         const Result badPue = run({QStringLiteral("cost"), QStringLiteral("--gpu"), QStringLiteral("h100-sxm"),
                                    QStringLiteral("--pue"), QStringLiteral("0.5")});
         QCOMPARE(badPue.exitCode, 2);
-        QVERIFY(badPue.err.contains("PUE must be at least 1"));
+        QVERIFY(badPue.err.contains("PUE must be between 1 and 5, got 0.5"));
     }
 
     void recommendRanksFeasibleBuilds()

@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <cmath>
+
 using namespace planner;
 using namespace planner::testing;
 
@@ -121,10 +123,13 @@ private slots:
     {
         QTest::addColumn<int>("which");
         QTest::addColumn<QString>("message");
-        QTest::newRow("PUE below 1") << 0 << "PUE must be at least 1";
-        QTest::newRow("negative tariff") << 1 << "electricity tariff must not be negative";
-        QTest::newRow("zero years") << 2 << "amortisation period must be a positive number";
-        QTest::newRow("horizon") << 3 << "horizon must be between 1 and 240 months";
+        QTest::newRow("PUE below 1") << 0 << "PUE must be between 1 and 5, got 0.9";
+        QTest::newRow("negative tariff") << 1 << "electricity tariff (USD/kWh) must be between 0 and 10, got -0.1";
+        QTest::newRow("zero years") << 2 << "amortisation period (years) must be between 0.5 and 20, got 0";
+        QTest::newRow("horizon") << 3 << "horizon (months) must be between 1 and 240, got 0";
+        // Finite but absurd: 10^300 USD/kWh would make the power bill infinite.
+        QTest::newRow("huge tariff") << 4 << "electricity tariff (USD/kWh) must be between 0 and 10, got 1e+300";
+        QTest::newRow("not a number") << 5 << "maintenance share (of capital a year) must be between 0 and 1, got nan";
     }
 
     void invalidAssumptions()
@@ -139,8 +144,12 @@ private slots:
             a.electricityUsdPerKwh.value = -0.1;
         else if (which == 2)
             a.amortisationYears.value = 0;
-        else
+        else if (which == 3)
             a.horizonMonths.value = 0;
+        else if (which == 4)
+            a.electricityUsdPerKwh.value = 1e300;
+        else
+            a.maintenanceSharePerYear.value = std::nan("");
         QVERIFY2(anyContains(validate(a), message.toStdString()), joinedMessages(validate(a)));
     }
 };

@@ -6,6 +6,7 @@
 #include "core/model/builtinmodels.h"
 #include "core/model/parametercount.h"
 #include "database/catalogue.h"
+#include "support/filebytes.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -14,6 +15,7 @@
 #include <QtTest>
 
 using namespace planner;
+using planner::testsupport::fileBytes;
 
 namespace {
 
@@ -57,12 +59,6 @@ GpuSpec customGpu(const std::string &id)
     g.price = Price{12000, "2026-10", {}};
     g.source = "our procurement quote Q-1234";
     return g;
-}
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace
@@ -341,6 +337,10 @@ private slots:
                                       << "line 3: column 'memory_gb' expects a number, got 'eighty'";
         QTest::newRow("check constraint") << header + "ok-1,Fine,80,2000,quote\nbad-2,Broken,-1,2000,quote\n"
                                           << "line 3";
+        QTest::newRow("beyond any part") << header + "ok-1,Fine,80,2000,quote\nbad-2,Broken,1e300,2000,quote\n"
+                                         << "line 3: cannot save gpu 'bad-2': 'memory_gb' must be between 0 and 1e+12, got 1e+300";
+        QTest::newRow("infinite") << header + "ok-1,Fine,80,2000,quote\nbad-2,Broken,80,inf,quote\n"
+                                  << "'bandwidth_gbps' must be between 0 and 1e+12, got inf";
         QTest::newRow("missing source") << header + "ok-1,Fine,80,2000,quote\nbad-2,Broken,80,2000,\n"
                                         << "line 3";
         QTest::newRow("unknown column") << QStringLiteral("id,name,warp_factor\nx,y,9\n") << "unknown column 'warp_factor'";

@@ -10,6 +10,8 @@
 #include "database/catalogue.h"
 #include "database/cataloguerows.h"
 #include "database/planfile.h"
+#include "support/filebytes.h"
+#include "support/jsonedit.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,6 +30,7 @@
 #endif
 
 using namespace planner;
+using namespace planner::testsupport;
 
 namespace {
 
@@ -375,57 +378,6 @@ bool samePlans(const Plan &a, const Plan &b)
            && sameRows(pa.instances, pb.instances) && sameRows(pa.models, pb.models);
 }
 
-// ------------------------------------------------------------ JSON editing
-
-// Sets (or, with an undefined value, removes) the value at a dotted path such
-// as "scenarios.0.topology.nodes.3.count"; numbers index arrays.
-QJsonValue setIn(const QJsonValue &node, QStringList path, const QJsonValue &value)
-{
-    if (path.isEmpty())
-        return value;
-    const QString key = path.takeFirst();
-    if (node.isArray()) {
-        QJsonArray array = node.toArray();
-        const qsizetype i = key.toInt();
-        if (path.isEmpty() && value.isUndefined())
-            array.removeAt(i);
-        else if (i == array.size())
-            array.append(setIn(QJsonValue(), path, value));
-        else
-            array[i] = setIn(array.at(i), path, value);
-        return array;
-    }
-    QJsonObject object = node.toObject();
-    if (path.isEmpty() && value.isUndefined())
-        object.remove(key);
-    else
-        object[key] = setIn(object.value(key), path, value);
-    return object;
-}
-
-QJsonValue valueAt(QJsonValue node, const QString &path)
-{
-    for (const QString &key : path.split(QLatin1Char('.')))
-        node = node.isArray() ? node.toArray().at(key.toInt()) : node.toObject().value(key);
-    return node;
-}
-
-QByteArray edited(const QByteArray &json, const QList<std::pair<QString, QJsonValue>> &edits)
-{
-    QJsonValue root = QJsonDocument::fromJson(json).object();
-    for (const auto &[path, value] : edits)
-        root = setIn(root, path.split(QLatin1Char('.')), value);
-    return QJsonDocument(root.toObject()).toJson();
-}
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-const QJsonValue kRemove = QJsonValue(QJsonValue::Undefined);
-
 } // namespace
 
 class TestPlanFile : public QObject
@@ -622,6 +574,9 @@ private slots:
             "scenarios[1].costs.horizon_months: 'source' must be a string");
         row("cost value text", {{s("scenarios.0.costs.electricity_usd_per_kwh.value"), QStringLiteral("cheap")}},
             "scenarios[0].costs.electricity_usd_per_kwh: 'value' must be a number");
+        row("cost value out of range", {{s("scenarios.0.costs.electricity_usd_per_kwh.value"), 1e300}},
+            "the electricity tariff (USD/kWh) must be between 0 and 10, got 1e+300");
+        row("PUE below 1", {{s("scenarios.1.costs.pue.value"), 0.5}}, "PUE must be between 1 and 5, got 0.5");
         row("unknown cloud tier", {{s("scenarios.1.cloud_tier"), QStringLiteral("monthly")}},
             "scenarios[1]: 'cloud_tier' must be one of on-demand, 1y, 3y, spot, got \"monthly\"");
         row("topology missing", {{s("scenarios.0.topology"), kRemove}},
@@ -679,6 +634,14 @@ private slots:
         row("part text as number", {{s("parts.gpus.0.vendor"), 10}}, "parts.gpus[0]: 'vendor' must be a string, got 10");
         row("price as text", {{s("parts.gpus.1.price_usd"), QStringLiteral("call us")}},
             "parts.gpus[1]: 'price_usd' must be a number");
+        // Finite figures no real part has: 1.5e308 USD times eight GPUs is
+        // infinity, and a negative price would lower the capital.
+        row("price beyond any part", {{s("parts.gpus.1.price_usd"), 1.5e308}},
+            "parts.gpus[1]: 'price_usd' must be between 0 and 1e+12, got 1.5e+308");
+        row("negative price", {{s("parts.gpus.1.price_usd"), -5}},
+            "parts.gpus[1]: 'price_usd' must be between 0 and 1e+12, got -5");
+        row("negative link latency", {{s("parts.links.0.latency_us"), -1}},
+            "parts.links[0]: 'latency_us' must be between 0 and 1e+12, got -1");
         row("fractional core count", {{s("parts.cpus.0.cores"), 56.5}}, "parts.cpus[0]: 'cores' must be an integer, got 56.5");
         row("flag out of range", {{s("parts.cpus.0.amx"), 2}}, "parts.cpus[0]: 'amx' cannot be 2 (it reads as 1)");
         row("unknown link kind", {{s("parts.links.0.kind"), QStringLiteral("warp-drive")}},

@@ -17,18 +17,16 @@ class CostFields
 
 const std::vector<CostField> &costFields()
 {
-    // Ranges mirror validate(CostAssumptions): a spin box cannot hold a value
-    // the cost model would refuse.
     static const std::vector<CostField> fields{
-        {&CostAssumptions::electricityUsdPerKwh, CostFields::tr("Electricity"), CostFields::tr(" USD/kWh"), 0, 10, 4},
-        {&CostAssumptions::pue, CostFields::tr("PUE"), QString(), 1, 5, 2},
-        {&CostAssumptions::averageDrawShare, CostFields::tr("Average draw"), CostFields::tr(" of TDP"), 0.01, 1, 2},
-        {&CostAssumptions::amortisationYears, CostFields::tr("Amortisation"), CostFields::tr(" years"), 0.5, 20, 1},
-        {&CostAssumptions::maintenanceSharePerYear, CostFields::tr("Maintenance"), CostFields::tr(" of capital a year"), 0, 1, 3},
-        {&CostAssumptions::colocationUsdPerKwMonth, CostFields::tr("Colocation"), CostFields::tr(" USD per kW-month"), 0, 10000, 0},
-        {&CostAssumptions::integrationUsdPerServer, CostFields::tr("Integration"), CostFields::tr(" USD per server"), 0, 1e7, 0},
-        {&CostAssumptions::horizonMonths, CostFields::tr("Horizon"), CostFields::tr(" months"), 1, 240, 0},
-        {&CostAssumptions::cloudHoursPerMonth, CostFields::tr("Cloud hours"), CostFields::tr(" h per month"), 1, 730, 0},
+        {&CostAssumptions::electricityUsdPerKwh, CostFields::tr("Electricity"), CostFields::tr(" USD/kWh"), 4},
+        {&CostAssumptions::pue, CostFields::tr("PUE"), QString(), 2},
+        {&CostAssumptions::averageDrawShare, CostFields::tr("Average draw"), CostFields::tr(" of TDP"), 2},
+        {&CostAssumptions::amortisationYears, CostFields::tr("Amortisation"), CostFields::tr(" years"), 1},
+        {&CostAssumptions::maintenanceSharePerYear, CostFields::tr("Maintenance"), CostFields::tr(" of capital a year"), 3},
+        {&CostAssumptions::colocationUsdPerKwMonth, CostFields::tr("Colocation"), CostFields::tr(" USD per kW-month"), 0},
+        {&CostAssumptions::integrationUsdPerServer, CostFields::tr("Integration"), CostFields::tr(" USD per server"), 0},
+        {&CostAssumptions::horizonMonths, CostFields::tr("Horizon"), CostFields::tr(" months"), 0},
+        {&CostAssumptions::cloudHoursPerMonth, CostFields::tr("Cloud hours"), CostFields::tr(" h per month"), 0},
     };
     return fields;
 }
@@ -36,7 +34,9 @@ const std::vector<CostField> &costFields()
 QDoubleSpinBox *costSpinBox(const CostField &field, QWidget *parent)
 {
     auto *box = new QDoubleSpinBox(parent);
-    box->setRange(field.minimum, field.maximum);
+    // The cost model's own bounds: a spin box cannot hold a value it refuses.
+    const CostAssumptionRange &range = rangeOf(field.member);
+    box->setRange(range.minimum, range.maximum);
     box->setDecimals(field.decimals);
     box->setSuffix(field.suffix);
     box->setGroupSeparatorShown(true);

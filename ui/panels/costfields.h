@@ -1,7 +1,7 @@
 #pragma once
 // The editable cost assumptions, as the costs panel and the preferences
-// dialog show them: a label, the unit, the range core/cost accepts
-// (validate(CostAssumptions) in core/cost/costmodel.h) and a spin box for each.
+// dialog show them: a label, the unit, and a spin box for each that holds only
+// what core/cost accepts (kCostAssumptionRanges in core/cost/costmodel.h).
 
 #include "core/cost/costmodel.h"
 
@@ -18,8 +18,6 @@ struct CostField {
     CostAssumption CostAssumptions::*member;
     QString label;
     QString suffix;
-    double minimum;
-    double maximum;
     int decimals;
 };
 

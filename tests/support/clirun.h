@@ -1,0 +1,33 @@
+#pragma once
+// Runs llm-planner-cli (PLANNER_CLI, the built binary) as a user would, with
+// a private XDG_DATA_HOME so the user catalogue it opens is the test's own.
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace planner::testsupport {
+
+struct CliResult {
+    int exitCode = -1;  // -1: did not finish within the time limit
+    QByteArray out;
+    QByteArray err;
+};
+
+inline CliResult runCli(const QString &dataHome, const QStringList &arguments, int timeoutMs = 30000)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(PLANNER_CLI), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+} // namespace planner::testsupport
