@@ -65,6 +65,10 @@ public:
     // After a crash: the autosaved plan, if there is one, offered back.
     void offerRecovery();
     static QString autosavePath();
+    // Writes a modified plan to autosavePath(); the autosave timer calls it.
+    void autosave();
+    // With unsaved changes, asks whether to save them first; false: the user cancelled.
+    bool maybeSave();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,8 +83,6 @@ private:
     void open();
     bool save();
     bool saveAs();
-    bool maybeSave();
-    void autosave();
     void updateTitle();
     void updateScenarioBox();
     void addRecentFile(const QString &path);

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace planner::cli {
 
@@ -27,6 +28,20 @@ long long parseInteger(const QString &name, const QString &text, bool allowZero)
 long long integerOption(const QCommandLineParser &parser, const QString &name, long long fallback, bool allowZero)
 {
     return parser.isSet(name) ? parseInteger(name, parser.value(name), allowZero) : fallback;
+}
+
+int parseCount(const QString &name, const QString &text, bool allowZero)
+{
+    const long long value = parseInteger(name, text, allowZero);
+    if (value > std::numeric_limits<int>::max())
+        throw UsageError(QStringLiteral("--%1 expects an integer up to %2, got '%3'")
+                             .arg(name, QString::number(std::numeric_limits<int>::max()), text));
+    return static_cast<int>(value);
+}
+
+int countOption(const QCommandLineParser &parser, const QString &name, int fallback, bool allowZero)
+{
+    return parser.isSet(name) ? parseCount(name, parser.value(name), allowZero) : fallback;
 }
 
 Catalogue &catalogue()

@@ -30,6 +30,11 @@ double parseNumber(const QString &name, const QString &text);
 // A positive (or, with allowZero, non-negative) integer option, or UsageError.
 long long integerOption(const QCommandLineParser &parser, const QString &name, long long fallback,
                         bool allowZero = false);
+// The same for a count held in an int (GPUs, servers, parallel sizes, token
+// lengths): a value beyond int's range is refused, not wrapped or summed into
+// an overflow.
+int parseCount(const QString &name, const QString &text, bool allowZero = false);
+int countOption(const QCommandLineParser &parser, const QString &name, int fallback, bool allowZero = false);
 // A positive, finite number option (accepts 1e12), or UsageError.
 double numberOption(const QCommandLineParser &parser, const QString &name, double fallback);
 

@@ -69,8 +69,8 @@ std::optional<PerfEstimate> speedOn(const QCommandLineParser &parser, const GpuS
     d.kvCache = *findKvCacheFormat("bf16");
     d.engine = defaultEngineProfile();
     r.links = singleServerLinks(gpu);
-    r.inputTokens = integerOption(parser, QStringLiteral("input-len"), 1024);
-    r.outputTokens = integerOption(parser, QStringLiteral("output-len"), 256);
+    r.inputTokens = countOption(parser, QStringLiteral("input-len"), 1024);
+    r.outputTokens = countOption(parser, QStringLiteral("output-len"), 256);
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 32);
     throwIfInvalid(validate(r));
     const PerfEstimate e = estimatePerformance(r);
@@ -110,7 +110,7 @@ std::optional<Side> onPremSide(const QCommandLineParser &parser, const CostAssum
         if (!server)
             throw UsageError(QStringLiteral("unknown server '%1' (see 'llm-planner-cli catalog servers')")
                                  .arg(parser.value(QStringLiteral("server"))));
-        const int servers = static_cast<int>(integerOption(parser, QStringLiteral("servers"), 1));
+        const int servers = countOption(parser, QStringLiteral("servers"), 1);
         build = buildFromServer(*server, servers);
         gpu = server->gpu;
         perServer = server->server.gpu.count;
@@ -120,7 +120,7 @@ std::optional<Side> onPremSide(const QCommandLineParser &parser, const CostAssum
         if (!found)
             throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')").arg(parser.value(QStringLiteral("gpu"))));
         gpu = *found;
-        gpus = static_cast<int>(integerOption(parser, QStringLiteral("gpus"), 1));
+        gpus = countOption(parser, QStringLiteral("gpus"), 1);
         build = buildFromGpus(gpu, gpus);
         perServer = std::min(gpus, 8);
     } else {
@@ -153,7 +153,7 @@ std::optional<Side> cloudSide(const QCommandLineParser &parser, const CostAssump
     if (!gpu)
         throw UsageError(QStringLiteral("instance %1 names GPU '%2', which the catalogue does not have")
                              .arg(id, QString::fromStdString(instance->gpuId)));
-    const int count = static_cast<int>(integerOption(parser, QStringLiteral("instances"), 1));
+    const int count = countOption(parser, QStringLiteral("instances"), 1);
     Side side;
     side.name = QStringLiteral("%1 x %2 (%3, %4, %5)").arg(count).arg(QString::fromStdString(instance->name),
                                                             QString::fromStdString(instance->provider), tierText,

@@ -64,11 +64,10 @@ InferenceRequest deploymentFrom(const QCommandLineParser &parser)
     r.gpu = lookUp<GpuSpec>(parser, QStringLiteral("gpu"), {},
                             [](const std::string &id) { return catalogue().find<GpuSpec>(QString::fromStdString(id)); },
                             QStringLiteral("catalog gpus"));
-    r.gpuCount = static_cast<int>(integerOption(parser, QStringLiteral("gpus"), 1));
-    r.parallel.pipeline = static_cast<int>(integerOption(parser, QStringLiteral("pp"), 1));
-    r.parallel.tensor = static_cast<int>(
-        integerOption(parser, QStringLiteral("tp"), std::max(1, r.gpuCount / r.parallel.pipeline)));
-    r.parallel.expert = static_cast<int>(integerOption(parser, QStringLiteral("ep"), 1));
+    r.gpuCount = countOption(parser, QStringLiteral("gpus"), 1);
+    r.parallel.pipeline = countOption(parser, QStringLiteral("pp"), 1);
+    r.parallel.tensor = countOption(parser, QStringLiteral("tp"), std::max(1, r.gpuCount / r.parallel.pipeline));
+    r.parallel.expert = countOption(parser, QStringLiteral("ep"), 1);
     r.parallel.dataParallelAttention = parser.isSet(QStringLiteral("dp-attention"));
     r.weights = lookUp<WeightFormat>(parser, QStringLiteral("weights"), QString::fromStdString(r.model.checkpointFormat),
                                      findWeightFormat, QStringLiteral("formats"));
@@ -80,7 +79,7 @@ InferenceRequest deploymentFrom(const QCommandLineParser &parser)
     if (parser.value(QStringLiteral("offload")) == QLatin1String("auto"))
         r.autoOffload = true;
     else
-        r.offloadLayers = static_cast<int>(integerOption(parser, QStringLiteral("offload"), 0, true));
+        r.offloadLayers = countOption(parser, QStringLiteral("offload"), 0, true);
     return r;
 }
 
@@ -98,12 +97,12 @@ ServerLinks serverLinks(const QCommandLineParser &parser, const GpuSpec &gpu, in
     ServerLinks links;
     links.perf = singleServerLinks(gpu);
     links.dataParallel = links.perf.tensorParallel;
-    const int perServer = static_cast<int>(integerOption(parser, QStringLiteral("gpus-per-server"), 8));
+    const int perServer = countOption(parser, QStringLiteral("gpus-per-server"), 8);
     if (parallel.tensor > perServer)
         throw UsageError(QStringLiteral("--tp %1 spans servers of %2 GPUs; keep tensor parallelism inside a server")
                              .arg(parallel.tensor).arg(perServer));
-    if (gpuCount <= perServer)
-        return links;
+    // The options are checked even when every GPU sits in one server: a
+    // mistyped link id should not pass silently.
     const QString id = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
                                                                 : QStringLiteral("ib-ndr");
     const std::optional<LinkSpec> link = catalogue().find<LinkSpec>(id);
@@ -111,6 +110,8 @@ ServerLinks serverLinks(const QCommandLineParser &parser, const GpuSpec &gpu, in
         throw UsageError(QStringLiteral("unknown --network '%1' (see 'llm-planner-cli catalog links')").arg(id));
     // The server's ports are shared by its GPUs.
     const double ports = static_cast<double>(integerOption(parser, QStringLiteral("nics-per-server"), perServer));
+    if (gpuCount <= perServer)
+        return links;
     LinkPath between;
     between.bandwidth = link->bandwidthPerDirection * (ports / perServer);
     between.latency = link->latency.value_or(units::seconds(5e-6));

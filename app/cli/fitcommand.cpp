@@ -47,7 +47,7 @@ QString yesNo(bool fits, double shortfall)
 
 int runInference(const QCommandLineParser &parser, InferenceRequest r)
 {
-    r.context = integerOption(parser, QStringLiteral("context"), 4096);
+    r.context = countOption(parser, QStringLiteral("context"), 4096);
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
     throwIfInvalid(validate(r));
 
@@ -107,11 +107,11 @@ int runTraining(const QCommandLineParser &parser, const InferenceRequest &deploy
         r.parallel.tensor = 1;
     r.method = method;
     r.optimizer = parseOptimizer(parser);
-    r.zeroStage = static_cast<int>(integerOption(parser, QStringLiteral("zero"), 0, true));
-    r.sequenceLength = integerOption(parser, QStringLiteral("context"), 4096);
+    r.zeroStage = countOption(parser, QStringLiteral("zero"), 0, true);
+    r.sequenceLength = countOption(parser, QStringLiteral("context"), 4096);
     r.microBatch = integerOption(parser, QStringLiteral("concurrency"), 1);
     r.activationCheckpointing = parser.isSet(QStringLiteral("checkpointing"));
-    r.loraRank = static_cast<int>(integerOption(parser, QStringLiteral("lora-rank"), 16));
+    r.loraRank = countOption(parser, QStringLiteral("lora-rank"), 16);
     const QString targets = parser.value(QStringLiteral("lora-targets"));
     if (!targets.isEmpty() && targets != QLatin1String("all") && targets != QLatin1String("attention"))
         throw UsageError(QStringLiteral("unknown --lora-targets '%1' (all, attention)").arg(targets));

@@ -64,8 +64,8 @@ int runPerf(const QStringList &arguments)
     PerfRequest r;
     r.deployment = deploymentFrom(parser);
     r.links = serverLinks(parser, r.deployment.gpu, r.deployment.gpuCount, r.deployment.parallel).perf;
-    r.inputTokens = integerOption(parser, QStringLiteral("input-len"), 1024);
-    r.outputTokens = integerOption(parser, QStringLiteral("output-len"), 256);
+    r.inputTokens = countOption(parser, QStringLiteral("input-len"), 1024);
+    r.outputTokens = countOption(parser, QStringLiteral("output-len"), 256);
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
     if (parser.isSet(QStringLiteral("efficiency")))
         r.efficiency = efficiencyOption(parser.value(QStringLiteral("efficiency")));

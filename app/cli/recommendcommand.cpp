@@ -78,8 +78,8 @@ std::vector<ServiceLoad> loadsFrom(const QCommandLineParser &parser)
     for (int i = 0; i < n; ++i) {
         ServiceLoad load;
         load.model = resolveModel(models.at(i));
-        load.inputTokens = parseInteger(QStringLiteral("input-len"), inputs.at(i));
-        load.outputTokens = parseInteger(QStringLiteral("output-len"), outputs.at(i));
+        load.inputTokens = parseCount(QStringLiteral("input-len"), inputs.at(i));
+        load.outputTokens = parseCount(QStringLiteral("output-len"), outputs.at(i));
         load.requestsPerSecond = parseNumber(QStringLiteral("qps"), rates.at(i));
         load.ttftSlo = units::seconds(parseNumber(QStringLiteral("ttft-slo"), ttfts.at(i)));
         load.tpotSlo = units::seconds(parseNumber(QStringLiteral("tpot-slo"), tpots.at(i)));
@@ -132,8 +132,8 @@ RecommendRequest requestFrom(const QCommandLineParser &parser)
         c.minWeightBits = numberOption(parser, QStringLiteral("min-weight-bits"), 0);
 
     r.capacity.peakFactor = numberOption(parser, QStringLiteral("peak-factor"), 1);
-    r.capacity.spareReplicas = static_cast<int>(integerOption(parser, QStringLiteral("spare-replicas"), 0, true));
-    r.capacity.spareUnits = static_cast<int>(integerOption(parser, QStringLiteral("spare-servers"), 0, true));
+    r.capacity.spareReplicas = countOption(parser, QStringLiteral("spare-replicas"), 0, true);
+    r.capacity.spareUnits = countOption(parser, QStringLiteral("spare-servers"), 0, true);
     const QString rank = parser.isSet(QStringLiteral("rank")) ? parser.value(QStringLiteral("rank")) : QStringLiteral("cost");
     if (rank != QLatin1String("cost") && rank != QLatin1String("tco"))
         throw UsageError(QStringLiteral("--rank expects cost or tco, got '%1'").arg(rank));
@@ -231,7 +231,8 @@ QJsonObject recommendationToJson(const Recommendation &r, int rank)
 QJsonObject ruledOutToJson(const RuledOut &out)
 {
     return QJsonObject{{"placement_or_vendor", out.filtered}, {"no_price_in_tier", out.unpriced},
-                       {"memory", out.memory}, {"latency", out.latency}, {"budget", out.budget}};
+                       {"memory", out.memory}, {"latency", out.latency}, {"scale", out.scale},
+                       {"budget", out.budget}};
 }
 
 QString money(double usd)
@@ -300,7 +301,7 @@ int runRecommend(const QStringList &arguments)
     addRecommendOptions(parser);
     parseCommand(parser, arguments);
     const RecommendRequest request = requestFrom(parser);
-    const int top = static_cast<int>(integerOption(parser, QStringLiteral("top"), 10));
+    const int top = countOption(parser, QStringLiteral("top"), 10);
     const HardwareOptionList options = hardwareOptions(catalogue(), tierFrom(parser));
 
     QElapsedTimer timer;
@@ -338,10 +339,11 @@ int runRecommend(const QStringList &arguments)
     }
     printTable(result, top, request);
     printLine(QStringLiteral("Searched %1 layouts (%2 performance points, %3 builds costed) in %4 ms; ruled out: "
-                             "%5 by memory, %6 by latency, %7 by budget, %8 by placement or vendor, %9 without a price.")
+                             "%5 by memory, %6 by latency, %7 by fleet size, %8 by budget, %9 by placement or vendor, "
+                             "%10 without a price.")
                   .arg(count(result.layoutsEvaluated), count(result.performanceEvaluations), count(result.buildsCosted))
                   .arg(milliseconds, 0, 'f', 0)
-                  .arg(result.ruledOut.memory).arg(result.ruledOut.latency).arg(result.ruledOut.budget)
+                  .arg(result.ruledOut.memory).arg(result.ruledOut.latency).arg(result.ruledOut.scale).arg(result.ruledOut.budget)
                   .arg(result.ruledOut.filtered).arg(result.ruledOut.unpriced));
     return 0;
 }

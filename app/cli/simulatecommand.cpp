@@ -59,7 +59,7 @@ LengthDistribution lengthOption(const QCommandLineParser &parser, const QString 
         throw UsageError(QStringLiteral("give --%1 or --%2, not both").arg(len, dist));
     if (parser.isSet(dist))
         return parseDistribution(dist, parser.value(dist));
-    return LengthDistribution::fixed(static_cast<double>(integerOption(parser, len, fallback)));
+    return LengthDistribution::fixed(static_cast<double>(countOption(parser, len, fallback)));
 }
 
 std::vector<TraceEntry> readTrace(const QString &path)

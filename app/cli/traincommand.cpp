@@ -59,11 +59,11 @@ int runTrain(const QStringList &arguments)
     if (!parser.isSet(QStringLiteral("tp")))
         run.setup.parallel.tensor = 1; // training defaults to data parallelism
     run.setup.method = methodFrom(parser);
-    run.setup.zeroStage = static_cast<int>(integerOption(parser, QStringLiteral("zero"), 1, true));
-    run.setup.sequenceLength = integerOption(parser, QStringLiteral("seq-len"), 4096);
+    run.setup.zeroStage = countOption(parser, QStringLiteral("zero"), 1, true);
+    run.setup.sequenceLength = countOption(parser, QStringLiteral("seq-len"), 4096);
     run.setup.microBatch = integerOption(parser, QStringLiteral("micro-batch"), 1);
     run.setup.activationCheckpointing = parser.isSet(QStringLiteral("checkpointing"));
-    run.setup.loraRank = static_cast<int>(integerOption(parser, QStringLiteral("lora-rank"), 16));
+    run.setup.loraRank = countOption(parser, QStringLiteral("lora-rank"), 16);
     run.globalBatchSequences = integerOption(parser, QStringLiteral("global-batch"), 0, true);
     run.tokens = numberOption(parser, QStringLiteral("tokens"), 1e9);
     throwIfInvalid(validate(run.setup));

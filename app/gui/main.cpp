@@ -76,9 +76,11 @@ int main(int argc, char *argv[])
     window.show();
     for (const QString &warning : opened.warnings)
         QMessageBox::warning(&window, QCoreApplication::translate("main", "Catalogue"), warning);
-    if (!parser.positionalArguments().isEmpty())
+    // Recovery comes first even when a plan file is named: opening it must
+    // not cost the work autosaved before a crash (it is offered, and the
+    // usual "save changes?" question comes before the named plan replaces it).
+    window.offerRecovery();
+    if (!parser.positionalArguments().isEmpty() && window.maybeSave())
         window.openPlan(parser.positionalArguments().constFirst());
-    else
-        window.offerRecovery();
     return QApplication::exec();
 }

@@ -207,6 +207,10 @@ private:
         }
         layout.sloConcurrency = largestSatisfying(1, memoryConcurrency, meets);
         layout.requestsPerSecondAtSlo = requestsPerSecond(model->point(layout.sloConcurrency), load.outputTokens);
+        if (!(servingReplicas(layout, load) <= kMaxReplicasPerModel)) {
+            ++mResult.ruledOut.scale;
+            return std::nullopt;
+        }
         return layout;
     }
 
@@ -237,6 +241,15 @@ private:
         return option.name + " (" + option.gpu.name + ")";
     }
 
+    // Replicas that serve the peak rate within the SLO, spares not counted;
+    // a double, so that an absurd rate compares above the cap instead of
+    // overflowing an int.
+    double servingReplicas(const Layout &layout, const ServiceLoad &load) const
+    {
+        const double needed = load.requestsPerSecond * mRequest.capacity.peakFactor;
+        return std::max(1.0, std::ceil(needed / layout.requestsPerSecondAtSlo - 1e-9));
+    }
+
     ReplicaPlan plan(const Layout &layout, const ServiceLoad &load) const
     {
         const CapacityPolicy &capacity = mRequest.capacity;
@@ -248,8 +261,7 @@ private:
         p.kvFormat = layout.kv->id;
         p.sloConcurrency = layout.sloConcurrency;
         p.memoryConcurrency = layout.memoryConcurrency;
-        const double needed = load.requestsPerSecond * capacity.peakFactor;
-        const int serving = std::max(1, static_cast<int>(std::ceil(needed / layout.requestsPerSecondAtSlo - 1e-9)));
+        const int serving = static_cast<int>(servingReplicas(layout, load));
         p.replicas = serving + capacity.spareReplicas;
         p.capacityRequestsPerSecond = serving * layout.requestsPerSecondAtSlo;
         // Every replica, spares included, takes its share of the average rate.
@@ -415,6 +427,11 @@ private:
             why << "budget: " << out.budget << " build" << (out.budget == 1 ? "" : "s")
                 << " meet the SLO, but the cheapest costs " << std::lround(*out.cheapestOverBudgetUsd)
                 << " USD a month, over the budget";
+        } else if (out.scale > 0) {
+            why << "scale: " << out.scale << " layout" << (out.scale == 1 ? "" : "s") << " meet the SLO, but serving "
+                << plainNumber(load.requestsPerSecond * mRequest.capacity.peakFactor)
+                << " requests per second would take more than " << kMaxReplicasPerModel
+                << " replicas of the model; the recommender plans fleets up to that size";
         } else if (out.latency > 0) {
             why << "latency: " << out.latency << " layout" << (out.latency == 1 ? "" : "s")
                 << " fit in memory but none meets TTFT <= " << formatSeconds(units::inSeconds(load.ttftSlo))
@@ -486,8 +503,9 @@ std::vector<std::string> validate(const RecommendRequest &request)
     const CapacityPolicy &c = request.capacity;
     if (!(c.peakFactor >= 1) || !std::isfinite(c.peakFactor))
         errors.push_back("the peak factor must be at least 1 (the average rate itself)");
-    if (c.spareReplicas < 0 || c.spareUnits < 0)
-        errors.push_back("spare replicas and spare units cannot be negative");
+    if (c.spareReplicas < 0 || c.spareUnits < 0 || c.spareReplicas > kMaxReplicasPerModel
+        || c.spareUnits > kMaxReplicasPerModel)
+        errors.push_back("spare replicas and spare units must be between 0 and " + std::to_string(kMaxReplicasPerModel));
     if (!request.constraints.onPrem && !request.constraints.cloud)
         errors.push_back("allow on-prem builds, cloud instances or both");
     if (request.constraints.maxMonthlyUsd && !(*request.constraints.maxMonthlyUsd > 0))

@@ -133,6 +133,11 @@ struct Recommendation {
     bool costIsLowerBound = false;   // some part has no price
 };
 
+// The most replicas of one model the recommender plans. A fleet beyond it is
+// a cloud-scale service rather than a hardware purchase, and the cap keeps
+// the search's bin packing fast and its counts within int.
+inline constexpr int kMaxReplicasPerModel = 1024;
+
 // How many candidates each constraint removed; with an empty result the
 // message names the binding one.
 struct RuledOut {
@@ -141,6 +146,7 @@ struct RuledOut {
     int memory = 0;     // layouts that cannot hold one sequence
     int latency = 0;    // layouts that fit but miss the SLO even alone
     int budget = 0;     // fleets over the budget
+    int scale = 0;      // layouts that would need more than kMaxReplicasPerModel replicas
     // The nearest misses, for the message.
     std::optional<double> fastestTtftSeconds;
     std::optional<double> fastestTpotSeconds;

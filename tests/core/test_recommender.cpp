@@ -307,6 +307,24 @@ private slots:
         result = recommend(amd, options());
         QVERIFY(result.ranked.empty());
         QVERIFY2(result.noCandidateReason.rfind("constraints", 0) == 0, result.noCandidateReason.c_str());
+
+        // Scale: 10^300 requests per second would take more replicas than any
+        // fleet the recommender plans (and once overflowed the replica count).
+        result = recommend(request("llama-3.1-8b", 1e300), options());
+        QVERIFY(result.ranked.empty());
+        QVERIFY2(result.noCandidateReason.rfind("scale", 0) == 0, result.noCandidateReason.c_str());
+        QVERIFY(result.ruledOut.scale > 0);
+    }
+
+    void fleetsStayWithinTheReplicaCap()
+    {
+        // A rate that some layouts serve within the cap and others not.
+        const RecommendResult result = recommend(request("llama-3.1-8b", 5000), options());
+        QVERIFY2(!result.ranked.empty(), result.noCandidateReason.c_str());
+        QVERIFY(result.ruledOut.scale > 0);
+        for (const Recommendation &rec : result.ranked)
+            for (const ReplicaPlan &plan : rec.plans)
+                QVERIFY(plan.replicas <= kMaxReplicasPerModel);
     }
 
     void unpricedHardwareIsNotRanked()
