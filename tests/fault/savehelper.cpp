@@ -18,6 +18,7 @@
 
 #include <cstdio>
 #include <grp.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 using namespace planner;
@@ -30,7 +31,11 @@ bool dropToNobody()
         return true;
     constexpr gid_t kNobodyGroup = 65534;
     constexpr uid_t kNobody = 65534;
-    return setgroups(0, nullptr) == 0 && setgid(kNobodyGroup) == 0 && setuid(kNobody) == 0;
+    if (setgroups(0, nullptr) != 0 || setgid(kNobodyGroup) != 0 || setuid(kNobody) != 0)
+        return false;
+    // Changing user makes the process undumpable, and LeakSanitizer (in the
+    // sanitizer build) cannot then inspect it at exit.
+    return prctl(PR_SET_DUMPABLE, 1) == 0;
 }
 
 } // namespace
