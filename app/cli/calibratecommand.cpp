@@ -40,10 +40,7 @@ int runCalibrate(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV of measurements"));
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
-    if (!parser.parse(arguments))
-        throw UsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
+    parseOptions(parser, arguments);
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("calibrate needs exactly one CSV FILE"));
 

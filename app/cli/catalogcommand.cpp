@@ -171,10 +171,7 @@ int runCatalog(const QStringList &arguments)
         {QStringLiteral("filter"), QStringLiteral("Only parts whose id, name or vendor contains TEXT."), QStringLiteral("TEXT")},
         {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write the export to FILE."), QStringLiteral("FILE")},
     });
-    if (!parser.parse(arguments))
-        throw UsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
+    parseOptions(parser, arguments);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         throw UsageError(QStringLiteral("catalog needs a kind: %1, export or import").arg(kindNames()));
@@ -277,10 +274,7 @@ int runImportModel(const QStringList &arguments)
         {QStringLiteral("family"), QStringLiteral("Family to file it under (default: its model type)."), QStringLiteral("NAME")},
         {QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")},
     });
-    if (!parser.parse(arguments))
-        throw UsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
+    parseOptions(parser, arguments);
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("import-model needs exactly one PATH"));
 

@@ -4,6 +4,7 @@
 #include "database/catalogue.h"
 #include "database/hfconfigimporter.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocale>
@@ -11,9 +12,25 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 namespace planner::cli {
+
+void parseOptions(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        throw UsageError(parser.errorText());
+    if (!parser.isSet(QStringLiteral("help")))
+        return;
+    // Qt's usage line names the binary's path; name the command as typed.
+    QString text = parser.helpText();
+    const QString qtUsage = QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
+    if (text.startsWith(qtUsage))
+        text.replace(0, qtUsage.size(), QStringLiteral("Usage: ") + arguments.constFirst());
+    QTextStream(stdout) << text;
+    std::exit(0);
+}
 
 long long parseInteger(const QString &name, const QString &text, bool allowZero)
 {

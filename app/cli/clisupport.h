@@ -23,6 +23,11 @@ public:
     explicit UsageError(const QString &message) : std::runtime_error(message.toStdString()) {}
 };
 
+// Parses a command's arguments (the first is "llm-planner-cli COMMAND", as
+// main() passes it); --help prints the options under that name and exits 0,
+// a parse error throws UsageError.
+void parseOptions(QCommandLineParser &parser, const QStringList &arguments);
+
 // The text of option --name as a positive (or, with allowZero, non-negative)
 // integer / a positive, finite number, or UsageError.
 long long parseInteger(const QString &name, const QString &text, bool allowZero = false);

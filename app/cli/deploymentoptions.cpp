@@ -45,10 +45,7 @@ void addDeploymentOptions(QCommandLineParser &parser)
 
 void parseCommand(QCommandLineParser &parser, const QStringList &arguments)
 {
-    if (!parser.parse(arguments))
-        throw UsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
+    parseOptions(parser, arguments);
     if (!parser.positionalArguments().isEmpty())
         throw UsageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
 }

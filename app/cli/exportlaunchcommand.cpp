@@ -136,10 +136,7 @@ int runExportLaunch(const QStringList &arguments)
          QStringLiteral("FILE")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object: the settings, command, script and manifest.")},
     });
-    if (!parser.parse(arguments))
-        throw UsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
+    parseOptions(parser, arguments);
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("export-launch needs exactly one PLAN file (*.llmplan)"));
 

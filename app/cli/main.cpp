@@ -102,6 +102,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("export-launch"), planner::cli::runExportLaunch},
     };
     const QString name = arguments.takeAt(1);
+    arguments[0] = QStringLiteral("llm-planner-cli ") + name;  // for the command's --help
     const auto command = commands.find(name);
     if (command == commands.end()) {
         err << "llm-planner-cli: unknown command '" << name << "' (try --help)\n";

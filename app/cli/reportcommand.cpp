@@ -45,10 +45,7 @@ int runReport(const QStringList &arguments)
          QStringLiteral("NAME")},
         {QStringLiteral("title"), QStringLiteral("Title (default: the plan's name)."), QStringLiteral("TEXT")},
     });
-    if (!parser.parse(arguments))
-        throw UsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
+    parseOptions(parser, arguments);
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("report needs exactly one PLAN file (*.llmplan)"));
     const QString output = parser.value(QStringLiteral("output"));
