@@ -7,6 +7,7 @@
 #include "ui/charts/analysispanel.h"
 #include "ui/deploy/launchexportdialog.h"
 #include "ui/document/plandocument.h"
+#include "ui/format/money.h"
 #include "ui/help/helpdialogs.h"
 #include "ui/document/planedits.h"
 #include "ui/models/modelversiontablemodel.h"
@@ -619,9 +620,11 @@ void MainWindow::editPreferences()
 void MainWindow::applyPreferences(const Preferences &preferences)
 {
     mAutosaveTimer->start(preferences.autosaveMinutes * 60'000);
-    if (preferences.memoryUnit != memoryUnit()) {
+    if (preferences.memoryUnit != memoryUnit() || preferences.currency != displayCurrency()) {
         setMemoryUnit(preferences.memoryUnit);
-        emit mDocument->planChanged();  // every view re-reads what it shows, in the new unit
+        setDisplayCurrency(preferences.currency);
+        mPalette->reload(mCatalogue);
+        emit mDocument->planChanged();  // every view re-reads what it shows, in the new units
     }
 }
 

@@ -19,11 +19,12 @@ inline std::string toLower(std::string_view text)
 }
 
 // A number as people write it: at most six decimals, trailing zeros dropped
-// ("0.9", "8", "0.000125"); beyond 10^15 in exponent form ("1.5e+308").
+// ("0.9", "8", "0.000125"); beyond 10^15 or below 10^-6 in exponent form
+// ("1.5e+308", "1e-09"), so no value reads as 0 that is not.
 inline std::string plainNumber(double value)
 {
     char buffer[64];
-    if (!std::isfinite(value) || std::fabs(value) >= 1e15) {
+    if (!std::isfinite(value) || std::fabs(value) >= 1e15 || (value != 0 && std::fabs(value) < 1e-6)) {
         std::snprintf(buffer, sizeof buffer, "%g", value);
         return buffer;
     }

@@ -130,16 +130,8 @@
         <translation>月份</translation>
     </message>
     <message>
-        <source>Cumulative USD</source>
-        <translation>累计成本 (USD)</translation>
-    </message>
-    <message>
         <source> (lower bound)</source>
         <translation>（下限）</translation>
-    </message>
-    <message>
-        <source>USD</source>
-        <translation>USD</translation>
     </message>
     <message>
         <source>Break-even: month %1</source>
@@ -148,22 +140,6 @@
     <message>
         <source>Cost per million output tokens</source>
         <translation>每百万输出 token 成本</translation>
-    </message>
-    <message>
-        <source>USD per million output tokens</source>
-        <translation>USD/百万输出 token</translation>
-    </message>
-    <message>
-        <source>USD per 10⁶ output tokens</source>
-        <translation>USD/百万输出 token</translation>
-    </message>
-    <message>
-        <source>Capital (USD)</source>
-        <translation>资本支出 (USD)</translation>
-    </message>
-    <message>
-        <source>Monthly cost (USD)</source>
-        <translation>月度成本 (USD)</translation>
     </message>
     <message>
         <source>Power at the wall (kW)</source>
@@ -182,6 +158,26 @@ does not fit: %1 short</source>
     <message>
         <source>Usable capacity %1</source>
         <translation>可用容量 %1</translation>
+    </message>
+    <message>
+        <source>Cumulative %1</source>
+        <translation>累计成本 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 per million output tokens</source>
+        <translation>%1/百万输出 token</translation>
+    </message>
+    <message>
+        <source>%1 per 10⁶ output tokens</source>
+        <translation>%1/百万输出 token</translation>
+    </message>
+    <message>
+        <source>Capital (%1)</source>
+        <translation>资本支出 (%1)</translation>
+    </message>
+    <message>
+        <source>Monthly cost (%1)</source>
+        <translation>月度成本 (%1)</translation>
     </message>
 </context>
 <context>
@@ -259,10 +255,6 @@ does not fit: %1 short</source>
         <translation>电价</translation>
     </message>
     <message>
-        <source> USD/kWh</source>
-        <translation> USD/kWh</translation>
-    </message>
-    <message>
         <source>PUE</source>
         <translation>PUE</translation>
     </message>
@@ -295,16 +287,8 @@ does not fit: %1 short</source>
         <translation>机房托管</translation>
     </message>
     <message>
-        <source> USD per kW-month</source>
-        <translation> USD/(kW·月)</translation>
-    </message>
-    <message>
         <source>Integration</source>
         <translation>集成费</translation>
-    </message>
-    <message>
-        <source> USD per server</source>
-        <translation> USD/台服务器</translation>
     </message>
     <message>
         <source>Horizon</source>
@@ -329,6 +313,18 @@ does not fit: %1 short</source>
     <message>
         <source>set by the user in %1</source>
         <translation>由用户在%1中设置</translation>
+    </message>
+    <message>
+        <source> %1/kWh</source>
+        <translation> %1/kWh</translation>
+    </message>
+    <message>
+        <source> %1 per kW-month</source>
+        <translation> %1/(kW·月)</translation>
+    </message>
+    <message>
+        <source> %1 per server</source>
+        <translation> %1/台服务器</translation>
     </message>
 </context>
 <context>
@@ -433,6 +429,21 @@ does not fit: %1 short</source>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Amounts in %1 at the user&apos;s rate of %2 %1 per USD; catalogue prices are quoted in USD.</source>
+        <translation>金额以 %1 计，按用户设定的汇率 1 USD = %2 %1 换算；目录中的价格以 USD 报价。</translation>
+    </message>
+    <message>
+        <source>Amounts in %1 at the user&apos;s rate of %2 %1 per USD (%3); catalogue prices are quoted in USD.</source>
+        <translation>金额以 %1 计，按用户设定的汇率 1 USD = %2 %1（%3）换算；目录中的价格以 USD 报价。</translation>
     </message>
 </context>
 <context>
@@ -679,20 +690,8 @@ does not fit: %1 short</source>
         <translation>无法推荐任何方案：针对该工作负载（%3），%1 个方案中没有一个能在已知成本下让所有模型版本都装入显存并满足时延目标（%2）。各方案被排除的原因见下文“方案一览”。</translation>
     </message>
     <message>
-        <source>We recommend %1: %2, the plan&apos;s one scenario. It fits every model version in memory and meets the latency targets (%3) for %4 at %5 USD per million output tokens.</source>
-        <translation>推荐方案 %1：%2（本规划唯一的方案）。针对该工作负载（%4），它的显存可容纳所有模型版本并满足时延目标（%3），每百万输出 token 成本为 %5 USD。</translation>
-    </message>
-    <message>
-        <source>We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits every model version in memory and meets the latency targets (%4) for %5 at the lowest cost per million output tokens: %6 USD.</source>
-        <translation>推荐方案 %1：%2。在本规划的 %3 个方案中，针对该工作负载（%5），它的显存可容纳所有模型版本并满足时延目标（%4），且每百万输出 token 成本最低：%6 USD。</translation>
-    </message>
-    <message>
         <source> (With several model versions, a scenario counts at its dearest version&apos;s cost.)</source>
         <translation>（有多个模型版本时，方案按成本最高的版本计。）</translation>
-    </message>
-    <message>
-        <source> The next best, %1, serves the same at %2 USD per million output tokens.</source>
-        <translation>次优方案 %1 同样满足要求，每百万输出 token 成本为 %2 USD。</translation>
     </message>
     <message>
         <source>What it serves</source>
@@ -703,36 +702,12 @@ does not fit: %1 short</source>
         <translation>成本</translation>
     </message>
     <message>
-        <source>Capital: at least %1 USD (some parts have no price; see the bill of materials).</source>
-        <translation>资本支出：至少 %1 USD（部分部件无价格，见物料清单）。</translation>
-    </message>
-    <message>
-        <source>Capital: %1 USD.</source>
-        <translation>资本支出：%1 USD。</translation>
-    </message>
-    <message>
-        <source>Cloud: %1 USD a month (%2 prices).</source>
-        <translation>云服务：每月 %1 USD（%2价格）。</translation>
-    </message>
-    <message>
-        <source>In all %1 USD a month (capital amortised over %2 years, power, maintenance and colocation included), %3 USD per million output tokens.</source>
-        <translation>合计每月 %1 USD（含按 %2 年摊销的资本支出、电费、维保和机房托管费用），每百万输出 token 成本 %3 USD。</translation>
-    </message>
-    <message>
         <source>Break-even</source>
         <translation>盈亏平衡</translation>
     </message>
     <message>
         <source>There is no break-even to report: the plan does not have both an on-prem and a cloud scenario that can be estimated and priced.</source>
         <translation>无盈亏平衡点可报告：本规划中没有同时具备可估算且有价格的本地部署方案和云方案。</translation>
-    </message>
-    <message>
-        <source>Buying %1 (capital %2 USD, then %3 USD a month to run) has cost less in cash than renting %4 (%5 USD a month) by the end of month %6.</source>
-        <translation>到第 %6 个月末，购买 %1（资本支出 %2 USD，此后每月运行成本 %3 USD）的累计现金支出已低于租用 %4（每月 %5 USD）。</translation>
-    </message>
-    <message>
-        <source>Buying %1 (capital %2 USD, then %3 USD a month to run) does not break even with renting %4 (%5 USD a month) within the horizon of %6 months.</source>
-        <translation>在 %6 个月的测算周期内，购买 %1（资本支出 %2 USD，此后每月运行成本 %3 USD）与租用 %4（每月 %5 USD）相比未能达到盈亏平衡。</translation>
     </message>
     <message>
         <source> These are the cheapest on-prem and the cheapest cloud scenario by monthly total.</source>
@@ -755,24 +730,8 @@ does not fit: %1 short</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <source>Capital (USD)</source>
-        <translation>资本支出 (USD)</translation>
-    </message>
-    <message>
-        <source>USD / month</source>
-        <translation>USD/月</translation>
-    </message>
-    <message>
-        <source>USD / M output tokens</source>
-        <translation>USD/百万输出 token</translation>
-    </message>
-    <message>
         <source>Verdict</source>
         <translation>结论</translation>
-    </message>
-    <message>
-        <source>+ marks a lower bound: some parts have no price. USD / month includes the capital amortised, power, maintenance, colocation and cloud bills; USD / M output tokens is the dearest model version&apos;s.</source>
-        <translation>+ 表示下限值：部分部件无价格。“USD/月”包含摊销的资本支出、电费、维保、机房托管和云服务费用；“USD/百万输出 token”取成本最高的模型版本。</translation>
     </message>
     <message>
         <source>No hardware is drawn in this scenario.</source>
@@ -785,14 +744,6 @@ does not fit: %1 short</source>
     <message>
         <source>Qty</source>
         <translation>数量</translation>
-    </message>
-    <message>
-        <source>Unit price (USD)</source>
-        <translation>单价 (USD)</translation>
-    </message>
-    <message>
-        <source>Total (USD)</source>
-        <translation>合计 (USD)</translation>
     </message>
     <message>
         <source>Price source</source>
@@ -819,10 +770,6 @@ does not fit: %1 short</source>
         <translation>云实例</translation>
     </message>
     <message>
-        <source>USD / hour each</source>
-        <translation>单价 (USD/小时)</translation>
-    </message>
-    <message>
         <source>Cloud bill per month</source>
         <translation>每月云服务费用</translation>
     </message>
@@ -841,10 +788,6 @@ does not fit: %1 short</source>
     <message>
         <source>Capital amortised over %1 years</source>
         <translation>资本支出按 %1 年摊销</translation>
-    </message>
-    <message>
-        <source>Power: %1 kW at the wall at %2 USD/kWh</source>
-        <translation>电费：%1 kW（含 PUE），电价 %2 USD/kWh</translation>
     </message>
     <message>
         <source>Maintenance</source>
@@ -1160,6 +1103,74 @@ no GPU or engine to estimate</source>
     <message>
         <source>Memory per GPU (%1)</source>
         <translation>单卡显存 (%1)</translation>
+    </message>
+    <message>
+        <source>We recommend %1: %2, the plan&apos;s one scenario. It fits every model version in memory and meets the latency targets (%3) for %4 at %5 per million output tokens.</source>
+        <translation>推荐方案 %1：%2（本规划唯一的方案）。针对该工作负载（%4），它的显存可容纳所有模型版本并满足时延目标（%3），每百万输出 token 成本为 %5。</translation>
+    </message>
+    <message>
+        <source>We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits every model version in memory and meets the latency targets (%4) for %5 at the lowest cost per million output tokens: %6.</source>
+        <translation>推荐方案 %1：%2。在本规划的 %3 个方案中，针对该工作负载（%5），它的显存可容纳所有模型版本并满足时延目标（%4），且每百万输出 token 成本最低：%6。</translation>
+    </message>
+    <message>
+        <source> The next best, %1, serves the same at %2 per million output tokens.</source>
+        <translation>次优方案 %1 同样满足要求，每百万输出 token 成本为 %2。</translation>
+    </message>
+    <message>
+        <source>Capital: at least %1 (some parts have no price; see the bill of materials).</source>
+        <translation>资本支出：至少 %1（部分部件无价格，见物料清单）。</translation>
+    </message>
+    <message>
+        <source>Capital: %1.</source>
+        <translation>资本支出：%1。</translation>
+    </message>
+    <message>
+        <source>Cloud: %1 a month (%2 prices).</source>
+        <translation>云服务：每月 %1（%2价格）。</translation>
+    </message>
+    <message>
+        <source>In all %1 a month (capital amortised over %2 years, power, maintenance and colocation included), %3 per million output tokens.</source>
+        <translation>合计每月 %1（含按 %2 年摊销的资本支出、电费、维保和机房托管费用），每百万输出 token 成本 %3。</translation>
+    </message>
+    <message>
+        <source>Buying %1 (capital %2, then %3 a month to run) has cost less in cash than renting %4 (%5 a month) by the end of month %6.</source>
+        <translation>到第 %6 个月末，购买 %1（资本支出 %2，此后每月运行成本 %3）的累计现金支出已低于租用 %4（每月 %5）。</translation>
+    </message>
+    <message>
+        <source>Buying %1 (capital %2, then %3 a month to run) does not break even with renting %4 (%5 a month) within the horizon of %6 months.</source>
+        <translation>在 %6 个月的测算周期内，购买 %1（资本支出 %2，此后每月运行成本 %3）与租用 %4（每月 %5）相比未能达到盈亏平衡。</translation>
+    </message>
+    <message>
+        <source>Capital (%1)</source>
+        <translation>资本支出 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1/月</translation>
+    </message>
+    <message>
+        <source>%1 / M output tokens</source>
+        <translation>%1/百万输出 token</translation>
+    </message>
+    <message>
+        <source>+ marks a lower bound: some parts have no price. %1 / month includes the capital amortised, power, maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version&apos;s.</source>
+        <translation>+ 表示下限值：部分部件无价格。“%1/月”包含摊销的资本支出、电费、维保、机房托管和云服务费用；“%1/百万输出 token”取成本最高的模型版本。</translation>
+    </message>
+    <message>
+        <source>Unit price (%1)</source>
+        <translation>单价 (%1)</translation>
+    </message>
+    <message>
+        <source>Total (%1)</source>
+        <translation>合计 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 / hour each</source>
+        <translation>单价 (%1/小时)</translation>
+    </message>
+    <message>
+        <source>Power: %1 kW at the wall at %2/kWh</source>
+        <translation>电费：%1 kW（含 PUE），电价 %2/kWh</translation>
     </message>
 </context>
 <context>
@@ -1986,10 +1997,6 @@ no GPU or engine to estimate</source>
 <context>
     <name>planner::PartListModel</name>
     <message>
-        <source>$%1/h</source>
-        <translation>$%1/小时</translation>
-    </message>
-    <message>
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>
@@ -2084,6 +2091,10 @@ no GPU or engine to estimate</source>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1/h</source>
+        <translation>%1/小时</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2202,38 @@ no GPU or engine to estimate</source>
         <source>&amp;Memory sizes in</source>
         <translation>显存单位(&amp;M)</translation>
     </message>
+    <message>
+        <source>The currency prices and costs are shown in (an ISO 4217 code); the catalogue keeps its prices in USD</source>
+        <translation>价格和成本显示所用的货币（ISO 4217 代码）；目录中的价格仍以 USD 保存</translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation>货币(&amp;C)</translation>
+    </message>
+    <message>
+        <source>1 USD = </source>
+        <translation>1 USD = </translation>
+    </message>
+    <message>
+        <source>The exchange rate you budget with; the planner ships none</source>
+        <translation>您做预算时使用的汇率；规划器不内置任何汇率</translation>
+    </message>
+    <message>
+        <source>The day the rate is from; the proposal states it</source>
+        <translation>汇率的日期；方案书中会注明</translation>
+    </message>
+    <message>
+        <source>as of</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange rate</source>
+        <translation>汇率(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Type a three-letter currency code (ISO 4217), such as CNY or EUR.</source>
+        <translation>请输入三个字母的货币代码（ISO 4217），例如 CNY 或 EUR。</translation>
+    </message>
 </context>
 <context>
     <name>planner::SummaryPanel</name>
@@ -2225,14 +2268,6 @@ no GPU or engine to estimate</source>
     <message>
         <source>SLO</source>
         <translation>SLO</translation>
-    </message>
-    <message>
-        <source>USD / month</source>
-        <translation>USD/月</translation>
-    </message>
-    <message>
-        <source>USD / M output tokens</source>
-        <translation>USD/百万输出 token</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2277,6 +2312,14 @@ no GPU or engine to estimate</source>
     <message>
         <source>%1. Speeds are the performance model&apos;s nominal estimate; + marks a cost whose capital misses unpriced parts. Evaluated in %2 ms.</source>
         <translation>%1。速度为性能模型的标称估算值；+ 表示该成本的资本支出未计入无价格的部件。计算耗时 %2 ms。</translation>
+    </message>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1/月</translation>
+    </message>
+    <message>
+        <source>%1 / M output tokens</source>
+        <translation>%1/百万输出 token</translation>
     </message>
 </context>
 <context>

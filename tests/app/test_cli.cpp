@@ -664,6 +664,17 @@ private slots:
         QFile file(pdf);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.read(5), QByteArray("%PDF-"));
+
+        // In yuan at the user's rate, memory in GiB (the proposal's amounts
+        // are checked in tests/ui/test_proposal.cpp).
+        const QString yuan = dir.filePath(QStringLiteral("r1-cny.pdf"));
+        const Result inYuan = run({QStringLiteral("report"),
+                                   QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/deepseek-r1-8x-h200.llmplan"),
+                                   QStringLiteral("-o"), yuan, QStringLiteral("--currency"), QStringLiteral("cny"),
+                                   QStringLiteral("--rate"), QStringLiteral("7.12"), QStringLiteral("--memory-unit"), QStringLiteral("GiB")});
+        QCOMPARE(inYuan.exitCode, 0);
+        QVERIFY2(inYuan.err.isEmpty(), inYuan.err.constData());
+        QVERIFY(QFileInfo(yuan).size() > 0);
     }
 
     void reportBadInputFailsWithOneLine_data()

@@ -202,6 +202,16 @@ private slots:
             "the electricity tariff (USD/kWh) must be between 0 and 10, got 1e+300");
         row("report: negative core count", {QStringLiteral("report"), file("negative-cores.llmplan"), QStringLiteral("-o"), file("x.pdf")},
             "parts.cpus[0]: 'cores' must be");
+        const QStringList report = {QStringLiteral("report"), samplePlan(), QStringLiteral("-o"), file("x.pdf")};
+        row("report: currency without a rate", report + args("--currency EUR"), "--currency EUR needs --rate, how many EUR one USD buys");
+        row("report: not a currency code", report + args("--currency EURO --rate 0.9"),
+            "the currency code must be three capital letters (ISO 4217, such as CNY or EUR), got \"EURO\"");
+        row("report: negative rate", report + args("--currency CNY --rate -7"), "--rate expects a positive number, got '-7'");
+        row("report: tiny rate", report + args("--currency CNY --rate 1e-9"),
+            "the exchange rate must be between 0.0001 and 10000000 CNY per USD, got 1e-09");
+        row("report: huge rate", report + args("--currency CNY --rate 1e300"), "the exchange rate must be between");
+        row("report: a rate for dollars", report + args("--currency USD --rate 7"), "--rate is for a currency other than USD");
+        row("report: unknown memory unit", report + args("--memory-unit MB"), "--memory-unit expects GB or GiB, got \"MB\"");
         row("report: missing folder", {QStringLiteral("report"), samplePlan(), QStringLiteral("-o"), file("absent/x.pdf")},
             "x.pdf");
         row("export-launch: no plan", args("export-launch"), "export-launch needs exactly one PLAN file");

@@ -1,6 +1,7 @@
 // The cost model's arithmetic, worked by hand.
 
 #include "core/cost/costmodel.h"
+#include "core/cost/currency.h"
 #include "support/enginetestsupport.h"
 
 #include <QtTest>
@@ -151,6 +152,28 @@ private slots:
         else
             a.maintenanceSharePerYear.value = std::nan("");
         QVERIFY2(anyContains(validate(a), message.toStdString()), joinedMessages(validate(a)));
+    }
+
+    // A display currency converts at the user's rate both ways; codes and
+    // rates no currency has are refused with the reason.
+    void currencies()
+    {
+        const Currency yuan{"CNY", 7.25, "2026-11-20"};
+        QVERIFY(!currencyProblem(yuan));
+        QVERIFY(!currencyProblem(Currency{}));
+        QCOMPARE(yuan.fromUsd(30000), 217500.0);
+        QCOMPARE(yuan.toUsd(yuan.fromUsd(0.0806)), 0.0806);
+
+        const std::optional<std::string> lower = currencyProblem({"cny", 7.25, ""});
+        QVERIFY(lower && lower->find("three capital letters") != std::string::npos);
+        QVERIFY(currencyProblem({"YUAN", 7.25, ""}));
+        QVERIFY(currencyProblem({"", 1, ""}));
+        const std::optional<std::string> negative = currencyProblem({"CNY", -7, ""});
+        QVERIFY(negative && negative->find("got -7") != std::string::npos);
+        QVERIFY(currencyProblem({"CNY", 0, ""}));
+        QVERIFY(currencyProblem({"CNY", std::nan(""), ""}));
+        QVERIFY(currencyProblem({"CNY", 1e300, ""}));
+        QVERIFY(currencyProblem({"USD", 7, ""}));  // one USD is one USD
     }
 };
 

@@ -9,6 +9,7 @@
 #include "core/plan/planevaluation.h"
 #include "database/planfile.h"
 #include "ui/charts/analysischarts.h"
+#include "ui/format/money.h"
 
 #include "support/sampleplans.h"
 
@@ -74,6 +75,14 @@ QBarSet *barSet(QAbstractBarSeries *series, const QString &label)
         if (set->label() == label)
             return set;
     return nullptr;
+}
+
+QStringList axisTitles(QChart *chart)
+{
+    QStringList titles;
+    for (QAbstractAxis *axis : chart->axes())
+        titles << axis->titleText();
+    return titles;
 }
 
 QStringList categories(QChart *chart)
@@ -397,6 +406,40 @@ private slots:
         const std::vector<ScenarioEstimate> bf16 = evaluatePlan(deepSeekInBf16());
         QVERIFY(!compareValue(bf16.front(), 0, CompareMetric::Ttft));
         QVERIFY(!compareValue(bf16.front(), 0, CompareMetric::CostPerMillion));
+    }
+
+    // In another currency every money figure is the USD figure times the
+    // user's rate, and the axes and titles name that currency.
+    void moneyIsShownInTheChosenCurrency()
+    {
+        const Plan plan = samplePlan("cloud-vs-onprem-llama-3.1-70b");
+        const std::vector<ScenarioEstimate> estimates = evaluatePlan(plan);
+        const std::optional<PlanBreakEven> breakEven = planBreakEven(estimates);
+        constexpr double kRate = 7.25;
+        setDisplayCurrency({"CNY", kRate, "2026-11-20"});
+        const auto restore = qScopeGuard([] { setDisplayCurrency(Currency{}); });
+
+        const ChartPtr cumulative(cumulativeCostChart(estimates, breakEven));
+        const QList<QLineSeries *> lines = seriesOf<QLineSeries>(cumulative.get());
+        for (size_t i = 0; i < estimates.size(); ++i) {
+            const std::vector<double> &cash = estimates[i].cost.cumulativeUsdByMonth;
+            for (size_t month = 0; month < cash.size(); ++month)
+                QCOMPARE_POINT(lines.at(static_cast<int>(i))->at(static_cast<int>(month)),
+                               QPointF(static_cast<double>(month), cash[month] * kRate));
+        }
+        QVERIFY(axisTitles(cumulative.get()).contains(QStringLiteral("Cumulative CNY")));
+
+        const ChartPtr perMillion(costPerMillionChart(estimates));
+        const QBarSet *set = seriesOf<QAbstractBarSeries>(perMillion.get()).front()->barSets().front();
+        for (size_t s = 0; s < estimates.size(); ++s)
+            QCOMPARE(set->at(static_cast<int>(s)), estimates[s].versions.front().usdPerMillionOutputTokens * kRate);
+        QVERIFY(axisTitles(perMillion.get()).contains(QStringLiteral("CNY per 10⁶ output tokens")));
+
+        // The on-prem DGX H100: 240,000 USD of GPUs.
+        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Capex), std::optional<double>(240000 * kRate));
+        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::MonthlyCost), std::optional<double>(estimates[0].cost.monthlyTotalUsd * kRate));
+        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Power), std::optional<double>(estimates[0].cost.averagePowerKw));
+        QCOMPARE(compareMetricTitle(CompareMetric::Capex), QStringLiteral("Capital (CNY)"));
     }
 
     void compareChartBars()

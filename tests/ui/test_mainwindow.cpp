@@ -10,6 +10,7 @@
 #include "ui/canvas/topologyview.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
+#include "ui/format/money.h"
 #include "ui/mainwindow.h"
 #include "ui/models/modelversiontablemodel.h"
 #include "ui/palette/partmimedata.h"
@@ -346,6 +347,42 @@ private slots:
         QCOMPARE(doc->scenario().costs.electricityUsdPerKwh.value, before.value);
         QCOMPARE(doc->scenario().costs.electricityUsdPerKwh.source, before.source);
         QCOMPARE(doc->estimates().front().cost.monthlyPowerUsd, powerBefore);
+    }
+
+    // Preferences ▸ Currency: the summary and the costs panel show yuan at the
+    // user's rate; a tariff typed in yuan is kept in USD, one undo away.
+    void moneyFollowsTheCurrencyPreference()
+    {
+        Preferences yuan = Preferences::load();
+        yuan.currency = {"CNY", 8.0, "2026-11-20"};
+        yuan.save();
+        const auto restore = qScopeGuard([yuan] {
+            Preferences dollars = yuan;
+            dollars.currency = Currency{};
+            dollars.save();
+            setDisplayCurrency(Currency{});
+        });
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        doc->reset(twoGpuPlan(), QString());
+        QCoreApplication::processEvents();
+        const ScenarioEstimate &e = doc->estimates().front();
+        QTableWidget *table = window.summary()->table();
+        QCOMPARE(table->horizontalHeaderItem(SummaryPanel::MonthlyCost)->text(), QStringLiteral("CNY / month"));
+        const QLocale locale;
+        QCOMPARE(table->item(0, SummaryPanel::MonthlyCost)->text().remove(QLatin1Char('+')),
+                 locale.toString(e.cost.monthlyTotalUsd * 8.0, 'f', 0));
+        QCOMPARE(table->item(0, SummaryPanel::CostPerMillion)->text(),
+                 locale.toString(e.versions.front().usdPerMillionOutputTokens * 8.0, 'f', 2));
+        QVERIFY(window.summary()->footer()->text().contains(QStringLiteral("Amounts in CNY at the user's rate of 8 CNY per USD")));
+
+        QDoubleSpinBox *tariff = window.costs()->assumptionBoxes().front();
+        QCOMPARE(tariff->suffix(), QStringLiteral(" CNY/kWh"));
+        QCOMPARE(tariff->value(), std::round(CostAssumptions{}.electricityUsdPerKwh.value * 8.0 * 1e4) / 1e4);
+        tariff->setValue(1.2);  // 1.2 CNY/kWh = 0.15 USD/kWh
+        QCOMPARE(doc->scenario().costs.electricityUsdPerKwh.value, 0.15);
+        doc->undoStack()->undo();
+        QCOMPARE(doc->scenario().costs.electricityUsdPerKwh.value, CostAssumptions{}.electricityUsdPerKwh.value);
     }
 
     // Tensor parallelism chosen in the workload panel drives the estimate.

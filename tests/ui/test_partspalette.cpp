@@ -7,6 +7,7 @@
 // rendered at dock size (360x700), to that file for a look.
 
 #include "database/catalogue.h"
+#include "ui/format/money.h"
 #include "ui/palette/partlistmodel.h"
 #include "ui/palette/partmimedata.h"
 #include "ui/palette/partspalette.h"
@@ -157,7 +158,30 @@ private slots:
         QVERIFY2(line.contains(QLatin1String("3,350 GB/s")), qPrintable(line));
         QVERIFY2(line.contains(QLatin1String("989 TFLOPS BF16")), qPrintable(line));
         QVERIFY2(line.contains(QLatin1String("700 W")), qPrintable(line));
-        QVERIFY2(line.contains(QLatin1Char('$')), qPrintable(line));
+        const std::optional<GpuSpec> gpu = mCatalogue->find<GpuSpec>(QStringLiteral("h100-sxm"));
+        QVERIFY(gpu && gpu->price);
+        const QString price = QLocale().toString(gpu->price->usd, 'f', 0) + QStringLiteral(" USD");
+        QVERIFY2(line.endsWith(price), qPrintable(line + QStringLiteral(" lacks ") + price));
+    }
+
+    // In the currency of Preferences: the catalogue's USD price times the
+    // user's rate.
+    void pricesShowInTheChosenCurrency()
+    {
+        setDisplayCurrency({"CNY", 7.0, "2026-11-23"});
+        const auto restore = qScopeGuard([] { setDisplayCurrency(Currency{}); });
+        PartsPalette palette(*mCatalogue);
+        const QStringList ids = visible(palette, PaletteKind::Gpu, PartListModel::IdRole);
+        const QString line = visible(palette, PaletteKind::Gpu, PartListModel::FiguresRole).at(ids.indexOf(QStringLiteral("h100-sxm")));
+        const std::optional<GpuSpec> gpu = mCatalogue->find<GpuSpec>(QStringLiteral("h100-sxm"));
+        QVERIFY(gpu && gpu->price);
+        const QString price = QLocale().toString(gpu->price->usd * 7.0, 'f', 0) + QStringLiteral(" CNY");
+        QVERIFY2(line.endsWith(price), qPrintable(line + QStringLiteral(" lacks ") + price));
+        const QStringList instances = visible(palette, PaletteKind::Instance, PartListModel::IdRole);
+        const QString instance = visible(palette, PaletteKind::Instance, PartListModel::FiguresRole)
+                                     .at(instances.indexOf(QStringLiteral("aws-p5.48xlarge")));
+        // AWS p5.48xlarge on demand, 55.04 USD an hour (resources/catalogue/instances.csv).
+        QVERIFY2(instance.contains(QStringLiteral("385.28 CNY/h on demand")), qPrintable(instance));
     }
 
     void otherKindsShowFiguresWithUnits_data()
@@ -182,7 +206,7 @@ private slots:
         QTest::newRow("instance") << PaletteKind::Instance << QStringLiteral("aws-p5.48xlarge")
                                   << QStringList{QStringLiteral("AWS"), QStringLiteral("8x H100 SXM5 80GB"),
                                                  QStringLiteral("us-east-1"),
-                                                 QStringLiteral("$55.04/h on demand (2026-08-26)")};
+                                                 QStringLiteral("55.04 USD/h on demand (2026-08-26)")};
     }
 
     void otherKindsShowFiguresWithUnits()

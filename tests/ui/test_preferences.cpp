@@ -6,6 +6,9 @@
 #include "ui/preferences/preferencesdialog.h"
 
 #include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSettings>
@@ -43,6 +46,7 @@ private slots:
         p.memoryUnit = MemoryUnit::GiB;
         p.author = QStringLiteral("张伟 (Infrastructure)");
         p.autosaveMinutes = 5;
+        p.currency = {"CNY", 7.12, "2026-11-20"};
         p.costDefaults.electricityUsdPerKwh = {0.12, "our 2026 utility contract"};
         p.costDefaults.pue = {1.3, "our data hall, measured 2025"};
         p.costDefaults.horizonMonths = {48, "finance: 4-year plans"};
@@ -60,7 +64,10 @@ private slots:
         settings.setValue(QStringLiteral("preferences/costs/pue/value"), 0.5);  // PUE below 1
         settings.setValue(QStringLiteral("preferences/autosaveMinutes"), -3);
         settings.setValue(QStringLiteral("preferences/language"), QStringLiteral("tlh"));  // not offered
+        settings.setValue(QStringLiteral("preferences/currency/code"), QStringLiteral("CNY"));
+        settings.setValue(QStringLiteral("preferences/currency/perUsd"), -7);  // no currency has a negative rate
         const Preferences p = Preferences::load();
+        QVERIFY(p.currency == Currency{});  // US dollars
         QCOMPARE(p.costDefaults.pue.value, CostAssumptions{}.pue.value);
         QCOMPARE(p.autosaveMinutes, 1);
         QCOMPARE(p.language, QString());  // follows the system
@@ -76,7 +83,7 @@ private slots:
         auto *author = dialog.findChild<QLineEdit *>(QStringLiteral("authorEdit"));
         QVERIFY(author);
         author->setText(QStringLiteral("  B. Planner "));
-        const QList<QDoubleSpinBox *> boxes = dialog.findChildren<QDoubleSpinBox *>();
+        const QList<QDoubleSpinBox *> boxes = costBoxes(dialog);
         QCOMPARE(boxes.size(), 9);
         boxes.front()->setValue(0.2);  // electricity, the first cost field
         const Preferences chosen = dialog.preferences();
@@ -95,6 +102,61 @@ private slots:
         QCOMPARE(dialog.preferences().memoryUnit, MemoryUnit::GB);
         unit->setCurrentIndex(1);
         QCOMPARE(dialog.preferences().memoryUnit, MemoryUnit::GiB);
+    }
+
+    // Costs are shown and typed in the chosen currency and kept in USD; a
+    // value the user typed survives a change of currency.
+    void dialogConvertsCostsToTheChosenCurrency()
+    {
+        PreferencesDialog dialog(Preferences{});
+        auto *currency = dialog.findChild<QComboBox *>(QStringLiteral("currencyBox"));
+        auto *rate = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("rateBox"));
+        auto *rateDate = dialog.findChild<QDateEdit *>(QStringLiteral("rateDateEdit"));
+        QVERIFY(currency && rate && rateDate);
+        QVERIFY(!rate->isEnabled());  // one USD is one USD
+        const QList<QDoubleSpinBox *> boxes = costBoxes(dialog);
+        QDoubleSpinBox *electricity = boxes.at(0);
+        QDoubleSpinBox *integration = boxes.at(6);
+        QCOMPARE(electricity->suffix(), QStringLiteral(" USD/kWh"));
+
+        currency->setCurrentText(QStringLiteral("cny"));
+        QVERIFY(rate->isEnabled());
+        rate->setValue(7.0);
+        rateDate->setDate(QDate(2026, 11, 20));
+        QCOMPARE(electricity->suffix(), QStringLiteral(" CNY/kWh"));
+        // The sourced default, 0.0806 USD/kWh (EIA), at 7 CNY per USD.
+        QCOMPARE(electricity->value(), 0.5642);
+        QCOMPARE(electricity->maximum(), 70.0);  // the cost model's 10 USD/kWh
+
+        integration->setValue(7000);
+        Preferences chosen = dialog.preferences();
+        QVERIFY(chosen.currency == (Currency{"CNY", 7.0, "2026-11-20"}));
+        QCOMPARE(chosen.costDefaults.integrationUsdPerServer.value, 1000.0);
+        QCOMPARE(chosen.costDefaults.electricityUsdPerKwh.value, CostAssumptions{}.electricityUsdPerKwh.value);  // untouched
+
+        currency->setCurrentText(QStringLiteral("EUR"));
+        rate->setValue(0.5);
+        QCOMPARE(integration->value(), 500.0);
+        QCOMPARE(dialog.preferences().costDefaults.integrationUsdPerServer.value, 1000.0);
+
+        electricity->setValue(electricity->maximum());  // rounds back to at most the model's bound
+        QCOMPARE(dialog.preferences().costDefaults.electricityUsdPerKwh.value, 10.0);
+
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        currency->setCurrentText(QStringLiteral("EU"));  // half typed
+        QVERIFY(!ok->isEnabled());
+        currency->setCurrentText(QStringLiteral("USD"));
+        QVERIFY(ok->isEnabled());
+        QVERIFY(dialog.preferences().currency == Currency{});
+        QCOMPARE(integration->value(), 1000.0);
+    }
+
+private:
+    static QList<QDoubleSpinBox *> costBoxes(const PreferencesDialog &dialog)
+    {
+        QList<QDoubleSpinBox *> boxes = dialog.findChildren<QDoubleSpinBox *>();
+        boxes.removeIf([](const QDoubleSpinBox *box) { return box->objectName() == QLatin1String("rateBox"); });
+        return boxes;
     }
 };
 

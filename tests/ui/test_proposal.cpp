@@ -11,6 +11,7 @@
 #include "core/plan/scenariochoice.h"
 #include "database/catalogue.h"
 #include "database/planfile.h"
+#include "ui/format/money.h"
 #include "ui/report/proposalcontent.h"
 #include "ui/report/proposalwriter.h"
 
@@ -286,6 +287,49 @@ private slots:
                 const QStringList row = {QString::fromStdString(v.modelName), tokens};
                 QVERIFY2(anyLineHolds(versions, row), quote(row.join(QStringLiteral(" … ")), versions));
             }
+    }
+
+    // In the currency of Preferences: the bill of materials and the monthly
+    // costs converted at the user's rate, the rate stated, and the prices'
+    // own table left in the USD their sources quote.
+    void amountsInTheChosenCurrency()
+    {
+        const Plan plan = samplePlan("cloud-vs-onprem-llama-3.1-70b");
+        const std::vector<ScenarioEstimate> estimates = evaluatePlan(plan);
+        setDisplayCurrency({"CNY", 7.0, "2026-11-20"});
+        const auto restore = qScopeGuard([] { setDisplayCurrency(Currency{}); });
+        const ProposalContent content = buildProposalContent(plan, estimates, {}, {});
+
+        const auto tableWith = [&content](const QString &header) -> const ProposalTable * {
+            for (const ProposalBlock &block : content.blocks)
+                if (block.kind == ProposalBlock::Kind::Table && block.table.headers.contains(header))
+                    return &block.table;
+            return nullptr;
+        };
+        const auto hasRow = [](const ProposalTable &table, const QStringList &cells) {
+            return std::any_of(table.rows.begin(), table.rows.end(), [&cells](const QStringList &row) {
+                return std::all_of(cells.begin(), cells.end(), [&row](const QString &cell) { return row.contains(cell); });
+            });
+        };
+        // 8 x H100 SXM5 at 30,000 USD (the sample's only priced part) at 7 CNY per USD.
+        const ProposalTable *bom = tableWith(QStringLiteral("Unit price (CNY)"));
+        QVERIFY(bom);
+        QVERIFY(hasRow(*bom, {QStringLiteral("NVIDIA H100 SXM5 80GB"), QStringLiteral("210,000"), QStringLiteral("1,680,000")}));
+        const ScenarioBill bill = billOf(plan.scenarios.front(), plan.parts);
+        QVERIFY(hasRow(*bom, {QStringLiteral("Total capital"),
+                              usd(bill.capexUsd * 7.0) + (bill.capexIsLowerBound ? QStringLiteral("+") : QString())}));
+        const ProposalTable *monthly = tableWith(QStringLiteral("Monthly cost"));
+        QVERIFY(monthly);
+        const CostEstimate &onPrem = estimates.front().cost;
+        QVERIFY(hasRow(*monthly, {QStringLiteral("Maintenance"), usd(onPrem.monthlyMaintenanceUsd * 7.0)}));
+        const ProposalTable *prices = tableWith(QStringLiteral("Price (USD)"));
+        QVERIFY(prices);
+        QVERIFY(hasRow(*prices, {QStringLiteral("NVIDIA H100 SXM5 80GB"), QStringLiteral("30,000")}));
+
+        const QString rate = QStringLiteral("Amounts in CNY at the user's rate of 7 CNY per USD (2026-11-20)");
+        QVERIFY(std::any_of(content.blocks.begin(), content.blocks.end(),
+                            [&rate](const ProposalBlock &block) { return block.text.contains(rate); }));
+        QCOMPARE(monthly->headers.last(), QStringLiteral("CNY / month"));
     }
 
     void aChineseTitle()

@@ -4,7 +4,8 @@
 // core/plan/plananalysis.h). Each function returns a new QChart the caller
 // owns; the desktop application shows them in the Analysis dock and the
 // proposal prints them. Values are in the units the axes name: GB (10^9
-// bytes), tokens/s, seconds or milliseconds, USD.
+// bytes), tokens/s, seconds or milliseconds, and money in the currency of
+// Preferences (ui/format/money.h).
 
 #include "core/plan/plananalysis.h"
 #include "core/plan/planevaluation.h"
@@ -37,7 +38,7 @@ QChart *latencyByRateChart(const VersionEstimate &version, const RateSweep &swee
 // with the break-even month between the cheapest on-prem and cloud scenarios.
 QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios, const std::optional<PlanBreakEven> &breakEven);
 
-// USD per million output tokens per scenario, a bar per model version.
+// Cost per million output tokens per scenario, a bar per model version.
 QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios);
 
 // One figure of every scenario, for the Compare view (a small chart each).

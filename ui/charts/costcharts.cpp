@@ -1,5 +1,6 @@
 #include "ui/charts/analysischarts.h"
 #include "ui/charts/chartsupport.h"
+#include "ui/format/money.h"
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
@@ -28,7 +29,7 @@ QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios, cons
     x->setTitleText(AnalysisCharts::tr("Month"));
     x->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(x, Qt::AlignBottom);
-    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("Cumulative USD"), Qt::AlignLeft);
+    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("Cumulative %1").arg(currencyCode()), Qt::AlignLeft);
     double months = 1;
     double most = 0;
     for (const ScenarioEstimate &s : scenarios) {
@@ -38,13 +39,13 @@ QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios, cons
         auto *line = new QLineSeries;
         line->setName(scenarioName(s) + (s.cost.unpricedParts.empty() ? QString() : AnalysisCharts::tr(" (lower bound)")));
         for (size_t month = 0; month < cash.size(); ++month)
-            line->append(static_cast<double>(month), cash[month]);
-        setTooltipUnit(line, AnalysisCharts::tr("USD"), 0);
+            line->append(static_cast<double>(month), inDisplayCurrency(cash[month]));
+        setTooltipUnit(line, currencyCode(), 0);
         chart->addSeries(line);
         line->attachAxis(x);
         line->attachAxis(y);
         months = std::max(months, static_cast<double>(cash.size() - 1));
-        most = std::max(most, cash.back());
+        most = std::max(most, inDisplayCurrency(cash.back()));
     }
     x->setRange(0, months);
     fitAxis(y, most);
@@ -54,8 +55,8 @@ QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios, cons
         auto *point = new QScatterSeries;
         point->setName(AnalysisCharts::tr("Break-even: month %1").arg(*breakEven->month));
         point->setMarkerSize(12);
-        point->append(static_cast<double>(month), cash[month]);
-        setTooltipUnit(point, AnalysisCharts::tr("USD"), 0);
+        point->append(static_cast<double>(month), inDisplayCurrency(cash[month]));
+        setTooltipUnit(point, currencyCode(), 0);
         chart->addSeries(point);
         point->attachAxis(x);
         point->attachAxis(y);
@@ -76,18 +77,18 @@ QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios)
         auto *set = new QBarSet(QString::fromStdString(scenarios.front().versions[v].modelName));
         for (const ScenarioEstimate &s : scenarios) {
             // No bar where the version has no estimate (it does not fit or cannot be served).
-            const double usd = v < s.versions.size() && s.versions[v].speed ? s.versions[v].usdPerMillionOutputTokens : 0;
-            *set << usd;
-            most = std::max(most, usd);
+            const double cost = v < s.versions.size() && s.versions[v].speed ? inDisplayCurrency(s.versions[v].usdPerMillionOutputTokens) : 0;
+            *set << cost;
+            most = std::max(most, cost);
         }
         bars->append(set);
     }
-    setTooltipUnit(bars, AnalysisCharts::tr("USD per million output tokens"), 2);
+    setTooltipUnit(bars, AnalysisCharts::tr("%1 per million output tokens").arg(currencyCode()), 2);
     chart->addSeries(bars);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     chart->addAxis(x, Qt::AlignBottom);
-    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("USD per 10⁶ output tokens"), Qt::AlignLeft);
+    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("%1 per 10⁶ output tokens").arg(currencyCode()), Qt::AlignLeft);
     bars->attachAxis(x);
     bars->attachAxis(y);
     fitAxis(y, most);
@@ -97,10 +98,10 @@ QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios)
 QString compareMetricTitle(CompareMetric metric)
 {
     switch (metric) {
-    case CompareMetric::Capex: return AnalysisCharts::tr("Capital (USD)");
-    case CompareMetric::MonthlyCost: return AnalysisCharts::tr("Monthly cost (USD)");
+    case CompareMetric::Capex: return AnalysisCharts::tr("Capital (%1)").arg(currencyCode());
+    case CompareMetric::MonthlyCost: return AnalysisCharts::tr("Monthly cost (%1)").arg(currencyCode());
     case CompareMetric::TokensPerSecond: return AnalysisCharts::tr("Output tokens/s");
-    case CompareMetric::CostPerMillion: return AnalysisCharts::tr("USD per 10⁶ output tokens");
+    case CompareMetric::CostPerMillion: return AnalysisCharts::tr("%1 per 10⁶ output tokens").arg(currencyCode());
     case CompareMetric::Ttft: return AnalysisCharts::tr("TTFT (s)");
     case CompareMetric::Tpot: return AnalysisCharts::tr("TPOT (ms)");
     case CompareMetric::Power: return AnalysisCharts::tr("Power at the wall (kW)");
@@ -111,8 +112,8 @@ QString compareMetricTitle(CompareMetric metric)
 std::optional<double> compareValue(const ScenarioEstimate &s, size_t version, CompareMetric metric)
 {
     switch (metric) {
-    case CompareMetric::Capex: return s.cost.capexUsd;
-    case CompareMetric::MonthlyCost: return s.cost.monthlyTotalUsd;
+    case CompareMetric::Capex: return inDisplayCurrency(s.cost.capexUsd);
+    case CompareMetric::MonthlyCost: return inDisplayCurrency(s.cost.monthlyTotalUsd);
     case CompareMetric::Power: return s.cost.averagePowerKw;
     default: break;
     }
@@ -122,7 +123,7 @@ std::optional<double> compareValue(const ScenarioEstimate &s, size_t version, Co
     const PerfPoint &p = v.speed->nominal;
     switch (metric) {
     case CompareMetric::TokensPerSecond: return p.outputTokensPerSecond;
-    case CompareMetric::CostPerMillion: return v.usdPerMillionOutputTokens;
+    case CompareMetric::CostPerMillion: return inDisplayCurrency(v.usdPerMillionOutputTokens);
     case CompareMetric::Ttft: return units::inSeconds(p.ttft);
     case CompareMetric::Tpot: return units::inSeconds(p.tpot) * 1e3;
     default: return std::nullopt;

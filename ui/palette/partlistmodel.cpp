@@ -10,6 +10,7 @@
 #include "core/units/units.h"
 #include "database/catalogue.h"
 #include "ui/format/memoryunit.h"
+#include "ui/format/money.h"
 
 #include <QHash>
 #include <QLocale>
@@ -41,15 +42,16 @@ QString number(double value)
     return QLocale().toString(rounded, 'f', QLocale::FloatingPointShortest);
 }
 
-// Money: whole dollars for prices of parts, cents for hourly rates.
-QString dollars(double usd)
+// Money in the currency of Preferences: whole units for prices of parts,
+// hundredths for hourly rates.
+QString priceText(double usd)
 {
-    return QStringLiteral("$") + QLocale().toString(std::round(usd), 'f', 0);
+    return moneyText(usd, 0);
 }
 
-QString dollarsPerHour(units::UsdPerSecond rate)
+QString pricePerHourText(units::UsdPerSecond rate)
 {
-    return PartListModel::tr("$%1/h").arg(QLocale().toString(units::inUsdPerHour(rate), 'f', 2));
+    return PartListModel::tr("%1/h").arg(moneyText(units::inUsdPerHour(rate), 2));
 }
 
 QString gigabytes(units::Bytes size)
@@ -156,7 +158,7 @@ QString toolTip(const PartRow &row)
 
 PartRow partRow(const GpuSpec &gpu)
 {
-    // "80 GB HBM3 · 3,350 GB/s · 989 TFLOPS BF16 · 700 W · $30,000"
+    // "80 GB HBM3 · 3,350 GB/s · 989 TFLOPS BF16 · 700 W · 30,000 USD"
     QStringList figures;
     QString memory = memorySize(gpu.memory);
     if (!gpu.memoryType.empty())
@@ -171,7 +173,7 @@ PartRow partRow(const GpuSpec &gpu)
     if (units::inWatts(gpu.tdp) > 0)
         figures << wattsLabel(gpu.tdp);
     if (gpu.price)
-        figures << dollars(gpu.price->usd);
+        figures << priceText(gpu.price->usd);
     return {PaletteKind::Gpu, qs(gpu.id), qs(gpu.name), joined(figures), qs(gpu.source), priceDate(gpu.price)};
 }
 
@@ -194,7 +196,7 @@ PartRow partRow(const CpuSpec &cpu)
     if (units::inWatts(cpu.tdp) > 0)
         figures << wattsLabel(cpu.tdp);
     if (cpu.price)
-        figures << dollars(cpu.price->usd);
+        figures << priceText(cpu.price->usd);
     return {PaletteKind::Cpu, qs(cpu.id), qs(cpu.name), joined(figures), qs(cpu.source), priceDate(cpu.price)};
 }
 
@@ -210,7 +212,7 @@ PartRow partRow(const MemoryModuleSpec &module)
     if (units::inGBPerSecond(module.bandwidth) > 0)
         figures << gigabytesPerSecond(module.bandwidth);
     if (module.price)
-        figures << dollars(module.price->usd);
+        figures << priceText(module.price->usd);
     return {PaletteKind::Memory, qs(module.id), qs(module.name), joined(figures), qs(module.source),
             priceDate(module.price)};
 }
@@ -225,7 +227,7 @@ PartRow partRow(const StorageSpec &storage)
     if (!storage.interface.empty())
         figures << qs(storage.interface);
     if (storage.price)
-        figures << dollars(storage.price->usd);
+        figures << priceText(storage.price->usd);
     return {PaletteKind::Storage, qs(storage.id), qs(storage.name), joined(figures), qs(storage.source),
             priceDate(storage.price)};
 }
@@ -254,7 +256,7 @@ PartRow partRow(const ServerTemplate &server, const QString &gpuName)
 
 PartRow partRow(const CloudInstance &instance, const QString &gpuName)
 {
-    // "AWS · 8x H100 SXM5 80GB · us-east-1 · $55.04/h on demand (2026-08-26)"
+    // "AWS · 8x H100 SXM5 80GB · us-east-1 · 55.04 USD/h on demand (2026-08-26)"
     QStringList figures;
     if (!instance.provider.empty())
         figures << qs(instance.provider);
@@ -263,11 +265,11 @@ PartRow partRow(const CloudInstance &instance, const QString &gpuName)
         figures << qs(instance.region);
     QString price;
     if (instance.onDemand)
-        price = PartListModel::tr("%1 on demand").arg(dollarsPerHour(*instance.onDemand));
+        price = PartListModel::tr("%1 on demand").arg(pricePerHourText(*instance.onDemand));
     else if (instance.reserved1Year)
-        price = PartListModel::tr("%1 reserved 1 yr").arg(dollarsPerHour(*instance.reserved1Year));
+        price = PartListModel::tr("%1 reserved 1 yr").arg(pricePerHourText(*instance.reserved1Year));
     else if (instance.spot)
-        price = PartListModel::tr("%1 spot").arg(dollarsPerHour(*instance.spot));
+        price = PartListModel::tr("%1 spot").arg(pricePerHourText(*instance.spot));
     if (price.isEmpty()) {
         figures << PartListModel::tr("no price recorded");
     } else {

@@ -32,7 +32,7 @@ struct PartRow {
     PaletteKind kind = PaletteKind::Gpu;
     QString id;
     QString name;
-    QString figures;  // "80 GB HBM3 · 3,350 GB/s · 989 TFLOPS BF16 · 700 W · $30,000"
+    QString figures;  // "80 GB HBM3 · 3,350 GB/s · 989 TFLOPS BF16 · 700 W · 30,000 USD"
     QString source;   // the catalogue row's source, verbatim
     QString priceDate;  // empty where the part has no price
 };

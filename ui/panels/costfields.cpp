@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 
+#include <algorithm>
+
 namespace planner {
 
 namespace {
@@ -18,44 +20,58 @@ class CostFields
 const std::vector<CostField> &costFields()
 {
     static const std::vector<CostField> fields{
-        {&CostAssumptions::electricityUsdPerKwh, CostFields::tr("Electricity"), CostFields::tr(" USD/kWh"), 4},
+        {&CostAssumptions::electricityUsdPerKwh, CostFields::tr("Electricity"), CostFields::tr(" %1/kWh"), 4, true},
         {&CostAssumptions::pue, CostFields::tr("PUE"), QString(), 2},
         {&CostAssumptions::averageDrawShare, CostFields::tr("Average draw"), CostFields::tr(" of TDP"), 2},
         {&CostAssumptions::amortisationYears, CostFields::tr("Amortisation"), CostFields::tr(" years"), 1},
         {&CostAssumptions::maintenanceSharePerYear, CostFields::tr("Maintenance"), CostFields::tr(" of capital a year"), 3},
-        {&CostAssumptions::colocationUsdPerKwMonth, CostFields::tr("Colocation"), CostFields::tr(" USD per kW-month"), 0},
-        {&CostAssumptions::integrationUsdPerServer, CostFields::tr("Integration"), CostFields::tr(" USD per server"), 0},
+        {&CostAssumptions::colocationUsdPerKwMonth, CostFields::tr("Colocation"), CostFields::tr(" %1 per kW-month"), 0, true},
+        {&CostAssumptions::integrationUsdPerServer, CostFields::tr("Integration"), CostFields::tr(" %1 per server"), 0, true},
         {&CostAssumptions::horizonMonths, CostFields::tr("Horizon"), CostFields::tr(" months"), 0},
         {&CostAssumptions::cloudHoursPerMonth, CostFields::tr("Cloud hours"), CostFields::tr(" h per month"), 0},
     };
     return fields;
 }
 
+QString CostField::unitIn(const Currency &currency) const
+{
+    return isMoney ? unit.arg(QString::fromStdString(currency.code)) : unit;
+}
+
+double CostField::shownValue(double value, const Currency &currency) const
+{
+    return isMoney ? currency.fromUsd(value) : value;
+}
+
 QDoubleSpinBox *costSpinBox(const CostField &field, QWidget *parent)
 {
     auto *box = new QDoubleSpinBox(parent);
-    // The cost model's own bounds: a spin box cannot hold a value it refuses.
-    const CostAssumptionRange &range = rangeOf(field.member);
-    box->setRange(range.minimum, range.maximum);
     box->setDecimals(field.decimals);
-    box->setSuffix(field.suffix);
     box->setGroupSeparatorShown(true);
     box->setKeyboardTracking(false);
     box->setAccessibleName(field.label);
     return box;
 }
 
-void showAssumption(QDoubleSpinBox *box, const CostAssumption &assumption)
+void showAssumption(QDoubleSpinBox *box, const CostField &field, const CostAssumption &assumption, const Currency &currency)
 {
-    box->setValue(assumption.value);
+    // The cost model's own bounds: a spin box cannot hold a value it refuses.
+    const CostAssumptionRange &range = rangeOf(field.member);
+    box->setRange(field.shownValue(range.minimum, currency), field.shownValue(range.maximum, currency));
+    box->setSuffix(field.unitIn(currency));
+    box->setValue(field.shownValue(assumption.value, currency));
     box->setToolTip(CostFields::tr("Source: %1").arg(QString::fromStdString(assumption.source)));
 }
 
-void takeEditedValue(const QDoubleSpinBox *box, CostAssumption &assumption, const QString &where)
+void takeEditedValue(const QDoubleSpinBox *box, const CostField &field, CostAssumption &assumption, const Currency &currency,
+                     const QString &where)
 {
-    if (box->value() == box->valueFromText(box->textFromValue(assumption.value)))
+    if (box->value() == box->valueFromText(box->textFromValue(field.shownValue(assumption.value, currency))))
         return;
-    assumption.value = box->value();
+    const CostAssumptionRange &range = rangeOf(field.member);
+    // Back to USD; the clamp keeps the round trip's last bit inside the range.
+    const double value = field.isMoney ? currency.toUsd(box->value()) : box->value();
+    assumption.value = std::clamp(value, range.minimum, range.maximum);
     assumption.source = CostFields::tr("set by the user in %1").arg(where).toStdString();
 }
 

@@ -2,6 +2,7 @@
 
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
+#include "ui/format/money.h"
 #include "ui/panels/costfields.h"
 #include "ui/preferences/preferences.h"
 
@@ -73,9 +74,8 @@ void CostPanel::refresh()
                                 .arg(QString::fromStdString(s.name).toHtmlEscaped()));
     mTier->setCurrentIndex(std::max(0, mTier->findData(static_cast<int>(s.cloudTier))));
     const std::vector<CostField> &fields = costFields();
-    for (size_t i = 0; i < fields.size(); ++i) {
-        showAssumption(mBoxes[i], s.costs.*(fields[i].member));
-    }
+    for (size_t i = 0; i < fields.size(); ++i)
+        showAssumption(mBoxes[i], fields[i], s.costs.*(fields[i].member), displayCurrency());
     mRefreshing = false;
 }
 
@@ -86,7 +86,7 @@ void CostPanel::commit()
     CostAssumptions costs = mDocument.scenario().costs;
     const std::vector<CostField> &fields = costFields();
     for (size_t i = 0; i < fields.size(); ++i)
-        takeEditedValue(mBoxes[i], costs.*(fields[i].member), tr("this plan"));
+        takeEditedValue(mBoxes[i], fields[i], costs.*(fields[i].member), displayCurrency(), tr("this plan"));
     edits::setCosts(mDocument, costs, static_cast<CloudTier>(mTier->currentData().toInt()));
 }
 

@@ -4,6 +4,7 @@
 #include "ui/format/boundname.h"
 #include "ui/format/estimatetext.h"
 #include "ui/format/memoryunit.h"
+#include "ui/format/money.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -23,11 +24,6 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignR
     return item;
 }
 
-QString money(double usd)
-{
-    return QLocale().toString(usd, 'f', 0);
-}
-
 } // namespace
 
 SummaryPanel::SummaryPanel(PlanDocument &document, QWidget *parent)
@@ -36,9 +32,6 @@ SummaryPanel::SummaryPanel(PlanDocument &document, QWidget *parent)
 {
     mTable = new QTableWidget(0, ColumnCount, this);
     mTable->setObjectName(QStringLiteral("summaryTable"));
-    mTable->setHorizontalHeaderLabels({tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU"),
-                                       tr("Output tokens/s"), tr("TTFT"), tr("TPOT"), tr("SLO"), tr("USD / month"),
-                                       tr("USD / M output tokens"), tr("Note")});
     mTable->verticalHeader()->hide();
     mTable->setAlternatingRowColors(true);
     mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -57,6 +50,10 @@ SummaryPanel::SummaryPanel(PlanDocument &document, QWidget *parent)
 
 void SummaryPanel::refresh()
 {
+    // In the currency of Preferences, which may have changed since the last refresh.
+    mTable->setHorizontalHeaderLabels({tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU"),
+                                       tr("Output tokens/s"), tr("TTFT"), tr("TPOT"), tr("SLO"), tr("%1 / month").arg(currencyCode()),
+                                       tr("%1 / M output tokens").arg(currencyCode()), tr("Note")});
     const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
     int rows = 0;
     for (const ScenarioEstimate &s : estimates)
@@ -66,7 +63,7 @@ void SummaryPanel::refresh()
     for (const ScenarioEstimate &s : estimates) {
         const QString scenario = QString::fromStdString(s.name);
         const QString monthly = s.cost.monthlyTotalUsd > 0
-                                    ? money(s.cost.monthlyTotalUsd) + (s.cost.unpricedParts.empty() ? QString() : QStringLiteral("+"))
+                                    ? moneyAmount(s.cost.monthlyTotalUsd, 0) + (s.cost.unpricedParts.empty() ? QString() : QStringLiteral("+"))
                                     : QStringLiteral("—");
         if (s.versions.empty()) {
             mTable->setItem(row, Scenario, cell(scenario, Qt::AlignLeft | Qt::AlignVCenter));
@@ -101,7 +98,7 @@ void SummaryPanel::refresh()
             mTable->setItem(row, Slo, slo);
             mTable->setItem(row, MonthlyCost, cell(monthly));
             mTable->setItem(row, CostPerMillion,
-                            cell(v.usdPerMillionOutputTokens > 0 ? QString::number(v.usdPerMillionOutputTokens, 'f', 2) : QStringLiteral("—")));
+                            cell(v.usdPerMillionOutputTokens > 0 ? moneyAmount(v.usdPerMillionOutputTokens, 2) : QStringLiteral("—")));
             QString note = versionProblem(v, mDocument.plan().workload);
             if (note.isEmpty() && estimated)
                 note = tr("decode %1-bound · TP %2 · PP %3 · %4 sequences").arg(boundName(v.speed->decode.bound))
@@ -111,10 +108,12 @@ void SummaryPanel::refresh()
         }
     }
     mTable->resizeColumnsToContents();
+    const QString currency = currencyNote();
     mFooter->setText(tr("%1. Speeds are the performance model's nominal estimate; "
                         "+ marks a cost whose capital misses unpriced parts. Evaluated in %2 ms.")
                          .arg(memoryUnitDefinition())
-                         .arg(mDocument.lastEvaluationMs(), 0, 'f', 1));
+                         .arg(mDocument.lastEvaluationMs(), 0, 'f', 1)
+                     + (currency.isEmpty() ? QString() : QLatin1Char(' ') + currency));
 }
 
 } // namespace planner

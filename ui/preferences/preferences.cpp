@@ -26,6 +26,12 @@ Preferences Preferences::load()
     if (std::none_of(offered.begin(), offered.end(), [&p](const InterfaceLanguage &l) { return l.code == p.language; }))
         p.language.clear();  // not a language the planner offers: follow the system
     p.memoryUnit = memoryUnitFromKey(settings.value(QStringLiteral("preferences/memoryUnit")).toString());
+    Currency currency;
+    currency.code = settings.value(QStringLiteral("preferences/currency/code"), QStringLiteral("USD")).toString().toStdString();
+    currency.perUsd = settings.value(QStringLiteral("preferences/currency/perUsd"), 1.0).toDouble();
+    currency.rateDate = settings.value(QStringLiteral("preferences/currency/rateDate")).toString().toStdString();
+    if (!currencyProblem(currency))  // a hand-edited settings file may hold anything: then US dollars
+        p.currency = currency;
     p.author = settings.value(QStringLiteral("preferences/author")).toString();
     p.autosaveMinutes = std::clamp(settings.value(QStringLiteral("preferences/autosaveMinutes"), p.autosaveMinutes).toInt(), 1, 60);
     CostAssumptions stored = p.costDefaults;
@@ -48,6 +54,9 @@ void Preferences::save() const
     QSettings settings;
     settings.setValue(QStringLiteral("preferences/language"), language);
     settings.setValue(QStringLiteral("preferences/memoryUnit"), memoryUnitKey(memoryUnit));
+    settings.setValue(QStringLiteral("preferences/currency/code"), QString::fromStdString(currency.code));
+    settings.setValue(QStringLiteral("preferences/currency/perUsd"), currency.perUsd);
+    settings.setValue(QStringLiteral("preferences/currency/rateDate"), QString::fromStdString(currency.rateDate));
     settings.setValue(QStringLiteral("preferences/author"), author);
     settings.setValue(QStringLiteral("preferences/autosaveMinutes"), autosaveMinutes);
     const CostAssumptions builtIn;
@@ -64,7 +73,7 @@ void Preferences::save() const
 
 bool Preferences::operator==(const Preferences &other) const
 {
-    if (language != other.language || memoryUnit != other.memoryUnit || author != other.author
+    if (language != other.language || memoryUnit != other.memoryUnit || currency != other.currency || author != other.author
         || autosaveMinutes != other.autosaveMinutes)
         return false;
     for (const auto &entry : kCostAssumptionKeys) {

@@ -4,18 +4,29 @@
 #include "ui/preferences/language.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace planner {
+
+namespace {
+
+// Offered in the currency box; any other ISO 4217 code can be typed.
+const char *const kCommonCurrencies[] = {"USD", "CNY", "EUR", "GBP", "JPY", "KRW", "HKD", "SGD", "TWD", "INR", "CAD", "AUD", "CHF"};
+
+} // namespace
 
 PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent)
     : QDialog(parent)
@@ -36,6 +47,38 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     mMemoryUnit->addItem(tr("GB (10⁹ bytes, as datasheets)"), QVariant::fromValue(static_cast<int>(MemoryUnit::GB)));
     mMemoryUnit->addItem(tr("GiB (2³⁰ bytes, as nvidia-smi)"), QVariant::fromValue(static_cast<int>(MemoryUnit::GiB)));
     generalForm->addRow(tr("&Memory sizes in"), mMemoryUnit);
+    mCurrency = new QComboBox(general);
+    mCurrency->setObjectName(QStringLiteral("currencyBox"));
+    mCurrency->setEditable(true);
+    mCurrency->setInsertPolicy(QComboBox::NoInsert);
+    mCurrency->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z]{0,3}")), mCurrency));
+    for (const char *code : kCommonCurrencies)
+        mCurrency->addItem(QLatin1String(code));
+    mCurrency->setToolTip(tr("The currency prices and costs are shown in (an ISO 4217 code); the catalogue keeps its prices in USD"));
+    generalForm->addRow(tr("&Currency"), mCurrency);
+    mRate = new QDoubleSpinBox(general);
+    mRate->setObjectName(QStringLiteral("rateBox"));
+    mRate->setDecimals(4);
+    mRate->setRange(kSmallestRatePerUsd, kLargestRatePerUsd);
+    mRate->setGroupSeparatorShown(true);
+    mRate->setPrefix(tr("1 USD = "));
+    mRate->setToolTip(tr("The exchange rate you budget with; the planner ships none"));
+    mRateDate = new QDateEdit(general);
+    mRateDate->setObjectName(QStringLiteral("rateDateEdit"));
+    mRateDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    mRateDate->setCalendarPopup(true);
+    mRateDate->setToolTip(tr("The day the rate is from; the proposal states it"));
+    auto *rateRow = new QHBoxLayout;
+    rateRow->addWidget(mRate, 1);
+    rateRow->addWidget(new QLabel(tr("as of"), general));
+    rateRow->addWidget(mRateDate);
+    auto *rateLabel = new QLabel(tr("E&xchange rate"), general);
+    rateLabel->setBuddy(mRate);  // a row of several widgets has no buddy of its own
+    generalForm->addRow(rateLabel, rateRow);
+    mCurrencyProblem = new QLabel(general);
+    mCurrencyProblem->setObjectName(QStringLiteral("currencyProblemLabel"));
+    mCurrencyProblem->setWordWrap(true);
+    generalForm->addRow(mCurrencyProblem);
     mAuthor = new QLineEdit(general);
     mAuthor->setObjectName(QStringLiteral("authorEdit"));
     mAuthor->setPlaceholderText(tr("Your name, as proposals should show it"));
@@ -54,32 +97,72 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
         mCostBoxes.push_back(box);
     }
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
+    mButtons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    connect(mButtons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(mButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(mButtons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
         mStart.costDefaults = CostAssumptions{};
-        Preferences kept = preferences();
-        kept.costDefaults = CostAssumptions{};
-        show(kept);
+        showCosts(mStart.costDefaults);
     });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(general);
     layout->addWidget(costs);
-    layout->addWidget(buttons);
+    layout->addWidget(mButtons);
     show(current);
+    connect(mCurrency, &QComboBox::currentTextChanged, this, &PreferencesDialog::currencyEdited);
+    connect(mRate, &QDoubleSpinBox::valueChanged, this, &PreferencesDialog::currencyEdited);
 }
 
 void PreferencesDialog::show(const Preferences &p)
 {
     mLanguage->setCurrentIndex(std::max(0, mLanguage->findData(p.language)));
     mMemoryUnit->setCurrentIndex(std::max(0, mMemoryUnit->findData(static_cast<int>(p.memoryUnit))));
+    mCurrency->setCurrentText(QString::fromStdString(p.currency.code));
+    mRate->setValue(p.currency.perUsd);
+    const QDate rateDate = QDate::fromString(QString::fromStdString(p.currency.rateDate), Qt::ISODate);
+    mRateDate->setDate(rateDate.isValid() ? rateDate : QDate::currentDate());
+    mRate->setEnabled(!p.currency.isUsd());
+    mRateDate->setEnabled(!p.currency.isUsd());
+    mCurrencyProblem->hide();
     mAuthor->setText(p.author);
     mAutosave->setValue(p.autosaveMinutes);
+    mCostsCurrency = p.currency;
+    showCosts(p.costDefaults);
+}
+
+void PreferencesDialog::showCosts(const CostAssumptions &costs)
+{
     const std::vector<CostField> &fields = costFields();
     for (size_t i = 0; i < fields.size(); ++i)
-        showAssumption(mCostBoxes[i], p.costDefaults.*(fields[i].member));
+        showAssumption(mCostBoxes[i], fields[i], costs.*(fields[i].member), mCostsCurrency);
+}
+
+Currency PreferencesDialog::chosenCurrency() const
+{
+    Currency currency;
+    currency.code = mCurrency->currentText().trimmed().toUpper().toStdString();
+    if (currency.isUsd())
+        return currency;
+    currency.perUsd = mRate->value();
+    currency.rateDate = mRateDate->date().toString(Qt::ISODate).toStdString();
+    return currency;
+}
+
+void PreferencesDialog::currencyEdited()
+{
+    const Currency currency = chosenCurrency();
+    mRate->setEnabled(!currency.isUsd());
+    mRateDate->setEnabled(!currency.isUsd());
+    const std::optional<std::string> problem = currencyProblem(currency);
+    mCurrencyProblem->setText(tr("Type a three-letter currency code (ISO 4217), such as CNY or EUR."));
+    mCurrencyProblem->setVisible(problem.has_value());
+    mButtons->button(QDialogButtonBox::Ok)->setEnabled(!problem);
+    if (problem || (currency.code == mCostsCurrency.code && currency.perUsd == mCostsCurrency.perUsd))
+        return;
+    mStart.costDefaults = preferences().costDefaults;  // what the boxes hold, in USD, before they change currency
+    mCostsCurrency = currency;
+    showCosts(mStart.costDefaults);
 }
 
 Preferences PreferencesDialog::preferences() const
@@ -87,11 +170,13 @@ Preferences PreferencesDialog::preferences() const
     Preferences p = mStart;
     p.language = mLanguage->currentData().toString();
     p.memoryUnit = static_cast<MemoryUnit>(mMemoryUnit->currentData().toInt());
+    if (!currencyProblem(chosenCurrency()))
+        p.currency = chosenCurrency();
     p.author = mAuthor->text().trimmed();
     p.autosaveMinutes = mAutosave->value();
     const std::vector<CostField> &fields = costFields();
     for (size_t i = 0; i < fields.size(); ++i)
-        takeEditedValue(mCostBoxes[i], p.costDefaults.*(fields[i].member), tr("Preferences"));
+        takeEditedValue(mCostBoxes[i], fields[i], p.costDefaults.*(fields[i].member), mCostsCurrency, tr("Preferences"));
     return p;
 }
 

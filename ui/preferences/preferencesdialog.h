@@ -1,7 +1,7 @@
 #pragma once
-// Edit ▸ Preferences: the interface language, the memory unit, the author named on proposals,
-// the autosave interval and the cost assumptions new plans and scenarios
-// start from.
+// Edit ▸ Preferences: the interface language, the memory unit, the currency
+// and its exchange rate, the author named on proposals, the autosave interval
+// and the cost assumptions new plans and scenarios start from.
 
 #include "ui/preferences/preferences.h"
 
@@ -10,7 +10,10 @@
 #include <vector>
 
 class QComboBox;
+class QDateEdit;
+class QDialogButtonBox;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -29,10 +32,21 @@ public:
 
 private:
     void show(const Preferences &p);
+    void showCosts(const CostAssumptions &costs);
+    Currency chosenCurrency() const;
+    // The currency or rate changed: the costs are shown again in the new
+    // currency, a value the user typed kept, and OK waits for a usable one.
+    void currencyEdited();
 
     Preferences mStart;
+    Currency mCostsCurrency;  // the currency the cost boxes show their amounts in
     QComboBox *mLanguage = nullptr;
     QComboBox *mMemoryUnit = nullptr;
+    QComboBox *mCurrency = nullptr;
+    QDoubleSpinBox *mRate = nullptr;
+    QDateEdit *mRateDate = nullptr;
+    QLabel *mCurrencyProblem = nullptr;
+    QDialogButtonBox *mButtons = nullptr;
     QLineEdit *mAuthor = nullptr;
     QSpinBox *mAutosave = nullptr;
     std::vector<QDoubleSpinBox *> mCostBoxes;  // in the order of costFields()

@@ -12,6 +12,7 @@
 #include "ui/format/boundname.h"
 #include "ui/format/estimatetext.h"
 #include "ui/format/memoryunit.h"
+#include "ui/format/money.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -65,20 +66,37 @@ QString count(std::int64_t value)
     return locale().toString(static_cast<qlonglong>(value));
 }
 
-QString usd(double value)
+// Money in the currency of Preferences (ui/format/money.h): amount() for a
+// table column whose header names the currency, the *Text forms for prose.
+QString amount(double usd)
 {
-    return number(value, 0);
+    return moneyAmount(usd, 0, locale());
 }
 
 // "+" marks a sum that misses unpriced parts, as the desktop's summary does.
-QString usdMarked(double value, bool lowerBound)
+QString amountMarked(double usd, bool lowerBound)
 {
-    return usd(value) + (lowerBound ? QStringLiteral("+") : QString());
+    return amount(usd) + (lowerBound ? QStringLiteral("+") : QString());
 }
 
-QString usdPerMillion(double value)
+QString perMillion(double usd)
 {
-    return value > 0 ? number(value, 2) : QStringLiteral("—");
+    return usd > 0 ? moneyAmount(usd, 2, locale()) : QStringLiteral("—");
+}
+
+QString withCode(const QString &amount)
+{
+    return Proposal::tr("%1 %2").arg(amount, currencyCode());
+}
+
+QString amountWithCode(double usd)
+{
+    return withCode(amount(usd));
+}
+
+QString amountMarkedWithCode(double usd, bool lowerBound)
+{
+    return withCode(amountMarked(usd, lowerBound));
 }
 
 QString percent(double share)
@@ -263,15 +281,15 @@ private:
         } else {
             const size_t r = *mChoice.recommended;
             const ScenarioEstimate &e = mEstimates[r];
-            const QString cost = usdPerMillion(mChoice.verdicts[r].usdPerMillionOutputTokens);
+            const QString cost = withCode(perMillion(mChoice.verdicts[r].usdPerMillionOutputTokens));
             QString text = mPlan.scenarios.size() == 1
                                ? Proposal::tr("We recommend %1: %2, the plan's one scenario. It fits every model version in "
-                                    "memory and meets the latency targets (%3) for %4 at %5 USD per million output "
+                                    "memory and meets the latency targets (%3) for %4 at %5 per million output "
                                     "tokens.")
                                      .arg(quoted(e.name), hardwareText(r), targetsText(w), workloadText(w), cost)
                                : Proposal::tr("We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits "
                                     "every model version in memory and meets the latency targets (%4) for %5 at the "
-                                    "lowest cost per million output tokens: %6 USD.")
+                                    "lowest cost per million output tokens: %6.")
                                      .arg(quoted(e.name), hardwareText(r))
                                      .arg(mPlan.scenarios.size())
                                      .arg(targetsText(w), workloadText(w), cost);
@@ -283,8 +301,8 @@ private:
                     && (!runnerUp || mChoice.verdicts[i].usdPerMillionOutputTokens < mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens))
                     runnerUp = i;
             if (runnerUp)
-                text += Proposal::tr(" The next best, %1, serves the same at %2 USD per million output tokens.")
-                            .arg(quoted(mEstimates[*runnerUp].name), usdPerMillion(mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens));
+                text += Proposal::tr(" The next best, %1, serves the same at %2 per million output tokens.")
+                            .arg(quoted(mEstimates[*runnerUp].name), withCode(perMillion(mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens)));
             paragraph(text);
 
             subsection(Proposal::tr("What it serves"));
@@ -303,16 +321,15 @@ private:
             QStringList costs;
             if (!bill.parts.empty())
                 costs << (bill.capexIsLowerBound
-                              ? Proposal::tr("Capital: at least %1 USD (some parts have no price; see the bill of materials).").arg(usd(bill.capexUsd))
-                              : Proposal::tr("Capital: %1 USD.").arg(usd(bill.capexUsd)));
+                              ? Proposal::tr("Capital: at least %1 (some parts have no price; see the bill of materials).").arg(amountWithCode(bill.capexUsd))
+                              : Proposal::tr("Capital: %1.").arg(amountWithCode(bill.capexUsd)));
             if (!bill.instances.empty())
-                costs << Proposal::tr("Cloud: %1 USD a month (%2 prices).").arg(usdMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
+                costs << Proposal::tr("Cloud: %1 a month (%2 prices).").arg(amountMarkedWithCode(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
                                                                      tierName(mPlan.scenarios[r].cloudTier));
-            costs << Proposal::tr("In all %1 USD a month (capital amortised over %2 years, power, maintenance and colocation "
-                        "included), %3 USD per million output tokens.")
-                         .arg(usdMarked(e.cost.monthlyTotalUsd, costLowerBound(r)),
-                              plain(mPlan.scenarios[r].costs.amortisationYears.value),
-                              usdPerMillion(mChoice.verdicts[r].usdPerMillionOutputTokens));
+            costs << Proposal::tr("In all %1 a month (capital amortised over %2 years, power, maintenance and colocation "
+                        "included), %3 per million output tokens.")
+                         .arg(amountMarkedWithCode(e.cost.monthlyTotalUsd, costLowerBound(r)),
+                              plain(mPlan.scenarios[r].costs.amortisationYears.value), cost);
             paragraph(costs.join(QLatin1Char(' ')));
         }
 
@@ -325,16 +342,16 @@ private:
             const ScenarioEstimate &cloud = mEstimates[mBreakEven->cloudScenario];
             QString text;
             if (mBreakEven->month)
-                text = Proposal::tr("Buying %1 (capital %2 USD, then %3 USD a month to run) has cost less in cash than renting "
-                          "%4 (%5 USD a month) by the end of month %6.")
-                           .arg(quoted(onPrem.name), usdMarked(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
-                                usd(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), usd(cloud.cost.monthlyTotalUsd))
+                text = Proposal::tr("Buying %1 (capital %2, then %3 a month to run) has cost less in cash than renting "
+                          "%4 (%5 a month) by the end of month %6.")
+                           .arg(quoted(onPrem.name), amountMarkedWithCode(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
+                                amountWithCode(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), amountWithCode(cloud.cost.monthlyTotalUsd))
                            .arg(*mBreakEven->month);
             else
-                text = Proposal::tr("Buying %1 (capital %2 USD, then %3 USD a month to run) does not break even with renting %4 "
-                          "(%5 USD a month) within the horizon of %6 months.")
-                           .arg(quoted(onPrem.name), usdMarked(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
-                                usd(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), usd(cloud.cost.monthlyTotalUsd))
+                text = Proposal::tr("Buying %1 (capital %2, then %3 a month to run) does not break even with renting %4 "
+                          "(%5 a month) within the horizon of %6 months.")
+                           .arg(quoted(onPrem.name), amountMarkedWithCode(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
+                                amountWithCode(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), amountWithCode(cloud.cost.monthlyTotalUsd))
                            .arg(static_cast<int>(onPrem.cost.cumulativeUsdByMonth.empty() ? 0 : onPrem.cost.cumulativeUsdByMonth.size() - 1));
             text += Proposal::tr(" These are the cheapest on-prem and the cheapest cloud scenario by monthly total.");
             if (costLowerBound(mBreakEven->onPremScenario))
@@ -344,7 +361,8 @@ private:
 
         subsection(Proposal::tr("Scenarios at a glance"));
         ProposalTable t;
-        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Hardware"), Proposal::tr("Capital (USD)"), Proposal::tr("USD / month"), Proposal::tr("USD / M output tokens"),
+        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Hardware"), Proposal::tr("Capital (%1)").arg(currencyCode()),
+                     Proposal::tr("%1 / month").arg(currencyCode()), Proposal::tr("%1 / M output tokens").arg(currencyCode()),
                      Proposal::tr("Verdict")};
         t.widths = {20, 25, 11, 11, 11, 22};
         t.numeric = {false, false, true, true, true, false};
@@ -352,13 +370,14 @@ private:
             const ScenarioEstimate *e = estimate(i);
             const ScenarioBill &bill = mBills[i];
             t.rows.push_back({qs(mPlan.scenarios[i].name), hardwareText(i),
-                              bill.parts.empty() ? QStringLiteral("—") : usdMarked(bill.capexUsd, bill.capexIsLowerBound),
-                              e && e->cost.monthlyTotalUsd > 0 ? usdMarked(e->cost.monthlyTotalUsd, costLowerBound(i)) : QStringLiteral("—"),
-                              usdPerMillion(mChoice.verdicts.at(i).usdPerMillionOutputTokens), verdictText(i)});
+                              bill.parts.empty() ? QStringLiteral("—") : amountMarked(bill.capexUsd, bill.capexIsLowerBound),
+                              e && e->cost.monthlyTotalUsd > 0 ? amountMarked(e->cost.monthlyTotalUsd, costLowerBound(i)) : QStringLiteral("—"),
+                              perMillion(mChoice.verdicts.at(i).usdPerMillionOutputTokens), verdictText(i)});
         }
         table(t);
-        note(Proposal::tr("+ marks a lower bound: some parts have no price. USD / month includes the capital amortised, power, "
-                "maintenance, colocation and cloud bills; USD / M output tokens is the dearest model version's."));
+        note(Proposal::tr("+ marks a lower bound: some parts have no price. %1 / month includes the capital amortised, power, "
+                "maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version's.").arg(currencyCode())
+             + QLatin1Char(' ') + currencyNote(locale()));
     }
 
     void billOfMaterials()
@@ -374,31 +393,33 @@ private:
             }
             if (!bill.parts.empty()) {
                 ProposalTable t;
-                t.headers = {Proposal::tr("Part"), Proposal::tr("Qty"), Proposal::tr("Unit price (USD)"), Proposal::tr("Total (USD)"), Proposal::tr("Price source")};
+                t.headers = {Proposal::tr("Part"), Proposal::tr("Qty"), Proposal::tr("Unit price (%1)").arg(currencyCode()),
+                             Proposal::tr("Total (%1)").arg(currencyCode()), Proposal::tr("Price source")};
                 t.widths = {33, 6, 12, 13, 36};
                 t.numeric = {false, true, true, true, false};
                 for (const BillLine &line : bill.parts)
                     t.rows.push_back({qs(line.name), count(line.quantity),
-                                      line.unitUsd ? usd(*line.unitUsd) : Proposal::tr("no price"),
-                                      line.totalUsd ? usd(*line.totalUsd) : QStringLiteral("—"),
+                                      line.unitUsd ? amount(*line.unitUsd) : Proposal::tr("no price"),
+                                      line.totalUsd ? amount(*line.totalUsd) : QStringLiteral("—"),
                                       line.source.empty() ? Proposal::tr("none in the catalogue") : qs(line.source)});
-                t.rows.push_back({Proposal::tr("Total capital"), QString(), QString(), usdMarked(bill.capexUsd, bill.capexIsLowerBound),
+                t.rows.push_back({Proposal::tr("Total capital"), QString(), QString(), amountMarked(bill.capexUsd, bill.capexIsLowerBound),
                                   bill.capexIsLowerBound ? Proposal::tr("a lower bound: parts without a price are not counted") : QString()});
                 t.totalRows = 1;
                 table(t);
             }
             if (!bill.instances.empty()) {
                 ProposalTable t;
-                t.headers = {Proposal::tr("Cloud instance"), Proposal::tr("Qty"), Proposal::tr("USD / hour each"), Proposal::tr("USD / month"), Proposal::tr("Price source")};
+                t.headers = {Proposal::tr("Cloud instance"), Proposal::tr("Qty"), Proposal::tr("%1 / hour each").arg(currencyCode()),
+                             Proposal::tr("%1 / month").arg(currencyCode()), Proposal::tr("Price source")};
                 t.widths = {33, 6, 12, 13, 36};
                 t.numeric = {false, true, true, true, false};
                 for (const CloudBillLine &line : bill.instances)
                     t.rows.push_back({qs(line.name), count(line.quantity),
-                                      line.usdPerHour ? number(*line.usdPerHour, 2) : Proposal::tr("no price"),
-                                      line.monthlyUsd ? usd(*line.monthlyUsd) : QStringLiteral("—"),
+                                      line.usdPerHour ? moneyAmount(*line.usdPerHour, 2, locale()) : Proposal::tr("no price"),
+                                      line.monthlyUsd ? amount(*line.monthlyUsd) : QStringLiteral("—"),
                                       line.source.empty() ? Proposal::tr("none in the catalogue") : qs(line.source)});
                 t.rows.push_back({Proposal::tr("Cloud bill per month"), QString(), QString(),
-                                  usdMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
+                                  amountMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
                                   reserved(scenario.cloudTier)
                                       ? Proposal::tr("%1 prices, paid for every hour of the month").arg(tierName(scenario.cloudTier))
                                       : Proposal::tr("%1 prices, %2 hours a month").arg(tierName(scenario.cloudTier),
@@ -418,21 +439,22 @@ private:
         const CostEstimate &c = e->cost;
         const CostAssumptions &a = mPlan.scenarios[i].costs;
         ProposalTable t;
-        t.headers = {Proposal::tr("Monthly cost"), Proposal::tr("USD / month")};
-        t.widths = {45, 15};
+        t.headers = {Proposal::tr("Monthly cost"), Proposal::tr("%1 / month").arg(currencyCode())};
+        t.widths = {45, 20};
         t.numeric = {false, true};
         if (c.monthlyAmortisationUsd > 0)
-            t.rows.push_back({Proposal::tr("Capital amortised over %1 years").arg(plain(a.amortisationYears.value)), usd(c.monthlyAmortisationUsd)});
+            t.rows.push_back({Proposal::tr("Capital amortised over %1 years").arg(plain(a.amortisationYears.value)), amount(c.monthlyAmortisationUsd)});
         if (c.monthlyPowerUsd > 0)
-            t.rows.push_back({Proposal::tr("Power: %1 kW at the wall at %2 USD/kWh").arg(number(c.averagePowerKw, 2), plain(a.electricityUsdPerKwh.value)),
-                              usd(c.monthlyPowerUsd)});
+            t.rows.push_back({Proposal::tr("Power: %1 kW at the wall at %2/kWh")
+                                  .arg(number(c.averagePowerKw, 2), withCode(plain(inDisplayCurrency(a.electricityUsdPerKwh.value)))),
+                              amount(c.monthlyPowerUsd)});
         if (c.monthlyMaintenanceUsd > 0)
-            t.rows.push_back({Proposal::tr("Maintenance"), usd(c.monthlyMaintenanceUsd)});
+            t.rows.push_back({Proposal::tr("Maintenance"), amount(c.monthlyMaintenanceUsd)});
         if (c.monthlyColocationUsd > 0)
-            t.rows.push_back({Proposal::tr("Colocation"), usd(c.monthlyColocationUsd)});
+            t.rows.push_back({Proposal::tr("Colocation"), amount(c.monthlyColocationUsd)});
         if (c.monthlyCloudUsd > 0)
-            t.rows.push_back({Proposal::tr("Cloud instances"), usd(c.monthlyCloudUsd)});
-        t.rows.push_back({Proposal::tr("Monthly total"), usdMarked(c.monthlyTotalUsd, costLowerBound(i))});
+            t.rows.push_back({Proposal::tr("Cloud instances"), amount(c.monthlyCloudUsd)});
+        t.rows.push_back({Proposal::tr("Monthly total"), amountMarked(c.monthlyTotalUsd, costLowerBound(i))});
         t.totalRows = 1;
         table(t);
     }
@@ -482,7 +504,8 @@ private:
                       .arg(workloadText(mPlan.workload), targetsText(mPlan.workload), memoryUnitDefinition()));
         ProposalTable t;
         t.headers = {Proposal::tr("Scenario"), Proposal::tr("Model version"), Proposal::tr("Fits"), Proposal::tr("Memory per GPU (%1)").arg(memoryUnitSymbol()), Proposal::tr("Output tokens/s"),
-                     Proposal::tr("TTFT"), Proposal::tr("TPOT"), Proposal::tr("SLO"), Proposal::tr("USD / M output tokens")};
+                     Proposal::tr("TTFT"), Proposal::tr("TPOT"), Proposal::tr("SLO"),
+                     Proposal::tr("%1 / M output tokens").arg(currencyCode())};
         t.widths = {16, 24, 6, 12, 10, 8, 8, 7, 9};
         t.numeric = {false, false, false, true, true, true, true, false, true};
         for (size_t i = 0; i < mEstimates.size(); ++i) {
@@ -506,7 +529,7 @@ private:
                                   timed ? ttftText(v.speed->nominal.ttft) : QStringLiteral("—"),
                                   timed ? tpotText(v.speed->nominal.tpot) : QStringLiteral("—"),
                                   timed ? (v.meetsSlo ? Proposal::tr("met") : Proposal::tr("missed")) : QStringLiteral("—"),
-                                  usdPerMillion(v.usdPerMillionOutputTokens)});
+                                  perMillion(v.usdPerMillionOutputTokens)});
             }
         }
         table(t);
@@ -601,6 +624,8 @@ private:
     void costAssumptions()
     {
         subsection(Proposal::tr("Cost assumptions"));
+        if (!displayCurrency().isUsd())
+            paragraph(currencyNote(locale()));
         // Scenarios with the same assumptions share one table.
         std::vector<std::vector<size_t>> groups;
         const auto same = [](const CostAssumptions &a, const CostAssumptions &b) {
@@ -631,7 +656,9 @@ private:
             t.numeric = {false, false, false};
             for (const CostField &field : costFields()) {
                 const CostAssumption &value = a.*field.member;
-                t.rows.push_back({field.label, (number(value.value, field.decimals) + field.suffix).trimmed(), qs(value.source)});
+                t.rows.push_back({field.label,
+                                  (number(field.shownValue(value.value, displayCurrency()), field.decimals) + field.unitIn(displayCurrency())).trimmed(),
+                                  qs(value.source)});
             }
             table(t);
         }
@@ -646,7 +673,8 @@ private:
         t.numeric = {false, false, false, false};
         const PartSnapshot &p = mPlan.parts;
         const auto add = [&t](const std::string &name, const OptionalPrice &price, const std::string &source) {
-            t.rows.push_back({qs(name), price ? usd(price->usd) : Proposal::tr("no price"), price ? qs(price->date) : QStringLiteral("—"),
+            // As the source quotes it, in USD.
+            t.rows.push_back({qs(name), price ? number(price->usd, 0) : Proposal::tr("no price"), price ? qs(price->date) : QStringLiteral("—"),
                               qs(source)});
         };
         for (const GpuSpec &g : p.gpus)
