@@ -231,7 +231,11 @@ void MainWindow::createActions()
     edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, &MainWindow::selectAll);
     edit->addAction(tr("Arrange Servers in a &Grid"), this, [this] { edits::arrangeInGrid(*mDocument); });
     edit->addSeparator();
-    edit->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::editPreferences)
+    // Ctrl+, where the platform names no key for Preferences (Linux desktops).
+    const QKeySequence preferencesKey = QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                            ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+                                            : QKeySequence(QKeySequence::Preferences);
+    edit->addAction(tr("&Preferences…"), preferencesKey, this, &MainWindow::editPreferences)
         ->setMenuRole(QAction::PreferencesRole);
 
     mViewMenu = menuBar()->addMenu(tr("&View"));
