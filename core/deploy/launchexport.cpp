@@ -152,7 +152,7 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
 
     const ScenarioEstimate estimate = evaluateScenario(plan, scenario);
     if (!estimate.cluster.problem.empty() || !estimate.cluster.gpu)
-        return failure("scenario '" + scenario.name + "' cannot be estimated: " + estimate.cluster.problem);
+        return failure("scenario '" + scenario.name + "' cannot be estimated: " + estimate.cluster.problem.text());
     const auto version = std::find_if(estimate.versions.begin(), estimate.versions.end(),
                                       [&](const VersionEstimate &v) { return v.modelId == model; });
     const ModelSpec *spec = plan.parts.model(model);
@@ -164,7 +164,7 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
         findWeightFormat(settings.weightFormat.empty() ? spec->checkpointFormat : settings.weightFormat);
     const std::optional<KvCacheFormat> kv = findKvCacheFormat(settings.kvFormat);
     if (!weights || !kv)
-        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': " + v.problem);
+        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': " + v.problem.text());
 
     DeploymentLayout l;
     l.planName = plan.name;
@@ -192,7 +192,7 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
                        + std::to_string(l.serversPerReplica) + " servers (TP " + std::to_string(l.parallel.tensor)
                        + " x PP " + std::to_string(l.parallel.pipeline) + ")");
     if (v.memory.capacity <= units::bytes(0))
-        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': " + v.problem);
+        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': " + v.problem.text());
     if (!v.memory.fits) {
         const std::string shortBy = deploytext::gigabytes(units::inBytes(v.memory.shortfall)) + " short per GPU";
         if (l.launchEngine != LaunchEngine::LlamaCpp)
@@ -211,7 +211,7 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
                           + deploytext::gigabytes(units::inBytes(offloaded.hostMemory)) + " with their KV cache): -ngl "
                           + std::to_string(llamaCppGpuLayers(l)) + ". Expect it to run far slower than on the GPUs.");
     } else if (!v.problem.empty()) {
-        l.notes.push_back("Planner: " + v.problem + ".");
+        l.notes.push_back("Planner: " + v.problem.text() + ".");
     }
     if (const std::string speed = speedNote(plan, v); !speed.empty())
         l.notes.push_back(speed);

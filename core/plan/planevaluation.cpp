@@ -95,9 +95,9 @@ VersionEstimate estimateVersion(const Plan &plan, const Scenario &scenario, cons
     const std::optional<KvCacheFormat> kv = findKvCacheFormat(settings.kvFormat);
     const std::optional<EngineProfile> engine = findEngineProfile(settings.engineId);
     if (!weights || !kv || !engine) {
-        v.problem = !weights ? "unknown weight format '" + settings.weightFormat + "'"
-                  : !kv      ? "unknown KV-cache format '" + settings.kvFormat + "'"
-                             : "unknown engine '" + settings.engineId + "'";
+        v.problem = !weights ? Message{QT_TRANSLATE_NOOP("Core", "unknown weight format '%1'"), {settings.weightFormat}}
+                  : !kv      ? Message{QT_TRANSLATE_NOOP("Core", "unknown KV-cache format '%1'"), {settings.kvFormat}}
+                             : Message{QT_TRANSLATE_NOOP("Core", "unknown engine '%1'"), {settings.engineId}};
         return v;
     }
     d.weights = *weights;
@@ -113,7 +113,7 @@ VersionEstimate estimateVersion(const Plan &plan, const Scenario &scenario, cons
     // Sequences held at once: the workload's, or what the rate needs.
     d.concurrency = 1;
     if (const std::vector<std::string> errors = validate(d); !errors.empty()) {
-        v.problem = errors.front();
+        v.problem = {errors.front(), {}};  // the request's own check, in English
         return v;
     }
     v.memory = estimateInferenceMemory(d);
@@ -125,8 +125,8 @@ VersionEstimate estimateVersion(const Plan &plan, const Scenario &scenario, cons
         concurrency = needed.value_or(std::max<std::int64_t>(v.memory.maxConcurrency, 1));
         v.servesLoad = needed.has_value();
         if (v.memory.fits && !needed)
-            v.problem = "cannot serve " + plainNumber(w.requestsPerSecond) + " requests/s: memory holds "
-                        + std::to_string(v.memory.maxConcurrency) + " sequences";
+            v.problem = {QT_TRANSLATE_NOOP("Core", "cannot serve %1 requests/s: memory holds %2 sequences"),
+                         {plainNumber(w.requestsPerSecond), std::to_string(v.memory.maxConcurrency)}};
     }
     d.concurrency = concurrency;
     r.concurrency = concurrency;
@@ -134,7 +134,7 @@ VersionEstimate estimateVersion(const Plan &plan, const Scenario &scenario, cons
     v.memory = estimateInferenceMemory(d);
     if (!v.memory.fits) {
         if (v.problem.empty())
-            v.problem = "does not fit: " + plainNumber(units::inGB(v.memory.shortfall)) + " GB short per GPU";
+            v.problem = {QT_TRANSLATE_NOOP("Core", "does not fit: %1 GB short per GPU"), {plainNumber(units::inGB(v.memory.shortfall))}};
         return v;
     }
     v.speed = estimatePerformance(r);

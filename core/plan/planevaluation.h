@@ -17,6 +17,7 @@
 #include "core/perf/perfmodel.h"
 #include "core/plan/plan.h"
 #include "core/topology/cluster.h"
+#include "core/util/message.h"
 
 #include <cstdint>
 #include <optional>
@@ -38,7 +39,7 @@ struct VersionEstimate {
     bool meetsSlo = false;
     bool servesLoad = true;              // false: the workload's request rate is more than memory lets it serve
     double usdPerMillionOutputTokens = 0;
-    std::string problem;                 // why there is no estimate, or what limits it
+    Message problem;                     // why there is no estimate, or what limits it
 };
 
 struct ScenarioEstimate {

@@ -157,6 +157,11 @@ std::string mostNumerousGpu(const Topology &t)
     return best == counts.end() ? std::string() : best->first;
 }
 
+Message notInParts(const std::string &gpuId)
+{
+    return {QT_TRANSLATE_NOOP("Core", "GPU '%1' is not in the plan's parts"), {gpuId}};
+}
+
 } // namespace
 
 Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
@@ -165,8 +170,8 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
     const std::string gpuId = mostNumerousGpu(t);
     const GpuSpec *gpu = parts.gpu(gpuId);
     if (!gpu) {
-        c.problem = gpuId.empty() ? "no GPUs: drop a GPU or a server onto the canvas"
-                                  : "GPU '" + gpuId + "' is not in the plan's parts";
+        c.problem = gpuId.empty() ? Message{QT_TRANSLATE_NOOP("Core", "no GPUs: drop a GPU or a server onto the canvas"), {}}
+                                  : notInParts(gpuId);
         return c;
     }
     c.gpu = *gpu;
@@ -204,7 +209,7 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
     c.dataParallel = c.links.tensorParallel;
     if (c.servers > 1) {
         if (reachable(graph).size() < graph.servers.size()) {
-            c.problem = "some GPUs have no path to the others: link the servers (InfiniBand or Ethernet)";
+            c.problem = {QT_TRANSLATE_NOOP("Core", "some GPUs have no path to the others: link the servers (InfiniBand or Ethernet)"), {}};
             return c;
         }
         // Every pair's links are shared by the GPUs of the smaller server; the
@@ -222,40 +227,39 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
     return c;
 }
 
-std::optional<std::string> linkProblem(const Topology &t, const PartSnapshot &parts, int from, int to,
-                                       const LinkSpec &link)
+std::optional<Message> linkProblem(const Topology &t, const PartSnapshot &parts, int from, int to, const LinkSpec &link)
 {
     const TopologyNode *a = t.node(from);
     const TopologyNode *b = t.node(to);
     if (!a || !b)
-        return "a link needs two parts";
+        return Message{QT_TRANSLATE_NOOP("Core", "a link needs two parts"), {}};
     if (from == to)
-        return "a part cannot be linked to itself";
+        return Message{QT_TRANSLATE_NOOP("Core", "a part cannot be linked to itself"), {}};
     for (const TopologyNode *n : {a, b})
         if (n->kind == NodeKind::Cpu || n->kind == NodeKind::Memory || n->kind == NodeKind::Storage)
-            return nameOf(*n) + " cannot be linked: links join GPUs, servers and network cards";
+            return Message{QT_TRANSLATE_NOOP("Core", "%1 cannot be linked: links join GPUs, servers and network cards"), {nameOf(*n)}};
     const bool sameServer = serverOf(t, from) == serverOf(t, to);
     if (isScaleOut(link.kind)) {
         if (a->kind == NodeKind::Gpu || b->kind == NodeKind::Gpu)
-            return link.name + " joins servers or their network cards, not GPUs";
+            return Message{QT_TRANSLATE_NOOP("Core", "%1 joins servers or their network cards, not GPUs"), {link.name}};
         if (sameServer)
-            return link.name + " joins two servers, not parts of one server";
+            return Message{QT_TRANSLATE_NOOP("Core", "%1 joins two servers, not parts of one server"), {link.name}};
         return std::nullopt;
     }
     // NVLink, NVSwitch, Infinity Fabric and PCIe join GPUs inside one server.
     if (a->kind != NodeKind::Gpu || b->kind != NodeKind::Gpu)
-        return link.name + " joins GPUs; link servers with InfiniBand or Ethernet";
+        return Message{QT_TRANSLATE_NOOP("Core", "%1 joins GPUs; link servers with InfiniBand or Ethernet"), {link.name}};
     if (!sameServer)
-        return link.name + " does not leave a server; link servers with InfiniBand or Ethernet";
+        return Message{QT_TRANSLATE_NOOP("Core", "%1 does not leave a server; link servers with InfiniBand or Ethernet"), {link.name}};
     for (const TopologyNode *n : {a, b}) {
         const GpuSpec *gpu = parts.gpu(n->catalogueId);
         if (!gpu)
-            return "GPU '" + n->catalogueId + "' is not in the plan's parts";
+            return notInParts(n->catalogueId);
         const bool nvidiaFabric = link.kind == LinkKind::NvLink || link.kind == LinkKind::NvSwitch;
         if (nvidiaFabric && gpu->nvlinkBandwidth <= units::gigabytesPerSecond(0))
-            return gpu->name + " has no NVLink";
+            return Message{QT_TRANSLATE_NOOP("Core", "%1 has no NVLink"), {gpu->name}};
         if (link.kind == LinkKind::InfinityFabric && gpu->vendor != "AMD")
-            return gpu->name + " has no Infinity Fabric";
+            return Message{QT_TRANSLATE_NOOP("Core", "%1 has no Infinity Fabric"), {gpu->name}};
     }
     return std::nullopt;
 }
@@ -266,14 +270,14 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
     for (const TopologyNode &n : t.nodes) {
         if (n.kind != NodeKind::Server) {
             if (!t.node(n.parent))
-                issues.push_back({n.id, 0, nameOf(n) + " is not inside a server"});
+                issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 is not inside a server"), {nameOf(n)}}});
             if (n.kind == NodeKind::Gpu && !parts.gpu(n.catalogueId))
-                issues.push_back({n.id, 0, "GPU '" + n.catalogueId + "' is not in the plan's parts"});
+                issues.push_back({n.id, 0, notInParts(n.catalogueId)});
             const LinkSpec *fabric = parts.link(n.fabricLinkId);
             const GpuSpec *gpu = parts.gpu(n.catalogueId);
             if (n.kind == NodeKind::Gpu && fabric && gpu && isFabric(fabric->kind) && fabric->kind != LinkKind::InfinityFabric
                 && gpu->nvlinkBandwidth <= units::gigabytesPerSecond(0))
-                issues.push_back({n.id, 0, gpu->name + " has no NVLink: " + fabric->name + " cannot join these GPUs"});
+                issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no NVLink: %2 cannot join these GPUs"), {gpu->name, fabric->name}}});
             continue;
         }
         std::set<std::string> gpuTypes;
@@ -295,23 +299,23 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
         }
         const bool rented = !n.cloudInstanceId.empty();
         if (!rented && !hasCpu)
-            issues.push_back({n.id, 0, nameOf(n) + " has no CPU: a server needs a host processor"});
+            issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no CPU: a server needs a host processor"), {nameOf(n)}}});
         if (!rented && !hasMemory)
-            issues.push_back({n.id, 0, nameOf(n) + " has no memory: a server needs host RAM"});
+            issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no memory: a server needs host RAM"), {nameOf(n)}}});
         if (gpuTypes.size() > 1)
-            issues.push_back({n.id, 0, nameOf(n) + " mixes GPU types; a tensor-parallel group needs identical GPUs"});
+            issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 mixes GPU types; a tensor-parallel group needs identical GPUs"), {nameOf(n)}}});
         if (lanes > 0 && gpuCount * kMinimumLanesPerGpu > lanes)
-            issues.push_back({n.id, 0, std::to_string(gpuCount) + " GPUs need at least "
-                                           + std::to_string(gpuCount * kMinimumLanesPerGpu)
-                                           + " PCIe lanes (x8 each); the CPUs provide " + std::to_string(lanes)});
+            issues.push_back({n.id, 0,
+                              {QT_TRANSLATE_NOOP("Core", "%1 GPUs need at least %2 PCIe lanes (x8 each); the CPUs provide %3"),
+                               {std::to_string(gpuCount), std::to_string(gpuCount * kMinimumLanesPerGpu), std::to_string(lanes)}}});
     }
     for (const TopologyLink &l : t.links) {
         const LinkSpec *spec = parts.link(l.linkId);
         if (!spec) {
-            issues.push_back({l.from, l.id, "link '" + l.linkId + "' is not in the plan's parts"});
+            issues.push_back({l.from, l.id, {QT_TRANSLATE_NOOP("Core", "link '%1' is not in the plan's parts"), {l.linkId}}});
             continue;
         }
-        if (const std::optional<std::string> problem = linkProblem(t, parts, l.from, l.to, *spec))
+        if (const std::optional<Message> problem = linkProblem(t, parts, l.from, l.to, *spec))
             issues.push_back({l.from, l.id, *problem});
     }
     const ServerGraph graph = serverGraph(t, parts, mostNumerousGpu(t));
@@ -320,8 +324,10 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
         for (const auto &[serverId, server] : graph.servers)
             if (!connected.count(serverId))
                 for (const TopologyNode *group : server.groups)
-                    issues.push_back({group->id, 0, nameOf(*group) + " has no path to the other GPUs: link its server "
-                                                                     "to the others (InfiniBand or Ethernet)"});
+                    issues.push_back({group->id, 0,
+                                      {QT_TRANSLATE_NOOP("Core", "%1 has no path to the other GPUs: link its server to the "
+                                                                 "others (InfiniBand or Ethernet)"),
+                                       {nameOf(*group)}}});
     }
     return issues;
 }

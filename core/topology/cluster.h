@@ -19,6 +19,7 @@
 #include "core/perf/perfmodel.h"
 #include "core/plan/plan.h"
 #include "core/topology/topology.h"
+#include "core/util/message.h"
 
 #include <optional>
 #include <string>
@@ -29,7 +30,7 @@ namespace planner {
 struct TopologyIssue {
     int nodeId = 0;  // the node the badge sits on (0: the link's)
     int linkId = 0;  // the link at fault, if any
-    std::string message;
+    Message message;
 };
 
 struct Cluster {
@@ -40,13 +41,13 @@ struct Cluster {
     PerfLinks links;
     LinkPath dataParallel;       // between replicas: inside a server or across servers
     bool cloud = false;          // every GPU server is a rented cloud instance
-    std::string problem;         // why it cannot be estimated; empty when it can
+    Message problem;             // why it cannot be estimated; empty when it can
 };
 
 Cluster reduceToCluster(const Topology &topology, const PartSnapshot &parts);
 std::vector<TopologyIssue> checkTopology(const Topology &topology, const PartSnapshot &parts);
 // Why a link of this kind cannot join these two nodes; nullopt when it can.
-std::optional<std::string> linkProblem(const Topology &topology, const PartSnapshot &parts, int from, int to,
+std::optional<Message> linkProblem(const Topology &topology, const PartSnapshot &parts, int from, int to,
                                        const LinkSpec &link);
 
 } // namespace planner

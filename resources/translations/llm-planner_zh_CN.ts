@@ -249,6 +249,109 @@ does not fit: %1 short</source>
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>GPU &apos;%1&apos; is not in the plan&apos;s parts</source>
+        <translation>GPU“%1”不在本规划的部件中</translation>
+    </message>
+    <message>
+        <source>no GPUs: drop a GPU or a server onto the canvas</source>
+        <translation>没有 GPU：请将 GPU 或服务器拖到画布上</translation>
+    </message>
+    <message>
+        <source>some GPUs have no path to the others: link the servers (InfiniBand or Ethernet)</source>
+        <translation>部分 GPU 与其他 GPU 之间没有通路：请连接服务器（InfiniBand 或以太网）</translation>
+    </message>
+    <message>
+        <source>a link needs two parts</source>
+        <translation>链路需要连接两个部件</translation>
+    </message>
+    <message>
+        <source>a part cannot be linked to itself</source>
+        <translation>部件不能与自身连接</translation>
+    </message>
+    <message>
+        <source>%1 cannot be linked: links join GPUs, servers and network cards</source>
+        <translation>%1 无法连接：链路只连接 GPU、服务器和网卡</translation>
+    </message>
+    <message>
+        <source>%1 joins servers or their network cards, not GPUs</source>
+        <translation>%1 用于连接服务器或其网卡，而非 GPU</translation>
+    </message>
+    <message>
+        <source>%1 joins two servers, not parts of one server</source>
+        <translation>%1 用于连接两台服务器，而非同一服务器内的部件</translation>
+    </message>
+    <message>
+        <source>%1 joins GPUs; link servers with InfiniBand or Ethernet</source>
+        <translation>%1 用于连接 GPU；服务器之间请用 InfiniBand 或以太网连接</translation>
+    </message>
+    <message>
+        <source>%1 does not leave a server; link servers with InfiniBand or Ethernet</source>
+        <translation>%1 只在服务器内部使用；服务器之间请用 InfiniBand 或以太网连接</translation>
+    </message>
+    <message>
+        <source>%1 has no NVLink</source>
+        <translation>%1 不支持 NVLink</translation>
+    </message>
+    <message>
+        <source>%1 has no Infinity Fabric</source>
+        <translation>%1 不支持 Infinity Fabric</translation>
+    </message>
+    <message>
+        <source>%1 is not inside a server</source>
+        <translation>%1 不在任何服务器内</translation>
+    </message>
+    <message>
+        <source>%1 has no NVLink: %2 cannot join these GPUs</source>
+        <translation>%1 不支持 NVLink：%2 无法连接这些 GPU</translation>
+    </message>
+    <message>
+        <source>%1 has no CPU: a server needs a host processor</source>
+        <translation>%1 没有 CPU：服务器需要主机处理器</translation>
+    </message>
+    <message>
+        <source>%1 has no memory: a server needs host RAM</source>
+        <translation>%1 没有内存：服务器需要主机内存</translation>
+    </message>
+    <message>
+        <source>%1 mixes GPU types; a tensor-parallel group needs identical GPUs</source>
+        <translation>%1 混用了不同型号的 GPU；张量并行组需要相同的 GPU</translation>
+    </message>
+    <message>
+        <source>%1 GPUs need at least %2 PCIe lanes (x8 each); the CPUs provide %3</source>
+        <translation>%1 块 GPU 至少需要 %2 条 PCIe 通道（每块 x8）；CPU 只提供 %3 条</translation>
+    </message>
+    <message>
+        <source>link &apos;%1&apos; is not in the plan&apos;s parts</source>
+        <translation>链路“%1”不在本规划的部件中</translation>
+    </message>
+    <message>
+        <source>%1 has no path to the other GPUs: link its server to the others (InfiniBand or Ethernet)</source>
+        <translation>%1 与其他 GPU 之间没有通路：请将其所在服务器与其他服务器连接（InfiniBand 或以太网）</translation>
+    </message>
+    <message>
+        <source>unknown weight format &apos;%1&apos;</source>
+        <translation>未知的权重格式“%1”</translation>
+    </message>
+    <message>
+        <source>unknown KV-cache format &apos;%1&apos;</source>
+        <translation>未知的 KV 缓存格式“%1”</translation>
+    </message>
+    <message>
+        <source>unknown engine &apos;%1&apos;</source>
+        <translation>未知的推理引擎“%1”</translation>
+    </message>
+    <message>
+        <source>cannot serve %1 requests/s: memory holds %2 sequences</source>
+        <translation>无法承载每秒 %1 个请求：显存只能容纳 %2 条序列</translation>
+    </message>
+    <message>
+        <source>does not fit: %1 GB short per GPU</source>
+        <translation>显存不足：每块 GPU 缺少 %1 GB</translation>
+    </message>
+</context>
+<context>
     <name>CostFields</name>
     <message>
         <source>Electricity</source>

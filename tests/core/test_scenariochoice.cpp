@@ -155,8 +155,8 @@ private slots:
             QVERIFY(!v.memory.fits);
             QCOMPARE_REASON(choice.verdicts[i].reason, Disqualification::DoesNotFit);
             QCOMPARE(choice.verdicts[i].version, v.modelName);
-            QCOMPARE(choice.verdicts[i].detail, v.problem);
-            QVERIFY2(v.problem.find("does not fit") != std::string::npos, v.problem.c_str());
+            QCOMPARE(choice.verdicts[i].detail, v.problem.text());
+            QVERIFY2(v.problem.text().find("does not fit") != std::string::npos, v.problem.text().c_str());
         }
 
         // The sample as shipped (FP8 with block scales) fits.
@@ -184,7 +184,7 @@ private slots:
         QVERIFY(!estimates[1].cluster.problem.empty());
         const ScenarioChoice choice = chooseScenario(estimates);
         QCOMPARE_REASON(choice.verdicts[1].reason, Disqualification::CannotEstimate);
-        QCOMPARE(choice.verdicts[1].detail, estimates[1].cluster.problem);
+        QCOMPARE(choice.verdicts[1].detail, estimates[1].cluster.problem.text());
         // The scenario that can be estimated is still recommended.
         QCOMPARE_REASON(choice.verdicts[0].reason, Disqualification::None);
         QCOMPARE(choice.recommended, std::optional<size_t>(0));
@@ -237,7 +237,7 @@ private slots:
             const VersionEstimate &v = e.versions.front();
             QVERIFY(v.speed);
             QVERIFY2(v.requestsPerSecond < plan.workload.requestsPerSecond / 2, qPrintable(QString::number(v.requestsPerSecond)));
-            QVERIFY2(v.problem.find("cannot serve 100 requests/s") != std::string::npos, v.problem.c_str());
+            QVERIFY2(v.problem.text().find("cannot serve 100 requests/s") != std::string::npos, v.problem.text().c_str());
         }
         const ScenarioChoice choice = chooseScenario(estimates);
         // The header: a scenario qualifies when every version meets the targets

@@ -141,7 +141,7 @@ private slots:
         double capacity = 0;
         for (int i = 0; i < weights->count(); ++i) {
             const VersionEstimate &v = e.versions[static_cast<size_t>(i)];
-            QVERIFY2(v.memory.fits, v.problem.c_str());
+            QVERIFY2(v.memory.fits, v.problem.text().c_str());
             const MemoryBreakdown &m = v.memory.perGpu;
             QCOMPARE(weights->at(i), units::inGB(m.weights));
             QCOMPARE(kv->at(i), units::inGB(m.kvCache));
@@ -196,7 +196,7 @@ private slots:
     {
         const Plan plan = samplePlan("deepseek-r1-8x-h200");
         const VersionEstimate v = evaluatePlan(plan).front().versions.front();
-        QVERIFY2(v.request, v.problem.c_str());
+        QVERIFY2(v.request, v.problem.text().c_str());
         const ChartPtr chart(throughputChart(v, plan.workload));
         const std::vector<CurvePoint> curve = concurrencyCurve(*v.request);
         QVERIFY(curve.size() >= 2);
@@ -225,7 +225,7 @@ private slots:
     {
         const Plan plan = samplePlan("r1-distill-qwen-32b-2x-rtx4090");
         const VersionEstimate v = evaluatePlan(plan).front().versions.front();
-        QVERIFY2(v.request, v.problem.c_str());
+        QVERIFY2(v.request, v.problem.text().c_str());
         const ChartPtr chart(ttftChart(v, plan.workload));
         const std::vector<InputLengthPoint> curve =
             inputLengthCurve(*v.request, plan.workload.contextTokens - plan.workload.outputTokens);
@@ -260,7 +260,7 @@ private slots:
     {
         const Plan plan = samplePlan("r1-distill-qwen-32b-2x-rtx4090");
         const VersionEstimate v = evaluatePlan(plan).front().versions.front();
-        QVERIFY2(v.speed, v.problem.c_str());
+        QVERIFY2(v.speed, v.problem.text().c_str());
         const RateSweep sweep = latencyByRate(v, plan.workload);
         QVERIFY(sweep.maxRatePerSecond > 0);
         QVERIFY(!sweep.points.empty());

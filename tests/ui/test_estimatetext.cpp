@@ -52,7 +52,7 @@ private slots:
         plan.scenarios.front().topology = {};
         const VersionEstimate v = evaluateScenario(plan, plan.scenarios.front()).versions.front();
         QVERIFY(!v.problem.empty());
-        QCOMPARE(versionProblem(v, plan.workload), QString::fromStdString(v.problem));
+        QCOMPARE(versionProblem(v, plan.workload), QString::fromStdString(v.problem.text()));
     }
 };
 

@@ -148,7 +148,7 @@ private slots:
         PlanDocument *doc = window.document();
         doc->reset(twoGpuPlan(), QString());
         const VersionEstimate before = doc->estimates().front().versions.front();
-        QVERIFY2(before.speed, before.problem.c_str());
+        QVERIFY2(before.speed, before.problem.text().c_str());
         const QString tpotBefore = window.summary()->table()->item(0, SummaryPanel::Tpot)->text();
 
         // The connect tool: press on one GPU, release on the other.
@@ -399,7 +399,7 @@ private slots:
         // 70B in FP8 (~70 GB of weights) with 16 sequences of 4k context does not fit one 80 GB H100.
         QCOMPARE(single.replicas, 2);
         QVERIFY(!single.memory.fits);
-        QVERIFY2(single.problem.find("does not fit") != std::string::npos, single.problem.c_str());
+        QVERIFY2(single.problem.text().find("does not fit") != std::string::npos, single.problem.text().c_str());
         doc->undoStack()->undo();
         QCOMPARE(doc->scenario().deployment.tensorParallel, 0);
         // auto: tensor parallel over the server's two GPUs, where it fits.

@@ -3,6 +3,8 @@
 // translated with the same placeholders and a keyboard accelerator where the
 // English has one, and the compiled-in translation loads and applies.
 
+#include "core/topology/cluster.h"
+#include "ui/format/coremessage.h"
 #include "ui/preferences/language.h"
 
 #include <QDir>
@@ -22,7 +24,7 @@ namespace {
 
 const QString kTsFile = QStringLiteral(PLANNER_SOURCE_DIR "/resources/translations/llm-planner_zh_CN.ts");
 
-struct Message {
+struct TsMessage {
     QString context;
     QString source;
     QString comment;
@@ -31,17 +33,17 @@ struct Message {
     bool numerus = false;
 };
 
-std::vector<Message> readTs(const QString &path, QString *error)
+std::vector<TsMessage> readTs(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
         return {};
     }
-    std::vector<Message> messages;
+    std::vector<TsMessage> messages;
     QXmlStreamReader xml(&file);
     QString context;
-    Message current;
+    TsMessage current;
     while (!xml.atEnd()) {
         xml.readNext();
         if (!xml.isStartElement())
@@ -50,7 +52,7 @@ std::vector<Message> readTs(const QString &path, QString *error)
         if (name == QLatin1String("name"))
             context = xml.readElementText();
         else if (name == QLatin1String("message")) {
-            current = Message{context, {}, {}, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
+            current = TsMessage{context, {}, {}, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
             messages.push_back(current);
         } else if (name == QLatin1String("source"))
             messages.back().source = xml.readElementText();
@@ -84,7 +86,7 @@ bool hasAccelerator(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
-QString key(const Message &m)
+QString key(const TsMessage &m)
 {
     return m.context + QLatin1Char('\x1f') + m.source + QLatin1Char('\x1f') + m.comment;
 }
@@ -99,11 +101,11 @@ private slots:
     void everyStringIsTranslated()
     {
         QString error;
-        const std::vector<Message> messages = readTs(kTsFile, &error);
+        const std::vector<TsMessage> messages = readTs(kTsFile, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(messages.size() > 400);
         QStringList problems;
-        for (const Message &m : messages) {
+        for (const TsMessage &m : messages) {
             const QString where = m.context + QStringLiteral(": \"") + m.source + QLatin1Char('"');
             if (!m.translationType.isEmpty()) {
                 problems << QStringLiteral("%1 is %2").arg(where, m.translationType);
@@ -138,20 +140,21 @@ private slots:
         lupdate.start(QStringLiteral(PLANNER_LUPDATE),
                       {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
                        QStringLiteral("-I"), QStringLiteral(PLANNER_SOURCE_DIR),
-                       QStringLiteral(PLANNER_SOURCE_DIR "/ui"), QStringLiteral(PLANNER_SOURCE_DIR "/app/gui/main.cpp"),
+                       QStringLiteral(PLANNER_SOURCE_DIR "/ui"), QStringLiteral(PLANNER_SOURCE_DIR "/core"),
+                       QStringLiteral(PLANNER_SOURCE_DIR "/app/gui/main.cpp"),
                        QStringLiteral("-ts"), scratch});
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
 
         QString error;
-        const std::vector<Message> shipped = readTs(kTsFile, &error);
-        const std::vector<Message> current = readTs(scratch, &error);
+        const std::vector<TsMessage> shipped = readTs(kTsFile, &error);
+        const std::vector<TsMessage> current = readTs(scratch, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QSet<QString> known;
-        for (const Message &m : shipped)
+        for (const TsMessage &m : shipped)
             known.insert(key(m));
         QStringList missing;
-        for (const Message &m : current)
+        for (const TsMessage &m : current)
             if (!known.contains(key(m)))
                 missing << m.context + QStringLiteral(": \"") + m.source + QLatin1Char('"');
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in the .ts file (run the update_translations target):\n")
@@ -166,6 +169,19 @@ private slots:
         QCOMPARE(QLocale().name(), QStringLiteral("zh_CN"));
         const QString file = QCoreApplication::translate("planner::MainWindow", "&File");
         QVERIFY2(file != QLatin1String("&File") && hasAccelerator(file), qPrintable(file));
+        // A sentence from core/ (a canvas badge): its pattern translated, the
+        // part's name filled in as core fills it.
+        Plan plan;
+        plan.scenarios.resize(1);
+        Topology &topology = plan.scenarios.front().topology;
+        topology.nodes.push_back({});
+        topology.nodes.back().id = 1;
+        topology.nodes.back().kind = NodeKind::Server;
+        topology.nodes.back().name = "node-a";
+        const std::vector<TopologyIssue> issues = checkTopology(topology, plan.parts);
+        QVERIFY(!issues.empty());
+        QCOMPARE(issues.front().message.text(), std::string("node-a has no CPU: a server needs a host processor"));
+        QCOMPARE(translated(issues.front().message), QStringLiteral("node-a 没有 CPU：服务器需要主机处理器"));
         QLocale::setDefault(before);
     }
 

@@ -117,13 +117,10 @@ int canvasId(const QGraphicsItem *item)
     return 0;
 }
 
-BadgeItem::BadgeItem(const std::vector<std::string> &messages, QGraphicsItem *parent)
+BadgeItem::BadgeItem(const QStringList &messages, QGraphicsItem *parent)
     : QGraphicsEllipseItem(0, 0, 18, 18, parent)
 {
-    QStringList lines;
-    for (const std::string &m : messages)
-        lines << qs(m);
-    setToolTip(lines.join(QLatin1Char('\n')));
+    setToolTip(messages.join(QLatin1Char('\n')));
     setBrush(QColor(0xd9, 0x30, 0x25));
     setPen(QPen(Qt::white, 1.5));
     auto *mark = new QGraphicsSimpleTextItem(QStringLiteral("!"), this);

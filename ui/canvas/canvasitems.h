@@ -22,7 +22,7 @@ int canvasId(const QGraphicsItem *item);
 class BadgeItem : public QGraphicsEllipseItem
 {
 public:
-    BadgeItem(const std::vector<std::string> &messages, QGraphicsItem *parent);
+    BadgeItem(const QStringList &messages, QGraphicsItem *parent);
     int type() const override { return BadgeItemType; }
     QString text() const { return toolTip(); }
 };

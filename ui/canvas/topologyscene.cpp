@@ -4,6 +4,7 @@
 #include "ui/canvas/canvasitems.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
+#include "ui/format/coremessage.h"
 #include "ui/palette/partmimedata.h"
 
 #include <QGraphicsSceneDragDropEvent>
@@ -83,9 +84,9 @@ void TopologyScene::rebuild()
     // Badges: one per item, listing its problems.
     const size_t index = mDocument.currentScenario();
     if (index < mDocument.estimates().size()) {
-        std::map<int, std::vector<std::string>> problems;
+        std::map<int, QStringList> problems;
         for (const TopologyIssue &issue : mDocument.estimates()[index].issues)
-            problems[issue.linkId ? issue.linkId : issue.nodeId].push_back(issue.message);
+            problems[issue.linkId ? issue.linkId : issue.nodeId] << translated(issue.message);
         for (const auto &[id, messages] : problems) {
             const auto found = byId.find(id);
             if (found == byId.end())

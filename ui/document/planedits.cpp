@@ -4,6 +4,7 @@
 #include "database/catalogue.h"
 #include "database/planparts.h"
 #include "ui/document/plandocument.h"
+#include "ui/format/coremessage.h"
 
 #include <QCoreApplication>
 #include <QUndoCommand>
@@ -217,9 +218,9 @@ int addLink(PlanDocument &doc, int from, int to, const QString &linkId, QString 
         return 0;
     }
     Topology &t = topologyOf(plan, doc);
-    if (const std::optional<std::string> problem = linkProblem(t, plan.parts, from, to, *plan.parts.link(linkId.toStdString()))) {
+    if (const std::optional<Message> problem = linkProblem(t, plan.parts, from, to, *plan.parts.link(linkId.toStdString()))) {
         if (error)
-            *error = QString::fromStdString(*problem);
+            *error = translated(*problem);
         return 0;
     }
     const int id = t.nextId();

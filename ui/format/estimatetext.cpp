@@ -1,5 +1,6 @@
 #include "ui/format/estimatetext.h"
 
+#include "ui/format/coremessage.h"
 #include "ui/format/memoryunit.h"
 
 #include <QCoreApplication>
@@ -24,7 +25,7 @@ QString versionProblem(const VersionEstimate &v, const PlanWorkload &w)
     if (sized && !v.servesLoad)
         return EstimateText::tr("cannot serve %1 requests/s: memory holds %2 sequences")
             .arg(QLocale().toString(w.requestsPerSecond, 'g', 6), QLocale().toString(static_cast<qlonglong>(v.memory.maxConcurrency)));
-    return QString::fromStdString(v.problem);
+    return translated(v.problem);
 }
 
 } // namespace planner

@@ -3,6 +3,7 @@
 #include "database/catalogue.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
+#include "ui/format/coremessage.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -76,7 +77,7 @@ void InspectorPanel::showNothingSelected()
     mForm->addRow(tr("Scenario"), wrapped(qs(e.name), this));
     const Cluster &c = e.cluster;
     if (!c.problem.empty()) {
-        mForm->addRow(tr("Cluster"), wrapped(qs(c.problem), this));
+        mForm->addRow(tr("Cluster"), wrapped(translated(c.problem), this));
     } else {
         mForm->addRow(tr("GPUs"), wrapped(tr("%1 × %2 in %n server(s)", nullptr, c.servers).arg(c.gpuCount).arg(qs(c.gpu->name)), this));
         mForm->addRow(tr("Inside a server"), wrapped(perDirection(c.links.tensorParallel), this));
@@ -165,7 +166,7 @@ void InspectorPanel::showIssues(int id)
         return;
     for (const TopologyIssue &issue : mDocument.estimates()[index].issues)
         if (issue.nodeId == id || issue.linkId == id) {
-            QLabel *label = wrapped(qs(issue.message), this);
+            QLabel *label = wrapped(translated(issue.message), this);
             label->setStyleSheet(QStringLiteral("color: #c0392b;"));
             mForm->addRow(tr("Problem"), label);
         }

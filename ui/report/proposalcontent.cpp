@@ -10,6 +10,7 @@
 #include "ui/panels/costfields.h"
 #include "ui/report/proposalcharts.h"
 #include "ui/format/boundname.h"
+#include "ui/format/coremessage.h"
 #include "ui/format/estimatetext.h"
 #include "ui/format/memoryunit.h"
 #include "ui/format/money.h"
@@ -479,7 +480,7 @@ private:
             if (const ScenarioEstimate *e = estimate(i); e && !e->issues.empty()) {
                 QStringList problems;
                 for (const TopologyIssue &issue : e->issues)
-                    problems << qs(issue.message);
+                    problems << translated(issue.message);
                 problems.removeDuplicates();
                 note(Proposal::tr("Problems: %1").arg(problems.join(QStringLiteral("; "))));
             }

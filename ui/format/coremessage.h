@@ -1,0 +1,14 @@
+#pragma once
+// A core/ message (core/util/message.h) in the interface's language: its
+// pattern looked up in the "Core" translation context, the arguments filled
+// in afterwards as core fills them.
+
+#include "core/util/message.h"
+
+#include <QString>
+
+namespace planner {
+
+QString translated(const Message &message);
+
+} // namespace planner
