@@ -2252,6 +2252,17 @@ no GPU or engine to estimate</source>
     </message>
 </context>
 <context>
+    <name>planner::PlanDocument</name>
+    <message>
+        <source>Untitled plan</source>
+        <translation>未命名规划</translation>
+    </message>
+    <message>
+        <source>On-prem</source>
+        <translation>本地部署</translation>
+    </message>
+</context>
+<context>
     <name>planner::PreferencesDialog</name>
     <message>
         <source>Preferences</source>

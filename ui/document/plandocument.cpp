@@ -20,9 +20,9 @@ PlanDocument::PlanDocument(const Catalogue &catalogue, QObject *parent)
 Plan PlanDocument::emptyPlan(const Catalogue &catalogue, const CostAssumptions &costs)
 {
     Plan plan;
-    plan.name = "Untitled plan";
+    plan.name = tr("Untitled plan").toStdString();
     Scenario scenario;
-    scenario.name = "On-prem";
+    scenario.name = tr("On-prem").toStdString();
     scenario.costs = costs;
     plan.scenarios.push_back(scenario);
     if (snapshotModel(plan, catalogue, QStringLiteral("llama-3.1-8b"))) {
@@ -71,7 +71,7 @@ void PlanDocument::reset(const Plan &plan, const QString &filePath)
     mUndoStack->clear();
     mPlan = plan;
     if (mPlan.scenarios.empty())
-        mPlan.scenarios.push_back(Scenario{"On-prem", {}, {}, {}, CloudTier::OnDemand});
+        mPlan.scenarios.push_back(Scenario{tr("On-prem").toStdString(), {}, {}, {}, CloudTier::OnDemand});
     mScenario = 0;
     mSelection.clear();
     mFilePath = filePath;
