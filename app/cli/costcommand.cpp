@@ -58,7 +58,11 @@ std::optional<PerfEstimate> speedOn(const QCommandLineParser &parser, const GpuS
     d.model = resolveModel(parser.value(QStringLiteral("model")));
     d.gpu = gpu;
     d.gpuCount = gpusPerReplica * replicas;
-    d.parallel.tensor = std::min(gpusPerReplica, perServer);
+    // Tensor parallel inside a server over a power of two of GPUs (what attention
+    // heads divide by), pipeline stages over the rest: 12 GPUs are 4 x 3.
+    d.parallel.tensor = 1;
+    while (d.parallel.tensor * 2 <= perServer && gpusPerReplica % (d.parallel.tensor * 2) == 0)
+        d.parallel.tensor *= 2;
     d.parallel.pipeline = gpusPerReplica / d.parallel.tensor;
     const QString weights = parser.isSet(QStringLiteral("weights")) ? parser.value(QStringLiteral("weights"))
                                                                      : QString::fromStdString(d.model.checkpointFormat);

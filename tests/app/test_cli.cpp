@@ -388,6 +388,14 @@ private slots:
                                    QStringLiteral("--pue"), QStringLiteral("0.5")});
         QCOMPARE(badPue.exitCode, 2);
         QVERIFY(badPue.err.contains("PUE must be between 1 and 5, got 0.5"));
+
+        // A GPU count that is no multiple of a server's eight: tensor parallel
+        // over 4, three pipeline stages. Twelve H100 at 30,000 USD each.
+        const QJsonObject twelve = runJson({QStringLiteral("cost"), QStringLiteral("--gpu"), QStringLiteral("h100-sxm"),
+                                            QStringLiteral("--gpus"), QStringLiteral("12"), QStringLiteral("--model"),
+                                            QStringLiteral("llama-3.1-70b"), QStringLiteral("--json")});
+        QCOMPARE(twelve.value(QStringLiteral("capex_usd")).toDouble(), 12 * 30000.0);
+        QVERIFY(twelve.value(QStringLiteral("usd_per_million_output_tokens")).toDouble() > 0);
     }
 
     void recommendRanksFeasibleBuilds()
