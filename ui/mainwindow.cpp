@@ -407,7 +407,7 @@ bool MainWindow::savePlanTo(const QString &path)
     }
     mDocument->setFilePath(path);
     mDocument->markSaved();
-    QFile::remove(autosavePath());
+    forgetAutosave();
     addRecentFile(path);
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
@@ -431,14 +431,28 @@ QString MainWindow::autosavePath()
            + QStringLiteral("/llm-planner/autosave.llmplan");
 }
 
+// The file the autosaved plan belongs to, so that a recovered plan saves
+// back to it; none for a new plan or a shipped sample (":/plans/…").
+const QString kAutosaveFileKey = QStringLiteral("autosave/planFile");
+
 void MainWindow::autosave()
 {
     if (!mDocument->isModified())
         return;
     QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
     const QString error = writePlanFile(mDocument->plan(), autosavePath());
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000);
+        return;
+    }
+    const QString file = mDocument->filePath();
+    QSettings().setValue(kAutosaveFileKey, file.startsWith(QLatin1Char(':')) ? QString() : file);
+}
+
+void MainWindow::forgetAutosave()
+{
+    QFile::remove(autosavePath());
+    QSettings().remove(kAutosaveFileKey);
 }
 
 void MainWindow::offerRecovery()
@@ -449,18 +463,22 @@ void MainWindow::offerRecovery()
     const PlanFileResult result = readPlanFile(path);
     if (!result.ok()) {
         QFile::rename(path, path + QStringLiteral(".damaged"));
+        QSettings().remove(kAutosaveFileKey);
         return;
     }
+    const QString file = QSettings().value(kAutosaveFileKey).toString();
+    const QString when = QLocale().toString(QFileInfo(path).lastModified(), QLocale::ShortFormat);
     const auto answer = QMessageBox::question(
         this, tr("Recover plan"),
-        tr("The planner did not close normally. Recover the plan autosaved at %1?")
-            .arg(QLocale().toString(QFileInfo(path).lastModified(), QLocale::ShortFormat)));
+        file.isEmpty() ? tr("The planner did not close normally. Recover the plan autosaved at %1?").arg(when)
+                       : tr("The planner did not close normally. Recover the changes to %1 autosaved at %2?")
+                             .arg(QDir::toNativeSeparators(file), when));
     if (answer == QMessageBox::Yes) {
-        mDocument->reset(*result.plan, QString());
+        mDocument->reset(*result.plan, file);  // Save writes the recovered plan back to its file
         mDocument->undoStack()->resetClean();  // recovered work is unsaved
         updateTitle();
     } else {
-        QFile::remove(path);
+        forgetAutosave();
     }
 }
 
@@ -471,7 +489,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     writeSettings();
-    QFile::remove(autosavePath());
+    forgetAutosave();
     event->accept();
 }
 

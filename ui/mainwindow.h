@@ -62,10 +62,12 @@ public:
     bool savePlanTo(const QString &path);
     // Writes the PDF proposal (author from Preferences); false (and a message) on failure.
     bool exportProposalTo(const QString &path);
-    // After a crash: the autosaved plan, if there is one, offered back.
+    // After a crash: the autosaved plan, if there is one, offered back with
+    // the file it belongs to.
     void offerRecovery();
     static QString autosavePath();
-    // Writes a modified plan to autosavePath(); the autosave timer calls it.
+    // Writes a modified plan to autosavePath() and notes its file; the
+    // autosave timer calls it.
     void autosave();
     // With unsaved changes, asks whether to save them first; false: the user cancelled.
     bool maybeSave();
@@ -75,6 +77,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void forgetAutosave();  // once saved, closed or declined
     void createDocks();
     void createActions();
     void createToolBar();

@@ -2037,6 +2037,10 @@ no GPU or engine to estimate</source>
         <source>&amp;Canvas</source>
         <translation>画布(&amp;C)</translation>
     </message>
+    <message>
+        <source>The planner did not close normally. Recover the changes to %1 autosaved at %2?</source>
+        <translation>规划器上次未正常关闭。是否恢复 %2 自动保存的对 %1 的修改？</translation>
+    </message>
 </context>
 <context>
     <name>planner::ModelVersionTableModel</name>

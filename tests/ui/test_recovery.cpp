@@ -98,6 +98,36 @@ private slots:
         QVERIFY(next.document()->filePath().isEmpty());
     }
 
+    // A plan opened from a file comes back to that file: Save writes the
+    // recovered plan there, and the question names it.
+    void recoveredPlanKeepsItsFile()
+    {
+        const QString path = mDir.filePath(QStringLiteral("team-plan.llmplan"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(QString::fromLatin1(kSample), path));
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QByteArray edited;
+        {
+            MainWindow crashed(*mCatalogue);
+            QVERIFY(crashed.openPlan(path));
+            edits::arrangeInGrid(*crashed.document());
+            crashed.autosave();
+            edited = serializePlan(crashed.document()->plan());
+        }
+        MainWindow next(*mCatalogue);
+        QString question;
+        answerNextMessageBox(QMessageBox::Yes, &question);
+        next.offerRecovery();
+        QVERIFY2(question.contains(QDir::toNativeSeparators(path)), qPrintable(question));
+        QCOMPARE(next.document()->filePath(), path);
+        QVERIFY(next.document()->isModified());
+        QVERIFY(fileBytes(path) != edited);  // the file still holds what was last saved
+        QVERIFY(next.savePlanTo(next.document()->filePath()));  // what File ▸ Save does with a file
+        QCOMPARE(readPlanFile(path).plan.has_value(), true);
+        QCOMPARE(serializePlan(*readPlanFile(path).plan), edited);
+        QVERIFY(!QFile::exists(MainWindow::autosavePath()));
+    }
+
     void decliningRecoveryRemovesTheAutosave()
     {
         {
