@@ -1408,6 +1408,10 @@ no GPU or engine to estimate</source>
         <source>No estimate: see the summary&apos;s note</source>
         <translation>无估算结果：见汇总中的备注</translation>
     </message>
+    <message>
+        <source>A lower bound: some parts have no price</source>
+        <translation>下限值：部分部件没有价格</translation>
+    </message>
 </context>
 <context>
     <name>planner::ChartView</name>

@@ -398,6 +398,12 @@ private slots:
             QVERIFY(!compareValue(e, e.versions.size(), CompareMetric::TokensPerSecond));
             QVERIFY(compareValue(e, e.versions.size(), CompareMetric::Capex));
         }
+        // The on-prem build prices only its GPUs: its costs are lower bounds, its speed is not.
+        QVERIFY(!estimates[0].cost.unpricedParts.empty());
+        QVERIFY(compareIsLowerBound(estimates[0], CompareMetric::Capex));
+        QVERIFY(compareIsLowerBound(estimates[0], CompareMetric::CostPerMillion));
+        QVERIFY(!compareIsLowerBound(estimates[0], CompareMetric::TokensPerSecond));
+        QVERIFY(!compareIsLowerBound(estimates[1], CompareMetric::MonthlyCost));
         // The on-prem DGX H100: 240,000 USD of GPUs; the cloud scenario none.
         QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Capex), std::optional<double>(240000));
         QCOMPARE(compareValue(estimates[1], 0, CompareMetric::Capex), std::optional<double>(0));

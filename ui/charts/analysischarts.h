@@ -51,6 +51,8 @@ QString compareMetricTitle(CompareMetric metric);  // with its unit
 // (nullopt when that version has no estimate there).
 std::optional<double> compareValue(const ScenarioEstimate &scenario, size_t version, CompareMetric metric);
 int compareDecimals(CompareMetric metric);  // decimals its values are shown with
+// Whether the value is a lower bound: a cost of a scenario with unpriced parts.
+bool compareIsLowerBound(const ScenarioEstimate &scenario, CompareMetric metric);
 QChart *compareChart(const std::vector<ScenarioEstimate> &scenarios, size_t version, CompareMetric metric);
 // The colour of the scenario at `index` in the compare charts and their legend.
 QColor scenarioColor(size_t index);

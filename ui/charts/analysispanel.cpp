@@ -237,10 +237,14 @@ void AnalysisPanel::drawCompare()
         metrics << compareMetricTitle(metric);
         for (size_t column = 0; column < estimates.size(); ++column) {
             const std::optional<double> value = compareValue(estimates[column], version, metric);
-            auto *item = new QTableWidgetItem(value ? locale.toString(*value, 'f', compareDecimals(metric)) : tr("—"));
+            const bool lowerBound = value && compareIsLowerBound(estimates[column], metric);
+            auto *item = new QTableWidgetItem(value ? locale.toString(*value, 'f', compareDecimals(metric)) + (lowerBound ? QStringLiteral("+") : QString())
+                                                    : tr("—"));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (!value)
                 item->setToolTip(tr("No estimate: see the summary's note"));
+            else if (lowerBound)
+                item->setToolTip(tr("A lower bound: some parts have no price"));
             mCompareTable->setItem(static_cast<int>(row), static_cast<int>(column), item);
         }
         mCompareViews[row]->showChart(compareChart(estimates, version, metric));

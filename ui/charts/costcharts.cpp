@@ -109,6 +109,12 @@ QString compareMetricTitle(CompareMetric metric)
     return {};
 }
 
+bool compareIsLowerBound(const ScenarioEstimate &s, CompareMetric metric)
+{
+    const bool money = metric == CompareMetric::Capex || metric == CompareMetric::MonthlyCost || metric == CompareMetric::CostPerMillion;
+    return money && !s.cost.unpricedParts.empty();
+}
+
 std::optional<double> compareValue(const ScenarioEstimate &s, size_t version, CompareMetric metric)
 {
     switch (metric) {
