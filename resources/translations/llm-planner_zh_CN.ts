@@ -1275,6 +1275,14 @@ no GPU or engine to estimate</source>
         <source>Power: %1 kW at the wall at %2/kWh</source>
         <translation>电费：%1 kW（含 PUE），电价 %2/kWh</translation>
     </message>
+    <message>
+        <source>%1 … (%2; in full under “Prices and their dates”)</source>
+        <translation>%1 …（%2；完整来源见“价格及其日期”）</translation>
+    </message>
+    <message>
+        <source>%1 … (in full under “Prices and their dates”)</source>
+        <translation>%1 …（完整来源见“价格及其日期”）</translation>
+    </message>
 </context>
 <context>
     <name>ProposalCharts</name>

@@ -325,6 +325,16 @@ private slots:
         const ProposalTable *prices = tableWith(QStringLiteral("Price (USD)"));
         QVERIFY(prices);
         QVERIFY(hasRow(*prices, {QStringLiteral("NVIDIA H100 SXM5 80GB"), QStringLiteral("30,000")}));
+        // A long source is cut short in the bill of materials, with its date;
+        // the prices table gives it whole.
+        const std::string &source = plan.parts.gpus.front().source;
+        QVERIFY(source.size() > 200);
+        const auto h100 = std::find_if(bom->rows.begin(), bom->rows.end(),
+                                       [](const QStringList &row) { return row.front() == QLatin1String("NVIDIA H100 SXM5 80GB"); });
+        QVERIFY(h100 != bom->rows.end());
+        QVERIFY2(h100->last().size() < 160 && h100->last().endsWith(QStringLiteral("(2026-05; in full under “Prices and their dates”)")),
+                 qPrintable(h100->last()));
+        QVERIFY(hasRow(*prices, {QString::fromStdString(source)}));
 
         const QString rate = QStringLiteral("Amounts in CNY at the user's rate of 7 CNY per USD (2026-11-20)");
         QVERIFY(std::any_of(content.blocks.begin(), content.blocks.end(),

@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <map>
@@ -103,6 +104,33 @@ QString amountMarkedWithCode(double usd, bool lowerBound)
 QString percent(double share)
 {
     return number(share * 100, 0) + QStringLiteral(" %");
+}
+
+// A part's source can run to a paragraph (every table its figures were
+// checked against). The bill of materials shows its first words and the
+// price's date; "Prices and their dates" under the assumptions gives it whole.
+QString priceSource(const std::string &source)
+{
+    constexpr qsizetype kBriefLength = 90;
+    QString text = qs(source);
+    if (text.isEmpty())
+        return Proposal::tr("none in the catalogue");
+    if (text.size() <= kBriefLength)
+        return text;
+    static const QRegularExpression trailingDate(QStringLiteral(R"(\s*\(([^()]*\d{4}-\d{2}[^()]*)\)$)"));
+    const QRegularExpressionMatch date = trailingDate.match(text);
+    if (date.hasMatch())
+        text.truncate(date.capturedStart());
+    // Up to the first aside (a bracket or a semicolon), else the last whole word.
+    static const QRegularExpression aside(QStringLiteral(R"(\s*[(;])"));
+    const QRegularExpressionMatch first = aside.match(text, 15);
+    QString brief = text.left(kBriefLength);
+    if (first.hasMatch() && first.capturedStart() < kBriefLength)
+        brief.truncate(first.capturedStart());
+    else
+        brief.truncate(std::max<qsizetype>(brief.lastIndexOf(QLatin1Char(' ')), kBriefLength / 2));
+    return date.hasMatch() ? Proposal::tr("%1 … (%2; in full under “Prices and their dates”)").arg(brief, date.captured(1))
+                           : Proposal::tr("%1 … (in full under “Prices and their dates”)").arg(brief);
 }
 
 QString quoted(const std::string &name)
@@ -402,7 +430,7 @@ private:
                     t.rows.push_back({qs(line.name), count(line.quantity),
                                       line.unitUsd ? amount(*line.unitUsd) : Proposal::tr("no price"),
                                       line.totalUsd ? amount(*line.totalUsd) : QStringLiteral("—"),
-                                      line.source.empty() ? Proposal::tr("none in the catalogue") : qs(line.source)});
+                                      priceSource(line.source)});
                 t.rows.push_back({Proposal::tr("Total capital"), QString(), QString(), amountMarked(bill.capexUsd, bill.capexIsLowerBound),
                                   bill.capexIsLowerBound ? Proposal::tr("a lower bound: parts without a price are not counted") : QString()});
                 t.totalRows = 1;
@@ -418,7 +446,7 @@ private:
                     t.rows.push_back({qs(line.name), count(line.quantity),
                                       line.usdPerHour ? moneyAmount(*line.usdPerHour, 2, locale()) : Proposal::tr("no price"),
                                       line.monthlyUsd ? amount(*line.monthlyUsd) : QStringLiteral("—"),
-                                      line.source.empty() ? Proposal::tr("none in the catalogue") : qs(line.source)});
+                                      priceSource(line.source)});
                 t.rows.push_back({Proposal::tr("Cloud bill per month"), QString(), QString(),
                                   amountMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
                                   reserved(scenario.cloudTier)
