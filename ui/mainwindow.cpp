@@ -415,13 +415,16 @@ bool MainWindow::savePlanTo(const QString &path)
 
 bool MainWindow::maybeSave()
 {
-    if (!mDocument->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The plan has unsaved changes. Save them?"),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
+    if (mDocument->isModified()) {
+        const auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The plan has unsaved changes. Save them?"),
+                                                 QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Save)
+            return save();
+        if (answer != QMessageBox::Discard)
+            return false;
+    }
+    forgetAutosave();  // saved, discarded or never changed: nothing to recover
+    return true;
 }
 
 QString MainWindow::autosavePath()
@@ -437,8 +440,10 @@ const QString kAutosaveFileKey = QStringLiteral("autosave/planFile");
 
 void MainWindow::autosave()
 {
-    if (!mDocument->isModified())
+    if (!mDocument->isModified()) {
+        forgetAutosave();  // undone back to what is saved
         return;
+    }
     QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
     const QString error = writePlanFile(mDocument->plan(), autosavePath());
     if (!error.isEmpty()) {
@@ -489,7 +494,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     writeSettings();
-    forgetAutosave();
     event->accept();
 }
 

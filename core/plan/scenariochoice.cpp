@@ -11,7 +11,7 @@ ScenarioVerdict verdictOn(const ScenarioEstimate &e)
     ScenarioVerdict verdict;
     if (!e.cluster.problem.empty()) {
         verdict.reason = Disqualification::CannotEstimate;
-        verdict.detail = e.cluster.problem.text();
+        verdict.detail = e.cluster.problem;
         return verdict;
     }
     if (e.versions.empty()) {
@@ -20,14 +20,14 @@ ScenarioVerdict verdictOn(const ScenarioEstimate &e)
     }
     for (const VersionEstimate &v : e.versions) {
         if (!v.memory.fits || !v.speed) {
-            verdict = {Disqualification::DoesNotFit, v.modelName, v.problem.text(), 0};
+            verdict = {Disqualification::DoesNotFit, v.modelName, v.problem, 0};
             return verdict;
         }
         verdict.usdPerMillionOutputTokens = std::max(verdict.usdPerMillionOutputTokens, v.usdPerMillionOutputTokens);
     }
     for (const VersionEstimate &v : e.versions)
         if (!v.servesLoad) {
-            verdict = {Disqualification::MissesRate, v.modelName, v.problem.text(), verdict.usdPerMillionOutputTokens};
+            verdict = {Disqualification::MissesRate, v.modelName, v.problem, verdict.usdPerMillionOutputTokens};
             return verdict;
         }
     for (const VersionEstimate &v : e.versions)

@@ -30,7 +30,7 @@ enum class Disqualification {
 struct ScenarioVerdict {
     Disqualification reason = Disqualification::None;
     std::string version;                    // the model version at fault
-    std::string detail;
+    Message detail;                         // the engine's reason, where it gave one
     double usdPerMillionOutputTokens = 0;   // its dearest version's; 0 when unknown
 };
 

@@ -2364,6 +2364,14 @@ no GPU or engine to estimate</source>
         <source>Type a three-letter currency code (ISO 4217), such as CNY or EUR.</source>
         <translation>请输入三个字母的货币代码（ISO 4217），例如 CNY 或 EUR。</translation>
     </message>
+    <message>
+        <source>1 USD = ?</source>
+        <translation>1 USD = ?</translation>
+    </message>
+    <message>
+        <source>Enter the exchange rate: how many %1 one USD buys.</source>
+        <translation>请输入汇率：1 USD 可兑换多少 %1。</translation>
+    </message>
 </context>
 <context>
     <name>planner::SummaryPanel</name>

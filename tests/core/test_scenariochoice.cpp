@@ -155,7 +155,7 @@ private slots:
             QVERIFY(!v.memory.fits);
             QCOMPARE_REASON(choice.verdicts[i].reason, Disqualification::DoesNotFit);
             QCOMPARE(choice.verdicts[i].version, v.modelName);
-            QCOMPARE(choice.verdicts[i].detail, v.problem.text());
+            QCOMPARE(choice.verdicts[i].detail.text(), v.problem.text());
             QVERIFY2(v.problem.text().find("does not fit") != std::string::npos, v.problem.text().c_str());
         }
 
@@ -184,7 +184,7 @@ private slots:
         QVERIFY(!estimates[1].cluster.problem.empty());
         const ScenarioChoice choice = chooseScenario(estimates);
         QCOMPARE_REASON(choice.verdicts[1].reason, Disqualification::CannotEstimate);
-        QCOMPARE(choice.verdicts[1].detail, estimates[1].cluster.problem.text());
+        QCOMPARE(choice.verdicts[1].detail.text(), estimates[1].cluster.problem.text());
         // The scenario that can be estimated is still recommended.
         QCOMPARE_REASON(choice.verdicts[0].reason, Disqualification::None);
         QCOMPARE(choice.recommended, std::optional<size_t>(0));
@@ -247,7 +247,7 @@ private slots:
         for (const ScenarioVerdict &verdict : choice.verdicts) {
             QCOMPARE_REASON(verdict.reason, Disqualification::MissesRate);
             QCOMPARE(verdict.version, std::string("Llama 3.1 70B"));
-            QVERIFY(verdict.detail.find("cannot serve 100 requests/s") != std::string::npos);
+            QVERIFY(verdict.detail.text().find("cannot serve 100 requests/s") != std::string::npos);
         }
     }
 

@@ -119,9 +119,15 @@ private slots:
         QDoubleSpinBox *integration = boxes.at(6);
         QCOMPARE(electricity->suffix(), QStringLiteral(" USD/kWh"));
 
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
         currency->setCurrentText(QStringLiteral("cny"));
         QVERIFY(rate->isEnabled());
+        // A new currency never inherits the dollar's rate of 1: OK waits for the user's.
+        QCOMPARE(rate->value(), 0.0);
+        QVERIFY(!ok->isEnabled());
+        QCOMPARE(electricity->suffix(), QStringLiteral(" USD/kWh"));
         rate->setValue(7.0);
+        QVERIFY(ok->isEnabled());
         rateDate->setDate(QDate(2026, 11, 20));
         QCOMPARE(electricity->suffix(), QStringLiteral(" CNY/kWh"));
         // The sourced default, 0.0806 USD/kWh (EIA), at 7 CNY per USD.
@@ -135,6 +141,7 @@ private slots:
         QCOMPARE(chosen.costDefaults.electricityUsdPerKwh.value, CostAssumptions{}.electricityUsdPerKwh.value);  // untouched
 
         currency->setCurrentText(QStringLiteral("EUR"));
+        QVERIFY(!ok->isEnabled());
         rate->setValue(0.5);
         QCOMPARE(integration->value(), 500.0);
         QCOMPARE(dialog.preferences().costDefaults.integrationUsdPerServer.value, 1000.0);
@@ -142,13 +149,29 @@ private slots:
         electricity->setValue(electricity->maximum());  // rounds back to at most the model's bound
         QCOMPARE(dialog.preferences().costDefaults.electricityUsdPerKwh.value, 10.0);
 
-        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
         currency->setCurrentText(QStringLiteral("EU"));  // half typed
         QVERIFY(!ok->isEnabled());
         currency->setCurrentText(QStringLiteral("USD"));
         QVERIFY(ok->isEnabled());
         QVERIFY(dialog.preferences().currency == Currency{});
         QCOMPARE(integration->value(), 1000.0);
+    }
+
+    // The rate saved for a currency comes back when the user returns to it.
+    void savedRateReturnsWithItsCurrency()
+    {
+        Preferences start;
+        start.currency = {"CNY", 7.12, "2026-11-20"};
+        PreferencesDialog dialog(start);
+        auto *currency = dialog.findChild<QComboBox *>(QStringLiteral("currencyBox"));
+        auto *rate = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("rateBox"));
+        QVERIFY(currency && rate);
+        QCOMPARE(rate->value(), 7.12);
+        currency->setCurrentText(QStringLiteral("EUR"));
+        QCOMPARE(rate->value(), 0.0);
+        currency->setCurrentText(QStringLiteral("CNY"));
+        QCOMPARE(rate->value(), 7.12);
+        QVERIFY(dialog.preferences().currency == start.currency);
     }
 
 private:

@@ -128,6 +128,19 @@ private slots:
         QVERIFY(!QFile::exists(MainWindow::autosavePath()));
     }
 
+    // Changes the user chose to discard are not offered back after a later crash.
+    void discardedChangesAreNotRecovered()
+    {
+        MainWindow window(*mCatalogue);
+        QVERIFY(window.openPlan(QString::fromLatin1(kSample)));
+        edits::arrangeInGrid(*window.document());
+        window.autosave();
+        QVERIFY(QFile::exists(MainWindow::autosavePath()));
+        answerNextMessageBox(QMessageBox::Discard);
+        QVERIFY(window.maybeSave());
+        QVERIFY(!QFile::exists(MainWindow::autosavePath()));
+    }
+
     void decliningRecoveryRemovesTheAutosave()
     {
         {

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -59,7 +60,10 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     mRate = new QDoubleSpinBox(general);
     mRate->setObjectName(QStringLiteral("rateBox"));
     mRate->setDecimals(4);
-    mRate->setRange(kSmallestRatePerUsd, kLargestRatePerUsd);
+    // 0 stands for "not entered yet": a new currency never inherits the rate
+    // of the one before it.
+    mRate->setRange(0, kLargestRatePerUsd);
+    mRate->setSpecialValueText(tr("1 USD = ?"));
     mRate->setGroupSeparatorShown(true);
     mRate->setPrefix(tr("1 USD = "));
     mRate->setToolTip(tr("The exchange rate you budget with; the planner ships none"));
@@ -119,6 +123,7 @@ void PreferencesDialog::show(const Preferences &p)
     mLanguage->setCurrentIndex(std::max(0, mLanguage->findData(p.language)));
     mMemoryUnit->setCurrentIndex(std::max(0, mMemoryUnit->findData(static_cast<int>(p.memoryUnit))));
     mCurrency->setCurrentText(QString::fromStdString(p.currency.code));
+    mRateCode = QString::fromStdString(p.currency.code);
     mRate->setValue(p.currency.perUsd);
     const QDate rateDate = QDate::fromString(QString::fromStdString(p.currency.rateDate), Qt::ISODate);
     mRateDate->setDate(rateDate.isValid() ? rateDate : QDate::currentDate());
@@ -151,11 +156,21 @@ Currency PreferencesDialog::chosenCurrency() const
 
 void PreferencesDialog::currencyEdited()
 {
+    const QString code = QString::fromStdString(chosenCurrency().code);
+    const bool wholeCode = code.size() == 3;
+    if (wholeCode && code != QLatin1String("USD") && code != mRateCode) {
+        // Another currency: its own rate, which only the user knows (or the one saved for it).
+        const QSignalBlocker quiet(mRate);
+        const bool saved = code == QString::fromStdString(mStart.currency.code);
+        mRate->setValue(saved ? mStart.currency.perUsd : 0);
+        mRateCode = code;
+    }
     const Currency currency = chosenCurrency();
     mRate->setEnabled(!currency.isUsd());
     mRateDate->setEnabled(!currency.isUsd());
     const std::optional<std::string> problem = currencyProblem(currency);
-    mCurrencyProblem->setText(tr("Type a three-letter currency code (ISO 4217), such as CNY or EUR."));
+    mCurrencyProblem->setText(wholeCode ? tr("Enter the exchange rate: how many %1 one USD buys.").arg(code)
+                                        : tr("Type a three-letter currency code (ISO 4217), such as CNY or EUR."));
     mCurrencyProblem->setVisible(problem.has_value());
     mButtons->button(QDialogButtonBox::Ok)->setEnabled(!problem);
     if (problem || (currency.code == mCostsCurrency.code && currency.perUsd == mCostsCurrency.perUsd))

@@ -40,6 +40,7 @@ private:
 
     Preferences mStart;
     Currency mCostsCurrency;  // the currency the cost boxes show their amounts in
+    QString mRateCode;        // the currency the rate box holds a rate for
     QComboBox *mLanguage = nullptr;
     QComboBox *mMemoryUnit = nullptr;
     QComboBox *mCurrency = nullptr;

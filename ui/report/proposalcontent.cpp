@@ -121,6 +121,8 @@ QString priceSource(const std::string &source)
     const QRegularExpressionMatch date = trailingDate.match(text);
     if (date.hasMatch())
         text.truncate(date.capturedStart());
+    if (text.size() <= kBriefLength)
+        return qs(source);  // short enough once the date is set aside
     // Up to the first aside (a bracket or a semicolon), else the last whole word.
     static const QRegularExpression aside(QStringLiteral(R"(\s*[(;])"));
     const QRegularExpressionMatch first = aside.match(text, 15);
@@ -255,6 +257,18 @@ private:
         return Proposal::tr("%1 × %2 in %3").arg(e->cluster.gpuCount).arg(qs(e->cluster.gpu->name), where.join(Proposal::tr(" and ")));
     }
 
+    // Why scenario i's version at fault is out, as the versions table words
+    // it (in the memory unit of Preferences).
+    QString verdictDetail(size_t i) const
+    {
+        const ScenarioVerdict &verdict = mChoice.verdicts.at(i);
+        if (const ScenarioEstimate *e = estimate(i))
+            for (const VersionEstimate &v : e->versions)
+                if (v.modelName == verdict.version)
+                    return versionProblem(v, mPlan.workload);
+        return translated(verdict.detail);
+    }
+
     QString verdictText(size_t i) const
     {
         const ScenarioVerdict &v = mChoice.verdicts.at(i);
@@ -262,16 +276,16 @@ private:
         case Disqualification::None:
             return mChoice.recommended == i ? Proposal::tr("recommended") : Proposal::tr("qualifies");
         case Disqualification::CannotEstimate:
-            return Proposal::tr("cannot be estimated: %1").arg(qs(v.detail));
+            return Proposal::tr("cannot be estimated: %1").arg(translated(v.detail));
         case Disqualification::NoModelVersion:
             return Proposal::tr("no model version picked");
         case Disqualification::DoesNotFit:
             return v.detail.empty() ? Proposal::tr("%1 does not fit").arg(qs(v.version))
-                                    : Proposal::tr("%1: %2").arg(qs(v.version), qs(v.detail));
+                                    : Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
         case Disqualification::MissesSlo:
             return Proposal::tr("%1 misses the latency targets").arg(qs(v.version));
         case Disqualification::MissesRate:
-            return Proposal::tr("%1: %2").arg(qs(v.version), qs(v.detail));
+            return Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
         case Disqualification::NoPrice:
             return Proposal::tr("no price known");
         }
@@ -406,7 +420,7 @@ private:
         table(t);
         note(Proposal::tr("+ marks a lower bound: some parts have no price. %1 / month includes the capital amortised, power, "
                 "maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version's.").arg(currencyCode())
-             + QLatin1Char(' ') + currencyNote(locale()));
+             + (displayCurrency().isUsd() ? QString() : QLatin1Char(' ') + currencyNote(locale())));
     }
 
     void billOfMaterials()
