@@ -72,17 +72,8 @@ private slots:
 
     void autosaveIsRestoredAfterACrash()
     {
-        QByteArray edited;
-        {
-            // A session that edits the plan, autosaves and then "crashes":
-            // the window goes away without being closed.
-            MainWindow crashed(*mCatalogue);
-            QVERIFY(crashed.openPlan(QString::fromLatin1(kSample)));
-            edits::arrangeInGrid(*crashed.document());
-            QVERIFY(crashed.document()->isModified());
-            crashed.autosave();
-            edited = serializePlan(crashed.document()->plan());
-        }
+        const QByteArray edited = crashAfterAnEdit(QString::fromLatin1(kSample));
+        QVERIFY(!edited.isEmpty());
         QVERIFY(QFile::exists(MainWindow::autosavePath()));
 
         MainWindow next(*mCatalogue);
@@ -106,14 +97,8 @@ private slots:
         QFile::remove(path);
         QVERIFY(QFile::copy(QString::fromLatin1(kSample), path));
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        QByteArray edited;
-        {
-            MainWindow crashed(*mCatalogue);
-            QVERIFY(crashed.openPlan(path));
-            edits::arrangeInGrid(*crashed.document());
-            crashed.autosave();
-            edited = serializePlan(crashed.document()->plan());
-        }
+        const QByteArray edited = crashAfterAnEdit(path);
+        QVERIFY(!edited.isEmpty());
         MainWindow next(*mCatalogue);
         QString question;
         answerNextMessageBox(QMessageBox::Yes, &question);
@@ -143,12 +128,7 @@ private slots:
 
     void decliningRecoveryRemovesTheAutosave()
     {
-        {
-            MainWindow crashed(*mCatalogue);
-            QVERIFY(crashed.openPlan(QString::fromLatin1(kSample)));
-            edits::arrangeInGrid(*crashed.document());
-            crashed.autosave();
-        }
+        QVERIFY(!crashAfterAnEdit(QString::fromLatin1(kSample)).isEmpty());
         MainWindow next(*mCatalogue);
         const QByteArray fresh = serializePlan(next.document()->plan());
         answerNextMessageBox(QMessageBox::No);
@@ -214,6 +194,23 @@ private slots:
         QCOMPARE(fileBytes(path), before);
         QVERIFY(window.document()->isModified());
         QCOMPARE(window.document()->filePath(), path);
+    }
+
+private:
+    // A session that opens `path`, edits the plan, autosaves and then
+    // "crashes": the window goes away without being closed. Returns the plan
+    // it autosaved, serialized; empty when the plan did not open or the edit
+    // left it unmodified.
+    QByteArray crashAfterAnEdit(const QString &path)
+    {
+        MainWindow crashed(*mCatalogue);
+        if (!crashed.openPlan(path))
+            return {};
+        edits::arrangeInGrid(*crashed.document());
+        if (!crashed.document()->isModified())
+            return {};
+        crashed.autosave();
+        return serializePlan(crashed.document()->plan());
     }
 };
 
