@@ -45,9 +45,14 @@ QString moneyAmount(double usd, int decimals, const QLocale &locale)
     return locale.toString(inDisplayCurrency(usd), 'f', decimals);
 }
 
+QString withCurrencyCode(const QString &amount)
+{
+    return Money::tr("%1 %2").arg(amount, currencyCode());
+}
+
 QString moneyText(double usd, int decimals, const QLocale &locale)
 {
-    return Money::tr("%1 %2").arg(moneyAmount(usd, decimals, locale), currencyCode());
+    return withCurrencyCode(moneyAmount(usd, decimals, locale));
 }
 
 QString currencyNote(const QLocale &locale)

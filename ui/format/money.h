@@ -23,6 +23,8 @@ double usdFromDisplayCurrency(double amount);
 QString moneyText(double usd, int decimals, const QLocale &locale = QLocale());
 // Only the converted number, for a column whose header names the currency.
 QString moneyAmount(double usd, int decimals, const QLocale &locale = QLocale());
+// An amount already converted and written ("1,234+"), with the currency's code.
+QString withCurrencyCode(const QString &amount);
 
 // Empty for USD; else "Amounts in CNY at the user's rate of 7.12 CNY per
 // USD (2026-11-23); catalogue prices are quoted in USD."

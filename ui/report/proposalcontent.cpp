@@ -69,7 +69,8 @@ QString count(std::int64_t value)
 }
 
 // Money in the currency of Preferences (ui/format/money.h): amount() for a
-// table column whose header names the currency, the *Text forms for prose.
+// table column whose header names the currency; prose adds the code
+// (withCurrencyCode, moneyText).
 QString amount(double usd)
 {
     return moneyAmount(usd, 0, locale());
@@ -86,19 +87,9 @@ QString perMillion(double usd)
     return usd > 0 ? moneyAmount(usd, 2, locale()) : QStringLiteral("—");
 }
 
-QString withCode(const QString &amount)
-{
-    return Proposal::tr("%1 %2").arg(amount, currencyCode());
-}
-
-QString amountWithCode(double usd)
-{
-    return withCode(amount(usd));
-}
-
 QString amountMarkedWithCode(double usd, bool lowerBound)
 {
-    return withCode(amountMarked(usd, lowerBound));
+    return withCurrencyCode(amountMarked(usd, lowerBound));
 }
 
 QString percent(double share)
@@ -324,7 +315,7 @@ private:
         } else {
             const size_t r = *mChoice.recommended;
             const ScenarioEstimate &e = mEstimates[r];
-            const QString cost = withCode(perMillion(mChoice.verdicts[r].usdPerMillionOutputTokens));
+            const QString cost = withCurrencyCode(perMillion(mChoice.verdicts[r].usdPerMillionOutputTokens));
             QString text = mPlan.scenarios.size() == 1
                                ? Proposal::tr("We recommend %1: %2, the plan's one scenario. It fits every model version in "
                                     "memory and meets the latency targets (%3) for %4 at %5 per million output "
@@ -345,7 +336,7 @@ private:
                     runnerUp = i;
             if (runnerUp)
                 text += Proposal::tr(" The next best, %1, serves the same at %2 per million output tokens.")
-                            .arg(quoted(mEstimates[*runnerUp].name), withCode(perMillion(mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens)));
+                            .arg(quoted(mEstimates[*runnerUp].name), withCurrencyCode(perMillion(mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens)));
             paragraph(text);
 
             subsection(Proposal::tr("What it serves"));
@@ -364,8 +355,8 @@ private:
             QStringList costs;
             if (!bill.parts.empty())
                 costs << (bill.capexIsLowerBound
-                              ? Proposal::tr("Capital: at least %1 (some parts have no price; see the bill of materials).").arg(amountWithCode(bill.capexUsd))
-                              : Proposal::tr("Capital: %1.").arg(amountWithCode(bill.capexUsd)));
+                              ? Proposal::tr("Capital: at least %1 (some parts have no price; see the bill of materials).").arg(moneyText(bill.capexUsd, 0, locale()))
+                              : Proposal::tr("Capital: %1.").arg(moneyText(bill.capexUsd, 0, locale())));
             if (!bill.instances.empty())
                 costs << Proposal::tr("Cloud: %1 a month (%2 prices).").arg(amountMarkedWithCode(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
                                                                      tierName(mPlan.scenarios[r].cloudTier));
@@ -388,13 +379,13 @@ private:
                 text = Proposal::tr("Buying %1 (capital %2, then %3 a month to run) has cost less in cash than renting "
                           "%4 (%5 a month) by the end of month %6.")
                            .arg(quoted(onPrem.name), amountMarkedWithCode(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
-                                amountWithCode(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), amountWithCode(cloud.cost.monthlyTotalUsd))
+                                moneyText(onPrem.cost.monthlyOpexUsd, 0, locale()), quoted(cloud.name), moneyText(cloud.cost.monthlyTotalUsd, 0, locale()))
                            .arg(*mBreakEven->month);
             else
                 text = Proposal::tr("Buying %1 (capital %2, then %3 a month to run) does not break even with renting %4 "
                           "(%5 a month) within the horizon of %6 months.")
                            .arg(quoted(onPrem.name), amountMarkedWithCode(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
-                                amountWithCode(onPrem.cost.monthlyOpexUsd), quoted(cloud.name), amountWithCode(cloud.cost.monthlyTotalUsd))
+                                moneyText(onPrem.cost.monthlyOpexUsd, 0, locale()), quoted(cloud.name), moneyText(cloud.cost.monthlyTotalUsd, 0, locale()))
                            .arg(static_cast<int>(onPrem.cost.cumulativeUsdByMonth.empty() ? 0 : onPrem.cost.cumulativeUsdByMonth.size() - 1));
             text += Proposal::tr(" These are the cheapest on-prem and the cheapest cloud scenario by monthly total.");
             if (costLowerBound(mBreakEven->onPremScenario))
@@ -489,7 +480,7 @@ private:
             t.rows.push_back({Proposal::tr("Capital amortised over %1 years").arg(plain(a.amortisationYears.value)), amount(c.monthlyAmortisationUsd)});
         if (c.monthlyPowerUsd > 0)
             t.rows.push_back({Proposal::tr("Power: %1 kW at the wall at %2/kWh")
-                                  .arg(number(c.averagePowerKw, 2), withCode(plain(inDisplayCurrency(a.electricityUsdPerKwh.value)))),
+                                  .arg(number(c.averagePowerKw, 2), withCurrencyCode(plain(inDisplayCurrency(a.electricityUsdPerKwh.value)))),
                               amount(c.monthlyPowerUsd)});
         if (c.monthlyMaintenanceUsd > 0)
             t.rows.push_back({Proposal::tr("Maintenance"), amount(c.monthlyMaintenanceUsd)});
