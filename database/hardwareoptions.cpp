@@ -1,14 +1,11 @@
 #include "database/hardwareoptions.h"
 
+#include "core/topology/cluster.h"
 #include "database/costbuilds.h"
 
 namespace planner {
 
 namespace {
-
-// Latency of one hop between servers when the catalogue's link has none:
-// InfiniBand/RoCE small-message latency is 1-5 us; the upper end is taken.
-constexpr double kDefaultScaleOutLatencySeconds = 5e-6;
 
 HardwareOption fromServer(const ResolvedServer &r)
 {
@@ -20,11 +17,8 @@ HardwareOption fromServer(const ResolvedServer &r)
     o.gpu = r.gpu;
     o.gpusPerUnit = r.server.gpu.count;
     o.inside = singleServerLinks(r.gpu);
-    if (r.nic && r.server.nic.count > 0) {
-        // The server's ports are shared by its GPUs.
-        o.between.bandwidth = r.nic->bandwidthPerDirection * (static_cast<double>(r.server.nic.count) / o.gpusPerUnit);
-        o.between.latency = r.nic->latency.value_or(units::seconds(kDefaultScaleOutLatencySeconds));
-    }
+    if (r.nic && r.server.nic.count > 0)
+        o.between = scaleOutPath(*r.nic, r.server.nic.count, o.gpusPerUnit);
     o.unitBuild = buildFromServer(r, 1);
     o.priceNote = r.server.source;
     return o;
@@ -41,9 +35,11 @@ HardwareOption fromInstance(const CloudInstance &instance, const GpuSpec &gpu, C
     o.gpusPerUnit = instance.gpuCount;
     o.inside = singleServerLinks(gpu);
     if (instance.networkGbps > 0) {
-        // Providers quote the instance's network in gigabits per second.
-        o.between.bandwidth = units::gigabytesPerSecond(instance.networkGbps / 8.0 / instance.gpuCount);
-        o.between.latency = units::seconds(kDefaultScaleOutLatencySeconds);
+        // Providers quote the instance's network in gigabits per second, as one Ethernet path.
+        LinkSpec network;
+        network.kind = LinkKind::Ethernet;
+        network.bandwidthPerDirection = units::gigabitsPerSecond(instance.networkGbps);
+        o.between = scaleOutPath(network, 1, instance.gpuCount);
     }
     o.hourlyUsd = hourlyPrice(instance, tier);
     o.tier = tier;

@@ -1,7 +1,6 @@
 #include "database/measurementcsv.h"
 
-#include "core/memory/engineprofile.h"
-#include "core/model/precision.h"
+#include "core/resolve/deployment.h"
 #include "database/catalogue.h"
 #include "database/csvtable.h"
 
@@ -54,24 +53,26 @@ T required(std::optional<T> value, const Row &row, const char *column, const QSt
 Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
 {
     Measurement m;
-    InferenceRequest &d = m.request.deployment;
     const QString model = row.text("model");
     const QString gpu = row.text("gpu");
-    d.model = required(catalogue.find<ModelSpec>(model), row, "model", model);
-    d.gpu = required(catalogue.find<GpuSpec>(gpu), row, "gpu", gpu);
-    d.gpuCount = static_cast<int>(row.integer("gpus", 1));
-    d.parallel.pipeline = static_cast<int>(row.integer("pp", 1));
-    d.parallel.tensor = static_cast<int>(row.integer("tp", d.gpuCount / d.parallel.pipeline));
-    const QString weights = row.text("weights", QString::fromStdString(d.model.checkpointFormat));
-    d.weights = required(findWeightFormat(weights.toStdString()), row, "weights", weights);
-    const QString kv = row.text("kv", QStringLiteral("bf16"));
-    d.kvCache = required(findKvCacheFormat(kv.toStdString()), row, "kv", kv);
-    const QString engine = row.text("engine", QStringLiteral("vllm"));
-    d.engine = required(findEngineProfile(engine.toStdString()), row, "engine", engine);
-    m.request.links = singleServerLinks(d.gpu);
+    const ModelSpec spec = required(catalogue.find<ModelSpec>(model), row, "model", model);
+    const GpuSpec card = required(catalogue.find<GpuSpec>(gpu), row, "gpu", gpu);
+    // A measurement names its layout; an unnamed size takes core's default.
+    DeploymentSettings settings;
+    settings.pipelineParallel = static_cast<int>(row.integer("pp", 0));
+    settings.tensorParallel = static_cast<int>(row.integer("tp", 0));
+    settings.weightFormat = row.text("weights").toStdString();
+    settings.kvFormat = row.text("kv", QStringLiteral("bf16")).toStdString();
+    settings.engineId = row.text("engine", QStringLiteral("vllm")).toStdString();
+    const int gpus = static_cast<int>(row.integer("gpus", 1));
+    // The published runs were measured on one server.
+    const Cluster cluster = clusterOfServers(card, gpus, gpus, singleServerLinks(card), {});
+    const WorkloadShape shape{row.integer("input_len", 1024), row.integer("output_len", 256), 0};
+    const ResolvedDeployment resolved = resolveDeployment(spec, cluster, settings, shape);
+    if (!resolved.ok())
+        throw QStringLiteral("line %1: %2").arg(row.line()).arg(QString::fromStdString(resolved.problems.front().message.text()));
+    m.request = resolved.request;
     m.request.concurrency = row.integer("concurrency", 1);
-    m.request.inputTokens = row.integer("input_len", 1024);
-    m.request.outputTokens = row.integer("output_len", 256);
 
     static const QHash<QString, MeasuredMetric> metrics{
         {QStringLiteral("tpot_s"), MeasuredMetric::Tpot},

@@ -8,6 +8,7 @@
 #include "core/perf/perfmodel.h"
 #include "database/catalogue.h"
 #include "database/costbuilds.h"
+#include "database/hardwareoptions.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -48,41 +49,35 @@ void addCostOptions(QCommandLineParser &parser)
 }
 
 // The workload on this hardware, for the cost per token.
-std::optional<PerfEstimate> speedOn(const QCommandLineParser &parser, const GpuSpec &gpu, int gpusPerReplica,
-                                    int replicas, int perServer)
+std::optional<PerfEstimate> speedOn(const QCommandLineParser &parser, const Cluster &cluster)
 {
     if (!parser.isSet(QStringLiteral("model")))
         return std::nullopt;
-    PerfRequest r;
-    InferenceRequest &d = r.deployment;
-    d.model = resolveModel(parser.value(QStringLiteral("model")));
-    d.gpu = gpu;
-    d.gpuCount = gpusPerReplica * replicas;
-    // Tensor parallel inside a server over a power of two of GPUs (what attention
-    // heads divide by), pipeline stages over the rest: 12 GPUs are 4 x 3.
-    d.parallel.tensor = 1;
-    while (d.parallel.tensor * 2 <= perServer && gpusPerReplica % (d.parallel.tensor * 2) == 0)
-        d.parallel.tensor *= 2;
-    d.parallel.pipeline = gpusPerReplica / d.parallel.tensor;
-    const QString weights = parser.isSet(QStringLiteral("weights")) ? parser.value(QStringLiteral("weights"))
-                                                                     : QString::fromStdString(d.model.checkpointFormat);
-    const std::optional<WeightFormat> format = findWeightFormat(weights.toStdString());
-    if (!format)
-        throw UsageError(QStringLiteral("unknown --weights '%1' (see 'llm-planner-cli formats')").arg(weights));
-    d.weights = *format;
-    d.kvCache = *findKvCacheFormat("bf16");
-    d.engine = defaultEngineProfile();
-    r.links = singleServerLinks(gpu);
-    r.inputTokens = countOption(parser, QStringLiteral("input-len"), 1024);
-    r.outputTokens = countOption(parser, QStringLiteral("output-len"), 256);
+    CliDeployment deployment;
+    deployment.model = resolveModel(parser.value(QStringLiteral("model")));
+    deployment.cluster = cluster;
+    if (parser.isSet(QStringLiteral("weights")))
+        deployment.settings.weightFormat = parser.value(QStringLiteral("weights")).toStdString();
+    const WorkloadShape shape{countOption(parser, QStringLiteral("input-len"), 1024),
+                              countOption(parser, QStringLiteral("output-len"), 256), 0};
+    PerfRequest r = resolveForTiming(deployment, shape).request;
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 32);
     throwIfInvalid(validate(r));
     const PerfEstimate e = estimatePerformance(r);
     if (!e.fits)
         throw UsageError(QStringLiteral("%1 does not fit on %2 x %3 at concurrency %4 (see 'llm-planner-cli fit')")
-                             .arg(QString::fromStdString(d.model.displayName)).arg(d.gpuCount)
-                             .arg(QString::fromStdString(gpu.name)).arg(r.concurrency));
+                             .arg(QString::fromStdString(r.deployment.model.displayName)).arg(r.deployment.gpuCount)
+                             .arg(QString::fromStdString(r.deployment.gpu.name)).arg(r.concurrency));
     return e;
+}
+
+// `units` of a catalogue server or instance, linked as the build search links them.
+Cluster clusterOf(const QString &optionId, CloudTier tier, int units)
+{
+    for (const HardwareOption &o : hardwareOptions(catalogue(), tier).options)
+        if (o.id == optionId.toStdString())
+            return clusterOfServers(o.gpu, o.gpusPerUnit * units, o.gpusPerUnit, o.inside, o.between);
+    throw UsageError(QStringLiteral("'%1' names a GPU the catalogue does not have").arg(optionId));
 }
 
 ServedTokens served(const std::optional<PerfEstimate> &speed)
@@ -106,9 +101,7 @@ QJsonArray bomToJson(const OnPremBuild &build)
 std::optional<Side> onPremSide(const QCommandLineParser &parser, const CostAssumptions &a)
 {
     OnPremBuild build;
-    GpuSpec gpu;
-    int perServer = 8;
-    int gpus = 0;
+    Cluster cluster;
     if (parser.isSet(QStringLiteral("server"))) {
         const std::optional<ResolvedServer> server = catalogue().resolveServer(parser.value(QStringLiteral("server")));
         if (!server)
@@ -116,23 +109,21 @@ std::optional<Side> onPremSide(const QCommandLineParser &parser, const CostAssum
                                  .arg(parser.value(QStringLiteral("server"))));
         const int servers = countOption(parser, QStringLiteral("servers"), 1);
         build = buildFromServer(*server, servers);
-        gpu = server->gpu;
-        perServer = server->server.gpu.count;
-        gpus = perServer * servers;
+        cluster = clusterOf(parser.value(QStringLiteral("server")), CloudTier::OnDemand, servers);
     } else if (parser.isSet(QStringLiteral("gpu"))) {
         const std::optional<GpuSpec> found = catalogue().find<GpuSpec>(parser.value(QStringLiteral("gpu")));
         if (!found)
             throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')").arg(parser.value(QStringLiteral("gpu"))));
-        gpu = *found;
-        gpus = countOption(parser, QStringLiteral("gpus"), 1);
-        build = buildFromGpus(gpu, gpus);
-        perServer = std::min(gpus, 8);
+        const int gpus = countOption(parser, QStringLiteral("gpus"), 1);
+        build = buildFromGpus(*found, gpus);
+        // Bare GPUs sit in servers of eight joined by the default network, as `fit` and `perf` place them.
+        cluster = bareGpuCluster(*found, gpus);
     } else {
         return std::nullopt;
     }
     Side side;
     side.name = QString::fromStdString(build.name);
-    side.speed = speedOn(parser, gpu, gpus, 1, perServer);
+    side.speed = speedOn(parser, cluster);
     side.cost = onPremCost(build, a, served(side.speed));
     side.bom = bomToJson(build);
     return side;
@@ -162,7 +153,7 @@ std::optional<Side> cloudSide(const QCommandLineParser &parser, const CostAssump
     side.name = QStringLiteral("%1 x %2 (%3, %4, %5)").arg(count).arg(QString::fromStdString(instance->name),
                                                             QString::fromStdString(instance->provider), tierText,
                                                             QString::fromStdString(instance->priceDate));
-    side.speed = speedOn(parser, *gpu, instance->gpuCount, count, instance->gpuCount);
+    side.speed = speedOn(parser, clusterOf(id, *tier, count));
     side.cost = cloudCost(*hourly, count, *tier, a, served(side.speed));
     return side;
 }

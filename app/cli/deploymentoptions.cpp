@@ -1,8 +1,6 @@
 #include "app/cli/deploymentoptions.h"
 
 #include "app/cli/clisupport.h"
-#include "core/memory/engineprofile.h"
-#include "core/model/precision.h"
 #include "database/catalogue.h"
 
 #include <QLocale>
@@ -11,17 +9,47 @@ namespace planner::cli {
 
 namespace {
 
-template <typename T, typename Find>
-T lookUp(const QCommandLineParser &parser, const QString &option, const QString &fallback, Find find,
-         const QString &listCommand)
+// The catalogue list that names the valid values of an option.
+QString listCommandFor(const std::string &field)
 {
-    const QString id = parser.isSet(option) ? parser.value(option) : fallback;
-    if (auto found = find(id.toStdString()))
-        return *found;
-    throw UsageError(QStringLiteral("unknown %1 '%2' (see 'llm-planner-cli %3')").arg(option, id, listCommand));
+    if (field == "weights" || field == "kv")
+        return QStringLiteral("formats");
+    if (field == "engine")
+        return QStringLiteral("engines");
+    return {};
+}
+
+[[noreturn]] void throwProblem(const Problem &p)
+{
+    const QString list = listCommandFor(p.field);
+    if (p.code.rfind("unknown-", 0) == 0 && !list.isEmpty() && !p.message.args.empty())
+        throw UsageError(QStringLiteral("unknown %1 '%2' (see 'llm-planner-cli %3')")
+                             .arg(QString::fromStdString(p.field), QString::fromStdString(p.message.args.front()), list));
+    const QString text = QString::fromStdString(p.message.text());
+    throw UsageError(p.field.empty() || p.code == "missing-figure" || p.code == "no-cluster"
+                         ? text
+                         : QStringLiteral("--%1: %2").arg(QString::fromStdString(p.field), text));
+}
+
+constexpr int kDefaultGpusPerServer = 8;
+const char *const kDefaultNetwork = "ib-ndr";
+
+// GPUs in servers of `perServer`, each server with `ports` ports of `networkId`.
+Cluster serversOf(const GpuSpec &gpu, int gpus, int perServer, const QString &networkId, long long ports)
+{
+    const std::optional<LinkSpec> network = catalogue().find<LinkSpec>(networkId);
+    if (!network)
+        throw UsageError(QStringLiteral("unknown --network '%1' (see 'llm-planner-cli catalog links')").arg(networkId));
+    return clusterOfServers(gpu, gpus, perServer, singleServerLinks(gpu),
+                            scaleOutPath(*network, static_cast<double>(ports), std::min(perServer, gpus)));
 }
 
 } // namespace
+
+Cluster bareGpuCluster(const GpuSpec &gpu, int gpus)
+{
+    return serversOf(gpu, gpus, kDefaultGpusPerServer, QLatin1String(kDefaultNetwork), kDefaultGpusPerServer);
+}
 
 void addDeploymentOptions(QCommandLineParser &parser)
 {
@@ -30,8 +58,8 @@ void addDeploymentOptions(QCommandLineParser &parser)
         {QStringLiteral("model"), QStringLiteral("Catalogue model id, or a config.json file or model folder."), QStringLiteral("ID|PATH")},
         {QStringLiteral("gpu"), QStringLiteral("GPU id from the catalogue (see 'llm-planner-cli catalog gpus')."), QStringLiteral("ID")},
         {QStringLiteral("gpus"), QStringLiteral("Number of GPUs (default 1)."), QStringLiteral("N")},
-        {QStringLiteral("tp"), QStringLiteral("Tensor-parallel size (default: GPUs / pipeline size)."), QStringLiteral("N")},
-        {QStringLiteral("pp"), QStringLiteral("Pipeline-parallel size (default 1)."), QStringLiteral("N")},
+        {QStringLiteral("tp"), QStringLiteral("Tensor-parallel size (default: the GPUs of one server the model's heads allow)."), QStringLiteral("N")},
+        {QStringLiteral("pp"), QStringLiteral("Pipeline-parallel size (default: the fewest stages that fit)."), QStringLiteral("N")},
         {QStringLiteral("ep"), QStringLiteral("Expert-parallel size for MoE models (default 1: experts split by TP)."), QStringLiteral("N")},
         {QStringLiteral("dp-attention"), QStringLiteral("Data-parallel attention for MLA models (SGLang, TensorRT-LLM).")},
         {QStringLiteral("weights"), QStringLiteral("Weight format (default: the checkpoint's; see 'formats')."), QStringLiteral("FORMAT")},
@@ -39,6 +67,9 @@ void addDeploymentOptions(QCommandLineParser &parser)
         {QStringLiteral("engine"), QStringLiteral("Serving engine profile (default vllm; see 'engines')."), QStringLiteral("NAME")},
         {QStringLiteral("offload"), QStringLiteral("Decoder layers kept in host RAM, or 'auto' for the fewest that fit."), QStringLiteral("N|auto")},
         {QStringLiteral("mtp"), QStringLiteral("Also load DeepSeek's multi-token-prediction module.")},
+        {QStringLiteral("gpus-per-server"), QStringLiteral("GPUs per server (default 8)."), QStringLiteral("N")},
+        {QStringLiteral("network"), QStringLiteral("Catalogue link between servers (default ib-ndr)."), QStringLiteral("LINK")},
+        {QStringLiteral("nics-per-server"), QStringLiteral("Ports of that link per server (default: one per GPU)."), QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a table.")},
     });
 }
@@ -50,74 +81,63 @@ void parseCommand(QCommandLineParser &parser, const QStringList &arguments)
         throw UsageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
 }
 
-InferenceRequest deploymentFrom(const QCommandLineParser &parser)
+CliDeployment deploymentFrom(const QCommandLineParser &parser)
 {
     if (!parser.isSet(QStringLiteral("model")))
         throw UsageError(QStringLiteral("needs --model ID|PATH (see 'llm-planner-cli catalog models')"));
     if (!parser.isSet(QStringLiteral("gpu")))
         throw UsageError(QStringLiteral("needs --gpu ID (see 'llm-planner-cli catalog gpus')"));
-    InferenceRequest r;
-    r.model = resolveModel(parser.value(QStringLiteral("model")));
-    r.gpu = lookUp<GpuSpec>(parser, QStringLiteral("gpu"), {},
-                            [](const std::string &id) { return catalogue().find<GpuSpec>(QString::fromStdString(id)); },
-                            QStringLiteral("catalog gpus"));
-    r.gpuCount = countOption(parser, QStringLiteral("gpus"), 1);
-    r.parallel.pipeline = countOption(parser, QStringLiteral("pp"), 1);
-    r.parallel.tensor = countOption(parser, QStringLiteral("tp"), std::max(1, r.gpuCount / r.parallel.pipeline));
-    r.parallel.expert = countOption(parser, QStringLiteral("ep"), 1);
-    r.parallel.dataParallelAttention = parser.isSet(QStringLiteral("dp-attention"));
-    r.weights = lookUp<WeightFormat>(parser, QStringLiteral("weights"), QString::fromStdString(r.model.checkpointFormat),
-                                     findWeightFormat, QStringLiteral("formats"));
-    r.kvCache = lookUp<KvCacheFormat>(parser, QStringLiteral("kv"), QStringLiteral("bf16"), findKvCacheFormat,
-                                      QStringLiteral("formats"));
-    r.engine = lookUp<EngineProfile>(parser, QStringLiteral("engine"), QStringLiteral("vllm"), findEngineProfile,
-                                     QStringLiteral("engines"));
-    r.loadMtp = parser.isSet(QStringLiteral("mtp"));
-    if (parser.value(QStringLiteral("offload")) == QLatin1String("auto"))
-        r.autoOffload = true;
-    else
-        r.offloadLayers = countOption(parser, QStringLiteral("offload"), 0, true);
-    return r;
-}
-
-void addServerOptions(QCommandLineParser &parser)
-{
-    parser.addOptions({
-        {QStringLiteral("network"), QStringLiteral("Catalogue link between servers (default ib-ndr)."), QStringLiteral("LINK")},
-        {QStringLiteral("nics-per-server"), QStringLiteral("Ports of that link per server (default: one per GPU)."), QStringLiteral("N")},
-        {QStringLiteral("gpus-per-server"), QStringLiteral("GPUs per server (default 8)."), QStringLiteral("N")},
-    });
-}
-
-ServerLinks serverLinks(const QCommandLineParser &parser, const GpuSpec &gpu, int gpuCount, const Parallelism &parallel)
-{
-    ServerLinks links;
-    links.perf = singleServerLinks(gpu);
-    links.dataParallel = links.perf.tensorParallel;
-    const int perServer = countOption(parser, QStringLiteral("gpus-per-server"), 8);
-    if (parallel.tensor > perServer)
-        throw UsageError(QStringLiteral("--tp %1 spans servers of %2 GPUs; keep tensor parallelism inside a server")
-                             .arg(parallel.tensor).arg(perServer));
-    // The options are checked even when every GPU sits in one server: a
+    CliDeployment out;
+    out.model = resolveModel(parser.value(QStringLiteral("model")));
+    const QString gpuId = parser.value(QStringLiteral("gpu"));
+    const std::optional<GpuSpec> gpu = catalogue().find<GpuSpec>(gpuId);
+    if (!gpu)
+        throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')").arg(gpuId));
+    const int gpus = countOption(parser, QStringLiteral("gpus"), 1);
+    const int perServer = countOption(parser, QStringLiteral("gpus-per-server"), kDefaultGpusPerServer);
+    // The network is checked even when every GPU sits in one server: a
     // mistyped link id should not pass silently.
-    const QString id = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
-                                                                : QStringLiteral("ib-ndr");
-    const std::optional<LinkSpec> link = catalogue().find<LinkSpec>(id);
-    if (!link)
-        throw UsageError(QStringLiteral("unknown --network '%1' (see 'llm-planner-cli catalog links')").arg(id));
-    // The server's ports are shared by its GPUs.
-    const double ports = static_cast<double>(integerOption(parser, QStringLiteral("nics-per-server"), perServer));
-    if (gpuCount <= perServer)
-        return links;
-    LinkPath between;
-    between.bandwidth = link->bandwidthPerDirection * (ports / perServer);
-    between.latency = link->latency.value_or(units::seconds(5e-6));
-    links.dataParallel = between;
-    if (parallel.pipeline > 1)
-        links.perf.pipeline = between;
-    if (parallel.expert > parallel.tensor)
-        links.perf.expertParallel = between;
-    return links;
+    const QString networkId = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
+                                                                       : QLatin1String(kDefaultNetwork);
+    out.cluster = serversOf(*gpu, gpus, perServer, networkId, integerOption(parser, QStringLiteral("nics-per-server"), perServer));
+
+    DeploymentSettings &s = out.settings;
+    // Unset sizes stay 0, which the resolution reads as "automatic".
+    const auto size = [&](const char *name) {
+        return parser.isSet(QLatin1String(name)) ? countOption(parser, QLatin1String(name), 1) : 0;
+    };
+    s.tensorParallel = size("tp");
+    s.pipelineParallel = size("pp");
+    s.expertParallel = size("ep");
+    s.dataParallelAttention = parser.isSet(QStringLiteral("dp-attention"));
+    if (parser.isSet(QStringLiteral("weights")))
+        s.weightFormat = parser.value(QStringLiteral("weights")).toStdString();
+    if (parser.isSet(QStringLiteral("kv")))
+        s.kvFormat = parser.value(QStringLiteral("kv")).toStdString();
+    if (parser.isSet(QStringLiteral("engine")))
+        s.engineId = parser.value(QStringLiteral("engine")).toStdString();
+    s.loadMtp = parser.isSet(QStringLiteral("mtp"));
+    if (parser.value(QStringLiteral("offload")) == QLatin1String("auto"))
+        s.autoOffload = true;
+    else
+        s.offloadLayers = countOption(parser, QStringLiteral("offload"), 0, true);
+    return out;
+}
+
+ResolvedDeployment resolve(const CliDeployment &deployment, const WorkloadShape &shape)
+{
+    ResolvedDeployment resolved = resolveDeployment(deployment.model, deployment.cluster, deployment.settings, shape);
+    if (!resolved.ok())
+        throwProblem(resolved.problems.front());
+    return resolved;
+}
+
+ResolvedDeployment resolveForTiming(const CliDeployment &deployment, const WorkloadShape &shape)
+{
+    ResolvedDeployment resolved = resolve(deployment, shape);
+    if (resolved.speedUnknown)
+        throwProblem(*resolved.speedUnknown);
+    return resolved;
 }
 
 void throwIfInvalid(const std::vector<std::string> &errors)

@@ -1,10 +1,11 @@
 #pragma once
-// The options that describe a deployment (model, GPUs, parallelism, formats,
-// engine), shared by `fit` and `perf`, and their translation into the
-// engine's request. Context and concurrency are left to each command.
+// The options that describe a deployment (model, GPUs and the servers they sit
+// in, parallelism, formats, engine), shared by `fit`, `perf`, `simulate` and
+// `train`. They are read into the engine's own inputs — a model, a cluster of
+// identical servers and the deployment settings — and resolved by core's
+// resolveDeployment, which holds every default; this file computes none.
 
-#include "core/memory/inferencememory.h"
-#include "core/perf/perfmodel.h"
+#include "core/resolve/deployment.h"
 
 #include <QCommandLineParser>
 
@@ -13,18 +14,26 @@
 
 namespace planner::cli {
 
+// --model, --gpu, --gpus, --tp, --pp, --ep, --dp-attention, --weights, --kv,
+// --engine, --offload, --mtp, --json, and the servers the GPUs sit in:
+// --gpus-per-server, --network, --nics-per-server.
 void addDeploymentOptions(QCommandLineParser &parser);
-InferenceRequest deploymentFrom(const QCommandLineParser &parser);
 
-// --network, --nics-per-server, --gpus-per-server: how the GPUs sit in
-// servers. Tensor parallelism stays inside a server; pipeline, expert and data
-// parallelism cross servers over the catalogue link --network.
-void addServerOptions(QCommandLineParser &parser);
-struct ServerLinks {
-    PerfLinks perf;
-    LinkPath dataParallel;
+struct CliDeployment {
+    ModelSpec model;
+    Cluster cluster;
+    DeploymentSettings settings;
 };
-ServerLinks serverLinks(const QCommandLineParser &parser, const GpuSpec &gpu, int gpuCount, const Parallelism &parallel);
+CliDeployment deploymentFrom(const QCommandLineParser &parser);
+// `gpus` GPUs placed as the options place them by default: servers of eight
+// joined by the default network.
+Cluster bareGpuCluster(const GpuSpec &gpu, int gpus);
+
+// resolveDeployment on the options; a problem becomes a usage error that
+// names the option at fault.
+ResolvedDeployment resolve(const CliDeployment &deployment, const WorkloadShape &shape);
+// The same, also refusing a GPU that lacks a figure the timing needs.
+ResolvedDeployment resolveForTiming(const CliDeployment &deployment, const WorkloadShape &shape);
 
 // Parses arguments for a command; handles --help and stray positionals.
 void parseCommand(QCommandLineParser &parser, const QStringList &arguments);

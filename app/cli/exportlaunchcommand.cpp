@@ -1,8 +1,8 @@
 #include "app/cli/exportlaunchcommand.h"
 
 #include "app/cli/clisupport.h"
+#include "app/cli/planoptions.h"
 #include "core/deploy/launchexport.h"
-#include "core/model/precision.h"
 #include "database/planfile.h"
 #include "database/wholefile.h"
 
@@ -25,44 +25,15 @@ QString engineList()
     return ids.join(QLatin1Char('|'));
 }
 
-QString scenarioList(const Plan &plan)
-{
-    QStringList names;
-    for (std::size_t i = 0; i < plan.scenarios.size(); ++i)
-        names << QStringLiteral("%1 '%2'").arg(i + 1).arg(QString::fromStdString(plan.scenarios[i].name));
-    return names.join(QStringLiteral(", "));
-}
-
-// A scenario by its name (exactly, then ignoring case) or its number from 1.
-std::size_t scenarioIndex(const Plan &plan, const QString &nameOrNumber)
-{
-    for (Qt::CaseSensitivity cs : {Qt::CaseSensitive, Qt::CaseInsensitive})
-        for (std::size_t i = 0; i < plan.scenarios.size(); ++i)
-            if (QString::fromStdString(plan.scenarios[i].name).compare(nameOrNumber, cs) == 0)
-                return i;
-    bool isNumber = false;
-    const long long number = nameOrNumber.toLongLong(&isNumber);
-    if (isNumber && number >= 1 && static_cast<unsigned long long>(number) <= plan.scenarios.size())
-        return static_cast<std::size_t>(number - 1);
-    throw UsageError(QStringLiteral("no scenario '%1' in the plan (its scenarios: %2)").arg(nameOrNumber, scenarioList(plan)));
-}
-
 // --weights / --kv: the scenario's formats for this export only (the
 // estimate is redone with them, as for --engine).
+// (An unknown id is refused by the export's resolution, which names it.)
 void overrideFormats(const QCommandLineParser &parser, DeploymentSettings &deployment)
 {
-    if (parser.isSet(QStringLiteral("weights"))) {
-        const QString id = parser.value(QStringLiteral("weights"));
-        if (!findWeightFormat(id.toStdString()))
-            throw UsageError(QStringLiteral("unknown --weights '%1' (see 'llm-planner-cli formats')").arg(id));
-        deployment.weightFormat = id.toStdString();
-    }
-    if (parser.isSet(QStringLiteral("kv"))) {
-        const QString id = parser.value(QStringLiteral("kv"));
-        if (!findKvCacheFormat(id.toStdString()))
-            throw UsageError(QStringLiteral("unknown --kv '%1' (see 'llm-planner-cli formats')").arg(id));
-        deployment.kvFormat = id.toStdString();
-    }
+    if (parser.isSet(QStringLiteral("weights")))
+        deployment.weightFormat = parser.value(QStringLiteral("weights")).toStdString();
+    if (parser.isSet(QStringLiteral("kv")))
+        deployment.kvFormat = parser.value(QStringLiteral("kv")).toStdString();
 }
 
 QJsonArray toArray(const std::vector<std::string> &items)
@@ -137,13 +108,7 @@ int runExportLaunch(const QStringList &arguments)
         {QStringLiteral("json"), QStringLiteral("Print one JSON object: the settings, command, script and manifest.")},
     });
     parseOptions(parser, arguments);
-    if (parser.positionalArguments().size() != 1)
-        throw UsageError(QStringLiteral("export-launch needs exactly one PLAN file (*.llmplan)"));
-
-    const PlanFileResult read = readPlanFile(parser.positionalArguments().first());
-    if (!read.ok())
-        throw UsageError(read.error);
-    Plan plan = *read.plan;
+    Plan plan = planArgument(parser, QStringLiteral("export-launch"));
     if (plan.scenarios.empty())
         throw UsageError(QStringLiteral("the plan has no scenarios to export"));
     const std::size_t scenario =

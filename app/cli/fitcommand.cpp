@@ -45,9 +45,11 @@ QString yesNo(bool fits, double shortfall)
     return fits ? QStringLiteral("yes") : QStringLiteral("NO — short by %1").arg(formatBytes(shortfall));
 }
 
-int runInference(const QCommandLineParser &parser, InferenceRequest r)
+int runInference(const QCommandLineParser &parser, const CliDeployment &deployment)
 {
-    r.context = countOption(parser, QStringLiteral("context"), 4096);
+    // Sized by memory alone: the context is the sequence, no input or output split.
+    const WorkloadShape shape{0, 0, countOption(parser, QStringLiteral("context"), 4096)};
+    InferenceRequest r = resolve(deployment, shape).request.deployment;
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
     throwIfInvalid(validate(r));
 
@@ -95,16 +97,13 @@ Optimizer parseOptimizer(const QCommandLineParser &parser)
     throw UsageError(QStringLiteral("unknown --optimizer '%1' (adamw, adam8bit, lion, sgd)").arg(name));
 }
 
-int runTraining(const QCommandLineParser &parser, const InferenceRequest &deployment, TrainingMethod method)
+int runTraining(const QCommandLineParser &parser, const CliDeployment &deployment, TrainingMethod method)
 {
     TrainingRequest r;
     r.model = deployment.model;
-    r.gpu = deployment.gpu;
-    r.gpuCount = deployment.gpuCount;
-    r.parallel = deployment.parallel;
-    // Training defaults to pure data parallelism unless --tp is given.
-    if (!parser.isSet(QStringLiteral("tp")))
-        r.parallel.tensor = 1;
+    r.gpu = *deployment.cluster.gpu;
+    r.gpuCount = deployment.cluster.gpuCount;
+    r.parallel = trainingParallelism(deployment.settings);
     r.method = method;
     r.optimizer = parseOptimizer(parser);
     r.zeroStage = countOption(parser, QStringLiteral("zero"), 0, true);
@@ -151,7 +150,7 @@ int runFit(const QStringList &arguments)
     QCommandLineParser parser;
     addFitOptions(parser);
     parseCommand(parser, arguments);
-    const InferenceRequest deployment = deploymentFrom(parser);
+    const CliDeployment deployment = deploymentFrom(parser);
     const QString mode = parser.isSet(QStringLiteral("mode")) ? parser.value(QStringLiteral("mode")).toLower()
                                                                 : QStringLiteral("inference");
     if (mode == QLatin1String("inference"))

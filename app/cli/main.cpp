@@ -5,6 +5,7 @@
 #include "app/cli/catalogcommand.h"
 #include "app/cli/clisupport.h"
 #include "app/cli/costcommand.h"
+#include "app/cli/evaluatecommand.h"
 #include "app/cli/exportlaunchcommand.h"
 #include "app/cli/fitcommand.h"
 #include "app/cli/listcommands.h"
@@ -37,6 +38,7 @@ const char *const kUsage =
     "  calibrate Fit the efficiency factors to your own measurements (CSV).\n"
     "  cost      On-prem vs cloud: capital, monthly cost, cost per token, break-even.\n"
     "  recommend The cheapest builds that serve a load within a latency target.\n"
+    "  evaluate  A plan file's verdicts and figures, as the desktop's Summary shows them.\n"
     "  report    The PDF proposal of a plan file (-o OUT.pdf).\n"
     "  models    List the built-in model versions.\n"
     "  gpus      List the catalogue's GPUs (same as 'catalog gpus').\n"
@@ -91,6 +93,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("calibrate"), planner::cli::runCalibrate},
         {QStringLiteral("cost"), planner::cli::runCost},
         {QStringLiteral("recommend"), planner::cli::runRecommend},
+        {QStringLiteral("evaluate"), planner::cli::runEvaluate},
         {QStringLiteral("report"), planner::cli::runReport},
         {QStringLiteral("models"), planner::cli::runModels},
         // `gpus` is short for `catalog gpus`.

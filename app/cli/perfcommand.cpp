@@ -58,14 +58,11 @@ int runPerf(const QStringList &arguments)
         {QStringLiteral("efficiency"), QStringLiteral("Your achievable fractions of peak compute, memory and link bandwidth "
                                                       "(from 'calibrate'), e.g. 0.55,0.7,0.75."), QStringLiteral("C,M,N")},
     });
-    addServerOptions(parser);
     parseCommand(parser, arguments);
 
-    PerfRequest r;
-    r.deployment = deploymentFrom(parser);
-    r.links = serverLinks(parser, r.deployment.gpu, r.deployment.gpuCount, r.deployment.parallel).perf;
-    r.inputTokens = countOption(parser, QStringLiteral("input-len"), 1024);
-    r.outputTokens = countOption(parser, QStringLiteral("output-len"), 256);
+    const WorkloadShape shape{countOption(parser, QStringLiteral("input-len"), 1024),
+                              countOption(parser, QStringLiteral("output-len"), 256), 0};
+    PerfRequest r = resolveForTiming(deploymentFrom(parser), shape).request;
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
     if (parser.isSet(QStringLiteral("efficiency")))
         r.efficiency = efficiencyOption(parser.value(QStringLiteral("efficiency")));

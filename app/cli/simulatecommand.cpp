@@ -103,9 +103,6 @@ SimulationConfig configFrom(const QCommandLineParser &parser)
 {
     checkArrivalOptions(parser);
     SimulationConfig c;
-    c.request.deployment = deploymentFrom(parser);
-    const InferenceRequest &d = c.request.deployment;
-    c.request.links = serverLinks(parser, d.gpu, d.gpuCount, d.parallel).perf;
     c.requests = integerOption(parser, QStringLiteral("requests"), 1000);
     c.seed = seedOption(parser);
     c.inputLength = lengthOption(parser, QStringLiteral("input"), 1024);
@@ -122,6 +119,7 @@ SimulationConfig configFrom(const QCommandLineParser &parser)
         c.arrivals = ArrivalPattern::Poisson;
         c.ratePerSecond = numberOption(parser, QStringLiteral("qps"), 1.0);
     }
+    c.request = resolveForTiming(deploymentFrom(parser), workloadShape(c)).request;
     return c;
 }
 
@@ -280,7 +278,6 @@ int runSimulate(const QStringList &arguments)
         "end-to-end percentiles, tokens/s, goodput within the SLOs and KV-cache use. With --find-max-qps, the "
         "highest Poisson rate whose p99 TTFT and TPOT meet the SLOs (use enough --requests to reach steady state)."));
     addDeploymentOptions(parser);
-    addServerOptions(parser);
     parser.addOptions({
         {QStringLiteral("qps"), QStringLiteral("Poisson arrivals at R requests per second."), QStringLiteral("R")},
         {QStringLiteral("concurrency"), QStringLiteral("Closed loop: N clients, each sending a request when its last ends."), QStringLiteral("N")},

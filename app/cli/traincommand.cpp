@@ -47,17 +47,17 @@ int runTrain(const QStringList &arguments)
         {QStringLiteral("checkpointing"), QStringLiteral("Full activation checkpointing.")},
         {QStringLiteral("lora-rank"), QStringLiteral("LoRA rank (default 16)."), QStringLiteral("N")},
     });
-    addServerOptions(parser);
     parseCommand(parser, arguments);
 
-    const InferenceRequest deployment = deploymentFrom(parser);
+    const CliDeployment deployment = deploymentFrom(parser);
+    const Cluster &cluster = deployment.cluster;
     TrainingRunRequest run;
     run.setup.model = deployment.model;
-    run.setup.gpu = deployment.gpu;
-    run.setup.gpuCount = deployment.gpuCount;
-    run.setup.parallel = deployment.parallel;
-    if (!parser.isSet(QStringLiteral("tp")))
-        run.setup.parallel.tensor = 1; // training defaults to data parallelism
+    run.setup.gpu = *cluster.gpu;
+    run.setup.gpuCount = cluster.gpuCount;
+    run.setup.parallel = trainingParallelism(deployment.settings);
+    if (const std::optional<Message> missing = missingSpeedFigure(run.setup.gpu, ComputePrecision::Bf16))
+        throw UsageError(QString::fromStdString(missing->text()));
     run.setup.method = methodFrom(parser);
     run.setup.zeroStage = countOption(parser, QStringLiteral("zero"), 1, true);
     run.setup.sequenceLength = countOption(parser, QStringLiteral("seq-len"), 4096);
@@ -67,10 +67,10 @@ int runTrain(const QStringList &arguments)
     run.globalBatchSequences = integerOption(parser, QStringLiteral("global-batch"), 0, true);
     run.tokens = numberOption(parser, QStringLiteral("tokens"), 1e9);
     throwIfInvalid(validate(run.setup));
-    const ServerLinks links = serverLinks(parser, run.setup.gpu, run.setup.gpuCount, run.setup.parallel);
-    run.tensorParallelLink = links.perf.tensorParallel;
-    run.pipelineLink = links.perf.pipeline;
-    run.dataParallelLink = links.dataParallel;
+    const PerfLinks links = linksFor(cluster, run.setup.parallel);
+    run.tensorParallelLink = links.tensorParallel;
+    run.pipelineLink = links.pipeline;
+    run.dataParallelLink = cluster.dataParallel;
     throwIfInvalid(validate(run));
 
     const TrainingRunEstimate e = estimateTrainingRun(run);

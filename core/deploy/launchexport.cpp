@@ -54,18 +54,9 @@ void placeCopies(DeploymentLayout &l, const Cluster &cluster)
 
 // llama.cpp keeps layers in host RAM when the GPUs cannot hold them: the
 // scenario's request again, with the fewest offloaded layers that fit.
-InferenceMemoryEstimate withOffload(const Plan &plan, const Cluster &cluster, const DeploymentLayout &l,
-                                    const VersionEstimate &v)
+InferenceMemoryEstimate withOffload(const ResolvedDeployment &resolved, const VersionEstimate &v)
 {
-    InferenceRequest d;
-    d.model = l.model;
-    d.gpu = *cluster.gpu;
-    d.gpuCount = cluster.gpuCount;
-    d.parallel = v.parallel;
-    d.weights = l.weights;
-    d.kvCache = l.kvCache;
-    d.engine = l.engine;
-    d.context = plan.workload.contextTokens;
+    InferenceRequest d = resolved.request.deployment;
     d.concurrency = std::max<std::int64_t>(v.concurrency, 1);
     d.autoOffload = true;
     return estimateInferenceMemory(d);
@@ -75,13 +66,16 @@ std::string speedNote(const Plan &plan, const VersionEstimate &v)
 {
     if (!v.speed)
         return {};
+    const std::string verdict = v.verdict.serves == Answer::Yes ? "The planner's verdict: it serves this load."
+                                                                : "The planner's verdict: it does not serve this load: "
+                                                                      + v.verdict.reason.text() + ".";
     const PerfPoint &p = v.speed->nominal;
     const PlanWorkload &w = plan.workload;
     return "Estimated at this load: TTFT " + plainNumber(std::round(units::inSeconds(p.ttft) * 1000) / 1000) + " s, TPOT "
            + plainNumber(std::round(units::inSeconds(p.tpot) * 10000) / 10) + " ms, "
            + deploytext::groupedCount(static_cast<std::int64_t>(std::lround(p.outputTokensPerSecond)))
            + " output tokens/s over all copies; targets TTFT " + plainNumber(w.ttftSloSeconds) + " s and TPOT "
-           + plainNumber(w.tpotSloSeconds * 1000) + " ms " + (v.meetsSlo ? "met." : "missed.");
+           + plainNumber(w.tpotSloSeconds * 1000) + " ms. " + verdict;
 }
 
 // With a request rate, sequences per copy is the fewest that serve it; the
@@ -93,7 +87,7 @@ std::string rateNote(const Plan &plan, const DeploymentLayout &l, const VersionE
                                                                      : "-np";
     return flag + " " + std::to_string(l.sequencesPerReplica) + " is the concurrency that serves the planned "
            + plainNumber(plan.workload.requestsPerSecond) + " requests/s; memory holds up to "
-           + std::to_string(v.memory.maxConcurrency / std::max(l.replicas, 1))
+           + std::to_string(v.sequencesHeld / std::max(l.replicas, 1))
            + " per copy, so a higher value absorbs bursts at some cost in TPOT.";
 }
 
@@ -159,12 +153,11 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
     if (version == estimate.versions.end() || !spec)
         return failure("model '" + model + "' has no architecture in the plan's parts");
     const VersionEstimate &v = *version;
-    const DeploymentSettings &settings = scenario.deployment;
-    const std::optional<WeightFormat> weights =
-        findWeightFormat(settings.weightFormat.empty() ? spec->checkpointFormat : settings.weightFormat);
-    const std::optional<KvCacheFormat> kv = findKvCacheFormat(settings.kvFormat);
-    if (!weights || !kv)
-        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': " + v.problem.text());
+    const ResolvedDeployment resolved =
+        resolveDeployment(*spec, estimate.cluster, scenario.deployment, shapeOf(plan.workload));
+    if (!resolved.ok())
+        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': "
+                       + resolved.problems.front().message.text());
 
     DeploymentLayout l;
     l.planName = plan.name;
@@ -175,8 +168,8 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
     const std::optional<std::string> repo = deploytext::huggingFaceRepo(spec->source);
     l.modelRepo = repo.value_or(spec->id);
     l.repoFromSource = repo.has_value();
-    l.weights = *weights;
-    l.kvCache = *kv;
+    l.weights = resolved.request.deployment.weights;
+    l.kvCache = resolved.request.deployment.kvCache;
     l.gpu = *estimate.cluster.gpu;
     l.parallel = v.parallel;
     l.replicas = std::max(v.replicas, 1);
@@ -191,14 +184,15 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
         return failure("llama.cpp serves a model from one server, and a copy in scenario '" + scenario.name + "' spans "
                        + std::to_string(l.serversPerReplica) + " servers (TP " + std::to_string(l.parallel.tensor)
                        + " x PP " + std::to_string(l.parallel.pipeline) + ")");
-    if (v.memory.capacity <= units::bytes(0))
-        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': " + v.problem.text());
-    if (!v.memory.fits) {
+    if (v.verdict.fits == Answer::Unknown)
+        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': "
+                       + v.verdict.reason.text());
+    if (v.verdict.fits == Answer::No) {
         const std::string shortBy = deploytext::gigabytes(units::inBytes(v.memory.shortfall)) + " short per GPU";
         if (l.launchEngine != LaunchEngine::LlamaCpp)
             return failure(spec->displayName + " does not fit scenario '" + scenario.name + "' with " + engine->name
                            + ": " + shortBy);
-        const InferenceMemoryEstimate offloaded = withOffload(plan, estimate.cluster, l, v);
+        const InferenceMemoryEstimate offloaded = withOffload(resolved, v);
         if (!offloaded.fits)
             return failure(spec->displayName + " does not fit scenario '" + scenario.name
                            + "' with llama.cpp even with every layer in host RAM: "
@@ -210,12 +204,12 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
                           + std::to_string(spec->numLayers) + " decoder layers and the output layer in host RAM ("
                           + deploytext::gigabytes(units::inBytes(offloaded.hostMemory)) + " with their KV cache): -ngl "
                           + std::to_string(llamaCppGpuLayers(l)) + ". Expect it to run far slower than on the GPUs.");
-    } else if (!v.problem.empty()) {
-        l.notes.push_back("Planner: " + v.problem.text() + ".");
+    } else if (v.verdict.serves == Answer::Unknown) {
+        l.notes.push_back("Planner: " + v.verdict.reason.text() + ".");
     }
     if (const std::string speed = speedNote(plan, v); !speed.empty())
         l.notes.push_back(speed);
-    if (plan.workload.byRequestRate && v.memory.fits)
+    if (plan.workload.byRequestRate && v.verdict.fits == Answer::Yes)
         l.notes.push_back(rateNote(plan, l, v));
     addLayoutNotes(l, estimate.cluster);
 

@@ -86,12 +86,31 @@ units::FlopsPerSecond GpuSpec::throughput(ComputePrecision precision) const
         if (precision == ComputePrecision::Int8 && int8 > zero) return int8;
         [[fallthrough]];
     case ComputePrecision::Bf16:
-        if (bf16 > zero) return bf16;
-        [[fallthrough]];
+        return bf16;
     case ComputePrecision::Fp32:
         return fp32;
     }
     return fp32;
+}
+
+std::optional<Message> missingMemoryFigure(const GpuSpec &gpu)
+{
+    if (gpu.usableMemory > units::bytes(0))
+        return std::nullopt;
+    return Message{QT_TRANSLATE_NOOP("Core", "%1 has no memory capacity in the catalogue"), {gpu.name}};
+}
+
+std::optional<Message> missingSpeedFigure(const GpuSpec &gpu, ComputePrecision precision)
+{
+    if (gpu.memoryBandwidth <= units::gigabytesPerSecond(0))
+        return Message{QT_TRANSLATE_NOOP("Core", "%1 has no memory bandwidth in the catalogue"), {gpu.name}};
+    if (gpu.throughput(precision) <= units::teraflopsPerSecond(0)) {
+        // The rate asked for is the widest path the precision falls back to.
+        const ComputePrecision asked = precision == ComputePrecision::Fp32 ? precision : ComputePrecision::Bf16;
+        return Message{QT_TRANSLATE_NOOP("Core", "%1 has no %2 rate in the catalogue"),
+                       {gpu.name, std::string(toString(asked))}};
+    }
+    return std::nullopt;
 }
 
 const std::vector<GpuSpec> &builtinGpus()

@@ -7,6 +7,7 @@
 #include "core/hardware/price.h"
 #include "core/model/precision.h"
 #include "core/units/units.h"
+#include "core/util/message.h"
 
 #include <optional>
 #include <string>
@@ -44,7 +45,9 @@ struct GpuSpec {
     std::string source;
 
     // Throughput for a precision, falling back to the next wider path the chip
-    // has (an FP8 model on an A100 runs its matmuls in BF16).
+    // has (an FP8 model on an A100 runs its matmuls in BF16), but never from
+    // 16-bit to FP32: every GPU that serves LLMs has a 16-bit tensor path, so a
+    // missing BF16 figure is a gap in the catalogue (zero), not a slower path.
     units::FlopsPerSecond throughput(ComputePrecision precision) const;
     bool hasHighBandwidthMemory() const { return memoryType.rfind("HBM", 0) == 0; }
 };
@@ -54,6 +57,12 @@ struct GpuSpec {
 // GiB, which is how GPU memory is built (an "80GB" H100 has 80 GiB of HBM).
 units::Bytes usableGpuMemory(double datasheetGB, std::optional<double> nvidiaSmiMiB);
 units::Bytes nvidiaSmiTotal(units::Bytes usableMemory); // the inverse, for storing
+
+// The figure a GPU's catalogue row lacks for sizing a deployment (its memory)
+// or for timing one in a compute precision (memory bandwidth, the tensor
+// rate); nullopt when it has it. The estimate is then unknown, never zero.
+std::optional<Message> missingMemoryFigure(const GpuSpec &gpu);
+std::optional<Message> missingSpeedFigure(const GpuSpec &gpu, ComputePrecision precision);
 
 const std::vector<GpuSpec> &builtinGpus();
 std::optional<GpuSpec> findBuiltinGpu(std::string_view id);

@@ -33,6 +33,12 @@ struct RateSweep {
 // it. Empty when the version has no estimate.
 RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &workload, std::int64_t requests = 600);
 
+// The verdict is the analytical model's (the load's mean, no queueing); the
+// simulation adds Poisson bursts and queueing. This sentence says whether the
+// two agree on the plan's load and, when they do not, which one the verdict
+// uses and why, for the Under load chart.
+Message simulationComparison(const VersionEstimate &estimate, const PlanWorkload &workload, const RateSweep &sweep);
+
 struct PlanBreakEven {
     std::size_t onPremScenario = 0;  // the on-prem scenario with the lowest monthly total
     std::size_t cloudScenario = 0;   // the cloud scenario with the lowest monthly total

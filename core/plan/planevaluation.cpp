@@ -8,144 +8,37 @@
 
 namespace planner {
 
+WorkloadShape shapeOf(const PlanWorkload &w)
+{
+    return {w.inputTokens, w.outputTokens, w.contextTokens};
+}
+
 namespace {
 
-// The largest tensor-parallel size up to `limit` that divides it and the
-// model's heads (and its KV heads, or is a multiple of them).
-int automaticTensorParallel(const ModelSpec &model, int limit)
+ServingTarget targetOf(const PlanWorkload &w)
 {
-    for (int tp = limit; tp > 1; --tp) {
-        InferenceRequest probe;
-        probe.model = model;
-        probe.gpuCount = tp;
-        probe.parallel.tensor = tp;
-        probe.gpu.usableMemory = units::gibibytes(1);
-        if (limit % tp == 0 && validate(probe).empty())
-            return tp;
-    }
-    return 1;
+    return {w.byRequestRate, w.requestsPerSecond, w.concurrency, w.ttftSloSeconds, w.tpotSloSeconds};
 }
 
-Parallelism parallelismFor(const ModelSpec &model, const Cluster &cluster, const DeploymentSettings &settings)
+// The on-prem GPUs without a price: the capital without them says nothing.
+std::vector<std::string> unpricedGpus(const Topology &t, const PartSnapshot &parts)
 {
-    Parallelism p;
-    p.tensor = settings.tensorParallel > 0 ? settings.tensorParallel
-                                           : automaticTensorParallel(model, std::max(cluster.gpusPerServer, 1));
-    p.pipeline = settings.pipelineParallel > 0 ? settings.pipelineParallel : std::max(cluster.servers, 1);
-    if (p.pipeline > 1 && cluster.servers > 1 && settings.tensorParallel == 0)
-        p.tensor = automaticTensorParallel(model, cluster.gpusPerServer);
-    return p;
+    std::vector<std::string> names;
+    for (const TopologyNode *server : t.servers()) {
+        if (!server->cloudInstanceId.empty())
+            continue;
+        for (const TopologyNode *part : t.partsOf(server->id)) {
+            const GpuSpec *gpu = part->kind == NodeKind::Gpu ? parts.gpu(part->catalogueId) : nullptr;
+            if (gpu && !gpu->price && std::find(names.begin(), names.end(), gpu->name) == names.end())
+                names.push_back(gpu->name);
+        }
+    }
+    return names;
 }
 
-PerfLinks linksFor(const Cluster &cluster, const Parallelism &p)
+Verdict unknownVerdict(const Problem &problem, Answer fits = Answer::Unknown)
 {
-    PerfLinks links = cluster.links;
-    // Groups that fit inside one server keep the server's path.
-    if (p.tensor * p.pipeline <= cluster.gpusPerServer) {
-        links.pipeline = cluster.links.tensorParallel;
-        links.expertParallel = cluster.links.tensorParallel;
-    } else if (p.expert <= p.tensor) {
-        links.expertParallel = cluster.links.tensorParallel;
-    }
-    return links;
-}
-
-// The smallest concurrency serving `rate` requests per second, or nullopt when
-// even the most memory allows falls short.
-std::optional<std::int64_t> concurrencyForRate(PerfRequest r, double rate, std::int64_t maximum)
-{
-    const StepCostModel model(r, efficiencyRange(r).nominal, r.inputTokens + r.outputTokens, 1);
-    const auto serves = [&](std::int64_t c) {
-        return model.point(c).outputTokensPerSecond / static_cast<double>(r.outputTokens) >= rate;
-    };
-    if (maximum < 1 || !serves(maximum))
-        return std::nullopt;
-    std::int64_t low = 1;
-    std::int64_t high = maximum;
-    while (low < high) {
-        const std::int64_t middle = low + (high - low) / 2;
-        if (serves(middle))
-            high = middle;
-        else
-            low = middle + 1;
-    }
-    return low;
-}
-
-VersionEstimate estimateVersion(const Plan &plan, const Scenario &scenario, const Cluster &cluster,
-                                const ModelSpec &model, double monthlyUsd)
-{
-    VersionEstimate v;
-    v.modelId = model.id;
-    v.modelName = model.displayName;
-    const PlanWorkload &w = plan.workload;
-    const DeploymentSettings &settings = scenario.deployment;
-    if (!cluster.problem.empty() || !cluster.gpu) {
-        v.problem = cluster.problem;
-        return v;
-    }
-    PerfRequest r;
-    InferenceRequest &d = r.deployment;
-    d.model = model;
-    d.gpu = *cluster.gpu;
-    d.gpuCount = cluster.gpuCount;
-    d.parallel = parallelismFor(model, cluster, settings);
-    const std::optional<WeightFormat> weights =
-        findWeightFormat(settings.weightFormat.empty() ? model.checkpointFormat : settings.weightFormat);
-    const std::optional<KvCacheFormat> kv = findKvCacheFormat(settings.kvFormat);
-    const std::optional<EngineProfile> engine = findEngineProfile(settings.engineId);
-    if (!weights || !kv || !engine) {
-        v.problem = !weights ? Message{QT_TRANSLATE_NOOP("Core", "unknown weight format '%1'"), {settings.weightFormat}}
-                  : !kv      ? Message{QT_TRANSLATE_NOOP("Core", "unknown KV-cache format '%1'"), {settings.kvFormat}}
-                             : Message{QT_TRANSLATE_NOOP("Core", "unknown engine '%1'"), {settings.engineId}};
-        return v;
-    }
-    d.weights = *weights;
-    d.kvCache = *kv;
-    d.engine = *engine;
-    d.context = w.contextTokens;
-    r.links = linksFor(cluster, d.parallel);
-    r.inputTokens = w.inputTokens;
-    r.outputTokens = w.outputTokens;
-    v.parallel = d.parallel;
-    v.replicas = d.gpuCount / std::max(1, d.parallel.tensor * d.parallel.pipeline);
-
-    // Sequences held at once: the workload's, or what the rate needs.
-    d.concurrency = 1;
-    if (const std::vector<std::string> errors = validate(d); !errors.empty()) {
-        v.problem = {errors.front(), {}};  // the request's own check, in English
-        return v;
-    }
-    v.memory = estimateInferenceMemory(d);
-    std::int64_t concurrency = w.concurrency;
-    if (w.byRequestRate) {
-        r.concurrency = 1;
-        const std::optional<std::int64_t> needed =
-            v.memory.fits ? concurrencyForRate(r, w.requestsPerSecond, v.memory.maxConcurrency) : std::nullopt;
-        concurrency = needed.value_or(std::max<std::int64_t>(v.memory.maxConcurrency, 1));
-        v.servesLoad = needed.has_value();
-        if (v.memory.fits && !needed)
-            v.problem = {QT_TRANSLATE_NOOP("Core", "cannot serve %1 requests/s: memory holds %2 sequences"),
-                         {plainNumber(w.requestsPerSecond), std::to_string(v.memory.maxConcurrency)}};
-    }
-    d.concurrency = concurrency;
-    r.concurrency = concurrency;
-    v.concurrency = concurrency;
-    v.memory = estimateInferenceMemory(d);
-    if (!v.memory.fits) {
-        if (v.problem.empty())
-            v.problem = {QT_TRANSLATE_NOOP("Core", "does not fit: %1 GB short per GPU"), {plainNumber(units::inGB(v.memory.shortfall))}};
-        return v;
-    }
-    v.speed = estimatePerformance(r);
-    v.request = r;
-    const PerfPoint &p = v.speed->nominal;
-    v.requestsPerSecond = p.outputTokensPerSecond / static_cast<double>(w.outputTokens);
-    v.meetsSlo = units::inSeconds(p.ttft) <= w.ttftSloSeconds && units::inSeconds(p.tpot) <= w.tpotSloSeconds;
-    const double servedOutput = w.byRequestRate ? std::min(p.outputTokensPerSecond, w.requestsPerSecond * w.outputTokens)
-                                                : p.outputTokensPerSecond;
-    v.usdPerMillionOutputTokens = usdPerMillionTokens(monthlyUsd, servedOutput);
-    return v;
+    return {fits, Answer::Unknown, problem.code == "missing-figure" ? "missing-figure" : "cannot-estimate", problem.message};
 }
 
 void add(CostEstimate &sum, const CostEstimate &part)
@@ -167,6 +60,52 @@ void add(CostEstimate &sum, const CostEstimate &part)
 }
 
 } // namespace
+
+VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, const DeploymentSettings &settings,
+                                const PlanWorkload &workload)
+{
+    VersionEstimate v;
+    v.modelId = model.id;
+    v.modelName = model.displayName;
+    const ResolvedDeployment resolved = resolveDeployment(model, cluster, settings, shapeOf(workload));
+    if (!resolved.ok()) {
+        v.verdict = unknownVerdict(resolved.problems.front());
+        return v;
+    }
+    PerfRequest r = resolved.request;
+    v.parallel = r.deployment.parallel;
+    v.replicas = resolved.replicas;
+
+    // Fit: the weights and one sequence of the longest context.
+    v.memory = estimateInferenceMemory(r.deployment);
+    if (!v.memory.fits) {
+        // What the load asks for, for the launch export's offload (which may still run it).
+        v.concurrency = workload.byRequestRate ? 1 : std::max<std::int64_t>(workload.concurrency, 1);
+        v.verdict = {Answer::No, Answer::No, "does-not-fit",
+                     {QT_TRANSLATE_NOOP("Core", "does not fit: %1 GB short per GPU"),
+                      {plainNumber(std::round(units::inGB(v.memory.shortfall) * 100) / 100)}}};
+        return v;
+    }
+    if (resolved.speedUnknown) {
+        v.verdict = unknownVerdict(*resolved.speedUnknown, Answer::Yes);
+        return v;
+    }
+
+    // Serving: sequences hold one request's input and output (paged KV cache).
+    r.deployment.context = r.inputTokens + r.outputTokens;
+    const ServingJudgement judged = judgeServing(r, estimateInferenceMemory(r.deployment), targetOf(workload));
+    v.verdict = judged.verdict;
+    v.neededConcurrency = judged.needed;
+    v.sequencesHeld = judged.held.sequences;
+    v.concurrency = judged.operatingConcurrency;
+    r.concurrency = v.concurrency;
+    r.deployment.concurrency = v.concurrency;
+    v.memory = estimateInferenceMemory(r.deployment);
+    v.speed = estimatePerformance(r);
+    v.request = r;
+    v.requestsPerSecond = v.speed->nominal.outputTokensPerSecond / static_cast<double>(workload.outputTokens);
+    return v;
+}
 
 OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
 {
@@ -228,19 +167,40 @@ ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
     const OnPremBuild build = onPremBuildOf(scenario.topology, plan.parts);
     if (build.servers > 0)
         e.cost = onPremCost(build, scenario.costs, {});
-    std::vector<std::string> unpriced;
-    const double hourly = cloudHourlyUsd(scenario.topology, plan.parts, scenario.cloudTier, &unpriced);
-    if (hourly > 0 || !unpriced.empty()) {
+    std::vector<std::string> unpricedInstances;
+    const double hourly = cloudHourlyUsd(scenario.topology, plan.parts, scenario.cloudTier, &unpricedInstances);
+    if (hourly > 0 || !unpricedInstances.empty()) {
         CostEstimate cloud = cloudCost(hourly, 1, scenario.cloudTier, scenario.costs, {});
-        cloud.unpricedParts = unpriced;
+        cloud.unpricedParts = unpricedInstances;
         if (build.servers > 0)
             add(e.cost, cloud);
         else
             e.cost = cloud;
     }
-    for (const std::string &id : plan.modelIds)
-        if (const ModelSpec *model = plan.parts.model(id))
-            e.versions.push_back(estimateVersion(plan, scenario, e.cluster, *model, e.cost.monthlyTotalUsd));
+    e.unpricedGpusOrInstances = unpricedGpus(scenario.topology, plan.parts);
+    e.unpricedGpusOrInstances.insert(e.unpricedGpusOrInstances.end(), unpricedInstances.begin(), unpricedInstances.end());
+    const bool anythingPriced = build.servers > 0 || hourly > 0 || !unpricedInstances.empty();
+    e.costCompleteness = !anythingPriced || !e.unpricedGpusOrInstances.empty() ? CostCompleteness::Unknown
+                         : e.cost.unpricedParts.empty()                       ? CostCompleteness::Complete
+                                                                              : CostCompleteness::LowerBound;
+
+    for (const std::string &id : plan.modelIds) {
+        const ModelSpec *model = plan.parts.model(id);
+        if (!model)
+            continue;
+        VersionEstimate v = estimateVersion(*model, e.cluster, scenario.deployment, plan.workload);
+        if (v.speed && e.costCompleteness != CostCompleteness::Unknown) {
+            const PlanWorkload &w = plan.workload;
+            const double output = v.speed->nominal.outputTokensPerSecond;
+            const double served = w.byRequestRate ? std::min(output, w.requestsPerSecond * static_cast<double>(w.outputTokens))
+                                                  : output;
+            if (served > 0) {
+                v.usdPerMillionOutputTokens = usdPerMillionTokens(e.cost.monthlyTotalUsd, served);
+                v.costIsLowerBound = e.costCompleteness == CostCompleteness::LowerBound;
+            }
+        }
+        e.versions.push_back(std::move(v));
+    }
     return e;
 }
 

@@ -1,21 +1,24 @@
 #pragma once
 // A plan's estimates: for every scenario, its topology's problems, the
-// cluster it reduces to, and for every model version whether it fits, how fast
-// it serves the workload and what it costs — what the live summary shows.
+// cluster it reduces to, and for every model version whether it fits, whether
+// it serves the workload (one Verdict, see core/resolve/verdict.h), how fast
+// and what it costs: what the Summary, the charts, the PDF proposal and
+// `llm-planner-cli evaluate` show.
 //
-// Parallelism: the scenario's settings, or by default tensor parallelism over
-// the GPUs of one server (the largest divisor of it the model's heads allow)
-// and pipeline stages over the servers; GPUs beyond one such replica serve as
-// data-parallel replicas. With a request rate the concurrency is the smallest
-// that serves that rate (Little's law on the performance model); with a
-// concurrency, the rate follows from it. Cost: every priced part of the
-// on-prem servers (chassis from their template) and every cloud instance's
-// hourly price in the scenario's tier, with the scenario's assumptions.
+// Each version's deployment comes from resolveDeployment (the scenario's
+// settings on its cluster; every default lives there). Cost: every priced
+// part of the on-prem servers (chassis from their template) and every cloud
+// instance's hourly price in the scenario's tier, with the scenario's
+// assumptions. A GPU or an instance without a price makes the cost unknown; a
+// smaller part without one makes it a lower bound; either is said, never
+// counted as free.
 
 #include "core/cost/costmodel.h"
 #include "core/memory/inferencememory.h"
 #include "core/perf/perfmodel.h"
 #include "core/plan/plan.h"
+#include "core/resolve/deployment.h"
+#include "core/resolve/verdict.h"
 #include "core/topology/cluster.h"
 #include "core/util/message.h"
 
@@ -26,20 +29,28 @@
 
 namespace planner {
 
+enum class CostCompleteness {
+    Complete,    // every part and instance has a price
+    LowerBound,  // some smaller part (CPU, memory, storage, chassis) has none: the cost is at least this
+    Unknown,     // a GPU or a cloud instance has none: no cost is stated
+};
+
 struct VersionEstimate {
     std::string modelId;
     std::string modelName;
+    Verdict verdict;
     Parallelism parallel;
     int replicas = 0;
-    std::int64_t concurrency = 0;        // all replicas
-    InferenceMemoryEstimate memory;      // the most loaded GPU
-    std::optional<PerfEstimate> speed;   // when it fits
-    std::optional<PerfRequest> request;  // what `speed` was estimated for (the charts' curves start from it)
-    double requestsPerSecond = 0;        // served at that concurrency (nominal)
-    bool meetsSlo = false;
-    bool servesLoad = true;              // false: the workload's request rate is more than memory lets it serve
-    double usdPerMillionOutputTokens = 0;
-    Message problem;                     // why there is no estimate, or what limits it
+    std::int64_t concurrency = 0;        // sequences at once at the operating point (all replicas)
+    std::optional<std::int64_t> neededConcurrency;  // what the load needs at once; nullopt: no concurrency serves it
+    std::int64_t sequencesHeld = 0;      // the most it runs at once (memory or the engine's limit)
+    InferenceMemoryEstimate memory;      // the most loaded GPU: at the operating point, or at one
+                                         // sequence of the longest context when it does not fit
+    std::optional<PerfEstimate> speed;   // at the operating point, when it fits and every figure is known
+    std::optional<PerfRequest> request;  // the resolved deployment `speed` was estimated for (the charts start from it)
+    double requestsPerSecond = 0;        // served at the operating point (nominal)
+    std::optional<double> usdPerMillionOutputTokens;  // nullopt: no speed, or the cost is unknown
+    bool costIsLowerBound = false;       // some part is unpriced: the cost per token is at least this
 };
 
 struct ScenarioEstimate {
@@ -48,7 +59,18 @@ struct ScenarioEstimate {
     std::vector<TopologyIssue> issues;
     std::vector<VersionEstimate> versions;  // in the plan's model order
     CostEstimate cost;                      // without tokens; per-version token costs are in versions
+    CostCompleteness costCompleteness = CostCompleteness::Unknown;
+    std::vector<std::string> unpricedGpusOrInstances;  // what makes the cost unknown
 };
+
+// How one model version runs on a cluster under a workload: the resolution,
+// the fit, the verdict and the speed at the operating point; the plan's
+// evaluation calls it for every scenario and version. (No cost: that needs
+// the scenario's parts; evaluateScenario adds it.)
+WorkloadShape shapeOf(const PlanWorkload &workload);
+
+VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, const DeploymentSettings &settings,
+                                const PlanWorkload &workload);
 
 ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario);
 std::vector<ScenarioEstimate> evaluatePlan(const Plan &plan);

@@ -18,27 +18,29 @@ ScenarioVerdict verdictOn(const ScenarioEstimate &e)
         verdict.reason = Disqualification::NoModelVersion;
         return verdict;
     }
-    for (const VersionEstimate &v : e.versions) {
-        if (!v.memory.fits || !v.speed) {
-            verdict = {Disqualification::DoesNotFit, v.modelName, v.problem, 0};
-            return verdict;
-        }
-        verdict.usdPerMillionOutputTokens = std::max(verdict.usdPerMillionOutputTokens, v.usdPerMillionOutputTokens);
+    // The first version that does not fit, then the first that cannot be
+    // judged, then the first that misses the load decides.
+    const auto first = [&](auto test) {
+        return std::find_if(e.versions.begin(), e.versions.end(), test);
+    };
+    auto v = first([](const VersionEstimate &x) { return x.verdict.fits == Answer::No; });
+    if (v == e.versions.end())
+        v = first([](const VersionEstimate &x) { return x.verdict.fits == Answer::Unknown || x.verdict.serves == Answer::Unknown; });
+    if (v != e.versions.end()) {
+        const bool unknown = v->verdict.fits == Answer::Unknown || v->verdict.serves == Answer::Unknown;
+        return {unknown ? Disqualification::Unknown : Disqualification::DoesNotFit, v->modelName, v->verdict.reason, 0};
     }
-    for (const VersionEstimate &v : e.versions)
-        if (!v.servesLoad) {
-            verdict = {Disqualification::MissesRate, v.modelName, v.problem, verdict.usdPerMillionOutputTokens};
-            return verdict;
-        }
-    for (const VersionEstimate &v : e.versions)
-        if (!v.meetsSlo) {
-            verdict.reason = Disqualification::MissesSlo;
-            verdict.version = v.modelName;
-            return verdict;
-        }
+    for (const VersionEstimate &x : e.versions)
+        verdict.usdPerMillionOutputTokens = std::max(verdict.usdPerMillionOutputTokens, x.usdPerMillionOutputTokens.value_or(0));
+    v = first([](const VersionEstimate &x) { return x.verdict.serves == Answer::No; });
+    if (v != e.versions.end()) {
+        const bool latency = v->verdict.code == "ttft" || v->verdict.code == "tpot";
+        return {latency ? Disqualification::MissesSlo : Disqualification::MissesRate, v->modelName, v->verdict.reason,
+                verdict.usdPerMillionOutputTokens};
+    }
     const bool priced = std::all_of(e.versions.begin(), e.versions.end(),
-                                    [](const VersionEstimate &v) { return v.usdPerMillionOutputTokens > 0; });
-    if (!priced || !(e.cost.monthlyTotalUsd > 0))
+                                    [](const VersionEstimate &x) { return x.usdPerMillionOutputTokens.has_value(); });
+    if (!priced || e.costCompleteness == CostCompleteness::Unknown)
         verdict.reason = Disqualification::NoPrice;
     return verdict;
 }

@@ -2,8 +2,9 @@
 // Which scenario a proposal recommends, and why each other one is not.
 //
 // A scenario qualifies when it can be estimated, serves at least one model
-// version, every version fits in memory, serves the workload's request rate
-// and meets both latency targets (TTFT and TPOT) there, and its cost is known. Among those, the one with
+// version, and every version's verdict (core/resolve/verdict.h) is that it
+// fits and serves the workload, and its cost is known (a lower bound counts as
+// known and is marked). Among those, the one with
 // the lowest cost per million output tokens wins; for a scenario serving
 // several versions that is its dearest version's figure (what the plan can
 // promise whichever version runs). Ties go to the lower monthly total.
@@ -21,10 +22,11 @@ enum class Disqualification {
     None,            // qualifies
     CannotEstimate,  // the topology reduces to no cluster (detail says why)
     NoModelVersion,  // the plan picks no model version
-    DoesNotFit,      // `version` has no estimate (detail: the engine's reason)
-    MissesSlo,       // `version` misses the TTFT or TPOT target
-    MissesRate,      // `version` cannot serve the workload's request rate (detail says how much it holds)
-    NoPrice,         // nothing in it is priced, so its cost per token is unknown
+    DoesNotFit,      // `version` does not fit in memory (detail: by how much)
+    Unknown,         // `version` cannot be judged: a figure is missing or the request is invalid (detail names it)
+    MissesSlo,       // `version` misses the TTFT or TPOT target at the load (detail: which and by how much)
+    MissesRate,      // `version` cannot hold or serve the load (detail: what it holds and what the load needs)
+    NoPrice,         // a GPU or instance has no price, so its cost per token is unknown
 };
 
 struct ScenarioVerdict {

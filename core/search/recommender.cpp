@@ -1,5 +1,7 @@
 #include "core/search/recommender.h"
 
+#include "core/resolve/deployment.h"
+#include "core/resolve/verdict.h"
 #include "core/util/text.h"
 
 #include <algorithm>
@@ -164,43 +166,39 @@ private:
     std::optional<Layout> evaluate(const HardwareOption &option, const ServiceLoad &load, const Parallelism &parallel,
                                    int unitsSpanned, const WeightFormat &weights, const KvCacheFormat &kv)
     {
-        PerfRequest r;
-        InferenceRequest &d = r.deployment;
-        d.model = load.model;
-        d.weights = weights;
-        d.kvCache = kv;
-        d.engine = mRequest.engine;
-        d.gpu = option.gpu;
-        d.parallel = parallel;
-        d.gpuCount = parallel.tensor * parallel.pipeline;
-        d.context = load.inputTokens + load.outputTokens;
-        r.links = option.inside;
-        if (unitsSpanned > 0)
-            r.links.pipeline = option.between;
-        r.inputTokens = load.inputTokens;
-        r.outputTokens = load.outputTokens;
-        if (!validate(r).empty())
-            return std::nullopt;  // not a layout this model can use (heads, layers)
+        // One replica on whole units, or on part of one: the cluster it sees.
+        const int gpus = parallel.tensor * parallel.pipeline;
+        const Cluster cluster = clusterOfServers(option.gpu, gpus, option.gpusPerUnit, option.inside, option.between);
+        DeploymentSettings settings;
+        settings.tensorParallel = parallel.tensor;
+        settings.pipelineParallel = parallel.pipeline;
+        settings.expertParallel = parallel.expert;
+        settings.dataParallelAttention = parallel.dataParallelAttention;
+        const WorkloadShape shape{load.inputTokens, load.outputTokens, load.inputTokens + load.outputTokens};
+        const ResolvedDeployment resolved =
+            resolveDeployment(load.model, cluster, settings, {weights, kv, mRequest.engine}, shape);
+        if (!resolved.ok() || resolved.speedUnknown)
+            return std::nullopt;  // not a layout this model can use (heads, layers), or a GPU without the figures
+        const PerfRequest &r = resolved.request;
         ++mResult.layoutsEvaluated;
 
         const EfficiencyRange range = efficiencyFor(mRequest.engine, option.gpu);
         auto model = std::make_shared<const StepCostModel>(r, mRequest.pessimistic ? range.pessimistic : range.nominal,
-                                                           d.context, 1);
+                                                           r.deployment.context, 1);
         const InferenceMemoryEstimate &memory = model->shape().memory;
         if (!memory.fits || memory.maxConcurrency < 1) {
             ++mResult.ruledOut.memory;
             return std::nullopt;
         }
-        std::int64_t memoryConcurrency = memory.maxConcurrency;
-        if (mRequest.engine.profiledSequences > 0)  // the engine's max_num_seqs
-            memoryConcurrency = std::min<std::int64_t>(memoryConcurrency, mRequest.engine.profiledSequences);
+        // What the plan's verdict holds: memory, capped by the engine's running-sequence limit.
+        const std::int64_t memoryConcurrency = sequencesHeld(memory, mRequest.engine).sequences;
 
         const auto meets = [&](std::int64_t concurrency) {
             ++mResult.performanceEvaluations;
             const PerfPoint p = model->point(concurrency);
             return p.ttft <= load.ttftSlo && p.tpot <= load.tpotSlo;
         };
-        Layout layout{parallel, d.gpuCount, unitsSpanned, &weights, &kv, memoryConcurrency, 0, 0, model};
+        Layout layout{parallel, gpus, unitsSpanned, &weights, &kv, memoryConcurrency, 0, 0, model};
         if (!meets(1)) {
             noteLatencyMiss(option, layout, model->point(1), load);
             return std::nullopt;

@@ -932,6 +932,26 @@ StepCostModel simulationStepModel(const SimulationConfig &config)
     return stepModelFor(config, config.request);
 }
 
+WorkloadShape workloadShape(const SimulationConfig &c)
+{
+    double input = meanLength(c.inputLength);
+    double output = meanLength(c.outputLength);
+    double longest = highLength(c.inputLength) + highLength(c.outputLength);
+    if (c.arrivals == ArrivalPattern::Trace && !c.trace.empty()) {
+        input = output = longest = 0;
+        for (const TraceEntry &e : c.trace) {
+            input += static_cast<double>(e.inputTokens);
+            output += static_cast<double>(e.outputTokens);
+            longest = std::max(longest, static_cast<double>(e.inputTokens) + static_cast<double>(e.outputTokens));
+        }
+        input /= static_cast<double>(c.trace.size());
+        output /= static_cast<double>(c.trace.size());
+    }
+    // Clamped so a distribution validate() will refuse still converts safely.
+    const auto tokens = [](double t) { return static_cast<std::int64_t>(std::llround(std::clamp(t, 1.0, 1e12))); };
+    return {tokens(input), tokens(output), tokens(longest)};
+}
+
 std::vector<std::string> validate(const SimulationConfig &c)
 {
     std::vector<std::string> errors = validateArrivals(c);

@@ -35,6 +35,7 @@
 // definition, numpy's default): p50 of {1, 2, 3, 4} is 2.5.
 
 #include "core/perf/perfmodel.h"
+#include "core/resolve/deployment.h"
 #include "core/sim/servingworkload.h"
 #include "core/units/units.h"
 
@@ -85,6 +86,11 @@ struct SimulationConfig {
     int timeSeriesPoints = 256;            // most points of the KV-utilisation series
     MaxRateCriterion maxRateCriterion = MaxRateCriterion::Percentile99;
 };
+
+// The lengths a simulation's deployment is resolved for (core/resolve): the
+// mean input and output, and as the longest sequence the long draws (or the
+// trace's longest request).
+WorkloadShape workloadShape(const SimulationConfig &config);
 
 struct LatencySummary {
     units::Seconds mean = units::seconds(0);

@@ -39,6 +39,14 @@ LinkPath slower(const LinkPath &a, const LinkPath &b)
                                       : LinkPath{b.bandwidth, std::max(a.latency, b.latency)};
 }
 
+// Whether a GPU group's own fabric can join its GPUs (NVLink on a GPU without
+// it cannot); the reduction ignores one that cannot, and checkTopology flags it.
+bool fabricWorks(const LinkSpec &fabric, const GpuSpec &gpu)
+{
+    return !isFabric(fabric.kind) || fabric.kind == LinkKind::InfinityFabric
+           || gpu.nvlinkBandwidth > units::gigabytesPerSecond(0);
+}
+
 // The server a node sits in (a server is its own).
 int serverOf(const Topology &t, int nodeId)
 {
@@ -61,9 +69,16 @@ struct ServerGpus {
 // The GPU path among the GPUs of one GPU group: its fabric, or PCIe.
 LinkPath groupPath(const TopologyNode &group, const GpuSpec &gpu, const PartSnapshot &parts)
 {
-    if (const LinkSpec *fabric = parts.link(group.fabricLinkId))
+    if (const LinkSpec *fabric = parts.link(group.fabricLinkId); fabric && fabricWorks(*fabric, gpu))
         return pathOf(*fabric, 1);
     return pcieLink(gpu);
+}
+
+// A drawn link the estimate may count: in the parts, and one linkProblem accepts.
+const LinkSpec *countedLink(const Topology &t, const PartSnapshot &parts, const TopologyLink &l)
+{
+    const LinkSpec *spec = parts.link(l.linkId);
+    return spec && !linkProblem(t, parts, l.from, l.to, *spec) ? spec : nullptr;
 }
 
 // The weakest GPU-to-GPU path inside one server.
@@ -81,8 +96,8 @@ std::optional<LinkPath> serverPath(const Topology &t, const ServerGpus &server, 
             for (const TopologyLink &l : t.links) {
                 const bool joins = (l.from == server.groups[i]->id && l.to == server.groups[j]->id)
                                    || (l.from == server.groups[j]->id && l.to == server.groups[i]->id);
-                const LinkSpec *spec = parts.link(l.linkId);
-                if (joins && spec) {
+                const LinkSpec *spec = joins ? countedLink(t, parts, l) : nullptr;
+                if (spec) {
                     const LinkPath p = pathOf(*spec, l.count);
                     drawn = drawn ? LinkPath{drawn->bandwidth + p.bandwidth, std::max(drawn->latency, p.latency)} : p;
                 }
@@ -109,7 +124,7 @@ ServerGraph serverGraph(const Topology &t, const PartSnapshot &parts, const std:
                 s.gpus += n.count;
         }
     for (const TopologyLink &l : t.links) {
-        const LinkSpec *spec = parts.link(l.linkId);
+        const LinkSpec *spec = countedLink(t, parts, l);
         const int a = serverOf(t, l.from);
         const int b = serverOf(t, l.to);
         if (!spec || !isScaleOut(spec->kind) || a == b || a == 0 || b == 0)
@@ -155,6 +170,16 @@ std::string mostNumerousGpu(const Topology &t)
     const auto best = std::max_element(counts.begin(), counts.end(),
                                        [](const auto &a, const auto &b) { return a.second < b.second; });
     return best == counts.end() ? std::string() : best->first;
+}
+
+TopologyIssue issue(int nodeId, int linkId, Message message, Message fallback = {})
+{
+    return {nodeId, linkId, std::move(message), std::move(fallback)};
+}
+
+Message pcieFallback()
+{
+    return {QT_TRANSLATE_NOOP("Core", "the estimate does not count it and uses PCIe between these GPUs"), {}};
 }
 
 Message notInParts(const std::string &gpuId)
@@ -227,6 +252,32 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
     return c;
 }
 
+LinkPath scaleOutPath(const LinkSpec &link, double ports, int gpusSharing)
+{
+    const LinkPath all = pathOf(link, 1);
+    return LinkPath{all.bandwidth * (std::max(ports, 0.0) / std::max(gpusSharing, 1)), all.latency};
+}
+
+Cluster clusterOfServers(const GpuSpec &gpu, int gpuCount, int gpusPerServer, const PerfLinks &inside,
+                         const LinkPath &between)
+{
+    Cluster c;
+    c.gpu = gpu;
+    c.gpuCount = gpuCount;
+    c.gpusPerServer = std::max(1, std::min(gpusPerServer, gpuCount));
+    c.servers = (gpuCount + c.gpusPerServer - 1) / c.gpusPerServer;
+    c.links = inside;
+    c.links.pipeline = c.links.expertParallel = c.dataParallel = inside.tensorParallel;
+    if (c.servers > 1) {
+        if (between.bandwidth <= units::gigabytesPerSecond(0)) {
+            c.problem = {QT_TRANSLATE_NOOP("Core", "some GPUs have no path to the others: link the servers (InfiniBand or Ethernet)"), {}};
+            return c;
+        }
+        c.links.pipeline = c.links.expertParallel = c.dataParallel = between;
+    }
+    return c;
+}
+
 std::optional<Message> linkProblem(const Topology &t, const PartSnapshot &parts, int from, int to, const LinkSpec &link)
 {
     const TopologyNode *a = t.node(from);
@@ -270,14 +321,14 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
     for (const TopologyNode &n : t.nodes) {
         if (n.kind != NodeKind::Server) {
             if (!t.node(n.parent))
-                issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 is not inside a server"), {nameOf(n)}}});
+                issues.push_back(issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 is not inside a server"), {nameOf(n)}}));
             if (n.kind == NodeKind::Gpu && !parts.gpu(n.catalogueId))
-                issues.push_back({n.id, 0, notInParts(n.catalogueId)});
+                issues.push_back(issue(n.id, 0, notInParts(n.catalogueId)));
             const LinkSpec *fabric = parts.link(n.fabricLinkId);
             const GpuSpec *gpu = parts.gpu(n.catalogueId);
-            if (n.kind == NodeKind::Gpu && fabric && gpu && isFabric(fabric->kind) && fabric->kind != LinkKind::InfinityFabric
-                && gpu->nvlinkBandwidth <= units::gigabytesPerSecond(0))
-                issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no NVLink: %2 cannot join these GPUs"), {gpu->name, fabric->name}}});
+            if (n.kind == NodeKind::Gpu && fabric && gpu && !fabricWorks(*fabric, *gpu))
+                issues.push_back(issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no NVLink: %2 cannot join these GPUs"), {gpu->name, fabric->name}},
+                                  pcieFallback()));
             continue;
         }
         std::set<std::string> gpuTypes;
@@ -299,24 +350,31 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
         }
         const bool rented = !n.cloudInstanceId.empty();
         if (!rented && !hasCpu)
-            issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no CPU: a server needs a host processor"), {nameOf(n)}}});
+            issues.push_back(issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no CPU: a server needs a host processor"), {nameOf(n)}}));
         if (!rented && !hasMemory)
-            issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no memory: a server needs host RAM"), {nameOf(n)}}});
+            issues.push_back(issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no memory: a server needs host RAM"), {nameOf(n)}}));
         if (gpuTypes.size() > 1)
-            issues.push_back({n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 mixes GPU types; a tensor-parallel group needs identical GPUs"), {nameOf(n)}}});
+            issues.push_back(issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 mixes GPU types; a tensor-parallel group needs identical GPUs"), {nameOf(n)}}));
         if (lanes > 0 && gpuCount * kMinimumLanesPerGpu > lanes)
-            issues.push_back({n.id, 0,
+            issues.push_back(issue(n.id, 0,
                               {QT_TRANSLATE_NOOP("Core", "%1 GPUs need at least %2 PCIe lanes (x8 each); the CPUs provide %3"),
-                               {std::to_string(gpuCount), std::to_string(gpuCount * kMinimumLanesPerGpu), std::to_string(lanes)}}});
+                               {std::to_string(gpuCount), std::to_string(gpuCount * kMinimumLanesPerGpu), std::to_string(lanes)}}));
     }
     for (const TopologyLink &l : t.links) {
         const LinkSpec *spec = parts.link(l.linkId);
         if (!spec) {
-            issues.push_back({l.from, l.id, {QT_TRANSLATE_NOOP("Core", "link '%1' is not in the plan's parts"), {l.linkId}}});
+            issues.push_back(issue(l.from, l.id, {QT_TRANSLATE_NOOP("Core", "link '%1' is not in the plan's parts"), {l.linkId}}));
             continue;
         }
-        if (const std::optional<Message> problem = linkProblem(t, parts, l.from, l.to, *spec))
-            issues.push_back({l.from, l.id, *problem});
+        if (const std::optional<Message> problem = linkProblem(t, parts, l.from, l.to, *spec)) {
+            const TopologyNode *a = t.node(l.from);
+            const TopologyNode *b = t.node(l.to);
+            const bool gpusOfOneServer = a && b && a->kind == NodeKind::Gpu && b->kind == NodeKind::Gpu
+                                         && serverOf(t, l.from) == serverOf(t, l.to);
+            issues.push_back(issue(l.from, l.id, *problem,
+                              gpusOfOneServer ? pcieFallback()
+                                              : Message{QT_TRANSLATE_NOOP("Core", "the estimate does not count this link"), {}}));
+        }
     }
     const ServerGraph graph = serverGraph(t, parts, mostNumerousGpu(t));
     if (graph.servers.size() > 1) {
@@ -324,10 +382,10 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
         for (const auto &[serverId, server] : graph.servers)
             if (!connected.count(serverId))
                 for (const TopologyNode *group : server.groups)
-                    issues.push_back({group->id, 0,
+                    issues.push_back(issue(group->id, 0,
                                       {QT_TRANSLATE_NOOP("Core", "%1 has no path to the other GPUs: link its server to the "
                                                                  "others (InfiniBand or Ethernet)"),
-                                       {nameOf(*group)}}});
+                                       {nameOf(*group)}}));
     }
     return issues;
 }

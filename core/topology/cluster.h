@@ -13,11 +13,13 @@
 // checkTopology: the problems the canvas shows as badges (a server without CPU
 // or memory, GPUs with no path to the others, more GPUs than the CPUs' PCIe
 // lanes at x8 each, mixed GPU types in one server, a link a part cannot take).
-// linkProblem answers the same for a link before it is drawn.
+// linkProblem answers the same for a link before it is drawn. A link or fabric
+// flagged there is not counted by reduceToCluster: the estimate uses the path
+// the GPUs have without it (PCIe inside a server), and the issue says so.
 
 #include "core/hardware/gpuspec.h"
 #include "core/perf/perfmodel.h"
-#include "core/plan/plan.h"
+#include "core/hardware/partsnapshot.h"
 #include "core/topology/topology.h"
 #include "core/util/message.h"
 
@@ -31,6 +33,7 @@ struct TopologyIssue {
     int nodeId = 0;  // the node the badge sits on (0: the link's)
     int linkId = 0;  // the link at fault, if any
     Message message;
+    Message fallback;  // what the estimate uses instead of the faulty link; empty when nothing is replaced
 };
 
 struct Cluster {
@@ -45,6 +48,18 @@ struct Cluster {
 };
 
 Cluster reduceToCluster(const Topology &topology, const PartSnapshot &parts);
+
+// The path `ports` ports of a scale-out link give each of the `gpusSharing`
+// GPUs of a server, with the link's latency (or a typical one when the
+// catalogue has none).
+LinkPath scaleOutPath(const LinkSpec &link, double ports, int gpusSharing);
+
+// `gpuCount` GPUs in identical servers of `gpusPerServer`, with `inside`
+// among the GPUs of a server and `between` (per GPU) from one server to the
+// next: the cluster the command-line tool and the build search describe
+// without a drawn topology.
+Cluster clusterOfServers(const GpuSpec &gpu, int gpuCount, int gpusPerServer, const PerfLinks &inside,
+                         const LinkPath &between);
 std::vector<TopologyIssue> checkTopology(const Topology &topology, const PartSnapshot &parts);
 // Why a link of this kind cannot join these two nodes; nullopt when it can.
 std::optional<Message> linkProblem(const Topology &topology, const PartSnapshot &parts, int from, int to,

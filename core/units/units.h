@@ -76,6 +76,8 @@ inline Bytes mebibytes(double n) { return Bytes::from_value(n * kMiB); }
 inline Flops flops(double n) { return Flops::from_value(n); }
 inline Seconds seconds(double n) { return Seconds::from_value(n); }
 inline BytesPerSecond gigabytesPerSecond(double n) { return BytesPerSecond::from_value(n * kGB); }
+// Networks are quoted in gigabits per second (10^9 bits, 8 bits a byte).
+inline BytesPerSecond gigabitsPerSecond(double n) { return BytesPerSecond::from_value(n * kGB / 8.0); }
 inline FlopsPerSecond teraflopsPerSecond(double n) { return FlopsPerSecond::from_value(n * kTera); }
 inline Watts watts(double n) { return Watts::from_value(n); }
 inline Usd usd(double n) { return Usd::from_value(n); }

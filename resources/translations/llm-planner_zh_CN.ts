@@ -343,12 +343,76 @@ does not fit: %1 short</source>
         <translation>未知的推理引擎“%1”</translation>
     </message>
     <message>
-        <source>cannot serve %1 requests/s: memory holds %2 sequences</source>
-        <translation>无法承载每秒 %1 个请求：显存只能容纳 %2 条序列</translation>
-    </message>
-    <message>
         <source>does not fit: %1 GB short per GPU</source>
         <translation>显存不足：每块 GPU 缺少 %1 GB</translation>
+    </message>
+    <message>
+        <source>%1 has no memory capacity in the catalogue</source>
+        <translation>目录中没有 %1 的显存容量</translation>
+    </message>
+    <message>
+        <source>%1 has no memory bandwidth in the catalogue</source>
+        <translation>目录中没有 %1 的显存带宽</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 rate in the catalogue</source>
+        <translation>目录中没有 %1 的 %2 算力</translation>
+    </message>
+    <message>
+        <source>the estimate does not count it and uses PCIe between these GPUs</source>
+        <translation>估算不计入此链路，这些 GPU 之间按 PCIe 计算</translation>
+    </message>
+    <message>
+        <source>the estimate does not count this link</source>
+        <translation>估算不计入此链路</translation>
+    </message>
+    <message>
+        <source>a sequence must hold at least 1 token</source>
+        <translation>每个序列至少需要 1 个 token</translation>
+    </message>
+    <message>
+        <source>TP %1 x PP %2 needs %3 GPUs; the cluster has %4</source>
+        <translation>TP %1 × PP %2 需要 %3 个 GPU；集群只有 %4 个</translation>
+    </message>
+    <message>
+        <source>serves at most %1 requests/s with the %2 sequences it holds; the load is %3 requests/s</source>
+        <translation>以其可容纳的 %2 个序列最多处理 %1 个请求/秒；负载为 %3 个请求/秒</translation>
+    </message>
+    <message>
+        <source>%1 runs at most %2 sequences per replica (%3 in all) but the load needs %4 at once</source>
+        <translation>%1 每个副本最多运行 %2 个序列（共 %3 个），但负载需要同时运行 %4 个</translation>
+    </message>
+    <message>
+        <source>memory holds %1 sequences but the load needs %2 at once</source>
+        <translation>显存可容纳 %1 个序列，但负载需要同时运行 %2 个</translation>
+    </message>
+    <message>
+        <source>TPOT %1 ms is over the %2 ms target at %3 sequences</source>
+        <translation>%3 个序列时 TPOT 为 %1 ms，超过 %2 ms 的目标</translation>
+    </message>
+    <message>
+        <source>TTFT %1 s is over the %2 s target at %3 sequences</source>
+        <translation>%3 个序列时 TTFT 为 %1 秒，超过 %2 秒的目标</translation>
+    </message>
+    <message>
+        <source>The verdict judges the plan&apos;s %1 sequences at once with the analytical model; under Poisson arrivals the simulation keeps p99 within the targets up to %2 requests/s.</source>
+        <translation>结论按解析模型评估规划中同时运行的 %1 个序列；在泊松到达下，模拟在每秒 %2 个请求以内使 p99 保持在目标之内。</translation>
+    </message>
+    <message>
+        <source>The verdict and the simulation agree: %1 requests/s is served (the simulation keeps p99 within the targets up to %2 requests/s).</source>
+        <translation>结论与模拟一致：可以处理每秒 %1 个请求（模拟在每秒 %2 个请求以内使 p99 保持在目标之内）。</translation>
+    </message>
+    <message>
+        <source>The verdict says %1 requests/s is served: it uses the analytical model at the mean load. Under Poisson bursts the simulation keeps p99 within the targets only up to %2 requests/s: near saturation, queueing adds latency the verdict does not count. Plan headroom.</source>
+        <translation>结论认为可以处理每秒 %1 个请求：它使用平均负载下的解析模型。在泊松突发下，模拟仅在每秒 %2 个请求以内使 p99 保持在目标之内：接近饱和时，排队会增加结论未计入的延迟。请预留余量。</translation>
+    </message>
+    <message>
+        <source>The verdict says %1 requests/s is not served (%3): it uses the analytical model at the mean load, which is the conservative answer. The simulation, batching requests as they arrive, keeps p99 within the targets up to %2 requests/s.</source>
+        <translation>结论认为无法处理每秒 %1 个请求（%3）：它使用平均负载下的解析模型，这是保守的答案。模拟按请求到达进行批处理，在每秒 %2 个请求以内使 p99 保持在目标之内。</translation>
+    </message>
+    <message>
+        <source>The verdict and the simulation agree: %1 requests/s is not served (the simulation keeps p99 within the targets up to %2 requests/s).</source>
+        <translation>结论与模拟一致：无法处理每秒 %1 个请求（模拟在每秒 %2 个请求以内使 p99 保持在目标之内）。</translation>
     </message>
 </context>
 <context>
@@ -437,8 +501,34 @@ does not fit: %1 short</source>
         <translation>显存不足：每卡缺 %1</translation>
     </message>
     <message>
-        <source>cannot serve %1 requests/s: memory holds %2 sequences</source>
-        <translation>无法承载 %1 请求/秒：显存仅容纳 %2 条序列</translation>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>放不下</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>serves</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <source>does not serve</source>
+        <translation>不满足</translation>
+    </message>
+    <message>
+        <source>cost unknown: no price for %1</source>
+        <translation>成本未知：%1 没有价格</translation>
+    </message>
+    <message numerus="yes">
+        <source>cost at least this: %n part(s) without a price (%1)</source>
+        <translation>
+            <numerusform>成本至少为此：%n 个部件没有价格（%1）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -941,10 +1031,6 @@ does not fit: %1 short</source>
         <translation>TPOT</translation>
     </message>
     <message>
-        <source>SLO</source>
-        <translation>SLO</translation>
-    </message>
-    <message>
         <source>—
 no model version picked</source>
         <translation>—
@@ -961,14 +1047,6 @@ no model version picked</source>
     <message>
         <source>no</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <source>met</source>
-        <translation>达标</translation>
-    </message>
-    <message>
-        <source>missed</source>
-        <translation>未达标</translation>
     </message>
     <message>
         <source>Workload and targets</source>
@@ -1045,22 +1123,6 @@ no model version picked</source>
     <message>
         <source>Cloud prices</source>
         <translation>云计费方式</translation>
-    </message>
-    <message>
-        <source>TP %1</source>
-        <translation>TP %1</translation>
-    </message>
-    <message>
-        <source>TP over one server&apos;s GPUs</source>
-        <translation>TP = 单台服务器的 GPU 数</translation>
-    </message>
-    <message>
-        <source>PP %1</source>
-        <translation>PP %1</translation>
-    </message>
-    <message>
-        <source>one pipeline stage per server</source>
-        <translation>每台服务器一个流水线级</translation>
     </message>
     <message>
         <source>each checkpoint&apos;s own</source>
@@ -1256,10 +1318,6 @@ no GPU or engine to estimate</source>
         <translation>%1/百万输出 token</translation>
     </message>
     <message>
-        <source>+ marks a lower bound: some parts have no price. %1 / month includes the capital amortised, power, maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version&apos;s.</source>
-        <translation>+ 表示下限值：部分部件无价格。“%1/月”包含摊销的资本支出、电费、维保、机房托管和云服务费用；“%1/百万输出 token”取成本最高的模型版本。</translation>
-    </message>
-    <message>
         <source>Unit price (%1)</source>
         <translation>单价 (%1)</translation>
     </message>
@@ -1282,6 +1340,26 @@ no GPU or engine to estimate</source>
     <message>
         <source>%1 … (in full under “Prices and their dates”)</source>
         <translation>%1 …（完整来源见“价格及其日期”）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be judged: %2</source>
+        <translation>%1 无法判断：%2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>≥ marks a lower bound: some parts have no price; a cost is unknown when a GPU or a cloud instance has none. %1 / month includes the capital amortised, power, maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version&apos;s.</source>
+        <translation>≥ 表示下限：部分部件没有价格；GPU 或云实例没有价格时成本为未知。%1/月包括摊销的资本支出、电力、维护、托管和云账单；%1/百万输出 token 取最贵的模型版本。</translation>
+    </message>
+    <message>
+        <source>Serves load</source>
+        <translation>满足负载</translation>
+    </message>
+    <message>
+        <source>%1: TP %2 × PP %3, %4 replica(s)</source>
+        <translation>%1：TP %2 × PP %3，%4 个副本</translation>
     </message>
 </context>
 <context>
@@ -2404,10 +2482,6 @@ no GPU or engine to estimate</source>
         <translation>TPOT</translation>
     </message>
     <message>
-        <source>SLO</source>
-        <translation>SLO</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2432,14 +2506,6 @@ no GPU or engine to estimate</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <source>met</source>
-        <translation>达标</translation>
-    </message>
-    <message>
-        <source>missed</source>
-        <translation>未达标</translation>
-    </message>
-    <message>
         <source>decode %1-bound · TP %2 · PP %3 · %4 sequences</source>
         <translation>解码瓶颈：%1 · TP %2 · PP %3 · %4 条序列</translation>
     </message>
@@ -2448,16 +2514,24 @@ no GPU or engine to estimate</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>%1. Speeds are the performance model&apos;s nominal estimate; + marks a cost whose capital misses unpriced parts. Evaluated in %2 ms.</source>
-        <translation>%1。速度为性能模型的标称估算值；+ 表示该成本的资本支出未计入无价格的部件。计算耗时 %2 ms。</translation>
-    </message>
-    <message>
         <source>%1 / month</source>
         <translation>%1/月</translation>
     </message>
     <message>
         <source>%1 / M output tokens</source>
         <translation>%1/百万输出 token</translation>
+    </message>
+    <message>
+        <source>Serves load</source>
+        <translation>满足负载</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1. Speeds are the performance model&apos;s nominal estimate at the load&apos;s concurrency; the verdict is the analytical model&apos;s (no queueing). ≥ marks a cost whose capital misses unpriced parts; a cost is unknown when a GPU or instance has no price. Evaluated in %2 ms.</source>
+        <translation>%1。速度为性能模型在负载并发下的标称估算；结论来自解析模型（不含排队）。≥ 表示资本支出缺少未定价部件的成本；GPU 或实例没有价格时成本为未知。评估耗时 %2 毫秒。</translation>
     </message>
 </context>
 <context>

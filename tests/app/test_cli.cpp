@@ -649,7 +649,7 @@ private slots:
         QTest::newRow("does not fit") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("bf16")})
                                       << QStringLiteral("DeepSeek-R1 671B does not fit scenario 'On-prem: HGX H200 8-GPU'");
         QTest::newRow("unknown weights") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("int3")})
-                                         << QStringLiteral("unknown --weights 'int3'");
+                                         << QStringLiteral("unknown weight format 'int3'");
     }
 
     void exportLaunchBadInputFailsWithOneLine()

@@ -50,6 +50,9 @@ Plan twoServerR1()
     }
     t.links.push_back(TopologyLink{t.nextId(), first.id, second.id, "ib-ndr", 8});
     scenario.name = "On-prem: 2x HGX H200";
+    // R1 in FP8 fits one server, so by default each server is a replica; one
+    // copy over both servers is asked for here.
+    scenario.deployment.pipelineParallel = 2;
     plan.scenarios = {scenario};
     return plan;
 }
@@ -245,8 +248,8 @@ private slots:
         QVERIFY(prose(fallback.script).contains("the model's source names no Hugging Face repository"));
     }
 
-    // R1 on two HGX H200: the planner puts pipeline stages on the servers
-    // (TP 8 inside each, PP 2 across), so one copy runs multi-node.
+    // R1 on two HGX H200 with two pipeline stages: TP 8 inside each server,
+    // PP 2 across, so one copy runs multi-node.
     void multiServerCopySpansNodes_data()
     {
         QTest::addColumn<QString>("engine");
@@ -310,7 +313,7 @@ private slots:
         d.kvCache = *findKvCacheFormat(plan.scenarios.front().deployment.kvFormat);
         d.engine = *findEngineProfile("llama.cpp");
         d.context = plan.workload.contextTokens;
-        d.concurrency = v.concurrency;
+        d.concurrency = std::max<std::int64_t>(v.concurrency, 1);
         d.autoOffload = true;
         const InferenceMemoryEstimate offload = estimateInferenceMemory(d);
         QVERIFY(offload.fits);

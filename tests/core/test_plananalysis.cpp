@@ -41,7 +41,7 @@ private slots:
     {
         const Plan plan = samplePlan("r1-distill-qwen-32b-2x-rtx4090");
         const VersionEstimate v = evaluateScenario(plan, plan.scenarios.front()).versions.front();
-        QVERIFY2(v.speed, v.problem.text().c_str());
+        QVERIFY2(v.speed, v.verdict.reason.text().c_str());
         const RateSweep sweep = latencyByRate(v, plan.workload);
         QVERIFY(sweep.maxRatePerSecond > 0);
         QCOMPARE(sweep.points.size(), size_t(9));

@@ -226,16 +226,18 @@ private slots:
         QCOMPARE(e.versions.size(), size_t(2));
         const VersionEstimate &small = e.versions[0];
         const VersionEstimate &big = e.versions[1];
-        QVERIFY2(small.memory.fits, small.problem.text().c_str());
+        QVERIFY2(small.memory.fits, small.verdict.reason.text().c_str());
         QVERIFY(small.speed && small.speed->nominal.outputTokensPerSecond > 0);
         QCOMPARE(small.parallel.tensor, 2);
         // 70B in BF16 is 141 GB: two 24 GB cards cannot hold it.
         QVERIFY(!big.memory.fits);
-        QVERIFY(big.problem.text().find("does not fit") != std::string::npos);
+        QVERIFY(big.verdict.fits == Answer::No);
+        QCOMPARE(big.verdict.code, std::string("does-not-fit"));
+        QVERIFY(big.verdict.reason.text().find("does not fit") != std::string::npos);
         // Capital by hand: 2 GPUs x 10,000 + 1 CPU x 5,000 + 16 DIMMs x 500.
         QCOMPARE(e.cost.capexUsd, 2 * 10000.0 + 5000 + 16 * 500);
         QVERIFY(small.usdPerMillionOutputTokens > 0);
-        QVERIFY(qFuzzyCompare(small.usdPerMillionOutputTokens,
+        QVERIFY(qFuzzyCompare(*small.usdPerMillionOutputTokens,
                               usdPerMillionTokens(e.cost.monthlyTotalUsd, small.speed->nominal.outputTokensPerSecond)));
 
         // By request rate: the concurrency is the smallest that serves it.
@@ -246,7 +248,9 @@ private slots:
         QVERIFY(byRate.requestsPerSecond >= 0.5);
         QVERIFY(byRate.concurrency >= 1);
         plan.workload.requestsPerSecond = 1e6;
-        QVERIFY(evaluatePlan(plan).front().versions.front().problem.text().find("cannot serve") != std::string::npos);
+        const VersionEstimate tooMuch = evaluatePlan(plan).front().versions.front();
+        QVERIFY(tooMuch.verdict.serves == Answer::No);
+        QCOMPARE(tooMuch.verdict.code, std::string("throughput"));
     }
 
     void emptyCanvasSaysWhatIsMissing()

@@ -656,7 +656,7 @@ private slots:
             "parts.models[0]: num_hidden_layers must be a positive integer");
         row("model id not in the parts", {{s("model_ids.0"), QStringLiteral("gpt-5")}},
             "model 'gpt-5' is not in the plan's part snapshot");
-        row("context too short", {{s("workload.context_tokens"), 100}}, "the context (100 tokens) must hold the input");
+        row("context zero", {{s("workload.context_tokens"), 0}}, "context");
         row("rate zero", {{s("workload.requests_per_second"), 0}}, "the request rate must be positive");
     }
 

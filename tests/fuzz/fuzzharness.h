@@ -115,7 +115,8 @@ inline void checkEstimates(const std::vector<ScenarioEstimate> &estimates)
                                    m.hostWeights, m.shortfall})
                 requireFinite(units::inBytes(b), "plan estimate: memory");
             requireFinite(v.requestsPerSecond, "plan estimate: requests/s");
-            requireFinite(v.usdPerMillionOutputTokens, "plan estimate: USD per million output tokens");
+            if (v.usdPerMillionOutputTokens)
+                requireFinite(*v.usdPerMillionOutputTokens, "plan estimate: USD per million output tokens");
             if (v.speed) {
                 checkPerf(v.speed->nominal);
                 checkPerf(v.speed->pessimistic);

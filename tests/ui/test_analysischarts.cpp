@@ -141,7 +141,7 @@ private slots:
         double capacity = 0;
         for (int i = 0; i < weights->count(); ++i) {
             const VersionEstimate &v = e.versions[static_cast<size_t>(i)];
-            QVERIFY2(v.memory.fits, v.problem.text().c_str());
+            QVERIFY2(v.memory.fits, v.verdict.reason.text().c_str());
             const MemoryBreakdown &m = v.memory.perGpu;
             QCOMPARE(weights->at(i), units::inGB(m.weights));
             QCOMPARE(kv->at(i), units::inGB(m.kvCache));
@@ -196,7 +196,7 @@ private slots:
     {
         const Plan plan = samplePlan("deepseek-r1-8x-h200");
         const VersionEstimate v = evaluatePlan(plan).front().versions.front();
-        QVERIFY2(v.request, v.problem.text().c_str());
+        QVERIFY2(v.request, v.verdict.reason.text().c_str());
         const ChartPtr chart(throughputChart(v, plan.workload));
         const std::vector<CurvePoint> curve = concurrencyCurve(*v.request);
         QVERIFY(curve.size() >= 2);
@@ -225,7 +225,7 @@ private slots:
     {
         const Plan plan = samplePlan("r1-distill-qwen-32b-2x-rtx4090");
         const VersionEstimate v = evaluatePlan(plan).front().versions.front();
-        QVERIFY2(v.request, v.problem.text().c_str());
+        QVERIFY2(v.request, v.verdict.reason.text().c_str());
         const ChartPtr chart(ttftChart(v, plan.workload));
         const std::vector<InputLengthPoint> curve =
             inputLengthCurve(*v.request, plan.workload.contextTokens - plan.workload.outputTokens);
@@ -260,7 +260,7 @@ private slots:
     {
         const Plan plan = samplePlan("r1-distill-qwen-32b-2x-rtx4090");
         const VersionEstimate v = evaluatePlan(plan).front().versions.front();
-        QVERIFY2(v.speed, v.problem.text().c_str());
+        QVERIFY2(v.speed, v.verdict.reason.text().c_str());
         const RateSweep sweep = latencyByRate(v, plan.workload);
         QVERIFY(sweep.maxRatePerSecond > 0);
         QVERIFY(!sweep.points.empty());
@@ -366,8 +366,8 @@ private slots:
                 QCOMPARE(sets[v]->count(), static_cast<int>(estimates.size()));
                 for (size_t s = 0; s < estimates.size(); ++s) {
                     const VersionEstimate &version = estimates[s].versions[static_cast<size_t>(v)];
-                    // A version without an estimate has no bar (0), never a price.
-                    const double expected = version.speed ? version.usdPerMillionOutputTokens : 0.0;
+                    // A version without a cost has no bar (0), never a price.
+                    const double expected = version.usdPerMillionOutputTokens.value_or(0.0);
                     QCOMPARE(sets[v]->at(static_cast<int>(s)), expected);
                     if (version.speed)
                         QVERIFY(expected > 0);
@@ -438,7 +438,7 @@ private slots:
         const ChartPtr perMillion(costPerMillionChart(estimates));
         const QBarSet *set = seriesOf<QAbstractBarSeries>(perMillion.get()).front()->barSets().front();
         for (size_t s = 0; s < estimates.size(); ++s)
-            QCOMPARE(set->at(static_cast<int>(s)), estimates[s].versions.front().usdPerMillionOutputTokens * kRate);
+            QCOMPARE(set->at(static_cast<int>(s)), *estimates[s].versions.front().usdPerMillionOutputTokens * kRate);
         QVERIFY(axisTitles(perMillion.get()).contains(QStringLiteral("CNY per 10⁶ output tokens")));
 
         // The on-prem DGX H100: 240,000 USD of GPUs.

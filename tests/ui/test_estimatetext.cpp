@@ -41,9 +41,13 @@ private slots:
         Plan plan = samplePlan("cloud-vs-onprem-llama-3.1-70b");
         plan.workload.requestsPerSecond = 100;
         const VersionEstimate v = evaluateScenario(plan, plan.scenarios.front()).versions.front();
-        QVERIFY(v.memory.fits && !v.servesLoad);
-        QCOMPARE(versionProblem(v, plan.workload), QStringLiteral("cannot serve 100 requests/s: memory holds %1 sequences")
-                                                       .arg(QLocale().toString(static_cast<qlonglong>(v.memory.maxConcurrency))));
+        QVERIFY(v.verdict.fits == Answer::Yes);
+        QVERIFY(v.verdict.serves == Answer::No);
+        // Core's sentence names what it holds and, where a concurrency serves the rate, what the load needs.
+        QCOMPARE(versionProblem(v, plan.workload), QString::fromStdString(v.verdict.reason.text()));
+        QVERIFY2(versionProblem(v, plan.workload).contains(QString::number(v.sequencesHeld)),
+                 qPrintable(versionProblem(v, plan.workload)));
+        QCOMPARE(verdictWord(v.verdict), QStringLiteral("does not serve"));
     }
 
     void otherReasonsAreCores()
@@ -51,8 +55,10 @@ private slots:
         Plan plan = samplePlan("deepseek-r1-8x-h200");
         plan.scenarios.front().topology = {};
         const VersionEstimate v = evaluateScenario(plan, plan.scenarios.front()).versions.front();
-        QVERIFY(!v.problem.empty());
-        QCOMPARE(versionProblem(v, plan.workload), QString::fromStdString(v.problem.text()));
+        QVERIFY(!v.verdict.reason.empty());
+        QVERIFY(v.verdict.fits == Answer::Unknown);
+        QCOMPARE(verdictWord(v.verdict), QStringLiteral("unknown"));
+        QCOMPARE(versionProblem(v, plan.workload), QString::fromStdString(v.verdict.reason.text()));
     }
 };
 

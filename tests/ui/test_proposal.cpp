@@ -225,7 +225,7 @@ private slots:
         }
 
         // The bill of materials: every priced line's name and total, each scenario's
-        // capital (with "+" when parts have no price) and monthly figures.
+        // capital (with "≥" when parts have no price) and monthly figures.
         const std::vector<ScenarioEstimate> estimates = evaluatePlan(plan);
         const QString bom = sectionText(pages, proposalsections::billOfMaterials(), proposalsections::topology());
         QVERIFY(!bom.isEmpty());
@@ -245,7 +245,7 @@ private slots:
                 QCOMPARE(bill.capexUsd,
                          onPremCost(onPremBuildOf(plan.scenarios[i].topology, plan.parts), plan.scenarios[i].costs, {}).capexUsd);
                 QCOMPARE(bill.capexUsd, estimates[i].cost.capexUsd);
-                const QString capex = usd(bill.capexUsd) + (bill.capexIsLowerBound ? QStringLiteral("+") : QString());
+                const QString capex = (bill.capexIsLowerBound ? QStringLiteral("≥ ") : QString()) + usd(bill.capexUsd);
                 QVERIFY2(anyLineHolds(bom, {QStringLiteral("Total capital"), capex}), quote(capex, bom));
             }
             for (const CloudBillLine &line : bill.instances) {
@@ -254,7 +254,7 @@ private slots:
                 QVERIFY2(anyLineHolds(bom, row), quote(row.join(QStringLiteral(" … ")), bom));
             }
             const CostEstimate &cost = estimates[i].cost;
-            const QString monthly = usd(cost.monthlyTotalUsd) + (cost.unpricedParts.empty() ? QString() : QStringLiteral("+"));
+            const QString monthly = (cost.unpricedParts.empty() ? QString() : QStringLiteral("≥ ")) + usd(cost.monthlyTotalUsd);
             QVERIFY2(anyLineHolds(bom, {QStringLiteral("Monthly total"), monthly}), quote(QStringLiteral("Monthly total ") + monthly, bom));
         }
         QCOMPARE(pricedLines, 1);  // the sample prices only the GPUs: 8 x H100 = 240,000 USD
@@ -267,14 +267,14 @@ private slots:
             simplified(sectionText(pagesOf(read->plain), proposalsections::executiveSummary(), proposalsections::billOfMaterials()));
         const QString recommended = QStringLiteral("We recommend “%1”").arg(QString::fromStdString(estimates[*choice.recommended].name));
         QVERIFY2(summary.contains(recommended), quote(recommended, summary));
-        // ... with what it costs: its capital and monthly total, "+" where parts have no price.
+        // ... with what it costs: its capital and monthly total, "≥" where parts have no price.
         const ScenarioEstimate &best = estimates[*choice.recommended];
         const ScenarioBill bestBill = billOf(plan.scenarios[*choice.recommended], plan.parts);
         const QString capital = bestBill.capexIsLowerBound ? QStringLiteral("Capital: at least %1 USD").arg(usd(bestBill.capexUsd))
                                                            : QStringLiteral("Capital: %1 USD.").arg(usd(bestBill.capexUsd));
         QVERIFY2(summary.contains(capital), quote(capital, summary));
         const QString inAll = QStringLiteral("In all %1%2 USD a month")
-                                  .arg(usd(best.cost.monthlyTotalUsd), best.cost.unpricedParts.empty() ? QString() : QStringLiteral("+"));
+                                  .arg(best.cost.unpricedParts.empty() ? QString() : QStringLiteral("≥ "), usd(best.cost.monthlyTotalUsd));
         QVERIFY2(summary.contains(inAll), quote(inAll, summary));
 
         // The model versions table: each version's output tokens/s on every scenario.
@@ -317,7 +317,7 @@ private slots:
         QVERIFY(hasRow(*bom, {QStringLiteral("NVIDIA H100 SXM5 80GB"), QStringLiteral("210,000"), QStringLiteral("1,680,000")}));
         const ScenarioBill bill = billOf(plan.scenarios.front(), plan.parts);
         QVERIFY(hasRow(*bom, {QStringLiteral("Total capital"),
-                              usd(bill.capexUsd * 7.0) + (bill.capexIsLowerBound ? QStringLiteral("+") : QString())}));
+                              (bill.capexIsLowerBound ? QStringLiteral("≥ ") : QString()) + usd(bill.capexUsd * 7.0)}));
         const ProposalTable *monthly = tableWith(QStringLiteral("Monthly cost"));
         QVERIFY(monthly);
         const CostEstimate &onPrem = estimates.front().cost;

@@ -171,14 +171,13 @@ private slots:
         QVERIFY2(file != QLatin1String("&File") && hasAccelerator(file), qPrintable(file));
         // A sentence from core/ (a canvas badge): its pattern translated, the
         // part's name filled in as core fills it.
-        Plan plan;
-        plan.scenarios.resize(1);
-        Topology &topology = plan.scenarios.front().topology;
+        const PartSnapshot parts;
+        Topology topology;
         topology.nodes.push_back({});
         topology.nodes.back().id = 1;
         topology.nodes.back().kind = NodeKind::Server;
         topology.nodes.back().name = "node-a";
-        const std::vector<TopologyIssue> issues = checkTopology(topology, plan.parts);
+        const std::vector<TopologyIssue> issues = checkTopology(topology, parts);
         QVERIFY(!issues.empty());
         QCOMPARE(issues.front().message.text(), std::string("node-a has no CPU: a server needs a host processor"));
         QCOMPARE(translated(issues.front().message), QStringLiteral("node-a 没有 CPU：服务器需要主机处理器"));

@@ -86,7 +86,7 @@ void TopologyScene::rebuild()
     if (index < mDocument.estimates().size()) {
         std::map<int, QStringList> problems;
         for (const TopologyIssue &issue : mDocument.estimates()[index].issues)
-            problems[issue.linkId ? issue.linkId : issue.nodeId] << translated(issue.message);
+            problems[issue.linkId ? issue.linkId : issue.nodeId] << issueText(issue);
         for (const auto &[id, messages] : problems) {
             const auto found = byId.find(id);
             if (found == byId.end())

@@ -76,8 +76,9 @@ QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios)
     for (size_t v = 0; v < versions; ++v) {
         auto *set = new QBarSet(QString::fromStdString(scenarios.front().versions[v].modelName));
         for (const ScenarioEstimate &s : scenarios) {
-            // No bar where the version has no estimate (it does not fit or cannot be served).
-            const double cost = v < s.versions.size() && s.versions[v].speed ? inDisplayCurrency(s.versions[v].usdPerMillionOutputTokens) : 0;
+            // No bar where the version has no cost: it does not fit, cannot be timed, or a GPU has no price.
+            const std::optional<double> usd = v < s.versions.size() ? s.versions[v].usdPerMillionOutputTokens : std::nullopt;
+            const double cost = usd ? inDisplayCurrency(*usd) : 0;
             *set << cost;
             most = std::max(most, cost);
         }
@@ -129,7 +130,8 @@ std::optional<double> compareValue(const ScenarioEstimate &s, size_t version, Co
     const PerfPoint &p = v.speed->nominal;
     switch (metric) {
     case CompareMetric::TokensPerSecond: return p.outputTokensPerSecond;
-    case CompareMetric::CostPerMillion: return inDisplayCurrency(v.usdPerMillionOutputTokens);
+    case CompareMetric::CostPerMillion:
+        return v.usdPerMillionOutputTokens ? std::optional<double>(inDisplayCurrency(*v.usdPerMillionOutputTokens)) : std::nullopt;
     case CompareMetric::Ttft: return units::inSeconds(p.ttft);
     case CompareMetric::Tpot: return units::inSeconds(p.tpot) * 1e3;
     default: return std::nullopt;

@@ -1,4 +1,5 @@
 #include "ui/charts/analysischarts.h"
+#include "ui/format/coremessage.h"
 #include "ui/charts/chartsupport.h"
 
 #include <QtCharts/QLineSeries>
@@ -107,6 +108,10 @@ QChart *latencyByRateChart(const VersionEstimate &version, const RateSweep &swee
     QChart *chart = newChart(versionTitle(AnalysisCharts::tr("Simulated latency against request rate"), version));
     if (sweep.points.empty())
         return chart;
+    // Which answer the verdict uses, where the two differ.
+    if (const Message comparison = simulationComparison(version, workload, sweep); !comparison.empty())
+        chart->setTitle(QStringLiteral("%1<br><span style=\"font-size: small; font-weight: normal;\">%2</span>")
+                            .arg(chart->title().toHtmlEscaped(), translated(comparison).toHtmlEscaped()));
     auto *ttft50 = new QLineSeries;
     auto *ttft99 = new QLineSeries;
     auto *tpot50 = new QLineSeries;

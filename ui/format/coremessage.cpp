@@ -10,4 +10,10 @@ QString translated(const Message &message)
     return QString::fromStdString(fillIn(pattern.toStdString(), message.args));
 }
 
+QString issueText(const TopologyIssue &issue)
+{
+    return issue.fallback.empty() ? translated(issue.message)
+                                  : QStringLiteral("%1 — %2").arg(translated(issue.message), translated(issue.fallback));
+}
+
 } // namespace planner

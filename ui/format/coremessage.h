@@ -3,6 +3,7 @@
 // pattern looked up in the "Core" translation context, the arguments filled
 // in afterwards as core fills them.
 
+#include "core/topology/cluster.h"
 #include "core/util/message.h"
 
 #include <QString>
@@ -10,5 +11,7 @@
 namespace planner {
 
 QString translated(const Message &message);
+// A topology problem and, where the estimate replaces the faulty link, what it uses instead.
+QString issueText(const TopologyIssue &issue);
 
 } // namespace planner

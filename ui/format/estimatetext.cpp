@@ -2,9 +2,9 @@
 
 #include "ui/format/coremessage.h"
 #include "ui/format/memoryunit.h"
+#include "ui/format/money.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 
 namespace planner {
 
@@ -15,17 +15,77 @@ class EstimateText
     Q_DECLARE_TR_FUNCTIONS(EstimateText)
 };
 
+QString lowerBound(const QString &amount)
+{
+    return EstimateText::tr("≥ %1").arg(amount);
+}
+
 } // namespace
 
-QString versionProblem(const VersionEstimate &v, const PlanWorkload &w)
+QString versionProblem(const VersionEstimate &v, const PlanWorkload &)
 {
-    const bool sized = v.memory.capacity > units::bytes(0);
-    if (sized && !v.memory.fits)
+    if (v.verdict.code == "does-not-fit")
         return EstimateText::tr("does not fit: %1 short per GPU").arg(memoryText(v.memory.shortfall, 1));
-    if (sized && !v.servesLoad)
-        return EstimateText::tr("cannot serve %1 requests/s: memory holds %2 sequences")
-            .arg(QLocale().toString(w.requestsPerSecond, 'g', 6), QLocale().toString(static_cast<qlonglong>(v.memory.maxConcurrency)));
-    return translated(v.problem);
+    return translated(v.verdict.reason);
+}
+
+QString verdictWord(const Verdict &verdict)
+{
+    if (verdict.fits == Answer::No)
+        return EstimateText::tr("does not fit");
+    if (verdict.fits == Answer::Unknown || verdict.serves == Answer::Unknown)
+        return EstimateText::tr("unknown");
+    return verdict.serves == Answer::Yes ? EstimateText::tr("serves") : EstimateText::tr("does not serve");
+}
+
+VerdictTone verdictTone(const Verdict &verdict)
+{
+    if (verdict.fits == Answer::No || verdict.serves == Answer::No)
+        return VerdictTone::Bad;
+    return verdict.serves == Answer::Yes ? VerdictTone::Good : VerdictTone::Unknown;
+}
+
+QString costPerMillionText(const VersionEstimate &v, const QLocale &locale)
+{
+    if (!v.usdPerMillionOutputTokens)
+        return v.speed ? EstimateText::tr("unknown") : QStringLiteral("—");
+    const QString amount = moneyAmount(*v.usdPerMillionOutputTokens, 2, locale);
+    return v.costIsLowerBound ? lowerBound(amount) : amount;
+}
+
+QString monthlyCostText(const ScenarioEstimate &s, const QLocale &locale)
+{
+    switch (s.costCompleteness) {
+    case CostCompleteness::Unknown:
+        return s.unpricedGpusOrInstances.empty() ? QStringLiteral("—") : EstimateText::tr("unknown");
+    case CostCompleteness::LowerBound:
+        return lowerBound(moneyAmount(s.cost.monthlyTotalUsd, 0, locale));
+    case CostCompleteness::Complete:
+        break;
+    }
+    return moneyAmount(s.cost.monthlyTotalUsd, 0, locale);
+}
+
+QString costGapText(const ScenarioEstimate &s)
+{
+    const auto names = [](const std::vector<std::string> &list) {
+        QStringList out;
+        for (const std::string &n : list)
+            out << QString::fromStdString(n);
+        return out.join(QStringLiteral(", "));
+    };
+    switch (s.costCompleteness) {
+    case CostCompleteness::Unknown:
+        return s.unpricedGpusOrInstances.empty() ? QString()
+                                                 : EstimateText::tr("cost unknown: no price for %1").arg(names(s.unpricedGpusOrInstances));
+    case CostCompleteness::LowerBound:
+        return EstimateText::tr("cost at least this: %n part(s) without a price (%1)", nullptr,
+                                static_cast<int>(s.cost.unpricedParts.size()))
+            .arg(names(s.cost.unpricedParts));
+    case CostCompleteness::Complete:
+        break;
+    }
+    return {};
 }
 
 } // namespace planner

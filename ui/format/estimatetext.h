@@ -1,15 +1,33 @@
 #pragma once
-// Why a model version has no (full) estimate, in the interface's language
-// and memory unit. The two everyday reasons — it does not fit, or memory
-// holds too few sequences for the request rate — are worded here from the
-// estimate's figures; any other reason is core's own (English) sentence.
+// Core's verdict and costs in the interface's language, memory unit and
+// currency, worded once for the Summary, the charts and the PDF proposal so
+// that all three say the same thing.
+//
+// - versionProblem: why a version does not fit, does not serve the load or
+//   cannot be judged (a shortfall in the memory unit; otherwise core's
+//   sentence, translated).
+// - verdictWord: "serves", "does not serve", "does not fit" or "unknown".
+// - costPerMillionText / monthlyCostText: an amount, "≥ amount" for a lower
+//   bound (some part unpriced), "unknown" when a GPU or an instance has no
+//   price, "—" when there is nothing to cost.
 
 #include "core/plan/planevaluation.h"
 
+#include <QLocale>
 #include <QString>
 
 namespace planner {
 
 QString versionProblem(const VersionEstimate &version, const PlanWorkload &workload);
+
+QString verdictWord(const Verdict &verdict);
+// Green for serves, red for does not fit / does not serve, grey for unknown.
+enum class VerdictTone { Good, Bad, Unknown };
+VerdictTone verdictTone(const Verdict &verdict);
+
+QString costPerMillionText(const VersionEstimate &version, const QLocale &locale = QLocale());
+QString monthlyCostText(const ScenarioEstimate &scenario, const QLocale &locale = QLocale());
+// Why a cost is unknown or a lower bound, naming the unpriced parts; empty when complete.
+QString costGapText(const ScenarioEstimate &scenario);
 
 } // namespace planner

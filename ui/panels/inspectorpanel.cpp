@@ -166,7 +166,7 @@ void InspectorPanel::showIssues(int id)
         return;
     for (const TopologyIssue &issue : mDocument.estimates()[index].issues)
         if (issue.nodeId == id || issue.linkId == id) {
-            QLabel *label = wrapped(translated(issue.message), this);
+            QLabel *label = wrapped(issueText(issue), this);
             label->setStyleSheet(QStringLiteral("color: #c0392b;"));
             mForm->addRow(tr("Problem"), label);
         }

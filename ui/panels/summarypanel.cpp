@@ -16,6 +16,10 @@ namespace planner {
 
 namespace {
 
+const QColor kGood(0x1e, 0x7e, 0x34);
+const QColor kBad(0xc0, 0x1c, 0x1c);
+const QColor kUnknown(0x80, 0x80, 0x80);
+
 QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
 {
     auto *item = new QTableWidgetItem(text);
@@ -52,7 +56,7 @@ void SummaryPanel::refresh()
 {
     // In the currency of Preferences, which may have changed since the last refresh.
     mTable->setHorizontalHeaderLabels({tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU"),
-                                       tr("Output tokens/s"), tr("TTFT"), tr("TPOT"), tr("SLO"), tr("%1 / month").arg(currencyCode()),
+                                       tr("Output tokens/s"), tr("TTFT"), tr("TPOT"), tr("Serves load"), tr("%1 / month").arg(currencyCode()),
                                        tr("%1 / M output tokens").arg(currencyCode()), tr("Note")});
     const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
     int rows = 0;
@@ -62,43 +66,45 @@ void SummaryPanel::refresh()
     int row = 0;
     for (const ScenarioEstimate &s : estimates) {
         const QString scenario = QString::fromStdString(s.name);
-        const QString monthly = s.cost.monthlyTotalUsd > 0
-                                    ? moneyAmount(s.cost.monthlyTotalUsd, 0) + (s.cost.unpricedParts.empty() ? QString() : QStringLiteral("+"))
-                                    : QStringLiteral("—");
+        const QString monthly = monthlyCostText(s);
+        const QString costGap = costGapText(s);
+        const auto costCell = [&](const QString &text) {
+            QTableWidgetItem *item = cell(text);
+            item->setToolTip(costGap);
+            return item;
+        };
         if (s.versions.empty()) {
             mTable->setItem(row, Scenario, cell(scenario, Qt::AlignLeft | Qt::AlignVCenter));
             for (int c = Version; c < Note; ++c)
                 mTable->setItem(row, c, cell(QString()));
-            mTable->setItem(row, MonthlyCost, cell(monthly));
+            mTable->setItem(row, MonthlyCost, costCell(monthly));
             mTable->setItem(row, Note, cell(tr("Pick model versions in the workload panel"), Qt::AlignLeft | Qt::AlignVCenter));
             ++row;
             continue;
         }
         for (const VersionEstimate &v : s.versions) {
-            const bool fits = v.memory.fits;
             const bool estimated = v.speed.has_value();
+            const bool sized = v.verdict.fits != Answer::Unknown;
             mTable->setItem(row, Scenario, cell(scenario, Qt::AlignLeft | Qt::AlignVCenter));
             mTable->setItem(row, Version, cell(QString::fromStdString(v.modelName), Qt::AlignLeft | Qt::AlignVCenter));
-            auto *fitsCell = cell(v.memory.capacity > units::bytes(0) ? (fits ? tr("yes") : tr("no")) : QStringLiteral("—"),
-                                  Qt::AlignCenter);
-            fitsCell->setForeground(fits ? QColor(0x1e, 0x7e, 0x34) : QColor(0xc0, 0x1c, 0x1c));
+            const bool fits = v.verdict.fits == Answer::Yes;
+            auto *fitsCell = cell(sized ? (fits ? tr("yes") : tr("no")) : tr("unknown"), Qt::AlignCenter);
+            fitsCell->setForeground(sized ? (fits ? kGood : kBad) : kUnknown);
             mTable->setItem(row, Fits, fitsCell);
             mTable->setItem(row, MemoryPerGpu,
-                            cell(v.memory.capacity > units::bytes(0)
-                                     ? tr("%1 of %2").arg(QLocale().toString(inMemoryUnit(v.memory.perGpu.total()), 'f', 1),
-                                                          memoryText(v.memory.capacity, 1))
-                                     : QStringLiteral("—")));
+                            cell(sized ? tr("%1 of %2").arg(QLocale().toString(inMemoryUnit(v.memory.perGpu.total()), 'f', 1),
+                                                            memoryText(v.memory.capacity, 1))
+                                       : QStringLiteral("—")));
             mTable->setItem(row, TokensPerSecond,
                             cell(estimated ? QLocale().toString(v.speed->nominal.outputTokensPerSecond, 'f', 0) : QStringLiteral("—")));
             mTable->setItem(row, Ttft, cell(estimated ? tr("%1 s").arg(units::inSeconds(v.speed->nominal.ttft), 0, 'f', 2) : QStringLiteral("—")));
             mTable->setItem(row, Tpot, cell(estimated ? tr("%1 ms").arg(units::inSeconds(v.speed->nominal.tpot) * 1000, 0, 'f', 1) : QStringLiteral("—")));
-            auto *slo = cell(estimated ? (v.meetsSlo ? tr("met") : tr("missed")) : QStringLiteral("—"), Qt::AlignCenter);
-            if (estimated)
-                slo->setForeground(v.meetsSlo ? QColor(0x1e, 0x7e, 0x34) : QColor(0xc0, 0x1c, 0x1c));
-            mTable->setItem(row, Slo, slo);
-            mTable->setItem(row, MonthlyCost, cell(monthly));
-            mTable->setItem(row, CostPerMillion,
-                            cell(v.usdPerMillionOutputTokens > 0 ? moneyAmount(v.usdPerMillionOutputTokens, 2) : QStringLiteral("—")));
+            auto *serves = cell(verdictWord(v.verdict), Qt::AlignCenter);
+            const VerdictTone tone = verdictTone(v.verdict);
+            serves->setForeground(tone == VerdictTone::Good ? kGood : tone == VerdictTone::Bad ? kBad : kUnknown);
+            mTable->setItem(row, ServesLoad, serves);
+            mTable->setItem(row, MonthlyCost, costCell(monthly));
+            mTable->setItem(row, CostPerMillion, costCell(costPerMillionText(v)));
             QString note = versionProblem(v, mDocument.plan().workload);
             if (note.isEmpty() && estimated)
                 note = tr("decode %1-bound · TP %2 · PP %3 · %4 sequences").arg(boundName(v.speed->decode.bound))
@@ -109,8 +115,9 @@ void SummaryPanel::refresh()
     }
     mTable->resizeColumnsToContents();
     const QString currency = currencyNote();
-    mFooter->setText(tr("%1. Speeds are the performance model's nominal estimate; "
-                        "+ marks a cost whose capital misses unpriced parts. Evaluated in %2 ms.")
+    mFooter->setText(tr("%1. Speeds are the performance model's nominal estimate at the load's concurrency; "
+                        "the verdict is the analytical model's (no queueing). ≥ marks a cost whose capital misses "
+                        "unpriced parts; a cost is unknown when a GPU or instance has no price. Evaluated in %2 ms.")
                          .arg(memoryUnitDefinition())
                          .arg(mDocument.lastEvaluationMs(), 0, 'f', 1)
                      + (currency.isEmpty() ? QString() : QLatin1Char(' ') + currency));

@@ -17,7 +17,7 @@ class SummaryPanel : public QWidget
     Q_OBJECT
 
 public:
-    enum Column { Scenario, Version, Fits, MemoryPerGpu, TokensPerSecond, Ttft, Tpot, Slo, MonthlyCost, CostPerMillion, Note, ColumnCount };
+    enum Column { Scenario, Version, Fits, MemoryPerGpu, TokensPerSecond, Ttft, Tpot, ServesLoad, MonthlyCost, CostPerMillion, Note, ColumnCount };
 
     explicit SummaryPanel(PlanDocument &document, QWidget *parent = nullptr);
     QTableWidget *table() const { return mTable; }

@@ -218,8 +218,6 @@ void WorkloadPanel::commitWorkload()
     w.requestsPerSecond = mRate->value();
     w.ttftSloSeconds = mTtft->value();
     w.tpotSloSeconds = mTpot->value();
-    // The context must hold the request: grow it with the lengths.
-    w.contextTokens = std::max(w.contextTokens, w.inputTokens + w.outputTokens);
     edits::setWorkload(mDocument, w);
 }
 

@@ -76,10 +76,10 @@ QString amount(double usd)
     return moneyAmount(usd, 0, locale());
 }
 
-// "+" marks a sum that misses unpriced parts, as the desktop's summary does.
+// "≥" marks a sum that misses unpriced parts, as the desktop's summary does.
 QString amountMarked(double usd, bool lowerBound)
 {
-    return amount(usd) + (lowerBound ? QStringLiteral("+") : QString());
+    return (lowerBound ? QStringLiteral("≥ ") : QString()) + amount(usd);
 }
 
 QString perMillion(double usd)
@@ -273,8 +273,11 @@ private:
         case Disqualification::DoesNotFit:
             return v.detail.empty() ? Proposal::tr("%1 does not fit").arg(qs(v.version))
                                     : Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
+        case Disqualification::Unknown:
+            return Proposal::tr("%1 cannot be judged: %2").arg(qs(v.version), verdictDetail(i));
         case Disqualification::MissesSlo:
-            return Proposal::tr("%1 misses the latency targets").arg(qs(v.version));
+            return v.detail.empty() ? Proposal::tr("%1 misses the latency targets").arg(qs(v.version))
+                                    : Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
         case Disqualification::MissesRate:
             return Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
         case Disqualification::NoPrice:
@@ -404,12 +407,15 @@ private:
             const ScenarioEstimate *e = estimate(i);
             const ScenarioBill &bill = mBills[i];
             t.rows.push_back({qs(mPlan.scenarios[i].name), hardwareText(i),
-                              bill.parts.empty() ? QStringLiteral("—") : amountMarked(bill.capexUsd, bill.capexIsLowerBound),
-                              e && e->cost.monthlyTotalUsd > 0 ? amountMarked(e->cost.monthlyTotalUsd, costLowerBound(i)) : QStringLiteral("—"),
+                              bill.parts.empty()                                            ? QStringLiteral("—")
+                              : e && e->costCompleteness == CostCompleteness::Unknown ? Proposal::tr("unknown")
+                                                                                            : amountMarked(bill.capexUsd, bill.capexIsLowerBound),
+                              e ? monthlyCostText(*e, locale()) : QStringLiteral("—"),
                               perMillion(mChoice.verdicts.at(i).usdPerMillionOutputTokens), verdictText(i)});
         }
         table(t);
-        note(Proposal::tr("+ marks a lower bound: some parts have no price. %1 / month includes the capital amortised, power, "
+        note(Proposal::tr("≥ marks a lower bound: some parts have no price; a cost is unknown when a GPU or a cloud "
+                "instance has none. %1 / month includes the capital amortised, power, "
                 "maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version's.").arg(currencyCode())
              + (displayCurrency().isUsd() ? QString() : QLatin1Char(' ') + currencyNote(locale())));
     }
@@ -513,7 +519,7 @@ private:
             if (const ScenarioEstimate *e = estimate(i); e && !e->issues.empty()) {
                 QStringList problems;
                 for (const TopologyIssue &issue : e->issues)
-                    problems << translated(issue.message);
+                    problems << issueText(issue);
                 problems.removeDuplicates();
                 note(Proposal::tr("Problems: %1").arg(problems.join(QStringLiteral("; "))));
             }
@@ -538,7 +544,7 @@ private:
                       .arg(workloadText(mPlan.workload), targetsText(mPlan.workload), memoryUnitDefinition()));
         ProposalTable t;
         t.headers = {Proposal::tr("Scenario"), Proposal::tr("Model version"), Proposal::tr("Fits"), Proposal::tr("Memory per GPU (%1)").arg(memoryUnitSymbol()), Proposal::tr("Output tokens/s"),
-                     Proposal::tr("TTFT"), Proposal::tr("TPOT"), Proposal::tr("SLO"),
+                     Proposal::tr("TTFT"), Proposal::tr("TPOT"), Proposal::tr("Serves load"),
                      Proposal::tr("%1 / M output tokens").arg(currencyCode())};
         t.widths = {16, 24, 6, 12, 10, 8, 8, 7, 9};
         t.numeric = {false, false, false, true, true, true, true, false, true};
@@ -549,7 +555,7 @@ private:
                                   QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
                                   QStringLiteral("—")});
             for (const VersionEstimate &v : e.versions) {
-                const bool sized = v.memory.capacity > units::bytes(0);
+                const bool sized = v.verdict.fits != Answer::Unknown;
                 const bool timed = v.speed.has_value();
                 QString detail = versionProblem(v, mPlan.workload);
                 if (detail.isEmpty() && timed)
@@ -557,13 +563,12 @@ private:
                                  .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas)
                                  .arg(count(v.concurrency), boundName(v.speed->decode.bound));
                 t.rows.push_back({qs(e.name), qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
-                                  sized ? (v.memory.fits ? Proposal::tr("yes") : Proposal::tr("no")) : QStringLiteral("—"),
+                                  sized ? (v.verdict.fits == Answer::Yes ? Proposal::tr("yes") : Proposal::tr("no")) : Proposal::tr("unknown"),
                                   sized ? memoryUseText(v.memory) : QStringLiteral("—"),
                                   timed ? number(v.speed->nominal.outputTokensPerSecond, 0) : QStringLiteral("—"),
                                   timed ? ttftText(v.speed->nominal.ttft) : QStringLiteral("—"),
                                   timed ? tpotText(v.speed->nominal.tpot) : QStringLiteral("—"),
-                                  timed ? (v.meetsSlo ? Proposal::tr("met") : Proposal::tr("missed")) : QStringLiteral("—"),
-                                  perMillion(v.usdPerMillionOutputTokens)});
+                                  verdictWord(v.verdict), costPerMillionText(v, locale())});
             }
         }
         table(t);
@@ -598,17 +603,28 @@ private:
         deployment.headers = {Proposal::tr("Scenario"), Proposal::tr("Engine"), Proposal::tr("Weights"), Proposal::tr("KV cache"), Proposal::tr("Parallelism"), Proposal::tr("Cloud prices")};
         deployment.widths = {22, 13, 20, 11, 22, 12};
         deployment.numeric = {false, false, false, false, false, false};
-        for (const Scenario &s : mPlan.scenarios) {
+        // What the estimates ran: each version's resolved deployment.
+        for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
+            const Scenario &s = mPlan.scenarios[i];
+            const ScenarioEstimate *e = estimate(i);
+            const PerfRequest *first = nullptr;
+            QStringList layouts;
+            for (const VersionEstimate &v : e ? e->versions : std::vector<VersionEstimate>{}) {
+                if (v.replicas == 0)
+                    continue;
+                if (!first && v.request)
+                    first = &*v.request;
+                layouts << Proposal::tr("%1: TP %2 × PP %3, %4 replica(s)")
+                               .arg(qs(v.modelName)).arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas);
+            }
             const DeploymentSettings &d = s.deployment;
-            const std::optional<EngineProfile> engine = findEngineProfile(d.engineId);
-            const std::optional<WeightFormat> weights = d.weightFormat.empty() ? std::nullopt : findWeightFormat(d.weightFormat);
-            const std::optional<KvCacheFormat> kv = findKvCacheFormat(d.kvFormat);
-            const QString tp = d.tensorParallel > 0 ? Proposal::tr("TP %1").arg(d.tensorParallel) : Proposal::tr("TP over one server's GPUs");
-            const QString pp = d.pipelineParallel > 0 ? Proposal::tr("PP %1").arg(d.pipelineParallel) : Proposal::tr("one pipeline stage per server");
-            deployment.rows.push_back({qs(s.name), engine ? qs(engine->name) : qs(d.engineId),
+            deployment.rows.push_back({qs(s.name), first ? qs(first->deployment.engine.name) : qs(d.engineId),
                                        d.weightFormat.empty() ? Proposal::tr("each checkpoint's own")
-                                                              : (weights ? qs(weights->name) : qs(d.weightFormat)),
-                                       kv ? qs(kv->name) : qs(d.kvFormat), tp + QStringLiteral(", ") + pp, tierName(s.cloudTier)});
+                                       : first                ? qs(first->deployment.weights.name)
+                                                              : qs(d.weightFormat),
+                                       first ? qs(first->deployment.kvCache.name) : qs(d.kvFormat),
+                                       layouts.isEmpty() ? QStringLiteral("—") : layouts.join(QLatin1Char('\n')),
+                                       tierName(s.cloudTier)});
         }
         table(deployment);
 
@@ -631,7 +647,11 @@ private:
         for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
             const Scenario &s = mPlan.scenarios[i];
             const ScenarioEstimate *e = estimate(i);
-            const std::optional<EngineProfile> engine = findEngineProfile(s.deployment.engineId);
+            // The engine the estimates resolved to (the first version that has a deployment).
+            std::optional<EngineProfile> engine;
+            for (const VersionEstimate &v : e ? e->versions : std::vector<VersionEstimate>{})
+                if (v.request && !engine)
+                    engine = v.request->deployment.engine;
             if (!engine || !e || !e->cluster.gpu) {
                 t.rows.push_back({qs(s.name), Proposal::tr("—\nno GPU or engine to estimate"), QStringLiteral("—"), QStringLiteral("—"),
                                   QStringLiteral("—"), QStringLiteral("—")});

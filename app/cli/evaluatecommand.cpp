@@ -1,0 +1,126 @@
+#include "app/cli/evaluatecommand.h"
+
+#include "app/cli/clisupport.h"
+#include "app/cli/deploymentoptions.h"
+#include "app/cli/planoptions.h"
+#include "core/plan/planevaluation.h"
+#include "database/planestimatejson.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace planner::cli {
+
+namespace {
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QString money(double usd, int decimals)
+{
+    return QStringLiteral("%1 USD").arg(QLocale(QLocale::English).toString(usd, 'f', decimals));
+}
+
+QString joined(const std::vector<std::string> &items)
+{
+    QStringList out;
+    for (const std::string &item : items)
+        out << qs(item);
+    return out.join(QStringLiteral(", "));
+}
+
+QString costText(const ScenarioEstimate &s)
+{
+    switch (s.costCompleteness) {
+    case CostCompleteness::Unknown:
+        return s.unpricedGpusOrInstances.empty()
+                   ? QStringLiteral("nothing to cost")
+                   : QStringLiteral("cost unknown (no price for %1)")
+                         .arg(joined(s.unpricedGpusOrInstances));
+    case CostCompleteness::LowerBound:
+        return QStringLiteral("at least %1 a month (%2 without a price)")
+            .arg(money(s.cost.monthlyTotalUsd, 0), plural(static_cast<long long>(s.cost.unpricedParts.size()), QStringLiteral("part")));
+    case CostCompleteness::Complete:
+        break;
+    }
+    return QStringLiteral("%1 a month").arg(money(s.cost.monthlyTotalUsd, 0));
+}
+
+void printVersion(const VersionEstimate &v)
+{
+    QString line = QStringLiteral("  %1: fits %2, serves %3").arg(qs(v.modelName), qs(toString(v.verdict.fits)),
+                                                                  qs(toString(v.verdict.serves)));
+    if (!v.verdict.reason.empty())
+        line += QStringLiteral(" — ") + qs(v.verdict.reason.text());
+    printLine(line);
+    if (v.replicas > 0)
+        printLine(QStringLiteral("    TP %1 x PP %2 x EP %3, %4; %5 at once (holds %6)")
+                      .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.parallel.expert)
+                      .arg(plural(v.replicas, QStringLiteral("replica")), plural(v.concurrency, QStringLiteral("sequence")),
+                           count(v.sequencesHeld)));
+    if (v.verdict.fits != Answer::Unknown)
+        printLine(QStringLiteral("    Memory per GPU %1 of %2").arg(formatBytes(units::inBytes(v.memory.perGpu.total())),
+                                                                    formatBytes(units::inBytes(v.memory.capacity))));
+    if (v.speed) {
+        const PerfPoint &p = v.speed->nominal;
+        printLine(QStringLiteral("    %1 output tokens/s, TTFT %2 s, TPOT %3 ms, decode %4-bound")
+                      .arg(QString::number(p.outputTokensPerSecond, 'f', 0))
+                      .arg(units::inSeconds(p.ttft), 0, 'f', 2)
+                      .arg(units::inSeconds(p.tpot) * 1000, 0, 'f', 1)
+                      .arg(qs(toString(v.speed->decode.bound))));
+    }
+    if (v.usdPerMillionOutputTokens)
+        printLine(QStringLiteral("    %1%2 per million output tokens")
+                      .arg(v.costIsLowerBound ? QStringLiteral("at least ") : QString(), money(*v.usdPerMillionOutputTokens, 2)));
+}
+
+} // namespace
+
+int runEvaluate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Evaluate PLAN as the desktop's Summary does: per scenario and model version, whether it fits, whether it "
+        "serves the plan's load within its latency targets (or what is unknown), the speed at the load, and the cost."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("a plan file (*.llmplan)"));
+    parser.addOptions({
+        {QStringLiteral("scenario"), QStringLiteral("Only this scenario (its name or number from 1)."), QStringLiteral("NAME")},
+        {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.")},
+    });
+    parseOptions(parser, arguments);
+    const Plan plan = planArgument(parser, QStringLiteral("evaluate"));
+    if (const std::vector<std::string> errors = validate(plan); !errors.empty())
+        throw UsageError(qs(errors.front()));
+
+    std::vector<ScenarioEstimate> estimates;
+    if (parser.isSet(QStringLiteral("scenario")))
+        estimates.push_back(evaluateScenario(plan, plan.scenarios[scenarioIndex(plan, parser.value(QStringLiteral("scenario")))]));
+    else
+        estimates = evaluatePlan(plan);
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray scenarios;
+        for (const ScenarioEstimate &e : estimates)
+            scenarios.append(scenarioEstimateToJson(e));
+        printJson(QJsonObject{{"plan", qs(plan.name)}, {"scenarios", scenarios}});
+        return 0;
+    }
+    for (const ScenarioEstimate &e : estimates) {
+        printLine(QStringLiteral("%1 — %2").arg(qs(e.name), costText(e)));
+        if (!e.cluster.problem.empty())
+            printLine(QStringLiteral("  cannot be estimated: %1").arg(qs(e.cluster.problem.text())));
+        for (const TopologyIssue &issue : e.issues)
+            printLine(QStringLiteral("  problem: %1%2").arg(qs(issue.message.text()),
+                                                           issue.fallback.empty() ? QString() : QStringLiteral(" — ") + qs(issue.fallback.text())));
+        for (const VersionEstimate &v : e.versions)
+            printVersion(v);
+    }
+    return 0;
+}
+
+} // namespace planner::cli

@@ -1,0 +1,196 @@
+#include "core/resolve/deployment.h"
+
+#include "core/memory/engineprofile.h"
+#include "core/model/precision.h"
+
+#include <algorithm>
+
+namespace planner {
+
+namespace {
+
+// Whether the model accepts this layout (heads and KV heads divide by the
+// tensor-parallel size, layers by the stages), judged by the engine's own check.
+bool layoutAccepted(InferenceRequest probe, const Parallelism &parallel)
+{
+    probe.parallel = parallel;
+    probe.gpuCount = parallel.tensor * parallel.pipeline;
+    probe.concurrency = 1;
+    return validate(probe).empty();
+}
+
+// The largest tensor-parallel size up to `limit` that divides it and the GPU
+// count (12 GPUs in servers of 8 run TP 4) and that the model accepts.
+int automaticTensorParallel(const InferenceRequest &d, int limit)
+{
+    for (int tp = std::max(limit, 1); tp > 1; --tp)
+        if (limit % tp == 0 && d.gpuCount % tp == 0 && layoutAccepted(d, {tp, 1, d.parallel.expert, d.parallel.dataParallelAttention}))
+            return tp;
+    return 1;
+}
+
+// The fewest pipeline stages (dividing the GPUs left after tensor
+// parallelism) at which the weights and one sequence of the context fit; the
+// most stages the model accepts when none does.
+int automaticPipeline(const InferenceRequest &d, int tensor)
+{
+    const int groups = std::max(1, d.gpuCount / std::max(tensor, 1));
+    int mostAccepted = 1;
+    for (int stages = 1; stages <= groups; ++stages) {
+        if (groups % stages != 0)
+            continue;
+        const Parallelism p{tensor, stages, d.parallel.expert, d.parallel.dataParallelAttention};
+        if (!layoutAccepted(d, p))
+            continue;
+        mostAccepted = stages;
+        InferenceRequest sized = d;
+        sized.parallel = p;
+        sized.gpuCount = tensor * stages;
+        sized.concurrency = 1;
+        if (estimateInferenceMemory(sized).fits)
+            return stages;
+    }
+    return mostAccepted;
+}
+
+Parallelism parallelismFor(const InferenceRequest &d, const Cluster &cluster, const DeploymentSettings &settings)
+{
+    Parallelism p;
+    p.expert = settings.expertParallel > 0 ? settings.expertParallel : 1;
+    p.dataParallelAttention = settings.dataParallelAttention;
+    InferenceRequest probe = d;
+    probe.parallel = p;
+    if (settings.tensorParallel > 0) {
+        p.tensor = settings.tensorParallel;
+    } else {
+        int limit = std::max(cluster.gpusPerServer, 1);
+        if (settings.pipelineParallel > 0)
+            limit = std::min(limit, std::max(1, d.gpuCount / settings.pipelineParallel));
+        p.tensor = automaticTensorParallel(probe, limit);
+    }
+    p.pipeline = settings.pipelineParallel > 0 ? settings.pipelineParallel : automaticPipeline(probe, p.tensor);
+    return p;
+}
+
+template <typename Format>
+std::optional<Format> lookUp(const std::string &id, std::optional<Format> (*find)(std::string_view), const char *code,
+                             const char *pattern, const char *field, std::vector<Problem> &problems)
+{
+    std::optional<Format> found = find(id);
+    if (!found)
+        problems.push_back({code, {pattern, {id}}, field});
+    return found;
+}
+
+} // namespace
+
+Parallelism trainingParallelism(const DeploymentSettings &settings)
+{
+    const auto sizeOr1 = [](int size) { return size > 0 ? size : 1; };
+    return {sizeOr1(settings.tensorParallel), sizeOr1(settings.pipelineParallel), sizeOr1(settings.expertParallel),
+            settings.dataParallelAttention};
+}
+
+PerfLinks linksFor(const Cluster &cluster, const Parallelism &p)
+{
+    PerfLinks links = cluster.links;
+    const int perServer = std::max(cluster.gpusPerServer, 1);
+    const LinkPath &inside = cluster.links.tensorParallel;
+    const LinkPath &between = cluster.servers > 1 ? cluster.links.pipeline : inside;
+    if (p.tensor > perServer)  // tensor parallelism crosses servers: its all-reduces take the slower path
+        links.tensorParallel = between;
+    const bool oneServer = p.tensor * p.pipeline <= perServer;
+    links.pipeline = oneServer ? inside : between;
+    links.expertParallel = oneServer || p.expert <= std::min(p.tensor, perServer) ? links.tensorParallel : between;
+    return links;
+}
+
+namespace {
+
+ResolvedDeployment noCluster(const Cluster &cluster)
+{
+    ResolvedDeployment out;
+    out.problems.push_back({"no-cluster",
+                            cluster.problem.empty() ? Message{QT_TRANSLATE_NOOP("Core", "no GPUs: drop a GPU or a server onto the canvas"), {}}
+                                                    : cluster.problem,
+                            {}});
+    return out;
+}
+
+} // namespace
+
+ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &cluster, const DeploymentSettings &settings,
+                                     const WorkloadShape &shape)
+{
+    if (!cluster.problem.empty() || !cluster.gpu)
+        return noCluster(cluster);
+    std::vector<Problem> problems;
+    const std::string weightsId = settings.weightFormat.empty() ? model.checkpointFormat : settings.weightFormat;
+    const auto weights = lookUp<WeightFormat>(weightsId, findWeightFormat, "unknown-weight-format",
+                                              QT_TRANSLATE_NOOP("Core", "unknown weight format '%1'"), "weights", problems);
+    const auto kv = lookUp<KvCacheFormat>(settings.kvFormat.empty() ? "bf16" : settings.kvFormat, findKvCacheFormat,
+                                          "unknown-kv-format", QT_TRANSLATE_NOOP("Core", "unknown KV-cache format '%1'"), "kv",
+                                          problems);
+    const auto engine = lookUp<EngineProfile>(settings.engineId.empty() ? "vllm" : settings.engineId, findEngineProfile,
+                                              "unknown-engine", QT_TRANSLATE_NOOP("Core", "unknown engine '%1'"), "engine",
+                                              problems);
+    if (!problems.empty()) {
+        ResolvedDeployment out;
+        out.problems = std::move(problems);
+        return out;
+    }
+    return resolveDeployment(model, cluster, settings, {*weights, *kv, *engine}, shape);
+}
+
+ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &cluster, const DeploymentSettings &settings,
+                                     const DeploymentFormats &formats, const WorkloadShape &shape)
+{
+    if (!cluster.problem.empty() || !cluster.gpu)
+        return noCluster(cluster);
+    ResolvedDeployment out;
+    PerfRequest &r = out.request;
+    InferenceRequest &d = r.deployment;
+    if (const std::optional<Message> missing = missingMemoryFigure(*cluster.gpu))
+        out.problems.push_back({"missing-figure", *missing, "gpu"});
+    if (shape.inputTokens < 0 || shape.outputTokens < 0 || std::max(shape.contextTokens, shape.inputTokens + shape.outputTokens) < 1)
+        out.problems.push_back({"bad-length", {QT_TRANSLATE_NOOP("Core", "a sequence must hold at least 1 token"), {}},
+                                shape.inputTokens < 0 ? "input" : shape.outputTokens < 0 ? "output" : "context"});
+    if (!out.problems.empty())
+        return out;
+
+    d.model = model;
+    d.weights = formats.weights;
+    d.kvCache = formats.kvCache;
+    d.engine = formats.engine;
+    d.gpu = *cluster.gpu;
+    d.gpuCount = cluster.gpuCount;
+    d.context = std::max(shape.contextTokens, shape.inputTokens + shape.outputTokens);
+    d.concurrency = 1;
+    d.offloadLayers = settings.offloadLayers;
+    d.autoOffload = settings.autoOffload;
+    d.loadMtp = settings.loadMtp;
+    d.parallel = parallelismFor(d, cluster, settings);
+    r.inputTokens = shape.inputTokens;
+    r.outputTokens = shape.outputTokens;
+    r.concurrency = 1;
+    r.links = linksFor(cluster, d.parallel);
+    out.dataParallel = cluster.dataParallel;
+
+    const int perCopy = d.parallel.tensor * d.parallel.pipeline;
+    if (perCopy > d.gpuCount) {
+        out.problems.push_back({"layout-too-large",
+                                {QT_TRANSLATE_NOOP("Core", "TP %1 x PP %2 needs %3 GPUs; the cluster has %4"),
+                                 {std::to_string(d.parallel.tensor), std::to_string(d.parallel.pipeline),
+                                  std::to_string(perCopy), std::to_string(d.gpuCount)}},
+                                settings.tensorParallel > 0 ? "tp" : "pp"});
+        return out;
+    }
+    out.replicas = d.gpuCount / std::max(perCopy, 1);
+    std::vector<Problem> invalid = problemsFromText(validate(d), "invalid-deployment");
+    out.problems.insert(out.problems.end(), invalid.begin(), invalid.end());
+    if (const std::optional<Message> missing = missingSpeedFigure(d.gpu, d.weights.compute))
+        out.speedUnknown = Problem{"missing-figure", *missing, "gpu"};
+    return out;
+}
+
+} // namespace planner
