@@ -4,7 +4,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QStringList>
 #include <QtEndian>
 
@@ -911,11 +910,10 @@ bool checkNotSplit(SpecReader &reader, const GgufHeader &header)
     return false;
 }
 
-// planner::validate() names config.json keys; the user of a GGUF file needs the
-// metadata keys it actually holds.
-QString toGgufKeys(QString text, const std::string &arch)
+// The GGUF metadata key for a config.json key a core message names, so the
+// user reads the key the file actually holds; other words are kept.
+std::string ggufKey(const std::string &configKey, const std::string &arch)
 {
-    const QString a = QString::fromStdString(arch) + u'.';
     static const std::pair<const char *, const char *> keys[] = {
         {"num_key_value_heads", "attention.head_count_kv"},
         {"num_attention_heads", "attention.head_count"},
@@ -928,30 +926,22 @@ QString toGgufKeys(QString text, const std::string &arch)
         {"num_experts_per_tok", "expert_used_count"},
         {"n_routed_experts", "expert_count"},
     };
-    static const QRegularExpression word(QStringLiteral("[a-z_]+"));
-    QString out;
-    qsizetype last = 0;
-    for (auto it = word.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        out += text.mid(last, match.capturedStart() - last);
-        QString replaced = match.captured();
-        if (replaced == QLatin1StringView("vocab_size"))
-            replaced = QStringLiteral("token_embd.weight");
-        for (const auto &[from, to] : keys)
-            if (replaced == QLatin1StringView(from))
-                replaced = a + QLatin1StringView(to);
-        out += replaced;
-        last = match.capturedEnd();
-    }
-    return out + text.mid(last);
+    if (configKey == "vocab_size")
+        return "token_embd.weight";
+    for (const auto &[from, to] : keys)
+        if (configKey == from)
+            return arch + '.' + to;
+    return configKey;
 }
 
 void addValidationErrors(const ModelSpec &spec, const std::string &arch, const QString &source,
                          std::vector<ImportError> &errors)
 {
-    for (const std::string &message : validate(spec)) {
-        const QString text = toGgufKeys(QString::fromStdString(message), arch);
-        const QString field = text.section(u' ', 0, 0);
+    for (Problem problem : modelProblems(spec)) {
+        for (std::string &arg : problem.message.args)
+            arg = ggufKey(arg, arch);
+        const QString field = QString::fromStdString(ggufKey(problem.field, arch));
+        const QString text = QString::fromStdString(problem.message.text());
         errors.push_back({field, QStringLiteral("%1: \"%2\" %3.").arg(source, field, text.section(u' ', 1))});
     }
 }

@@ -37,13 +37,21 @@ std::int64_t ModelSpec::moeLayersIn(std::int64_t first, std::int64_t last) const
     return multiplesBelow(last) - multiplesBelow(first);
 }
 
-std::vector<std::string> validate(const ModelSpec &spec)
+std::vector<Problem> modelProblems(const ModelSpec &spec)
 {
-    std::vector<std::string> errors;
-    auto requirePositive = [&errors](std::int64_t value, const char *key) {
+    std::vector<Problem> problems;
+    // Every config.json key is an argument, so an importer of another format
+    // can name its own key instead (the GGUF importer does).
+    const auto add = [&problems](const char *field, const char *pattern, std::vector<std::string> args) {
+        problems.push_back({"invalid-model", {pattern, std::move(args)}, field});
+    };
+    const auto requirePositive = [&add](std::int64_t value, const char *key) {
         if (value <= 0)
-            errors.push_back(std::string(key) + " must be a positive integer, got "
-                             + std::to_string(value));
+            add(key, QT_TRANSLATE_NOOP("Core", "%1 must be a positive integer, got %2"), {key, std::to_string(value)});
+    };
+    const auto notNegative = [&add](std::int64_t value, const char *key) {
+        if (value < 0)
+            add(key, QT_TRANSLATE_NOOP("Core", "%1 must not be negative"), {key});
     };
     requirePositive(spec.vocabSize, "vocab_size");
     requirePositive(spec.hiddenSize, "hidden_size");
@@ -58,15 +66,14 @@ std::vector<std::string> validate(const ModelSpec &spec)
         requirePositive(spec.mla->qkRopeHeadDim, "qk_rope_head_dim");
         requirePositive(spec.mla->qkNopeHeadDim, "qk_nope_head_dim");
         requirePositive(spec.mla->vHeadDim, "v_head_dim");
-        if (spec.mla->qLoraRank < 0)
-            errors.push_back("q_lora_rank must not be negative");
+        notNegative(spec.mla->qLoraRank, "q_lora_rank");
     } else {
         requirePositive(spec.numKeyValueHeads, "num_key_value_heads");
         requirePositive(spec.headDim, "head_dim");
         if (spec.numKeyValueHeads > 0 && spec.numHeads % spec.numKeyValueHeads != 0)
-            errors.push_back("num_attention_heads (" + std::to_string(spec.numHeads)
-                             + ") must be a multiple of num_key_value_heads ("
-                             + std::to_string(spec.numKeyValueHeads) + ")");
+            add("num_attention_heads", QT_TRANSLATE_NOOP("Core", "%1 (%2) must be a multiple of %3 (%4)"),
+                {"num_attention_heads", std::to_string(spec.numHeads), "num_key_value_heads",
+                 std::to_string(spec.numKeyValueHeads)});
     }
 
     if (spec.moe) {
@@ -74,16 +81,24 @@ std::vector<std::string> validate(const ModelSpec &spec)
         requirePositive(spec.moe->expertsPerToken, "num_experts_per_tok");
         requirePositive(spec.moe->expertIntermediateSize, "moe_intermediate_size");
         if (spec.moe->expertsPerToken > spec.moe->routedExperts)
-            errors.push_back("num_experts_per_tok must not exceed n_routed_experts");
+            add("num_experts_per_tok", QT_TRANSLATE_NOOP("Core", "%1 must not exceed %2"),
+                {"num_experts_per_tok", "n_routed_experts"});
         if (spec.moe->firstDenseLayers < 0 || spec.moe->firstDenseLayers > spec.numLayers)
-            errors.push_back("first_k_dense_replace must be between 0 and num_hidden_layers");
-        if (spec.moe->sharedExperts < 0)
-            errors.push_back("n_shared_experts must not be negative");
+            add("first_k_dense_replace", QT_TRANSLATE_NOOP("Core", "%1 must be between 0 and %2"),
+                {"first_k_dense_replace", "num_hidden_layers"});
+        notNegative(spec.moe->sharedExperts, "n_shared_experts");
         if (spec.moe->layerFrequency <= 0)
-            errors.push_back("moe_layer_freq must be a positive integer");
+            add("moe_layer_freq", QT_TRANSLATE_NOOP("Core", "%1 must be a positive integer"), {"moe_layer_freq"});
     }
-    if (spec.mtpLayers < 0)
-        errors.push_back("num_nextn_predict_layers must not be negative");
+    notNegative(spec.mtpLayers, "num_nextn_predict_layers");
+    return problems;
+}
+
+std::vector<std::string> validate(const ModelSpec &spec)
+{
+    std::vector<std::string> errors;
+    for (const Problem &p : modelProblems(spec))
+        errors.push_back(p.message.text());
     return errors;
 }
 

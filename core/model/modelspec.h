@@ -6,6 +6,7 @@
 // config.json is sized with the same arithmetic as the built-in ones. Field
 // names follow the config.json keys they come from.
 
+#include "core/util/problem.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -81,8 +82,12 @@ struct ModelSpec {
     std::int64_t denseLayerCount() const { return numLayers - moeLayerCount(); }
 };
 
-// Returns one message per invalid field (empty when the spec is usable). Each
-// message names the config.json key so the user can find it.
+// One problem per invalid field (empty when the spec is usable). The field is
+// the config.json key, and every key in a message is one of its arguments, so
+// an importer of another format can put its own key names in (see
+// database/ggufheader.cpp).
+std::vector<Problem> modelProblems(const ModelSpec &spec);
+// The same problems as English sentences, each starting with the config.json key.
 std::vector<std::string> validate(const ModelSpec &spec);
 
 } // namespace planner

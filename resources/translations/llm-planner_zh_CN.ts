@@ -414,6 +414,30 @@ does not fit: %1 short</source>
         <source>The verdict and the simulation agree: %1 requests/s is not served (the simulation keeps p99 within the targets up to %2 requests/s).</source>
         <translation>结论与模拟一致：无法处理每秒 %1 个请求（模拟在每秒 %2 个请求以内使 p99 保持在目标之内）。</translation>
     </message>
+    <message>
+        <source>%1 must be a positive integer, got %2</source>
+        <translation>%1 必须是正整数，实际为 %2</translation>
+    </message>
+    <message>
+        <source>%1 must not be negative</source>
+        <translation>%1 不能为负数</translation>
+    </message>
+    <message>
+        <source>%1 (%2) must be a multiple of %3 (%4)</source>
+        <translation>%1（%2）必须是 %3（%4）的倍数</translation>
+    </message>
+    <message>
+        <source>%1 must not exceed %2</source>
+        <translation>%1 不能超过 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be between 0 and %2</source>
+        <translation>%1 必须介于 0 和 %2 之间</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive integer</source>
+        <translation>%1 必须是正整数</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>
