@@ -1,0 +1,52 @@
+// How long one evaluation of each shipped sample plan takes — what the
+// desktop runs after every edit and `llm-planner-cli evaluate` runs once:
+// topology reduction, the resolution of every scenario x model version, the
+// fit, the verdict (with its search for the concurrency the load needs), the
+// speed at the operating point and the costs. Also the R1 sample at 5
+// requests/s, where the verdict's search goes past what memory holds.
+
+#include "core/plan/planevaluation.h"
+#include "support/sampleplans.h"
+
+#include <QDir>
+#include <QtTest>
+
+#include <chrono>
+#include <cstdio>
+
+using namespace planner;
+
+class BenchEvaluate : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void time(const char *label, const Plan &plan)
+    {
+        // A timed loop rather than QBENCHMARK: one run, one printed figure.
+        constexpr int kRuns = 200;
+        std::size_t versions = 0;
+        const auto start = std::chrono::steady_clock::now();
+        for (int run = 0; run < kRuns; ++run)
+            for (const ScenarioEstimate &e : evaluatePlan(plan))
+                versions += e.versions.size();
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        std::printf("%-44s %7.3f ms per evaluation (%zu scenario x version estimates each)\n", label, ms / kRuns,
+                    versions / kRuns);
+        QVERIFY(versions > 0);
+    }
+
+private slots:
+    void everySamplePlan()
+    {
+        for (const QString &file : QDir(QStringLiteral(":/plans")).entryList({QStringLiteral("*.llmplan")}))
+            time(qPrintable(file), testsupport::samplePlan(qPrintable(file.chopped(8))));
+        Plan busy = testsupport::samplePlan("deepseek-r1-8x-h200");
+        busy.workload.byRequestRate = true;
+        busy.workload.requestsPerSecond = 5;
+        time("deepseek-r1-8x-h200 at 5 requests/s", busy);
+    }
+};
+
+QTEST_GUILESS_MAIN(BenchEvaluate)
+#include "bench_evaluate.moc"
