@@ -25,6 +25,9 @@ packages=(
   desktop-file-utils appstream dpkg-dev shared-mime-info
   # fuzzing (packaging/fuzz.sh): clang and its libFuzzer/sanitizer runtimes
   clang libclang-rt-14-dev
+  # the format check (packaging/check-format.sh) runs clang-format 14 by name:
+  # another version formats some constructs differently
+  clang-format-14
 )
 
 missing=()
