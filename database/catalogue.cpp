@@ -34,10 +34,10 @@ struct TableInfo {
 const std::vector<TableInfo> &tableInfos()
 {
     static const std::vector<TableInfo> infos{
-        {"gpu", "gpus.csv", "vendor"},         {"cpu", "cpus.csv", "vendor"},
-        {"memory", "memory.csv", "type"},      {"storage", "storage.csv", "interface"},
-        {"link", "links.csv", "kind"},         {"switch", "switches.csv", "kind"},
-        {"server", "servers.csv", "vendor"},   {"instance", "instances.csv", "provider"},
+        {"gpu", "gpus.csv", "vendor"},       {"cpu", "cpus.csv", "vendor"},
+        {"memory", "memory.csv", "type"},    {"storage", "storage.csv", "interface"},
+        {"link", "links.csv", "kind"},       {"switch", "switches.csv", "kind"},
+        {"server", "servers.csv", "vendor"}, {"instance", "instances.csv", "provider"},
         {"model", nullptr, "family"},
     };
     return infos;
@@ -118,7 +118,7 @@ QString migrate(QSqlDatabase &db, int from)
 
 struct Column {
     QString name;
-    QString type;  // INTEGER, REAL or TEXT
+    QString type; // INTEGER, REAL or TEXT
 };
 
 std::vector<Column> columnsOf(QSqlDatabase &db, const QString &table)
@@ -166,7 +166,8 @@ QString csvRows(const CsvTable &csv, const std::vector<Column> &columns, const Q
             const std::optional<QVariant> value = typedValue(cell, byIndex[c]->type);
             if (!value)
                 return QStringLiteral("line %1: column '%2' expects a number, got '%3'")
-                    .arg(csv.rowLines[r]).arg(byIndex[c]->name, cell);
+                    .arg(csv.rowLines[r])
+                    .arg(byIndex[c]->name, cell);
             row.insert(byIndex[c]->name, *value);
         }
         rows.push_back(std::move(row));
@@ -213,7 +214,8 @@ QString loadSeeds(QSqlDatabase &db)
             const QString error = insertRow(db, QStringLiteral("main"), table, row);
             if (!error.isEmpty()) {
                 db.rollback();
-                return QStringLiteral("shipped %1 '%2': %3").arg(table, row.value(QStringLiteral("id")).toString(), error);
+                return QStringLiteral("shipped %1 '%2': %3")
+                    .arg(table, row.value(QStringLiteral("id")).toString(), error);
             }
         }
     }
@@ -258,7 +260,10 @@ UserFileCheck prepareUserFile(const QString &path)
                 if (version > Catalogue::schemaVersion()) {
                     problem = QStringLiteral("the user catalogue %1 was written by a newer version of the planner "
                                              "(schema %2; this version knows up to %3); it is left untouched and "
-                                             "not used").arg(path).arg(version).arg(Catalogue::schemaVersion());
+                                             "not used")
+                                  .arg(path)
+                                  .arg(version)
+                                  .arg(Catalogue::schemaVersion());
                 } else if (version >= 0) {
                     runScript(db, QStringLiteral("PRAGMA journal_mode = WAL"));
                     problem = migrate(db, version);
@@ -285,11 +290,13 @@ UserFileCheck prepareUserFile(const QString &path)
     QFile::remove(path + QStringLiteral("-shm"));
     if (!QFile::rename(path, aside)) {
         check.warnings << QStringLiteral("the user catalogue %1 cannot be read (%2) and cannot be moved aside; "
-                                         "your own parts are not available").arg(path, problem);
+                                         "your own parts are not available")
+                              .arg(path, problem);
         return check;
     }
     check.warnings << QStringLiteral("the user catalogue %1 could not be read (%2); it was kept as %3 and a new, "
-                                     "empty one was started").arg(path, problem, aside);
+                                     "empty one was started")
+                          .arg(path, problem, aside);
     UserFileCheck fresh = prepareUserFile(path);
     fresh.warnings = check.warnings + fresh.warnings;
     return fresh;
@@ -302,7 +309,8 @@ QString layeredView(const QString &table, bool userLayer)
     return QStringLiteral("CREATE TEMP VIEW layered_%1 AS "
                           "SELECT *, 'user' AS origin FROM user.%1 "
                           "UNION ALL SELECT *, 'shipped' AS origin FROM main.%1 "
-                          "WHERE id NOT IN (SELECT id FROM user.%1)").arg(table);
+                          "WHERE id NOT IN (SELECT id FROM user.%1)")
+        .arg(table);
 }
 
 } // namespace
@@ -390,7 +398,8 @@ std::vector<Spec> Catalogue::list(const QString &filter) const
     const QString search = QLatin1String(tableInfo(table)->searchColumn);
     QSqlQuery query(QSqlDatabase::database(mConnection));
     query.prepare(QStringLiteral("SELECT * FROM layered_%1 WHERE ? = '' OR id LIKE ? OR name LIKE ? OR %2 LIKE ? "
-                                 "ORDER BY name COLLATE NOCASE").arg(table, search));
+                                 "ORDER BY name COLLATE NOCASE")
+                      .arg(table, search));
     const QString pattern = QLatin1Char('%') + filter + QLatin1Char('%');
     query.addBindValue(filter);
     for (int i = 0; i < 3; ++i)
@@ -406,7 +415,8 @@ template <typename Spec>
 std::optional<Spec> Catalogue::find(const QString &id) const
 {
     QSqlQuery query(QSqlDatabase::database(mConnection));
-    query.prepare(QStringLiteral("SELECT * FROM layered_%1 WHERE id = ?").arg(QLatin1String(CatalogueRows<Spec>::table)));
+    query.prepare(
+        QStringLiteral("SELECT * FROM layered_%1 WHERE id = ?").arg(QLatin1String(CatalogueRows<Spec>::table)));
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -418,8 +428,9 @@ std::optional<PartOrigin> Catalogue::origin(const QString &id) const
 {
     const QString table = QLatin1String(CatalogueRows<Spec>::table);
     QSqlQuery query(QSqlDatabase::database(mConnection));
-    query.prepare(QStringLiteral("SELECT origin, (SELECT count(*) FROM main.%1 WHERE id = ?) FROM layered_%1 WHERE id = ?")
-                      .arg(table));
+    query.prepare(
+        QStringLiteral("SELECT origin, (SELECT count(*) FROM main.%1 WHERE id = ?) FROM layered_%1 WHERE id = ?")
+            .arg(table));
     query.addBindValue(id);
     query.addBindValue(id);
     if (!query.exec() || !query.next())
@@ -434,8 +445,13 @@ CatalogueStatus Catalogue::checkReferences(const QString &table, const QVariantM
     // Part ids may name shipped or user rows, so they are checked here rather
     // than by SQLite foreign keys, which cannot span the two databases.
     static const std::map<QString, std::vector<std::pair<const char *, const char *>>> references{
-        {QStringLiteral("server"), {{"gpu_id", "gpu"}, {"cpu_id", "cpu"}, {"memory_id", "memory"},
-                                    {"storage_id", "storage"}, {"gpu_link_id", "link"}, {"nic_link_id", "link"}}},
+        {QStringLiteral("server"),
+         {{"gpu_id", "gpu"},
+          {"cpu_id", "cpu"},
+          {"memory_id", "memory"},
+          {"storage_id", "storage"},
+          {"gpu_link_id", "link"},
+          {"nic_link_id", "link"}}},
         {QStringLiteral("instance"), {{"gpu_id", "gpu"}}},
     };
     const auto it = references.find(table);
@@ -500,7 +516,8 @@ CatalogueStatus Catalogue::remove(const QString &id)
         return {QStringLiteral("the catalogue has no %1 '%2'").arg(table, id)};
     if (*from == PartOrigin::Shipped)
         return {QStringLiteral("%1 '%2' is part of the shipped catalogue and cannot be deleted; "
-                               "save a part with the same id to override it").arg(table, id)};
+                               "save a part with the same id to override it")
+                    .arg(table, id)};
     QSqlDatabase db = QSqlDatabase::database(mConnection);
     QSqlQuery query(db);
     query.prepare(QStringLiteral("DELETE FROM user.%1 WHERE id = ?").arg(table));
@@ -572,11 +589,11 @@ CatalogueStatus Catalogue::importCsv(const QString &table, const QString &text)
     return writeRows(table, rows, parsed.table->rowLines);
 }
 
-#define PLANNER_INSTANTIATE(Spec)                                                                    \
-    template std::vector<Spec> Catalogue::list<Spec>(const QString &) const;                       \
-    template std::optional<Spec> Catalogue::find<Spec>(const QString &) const;                     \
-    template std::optional<PartOrigin> Catalogue::origin<Spec>(const QString &) const;             \
-    template CatalogueStatus Catalogue::save<Spec>(const Spec &);                                    \
+#define PLANNER_INSTANTIATE(Spec)                                                                                      \
+    template std::vector<Spec> Catalogue::list<Spec>(const QString &) const;                                           \
+    template std::optional<Spec> Catalogue::find<Spec>(const QString &) const;                                         \
+    template std::optional<PartOrigin> Catalogue::origin<Spec>(const QString &) const;                                 \
+    template CatalogueStatus Catalogue::save<Spec>(const Spec &);                                                      \
     template CatalogueStatus Catalogue::remove<Spec>(const QString &);
 
 PLANNER_INSTANTIATE(GpuSpec)

@@ -44,7 +44,7 @@ struct ResolvedServer {
 };
 
 struct CatalogueStatus {
-    QString error;  // empty on success
+    QString error; // empty on success
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -59,7 +59,7 @@ public:
     struct OpenResult {
         std::unique_ptr<Catalogue> catalogue; // null only if the shipped data cannot load
         QString error;
-        QStringList warnings;                 // user-layer problems; the catalogue still works
+        QStringList warnings; // user-layer problems; the catalogue still works
     };
     // userDatabasePath empty: the shipped catalogue alone, read-only.
     static OpenResult open(const QString &userDatabasePath);
@@ -73,15 +73,20 @@ public:
     // Spec is one of GpuSpec, CpuSpec, MemoryModuleSpec, StorageSpec, LinkSpec,
     // SwitchSpec, ServerTemplate, CloudInstance, ModelSpec. filter matches id,
     // name and vendor/provider/family/kind, case-insensitively.
-    template <typename Spec> std::vector<Spec> list(const QString &filter = {}) const;
-    template <typename Spec> std::optional<Spec> find(const QString &id) const;
-    template <typename Spec> std::optional<PartOrigin> origin(const QString &id) const;
+    template <typename Spec>
+    std::vector<Spec> list(const QString &filter = {}) const;
+    template <typename Spec>
+    std::optional<Spec> find(const QString &id) const;
+    template <typename Spec>
+    std::optional<PartOrigin> origin(const QString &id) const;
     // Writes to the user layer, in one transaction. Server templates and cloud
     // instances must name parts the catalogue has.
-    template <typename Spec> CatalogueStatus save(const Spec &spec);
+    template <typename Spec>
+    CatalogueStatus save(const Spec &spec);
     // Deletes a user row (a shadowed shipped row shows again); shipped rows
     // cannot be deleted.
-    template <typename Spec> CatalogueStatus remove(const QString &id);
+    template <typename Spec>
+    CatalogueStatus remove(const QString &id);
 
     // nullopt when the template or its GPU is unknown; the other parts are
     // optional in a template.

@@ -137,18 +137,26 @@ GpuSpec CatalogueRows<GpuSpec>::fromRecord(const QSqlRecord &r)
 QVariantMap CatalogueRows<GpuSpec>::toRow(const GpuSpec &g)
 {
     QVariantMap row{
-        {"id", qs(g.id)}, {"name", qs(g.name)}, {"vendor", qs(g.vendor)},
-        {"memory_gb", inGB(g.memory)}, {"memory_type", qs(g.memoryType)},
+        {"id", qs(g.id)},
+        {"name", qs(g.name)},
+        {"vendor", qs(g.vendor)},
+        {"memory_gb", inGB(g.memory)},
+        {"memory_type", qs(g.memoryType)},
         {"smi_total_mib", inMiB(nvidiaSmiTotal(g.usableMemory))},
         {"bandwidth_gbps", inGBPerSecond(g.memoryBandwidth)},
-        {"fp32_tflops", nonZero(inTeraflopsPerSecond(g.fp32))}, {"tf32_tflops", nonZero(inTeraflopsPerSecond(g.tf32))},
-        {"bf16_tflops", nonZero(inTeraflopsPerSecond(g.bf16))}, {"fp8_tflops", nonZero(inTeraflopsPerSecond(g.fp8))},
-        {"int8_tops", nonZero(inTeraflopsPerSecond(g.int8))}, {"fp4_tflops", nonZero(inTeraflopsPerSecond(g.fp4))},
-        {"tdp_w", nonZero(inWatts(g.tdp))}, {"interconnect", qs(g.interconnect)},
+        {"fp32_tflops", nonZero(inTeraflopsPerSecond(g.fp32))},
+        {"tf32_tflops", nonZero(inTeraflopsPerSecond(g.tf32))},
+        {"bf16_tflops", nonZero(inTeraflopsPerSecond(g.bf16))},
+        {"fp8_tflops", nonZero(inTeraflopsPerSecond(g.fp8))},
+        {"int8_tops", nonZero(inTeraflopsPerSecond(g.int8))},
+        {"fp4_tflops", nonZero(inTeraflopsPerSecond(g.fp4))},
+        {"tdp_w", nonZero(inWatts(g.tdp))},
+        {"interconnect", qs(g.interconnect)},
         {"nvlink_gbps", nonZero(inGBPerSecond(g.nvlinkBandwidth))},
         {"pcie_gen", orNull(g.pcieGeneration > 0, g.pcieGeneration)},
         {"pcie_lanes", orNull(g.pcieLanes > 0, g.pcieLanes)},
-        {"form_factor", qs(g.formFactor)}, {"source", qs(g.source)},
+        {"form_factor", qs(g.formFactor)},
+        {"source", qs(g.source)},
     };
     putPrice(row, g.price);
     return row;
@@ -180,12 +188,21 @@ CpuSpec CatalogueRows<CpuSpec>::fromRecord(const QSqlRecord &r)
 QVariantMap CatalogueRows<CpuSpec>::toRow(const CpuSpec &c)
 {
     QVariantMap row{
-        {"id", qs(c.id)}, {"name", qs(c.name)}, {"vendor", qs(c.vendor)}, {"cores", c.cores},
-        {"threads", orNull(c.threads > 0, c.threads)}, {"base_ghz", nonZero(c.baseGhz)},
-        {"boost_ghz", nonZero(c.boostGhz)}, {"memory_channels", orNull(c.memoryChannels > 0, c.memoryChannels)},
-        {"memory_type", qs(c.memoryType)}, {"memory_bandwidth_gbps", nonZero(inGBPerSecond(c.memoryBandwidth))},
-        {"pcie_gen", orNull(c.pcieGeneration > 0, c.pcieGeneration)}, {"pcie_lanes", orNull(c.pcieLanes > 0, c.pcieLanes)},
-        {"avx512", c.avx512 ? 1 : 0}, {"amx", c.amx ? 1 : 0}, {"tdp_w", nonZero(inWatts(c.tdp))},
+        {"id", qs(c.id)},
+        {"name", qs(c.name)},
+        {"vendor", qs(c.vendor)},
+        {"cores", c.cores},
+        {"threads", orNull(c.threads > 0, c.threads)},
+        {"base_ghz", nonZero(c.baseGhz)},
+        {"boost_ghz", nonZero(c.boostGhz)},
+        {"memory_channels", orNull(c.memoryChannels > 0, c.memoryChannels)},
+        {"memory_type", qs(c.memoryType)},
+        {"memory_bandwidth_gbps", nonZero(inGBPerSecond(c.memoryBandwidth))},
+        {"pcie_gen", orNull(c.pcieGeneration > 0, c.pcieGeneration)},
+        {"pcie_lanes", orNull(c.pcieLanes > 0, c.pcieLanes)},
+        {"avx512", c.avx512 ? 1 : 0},
+        {"amx", c.amx ? 1 : 0},
+        {"tdp_w", nonZero(inWatts(c.tdp))},
         {"source", qs(c.source)},
     };
     putPrice(row, c.price);
@@ -209,8 +226,12 @@ MemoryModuleSpec CatalogueRows<MemoryModuleSpec>::fromRecord(const QSqlRecord &r
 QVariantMap CatalogueRows<MemoryModuleSpec>::toRow(const MemoryModuleSpec &m)
 {
     QVariantMap row{
-        {"id", qs(m.id)}, {"name", qs(m.name)}, {"type", qs(m.type)}, {"speed_mts", orNull(m.speedMts > 0, m.speedMts)},
-        {"capacity_gb", inGB(m.capacity)}, {"bandwidth_gbps", nonZero(inGBPerSecond(m.bandwidth))},
+        {"id", qs(m.id)},
+        {"name", qs(m.name)},
+        {"type", qs(m.type)},
+        {"speed_mts", orNull(m.speedMts > 0, m.speedMts)},
+        {"capacity_gb", inGB(m.capacity)},
+        {"bandwidth_gbps", nonZero(inGBPerSecond(m.bandwidth))},
         {"source", qs(m.source)},
     };
     putPrice(row, m.price);
@@ -234,9 +255,13 @@ StorageSpec CatalogueRows<StorageSpec>::fromRecord(const QSqlRecord &r)
 QVariantMap CatalogueRows<StorageSpec>::toRow(const StorageSpec &s)
 {
     QVariantMap row{
-        {"id", qs(s.id)}, {"name", qs(s.name)}, {"interface", qs(s.interface)},
-        {"capacity_tb", inGB(s.capacity) / 1000}, {"read_gbps", nonZero(inGBPerSecond(s.readBandwidth))},
-        {"write_gbps", nonZero(inGBPerSecond(s.writeBandwidth))}, {"source", qs(s.source)},
+        {"id", qs(s.id)},
+        {"name", qs(s.name)},
+        {"interface", qs(s.interface)},
+        {"capacity_tb", inGB(s.capacity) / 1000},
+        {"read_gbps", nonZero(inGBPerSecond(s.readBandwidth))},
+        {"write_gbps", nonZero(inGBPerSecond(s.writeBandwidth))},
+        {"source", qs(s.source)},
     };
     putPrice(row, s.price);
     return row;
@@ -257,9 +282,12 @@ LinkSpec CatalogueRows<LinkSpec>::fromRecord(const QSqlRecord &r)
 QVariantMap CatalogueRows<LinkSpec>::toRow(const LinkSpec &l)
 {
     return QVariantMap{
-        {"id", qs(l.id)}, {"name", qs(l.name)}, {"kind", qs(std::string(toString(l.kind)))},
+        {"id", qs(l.id)},
+        {"name", qs(l.name)},
+        {"kind", qs(std::string(toString(l.kind)))},
         {"bandwidth_gbps_per_direction", inGBPerSecond(l.bandwidthPerDirection)},
-        {"latency_us", optionalQuantity(l.latency, 1e6)}, {"source", qs(l.source)},
+        {"latency_us", optionalQuantity(l.latency, 1e6)},
+        {"source", qs(l.source)},
     };
 }
 
@@ -281,9 +309,14 @@ SwitchSpec CatalogueRows<SwitchSpec>::fromRecord(const QSqlRecord &r)
 QVariantMap CatalogueRows<SwitchSpec>::toRow(const SwitchSpec &s)
 {
     QVariantMap row{
-        {"id", qs(s.id)}, {"name", qs(s.name)}, {"kind", qs(std::string(toString(s.kind)))}, {"ports", s.ports},
-        {"port_gbps", inGBPerSecond(s.portBandwidth)}, {"latency_us", optionalQuantity(s.latency, 1e6)},
-        {"power_w", nonZero(inWatts(s.power))}, {"source", qs(s.source)},
+        {"id", qs(s.id)},
+        {"name", qs(s.name)},
+        {"kind", qs(std::string(toString(s.kind)))},
+        {"ports", s.ports},
+        {"port_gbps", inGBPerSecond(s.portBandwidth)},
+        {"latency_us", optionalQuantity(s.latency, 1e6)},
+        {"power_w", nonZero(inWatts(s.power))},
+        {"source", qs(s.source)},
     };
     putPrice(row, s.price);
     return row;
@@ -310,9 +343,12 @@ ServerTemplate CatalogueRows<ServerTemplate>::fromRecord(const QSqlRecord &r)
 QVariantMap CatalogueRows<ServerTemplate>::toRow(const ServerTemplate &s)
 {
     QVariantMap row{
-        {"id", qs(s.id)}, {"name", qs(s.name)}, {"vendor", qs(s.vendor)},
+        {"id", qs(s.id)},
+        {"name", qs(s.name)},
+        {"vendor", qs(s.vendor)},
         {"gpu_link_id", s.gpuLinkId.empty() ? QVariant() : qs(s.gpuLinkId)},
-        {"system_power_w", nonZero(inWatts(s.systemPower))}, {"source", qs(s.source)},
+        {"system_power_w", nonZero(inWatts(s.systemPower))},
+        {"source", qs(s.source)},
     };
     putPartCount(row, s.gpu, "gpu_id", "gpu_count");
     putPartCount(row, s.cpu, "cpu_id", "cpu_count");
@@ -351,12 +387,22 @@ QVariantMap CatalogueRows<CloudInstance>::toRow(const CloudInstance &c)
         return p ? QVariant(inUsdPerHour(*p)) : QVariant();
     };
     return QVariantMap{
-        {"id", qs(c.id)}, {"provider", qs(c.provider)}, {"name", qs(c.name)}, {"gpu_id", qs(c.gpuId)},
-        {"gpu_count", c.gpuCount}, {"vcpus", orNull(c.vcpus > 0, c.vcpus)}, {"ram_gb", nonZero(inGB(c.ram))},
-        {"interconnect", qs(c.interconnect)}, {"network_gbps", nonZero(c.networkGbps)}, {"region", qs(c.region)},
-        {"on_demand_usd_hr", perHour(c.onDemand)}, {"reserved_1y_usd_hr", perHour(c.reserved1Year)},
-        {"reserved_3y_usd_hr", perHour(c.reserved3Year)}, {"spot_usd_hr", perHour(c.spot)},
-        {"price_date", qs(c.priceDate)}, {"source", qs(c.source)},
+        {"id", qs(c.id)},
+        {"provider", qs(c.provider)},
+        {"name", qs(c.name)},
+        {"gpu_id", qs(c.gpuId)},
+        {"gpu_count", c.gpuCount},
+        {"vcpus", orNull(c.vcpus > 0, c.vcpus)},
+        {"ram_gb", nonZero(inGB(c.ram))},
+        {"interconnect", qs(c.interconnect)},
+        {"network_gbps", nonZero(c.networkGbps)},
+        {"region", qs(c.region)},
+        {"on_demand_usd_hr", perHour(c.onDemand)},
+        {"reserved_1y_usd_hr", perHour(c.reserved1Year)},
+        {"reserved_3y_usd_hr", perHour(c.reserved3Year)},
+        {"spot_usd_hr", perHour(c.spot)},
+        {"price_date", qs(c.priceDate)},
+        {"source", qs(c.source)},
     };
 }
 
@@ -383,8 +429,8 @@ ModelSpec CatalogueRows<ModelSpec>::fromRecord(const QSqlRecord &r)
                         bigInteger(r, "mla_qk_rope_head_dim"), bigInteger(r, "mla_qk_nope_head_dim"),
                         bigInteger(r, "mla_v_head_dim")};
     if (!value(r, "moe_routed_experts").isNull())
-        m.moe = MoeSpec{bigInteger(r, "moe_routed_experts"), bigInteger(r, "moe_shared_experts"),
-                        bigInteger(r, "moe_experts_per_token"), bigInteger(r, "moe_intermediate_size"),
+        m.moe = MoeSpec{bigInteger(r, "moe_routed_experts"),     bigInteger(r, "moe_shared_experts"),
+                        bigInteger(r, "moe_experts_per_token"),  bigInteger(r, "moe_intermediate_size"),
                         bigInteger(r, "moe_first_dense_layers"), bigInteger(r, "moe_layer_frequency"),
                         integer(r, "moe_router_score_bias") != 0};
     m.mtpLayers = bigInteger(r, "mtp_layers");
@@ -396,14 +442,23 @@ QVariantMap CatalogueRows<ModelSpec>::toRow(const ModelSpec &m)
 {
     const auto big = [](std::int64_t v) { return QVariant(static_cast<qlonglong>(v)); };
     QVariantMap row{
-        {"id", qs(m.id)}, {"family", qs(m.family)}, {"name", qs(m.displayName)},
-        {"checkpoint_format", qs(m.checkpointFormat)}, {"vocab_size", big(m.vocabSize)},
-        {"hidden_size", big(m.hiddenSize)}, {"intermediate_size", big(m.intermediateSize)},
-        {"num_layers", big(m.numLayers)}, {"num_heads", big(m.numHeads)},
-        {"num_kv_heads", big(m.numKeyValueHeads)}, {"head_dim", big(m.headDim)},
-        {"max_context", big(m.maxContext)}, {"qkv_bias", m.attentionQkvBias ? 1 : 0},
-        {"tied_embeddings", m.tiedEmbeddings ? 1 : 0}, {"gated_mlp", m.gatedMlp ? 1 : 0},
-        {"mtp_layers", big(m.mtpLayers)}, {"source", qs(m.source)},
+        {"id", qs(m.id)},
+        {"family", qs(m.family)},
+        {"name", qs(m.displayName)},
+        {"checkpoint_format", qs(m.checkpointFormat)},
+        {"vocab_size", big(m.vocabSize)},
+        {"hidden_size", big(m.hiddenSize)},
+        {"intermediate_size", big(m.intermediateSize)},
+        {"num_layers", big(m.numLayers)},
+        {"num_heads", big(m.numHeads)},
+        {"num_kv_heads", big(m.numKeyValueHeads)},
+        {"head_dim", big(m.headDim)},
+        {"max_context", big(m.maxContext)},
+        {"qkv_bias", m.attentionQkvBias ? 1 : 0},
+        {"tied_embeddings", m.tiedEmbeddings ? 1 : 0},
+        {"gated_mlp", m.gatedMlp ? 1 : 0},
+        {"mtp_layers", big(m.mtpLayers)},
+        {"source", qs(m.source)},
     };
     const auto put = [&row](const char *column, const QVariant &v) { row.insert(QLatin1String(column), v); };
     put("mla_q_lora_rank", m.mla ? big(m.mla->qLoraRank) : QVariant());

@@ -23,12 +23,12 @@ namespace planner {
 template <typename Spec>
 struct CatalogueRows;
 
-#define PLANNER_CATALOGUE_ROWS(Spec, tableName)                 \
-    template <>                                                 \
-    struct CatalogueRows<Spec> {                                \
-        static constexpr const char *table = tableName;         \
-        static Spec fromRecord(const QSqlRecord &record);       \
-        static QVariantMap toRow(const Spec &spec);             \
+#define PLANNER_CATALOGUE_ROWS(Spec, tableName)                                                                        \
+    template <>                                                                                                        \
+    struct CatalogueRows<Spec> {                                                                                       \
+        static constexpr const char *table = tableName;                                                                \
+        static Spec fromRecord(const QSqlRecord &record);                                                              \
+        static QVariantMap toRow(const Spec &spec);                                                                    \
     };
 
 PLANNER_CATALOGUE_ROWS(GpuSpec, "gpu")

@@ -66,12 +66,12 @@ CatalogueSummary summarizeCatalogue(const Catalogue &catalogue)
         kindOf<SwitchSpec>(catalogue, "switches", dates, listPriceDate<SwitchSpec>),
         kindOf<ServerTemplate>(catalogue, "servers", dates,
                                [](const ServerTemplate &s) {
-                                   return s.chassisPrice ? std::optional<std::string>(s.chassisPrice->date) : std::nullopt;
+                                   return s.chassisPrice ? std::optional<std::string>(s.chassisPrice->date)
+                                                         : std::nullopt;
                                }),
-        kindOf<CloudInstance>(catalogue, "instances", dates,
-                              [](const CloudInstance &i) {
-                                  return i.onDemand ? std::optional<std::string>(i.priceDate) : std::nullopt;
-                              }),
+        kindOf<CloudInstance>(
+            catalogue, "instances", dates,
+            [](const CloudInstance &i) { return i.onDemand ? std::optional<std::string>(i.priceDate) : std::nullopt; }),
         unpricedKindOf<ModelSpec>(catalogue, "models"),
     };
     summary.oldestPriceDate = dates.oldest;

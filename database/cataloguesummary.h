@@ -14,13 +14,13 @@ class Catalogue;
 
 struct CatalogueSummary {
     struct Kind {
-        QString table;   // the catalogue table: "gpus", "instances", ... (Catalogue::tables())
-        bool hasPrices = true;  // false for links and model versions, which carry none
+        QString table;         // the catalogue table: "gpus", "instances", ... (Catalogue::tables())
+        bool hasPrices = true; // false for links and model versions, which carry none
         int parts = 0;
-        int priced = 0;  // parts with a price (cloud instances: an on-demand price)
+        int priced = 0; // parts with a price (cloud instances: an on-demand price)
     };
     std::vector<Kind> kinds;
-    QString oldestPriceDate;  // YYYY-MM[-DD]; empty when nothing is priced
+    QString oldestPriceDate; // YYYY-MM[-DD]; empty when nothing is priced
     QString newestPriceDate;
 };
 

@@ -93,7 +93,9 @@ CsvParseResult parseCsv(const QString &text)
     for (size_t r = 1; r < records.size(); ++r) {
         if (records[r].size() != table.header.size())
             return {std::nullopt, QStringLiteral("line %1: %2 fields, the header has %3")
-                                      .arg(lines[r]).arg(records[r].size()).arg(table.header.size())};
+                                      .arg(lines[r])
+                                      .arg(records[r].size())
+                                      .arg(table.header.size())};
         table.rows.push_back(records[r]);
         table.rowLines.push_back(lines[r]);
     }

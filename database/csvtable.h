@@ -14,12 +14,12 @@ namespace planner {
 struct CsvTable {
     QStringList header;
     std::vector<QStringList> rows;
-    std::vector<int> rowLines;  // the line each row starts on (1-based), for messages
+    std::vector<int> rowLines; // the line each row starts on (1-based), for messages
 };
 
 struct CsvParseResult {
     std::optional<CsvTable> table;
-    QString error;  // "line 7: unterminated quoted field"
+    QString error; // "line 7: unterminated quoted field"
 };
 
 CsvParseResult parseCsv(const QString &text);

@@ -38,7 +38,10 @@ QString attentionName(AttentionKind kind)
 
 QJsonObject parallelToJson(const Parallelism &p, int replicas)
 {
-    return QJsonObject{{"tp", p.tensor}, {"pp", p.pipeline}, {"ep", p.expert}, {"dp", replicas},
+    return QJsonObject{{"tp", p.tensor},
+                       {"pp", p.pipeline},
+                       {"ep", p.expert},
+                       {"dp", replicas},
                        {"dp_attention", p.dataParallelAttention}};
 }
 
@@ -48,12 +51,9 @@ QJsonObject modelToJson(const ModelSpec &model)
 {
     const ParameterBreakdown p = countParameters(model);
     const QJsonObject breakdown{
-        {"embedding", static_cast<double>(p.embedding)},
-        {"attention", static_cast<double>(p.attention())},
-        {"mlp", static_cast<double>(p.mlp())},
-        {"experts", static_cast<double>(p.experts())},
-        {"router", static_cast<double>(p.routers())},
-        {"norms", static_cast<double>(p.norms())},
+        {"embedding", static_cast<double>(p.embedding)}, {"attention", static_cast<double>(p.attention())},
+        {"mlp", static_cast<double>(p.mlp())},           {"experts", static_cast<double>(p.experts())},
+        {"router", static_cast<double>(p.routers())},    {"norms", static_cast<double>(p.norms())},
         {"head", static_cast<double>(p.head)},
     };
     return QJsonObject{
@@ -92,12 +92,8 @@ QJsonObject gpuToJson(const GpuSpec &gpu)
 QJsonObject weightFormatToJson(const WeightFormat &format, const ModelSpec *model)
 {
     QJsonObject o{
-        {"id", qs(format.id)},
-        {"name", qs(format.name)},
-        {"embedding_bits", format.embeddingBits},
-        {"head_bits", format.headBits},
-        {"other_bits", format.otherBits},
-        {"compute", qs(toString(format.compute))},
+        {"id", qs(format.id)},          {"name", qs(format.name)},        {"embedding_bits", format.embeddingBits},
+        {"head_bits", format.headBits}, {"other_bits", format.otherBits}, {"compute", qs(toString(format.compute))},
         {"source", qs(format.source)},
     };
     if (model)
@@ -110,8 +106,10 @@ QJsonObject weightFormatToJson(const WeightFormat &format, const ModelSpec *mode
 
 QJsonObject kvFormatToJson(const KvCacheFormat &format)
 {
-    return QJsonObject{{"id", qs(format.id)}, {"name", qs(format.name)},
-                       {"bits", format.bitsPerElement}, {"source", qs(format.source)}};
+    return QJsonObject{{"id", qs(format.id)},
+                       {"name", qs(format.name)},
+                       {"bits", format.bitsPerElement},
+                       {"source", qs(format.source)}};
 }
 
 QJsonObject engineToJson(const EngineProfile &engine)
@@ -202,14 +200,10 @@ namespace {
 QJsonObject stepToJson(const StepCost &step)
 {
     return QJsonObject{
-        {"time_s", units::inSeconds(step.time)},
-        {"compute_s", units::inSeconds(step.compute)},
-        {"memory_s", units::inSeconds(step.memory)},
-        {"communication_s", units::inSeconds(step.communication)},
-        {"host_s", units::inSeconds(step.host)},
-        {"flops", step.flops.value()},
-        {"bytes", wholeBytes(step.bytes)},
-        {"bound", qs(toString(step.bound))},
+        {"time_s", units::inSeconds(step.time)},     {"compute_s", units::inSeconds(step.compute)},
+        {"memory_s", units::inSeconds(step.memory)}, {"communication_s", units::inSeconds(step.communication)},
+        {"host_s", units::inSeconds(step.host)},     {"flops", step.flops.value()},
+        {"bytes", wholeBytes(step.bytes)},           {"bound", qs(toString(step.bound))},
     };
 }
 

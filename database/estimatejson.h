@@ -17,7 +17,7 @@
 
 namespace planner {
 
-QJsonObject modelToJson(const ModelSpec &model);          // ids, shape and parameter counts
+QJsonObject modelToJson(const ModelSpec &model); // ids, shape and parameter counts
 QJsonObject gpuToJson(const GpuSpec &gpu);
 QJsonObject weightFormatToJson(const WeightFormat &format, const ModelSpec *model = nullptr);
 QJsonObject kvFormatToJson(const KvCacheFormat &format);

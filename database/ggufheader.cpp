@@ -43,14 +43,14 @@ struct GgmlTypeEntry {
 // ggml.h's ggml_type ids with ggml-common.h's block layouts (values per block,
 // bytes per block). Ids 4, 5, 31-33 and 36-38 were removed from GGUF files.
 constexpr GgmlTypeEntry kGgmlTypes[] = {
-    {0, {"F32", 1, 4}},         {1, {"F16", 1, 2}},        {2, {"Q4_0", 32, 18}},     {3, {"Q4_1", 32, 20}},
-    {6, {"Q5_0", 32, 22}},      {7, {"Q5_1", 32, 24}},     {8, {"Q8_0", 32, 34}},     {9, {"Q8_1", 32, 36}},
-    {10, {"Q2_K", 256, 84}},    {11, {"Q3_K", 256, 110}},  {12, {"Q4_K", 256, 144}},  {13, {"Q5_K", 256, 176}},
-    {14, {"Q6_K", 256, 210}},   {15, {"Q8_K", 256, 292}},  {16, {"IQ2_XXS", 256, 66}}, {17, {"IQ2_XS", 256, 74}},
-    {18, {"IQ3_XXS", 256, 98}}, {19, {"IQ1_S", 256, 50}},  {20, {"IQ4_NL", 32, 18}},  {21, {"IQ3_S", 256, 110}},
-    {22, {"IQ2_S", 256, 82}},   {23, {"IQ4_XS", 256, 136}}, {24, {"I8", 1, 1}},       {25, {"I16", 1, 2}},
-    {26, {"I32", 1, 4}},        {27, {"I64", 1, 8}},       {28, {"F64", 1, 8}},       {29, {"IQ1_M", 256, 56}},
-    {30, {"BF16", 1, 2}},       {34, {"TQ1_0", 256, 54}},  {35, {"TQ2_0", 256, 66}},  {39, {"MXFP4", 32, 17}},
+    {0, {"F32", 1, 4}},         {1, {"F16", 1, 2}},         {2, {"Q4_0", 32, 18}},      {3, {"Q4_1", 32, 20}},
+    {6, {"Q5_0", 32, 22}},      {7, {"Q5_1", 32, 24}},      {8, {"Q8_0", 32, 34}},      {9, {"Q8_1", 32, 36}},
+    {10, {"Q2_K", 256, 84}},    {11, {"Q3_K", 256, 110}},   {12, {"Q4_K", 256, 144}},   {13, {"Q5_K", 256, 176}},
+    {14, {"Q6_K", 256, 210}},   {15, {"Q8_K", 256, 292}},   {16, {"IQ2_XXS", 256, 66}}, {17, {"IQ2_XS", 256, 74}},
+    {18, {"IQ3_XXS", 256, 98}}, {19, {"IQ1_S", 256, 50}},   {20, {"IQ4_NL", 32, 18}},   {21, {"IQ3_S", 256, 110}},
+    {22, {"IQ2_S", 256, 82}},   {23, {"IQ4_XS", 256, 136}}, {24, {"I8", 1, 1}},         {25, {"I16", 1, 2}},
+    {26, {"I32", 1, 4}},        {27, {"I64", 1, 8}},        {28, {"F64", 1, 8}},        {29, {"IQ1_M", 256, 56}},
+    {30, {"BF16", 1, 2}},       {34, {"TQ1_0", 256, 54}},   {35, {"TQ2_0", 256, 66}},   {39, {"MXFP4", 32, 17}},
     {40, {"NVFP4", 64, 36}},    {41, {"Q1_0", 128, 18}},
 };
 
@@ -64,22 +64,22 @@ struct FileTypeEntry {
 // K-quant mixes whose recipes precision.h follows; the S/L mixes and i-quants
 // spread bits differently and are refused rather than approximated.
 constexpr FileTypeEntry kFileTypes[] = {
-    {0, "ALL_F32", "fp32"},   {1, "F16", "fp16"},      {2, "Q4_0", "q4_0"},       {3, "Q4_1", nullptr},
-    {7, "Q8_0", "q8_0"},      {8, "Q5_0", nullptr},    {9, "Q5_1", nullptr},      {10, "Q2_K", "q2_k"},
-    {11, "Q3_K_S", nullptr},  {12, "Q3_K_M", "q3_k_m"}, {13, "Q3_K_L", nullptr},  {14, "Q4_K_S", nullptr},
-    {15, "Q4_K_M", "q4_k_m"}, {16, "Q5_K_S", nullptr}, {17, "Q5_K_M", "q5_k_m"},  {18, "Q6_K", "q6_k"},
-    {19, "IQ2_XXS", nullptr}, {20, "IQ2_XS", nullptr}, {21, "Q2_K_S", nullptr},   {22, "IQ3_XS", nullptr},
-    {23, "IQ3_XXS", nullptr}, {24, "IQ1_S", nullptr},  {25, "IQ4_NL", nullptr},   {26, "IQ3_S", nullptr},
-    {27, "IQ3_M", nullptr},   {28, "IQ2_S", nullptr},  {29, "IQ2_M", nullptr},    {30, "IQ4_XS", nullptr},
-    {31, "IQ1_M", nullptr},   {32, "BF16", "bf16"},    {36, "TQ1_0", nullptr},    {37, "TQ2_0", nullptr},
-    {38, "MXFP4_MOE", nullptr}, {39, "NVFP4", nullptr}, {40, "Q1_0", nullptr},
+    {0, "ALL_F32", "fp32"},     {1, "F16", "fp16"},       {2, "Q4_0", "q4_0"},      {3, "Q4_1", nullptr},
+    {7, "Q8_0", "q8_0"},        {8, "Q5_0", nullptr},     {9, "Q5_1", nullptr},     {10, "Q2_K", "q2_k"},
+    {11, "Q3_K_S", nullptr},    {12, "Q3_K_M", "q3_k_m"}, {13, "Q3_K_L", nullptr},  {14, "Q4_K_S", nullptr},
+    {15, "Q4_K_M", "q4_k_m"},   {16, "Q5_K_S", nullptr},  {17, "Q5_K_M", "q5_k_m"}, {18, "Q6_K", "q6_k"},
+    {19, "IQ2_XXS", nullptr},   {20, "IQ2_XS", nullptr},  {21, "Q2_K_S", nullptr},  {22, "IQ3_XS", nullptr},
+    {23, "IQ3_XXS", nullptr},   {24, "IQ1_S", nullptr},   {25, "IQ4_NL", nullptr},  {26, "IQ3_S", nullptr},
+    {27, "IQ3_M", nullptr},     {28, "IQ2_S", nullptr},   {29, "IQ2_M", nullptr},   {30, "IQ4_XS", nullptr},
+    {31, "IQ1_M", nullptr},     {32, "BF16", "bf16"},     {36, "TQ1_0", nullptr},   {37, "TQ2_0", nullptr},
+    {38, "MXFP4_MOE", nullptr}, {39, "NVFP4", nullptr},   {40, "Q1_0", nullptr},
 };
 
 const char *valueTypeName(GgufValueType type)
 {
-    static constexpr std::array<const char *, 13> names = {"uint8", "int8",   "uint16", "int16", "uint32",
-                                                           "int32", "float32", "bool",  "string", "array",
-                                                           "uint64", "int64", "float64"};
+    static constexpr std::array<const char *, 13> names = {"uint8",  "int8",    "uint16", "int16",  "uint32",
+                                                           "int32",  "float32", "bool",   "string", "array",
+                                                           "uint64", "int64",   "float64"};
     const auto index = static_cast<std::size_t>(type);
     return index < names.size() ? names[index] : "unknown";
 }
@@ -130,8 +130,11 @@ class GgufParser
 {
 public:
     GgufParser(QFile &file, const QString &path, std::vector<HeaderError> &errors)
-        : mFile(file), mSize(file.size()), mPath(QFileInfo(path).absoluteFilePath()),
-          mName(QFileInfo(path).fileName()), mErrors(errors)
+        : mFile(file)
+        , mSize(file.size())
+        , mPath(QFileInfo(path).absoluteFilePath())
+        , mName(QFileInfo(path).fileName())
+        , mErrors(errors)
     {
     }
 
@@ -201,8 +204,8 @@ private:
         if (!fits(count, what))
             return false;
         if (!mFile.seek(mPos + count)) {
-            fail(mPos, QStringLiteral("the %1 cannot be skipped: %2")
-                           .arg(QLatin1StringView(what), mFile.errorString()));
+            fail(mPos,
+                 QStringLiteral("the %1 cannot be skipped: %2").arg(QLatin1StringView(what), mFile.errorString()));
             return false;
         }
         mPos += count;
@@ -650,7 +653,9 @@ class SpecReader
 {
 public:
     SpecReader(const GgufHeader &header, QString source, std::vector<ImportError> &errors)
-        : mHeader(header), mSource(std::move(source)), mErrors(errors)
+        : mHeader(header)
+        , mSource(std::move(source))
+        , mErrors(errors)
     {
     }
 
@@ -977,8 +982,9 @@ GgufResult readGgufHeader(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         const QFileInfo info(path);
-        result.errors.push_back({info.fileName(), QStringLiteral("%1: the file cannot be read: %2.")
-                                                      .arg(info.absoluteFilePath(), file.errorString())});
+        result.errors.push_back(
+            {info.fileName(),
+             QStringLiteral("%1: the file cannot be read: %2.").arg(info.absoluteFilePath(), file.errorString())});
         return result;
     }
     GgufParser parser(file, path, result.errors);

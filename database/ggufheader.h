@@ -53,21 +53,21 @@ struct GgufValue {
 
 struct GgufTensor {
     std::string name;
-    std::uint32_t ggmlType = 0;        // ggml_type id (ggml.h)
-    std::string typeName;              // "Q4_K", "F32", ...
-    std::vector<std::int64_t> dims;    // ggml order: dims[0] is the row length (innermost)
+    std::uint32_t ggmlType = 0;     // ggml_type id (ggml.h)
+    std::string typeName;           // "Q4_K", "F32", ...
+    std::vector<std::int64_t> dims; // ggml order: dims[0] is the row length (innermost)
     std::int64_t elements = 0;
-    std::int64_t bytes = 0;            // elements / block size x block bytes
-    std::int64_t offset = 0;           // from the start of the data section
+    std::int64_t bytes = 0;  // elements / block size x block bytes
+    std::int64_t offset = 0; // from the start of the data section
 };
 
 struct GgufHeader {
     std::uint32_t version = 0;
-    std::int64_t alignment = 32;       // general.alignment
-    std::int64_t dataOffset = 0;       // byte of the file where the data section starts
+    std::int64_t alignment = 32; // general.alignment
+    std::int64_t dataOffset = 0; // byte of the file where the data section starts
 
-    std::string architecture;          // general.architecture
-    std::string name;                  // general.name (may be empty)
+    std::string architecture;             // general.architecture
+    std::string name;                     // general.name (may be empty)
     std::optional<std::int64_t> fileType; // general.file_type (llama_ftype)
     // The sizing keys, "<architecture>.<key>"; unset when absent or not an integer.
     std::optional<std::int64_t> blockCount;        // .block_count
@@ -80,10 +80,10 @@ struct GgufHeader {
     std::optional<std::int64_t> expertUsedCount;   // .expert_used_count
     std::map<std::string, GgufValue> metadata;     // every key, as stored
 
-    std::vector<GgufTensor> tensors;   // in file order
-    std::int64_t parameters = 0;       // sum of tensor elements
-    std::int64_t tensorBytes = 0;      // sum of tensor bytes (alignment padding excluded)
-    double bitsPerWeight = 0;          // tensorBytes x 8 / parameters
+    std::vector<GgufTensor> tensors;                      // in file order
+    std::int64_t parameters = 0;                          // sum of tensor elements
+    std::int64_t tensorBytes = 0;                         // sum of tensor bytes (alignment padding excluded)
+    double bitsPerWeight = 0;                             // tensorBytes x 8 / parameters
     std::map<std::string, std::int64_t> tensorsByType;    // tensor count by ggml type name
     std::map<std::string, std::int64_t> parametersByType; // elements by ggml type name
 

@@ -64,7 +64,8 @@ HardwareOptionList hardwareOptions(const Catalogue &catalogue, CloudTier tier)
         if (gpu && instance.gpuCount > 0)
             list.options.push_back(fromInstance(instance, *gpu, tier));
         else
-            list.skipped.push_back("instance " + instance.id + ": its GPU '" + instance.gpuId + "' is not in the catalogue");
+            list.skipped.push_back("instance " + instance.id + ": its GPU '" + instance.gpuId
+                                   + "' is not in the catalogue");
     }
     return list;
 }

@@ -12,7 +12,7 @@ namespace planner {
 
 struct HardwareOptionList {
     std::vector<HardwareOption> options;
-    std::vector<std::string> skipped;  // rows that name a part the catalogue lacks
+    std::vector<std::string> skipped; // rows that name a part the catalogue lacks
 };
 
 // Servers with their bill of materials and scale-out NICs; instances with

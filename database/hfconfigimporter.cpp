@@ -68,7 +68,10 @@ class ConfigReader
 {
 public:
     ConfigReader(QJsonObject object, QString source, std::vector<ImportError> &errors, QString prefix = {})
-        : mObject(std::move(object)), mSource(std::move(source)), mPrefix(std::move(prefix)), mErrors(errors)
+        : mObject(std::move(object))
+        , mSource(std::move(source))
+        , mPrefix(std::move(prefix))
+        , mErrors(errors)
     {
     }
 
@@ -193,17 +196,17 @@ void checkArchitectures(ConfigReader &reader, const ArchInfo &info)
         return;
     const QJsonValue value = reader.value("architectures");
     if (!value.isArray() || value.toArray().isEmpty()) {
-        reader.fail("architectures", QStringLiteral("must be a non-empty array of class names, got %1")
-                                         .arg(describeJsonValue(value)));
+        reader.fail("architectures",
+                    QStringLiteral("must be a non-empty array of class names, got %1").arg(describeJsonValue(value)));
         return;
     }
     for (const QJsonValue &entry : value.toArray()) {
         if (entry.toString() != QLatin1StringView(info.architecture))
-            reader.fail("architectures", QStringLiteral("names %1, which is not supported for model_type '%2'; "
-                                                        "supported: %3")
-                                             .arg(entry.isString() ? entry.toString() : describeJsonValue(entry),
-                                                  QLatin1StringView(info.modelType),
-                                                  QLatin1StringView(info.architecture)));
+            reader.fail("architectures",
+                        QStringLiteral("names %1, which is not supported for model_type '%2'; "
+                                       "supported: %3")
+                            .arg(entry.isString() ? entry.toString() : describeJsonValue(entry),
+                                 QLatin1StringView(info.modelType), QLatin1StringView(info.architecture)));
     }
 }
 
@@ -312,8 +315,7 @@ bool readAttentionBias(ConfigReader &reader, Arch arch)
             reader.fail("attention_bias", QStringLiteral("is true; biased MLA projections cannot be represented"));
         return false;
     case Arch::Mistral:
-    case Arch::Mixtral:
-        break; // no bias in these attention blocks, and no key for one
+    case Arch::Mixtral: break; // no bias in these attention blocks, and no key for one
     }
     return false;
 }
@@ -417,19 +419,11 @@ void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
     switch (arch) {
     case Arch::Llama:
     case Arch::Mistral:
-    case Arch::Qwen2:
-        spec.intermediateSize = reader.count("intermediate_size");
-        break;
-    case Arch::Mixtral:
-        readMixtralMoe(reader, spec);
-        break;
+    case Arch::Qwen2: spec.intermediateSize = reader.count("intermediate_size"); break;
+    case Arch::Mixtral: readMixtralMoe(reader, spec); break;
     case Arch::DeepseekV2:
-    case Arch::DeepseekV3:
-        readDeepseekMoe(reader, arch, spec);
-        break;
-    case Arch::Qwen2Moe:
-        readQwen2Moe(reader);
-        break;
+    case Arch::DeepseekV3: readDeepseekMoe(reader, arch, spec); break;
+    case Arch::Qwen2Moe: readQwen2Moe(reader); break;
     }
 }
 
@@ -442,9 +436,8 @@ std::string readFp8Format(ConfigReader &quant)
     const auto is128 = [](const QJsonValue &v) { return v.isDouble() && v.toDouble() == 128.0; };
     if (shape.size() == 2 && std::all_of(shape.begin(), shape.end(), is128))
         return "fp8-block";
-    const QString shown = blocks.isArray()
-                              ? QString::fromUtf8(QJsonDocument(shape).toJson(QJsonDocument::Compact))
-                              : describeJsonValue(blocks);
+    const QString shown = blocks.isArray() ? QString::fromUtf8(QJsonDocument(shape).toJson(QJsonDocument::Compact))
+                                           : describeJsonValue(blocks);
     quant.fail("weight_block_size",
                QStringLiteral("is %1; only [128,128] (DeepSeek's block scales) is supported").arg(shown));
     return {};
@@ -476,8 +469,7 @@ std::string readQuantization(ConfigReader &reader)
     if (method == QLatin1StringView("awq") || method == QLatin1StringView("gptq"))
         return readGroupedIntFormat(*quant, method == QLatin1StringView("awq") ? "awq" : "gptq");
     if (!method.isEmpty())
-        quant->fail("quant_method",
-                    QStringLiteral("'%1' is not supported; supported: fp8, awq, gptq").arg(method));
+        quant->fail("quant_method", QStringLiteral("'%1' is not supported; supported: fp8, awq, gptq").arg(method));
     return {};
 }
 

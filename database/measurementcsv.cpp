@@ -13,7 +13,11 @@ namespace {
 class Row
 {
 public:
-    Row(const CsvTable &table, size_t index) : mTable(table), mIndex(index) {}
+    Row(const CsvTable &table, size_t index)
+        : mTable(table)
+        , mIndex(index)
+    {
+    }
 
     int line() const { return mTable.rowLines[mIndex]; }
 
@@ -33,7 +37,9 @@ public:
         bool ok = false;
         const long long value = cell.toLongLong(&ok);
         if (!ok || value < 1)
-            throw QStringLiteral("line %1: %2 must be a positive whole number, got '%3'").arg(line()).arg(QLatin1String(column), cell);
+            throw QStringLiteral("line %1: %2 must be a positive whole number, got '%3'")
+                .arg(line())
+                .arg(QLatin1String(column), cell);
         return value;
     }
 
@@ -70,7 +76,9 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
     const WorkloadShape shape{row.integer("input_len", 1024), row.integer("output_len", 256), 0};
     const ResolvedDeployment resolved = resolveDeployment(spec, cluster, settings, shape);
     if (!resolved.ok())
-        throw QStringLiteral("line %1: %2").arg(row.line()).arg(QString::fromStdString(resolved.problems.front().message.text()));
+        throw QStringLiteral("line %1: %2")
+            .arg(row.line())
+            .arg(QString::fromStdString(resolved.problems.front().message.text()));
     m.request = resolved.request;
     m.request.concurrency = row.integer("concurrency", 1);
 
@@ -81,12 +89,16 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
     };
     const QString metric = row.text("metric");
     if (!metrics.contains(metric))
-        throw QStringLiteral("line %1: metric must be tpot_s, ttft_s or output_tokens_per_s, got '%2'").arg(row.line()).arg(metric);
+        throw QStringLiteral("line %1: metric must be tpot_s, ttft_s or output_tokens_per_s, got '%2'")
+            .arg(row.line())
+            .arg(metric);
     m.metric = metrics.value(metric);
     bool ok = false;
     m.value = row.text("value").toDouble(&ok);
     if (!ok || !(m.value > 0))
-        throw QStringLiteral("line %1: value must be a positive number, got '%2'").arg(row.line()).arg(row.text("value"));
+        throw QStringLiteral("line %1: value must be a positive number, got '%2'")
+            .arg(row.line())
+            .arg(row.text("value"));
     m.label = row.text("label", QStringLiteral("line %1").arg(row.line())).toStdString();
     for (const std::string &problem : validate(m.request))
         throw QStringLiteral("line %1: %2").arg(row.line()).arg(QString::fromStdString(problem));

@@ -47,7 +47,8 @@ QJsonObject versionEstimateToJson(const VersionEstimate &v)
                                 {"serves", qs(toString(v.verdict.serves))},
                                 {"code", qs(v.verdict.code)},
                                 {"reason", qs(v.verdict.reason.text())}}},
-        {"memory_per_gpu_bytes", sized ? QJsonValue(std::round(units::inBytes(v.memory.perGpu.total()))) : QJsonValue()},
+        {"memory_per_gpu_bytes",
+         sized ? QJsonValue(std::round(units::inBytes(v.memory.perGpu.total()))) : QJsonValue()},
         {"capacity_bytes", sized ? QJsonValue(std::round(units::inBytes(v.memory.capacity))) : QJsonValue()},
         {"shortfall_bytes", sized ? QJsonValue(std::round(units::inBytes(v.memory.shortfall))) : QJsonValue()},
         {"output_tokens_per_s", p ? QJsonValue(p->outputTokensPerSecond) : QJsonValue()},
@@ -56,25 +57,26 @@ QJsonObject versionEstimateToJson(const VersionEstimate &v)
         {"decode_bound", v.speed ? QJsonValue(qs(toString(v.speed->decode.bound))) : QJsonValue()},
         {"requests_per_s", p ? QJsonValue(v.requestsPerSecond) : QJsonValue()},
         {"concurrency", static_cast<double>(v.concurrency)},
-        {"needed_concurrency", v.neededConcurrency ? QJsonValue(static_cast<double>(*v.neededConcurrency)) : QJsonValue()},
+        {"needed_concurrency",
+         v.neededConcurrency ? QJsonValue(static_cast<double>(*v.neededConcurrency)) : QJsonValue()},
         {"sequences_held", static_cast<double>(v.sequencesHeld)},
         {"usd_per_million_output_tokens", orNull(v.usdPerMillionOutputTokens)},
         {"cost_is_lower_bound", v.costIsLowerBound},
     };
     if (v.replicas > 0)
         out.insert(QStringLiteral("parallel"), QJsonObject{{"tp", v.parallel.tensor},
-                                                            {"pp", v.parallel.pipeline},
-                                                            {"ep", v.parallel.expert},
-                                                            {"dp_attention", v.parallel.dataParallelAttention},
-                                                            {"replicas", v.replicas}});
+                                                           {"pp", v.parallel.pipeline},
+                                                           {"ep", v.parallel.expert},
+                                                           {"dp_attention", v.parallel.dataParallelAttention},
+                                                           {"replicas", v.replicas}});
     if (v.request) {
         const InferenceRequest &d = v.request->deployment;
         out.insert(QStringLiteral("deployment"), QJsonObject{{"gpu", qs(d.gpu.id)},
-                                                              {"gpus", d.gpuCount},
-                                                              {"weights", qs(d.weights.id)},
-                                                              {"kv", qs(d.kvCache.id)},
-                                                              {"engine", qs(d.engine.id)},
-                                                              {"context", static_cast<double>(d.context)}});
+                                                             {"gpus", d.gpuCount},
+                                                             {"weights", qs(d.weights.id)},
+                                                             {"kv", qs(d.kvCache.id)},
+                                                             {"engine", qs(d.engine.id)},
+                                                             {"context", static_cast<double>(d.context)}});
     }
     return out;
 }
@@ -86,15 +88,19 @@ QJsonObject scenarioEstimateToJson(const ScenarioEstimate &s)
         versions.append(versionEstimateToJson(v));
     QJsonArray issues;
     for (const TopologyIssue &issue : s.issues)
-        issues.append(QJsonObject{{"node", issue.nodeId}, {"link", issue.linkId}, {"message", qs(issue.message.text())},
-                                  {"estimate_uses", issue.fallback.empty() ? QJsonValue() : QJsonValue(qs(issue.fallback.text()))}});
+        issues.append(QJsonObject{
+            {"node", issue.nodeId},
+            {"link", issue.linkId},
+            {"message", qs(issue.message.text())},
+            {"estimate_uses", issue.fallback.empty() ? QJsonValue() : QJsonValue(qs(issue.fallback.text()))}});
     const bool costKnown = s.costCompleteness != CostCompleteness::Unknown;
     return QJsonObject{
         {"name", qs(s.name)},
-        {"cluster", QJsonObject{{"gpu", s.cluster.gpu ? QJsonValue(qs(s.cluster.gpu->id)) : QJsonValue()},
-                                {"gpus", s.cluster.gpuCount},
-                                {"servers", s.cluster.servers},
-                                {"problem", s.cluster.problem.empty() ? QJsonValue() : QJsonValue(qs(s.cluster.problem.text()))}}},
+        {"cluster",
+         QJsonObject{{"gpu", s.cluster.gpu ? QJsonValue(qs(s.cluster.gpu->id)) : QJsonValue()},
+                     {"gpus", s.cluster.gpuCount},
+                     {"servers", s.cluster.servers},
+                     {"problem", s.cluster.problem.empty() ? QJsonValue() : QJsonValue(qs(s.cluster.problem.text()))}}},
         {"issues", issues},
         {"cost", QJsonObject{{"completeness", qs(completenessName(s.costCompleteness))},
                              {"capex_usd", costKnown ? QJsonValue(s.cost.capexUsd) : QJsonValue()},

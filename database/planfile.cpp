@@ -30,8 +30,8 @@ namespace {
 // Far more than any plan; a bigger file is not one, and is not read into memory.
 constexpr qint64 kMaximumFileBytes = 64 * 1024 * 1024;
 
-constexpr std::array<CloudTier, 4> kCloudTiers{CloudTier::OnDemand, CloudTier::Reserved1Year,
-                                               CloudTier::Reserved3Year, CloudTier::Spot};
+constexpr std::array<CloudTier, 4> kCloudTiers{CloudTier::OnDemand, CloudTier::Reserved1Year, CloudTier::Reserved3Year,
+                                               CloudTier::Spot};
 
 QString qs(const std::string &s)
 {
@@ -126,14 +126,9 @@ QJsonObject toJson(const Scenario &s)
 QJsonObject toJson(const PartSnapshot &p)
 {
     return QJsonObject{
-        {"gpus", partsToJson(p.gpus)},
-        {"cpus", partsToJson(p.cpus)},
-        {"memory", partsToJson(p.memory)},
-        {"storage", partsToJson(p.storage)},
-        {"links", partsToJson(p.links)},
-        {"servers", partsToJson(p.servers)},
-        {"instances", partsToJson(p.instances)},
-        {"models", partsToJson(p.models)},
+        {"gpus", partsToJson(p.gpus)},           {"cpus", partsToJson(p.cpus)},     {"memory", partsToJson(p.memory)},
+        {"storage", partsToJson(p.storage)},     {"links", partsToJson(p.links)},   {"servers", partsToJson(p.servers)},
+        {"instances", partsToJson(p.instances)}, {"models", partsToJson(p.models)},
     };
 }
 
@@ -169,8 +164,8 @@ QJsonValue field(const QJsonObject &o, const QString &where, const char *key)
 
 [[noreturn]] void wrongType(const QString &where, const char *key, const char *expected, const QJsonValue &got)
 {
-    fail(where, QStringLiteral("'%1' must be %2, got %3").arg(QLatin1String(key), QLatin1String(expected),
-                                                              describeJsonValue(got)));
+    fail(where, QStringLiteral("'%1' must be %2, got %3")
+                    .arg(QLatin1String(key), QLatin1String(expected), describeJsonValue(got)));
 }
 
 QJsonObject object(const QJsonObject &o, const QString &where, const char *key)
@@ -233,7 +228,8 @@ std::int64_t integer(const QJsonObject &o, const QString &where, const char *key
 
 int smallInteger(const QJsonObject &o, const QString &where, const char *key, Sign sign)
 {
-    return static_cast<int>(integer(o, where, key, sign, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+    return static_cast<int>(
+        integer(o, where, key, sign, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
 }
 
 QVariant toVariant(const QJsonValue &v)
@@ -270,7 +266,7 @@ Spec partFromJson(const QJsonValue &value, const QString &where)
     for (auto it = out.constBegin(); it != out.constEnd(); ++it) {
         const QVariant &o = it.value();
         if (o.isNull())
-            continue;  // an optional figure the part does not have
+            continue; // an optional figure the part does not have
         const QByteArray key = it.key().toUtf8();
         const QJsonValue v = field(in, where, key.constData());
         if (v.isNull())
@@ -393,8 +389,8 @@ CloudTier cloudTierFromJson(const QJsonObject &scenario, const QString &where)
             return tier;
         names << qs(toString(tier));
     }
-    fail(where, QStringLiteral("'cloud_tier' must be one of %1, got \"%2\"")
-                    .arg(names.join(QStringLiteral(", ")), qs(name)));
+    fail(where,
+         QStringLiteral("'cloud_tier' must be one of %1, got \"%2\"").arg(names.join(QStringLiteral(", ")), qs(name)));
 }
 
 // Whether the snapshot holds the part a node of this kind names (a NIC names
@@ -430,8 +426,8 @@ Topology topologyFromJson(const QJsonObject &scenario, const QString &scenarioWh
         node.id = smallInteger(n, nodeWhere, "id", Sign::Positive);
         const std::string kind = text(n, nodeWhere, "kind");
         if (!nodeKindFromString(kind, node.kind))
-            fail(nodeWhere, QStringLiteral("'kind' must be server, gpu, cpu, memory, storage or nic, got \"%1\"")
-                                .arg(qs(kind)));
+            fail(nodeWhere,
+                 QStringLiteral("'kind' must be server, gpu, cpu, memory, storage or nic, got \"%1\"").arg(qs(kind)));
         node.parent = smallInteger(n, nodeWhere, "parent", Sign::NonNegative);
         node.catalogueId = text(n, nodeWhere, "catalogue_id");
         node.cloudInstanceId = text(n, nodeWhere, "cloud_instance_id");
@@ -460,7 +456,8 @@ Topology topologyFromJson(const QJsonObject &scenario, const QString &scenarioWh
             fail(nodeWhere, QStringLiteral("%1 '%2' is not in the plan's parts")
                                 .arg(qs(std::string(toString(n.kind))), qs(n.catalogueId)));
         if (!n.cloudInstanceId.empty() && !parts.instance(n.cloudInstanceId))
-            fail(nodeWhere, QStringLiteral("cloud instance '%1' is not in the plan's parts").arg(qs(n.cloudInstanceId)));
+            fail(nodeWhere,
+                 QStringLiteral("cloud instance '%1' is not in the plan's parts").arg(qs(n.cloudInstanceId)));
         if (!n.fabricLinkId.empty() && !parts.link(n.fabricLinkId))
             fail(nodeWhere, QStringLiteral("fabric link '%1' is not in the plan's parts").arg(qs(n.fabricLinkId)));
     }

@@ -33,10 +33,10 @@ namespace planner {
 
 inline constexpr char kPlanFormatName[] = "llm-planner-plan";
 inline constexpr int kPlanFormatVersion = 1;
-inline constexpr char kPlanFileSuffix[] = "llmplan";  // without the dot
+inline constexpr char kPlanFileSuffix[] = "llmplan"; // without the dot
 
 struct PlanFileResult {
-    std::optional<Plan> plan;  // set exactly when error is empty
+    std::optional<Plan> plan; // set exactly when error is empty
     QString error;
     bool ok() const { return error.isEmpty(); }
 };

@@ -14,7 +14,7 @@ void keep(std::vector<Spec> &snapshot, const Spec &spec)
     if (found == snapshot.end())
         snapshot.push_back(spec);
     else
-        *found = spec;  // the catalogue's current figures
+        *found = spec; // the catalogue's current figures
 }
 
 template <typename Spec>
@@ -112,7 +112,8 @@ int addCloudInstance(Plan &plan, size_t scenario, const Catalogue &catalogue, co
     const std::optional<CloudInstance> instance = lookUp<CloudInstance>(catalogue, instanceId, "cloud instance", error);
     if (!instance)
         return 0;
-    const std::optional<GpuSpec> gpu = lookUp<GpuSpec>(catalogue, QString::fromStdString(instance->gpuId), "GPU", error);
+    const std::optional<GpuSpec> gpu = lookUp<GpuSpec>(catalogue, QString::fromStdString(instance->gpuId), "GPU",
+                                                       error);
     if (!gpu)
         return 0;
     Topology &t = plan.scenarios.at(scenario).topology;
@@ -125,7 +126,9 @@ int addCloudInstance(Plan &plan, size_t scenario, const Catalogue &catalogue, co
     if (instance->gpuCount > 1 && gpu->nvlinkBandwidth > units::gigabytesPerSecond(0)) {
         for (const LinkSpec &link : catalogue.list<LinkSpec>())
             if ((link.kind == LinkKind::NvSwitch || link.kind == LinkKind::NvLink)
-                && std::abs(units::inGBPerSecond(link.bandwidthPerDirection) - units::inGBPerSecond(gpu->nvlinkBandwidth) / 2) < 1) {
+                && std::abs(units::inGBPerSecond(link.bandwidthPerDirection)
+                            - units::inGBPerSecond(gpu->nvlinkBandwidth) / 2)
+                       < 1) {
                 keep(plan.parts.links, link);
                 t.node(gpus)->fabricLinkId = link.id;
                 break;

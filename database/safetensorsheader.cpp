@@ -45,9 +45,9 @@ struct DtypeBits {
 // The dtypes of safetensors' Dtype enum, with Dtype::bitsize(). F4 and F6 are
 // packed below a byte; a tensor of them must still fill whole bytes.
 constexpr DtypeBits kDtypes[] = {
-    {"BOOL", 8}, {"U8", 8},   {"I8", 8},   {"F8_E5M2", 8}, {"F8_E4M3", 8}, {"F8_E8M0", 8}, {"I16", 16},
-    {"U16", 16}, {"F16", 16}, {"BF16", 16}, {"I32", 32},   {"U32", 32},    {"F32", 32},    {"I64", 64},
-    {"U64", 64}, {"F64", 64}, {"C64", 64}, {"F4", 4},      {"F6_E2M3", 6}, {"F6_E3M2", 6},
+    {"BOOL", 8}, {"U8", 8},   {"I8", 8},    {"F8_E5M2", 8}, {"F8_E4M3", 8}, {"F8_E8M0", 8}, {"I16", 16},
+    {"U16", 16}, {"F16", 16}, {"BF16", 16}, {"I32", 32},    {"U32", 32},    {"F32", 32},    {"I64", 64},
+    {"U64", 64}, {"F64", 64}, {"C64", 64},  {"F4", 4},      {"F6_E2M3", 6}, {"F6_E3M2", 6},
 };
 
 QString shapeText(const std::vector<std::int64_t> &shape)
@@ -93,7 +93,9 @@ class Reporter
 {
 public:
     Reporter(const QString &path, std::vector<HeaderError> &errors)
-        : mPath(QFileInfo(path).absoluteFilePath()), mName(QFileInfo(path).fileName()), mErrors(errors)
+        : mPath(QFileInfo(path).absoluteFilePath())
+        , mName(QFileInfo(path).fileName())
+        , mErrors(errors)
     {
     }
 
@@ -202,18 +204,16 @@ bool readOffsets(const QString &name, const QJsonObject &entry, RawTensor &tenso
     const std::int64_t begin = pair.size() == 2 ? nonNegativeInteger(pair.at(0)).value_or(-1) : -1;
     const std::int64_t end = pair.size() == 2 ? nonNegativeInteger(pair.at(1)).value_or(-1) : -1;
     if (!value.isArray() || begin < 0 || end < 0) {
-        const QString shown = value.isArray()
-                                  ? QString::fromUtf8(QJsonDocument(pair).toJson(QJsonDocument::Compact))
-                                  : describeJsonValue(value);
+        const QString shown = value.isArray() ? QString::fromUtf8(QJsonDocument(pair).toJson(QJsonDocument::Compact))
+                                              : describeJsonValue(value);
         report.atTensor(name, QStringLiteral("has data_offsets %1; they must be [begin, end], two non-negative "
                                              "integers")
                                   .arg(shown));
         return false;
     }
     if (end < begin) {
-        report.atTensor(name, QStringLiteral("has data_offsets [%1, %2], which end before they begin")
-                                  .arg(begin)
-                                  .arg(end));
+        report.atTensor(name,
+                        QStringLiteral("has data_offsets [%1, %2], which end before they begin").arg(begin).arg(end));
         return false;
     }
     tensor.begin = begin;
@@ -228,8 +228,8 @@ bool checkSize(const QString &name, int bits, RawTensor &tensor, Reporter &repor
     for (const std::int64_t dim : tensor.info.shape)
         elements = elements ? multiply(*elements, dim) : std::nullopt;
     const std::optional<std::int64_t> totalBits = elements ? multiply(*elements, bits) : std::nullopt;
-    const QString what = QStringLiteral("shape %1 of %2").arg(shapeText(tensor.info.shape),
-                                                              QString::fromStdString(tensor.info.dtype));
+    const QString what = QStringLiteral("shape %1 of %2")
+                             .arg(shapeText(tensor.info.shape), QString::fromStdString(tensor.info.dtype));
     if (!totalBits) {
         report.atTensor(name, QStringLiteral("has %1, which overflows any possible file size").arg(what));
         return false;
@@ -258,8 +258,9 @@ bool checkSize(const QString &name, int bits, RawTensor &tensor, Reporter &repor
 std::optional<RawTensor> readTensorEntry(const QString &name, const QJsonValue &value, Reporter &report)
 {
     if (!value.isObject()) {
-        report.atTensor(name, QStringLiteral("is %1, not an object with dtype, shape and data_offsets")
-                                  .arg(describeJsonValue(value)));
+        report.atTensor(
+            name,
+            QStringLiteral("is %1, not an object with dtype, shape and data_offsets").arg(describeJsonValue(value)));
         return std::nullopt;
     }
     const QJsonObject entry = value.toObject();
@@ -333,9 +334,9 @@ std::optional<FileHeader> parseHeader(const QByteArray &json, qint64 dataBytes, 
         return std::nullopt;
     }
     if (!document.isObject()) {
-        report.atByte(kLengthFieldBytes, QStringLiteral("the header is a JSON %1, not an object of tensors")
-                                             .arg(document.isArray() ? QStringLiteral("array")
-                                                                     : QStringLiteral("value")));
+        report.atByte(kLengthFieldBytes,
+                      QStringLiteral("the header is a JSON %1, not an object of tensors")
+                          .arg(document.isArray() ? QStringLiteral("array") : QStringLiteral("value")));
         return std::nullopt;
     }
     const std::size_t before = report.count();
@@ -634,7 +635,8 @@ void readIndexMetadata(const QJsonObject &object, ShardIndex &index, Reporter &r
     if (metadata.isUndefined() || metadata.isNull())
         return;
     if (!metadata.isObject()) {
-        report.atKey(QStringLiteral("metadata"), QStringLiteral("must be an object, got %1").arg(describeJsonValue(metadata)));
+        report.atKey(QStringLiteral("metadata"),
+                     QStringLiteral("must be an object, got %1").arg(describeJsonValue(metadata)));
         return;
     }
     const QJsonValue total = metadata.toObject().value(QLatin1StringView("total_size"));
@@ -707,8 +709,8 @@ std::optional<ShardIndex> readIndex(const QString &path, std::vector<HeaderError
 
 // The shard must hold exactly the tensors weight_map places in it: a missing
 // one means an incomplete download, an extra one a stale or mixed-up folder.
-void crossCheckShard(const FileHeader &header, const QString &shard, const ShardIndex &index,
-                     const QString &indexName, Reporter &report)
+void crossCheckShard(const FileHeader &header, const QString &shard, const ShardIndex &index, const QString &indexName,
+                     Reporter &report)
 {
     std::unordered_map<std::string, bool> held;
     for (const RawTensor &tensor : header.tensors)
@@ -726,9 +728,9 @@ void crossCheckShard(const FileHeader &header, const QString &shard, const Shard
             report.atTensor(QString::fromStdString(tensor.info.name),
                             QStringLiteral("is in the shard but not in %1's weight_map").arg(indexName));
         else if (it->second != shard)
-            report.atTensor(QString::fromStdString(tensor.info.name),
-                            QStringLiteral("is in this shard, but %1's weight_map places it in %2")
-                                .arg(indexName, it->second));
+            report.atTensor(
+                QString::fromStdString(tensor.info.name),
+                QStringLiteral("is in this shard, but %1's weight_map places it in %2").arg(indexName, it->second));
     }
 }
 

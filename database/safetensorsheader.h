@@ -25,28 +25,28 @@ namespace planner {
 
 struct TensorInfo {
     std::string name;
-    std::string dtype;                 // safetensors dtype: "BF16", "F8_E4M3", "U8", ...
-    std::vector<std::int64_t> shape;   // empty for a scalar
-    std::int64_t elements = 0;         // product of shape (1 for a scalar)
-    std::int64_t bytes = 0;            // end - begin of data_offsets
+    std::string dtype;               // safetensors dtype: "BF16", "F8_E4M3", "U8", ...
+    std::vector<std::int64_t> shape; // empty for a scalar
+    std::int64_t elements = 0;       // product of shape (1 for a scalar)
+    std::int64_t bytes = 0;          // end - begin of data_offsets
     // Model parameters the tensor holds: elements, twice that for U8-packed 4-bit
     // weights (two values per byte), 0 for a quantization scale.
     std::int64_t parameters = 0;
-    bool quantizationScale = false;    // weight_scale_inv, weight_scale, MXFP4 *_scales, ...
-    std::string packing;               // "mxfp4" / "nvfp4" for U8-packed 4-bit weights, else empty
-    std::string file;                  // the .safetensors file holding it (file name only)
+    bool quantizationScale = false; // weight_scale_inv, weight_scale, MXFP4 *_scales, ...
+    std::string packing;            // "mxfp4" / "nvfp4" for U8-packed 4-bit weights, else empty
+    std::string file;               // the .safetensors file holding it (file name only)
 };
 
 struct CheckpointSummary {
-    std::vector<TensorInfo> tensors;   // file by file, each in data-offset order
-    std::vector<std::string> files;    // the .safetensors files read, by name
-    std::int64_t parameters = 0;       // model parameters; quantization scales excluded
+    std::vector<TensorInfo> tensors;                       // file by file, each in data-offset order
+    std::vector<std::string> files;                        // the .safetensors files read, by name
+    std::int64_t parameters = 0;                           // model parameters; quantization scales excluded
     std::map<std::string, std::int64_t> parametersByDtype; // the same, by storage dtype
-    std::int64_t scaleElements = 0;    // elements of the quantization-scale tensors
-    std::int64_t tensorBytes = 0;      // every tensor's bytes, scales included
-    std::optional<std::int64_t> indexTotalSize; // metadata.total_size of a sharded index, as declared
-    std::map<std::string, std::string> metadata; // __metadata__ of the files, merged
-    std::string dominantDtype;         // the dtype holding the most parameters
+    std::int64_t scaleElements = 0;                        // elements of the quantization-scale tensors
+    std::int64_t tensorBytes = 0;                          // every tensor's bytes, scales included
+    std::optional<std::int64_t> indexTotalSize;            // metadata.total_size of a sharded index, as declared
+    std::map<std::string, std::string> metadata;           // __metadata__ of the files, merged
+    std::string dominantDtype;                             // the dtype holding the most parameters
     // Weight format id (precision.h) of the dominant dtype: "bf16", "fp16", "fp32",
     // "fp8-block" (F8_E4M3 with 128x128 *_scale_inv tensors), "fp8", "mxfp4",
     // "nvfp4"; empty when no planner format describes the storage (AWQ/GPTQ's

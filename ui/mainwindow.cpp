@@ -7,9 +7,9 @@
 #include "ui/charts/analysispanel.h"
 #include "ui/deploy/launchexportdialog.h"
 #include "ui/document/plandocument.h"
+#include "ui/document/planedits.h"
 #include "ui/format/money.h"
 #include "ui/help/helpdialogs.h"
-#include "ui/document/planedits.h"
 #include "ui/models/modelversiontablemodel.h"
 #include "ui/palette/partspalette.h"
 #include "ui/panels/costpanel.h"
@@ -36,8 +36,8 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
-#include <QShowEvent>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -183,8 +183,10 @@ void MainWindow::showEvent(QShowEvent *event)
     // Without a saved layout, share the window out by proportion once it has its real size.
     QTimer::singleShot(0, this, [this] {
         const auto named = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
-        resizeDocks({named("partsDock"), named("workloadDock")}, {width() * 22 / 100, width() * 26 / 100}, Qt::Horizontal);
-        resizeDocks({named("workloadDock"), named("inspectorDock")}, {height() * 55 / 100, height() * 45 / 100}, Qt::Vertical);
+        resizeDocks({named("partsDock"), named("workloadDock")}, {width() * 22 / 100, width() * 26 / 100},
+                    Qt::Horizontal);
+        resizeDocks({named("workloadDock"), named("inspectorDock")}, {height() * 55 / 100, height() * 45 / 100},
+                    Qt::Vertical);
         resizeDocks({named("summaryDock")}, {height() * 24 / 100}, Qt::Vertical);
         mView->zoomToFit();
     });
@@ -201,7 +203,7 @@ void MainWindow::createActions()
         const QString path = it.next();
         samples->addAction(QFileInfo(path).completeBaseName(), this, [this, path] {
             if (maybeSave() && openPlan(path))
-                mDocument->setFilePath(QString());  // a sample is saved under a name of the user's
+                mDocument->setFilePath(QString()); // a sample is saved under a name of the user's
         });
     }
     file->addSeparator();
@@ -255,7 +257,8 @@ void MainWindow::createActions()
     scenario->addAction(tr("Export &Launch Command…"), this, &MainWindow::exportLaunchCommand);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&How the Numbers Are Computed"), QKeySequence::HelpContents, this, [this] { showNumbersHelp(this); });
+    help->addAction(tr("&How the Numbers Are Computed"), QKeySequence::HelpContents, this,
+                    [this] { showNumbersHelp(this); });
     help->addSeparator();
     help->addAction(tr("&About LLM Deployment Planner"), this, [this] { showAboutBox(this, mCatalogue); });
 }
@@ -274,7 +277,8 @@ void MainWindow::createToolBar()
     select->setChecked(true);
     select->setShortcut(QKeySequence(Qt::Key_S));
     select->setToolTip(tr("Select and move (S)"));
-    QAction *connectTool = bar->addAction(tr("Connect"), this, [this] { mScene->setMode(TopologyScene::Mode::Connect); });
+    QAction *connectTool = bar->addAction(tr("Connect"), this,
+                                          [this] { mScene->setMode(TopologyScene::Mode::Connect); });
     connectTool->setCheckable(true);
     connectTool->setShortcut(QKeySequence(Qt::Key_L));
     connectTool->setToolTip(tr("Draw a link from one part to another (L)"));
@@ -371,7 +375,8 @@ bool MainWindow::openPlan(const QString &path)
 {
     const PlanFileResult result = readPlanFile(path);
     if (!result.ok()) {
-        QMessageBox::warning(this, tr("Cannot open plan"), tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), result.error));
+        QMessageBox::warning(this, tr("Cannot open plan"),
+                             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), result.error));
         return false;
     }
     mDocument->reset(*result.plan, path);
@@ -389,7 +394,8 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Plan As"), QString::fromStdString(mDocument->plan().name),
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Plan As"),
+                                                QString::fromStdString(mDocument->plan().name),
                                                 tr("Plans (*.%1)").arg(QLatin1String(kPlanFileSuffix)));
     if (path.isEmpty())
         return false;
@@ -416,14 +422,15 @@ bool MainWindow::savePlanTo(const QString &path)
 bool MainWindow::maybeSave()
 {
     if (mDocument->isModified()) {
-        const auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The plan has unsaved changes. Save them?"),
+        const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
+                                                 tr("The plan has unsaved changes. Save them?"),
                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
         if (answer == QMessageBox::Save)
             return save();
         if (answer != QMessageBox::Discard)
             return false;
     }
-    forgetAutosave();  // saved, discarded or never changed: nothing to recover
+    forgetAutosave(); // saved, discarded or never changed: nothing to recover
     return true;
 }
 
@@ -441,7 +448,7 @@ const QString kAutosaveFileKey = QStringLiteral("autosave/planFile");
 void MainWindow::autosave()
 {
     if (!mDocument->isModified()) {
-        forgetAutosave();  // undone back to what is saved
+        forgetAutosave(); // undone back to what is saved
         return;
     }
     QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
@@ -479,8 +486,8 @@ void MainWindow::offerRecovery()
                        : tr("The planner did not close normally. Recover the changes to %1 autosaved at %2?")
                              .arg(QDir::toNativeSeparators(file), when));
     if (answer == QMessageBox::Yes) {
-        mDocument->reset(*result.plan, file);  // Save writes the recovered plan back to its file
-        mDocument->undoStack()->resetClean();  // recovered work is unsaved
+        mDocument->reset(*result.plan, file); // Save writes the recovered plan back to its file
+        mDocument->undoStack()->resetClean(); // recovered work is unsaved
         updateTitle();
     } else {
         forgetAutosave();
@@ -515,10 +522,13 @@ void MainWindow::updateRecentMenu()
     mRecentMenu->clear();
     const QStringList files = QSettings().value(kRecentFilesKey).toStringList();
     for (const QString &path : files)
-        mRecentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (maybeSave())
-                openPlan(path);
-        })->setToolTip(path);
+        mRecentMenu
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] {
+                            if (maybeSave())
+                                openPlan(path);
+                        })
+            ->setToolTip(path);
     mRecentMenu->setEnabled(!files.isEmpty());
 }
 
@@ -571,8 +581,9 @@ void MainWindow::selectAll()
 void MainWindow::addScenario()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Add Scenario"), tr("Name of the new scenario (a copy of this one):"),
-                                               QLineEdit::Normal, tr("Scenario %1").arg(mDocument->plan().scenarios.size() + 1), &ok);
+    const QString name = QInputDialog::getText(this, tr("Add Scenario"),
+                                               tr("Name of the new scenario (a copy of this one):"), QLineEdit::Normal,
+                                               tr("Scenario %1").arg(mDocument->plan().scenarios.size() + 1), &ok);
     if (ok && !name.trimmed().isEmpty())
         edits::addScenario(*mDocument, name.trimmed(), true);
 }
@@ -650,7 +661,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
         setMemoryUnit(preferences.memoryUnit);
         setDisplayCurrency(preferences.currency);
         mPalette->reload(mCatalogue);
-        emit mDocument->planChanged();  // every view re-reads what it shows, in the new units
+        emit mDocument->planChanged(); // every view re-reads what it shows, in the new units
     }
 }
 

@@ -77,7 +77,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void forgetAutosave();  // once saved, closed or declined
+    void forgetAutosave(); // once saved, closed or declined
     void createDocks();
     void createActions();
     void createToolBar();
@@ -129,7 +129,7 @@ private:
     Topology mClipboard;
     std::set<int> mClipboardServers;
     int mPasteCount = 0;
-    bool mLayoutDone = false;  // a saved layout was restored, or the first one applied
+    bool mLayoutDone = false; // a saved layout was restored, or the first one applied
 };
 
 } // namespace planner

@@ -23,7 +23,8 @@ QJsonObject efficiencyToJson(const Efficiency &e)
 
 QString percentError(double predicted, double measured)
 {
-    return QStringLiteral("%1%2 %").arg(predicted >= measured ? QStringLiteral("+") : QString())
+    return QStringLiteral("%1%2 %")
+        .arg(predicted >= measured ? QStringLiteral("+") : QString())
         .arg((predicted / measured - 1) * 100, 0, 'f', 1);
 }
 
@@ -81,13 +82,18 @@ int runCalibrate(const QStringList &arguments)
                       .arg(QString::fromStdString(m.label), -24)
                       .arg(QString::fromUtf8(toString(m.metric).data()), -20)
                       .arg(m.value, 0, 'g', 4)
-                      .arg(fit.predictedBefore[i], 0, 'g', 4).arg(percentError(fit.predictedBefore[i], m.value))
-                      .arg(fit.predictedAfter[i], 0, 'g', 4).arg(percentError(fit.predictedAfter[i], m.value)));
+                      .arg(fit.predictedBefore[i], 0, 'g', 4)
+                      .arg(percentError(fit.predictedBefore[i], m.value))
+                      .arg(fit.predictedAfter[i], 0, 'g', 4)
+                      .arg(percentError(fit.predictedAfter[i], m.value)));
     }
     printLine(QStringLiteral("Error (RMS of ln ratio): %1 before, %2 after")
-                  .arg(fit.rmsLogErrorBefore, 0, 'f', 3).arg(fit.rmsLogErrorAfter, 0, 'f', 3));
+                  .arg(fit.rmsLogErrorBefore, 0, 'f', 3)
+                  .arg(fit.rmsLogErrorAfter, 0, 'f', 3));
     printLine(QStringLiteral("Fitted: compute %1, memory %2, network %3 — use: perf --efficiency %1,%2,%3")
-                  .arg(fit.after.compute, 0, 'f', 3).arg(fit.after.memory, 0, 'f', 3).arg(fit.after.network, 0, 'f', 3));
+                  .arg(fit.after.compute, 0, 'f', 3)
+                  .arg(fit.after.memory, 0, 'f', 3)
+                  .arg(fit.after.network, 0, 'f', 3));
     return 0;
 }
 

@@ -98,24 +98,24 @@ const std::map<QString, Lister> &listers()
 {
     static const std::map<QString, Lister> kinds{
         {QStringLiteral("gpus"), lister<GpuSpec>({"id", "name", "memory_gb", "bandwidth_gbps", "bf16_tflops",
-                                                   "fp8_tflops", "tdp_w", "price_usd", "origin"})},
+                                                  "fp8_tflops", "tdp_w", "price_usd", "origin"})},
         {QStringLiteral("cpus"), lister<CpuSpec>({"id", "name", "cores", "memory_channels", "memory_bandwidth_gbps",
-                                                   "pcie_lanes", "tdp_w", "price_usd", "origin"})},
-        {QStringLiteral("memory"), lister<MemoryModuleSpec>({"id", "name", "type", "speed_mts", "capacity_gb",
-                                                              "price_usd", "origin"})},
-        {QStringLiteral("storage"), lister<StorageSpec>({"id", "name", "interface", "capacity_tb", "read_gbps",
-                                                          "price_usd", "origin"})},
-        {QStringLiteral("links"), lister<LinkSpec>({"id", "name", "kind", "bandwidth_gbps_per_direction",
-                                                     "latency_us", "origin"})},
-        {QStringLiteral("switches"), lister<SwitchSpec>({"id", "name", "kind", "ports", "port_gbps", "price_usd",
-                                                          "origin"})},
+                                                  "pcie_lanes", "tdp_w", "price_usd", "origin"})},
+        {QStringLiteral("memory"),
+         lister<MemoryModuleSpec>({"id", "name", "type", "speed_mts", "capacity_gb", "price_usd", "origin"})},
+        {QStringLiteral("storage"),
+         lister<StorageSpec>({"id", "name", "interface", "capacity_tb", "read_gbps", "price_usd", "origin"})},
+        {QStringLiteral("links"),
+         lister<LinkSpec>({"id", "name", "kind", "bandwidth_gbps_per_direction", "latency_us", "origin"})},
+        {QStringLiteral("switches"),
+         lister<SwitchSpec>({"id", "name", "kind", "ports", "port_gbps", "price_usd", "origin"})},
         {QStringLiteral("servers"), lister<ServerTemplate>({"id", "name", "gpu_id", "gpu_count", "cpu_id",
-                                                             "gpu_link_id", "nic_link_id", "origin"})},
-        {QStringLiteral("instances"), lister<CloudInstance>({"id", "provider", "gpu_id", "gpu_count", "region",
-                                                              "on_demand_usd_hr", "reserved_3y_usd_hr",
-                                                              "price_date", "origin"})},
-        {QStringLiteral("models"), lister<ModelSpec>({"id", "family", "name", "checkpoint_format", "num_layers",
-                                                       "max_context", "origin"})},
+                                                            "gpu_link_id", "nic_link_id", "origin"})},
+        {QStringLiteral("instances"),
+         lister<CloudInstance>({"id", "provider", "gpu_id", "gpu_count", "region", "on_demand_usd_hr",
+                                "reserved_3y_usd_hr", "price_date", "origin"})},
+        {QStringLiteral("models"),
+         lister<ModelSpec>({"id", "family", "name", "checkpoint_format", "num_layers", "max_context", "origin"})},
     };
     return kinds;
 }
@@ -131,7 +131,8 @@ QString kindNames()
 int exportTable(Catalogue &catalogue, const QStringList &positional, const QString &output)
 {
     if (positional.size() != 2 || !Catalogue::tables().contains(positional.at(1)))
-        throw UsageError(QStringLiteral("catalog export needs a table: %1").arg(Catalogue::tables().join(QLatin1Char('|'))));
+        throw UsageError(
+            QStringLiteral("catalog export needs a table: %1").arg(Catalogue::tables().join(QLatin1Char('|'))));
     const QByteArray csv = catalogue.exportCsv(positional.at(1)).toUtf8();
     if (output.isEmpty()) {
         std::fwrite(csv.constData(), 1, static_cast<size_t>(csv.size()), stdout);
@@ -162,14 +163,18 @@ int importTable(Catalogue &catalogue, const QStringList &positional)
 int runCatalog(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "List catalogue parts: catalog %1 [--filter TEXT] [--json].\n"
-        "Share a price list: catalog export TABLE [-o FILE]; catalog import TABLE FILE.").arg(kindNames()));
+    parser.setApplicationDescription(
+        QStringLiteral("List catalogue parts: catalog %1 [--filter TEXT] [--json].\n"
+                       "Share a price list: catalog export TABLE [-o FILE]; catalog import TABLE FILE.")
+            .arg(kindNames()));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")},
-        {QStringLiteral("filter"), QStringLiteral("Only parts whose id, name or vendor contains TEXT."), QStringLiteral("TEXT")},
-        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write the export to FILE."), QStringLiteral("FILE")},
+        {QStringLiteral("filter"), QStringLiteral("Only parts whose id, name or vendor contains TEXT."),
+         QStringLiteral("TEXT")},
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("Write the export to FILE."),
+         QStringLiteral("FILE")},
     });
     parseOptions(parser, arguments);
     const QStringList positional = parser.positionalArguments();
@@ -183,7 +188,8 @@ int runCatalog(const QStringList &arguments)
         return importTable(c, positional);
     const auto kind = listers().find(positional.first());
     if (kind == listers().end() || positional.size() != 1)
-        throw UsageError(QStringLiteral("unknown catalogue kind '%1' (%2)").arg(positional.join(QLatin1Char(' ')), kindNames()));
+        throw UsageError(
+            QStringLiteral("unknown catalogue kind '%1' (%2)").arg(positional.join(QLatin1Char(' ')), kindNames()));
     return kind->second(c, parser.value(QStringLiteral("filter")), parser.isSet(QStringLiteral("json")));
 }
 
@@ -209,14 +215,16 @@ bool holdsSafetensors(const QString &path)
 {
     const QFileInfo info(path);
     if (info.isDir())
-        return !QDir(path).entryList({QStringLiteral("*.safetensors"), QStringLiteral("*.safetensors.index.json")},
-                                     QDir::Files).isEmpty();
+        return !QDir(path)
+                    .entryList({QStringLiteral("*.safetensors"), QStringLiteral("*.safetensors.index.json")},
+                               QDir::Files)
+                    .isEmpty();
     return path.endsWith(QLatin1String(".safetensors")) || path.endsWith(QLatin1String(".safetensors.index.json"));
 }
 
 struct ImportedModel {
     ModelSpec spec;
-    QJsonObject checkpoint;  // what the weights' header says, when one was read
+    QJsonObject checkpoint; // what the weights' header says, when one was read
 };
 
 // A model from any of the formats the planner reads, with the checkpoint's
@@ -243,7 +251,8 @@ ImportedModel importAny(const QString &path)
             throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(result.checkpoint.errors)));
         if (!result.config)
             throw UsageError(QStringLiteral("cannot import %1: the weights' header gives no architecture and there "
-                                            "is no config.json beside it").arg(path));
+                                            "is no config.json beside it")
+                                 .arg(path));
         if (!result.config->ok())
             throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(result.config->errors)));
         const CheckpointSummary &summary = *result.checkpoint.summary;
@@ -268,10 +277,12 @@ int runImportModel(const QStringList &arguments)
         "file (headers only; no weights are read) and show its exact parameter count. --add stores it in your "
         "catalogue."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("config.json, folder, .safetensors, index or .gguf"));
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 QStringLiteral("config.json, folder, .safetensors, index or .gguf"));
     parser.addOptions({
         {QStringLiteral("add"), QStringLiteral("Add the model to your catalogue (replacing one with the same id).")},
-        {QStringLiteral("family"), QStringLiteral("Family to file it under (default: its model type)."), QStringLiteral("NAME")},
+        {QStringLiteral("family"), QStringLiteral("Family to file it under (default: its model type)."),
+         QStringLiteral("NAME")},
         {QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")},
     });
     parseOptions(parser, arguments);
@@ -294,9 +305,9 @@ int runImportModel(const QStringList &arguments)
         printJson(out);
         return 0;
     }
-    printLine(QStringLiteral("%1 (id %2, family %3)").arg(out.value(QStringLiteral("name")).toString(),
-                                                          out.value(QStringLiteral("id")).toString(),
-                                                          out.value(QStringLiteral("family")).toString()));
+    printLine(QStringLiteral("%1 (id %2, family %3)")
+                  .arg(out.value(QStringLiteral("name")).toString(), out.value(QStringLiteral("id")).toString(),
+                       out.value(QStringLiteral("family")).toString()));
     printLine(QStringLiteral("  architecture %1%2, %3 layers, checkpoint format %4")
                   .arg(out.value(QStringLiteral("attention")).toString(),
                        imported.spec.isMoe() ? QStringLiteral(" + MoE") : QString())

@@ -20,7 +20,10 @@ namespace planner::cli {
 class UsageError : public std::runtime_error
 {
 public:
-    explicit UsageError(const QString &message) : std::runtime_error(message.toStdString()) {}
+    explicit UsageError(const QString &message)
+        : std::runtime_error(message.toStdString())
+    {
+    }
 };
 
 // Parses a command's arguments (the first is "llm-planner-cli COMMAND", as
@@ -52,7 +55,7 @@ ModelSpec resolveModel(const QString &idOrPath);
 
 void printJson(const QJsonObject &object);
 void printLine(const QString &line);
-QString formatBytes(double bytes);      // "84.15 GB (78.37 GiB)"
-QString formatCount(double value);      // "8,030,261,248"
+QString formatBytes(double bytes); // "84.15 GB (78.37 GiB)"
+QString formatCount(double value); // "8,030,261,248"
 
 } // namespace planner::cli

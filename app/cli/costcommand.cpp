@@ -31,15 +31,21 @@ void addCostOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("server"), QStringLiteral("On-prem: a catalogue server template (see 'catalog servers')."), QStringLiteral("ID")},
+        {QStringLiteral("server"), QStringLiteral("On-prem: a catalogue server template (see 'catalog servers')."),
+         QStringLiteral("ID")},
         {QStringLiteral("servers"), QStringLiteral("How many of that server (default 1)."), QStringLiteral("N")},
-        {QStringLiteral("gpu"), QStringLiteral("On-prem without a template: bare GPUs of this id."), QStringLiteral("ID")},
+        {QStringLiteral("gpu"), QStringLiteral("On-prem without a template: bare GPUs of this id."),
+         QStringLiteral("ID")},
         {QStringLiteral("gpus"), QStringLiteral("How many bare GPUs (default 1)."), QStringLiteral("N")},
-        {QStringLiteral("instance"), QStringLiteral("Cloud: a catalogue instance (see 'catalog instances')."), QStringLiteral("ID")},
+        {QStringLiteral("instance"), QStringLiteral("Cloud: a catalogue instance (see 'catalog instances')."),
+         QStringLiteral("ID")},
         {QStringLiteral("instances"), QStringLiteral("How many instances (default 1)."), QStringLiteral("N")},
-        {QStringLiteral("tier"), QStringLiteral("Cloud price: on-demand (default), 1y, 3y or spot."), QStringLiteral("TIER")},
-        {QStringLiteral("model"), QStringLiteral("With a workload, also the cost per million tokens: model id."), QStringLiteral("ID")},
-        {QStringLiteral("weights"), QStringLiteral("Weight format for the workload (default: the checkpoint's)."), QStringLiteral("FORMAT")},
+        {QStringLiteral("tier"), QStringLiteral("Cloud price: on-demand (default), 1y, 3y or spot."),
+         QStringLiteral("TIER")},
+        {QStringLiteral("model"), QStringLiteral("With a workload, also the cost per million tokens: model id."),
+         QStringLiteral("ID")},
+        {QStringLiteral("weights"), QStringLiteral("Weight format for the workload (default: the checkpoint's)."),
+         QStringLiteral("FORMAT")},
         {QStringLiteral("input-len"), QStringLiteral("Prompt tokens per request (default 1024)."), QStringLiteral("N")},
         {QStringLiteral("output-len"), QStringLiteral("Output tokens per request (default 256)."), QStringLiteral("N")},
         {QStringLiteral("concurrency"), QStringLiteral("Requests served at once (default 32)."), QStringLiteral("N")},
@@ -66,8 +72,10 @@ std::optional<PerfEstimate> speedOn(const QCommandLineParser &parser, const Clus
     const PerfEstimate e = estimatePerformance(r);
     if (!e.fits)
         throw UsageError(QStringLiteral("%1 does not fit on %2 x %3 at concurrency %4 (see 'llm-planner-cli fit')")
-                             .arg(QString::fromStdString(r.deployment.model.displayName)).arg(r.deployment.gpuCount)
-                             .arg(QString::fromStdString(r.deployment.gpu.name)).arg(r.concurrency));
+                             .arg(QString::fromStdString(r.deployment.model.displayName))
+                             .arg(r.deployment.gpuCount)
+                             .arg(QString::fromStdString(r.deployment.gpu.name))
+                             .arg(r.concurrency));
     return e;
 }
 
@@ -82,7 +90,8 @@ Cluster clusterOf(const QString &optionId, CloudTier tier, int units)
 
 ServedTokens served(const std::optional<PerfEstimate> &speed)
 {
-    return speed ? ServedTokens{speed->nominal.outputTokensPerSecond, speed->nominal.inputTokensPerSecond} : ServedTokens{};
+    return speed ? ServedTokens{speed->nominal.outputTokensPerSecond, speed->nominal.inputTokensPerSecond}
+                 : ServedTokens{};
 }
 
 QJsonArray bomToJson(const OnPremBuild &build)
@@ -113,7 +122,8 @@ std::optional<Side> onPremSide(const QCommandLineParser &parser, const CostAssum
     } else if (parser.isSet(QStringLiteral("gpu"))) {
         const std::optional<GpuSpec> found = catalogue().find<GpuSpec>(parser.value(QStringLiteral("gpu")));
         if (!found)
-            throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')").arg(parser.value(QStringLiteral("gpu"))));
+            throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')")
+                                 .arg(parser.value(QStringLiteral("gpu"))));
         const int gpus = countOption(parser, QStringLiteral("gpus"), 1);
         build = buildFromGpus(*found, gpus);
         // Bare GPUs sit in servers of eight joined by the default network, as `fit` and `perf` place them.
@@ -137,7 +147,8 @@ std::optional<Side> cloudSide(const QCommandLineParser &parser, const CostAssump
     const std::optional<CloudInstance> instance = catalogue().find<CloudInstance>(id);
     if (!instance)
         throw UsageError(QStringLiteral("unknown instance '%1' (see 'llm-planner-cli catalog instances')").arg(id));
-    const QString tierText = parser.isSet(QStringLiteral("tier")) ? parser.value(QStringLiteral("tier")) : QStringLiteral("on-demand");
+    const QString tierText = parser.isSet(QStringLiteral("tier")) ? parser.value(QStringLiteral("tier"))
+                                                                  : QStringLiteral("on-demand");
     const std::optional<CloudTier> tier = cloudTierFromString(tierText);
     if (!tier)
         throw UsageError(QStringLiteral("unknown --tier '%1' (on-demand, 1y, 3y, spot)").arg(tierText));
@@ -150,9 +161,10 @@ std::optional<Side> cloudSide(const QCommandLineParser &parser, const CostAssump
                              .arg(id, QString::fromStdString(instance->gpuId)));
     const int count = countOption(parser, QStringLiteral("instances"), 1);
     Side side;
-    side.name = QStringLiteral("%1 x %2 (%3, %4, %5)").arg(count).arg(QString::fromStdString(instance->name),
-                                                            QString::fromStdString(instance->provider), tierText,
-                                                            QString::fromStdString(instance->priceDate));
+    side.name = QStringLiteral("%1 x %2 (%3, %4, %5)")
+                    .arg(count)
+                    .arg(QString::fromStdString(instance->name), QString::fromStdString(instance->provider), tierText,
+                         QString::fromStdString(instance->priceDate));
     side.speed = speedOn(parser, clusterOf(id, *tier, count));
     side.cost = cloudCost(*hourly, count, *tier, a, served(side.speed));
     return side;
@@ -195,19 +207,27 @@ void printSide(const QString &title, const Side &side)
 {
     const CostEstimate &c = side.cost;
     printLine(QStringLiteral("%1: %2").arg(title, side.name));
-    printLine(QStringLiteral("  Capital                %1 USD%2").arg(c.capexUsd, 0, 'f', 0)
-                  .arg(c.unpricedParts.empty() ? QString()
-                                               : QStringLiteral(" (a lower bound: no price for %1)")
-                                                     .arg(QString::fromStdString(c.unpricedParts.front())
-                                                          + (c.unpricedParts.size() > 1 ? QStringLiteral(" and %1 more").arg(c.unpricedParts.size() - 1) : QString()))));
-    printLine(QStringLiteral("  Monthly running cost   %1 USD%2").arg(c.monthlyOpexUsd, 0, 'f', 0)
-                  .arg(c.averagePowerKw > 0 ? QStringLiteral(" (%1 kW at the wall)").arg(c.averagePowerKw, 0, 'f', 2) : QString()));
-    printLine(QStringLiteral("  Monthly total          %1 USD (with %2 USD amortisation)").arg(c.monthlyTotalUsd, 0, 'f', 0)
+    printLine(QStringLiteral("  Capital                %1 USD%2")
+                  .arg(c.capexUsd, 0, 'f', 0)
+                  .arg(c.unpricedParts.empty()
+                           ? QString()
+                           : QStringLiteral(" (a lower bound: no price for %1)")
+                                 .arg(QString::fromStdString(c.unpricedParts.front())
+                                      + (c.unpricedParts.size() > 1
+                                             ? QStringLiteral(" and %1 more").arg(c.unpricedParts.size() - 1)
+                                             : QString()))));
+    printLine(QStringLiteral("  Monthly running cost   %1 USD%2")
+                  .arg(c.monthlyOpexUsd, 0, 'f', 0)
+                  .arg(c.averagePowerKw > 0 ? QStringLiteral(" (%1 kW at the wall)").arg(c.averagePowerKw, 0, 'f', 2)
+                                            : QString()));
+    printLine(QStringLiteral("  Monthly total          %1 USD (with %2 USD amortisation)")
+                  .arg(c.monthlyTotalUsd, 0, 'f', 0)
                   .arg(c.monthlyAmortisationUsd, 0, 'f', 0));
     printLine(QStringLiteral("  Cash over the horizon  %1 USD").arg(c.totalOverHorizonUsd, 0, 'f', 0));
     if (side.speed)
         printLine(QStringLiteral("  Per million tokens     %1 USD output, %2 USD input (at %3 output tokens/s)")
-                      .arg(c.usdPerMillionOutputTokens, 0, 'f', 3).arg(c.usdPerMillionInputTokens, 0, 'f', 3)
+                      .arg(c.usdPerMillionOutputTokens, 0, 'f', 3)
+                      .arg(c.usdPerMillionInputTokens, 0, 'f', 3)
                       .arg(side.speed->nominal.outputTokensPerSecond, 0, 'f', 0));
 }
 
@@ -229,7 +249,8 @@ int runCost(const QStringList &arguments)
     const std::optional<Side> onPrem = onPremSide(parser, a);
     const std::optional<Side> cloud = cloudSide(parser, a);
     if (!onPrem && !cloud)
-        throw UsageError(QStringLiteral("cost needs an on-prem build (--server or --gpu) or a cloud option (--instance)"));
+        throw UsageError(
+            QStringLiteral("cost needs an on-prem build (--server or --gpu) or a cloud option (--instance)"));
     // Month numbers, or -1 where there is nothing to compare or no break-even.
     const int breakEven = onPrem && cloud ? breakEvenMonth(onPrem->cost, cloud->cost).value_or(-1) : -1;
 
@@ -252,8 +273,8 @@ int runCost(const QStringList &arguments)
         printSide(QStringLiteral("Cloud"), *cloud);
     if (onPrem && cloud)
         printLine(breakEven > 0 ? QStringLiteral("Buying breaks even with renting in month %1.").arg(breakEven)
-                            : QStringLiteral("Buying does not break even with renting within %1 months.")
-                                  .arg(a.horizonMonths.value));
+                                : QStringLiteral("Buying does not break even with renting within %1 months.")
+                                      .arg(a.horizonMonths.value));
     printLine(describeAssumptions(a));
     return 0;
 }

@@ -23,8 +23,9 @@ QString listCommandFor(const std::string &field)
 {
     const QString list = listCommandFor(p.field);
     if (p.code.rfind("unknown-", 0) == 0 && !list.isEmpty() && !p.message.args.empty())
-        throw UsageError(QStringLiteral("unknown %1 '%2' (see 'llm-planner-cli %3')")
-                             .arg(QString::fromStdString(p.field), QString::fromStdString(p.message.args.front()), list));
+        throw UsageError(
+            QStringLiteral("unknown %1 '%2' (see 'llm-planner-cli %3')")
+                .arg(QString::fromStdString(p.field), QString::fromStdString(p.message.args.front()), list));
     const QString text = QString::fromStdString(p.message.text());
     throw UsageError(p.field.empty() || p.code == "missing-figure" || p.code == "no-cluster"
                          ? text
@@ -55,21 +56,34 @@ void addDeploymentOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("model"), QStringLiteral("Catalogue model id, or a config.json file or model folder."), QStringLiteral("ID|PATH")},
-        {QStringLiteral("gpu"), QStringLiteral("GPU id from the catalogue (see 'llm-planner-cli catalog gpus')."), QStringLiteral("ID")},
+        {QStringLiteral("model"), QStringLiteral("Catalogue model id, or a config.json file or model folder."),
+         QStringLiteral("ID|PATH")},
+        {QStringLiteral("gpu"), QStringLiteral("GPU id from the catalogue (see 'llm-planner-cli catalog gpus')."),
+         QStringLiteral("ID")},
         {QStringLiteral("gpus"), QStringLiteral("Number of GPUs (default 1)."), QStringLiteral("N")},
-        {QStringLiteral("tp"), QStringLiteral("Tensor-parallel size (default: the GPUs of one server the model's heads allow)."), QStringLiteral("N")},
-        {QStringLiteral("pp"), QStringLiteral("Pipeline-parallel size (default: the fewest stages that fit)."), QStringLiteral("N")},
-        {QStringLiteral("ep"), QStringLiteral("Expert-parallel size for MoE models (default 1: experts split by TP)."), QStringLiteral("N")},
-        {QStringLiteral("dp-attention"), QStringLiteral("Data-parallel attention for MLA models (SGLang, TensorRT-LLM).")},
-        {QStringLiteral("weights"), QStringLiteral("Weight format (default: the checkpoint's; see 'formats')."), QStringLiteral("FORMAT")},
+        {QStringLiteral("tp"),
+         QStringLiteral("Tensor-parallel size (default: the GPUs of one server the model's heads allow)."),
+         QStringLiteral("N")},
+        {QStringLiteral("pp"), QStringLiteral("Pipeline-parallel size (default: the fewest stages that fit)."),
+         QStringLiteral("N")},
+        {QStringLiteral("ep"), QStringLiteral("Expert-parallel size for MoE models (default 1: experts split by TP)."),
+         QStringLiteral("N")},
+        {QStringLiteral("dp-attention"),
+         QStringLiteral("Data-parallel attention for MLA models (SGLang, TensorRT-LLM).")},
+        {QStringLiteral("weights"), QStringLiteral("Weight format (default: the checkpoint's; see 'formats')."),
+         QStringLiteral("FORMAT")},
         {QStringLiteral("kv"), QStringLiteral("KV-cache format (default bf16)."), QStringLiteral("FORMAT")},
-        {QStringLiteral("engine"), QStringLiteral("Serving engine profile (default vllm; see 'engines')."), QStringLiteral("NAME")},
-        {QStringLiteral("offload"), QStringLiteral("Decoder layers kept in host RAM, or 'auto' for the fewest that fit."), QStringLiteral("N|auto")},
+        {QStringLiteral("engine"), QStringLiteral("Serving engine profile (default vllm; see 'engines')."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("offload"),
+         QStringLiteral("Decoder layers kept in host RAM, or 'auto' for the fewest that fit."),
+         QStringLiteral("N|auto")},
         {QStringLiteral("mtp"), QStringLiteral("Also load DeepSeek's multi-token-prediction module.")},
         {QStringLiteral("gpus-per-server"), QStringLiteral("GPUs per server (default 8)."), QStringLiteral("N")},
-        {QStringLiteral("network"), QStringLiteral("Catalogue link between servers (default ib-ndr)."), QStringLiteral("LINK")},
-        {QStringLiteral("nics-per-server"), QStringLiteral("Ports of that link per server (default: one per GPU)."), QStringLiteral("N")},
+        {QStringLiteral("network"), QStringLiteral("Catalogue link between servers (default ib-ndr)."),
+         QStringLiteral("LINK")},
+        {QStringLiteral("nics-per-server"), QStringLiteral("Ports of that link per server (default: one per GPU)."),
+         QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a table.")},
     });
 }
@@ -98,8 +112,9 @@ CliDeployment deploymentFrom(const QCommandLineParser &parser)
     // The network is checked even when every GPU sits in one server: a
     // mistyped link id should not pass silently.
     const QString networkId = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
-                                                                       : QLatin1String(kDefaultNetwork);
-    out.cluster = serversOf(*gpu, gpus, perServer, networkId, integerOption(parser, QStringLiteral("nics-per-server"), perServer));
+                                                                      : QLatin1String(kDefaultNetwork);
+    out.cluster = serversOf(*gpu, gpus, perServer, networkId,
+                            integerOption(parser, QStringLiteral("nics-per-server"), perServer));
 
     DeploymentSettings &s = out.settings;
     // Unset sizes stay 0, which the resolution reads as "automatic".

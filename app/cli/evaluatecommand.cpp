@@ -39,32 +39,34 @@ QString costText(const ScenarioEstimate &s)
     case CostCompleteness::Unknown:
         return s.unpricedGpusOrInstances.empty()
                    ? QStringLiteral("nothing to cost")
-                   : QStringLiteral("cost unknown (no price for %1)")
-                         .arg(joined(s.unpricedGpusOrInstances));
+                   : QStringLiteral("cost unknown (no price for %1)").arg(joined(s.unpricedGpusOrInstances));
     case CostCompleteness::LowerBound:
         return QStringLiteral("at least %1 a month (%2 without a price)")
-            .arg(money(s.cost.monthlyTotalUsd, 0), plural(static_cast<long long>(s.cost.unpricedParts.size()), QStringLiteral("part")));
-    case CostCompleteness::Complete:
-        break;
+            .arg(money(s.cost.monthlyTotalUsd, 0),
+                 plural(static_cast<long long>(s.cost.unpricedParts.size()), QStringLiteral("part")));
+    case CostCompleteness::Complete: break;
     }
     return QStringLiteral("%1 a month").arg(money(s.cost.monthlyTotalUsd, 0));
 }
 
 void printVersion(const VersionEstimate &v)
 {
-    QString line = QStringLiteral("  %1: fits %2, serves %3").arg(qs(v.modelName), qs(toString(v.verdict.fits)),
-                                                                  qs(toString(v.verdict.serves)));
+    QString line = QStringLiteral("  %1: fits %2, serves %3")
+                       .arg(qs(v.modelName), qs(toString(v.verdict.fits)), qs(toString(v.verdict.serves)));
     if (!v.verdict.reason.empty())
         line += QStringLiteral(" — ") + qs(v.verdict.reason.text());
     printLine(line);
     if (v.replicas > 0)
         printLine(QStringLiteral("    TP %1 x PP %2 x EP %3, %4; %5 at once (holds %6)")
-                      .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.parallel.expert)
-                      .arg(plural(v.replicas, QStringLiteral("replica")), plural(v.concurrency, QStringLiteral("sequence")),
-                           count(v.sequencesHeld)));
+                      .arg(v.parallel.tensor)
+                      .arg(v.parallel.pipeline)
+                      .arg(v.parallel.expert)
+                      .arg(plural(v.replicas, QStringLiteral("replica")),
+                           plural(v.concurrency, QStringLiteral("sequence")), count(v.sequencesHeld)));
     if (v.verdict.fits != Answer::Unknown)
-        printLine(QStringLiteral("    Memory per GPU %1 of %2").arg(formatBytes(units::inBytes(v.memory.perGpu.total())),
-                                                                    formatBytes(units::inBytes(v.memory.capacity))));
+        printLine(QStringLiteral("    Memory per GPU %1 of %2")
+                      .arg(formatBytes(units::inBytes(v.memory.perGpu.total())),
+                           formatBytes(units::inBytes(v.memory.capacity))));
     if (v.speed) {
         const PerfPoint &p = v.speed->nominal;
         printLine(QStringLiteral("    %1 output tokens/s, TTFT %2 s, TPOT %3 ms, decode %4-bound")
@@ -75,7 +77,8 @@ void printVersion(const VersionEstimate &v)
     }
     if (v.usdPerMillionOutputTokens)
         printLine(QStringLiteral("    %1%2 per million output tokens")
-                      .arg(v.costIsLowerBound ? QStringLiteral("at least ") : QString(), money(*v.usdPerMillionOutputTokens, 2)));
+                      .arg(v.costIsLowerBound ? QStringLiteral("at least ") : QString(),
+                           money(*v.usdPerMillionOutputTokens, 2)));
 }
 
 } // namespace
@@ -89,7 +92,8 @@ int runEvaluate(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("a plan file (*.llmplan)"));
     parser.addOptions({
-        {QStringLiteral("scenario"), QStringLiteral("Only this scenario (its name or number from 1)."), QStringLiteral("NAME")},
+        {QStringLiteral("scenario"), QStringLiteral("Only this scenario (its name or number from 1)."),
+         QStringLiteral("NAME")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.")},
     });
     parseOptions(parser, arguments);
@@ -99,7 +103,8 @@ int runEvaluate(const QStringList &arguments)
 
     std::vector<ScenarioEstimate> estimates;
     if (parser.isSet(QStringLiteral("scenario")))
-        estimates.push_back(evaluateScenario(plan, plan.scenarios[scenarioIndex(plan, parser.value(QStringLiteral("scenario")))]));
+        estimates.push_back(
+            evaluateScenario(plan, plan.scenarios[scenarioIndex(plan, parser.value(QStringLiteral("scenario")))]));
     else
         estimates = evaluatePlan(plan);
 
@@ -115,8 +120,9 @@ int runEvaluate(const QStringList &arguments)
         if (!e.cluster.problem.empty())
             printLine(QStringLiteral("  cannot be estimated: %1").arg(qs(e.cluster.problem.text())));
         for (const TopologyIssue &issue : e.issues)
-            printLine(QStringLiteral("  problem: %1%2").arg(qs(issue.message.text()),
-                                                           issue.fallback.empty() ? QString() : QStringLiteral(" — ") + qs(issue.fallback.text())));
+            printLine(QStringLiteral("  problem: %1%2")
+                          .arg(qs(issue.message.text()),
+                               issue.fallback.empty() ? QString() : QStringLiteral(" — ") + qs(issue.fallback.text())));
         for (const VersionEstimate &v : e.versions)
             printVersion(v);
     }

@@ -85,25 +85,31 @@ void writeOutput(const QByteArray &bytes, const QString &path, bool executable)
 int runExportLaunch(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Write the launch command that serves one model version of one scenario of PLAN, with the settings the "
-        "planner estimated: tensor/pipeline/expert parallel sizes, copies, max model length, memory share, "
-        "quantization and KV-cache type, sequences per copy (llama.cpp: GPU layers and tensor split). Prints a "
-        "shell script, or with --kubernetes a Kubernetes manifest (Deployment or LeaderWorkerSet, GPU requests, "
-        "/dev/shm, Service). Engines: %1.").arg(engineList()));
+    parser.setApplicationDescription(
+        QStringLiteral(
+            "Write the launch command that serves one model version of one scenario of PLAN, with the settings the "
+            "planner estimated: tensor/pipeline/expert parallel sizes, copies, max model length, memory share, "
+            "quantization and KV-cache type, sequences per copy (llama.cpp: GPU layers and tensor split). Prints a "
+            "shell script, or with --kubernetes a Kubernetes manifest (Deployment or LeaderWorkerSet, GPU requests, "
+            "/dev/shm, Service). Engines: %1.")
+            .arg(engineList()));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("a plan file (*.llmplan)"));
     parser.addOptions({
         {QStringLiteral("scenario"), QStringLiteral("The scenario by name or number from 1 (default: the first)."),
          QStringLiteral("NAME|N")},
-        {QStringLiteral("model"), QStringLiteral("The model version's id (default: the plan's first)."), QStringLiteral("ID")},
+        {QStringLiteral("model"), QStringLiteral("The model version's id (default: the plan's first)."),
+         QStringLiteral("ID")},
         {QStringLiteral("engine"), QStringLiteral("Serving engine: %1 (default: the scenario's).").arg(engineList()),
          QStringLiteral("ENGINE")},
-        {QStringLiteral("weights"), QStringLiteral("Weight format instead of the scenario's (see 'formats'); re-estimated."),
+        {QStringLiteral("weights"),
+         QStringLiteral("Weight format instead of the scenario's (see 'formats'); re-estimated."),
          QStringLiteral("FORMAT")},
-        {QStringLiteral("kv"), QStringLiteral("KV-cache format instead of the scenario's; re-estimated."), QStringLiteral("FORMAT")},
+        {QStringLiteral("kv"), QStringLiteral("KV-cache format instead of the scenario's; re-estimated."),
+         QStringLiteral("FORMAT")},
         {QStringLiteral("kubernetes"), QStringLiteral("Write the Kubernetes manifest instead of the shell script.")},
-        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to FILE (atomically) instead of stdout."),
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("Write to FILE (atomically) instead of stdout."),
          QStringLiteral("FILE")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object: the settings, command, script and manifest.")},
     });
@@ -111,8 +117,9 @@ int runExportLaunch(const QStringList &arguments)
     Plan plan = planArgument(parser, QStringLiteral("export-launch"));
     if (plan.scenarios.empty())
         throw UsageError(QStringLiteral("the plan has no scenarios to export"));
-    const std::size_t scenario =
-        parser.isSet(QStringLiteral("scenario")) ? scenarioIndex(plan, parser.value(QStringLiteral("scenario"))) : 0;
+    const std::size_t scenario = parser.isSet(QStringLiteral("scenario"))
+                                     ? scenarioIndex(plan, parser.value(QStringLiteral("scenario")))
+                                     : 0;
     overrideFormats(parser, plan.scenarios[scenario].deployment);
     const LaunchExportResult result = exportLaunch(plan, scenario, parser.value(QStringLiteral("model")).toStdString(),
                                                    parser.value(QStringLiteral("engine")).toStdString());

@@ -19,18 +19,22 @@ namespace {
 
 void addFitOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QStringLiteral(
-        "Per-GPU memory of a model version on a GPU deployment: weights, KV cache, activations and "
-        "runtime overhead; whether it fits; the maximum concurrency and context."));
+    parser.setApplicationDescription(
+        QStringLiteral("Per-GPU memory of a model version on a GPU deployment: weights, KV cache, activations and "
+                       "runtime overhead; whether it fits; the maximum concurrency and context."));
     addDeploymentOptions(parser);
     parser.addOptions({
-        {QStringLiteral("context"), QStringLiteral("Tokens per sequence, or the training sequence length (default 4096)."), QStringLiteral("N")},
-        {QStringLiteral("concurrency"), QStringLiteral("Concurrent sequences, or the training micro-batch (default 1)."), QStringLiteral("N")},
+        {QStringLiteral("context"),
+         QStringLiteral("Tokens per sequence, or the training sequence length (default 4096)."), QStringLiteral("N")},
+        {QStringLiteral("concurrency"),
+         QStringLiteral("Concurrent sequences, or the training micro-batch (default 1)."), QStringLiteral("N")},
         {QStringLiteral("mode"), QStringLiteral("inference (default), full, lora or qlora."), QStringLiteral("MODE")},
-        {QStringLiteral("optimizer"), QStringLiteral("Training optimizer: adamw (default), adam8bit, lion, sgd."), QStringLiteral("NAME")},
+        {QStringLiteral("optimizer"), QStringLiteral("Training optimizer: adamw (default), adam8bit, lion, sgd."),
+         QStringLiteral("NAME")},
         {QStringLiteral("zero"), QStringLiteral("ZeRO stage 0-3 for training (default 0)."), QStringLiteral("N")},
         {QStringLiteral("lora-rank"), QStringLiteral("LoRA rank (default 16)."), QStringLiteral("N")},
-        {QStringLiteral("lora-targets"), QStringLiteral("LoRA targets: all (default) or attention."), QStringLiteral("SET")},
+        {QStringLiteral("lora-targets"), QStringLiteral("LoRA targets: all (default) or attention."),
+         QStringLiteral("SET")},
         {QStringLiteral("checkpointing"), QStringLiteral("Training with full activation checkpointing.")},
     });
 }
@@ -60,11 +64,14 @@ int runInference(const QCommandLineParser &parser, const CliDeployment &deployme
     }
     const QLocale en(QLocale::English);
     printLine(QStringLiteral("%1 on %2 x %3 — %4, weights %5, KV cache %6")
-                  .arg(QString::fromStdString(r.model.displayName)).arg(r.gpuCount)
+                  .arg(QString::fromStdString(r.model.displayName))
+                  .arg(r.gpuCount)
                   .arg(QString::fromStdString(r.gpu.name), QString::fromStdString(r.engine.name),
                        QString::fromStdString(r.weights.name), QString::fromStdString(r.kvCache.name)));
     printLine(QStringLiteral("TP %1 · PP %2 · EP %3 · %4 · context %5 tokens · %6")
-                  .arg(r.parallel.tensor).arg(r.parallel.pipeline).arg(r.parallel.expert)
+                  .arg(r.parallel.tensor)
+                  .arg(r.parallel.pipeline)
+                  .arg(r.parallel.expert)
                   .arg(plural(e.dataParallelReplicas, QStringLiteral("replica")),
                        en.toString(static_cast<qlonglong>(r.context)),
                        plural(r.concurrency, QStringLiteral("concurrent sequence"))));
@@ -77,12 +84,16 @@ int runInference(const QCommandLineParser &parser, const CliDeployment &deployme
     printRow(QStringLiteral("Total"), units::inBytes(e.perGpu.total()));
     printRow(QStringLiteral("Usable capacity"), units::inBytes(e.capacity));
     if (e.offloadedLayers > 0)
-        printLine(QStringLiteral("Offloaded to host RAM: %1 layers, %2").arg(e.offloadedLayers).arg(formatBytes(units::inBytes(e.hostMemory))));
+        printLine(QStringLiteral("Offloaded to host RAM: %1 layers, %2")
+                      .arg(e.offloadedLayers)
+                      .arg(formatBytes(units::inBytes(e.hostMemory))));
     printLine(QStringLiteral("Fits: %1").arg(yesNo(e.fits, units::inBytes(e.shortfall))));
-    printLine(QStringLiteral("Max concurrency at %1 tokens: %2").arg(en.toString(static_cast<qlonglong>(r.context)),
-                                                                      en.toString(static_cast<qlonglong>(e.maxConcurrency))));
-    printLine(QStringLiteral("Max context at %1: %2 tokens").arg(plural(r.concurrency, QStringLiteral("sequence")),
-                                                                  en.toString(static_cast<qlonglong>(e.maxContext))));
+    printLine(QStringLiteral("Max concurrency at %1 tokens: %2")
+                  .arg(en.toString(static_cast<qlonglong>(r.context)),
+                       en.toString(static_cast<qlonglong>(e.maxConcurrency))));
+    printLine(
+        QStringLiteral("Max context at %1: %2 tokens")
+            .arg(plural(r.concurrency, QStringLiteral("sequence")), en.toString(static_cast<qlonglong>(e.maxContext))));
     printLine(QStringLiteral("Engine profile: %1").arg(QString::fromStdString(r.engine.source)));
     return 0;
 }
@@ -125,9 +136,12 @@ int runTraining(const QCommandLineParser &parser, const CliDeployment &deploymen
     const QLocale en(QLocale::English);
     printLine(QStringLiteral("%1 %2 training on %3 x %4 — %5, ZeRO-%6, sequence %7, micro-batch %8%9")
                   .arg(QString::fromStdString(r.model.displayName), QString::fromUtf8(toString(method).data()))
-                  .arg(r.gpuCount).arg(QString::fromStdString(r.gpu.name), QString::fromUtf8(toString(r.optimizer).data()))
-                  .arg(r.zeroStage).arg(en.toString(static_cast<qlonglong>(r.sequenceLength)))
-                  .arg(r.microBatch).arg(r.activationCheckpointing ? QStringLiteral(", activation checkpointing") : QString()));
+                  .arg(r.gpuCount)
+                  .arg(QString::fromStdString(r.gpu.name), QString::fromUtf8(toString(r.optimizer).data()))
+                  .arg(r.zeroStage)
+                  .arg(en.toString(static_cast<qlonglong>(r.sequenceLength)))
+                  .arg(r.microBatch)
+                  .arg(r.activationCheckpointing ? QStringLiteral(", activation checkpointing") : QString()));
     printLine(QStringLiteral("Trainable parameters: %1").arg(formatCount(static_cast<double>(e.trainableParameters))));
     printLine(QStringLiteral("Per GPU:"));
     printRow(QStringLiteral("Weights"), units::inBytes(e.weights));
@@ -139,7 +153,8 @@ int runTraining(const QCommandLineParser &parser, const CliDeployment &deploymen
     printRow(QStringLiteral("Usable capacity"), units::inBytes(e.capacity));
     printLine(QStringLiteral("Fits: %1").arg(yesNo(e.fits, units::inBytes(e.shortfall))));
     printLine(QStringLiteral("Max micro-batch at this sequence length: %1").arg(e.maxMicroBatch));
-    printLine(QStringLiteral("Max sequence length at this micro-batch: %1 tokens").arg(en.toString(static_cast<qlonglong>(e.maxSequenceLength))));
+    printLine(QStringLiteral("Max sequence length at this micro-batch: %1 tokens")
+                  .arg(en.toString(static_cast<qlonglong>(e.maxSequenceLength))));
     return 0;
 }
 
@@ -152,7 +167,7 @@ int runFit(const QStringList &arguments)
     parseCommand(parser, arguments);
     const CliDeployment deployment = deploymentFrom(parser);
     const QString mode = parser.isSet(QStringLiteral("mode")) ? parser.value(QStringLiteral("mode")).toLower()
-                                                                : QStringLiteral("inference");
+                                                              : QStringLiteral("inference");
     if (mode == QLatin1String("inference"))
         return runInference(parser, deployment);
     if (mode == QLatin1String("full"))

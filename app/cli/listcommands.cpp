@@ -39,12 +39,15 @@ QJsonArray toArray(const std::vector<Item> &items, ToJson toJson)
 
 int runModels(const QStringList &arguments)
 {
-    if (parseListing(arguments, QStringLiteral("List the built-in model versions.")))  {
+    if (parseListing(arguments, QStringLiteral("List the built-in model versions."))) {
         printJson(QJsonObject{{"models", toArray(builtinModels(), [](const ModelSpec &m) { return modelToJson(m); })}});
         return 0;
     }
-    printLine(QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("ID"), -32).arg(QStringLiteral("FAMILY"), -16)
-                  .arg(QStringLiteral("TOTAL PARAMS"), 18).arg(QStringLiteral("ACTIVE PARAMS"), 18));
+    printLine(QStringLiteral("%1 %2 %3 %4")
+                  .arg(QStringLiteral("ID"), -32)
+                  .arg(QStringLiteral("FAMILY"), -16)
+                  .arg(QStringLiteral("TOTAL PARAMS"), 18)
+                  .arg(QStringLiteral("ACTIVE PARAMS"), 18));
     for (const ModelSpec &m : builtinModels()) {
         const ParameterBreakdown p = countParameters(m);
         printLine(QStringLiteral("%1 %2 %3 %4")
@@ -77,7 +80,8 @@ int runFormats(const QStringList &arguments)
 int runEngines(const QStringList &arguments)
 {
     if (parseListing(arguments, QStringLiteral("List the serving-engine profiles."))) {
-        printJson(QJsonObject{{"engines", toArray(engineProfiles(), [](const EngineProfile &e) { return engineToJson(e); })}});
+        printJson(QJsonObject{
+            {"engines", toArray(engineProfiles(), [](const EngineProfile &e) { return engineToJson(e); })}});
         return 0;
     }
     for (const EngineProfile &e : engineProfiles())

@@ -27,29 +27,28 @@
 
 namespace {
 
-const char *const kUsage =
-    "Usage: llm-planner-cli COMMAND [OPTIONS]\n"
-    "\n"
-    "Commands:\n"
-    "  fit       Per-GPU memory of a model on a deployment: does it fit?\n"
-    "  perf      Serving speed: time to first token, time per token, tokens/s.\n"
-    "  simulate  Serving under a request stream: latency percentiles, goodput, max QPS.\n"
-    "  train     Training or fine-tuning time: tokens/s, MFU, days, GPU-hours.\n"
-    "  calibrate Fit the efficiency factors to your own measurements (CSV).\n"
-    "  cost      On-prem vs cloud: capital, monthly cost, cost per token, break-even.\n"
-    "  recommend The cheapest builds that serve a load within a latency target.\n"
-    "  evaluate  A plan file's verdicts and figures, as the desktop's Summary shows them.\n"
-    "  report    The PDF proposal of a plan file (-o OUT.pdf).\n"
-    "  models    List the built-in model versions.\n"
-    "  gpus      List the catalogue's GPUs (same as 'catalog gpus').\n"
-    "  formats   List the weight and KV-cache formats.\n"
-    "  engines   List the serving-engine profiles.\n"
-    "  catalog   List catalogue parts; export or import a part table as CSV.\n"
-    "  import-model  Read a config.json, safetensors or GGUF header; --add stores it.\n"
-    "  export-launch The launch command or Kubernetes manifest of a plan's scenario.\n"
-    "\n"
-    "Run 'llm-planner-cli COMMAND --help' for a command's options.\n"
-    "Options: --help, --version\n";
+const char *const kUsage = "Usage: llm-planner-cli COMMAND [OPTIONS]\n"
+                           "\n"
+                           "Commands:\n"
+                           "  fit       Per-GPU memory of a model on a deployment: does it fit?\n"
+                           "  perf      Serving speed: time to first token, time per token, tokens/s.\n"
+                           "  simulate  Serving under a request stream: latency percentiles, goodput, max QPS.\n"
+                           "  train     Training or fine-tuning time: tokens/s, MFU, days, GPU-hours.\n"
+                           "  calibrate Fit the efficiency factors to your own measurements (CSV).\n"
+                           "  cost      On-prem vs cloud: capital, monthly cost, cost per token, break-even.\n"
+                           "  recommend The cheapest builds that serve a load within a latency target.\n"
+                           "  evaluate  A plan file's verdicts and figures, as the desktop's Summary shows them.\n"
+                           "  report    The PDF proposal of a plan file (-o OUT.pdf).\n"
+                           "  models    List the built-in model versions.\n"
+                           "  gpus      List the catalogue's GPUs (same as 'catalog gpus').\n"
+                           "  formats   List the weight and KV-cache formats.\n"
+                           "  engines   List the serving-engine profiles.\n"
+                           "  catalog   List catalogue parts; export or import a part table as CSV.\n"
+                           "  import-model  Read a config.json, safetensors or GGUF header; --add stores it.\n"
+                           "  export-launch The launch command or Kubernetes manifest of a plan's scenario.\n"
+                           "\n"
+                           "Run 'llm-planner-cli COMMAND --help' for a command's options.\n"
+                           "Options: --help, --version\n";
 
 } // namespace
 
@@ -67,8 +66,8 @@ int main(int argc, char *argv[])
     QTemporaryDir runtimeDir;
     if (painting && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR") && runtimeDir.isValid())
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir.path()));
-    const std::unique_ptr<QCoreApplication> app =
-        painting ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = painting ? std::make_unique<QApplication>(argc, argv)
+                                                           : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("llm-planner-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANNER_VERSION));
 
@@ -97,7 +96,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("report"), planner::cli::runReport},
         {QStringLiteral("models"), planner::cli::runModels},
         // `gpus` is short for `catalog gpus`.
-        {QStringLiteral("gpus"), [](const QStringList &a) { return planner::cli::runCatalog(QStringList(a).mid(0, 1) + QStringList{QStringLiteral("gpus")} + a.mid(1)); }},
+        {QStringLiteral("gpus"),
+         [](const QStringList &a) {
+             return planner::cli::runCatalog(QStringList(a).mid(0, 1) + QStringList{QStringLiteral("gpus")} + a.mid(1));
+         }},
         {QStringLiteral("formats"), planner::cli::runFormats},
         {QStringLiteral("engines"), planner::cli::runEngines},
         {QStringLiteral("catalog"), planner::cli::runCatalog},
@@ -105,7 +107,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("export-launch"), planner::cli::runExportLaunch},
     };
     const QString name = arguments.takeAt(1);
-    arguments[0] = QStringLiteral("llm-planner-cli ") + name;  // for the command's --help
+    arguments[0] = QStringLiteral("llm-planner-cli ") + name; // for the command's --help
     const auto command = commands.find(name);
     if (command == commands.end()) {
         err << "llm-planner-cli: unknown command '" << name << "' (try --help)\n";

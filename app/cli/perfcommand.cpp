@@ -14,7 +14,8 @@ namespace {
 QString seconds(units::Seconds s)
 {
     const double value = units::inSeconds(s);
-    return value < 1 ? QStringLiteral("%1 ms").arg(value * 1e3, 0, 'f', 1) : QStringLiteral("%1 s").arg(value, 0, 'f', 2);
+    return value < 1 ? QStringLiteral("%1 ms").arg(value * 1e3, 0, 'f', 1)
+                     : QStringLiteral("%1 s").arg(value, 0, 'f', 2);
 }
 
 QString range(units::Seconds nominal, units::Seconds low, units::Seconds high)
@@ -54,9 +55,12 @@ int runPerf(const QStringList &arguments)
         {QStringLiteral("input-len"), QStringLiteral("Prompt tokens per request (default 1024)."), QStringLiteral("N")},
         {QStringLiteral("output-len"), QStringLiteral("Output tokens per request (default 256)."), QStringLiteral("N")},
         {QStringLiteral("concurrency"), QStringLiteral("Requests served at once (default 1)."), QStringLiteral("N")},
-        {QStringLiteral("curve"), QStringLiteral("Also give throughput and latency at concurrency 1, 2, 4, ... up to the memory limit.")},
-        {QStringLiteral("efficiency"), QStringLiteral("Your achievable fractions of peak compute, memory and link bandwidth "
-                                                      "(from 'calibrate'), e.g. 0.55,0.7,0.75."), QStringLiteral("C,M,N")},
+        {QStringLiteral("curve"),
+         QStringLiteral("Also give throughput and latency at concurrency 1, 2, 4, ... up to the memory limit.")},
+        {QStringLiteral("efficiency"),
+         QStringLiteral("Your achievable fractions of peak compute, memory and link bandwidth "
+                        "(from 'calibrate'), e.g. 0.55,0.7,0.75."),
+         QStringLiteral("C,M,N")},
     });
     parseCommand(parser, arguments);
 
@@ -71,9 +75,10 @@ int runPerf(const QStringList &arguments)
     if (!e.fits)
         throw UsageError(QStringLiteral("the deployment does not fit in memory at %1 tokens and concurrency %2 "
                                         "(see 'llm-planner-cli fit'); no speed can be given")
-                             .arg(r.inputTokens + r.outputTokens).arg(r.concurrency));
+                             .arg(r.inputTokens + r.outputTokens)
+                             .arg(r.concurrency));
     const std::vector<CurvePoint> curve = parser.isSet(QStringLiteral("curve")) ? concurrencyCurve(r)
-                                                                                 : std::vector<CurvePoint>{};
+                                                                                : std::vector<CurvePoint>{};
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject out = perfToJson(r, e);
@@ -83,7 +88,8 @@ int runPerf(const QStringList &arguments)
         return 0;
     }
     printLine(QStringLiteral("%1 on %2 x %3 — %4, weights %5")
-                  .arg(QString::fromStdString(r.deployment.model.displayName)).arg(r.deployment.gpuCount)
+                  .arg(QString::fromStdString(r.deployment.model.displayName))
+                  .arg(r.deployment.gpuCount)
                   .arg(QString::fromStdString(r.deployment.gpu.name), QString::fromStdString(r.deployment.engine.name),
                        QString::fromStdString(r.deployment.weights.name)));
     printLine(QStringLiteral("%1 in, %2 out per request, %3 at once")
@@ -101,7 +107,8 @@ int runPerf(const QStringList &arguments)
     printLine(QStringLiteral("  Input tokens/s (total)    %1")
                   .arg(rate(e.nominal.inputTokensPerSecond, e.pessimistic.inputTokensPerSecond,
                             e.optimistic.inputTokensPerSecond)));
-    printLine(QStringLiteral("  Memory allows up to %1 at once").arg(plural(e.maxConcurrency, QStringLiteral("request"))));
+    printLine(
+        QStringLiteral("  Memory allows up to %1 at once").arg(plural(e.maxConcurrency, QStringLiteral("request"))));
     for (const CurvePoint &p : curve)
         printLine(QStringLiteral("  concurrency %1: %2 output tokens/s, TPOT %3, TTFT %4")
                       .arg(count(p.concurrency), QString::number(p.point.outputTokensPerSecond, 'f', 1),

@@ -37,7 +37,8 @@ std::size_t scenarioIndex(const Plan &plan, const QString &nameOrNumber)
     const long long number = nameOrNumber.toLongLong(&isNumber);
     if (isNumber && number >= 1 && static_cast<unsigned long long>(number) <= plan.scenarios.size())
         return static_cast<std::size_t>(number - 1);
-    throw UsageError(QStringLiteral("no scenario '%1' in the plan (its scenarios: %2)").arg(nameOrNumber, scenarioList(plan)));
+    throw UsageError(
+        QStringLiteral("no scenario '%1' in the plan (its scenarios: %2)").arg(nameOrNumber, scenarioList(plan)));
 }
 
 } // namespace planner::cli

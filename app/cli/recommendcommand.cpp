@@ -23,25 +23,46 @@ void addRecommendOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("model"), QStringLiteral("Model id or config.json; repeat it for several models sharing one cluster."), QStringLiteral("ID")},
-        {QStringLiteral("input-len"), QStringLiteral("Prompt tokens per request (default 1024; once, or once per model)."), QStringLiteral("N")},
-        {QStringLiteral("output-len"), QStringLiteral("Output tokens per request (default 256; once, or once per model)."), QStringLiteral("N")},
-        {QStringLiteral("qps"), QStringLiteral("Average requests per second (default 1; once, or once per model)."), QStringLiteral("X")},
-        {QStringLiteral("ttft-slo"), QStringLiteral("Time-to-first-token target, seconds (default 2)."), QStringLiteral("S")},
-        {QStringLiteral("tpot-slo"), QStringLiteral("Time-per-output-token target, seconds (default 0.1)."), QStringLiteral("S")},
+        {QStringLiteral("model"),
+         QStringLiteral("Model id or config.json; repeat it for several models sharing one cluster."),
+         QStringLiteral("ID")},
+        {QStringLiteral("input-len"),
+         QStringLiteral("Prompt tokens per request (default 1024; once, or once per model)."), QStringLiteral("N")},
+        {QStringLiteral("output-len"),
+         QStringLiteral("Output tokens per request (default 256; once, or once per model)."), QStringLiteral("N")},
+        {QStringLiteral("qps"), QStringLiteral("Average requests per second (default 1; once, or once per model)."),
+         QStringLiteral("X")},
+        {QStringLiteral("ttft-slo"), QStringLiteral("Time-to-first-token target, seconds (default 2)."),
+         QStringLiteral("S")},
+        {QStringLiteral("tpot-slo"), QStringLiteral("Time-per-output-token target, seconds (default 0.1)."),
+         QStringLiteral("S")},
         {QStringLiteral("where"), QStringLiteral("cloud, onprem or both (default)."), QStringLiteral("WHERE")},
-        {QStringLiteral("vendor"), QStringLiteral("Allowed GPU vendors, comma-separated (default: all)."), QStringLiteral("LIST")},
-        {QStringLiteral("budget"), QStringLiteral("Most the build may cost a month, USD (amortisation included)."), QStringLiteral("USD")},
-        {QStringLiteral("max-capex"), QStringLiteral("Most an on-prem build may cost up front, USD."), QStringLiteral("USD")},
-        {QStringLiteral("min-weight-bits"), QStringLiteral("Lowest weight precision allowed, e.g. 8 rules out INT4 (default: any)."), QStringLiteral("N")},
-        {QStringLiteral("weights"), QStringLiteral("Weight formats to try, comma-separated (default: checkpoint, fp8, int8, awq-int4-g128)."), QStringLiteral("LIST")},
-        {QStringLiteral("kv"), QStringLiteral("KV-cache formats to try, comma-separated (default: bf16,fp8)."), QStringLiteral("LIST")},
-        {QStringLiteral("engine"), QStringLiteral("Serving engine profile (default vllm; see 'engines')."), QStringLiteral("ID")},
-        {QStringLiteral("peak-factor"), QStringLiteral("Size for this multiple of the average rate (default 1)."), QStringLiteral("X")},
-        {QStringLiteral("spare-replicas"), QStringLiteral("Extra replicas of every model, N+k (default 0)."), QStringLiteral("N")},
-        {QStringLiteral("spare-servers"), QStringLiteral("Extra servers or instances, N+k (default 0)."), QStringLiteral("N")},
-        {QStringLiteral("tier"), QStringLiteral("Cloud price: on-demand (default), 1y, 3y or spot."), QStringLiteral("TIER")},
-        {QStringLiteral("rank"), QStringLiteral("cost: monthly total, i.e. cost per token (default); tco: cash over the horizon."), QStringLiteral("BY")},
+        {QStringLiteral("vendor"), QStringLiteral("Allowed GPU vendors, comma-separated (default: all)."),
+         QStringLiteral("LIST")},
+        {QStringLiteral("budget"), QStringLiteral("Most the build may cost a month, USD (amortisation included)."),
+         QStringLiteral("USD")},
+        {QStringLiteral("max-capex"), QStringLiteral("Most an on-prem build may cost up front, USD."),
+         QStringLiteral("USD")},
+        {QStringLiteral("min-weight-bits"),
+         QStringLiteral("Lowest weight precision allowed, e.g. 8 rules out INT4 (default: any)."), QStringLiteral("N")},
+        {QStringLiteral("weights"),
+         QStringLiteral("Weight formats to try, comma-separated (default: checkpoint, fp8, int8, awq-int4-g128)."),
+         QStringLiteral("LIST")},
+        {QStringLiteral("kv"), QStringLiteral("KV-cache formats to try, comma-separated (default: bf16,fp8)."),
+         QStringLiteral("LIST")},
+        {QStringLiteral("engine"), QStringLiteral("Serving engine profile (default vllm; see 'engines')."),
+         QStringLiteral("ID")},
+        {QStringLiteral("peak-factor"), QStringLiteral("Size for this multiple of the average rate (default 1)."),
+         QStringLiteral("X")},
+        {QStringLiteral("spare-replicas"), QStringLiteral("Extra replicas of every model, N+k (default 0)."),
+         QStringLiteral("N")},
+        {QStringLiteral("spare-servers"), QStringLiteral("Extra servers or instances, N+k (default 0)."),
+         QStringLiteral("N")},
+        {QStringLiteral("tier"), QStringLiteral("Cloud price: on-demand (default), 1y, 3y or spot."),
+         QStringLiteral("TIER")},
+        {QStringLiteral("rank"),
+         QStringLiteral("cost: monthly total, i.e. cost per token (default); tco: cash over the horizon."),
+         QStringLiteral("BY")},
         {QStringLiteral("pessimistic"), QStringLiteral("Judge the SLO at the slowest plausible efficiency.")},
         {QStringLiteral("top"), QStringLiteral("How many builds to list (default 10)."), QStringLiteral("K")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a table.")},
@@ -59,7 +80,9 @@ QStringList perModel(const QCommandLineParser &parser, const QString &name, int 
         return QStringList(models, values.front());
     if (values.size() != models)
         throw UsageError(QStringLiteral("--%1 is given %2 times for %3: give it once, or once per model")
-                             .arg(name).arg(values.size()).arg(plural(models, QStringLiteral("model"))));
+                             .arg(name)
+                             .arg(values.size())
+                             .arg(plural(models, QStringLiteral("model"))));
     return values;
 }
 
@@ -97,7 +120,8 @@ std::vector<Format> formatList(const QCommandLineParser &parser, const QString &
     for (const QString &id : parser.value(name).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const std::optional<Format> format = find(id.trimmed().toStdString());
         if (!format)
-            throw UsageError(QStringLiteral("unknown format '%1' in --%2 (see 'llm-planner-cli formats')").arg(id, name));
+            throw UsageError(
+                QStringLiteral("unknown format '%1' in --%2 (see 'llm-planner-cli formats')").arg(id, name));
         formats.push_back(*format);
     }
     return formats;
@@ -108,15 +132,18 @@ RecommendRequest requestFrom(const QCommandLineParser &parser)
     RecommendRequest r;
     r.loads = loadsFrom(parser);
     if (parser.isSet(QStringLiteral("engine"))) {
-        const std::optional<EngineProfile> engine = findEngineProfile(parser.value(QStringLiteral("engine")).toStdString());
+        const std::optional<EngineProfile> engine = findEngineProfile(
+            parser.value(QStringLiteral("engine")).toStdString());
         if (!engine)
-            throw UsageError(QStringLiteral("unknown --engine '%1' (see 'llm-planner-cli engines')").arg(parser.value(QStringLiteral("engine"))));
+            throw UsageError(QStringLiteral("unknown --engine '%1' (see 'llm-planner-cli engines')")
+                                 .arg(parser.value(QStringLiteral("engine"))));
         r.engine = *engine;
     }
     r.weightFormats = formatList<WeightFormat>(parser, QStringLiteral("weights"), findWeightFormat);
     r.kvFormats = formatList<KvCacheFormat>(parser, QStringLiteral("kv"), findKvCacheFormat);
 
-    const QString where = parser.isSet(QStringLiteral("where")) ? parser.value(QStringLiteral("where")) : QStringLiteral("both");
+    const QString where = parser.isSet(QStringLiteral("where")) ? parser.value(QStringLiteral("where"))
+                                                                : QStringLiteral("both");
     if (where != QLatin1String("cloud") && where != QLatin1String("onprem") && where != QLatin1String("both"))
         throw UsageError(QStringLiteral("--where expects cloud, onprem or both, got '%1'").arg(where));
     SearchConstraints &c = r.constraints;
@@ -134,7 +161,8 @@ RecommendRequest requestFrom(const QCommandLineParser &parser)
     r.capacity.peakFactor = numberOption(parser, QStringLiteral("peak-factor"), 1);
     r.capacity.spareReplicas = countOption(parser, QStringLiteral("spare-replicas"), 0, true);
     r.capacity.spareUnits = countOption(parser, QStringLiteral("spare-servers"), 0, true);
-    const QString rank = parser.isSet(QStringLiteral("rank")) ? parser.value(QStringLiteral("rank")) : QStringLiteral("cost");
+    const QString rank = parser.isSet(QStringLiteral("rank")) ? parser.value(QStringLiteral("rank"))
+                                                              : QStringLiteral("cost");
     if (rank != QLatin1String("cost") && rank != QLatin1String("tco"))
         throw UsageError(QStringLiteral("--rank expects cost or tco, got '%1'").arg(rank));
     r.rankBy = rank == QLatin1String("tco") ? RankBy::HorizonCash : RankBy::MonthlyCost;
@@ -146,7 +174,8 @@ RecommendRequest requestFrom(const QCommandLineParser &parser)
 
 CloudTier tierFrom(const QCommandLineParser &parser)
 {
-    const QString text = parser.isSet(QStringLiteral("tier")) ? parser.value(QStringLiteral("tier")) : QStringLiteral("on-demand");
+    const QString text = parser.isSet(QStringLiteral("tier")) ? parser.value(QStringLiteral("tier"))
+                                                              : QStringLiteral("on-demand");
     const std::optional<CloudTier> tier = cloudTierFromString(text);
     if (!tier)
         throw UsageError(QStringLiteral("unknown --tier '%1' (on-demand, 1y, 3y, spot)").arg(text));
@@ -156,9 +185,8 @@ CloudTier tierFrom(const QCommandLineParser &parser)
 QString layoutText(const ReplicaPlan &p)
 {
     return QStringLiteral("%1 %2, %3 weights, %4 KV")
-        .arg(plural(p.replicas, QStringLiteral("replica")),
-             QString::fromStdString(describeParallelism(p.parallel)), QString::fromStdString(p.weightFormat),
-             QString::fromStdString(p.kvFormat));
+        .arg(plural(p.replicas, QStringLiteral("replica")), QString::fromStdString(describeParallelism(p.parallel)),
+             QString::fromStdString(p.weightFormat), QString::fromStdString(p.kvFormat));
 }
 
 // Cut to `width` characters, marking the cut.
@@ -172,7 +200,9 @@ QJsonObject planToJson(const ReplicaPlan &p)
     return QJsonObject{
         {"model", QString::fromStdString(p.modelId)},
         {"parallelism", QString::fromStdString(describeParallelism(p.parallel))},
-        {"tp", p.parallel.tensor}, {"pp", p.parallel.pipeline}, {"ep", p.parallel.expert},
+        {"tp", p.parallel.tensor},
+        {"pp", p.parallel.pipeline},
+        {"ep", p.parallel.expert},
         {"gpus_per_replica", p.gpusPerReplica},
         {"weights", QString::fromStdString(p.weightFormat)},
         {"kv_cache", QString::fromStdString(p.kvFormat)},
@@ -230,8 +260,11 @@ QJsonObject recommendationToJson(const Recommendation &r, int rank)
 
 QJsonObject ruledOutToJson(const RuledOut &out)
 {
-    return QJsonObject{{"placement_or_vendor", out.filtered}, {"no_price_in_tier", out.unpriced},
-                       {"memory", out.memory}, {"latency", out.latency}, {"scale", out.scale},
+    return QJsonObject{{"placement_or_vendor", out.filtered},
+                       {"no_price_in_tier", out.unpriced},
+                       {"memory", out.memory},
+                       {"latency", out.latency},
+                       {"scale", out.scale},
                        {"budget", out.budget}};
 }
 
@@ -243,9 +276,15 @@ QString money(double usd)
 void printTable(const RecommendResult &result, int top, const RecommendRequest &request)
 {
     printLine(QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9")
-                  .arg(QStringLiteral("#"), -3).arg(QStringLiteral("where"), -7).arg(QStringLiteral("hardware"), -44)
-                  .arg(QStringLiteral("GPUs"), 5).arg(QStringLiteral("layout"), -46).arg(QStringLiteral("USD/month"), 11)
-                  .arg(QStringLiteral("USD/M out"), 10).arg(QStringLiteral("TTFT s"), 7).arg(QStringLiteral("TPOT ms"), 8));
+                  .arg(QStringLiteral("#"), -3)
+                  .arg(QStringLiteral("where"), -7)
+                  .arg(QStringLiteral("hardware"), -44)
+                  .arg(QStringLiteral("GPUs"), 5)
+                  .arg(QStringLiteral("layout"), -46)
+                  .arg(QStringLiteral("USD/month"), 11)
+                  .arg(QStringLiteral("USD/M out"), 10)
+                  .arg(QStringLiteral("TTFT s"), 7)
+                  .arg(QStringLiteral("TPOT ms"), 8));
     const int shown = std::min<int>(top, static_cast<int>(result.ranked.size()));
     for (int i = 0; i < shown; ++i) {
         const Recommendation &r = result.ranked[static_cast<size_t>(i)];
@@ -253,39 +292,52 @@ void printTable(const RecommendResult &result, int top, const RecommendRequest &
             const ReplicaPlan &p = r.plans[m];
             const bool first = m == 0;
             const QString hardware = QStringLiteral("%1 x %2").arg(r.units).arg(QString::fromStdString(r.option.name));
-            printLine(QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9")
-                          .arg(first ? QString::number(i + 1) + (r.paretoOptimal ? QStringLiteral("*") : QString()) : QString(), -3)
-                          .arg(first ? QString::fromStdString(toString(r.option.placement)) : QString(), -7)
-                          .arg(elided(first ? hardware : QStringLiteral("  + ") + QString::fromStdString(p.modelId), 44), -44)
-                          .arg(first ? QString::number(r.gpus) : QString(), 5)
-                          .arg(elided(layoutText(p), 46), -46)
-                          .arg(first ? money(r.cost.monthlyTotalUsd) + (r.costIsLowerBound ? QStringLiteral("+") : QString()) : QString(), 11)
-                          .arg(first ? QString::number(r.cost.usdPerMillionOutputTokens, 'f', 2) : QString(), 10)
-                          .arg(units::inSeconds(p.atLoad.ttft), 7, 'f', 2)
-                          .arg(units::inSeconds(p.atLoad.tpot) * 1000, 8, 'f', 1));
+            printLine(
+                QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9")
+                    .arg(first ? QString::number(i + 1) + (r.paretoOptimal ? QStringLiteral("*") : QString())
+                               : QString(),
+                         -3)
+                    .arg(first ? QString::fromStdString(toString(r.option.placement)) : QString(), -7)
+                    .arg(elided(first ? hardware : QStringLiteral("  + ") + QString::fromStdString(p.modelId), 44), -44)
+                    .arg(first ? QString::number(r.gpus) : QString(), 5)
+                    .arg(elided(layoutText(p), 46), -46)
+                    .arg(first ? money(r.cost.monthlyTotalUsd) + (r.costIsLowerBound ? QStringLiteral("+") : QString())
+                               : QString(),
+                         11)
+                    .arg(first ? QString::number(r.cost.usdPerMillionOutputTokens, 'f', 2) : QString(), 10)
+                    .arg(units::inSeconds(p.atLoad.ttft), 7, 'f', 2)
+                    .arg(units::inSeconds(p.atLoad.tpot) * 1000, 8, 'f', 1));
         }
     }
-    printLine(QStringLiteral("* on the Pareto front of cost against latency; + capital is a lower bound (a part has no price)."));
+    printLine(QStringLiteral(
+        "* on the Pareto front of cost against latency; + capital is a lower bound (a part has no price)."));
     const auto describe = [&](const std::optional<size_t> &index, const QString &what) {
         if (!index)
             return;
         const Recommendation &r = result.ranked[*index];
         printLine(QStringLiteral("Cheapest %1: #%2, %3 x %4, %5 USD a month%6, %7 USD per million output tokens.")
-                      .arg(what).arg(*index + 1).arg(r.units).arg(QString::fromStdString(r.option.name))
+                      .arg(what)
+                      .arg(*index + 1)
+                      .arg(r.units)
+                      .arg(QString::fromStdString(r.option.name))
                       .arg(money(r.cost.monthlyTotalUsd))
                       .arg(r.option.placement == Placement::OnPrem
-                               ? QStringLiteral(" (capital %1 USD%2)").arg(money(r.cost.capexUsd),
-                                                                        r.costIsLowerBound ? QStringLiteral(", a lower bound") : QString())
+                               ? QStringLiteral(" (capital %1 USD%2)")
+                                     .arg(money(r.cost.capexUsd),
+                                          r.costIsLowerBound ? QStringLiteral(", a lower bound") : QString())
                                : QString())
                       .arg(r.cost.usdPerMillionOutputTokens, 0, 'f', 2));
     };
     describe(result.bestOnPrem, QStringLiteral("on-prem"));
     describe(result.bestCloud, QStringLiteral("cloud"));
     if (result.bestOnPrem && result.bestCloud)
-        printLine(result.breakEvenMonth
-                      ? QStringLiteral("Buying the cheapest on-prem build breaks even with renting the cheapest cloud one in month %1.")
-                            .arg(*result.breakEvenMonth)
-                      : QStringLiteral("Buying does not break even with renting within %1 months.").arg(request.costs.horizonMonths.value));
+        printLine(
+            result.breakEvenMonth
+                ? QStringLiteral(
+                      "Buying the cheapest on-prem build breaks even with renting the cheapest cloud one in month %1.")
+                      .arg(*result.breakEvenMonth)
+                : QStringLiteral("Buying does not break even with renting within %1 months.")
+                      .arg(request.costs.horizonMonths.value));
     printLine(describeAssumptions(request.costs));
 }
 
@@ -322,10 +374,13 @@ int runRecommend(const QStringList &arguments)
             {"ruled_out", ruledOutToJson(result.ruledOut)},
             {"assumptions", assumptionsToJson(request.costs)},
         };
-        const auto index = [&](const std::optional<size_t> &i) { return i ? QJsonValue(static_cast<int>(*i) + 1) : QJsonValue(); };
+        const auto index = [&](const std::optional<size_t> &i) {
+            return i ? QJsonValue(static_cast<int>(*i) + 1) : QJsonValue();
+        };
         out.insert(QStringLiteral("best_onprem_rank"), index(result.bestOnPrem));
         out.insert(QStringLiteral("best_cloud_rank"), index(result.bestCloud));
-        out.insert(QStringLiteral("break_even_month"), result.breakEvenMonth ? QJsonValue(*result.breakEvenMonth) : QJsonValue());
+        out.insert(QStringLiteral("break_even_month"),
+                   result.breakEvenMonth ? QJsonValue(*result.breakEvenMonth) : QJsonValue());
         if (!result.noCandidateReason.empty())
             out.insert(QStringLiteral("no_candidate_reason"), QString::fromStdString(result.noCandidateReason));
         printJson(out);
@@ -334,7 +389,8 @@ int runRecommend(const QStringList &arguments)
     for (const std::string &skipped : options.skipped)
         printLine(QStringLiteral("Skipped %1.").arg(QString::fromStdString(skipped)));
     if (result.ranked.empty()) {
-        printLine(QStringLiteral("No build meets the request. Ruled out by %1.").arg(QString::fromStdString(result.noCandidateReason)));
+        printLine(QStringLiteral("No build meets the request. Ruled out by %1.")
+                      .arg(QString::fromStdString(result.noCandidateReason)));
         return 1;
     }
     printTable(result, top, request);
@@ -343,8 +399,12 @@ int runRecommend(const QStringList &arguments)
                              "%10 without a price.")
                   .arg(count(result.layoutsEvaluated), count(result.performanceEvaluations), count(result.buildsCosted))
                   .arg(milliseconds, 0, 'f', 0)
-                  .arg(result.ruledOut.memory).arg(result.ruledOut.latency).arg(result.ruledOut.scale).arg(result.ruledOut.budget)
-                  .arg(result.ruledOut.filtered).arg(result.ruledOut.unpriced));
+                  .arg(result.ruledOut.memory)
+                  .arg(result.ruledOut.latency)
+                  .arg(result.ruledOut.scale)
+                  .arg(result.ruledOut.budget)
+                  .arg(result.ruledOut.filtered)
+                  .arg(result.ruledOut.unpriced));
     return 0;
 }
 

@@ -48,7 +48,9 @@ Currency currencyOption(const QCommandLineParser &parser, const Currency &fallba
     if (!parser.isSet(QStringLiteral("currency")) && !parser.isSet(QStringLiteral("rate")))
         return fallback;
     Currency currency;
-    currency.code = parser.isSet(QStringLiteral("currency")) ? parser.value(QStringLiteral("currency")).toUpper().toStdString() : fallback.code;
+    currency.code = parser.isSet(QStringLiteral("currency"))
+                        ? parser.value(QStringLiteral("currency")).toUpper().toStdString()
+                        : fallback.code;
     if (!currency.isUsd()) {
         if (!parser.isSet(QStringLiteral("rate"))) {
             if (currency.code != fallback.code)
@@ -80,7 +82,8 @@ int runReport(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("a plan file (*.llmplan)"));
     parser.addOptions({
         {{QStringLiteral("o"), QStringLiteral("output")},
-         QStringLiteral("The PDF to write; it is replaced only once completely written."), QStringLiteral("FILE")},
+         QStringLiteral("The PDF to write; it is replaced only once completely written."),
+         QStringLiteral("FILE")},
         {QStringLiteral("author"), QStringLiteral("Author on the title page (default: the desktop's Preferences)."),
          QStringLiteral("NAME")},
         {QStringLiteral("title"), QStringLiteral("Title (default: the plan's name)."), QStringLiteral("TEXT")},
@@ -88,9 +91,11 @@ int runReport(const QStringList &arguments)
          QStringLiteral("Currency of the amounts, an ISO 4217 code such as CNY (default: the desktop's Preferences); "
                         "the catalogue's prices stay in USD."),
          QStringLiteral("CODE")},
-        {QStringLiteral("rate"), QStringLiteral("How many of --currency one USD buys, as you budget; the planner ships no rates."),
+        {QStringLiteral("rate"),
+         QStringLiteral("How many of --currency one USD buys, as you budget; the planner ships no rates."),
          QStringLiteral("PER_USD")},
-        {QStringLiteral("memory-unit"), QStringLiteral("GB (10^9 bytes) or GiB (2^30 bytes) (default: the desktop's Preferences)."),
+        {QStringLiteral("memory-unit"),
+         QStringLiteral("GB (10^9 bytes) or GiB (2^30 bytes) (default: the desktop's Preferences)."),
          QStringLiteral("UNIT")},
     });
     parseOptions(parser, arguments);
@@ -107,8 +112,9 @@ int runReport(const QStringList &arguments)
     const QString planPath = parser.positionalArguments().first();
     const PlanFileResult read = readPlanFile(planPath);
     if (!read.ok())
-        throw UsageError(read.error.contains(planPath) ? read.error
-                                                        : QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(planPath), read.error));
+        throw UsageError(read.error.contains(planPath)
+                             ? read.error
+                             : QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(planPath), read.error));
 
     ProposalOptions options;
     options.title = parser.value(QStringLiteral("title"));

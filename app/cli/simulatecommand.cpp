@@ -126,18 +126,17 @@ SimulationConfig configFrom(const QCommandLineParser &parser)
 QString seconds(units::Seconds s)
 {
     const double value = units::inSeconds(s);
-    return value < 1 ? QStringLiteral("%1 ms").arg(value * 1e3, 0, 'f', 1) : QStringLiteral("%1 s").arg(value, 0, 'f', 2);
+    return value < 1 ? QStringLiteral("%1 ms").arg(value * 1e3, 0, 'f', 1)
+                     : QStringLiteral("%1 s").arg(value, 0, 'f', 2);
 }
 
 QString arrivalsText(const SimulationConfig &c)
 {
     switch (c.arrivals) {
-    case ArrivalPattern::Poisson:
-        return QStringLiteral("Poisson at %1 req/s").arg(c.ratePerSecond, 0, 'f', 2);
+    case ArrivalPattern::Poisson: return QStringLiteral("Poisson at %1 req/s").arg(c.ratePerSecond, 0, 'f', 2);
     case ArrivalPattern::ClosedLoop:
         return QStringLiteral("closed loop of %1").arg(plural(c.concurrency, QStringLiteral("client")));
-    case ArrivalPattern::Trace:
-        return QStringLiteral("trace");
+    case ArrivalPattern::Trace: return QStringLiteral("trace");
     }
     return {};
 }
@@ -147,7 +146,8 @@ QString workloadText(const SimulationConfig &c, const SimulationResult &r)
     QString text = QStringLiteral("%1, %2").arg(plural(r.requests, QStringLiteral("request")), arrivalsText(c));
     if (c.arrivals != ArrivalPattern::Trace)
         text += QStringLiteral(", input %1, output %2 tokens, seed %3")
-                    .arg(QString::fromStdString(describe(c.inputLength)), QString::fromStdString(describe(c.outputLength)))
+                    .arg(QString::fromStdString(describe(c.inputLength)),
+                         QString::fromStdString(describe(c.outputLength)))
                     .arg(c.seed);
     return text;
 }
@@ -171,7 +171,8 @@ void printResult(const SimulationConfig &c, const SimulationResult &r)
 {
     const InferenceRequest &d = c.request.deployment;
     printLine(QStringLiteral("%1 on %2 x %3 — %4, weights %5")
-                  .arg(QString::fromStdString(d.model.displayName)).arg(d.gpuCount)
+                  .arg(QString::fromStdString(d.model.displayName))
+                  .arg(d.gpuCount)
                   .arg(QString::fromStdString(d.gpu.name), QString::fromStdString(d.engine.name),
                        QString::fromStdString(d.weights.name)));
     printLine(workloadText(c, r));
@@ -179,8 +180,12 @@ void printResult(const SimulationConfig &c, const SimulationResult &r)
                   .arg(plural(r.replicas, QStringLiteral("replica")), count(r.kvCapacityTokens),
                        count(effectiveTokenBudget(c)), plural(effectiveMaxRunning(c), QStringLiteral("sequence"))));
     printLine(QString());
-    printLine(QStringLiteral("  %1%2%3%4%5").arg(QString(), -14).arg(QStringLiteral("p50"), 11)
-                  .arg(QStringLiteral("p90"), 11).arg(QStringLiteral("p99"), 11).arg(QStringLiteral("mean"), 11));
+    printLine(QStringLiteral("  %1%2%3%4%5")
+                  .arg(QString(), -14)
+                  .arg(QStringLiteral("p50"), 11)
+                  .arg(QStringLiteral("p90"), 11)
+                  .arg(QStringLiteral("p99"), 11)
+                  .arg(QStringLiteral("mean"), 11));
     printLine(row(QStringLiteral("TTFT"), r.ttft));
     printLine(row(QStringLiteral("TPOT"), r.tpot));
     printLine(row(QStringLiteral("End to end"), r.e2e));
@@ -189,11 +194,16 @@ void printResult(const SimulationConfig &c, const SimulationResult &r)
                   .arg(count(r.completed), count(r.requests), count(r.rejected),
                        plural(r.preemptions, QStringLiteral("preemption")), plural(r.steps, QStringLiteral("step"))));
     printLine(QStringLiteral("  Output %1 tokens/s, input %2 tokens/s over %3 simulated")
-                  .arg(r.outputTokensPerSecond, 0, 'f', 1).arg(r.inputTokensPerSecond, 0, 'f', 1).arg(seconds(r.duration)));
+                  .arg(r.outputTokensPerSecond, 0, 'f', 1)
+                  .arg(r.inputTokensPerSecond, 0, 'f', 1)
+                  .arg(seconds(r.duration)));
     printLine(QStringLiteral("  Goodput %1 req/s: %2 % of requests within %3")
-                  .arg(r.goodputPerSecond, 0, 'f', 2).arg(r.sloAttainment * 100, 0, 'f', 1).arg(sloText(c)));
+                  .arg(r.goodputPerSecond, 0, 'f', 2)
+                  .arg(r.sloAttainment * 100, 0, 'f', 1)
+                  .arg(sloText(c)));
     printLine(QStringLiteral("  KV cache use: mean %1 %, peak %2 %")
-                  .arg(r.kvUtilisationMean * 100, 0, 'f', 1).arg(r.kvUtilisationPeak * 100, 0, 'f', 1));
+                  .arg(r.kvUtilisationMean * 100, 0, 'f', 1)
+                  .arg(r.kvUtilisationPeak * 100, 0, 'f', 1));
 }
 
 void insertLatency(QJsonObject &out, const QString &prefix, const LatencySummary &s)
@@ -228,7 +238,7 @@ QJsonObject simulationToJson(const SimulationConfig &c, const SimulationResult &
         {"engine", QString::fromStdString(d.engine.id)},
         {"weights", QString::fromStdString(d.weights.id)},
         {"arrivals", arrivalsId(c.arrivals)},
-        {"seed", QString::number(c.seed)},  // a string: JSON numbers lose 64-bit integers
+        {"seed", QString::number(c.seed)}, // a string: JSON numbers lose 64-bit integers
         {"ttft_slo_s", units::inSeconds(c.ttftSlo)},
         {"tpot_slo_s", units::inSeconds(c.tpotSlo)},
         {"requests", static_cast<double>(r.requests)},
@@ -280,17 +290,26 @@ int runSimulate(const QStringList &arguments)
     addDeploymentOptions(parser);
     parser.addOptions({
         {QStringLiteral("qps"), QStringLiteral("Poisson arrivals at R requests per second."), QStringLiteral("R")},
-        {QStringLiteral("concurrency"), QStringLiteral("Closed loop: N clients, each sending a request when its last ends."), QStringLiteral("N")},
-        {QStringLiteral("trace"), QStringLiteral("Replay a CSV with the header arrival_s,input_tokens,output_tokens."), QStringLiteral("FILE")},
+        {QStringLiteral("concurrency"),
+         QStringLiteral("Closed loop: N clients, each sending a request when its last ends."), QStringLiteral("N")},
+        {QStringLiteral("trace"), QStringLiteral("Replay a CSV with the header arrival_s,input_tokens,output_tokens."),
+         QStringLiteral("FILE")},
         {QStringLiteral("requests"), QStringLiteral("Requests to simulate (default 1000)."), QStringLiteral("N")},
-        {QStringLiteral("seed"), QStringLiteral("Random seed (default 1); the same seed gives the same run."), QStringLiteral("S")},
+        {QStringLiteral("seed"), QStringLiteral("Random seed (default 1); the same seed gives the same run."),
+         QStringLiteral("S")},
         {QStringLiteral("input-len"), QStringLiteral("Prompt tokens per request (default 1024)."), QStringLiteral("N")},
         {QStringLiteral("output-len"), QStringLiteral("Output tokens per request (default 256)."), QStringLiteral("N")},
-        {QStringLiteral("input-dist"), QStringLiteral("Prompt length distribution: ") + kDistributionForms + QStringLiteral("."), QStringLiteral("DIST")},
-        {QStringLiteral("output-dist"), QStringLiteral("Output length distribution, as --input-dist."), QStringLiteral("DIST")},
-        {QStringLiteral("ttft-slo"), QStringLiteral("Time-to-first-token SLO in seconds (default 2)."), QStringLiteral("S")},
-        {QStringLiteral("tpot-slo"), QStringLiteral("Time-per-output-token SLO in seconds (default 0.1)."), QStringLiteral("S")},
-        {QStringLiteral("find-max-qps"), QStringLiteral("Search the highest Poisson rate whose p99 TTFT and TPOT meet the SLOs.")},
+        {QStringLiteral("input-dist"),
+         QStringLiteral("Prompt length distribution: ") + kDistributionForms + QStringLiteral("."),
+         QStringLiteral("DIST")},
+        {QStringLiteral("output-dist"), QStringLiteral("Output length distribution, as --input-dist."),
+         QStringLiteral("DIST")},
+        {QStringLiteral("ttft-slo"), QStringLiteral("Time-to-first-token SLO in seconds (default 2)."),
+         QStringLiteral("S")},
+        {QStringLiteral("tpot-slo"), QStringLiteral("Time-per-output-token SLO in seconds (default 0.1)."),
+         QStringLiteral("S")},
+        {QStringLiteral("find-max-qps"),
+         QStringLiteral("Search the highest Poisson rate whose p99 TTFT and TPOT meet the SLOs.")},
     });
     parseCommand(parser, arguments);
 
@@ -317,8 +336,10 @@ int runSimulate(const QStringList &arguments)
             return 0;
         }
         printLine(QStringLiteral("Max QPS with p99 %1: %2 req/s (%3 of %4)")
-                      .arg(sloText(config)).arg(maxRate->ratePerSecond, 0, 'f', 2)
-                      .arg(plural(maxRate->simulations, QStringLiteral("run")), plural(config.requests, QStringLiteral("request"))));
+                      .arg(sloText(config))
+                      .arg(maxRate->ratePerSecond, 0, 'f', 2)
+                      .arg(plural(maxRate->simulations, QStringLiteral("run")),
+                           plural(config.requests, QStringLiteral("request"))));
     }
     printResult(config, result);
     return 0;

@@ -17,7 +17,7 @@ namespace {
 TrainingMethod methodFrom(const QCommandLineParser &parser)
 {
     const QString mode = parser.isSet(QStringLiteral("mode")) ? parser.value(QStringLiteral("mode")).toLower()
-                                                                : QStringLiteral("full");
+                                                              : QStringLiteral("full");
     if (mode == QLatin1String("full"))
         return TrainingMethod::Full;
     if (mode == QLatin1String("lora"))
@@ -42,7 +42,8 @@ int runTrain(const QStringList &arguments)
         {QStringLiteral("zero"), QStringLiteral("ZeRO stage 0-3 (default 1)."), QStringLiteral("N")},
         {QStringLiteral("seq-len"), QStringLiteral("Sequence length (default 4096)."), QStringLiteral("N")},
         {QStringLiteral("micro-batch"), QStringLiteral("Sequences per micro-batch (default 1)."), QStringLiteral("N")},
-        {QStringLiteral("global-batch"), QStringLiteral("Sequences per optimizer step (default: one micro-batch per replica)."), QStringLiteral("N")},
+        {QStringLiteral("global-batch"),
+         QStringLiteral("Sequences per optimizer step (default: one micro-batch per replica)."), QStringLiteral("N")},
         {QStringLiteral("tokens"), QStringLiteral("Tokens to train on, e.g. 1e12 (default 1e9)."), QStringLiteral("N")},
         {QStringLiteral("checkpointing"), QStringLiteral("Full activation checkpointing.")},
         {QStringLiteral("lora-rank"), QStringLiteral("LoRA rank (default 16)."), QStringLiteral("N")},
@@ -84,19 +85,32 @@ int runTrain(const QStringList &arguments)
     }
     const auto days = [](const TrainingRunPoint &p) { return p.seconds / 86400.0; };
     printLine(QStringLiteral("%1 %2 training on %3 x %4: %5 tokens, sequence %6, %7 micro-batches per step")
-                  .arg(QString::fromStdString(run.setup.model.displayName), QString::fromUtf8(toString(run.setup.method).data()))
-                  .arg(run.setup.gpuCount).arg(QString::fromStdString(run.setup.gpu.name))
-                  .arg(run.tokens, 0, 'g', 3).arg(run.setup.sequenceLength).arg(e.microBatchesPerStep));
-    printLine(QStringLiteral("  Tokens/s          %1 (%2 – %3)").arg(e.nominal.tokensPerSecond, 0, 'f', 0)
-                  .arg(e.pessimistic.tokensPerSecond, 0, 'f', 0).arg(e.optimistic.tokensPerSecond, 0, 'f', 0));
-    printLine(QStringLiteral("  MFU               %1 % (%2 – %3 %)").arg(e.nominal.mfu * 100, 0, 'f', 1)
-                  .arg(e.pessimistic.mfu * 100, 0, 'f', 1).arg(e.optimistic.mfu * 100, 0, 'f', 1));
-    printLine(QStringLiteral("  Time              %1 days (%2 – %3)").arg(days(e.nominal), 0, 'f', 2)
-                  .arg(days(e.optimistic), 0, 'f', 2).arg(days(e.pessimistic), 0, 'f', 2));
+                  .arg(QString::fromStdString(run.setup.model.displayName),
+                       QString::fromUtf8(toString(run.setup.method).data()))
+                  .arg(run.setup.gpuCount)
+                  .arg(QString::fromStdString(run.setup.gpu.name))
+                  .arg(run.tokens, 0, 'g', 3)
+                  .arg(run.setup.sequenceLength)
+                  .arg(e.microBatchesPerStep));
+    printLine(QStringLiteral("  Tokens/s          %1 (%2 – %3)")
+                  .arg(e.nominal.tokensPerSecond, 0, 'f', 0)
+                  .arg(e.pessimistic.tokensPerSecond, 0, 'f', 0)
+                  .arg(e.optimistic.tokensPerSecond, 0, 'f', 0));
+    printLine(QStringLiteral("  MFU               %1 % (%2 – %3 %)")
+                  .arg(e.nominal.mfu * 100, 0, 'f', 1)
+                  .arg(e.pessimistic.mfu * 100, 0, 'f', 1)
+                  .arg(e.optimistic.mfu * 100, 0, 'f', 1));
+    printLine(QStringLiteral("  Time              %1 days (%2 – %3)")
+                  .arg(days(e.nominal), 0, 'f', 2)
+                  .arg(days(e.optimistic), 0, 'f', 2)
+                  .arg(days(e.pessimistic), 0, 'f', 2));
     printLine(QStringLiteral("  GPU-hours         %1").arg(e.nominal.gpuHours, 0, 'f', 0));
     printLine(QStringLiteral("  Step %1 s: compute %2 s, tensor-parallel %3 s, exposed data-parallel %4 s, bubble %5 %")
-                  .arg(e.stepSeconds, 0, 'f', 3).arg(e.computeSeconds, 0, 'f', 3).arg(e.tensorParallelSeconds, 0, 'f', 3)
-                  .arg(e.dataParallelSeconds, 0, 'f', 3).arg(e.bubbleFraction * 100, 0, 'f', 1));
+                  .arg(e.stepSeconds, 0, 'f', 3)
+                  .arg(e.computeSeconds, 0, 'f', 3)
+                  .arg(e.tensorParallelSeconds, 0, 'f', 3)
+                  .arg(e.dataParallelSeconds, 0, 'f', 3)
+                  .arg(e.bubbleFraction * 100, 0, 'f', 1));
     return 0;
 }
 

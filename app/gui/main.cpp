@@ -24,10 +24,12 @@ void nameApplication()
 // Options and arguments; process() prints --help or --version and exits.
 void parseArguments(QCommandLineParser &parser, const QCoreApplication &app)
 {
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Plan the hardware for serving and training LLMs."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Plan the hardware for serving and training LLMs."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("plan"), QCoreApplication::translate("main", "A plan file (.llmplan) to open."),
+    parser.addPositionalArgument(QStringLiteral("plan"),
+                                 QCoreApplication::translate("main", "A plan file (.llmplan) to open."),
                                  QStringLiteral("[plan]"));
     parser.process(app);
 }
@@ -68,8 +70,9 @@ int main(int argc, char *argv[])
 
     planner::Catalogue::OpenResult opened = planner::Catalogue::open(planner::Catalogue::defaultUserDatabasePath());
     if (!opened.catalogue) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              QCoreApplication::translate("main", "The catalogue cannot be opened:\n%1").arg(opened.error));
+        QMessageBox::critical(
+            nullptr, QApplication::applicationDisplayName(),
+            QCoreApplication::translate("main", "The catalogue cannot be opened:\n%1").arg(opened.error));
         return 1;
     }
     planner::MainWindow window(*opened.catalogue);

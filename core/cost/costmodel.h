@@ -24,7 +24,7 @@ namespace planner {
 
 struct CostAssumption {
     double value = 0;
-    std::string source;  // where the default comes from; "planner assumption" when nothing published fits
+    std::string source; // where the default comes from; "planner assumption" when nothing published fits
 };
 
 struct CostAssumptions {
@@ -63,7 +63,7 @@ inline constexpr std::array<CostAssumptionKey, 9> kCostAssumptionKeys{{
 // value from turning a cost into infinity.
 struct CostAssumptionRange {
     CostAssumption CostAssumptions::*member;
-    const char *name;  // as validate() names it in a message
+    const char *name; // as validate() names it in a message
     double minimum;
     double maximum;
 };
@@ -85,9 +85,9 @@ struct BomLine {
     std::string id;
     std::string name;
     int quantity = 0;
-    std::optional<double> unitUsd;  // nullopt: no price known
-    double unitWatts = 0;           // TDP of one unit; 0 where the part draws no power worth counting
-    std::string priceSource;        // source and date of the price
+    std::optional<double> unitUsd; // nullopt: no price known
+    double unitWatts = 0;          // TDP of one unit; 0 where the part draws no power worth counting
+    std::string priceSource;       // source and date of the price
 };
 
 // A catalogue part (anything with id, name, price and source) as a BOM line.
@@ -129,14 +129,14 @@ struct CostEstimate {
     double monthlyMaintenanceUsd = 0;
     double monthlyColocationUsd = 0;
     double monthlyCloudUsd = 0;
-    double monthlyOpexUsd = 0;       // running cost: power + maintenance + colocation + cloud bill
-    double monthlyTotalUsd = 0;      // opex + amortisation
-    double averagePowerKw = 0;       // at the wall, PUE included
-    double totalOverHorizonUsd = 0;  // cash: capital + running costs over the horizon
+    double monthlyOpexUsd = 0;                // running cost: power + maintenance + colocation + cloud bill
+    double monthlyTotalUsd = 0;               // opex + amortisation
+    double averagePowerKw = 0;                // at the wall, PUE included
+    double totalOverHorizonUsd = 0;           // cash: capital + running costs over the horizon
     std::vector<double> cumulativeUsdByMonth; // cash at the end of month 0..horizon
     double usdPerMillionOutputTokens = 0;     // 0 when no throughput was given
     double usdPerMillionInputTokens = 0;
-    std::vector<std::string> unpricedParts;   // BOM lines without a price (capital is then a lower bound)
+    std::vector<std::string> unpricedParts; // BOM lines without a price (capital is then a lower bound)
 };
 
 // Tokens per second the build serves, from the performance model; the cost

@@ -11,9 +11,9 @@
 namespace planner {
 
 struct Currency {
-    std::string code = "USD";  // ISO 4217: three capital letters
-    double perUsd = 1;         // units of `code` one US dollar buys
-    std::string rateDate;      // "YYYY-MM-DD" the rate was taken on; empty for USD
+    std::string code = "USD"; // ISO 4217: three capital letters
+    double perUsd = 1;        // units of `code` one US dollar buys
+    std::string rateDate;     // "YYYY-MM-DD" the rate was taken on; empty for USD
 
     double fromUsd(double usd) const { return usd * perUsd; }
     double toUsd(double amount) const { return amount / perUsd; }

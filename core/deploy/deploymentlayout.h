@@ -25,22 +25,22 @@ struct DeploymentLayout {
     LaunchEngine launchEngine = LaunchEngine::Vllm;
     EngineProfile engine;
     ModelSpec model;
-    std::string modelRepo;         // Hugging Face repository id, or the model id
-    bool repoFromSource = false;   // false: the spec names no repository; modelRepo is the id
+    std::string modelRepo;       // Hugging Face repository id, or the model id
+    bool repoFromSource = false; // false: the spec names no repository; modelRepo is the id
     WeightFormat weights;
     KvCacheFormat kvCache;
     GpuSpec gpu;
-    Parallelism parallel;          // of one replica
-    int replicas = 1;              // independent copies of the model in the scenario
-    int serversPerReplica = 1;     // > 1: one copy spans servers (multi-node)
-    int gpusPerServer = 1;         // GPUs one copy uses on each of its servers
-    int replicasPerServer = 1;     // copies sharing one server (1 when a copy spans servers)
-    int servers = 1;               // servers the copies occupy
-    std::int64_t contextTokens = 0;        // per sequence (max model length)
-    std::int64_t sequencesPerReplica = 1;  // sequences one copy holds at once
-    int offloadedLayers = 0;       // llama.cpp: decoder layers kept in host RAM
-    InferenceMemoryEstimate memory;  // the most loaded GPU
-    std::vector<std::string> notes;  // caveats both outputs repeat as comments
+    Parallelism parallel;                 // of one replica
+    int replicas = 1;                     // independent copies of the model in the scenario
+    int serversPerReplica = 1;            // > 1: one copy spans servers (multi-node)
+    int gpusPerServer = 1;                // GPUs one copy uses on each of its servers
+    int replicasPerServer = 1;            // copies sharing one server (1 when a copy spans servers)
+    int servers = 1;                      // servers the copies occupy
+    std::int64_t contextTokens = 0;       // per sequence (max model length)
+    std::int64_t sequencesPerReplica = 1; // sequences one copy holds at once
+    int offloadedLayers = 0;              // llama.cpp: decoder layers kept in host RAM
+    InferenceMemoryEstimate memory;       // the most loaded GPU
+    std::vector<std::string> notes;       // caveats both outputs repeat as comments
 
     int gpusPerReplica() const { return parallel.tensor * parallel.pipeline; }
     bool multiNode() const { return serversPerReplica > 1; }

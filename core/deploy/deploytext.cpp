@@ -10,7 +10,8 @@ namespace {
 
 bool safeInShell(char c)
 {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_./:=,@%+").find(c) != std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c))
+           || std::string_view("-_./:=,@%+").find(c) != std::string_view::npos;
 }
 
 bool isRepoCharacter(char c)

@@ -31,7 +31,6 @@ namespace planner {
 
 namespace {
 
-
 constexpr std::array<std::string_view, 3> kFloatFormats{"fp32", "bf16", "fp16"};
 constexpr std::array<std::string_view, 7> kGgufFormats{"q8_0", "q6_k", "q5_k_m", "q4_k_m", "q4_0", "q3_k_m", "q2_k"};
 
@@ -87,9 +86,9 @@ std::vector<std::vector<std::string>> weightOptions(const DeploymentLayout &l)
         return {};
     if (isFloat(id))
         return {{"--dtype", torchDtype(id)}};
-    if (isFp8(id))  // quantized while loading (vLLM FP8 W8A8 docs; SGLang server_arguments.md)
+    if (isFp8(id)) // quantized while loading (vLLM FP8 W8A8 docs; SGLang server_arguments.md)
         return {{"--quantization", "fp8"}};
-    if (id == "nf4" && l.launchEngine == LaunchEngine::Vllm)  // vLLM in-flight bitsandbytes (bnb.md)
+    if (id == "nf4" && l.launchEngine == LaunchEngine::Vllm) // vLLM in-flight bitsandbytes (bnb.md)
         return {{"--quantization", "bitsandbytes"}};
     return {};
 }
@@ -98,7 +97,7 @@ std::string kvCacheDtype(const DeploymentLayout &l)
 {
     const std::string &kv = l.kvCache.id;
     if (kv == "bf16" || kv == "fp16")
-        return "auto";  // the model's own 16-bit type
+        return "auto"; // the model's own 16-bit type
     if (kv == "fp8")
         return l.launchEngine == LaunchEngine::Sglang ? "fp8_e4m3" : "fp8";
     return {};
@@ -242,7 +241,7 @@ int defaultPort(LaunchEngine engine)
 
 std::string_view healthPath(LaunchEngine)
 {
-    return "/health";  // all three serve GET /health (503 while llama.cpp loads)
+    return "/health"; // all three serve GET /health (503 while llama.cpp loads)
 }
 
 std::string containerImage(LaunchEngine engine, const GpuSpec &gpu)
@@ -252,11 +251,11 @@ std::string containerImage(LaunchEngine engine, const GpuSpec &gpu)
     if (vendor != "nvidia" && !amd)
         return {};
     switch (engine) {
-    case LaunchEngine::Vllm:  // vLLM docs/deployment/k8s.md; ROCm: the vllm/vllm-openai-rocm image
+    case LaunchEngine::Vllm: // vLLM docs/deployment/k8s.md; ROCm: the vllm/vllm-openai-rocm image
         return amd ? "vllm/vllm-openai-rocm:latest" : "vllm/vllm-openai:latest";
-    case LaunchEngine::Sglang:  // ROCm builds carry versioned tags only
+    case LaunchEngine::Sglang: // ROCm builds carry versioned tags only
         return amd ? std::string() : "lmsysorg/sglang:latest";
-    case LaunchEngine::LlamaCpp:  // llama.cpp docs/docker.md
+    case LaunchEngine::LlamaCpp: // llama.cpp docs/docker.md
         return amd ? "ghcr.io/ggml-org/llama.cpp:server-rocm" : "ghcr.io/ggml-org/llama.cpp:server-cuda";
     }
     return {};
@@ -266,11 +265,11 @@ std::string gpuResourceName(const GpuSpec &gpu)
 {
     const std::string vendor = toLower(gpu.vendor);
     if (vendor == "nvidia")
-        return "nvidia.com/gpu";   // NVIDIA device plugin
+        return "nvidia.com/gpu"; // NVIDIA device plugin
     if (vendor == "amd")
-        return "amd.com/gpu";      // ROCm/k8s-device-plugin
+        return "amd.com/gpu"; // ROCm/k8s-device-plugin
     if (vendor == "intel")
-        return "habana.ai/gaudi";  // Intel Gaudi device plugin (docs.habana.ai, Kubernetes quick start)
+        return "habana.ai/gaudi"; // Intel Gaudi device plugin (docs.habana.ai, Kubernetes quick start)
     return {};
 }
 
@@ -336,7 +335,9 @@ std::vector<std::string> loadingNotes(const DeploymentLayout &l)
 
 std::string ggufPath(const DeploymentLayout &l)
 {
-    std::string quant = isFloat(l.weights.id) ? (l.weights.id == "fp16" ? "F16" : l.weights.id == "fp32" ? "F32" : "BF16")
+    std::string quant = isFloat(l.weights.id) ? (l.weights.id == "fp16"   ? "F16"
+                                                 : l.weights.id == "fp32" ? "F32"
+                                                                          : "BF16")
                                               : l.weights.id;
     std::transform(quant.begin(), quant.end(), quant.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -359,10 +360,8 @@ bool sharesProcessAcrossReplicas(const DeploymentLayout &l)
         // (data_parallel_deployment.md), unlike the planner's independent
         // copies: those run as separate processes.
         return !l.model.isMoe();
-    case LaunchEngine::Sglang:
-        return !l.parallel.dataParallelAttention;
-    case LaunchEngine::LlamaCpp:
-        return false;
+    case LaunchEngine::Sglang: return !l.parallel.dataParallelAttention;
+    case LaunchEngine::LlamaCpp: return false;
     }
     return false;
 }

@@ -28,19 +28,19 @@ struct CommandLine {
 
 // Where one server of a copy that spans servers stands.
 struct NodePlacement {
-    std::string headAddress;  // how the other servers reach server 0 ("$HEAD_NODE_IP")
-    std::string nodeRank;     // "0".."K-1", or "$(LWS_WORKER_INDEX)" in a manifest
+    std::string headAddress; // how the other servers reach server 0 ("$HEAD_NODE_IP")
+    std::string nodeRank;    // "0".."K-1", or "$(LWS_WORKER_INDEX)" in a manifest
 };
 
 struct ServeOptions {
-    int port = 0;                 // 0: the engine's default port
-    int dataParallel = 1;         // copies one process serves (vLLM --data-parallel-size, SGLang --dp-size)
-    std::optional<NodePlacement> placement;  // set for a multi-node copy
-    bool inContainer = false;     // llama.cpp: the server image's own binary path
+    int port = 0;                           // 0: the engine's default port
+    int dataParallel = 1;                   // copies one process serves (vLLM --data-parallel-size, SGLang --dp-size)
+    std::optional<NodePlacement> placement; // set for a multi-node copy
+    bool inContainer = false;               // llama.cpp: the server image's own binary path
 };
 
 std::optional<LaunchEngine> launchEngineFor(std::string_view engineId);
-const std::vector<std::string> &launchEngineIds();  // "vllm", "sglang", "llama.cpp"
+const std::vector<std::string> &launchEngineIds(); // "vllm", "sglang", "llama.cpp"
 
 int defaultPort(LaunchEngine engine);
 std::string_view healthPath(LaunchEngine engine);

@@ -22,7 +22,7 @@ constexpr const char *kRayHelper = "bash /vllm-workspace/examples/online_serving
 struct Pod {
     std::string containerName;
     std::vector<std::string> command;
-    bool serves = true;  // runs the HTTP server (gets the port and the probes)
+    bool serves = true; // runs the HTTP server (gets the port and the probes)
 };
 
 std::string containerName(LaunchEngine e)
@@ -69,9 +69,10 @@ void writeContainer(std::ostringstream &out, int at, const DeploymentLayout &l, 
     out << in << "  command:\n";
     for (const std::string &word : pod.command)
         out << in << "    - " << yamlString(word) << '\n';
-    if (l.launchEngine != LaunchEngine::LlamaCpp)  // llama.cpp loads a local file
+    if (l.launchEngine != LaunchEngine::LlamaCpp) // llama.cpp loads a local file
         out << in << "  env:\n"
-            << in << "    - name: HF_TOKEN  # gated models: kubectl create secret generic hf-token --from-literal=token=hf_...\n"
+            << in
+            << "    - name: HF_TOKEN  # gated models: kubectl create secret generic hf-token --from-literal=token=hf_...\n"
             << in << "      valueFrom:\n"
             << in << "        secretKeyRef:\n"
             << in << "          name: hf-token\n"
@@ -87,9 +88,7 @@ void writeContainer(std::ostringstream &out, int at, const DeploymentLayout &l, 
         << in << "      " << resource << ": " << yamlString(std::to_string(l.gpusPerServer)) << '\n';
     out << in << "  volumeMounts:\n";
     if (l.launchEngine == LaunchEngine::LlamaCpp) {
-        out << in << "    - name: models\n"
-            << in << "      mountPath: /models\n"
-            << in << "      readOnly: true\n";
+        out << in << "    - name: models\n" << in << "      mountPath: /models\n" << in << "      readOnly: true\n";
     } else {
         out << in << "    - name: shm\n"
             << in << "      mountPath: /dev/shm\n"
@@ -138,8 +137,8 @@ void writeHeader(std::ostringstream &out, const DeploymentLayout &l)
 {
     for (const std::string &line : planSummary(l))
         out << deploytext::comment(line);
-    out << deploytext::comment("Apply with: kubectl apply -f THIS-FILE. Each pod gets " + std::to_string(l.gpusPerServer)
-                               + " GPUs through the " + gpuResourceName(l.gpu)
+    out << deploytext::comment("Apply with: kubectl apply -f THIS-FILE. Each pod gets "
+                               + std::to_string(l.gpusPerServer) + " GPUs through the " + gpuResourceName(l.gpu)
                                + " resource of the vendor's device plugin.");
     if (l.multiNode())
         out << deploytext::comment("A copy spans " + std::to_string(l.serversPerReplica)

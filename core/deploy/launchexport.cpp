@@ -15,7 +15,6 @@ namespace planner {
 
 namespace {
 
-
 LaunchExportResult failure(std::string message)
 {
     LaunchExportResult result;
@@ -71,8 +70,8 @@ std::string speedNote(const Plan &plan, const VersionEstimate &v)
                                                                       + v.verdict.reason.text() + ".";
     const PerfPoint &p = v.speed->nominal;
     const PlanWorkload &w = plan.workload;
-    return "Estimated at this load: TTFT " + plainNumber(std::round(units::inSeconds(p.ttft) * 1000) / 1000) + " s, TPOT "
-           + plainNumber(std::round(units::inSeconds(p.tpot) * 10000) / 10) + " ms, "
+    return "Estimated at this load: TTFT " + plainNumber(std::round(units::inSeconds(p.ttft) * 1000) / 1000)
+           + " s, TPOT " + plainNumber(std::round(units::inSeconds(p.tpot) * 10000) / 10) + " ms, "
            + deploytext::groupedCount(static_cast<std::int64_t>(std::lround(p.outputTokensPerSecond)))
            + " output tokens/s over all copies; targets TTFT " + plainNumber(w.ttftSloSeconds) + " s and TPOT "
            + plainNumber(w.tpotSloSeconds * 1000) + " ms. " + verdict;
@@ -83,8 +82,8 @@ std::string speedNote(const Plan &plan, const VersionEstimate &v)
 std::string rateNote(const Plan &plan, const DeploymentLayout &l, const VersionEstimate &v)
 {
     const std::string flag = l.launchEngine == LaunchEngine::Vllm     ? "--max-num-seqs"
-                           : l.launchEngine == LaunchEngine::Sglang ? "--max-running-requests"
-                                                                     : "-np";
+                             : l.launchEngine == LaunchEngine::Sglang ? "--max-running-requests"
+                                                                      : "-np";
     return flag + " " + std::to_string(l.sequencesPerReplica) + " is the concurrency that serves the planned "
            + plainNumber(plan.workload.requestsPerSecond) + " requests/s; memory holds up to "
            + std::to_string(v.sequencesHeld / std::max(l.replicas, 1))
@@ -96,21 +95,23 @@ void addLayoutNotes(DeploymentLayout &l, const Cluster &cluster)
 {
     if (l.parallel.tensor > std::max(cluster.gpusPerServer, 1))
         l.notes.push_back("Tensor parallelism crosses servers (TP " + std::to_string(l.parallel.tensor) + " over "
-                          + std::to_string(cluster.gpusPerServer) + "-GPU servers): every layer's all-reduce goes "
-                          "over the network.");
+                          + std::to_string(cluster.gpusPerServer)
+                          + "-GPU servers): every layer's all-reduce goes "
+                            "over the network.");
     if (l.launchEngine == LaunchEngine::Vllm && l.model.isMoe() && l.parallel.expert > 1
         && l.parallel.expert != l.parallel.tensor)
         l.notes.push_back("vLLM sets the expert-parallel size to TP x DP = " + std::to_string(l.parallel.tensor)
                           + " per copy; the plan's EP is " + std::to_string(l.parallel.expert) + ".");
     // SGLang server_arguments.md: on GPUs without peer access it stops with
     // "peer access is not supported between these two devices".
-    if (l.launchEngine == LaunchEngine::Sglang && l.parallel.tensor > 1 && l.gpu.nvlinkBandwidth <= units::gigabytesPerSecond(0))
+    if (l.launchEngine == LaunchEngine::Sglang && l.parallel.tensor > 1
+        && l.gpu.nvlinkBandwidth <= units::gigabytesPerSecond(0))
         l.notes.push_back("These GPUs talk over PCIe: if SGLang reports that peer access is not supported between "
                           "two devices, add --enable-p2p-check.");
     if (l.launchEngine == LaunchEngine::LlamaCpp && l.gpusPerReplica() > 1)
         l.notes.push_back("llama.cpp splits the layers over the copy's " + std::to_string(l.gpusPerReplica())
                           + " GPUs (--split-mode layer, its default) in equal shares (--tensor-split) rather than "
-                          "each matrix; the weights per GPU are about the planned share.");
+                            "each matrix; the weights per GPU are about the planned share.");
 }
 
 } // namespace
@@ -130,8 +131,8 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
         return failure("the plan has no model versions");
     const std::string model = modelId.empty() ? plan.modelIds.front() : std::string(modelId);
     if (std::find(plan.modelIds.begin(), plan.modelIds.end(), model) == plan.modelIds.end())
-        return failure("model '" + model + "' is not in this plan (its models: "
-                       + deploytext::joined(plan.modelIds, ", ") + ")");
+        return failure("model '" + model
+                       + "' is not in this plan (its models: " + deploytext::joined(plan.modelIds, ", ") + ")");
 
     Scenario scenario = plan.scenarios[scenarioIndex];
     const std::string requested = engineId.empty() ? scenario.deployment.engineId : std::string(engineId);
@@ -140,8 +141,8 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
         return failure("unknown engine '" + requested + "' (the launch export supports " + supportedEngines() + ")");
     const std::optional<LaunchEngine> launchEngine = launchEngineFor(engine->id);
     if (!launchEngine)
-        return failure("the launch export supports " + supportedEngines() + ", not " + engine->name + " ('"
-                       + engine->id + "'); choose one of those engines for scenario '" + scenario.name + "'");
+        return failure("the launch export supports " + supportedEngines() + ", not " + engine->name + " ('" + engine->id
+                       + "'); choose one of those engines for scenario '" + scenario.name + "'");
     scenario.deployment.engineId = engine->id;
 
     const ScenarioEstimate estimate = evaluateScenario(plan, scenario);
@@ -153,11 +154,11 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
     if (version == estimate.versions.end() || !spec)
         return failure("model '" + model + "' has no architecture in the plan's parts");
     const VersionEstimate &v = *version;
-    const ResolvedDeployment resolved =
-        resolveDeployment(*spec, estimate.cluster, scenario.deployment, shapeOf(plan.workload));
+    const ResolvedDeployment resolved = resolveDeployment(*spec, estimate.cluster, scenario.deployment,
+                                                          shapeOf(plan.workload));
     if (!resolved.ok())
-        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': "
-                       + resolved.problems.front().message.text());
+        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name
+                       + "': " + resolved.problems.front().message.text());
 
     DeploymentLayout l;
     l.planName = plan.name;
@@ -185,8 +186,8 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
                        + std::to_string(l.serversPerReplica) + " servers (TP " + std::to_string(l.parallel.tensor)
                        + " x PP " + std::to_string(l.parallel.pipeline) + ")");
     if (v.verdict.fits == Answer::Unknown)
-        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name + "': "
-                       + v.verdict.reason.text());
+        return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name
+                       + "': " + v.verdict.reason.text());
     if (v.verdict.fits == Answer::No) {
         const std::string shortBy = deploytext::gigabytes(units::inBytes(v.memory.shortfall)) + " short per GPU";
         if (l.launchEngine != LaunchEngine::LlamaCpp)

@@ -42,24 +42,24 @@ namespace planner {
 struct LaunchExport {
     std::string scenarioName;
     std::string modelId;
-    std::string engineId;          // "vllm", "sglang" or "llama.cpp"
-    std::string modelRepo;         // the Hugging Face repository, or the model id when its source names none
-    Parallelism parallel;          // of one copy
-    int replicas = 1;              // copies of the model
-    int serversPerReplica = 1;     // > 1: a copy spans servers
-    int gpusPerServer = 1;         // GPUs a copy uses on each of its servers
+    std::string engineId;      // "vllm", "sglang" or "llama.cpp"
+    std::string modelRepo;     // the Hugging Face repository, or the model id when its source names none
+    Parallelism parallel;      // of one copy
+    int replicas = 1;          // copies of the model
+    int serversPerReplica = 1; // > 1: a copy spans servers
+    int gpusPerServer = 1;     // GPUs a copy uses on each of its servers
     std::int64_t contextTokens = 0;
     std::int64_t sequencesPerReplica = 0;
-    int offloadedLayers = 0;       // llama.cpp: decoder layers in host RAM
-    std::vector<std::string> command;  // program and arguments that serve one copy (on its first server)
-    std::string script;                // shell script (#!/bin/sh)
-    std::string kubernetesManifest;    // YAML
-    std::vector<std::string> notes;    // what the outputs' comments say beyond the numbers
+    int offloadedLayers = 0;          // llama.cpp: decoder layers in host RAM
+    std::vector<std::string> command; // program and arguments that serve one copy (on its first server)
+    std::string script;               // shell script (#!/bin/sh)
+    std::string kubernetesManifest;   // YAML
+    std::vector<std::string> notes;   // what the outputs' comments say beyond the numbers
 };
 
 struct LaunchExportResult {
-    std::optional<LaunchExport> launch;  // set exactly when error is empty
-    std::string error;                   // one line
+    std::optional<LaunchExport> launch; // set exactly when error is empty
+    std::string error;                  // one line
     bool ok() const { return error.empty(); }
 };
 

@@ -76,13 +76,14 @@ void writeSingleServer(std::ostringstream &out, const DeploymentLayout &l)
     const int copiesOnServer = l.replicasPerServer;
     const bool shared = copiesOnServer > 1 && sharesProcessAcrossReplicas(l);
     if (l.servers > 1)
-        writeComment(out, "Run this on each of the " + std::to_string(l.servers) + " servers and balance requests "
-                          "across them: every server holds independent copies.");
+        writeComment(out, "Run this on each of the " + std::to_string(l.servers)
+                              + " servers and balance requests "
+                                "across them: every server holds independent copies.");
     if (copiesOnServer > 1 && !shared)
         writeComment(out, std::to_string(copiesOnServer) + " copies per server run as separate processes on ports "
-                          + std::to_string(defaultPort(l.launchEngine)) + "-"
-                          + std::to_string(defaultPort(l.launchEngine) + copiesOnServer - 1)
-                          + "; put a load balancer in front of them.");
+                              + std::to_string(defaultPort(l.launchEngine)) + "-"
+                              + std::to_string(defaultPort(l.launchEngine) + copiesOnServer - 1)
+                              + "; put a load balancer in front of them.");
     out << "set -eu\n";
     if (copiesOnServer > 1 && !shared) {
         writeSeparateProcesses(out, l);
@@ -95,9 +96,9 @@ void writeSingleServer(std::ostringstream &out, const DeploymentLayout &l)
 
 void writeRankPreamble(std::ostringstream &out, const DeploymentLayout &l)
 {
-    const std::string others = l.serversPerReplica == 2 ? "1 = the other server"
-                                                         : "1-" + std::to_string(l.serversPerReplica - 1)
-                                                               + " = the other servers";
+    const std::string others = l.serversPerReplica == 2
+                                   ? "1 = the other server"
+                                   : "1-" + std::to_string(l.serversPerReplica - 1) + " = the other servers";
     out << "set -eu\n"
         << "NODE_RANK=${1:?usage: sh $0 NODE_RANK (0 = head, " << others << ")}\n"
         << ": \"${HEAD_NODE_IP:?set HEAD_NODE_IP to the address of server 0 on the fast network}\"\n";
@@ -109,14 +110,17 @@ void writeMultiNodeVllm(std::ostringstream &out, const DeploymentLayout &l)
     writeComment(out, "vLLM runs a copy that spans servers on a Ray cluster (docs/serving/parallelism_scaling.md). "
                       "Run this script on every server of the copy with HEAD_NODE_IP set to server 0's "
                       "address: with argument 0 on server 0 (Ray head and the API on port "
-                      + std::to_string(defaultPort(l.launchEngine)) + "), with N on server N (Ray workers). Use "
-                      "the same vLLM version and model path everywhere; pre-download the model on every server.");
+                          + std::to_string(defaultPort(l.launchEngine))
+                          + "), with N on server N (Ray workers). Use "
+                            "the same vLLM version and model path everywhere; pre-download the model on every server.");
     writeComment(out, "Recent vLLM releases can also start without Ray: the same vllm serve on every server with "
-                      "--nnodes " + std::to_string(l.serversPerReplica) + " --node-rank N --master-addr "
-                      "$HEAD_NODE_IP, and --headless on all but server 0.");
+                      "--nnodes "
+                          + std::to_string(l.serversPerReplica)
+                          + " --node-rank N --master-addr "
+                            "$HEAD_NODE_IP, and --headless on all but server 0.");
     if (l.replicas > 1)
         writeComment(out, std::to_string(l.replicas) + " copies: repeat this on each group of "
-                          + plural(l.serversPerReplica, "server") + ".");
+                              + plural(l.serversPerReplica, "server") + ".");
     writeRankPreamble(out, l);
     out << "if [ \"$NODE_RANK\" -ne 0 ]; then\n"
         << "    exec ray start --block --address=\"$HEAD_NODE_IP:6379\"\n"
@@ -134,10 +138,10 @@ void writeMultiNodeSglang(std::ostringstream &out, const DeploymentLayout &l)
     writeComment(out, "SGLang runs one launch_server per server of the copy (--nnodes, --node-rank, "
                       "--dist-init-addr; docs/advanced_features/server_arguments.md). Run this script with argument N "
                       "on server N, with HEAD_NODE_IP set to server 0's address; server 0 serves the API on port "
-                      + std::to_string(defaultPort(l.launchEngine)) + ".");
+                          + std::to_string(defaultPort(l.launchEngine)) + ".");
     if (l.replicas > 1)
         writeComment(out, std::to_string(l.replicas) + " copies: repeat this on each group of "
-                          + plural(l.serversPerReplica, "server") + ".");
+                              + plural(l.serversPerReplica, "server") + ".");
     writeRankPreamble(out, l);
     ServeOptions o;
     o.placement = NodePlacement{"$HEAD_NODE_IP", "$NODE_RANK"};
@@ -169,8 +173,9 @@ std::vector<std::string> planSummary(const DeploymentLayout &l)
     if (l.repoFromSource)
         lines.push_back("Model: " + l.modelRepo + ", the Hugging Face repository named in the model's source.");
     else
-        lines.push_back("Model: '" + l.modelRepo + "' is the planner's model id: the model's source names no "
-                        "Hugging Face repository, so replace it with the model's repository id or local path.");
+        lines.push_back("Model: '" + l.modelRepo
+                        + "' is the planner's model id: the model's source names no "
+                          "Hugging Face repository, so replace it with the model's repository id or local path.");
     for (const std::string &note : loadingNotes(l))
         lines.push_back(note);
     lines.insert(lines.end(), l.notes.begin(), l.notes.end());

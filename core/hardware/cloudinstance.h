@@ -9,15 +9,15 @@
 namespace planner {
 
 struct CloudInstance {
-    std::string id;        // provider-prefixed, e.g. "aws-p5.48xlarge"
-    std::string provider;  // AWS, Google Cloud, Azure, Lambda, ...
-    std::string name;      // the provider's own name
+    std::string id;       // provider-prefixed, e.g. "aws-p5.48xlarge"
+    std::string provider; // AWS, Google Cloud, Azure, Lambda, ...
+    std::string name;     // the provider's own name
     std::string gpuId;
     int gpuCount = 0;
     int vcpus = 0;
     units::Bytes ram = units::bytes(0);
     std::string interconnect;
-    double networkGbps = 0;  // gigabits per second, as providers quote it
+    double networkGbps = 0; // gigabits per second, as providers quote it
     std::string region;
     std::optional<units::UsdPerSecond> onDemand;
     std::optional<units::UsdPerSecond> reserved1Year;

@@ -18,7 +18,7 @@ struct CpuSpec {
     double baseGhz = 0;
     double boostGhz = 0;
     int memoryChannels = 0;
-    std::string memoryType;  // DDR4-3200, DDR5-4800, ...
+    std::string memoryType;                                               // DDR4-3200, DDR5-4800, ...
     units::BytesPerSecond memoryBandwidth = units::gigabytesPerSecond(0); // theoretical peak per socket
     int pcieGeneration = 0;
     int pcieLanes = 0;

@@ -1,7 +1,6 @@
 #include "core/hardware/gpuspec.h"
 #include "core/util/text.h"
 
-
 namespace planner {
 
 namespace {
@@ -11,9 +10,9 @@ namespace {
 // in vLLM's "total_gpu_memory" log lines (vllm-project/vllm PR #10511, #10517).
 constexpr double kDriverReservedGiB = 0.43;
 
-GpuSpec gpu(std::string id, std::string name, std::string memoryType, double memoryGB, double nvidiaSmiMiB, double bandwidthGBps, double fp32,
-            double bf16, double fp8, double int8, double fp4, double tdp, std::string interconnect,
-            double nvlinkGBps, int pcieGeneration, std::string source)
+GpuSpec gpu(std::string id, std::string name, std::string memoryType, double memoryGB, double nvidiaSmiMiB,
+            double bandwidthGBps, double fp32, double bf16, double fp8, double int8, double fp4, double tdp,
+            std::string interconnect, double nvlinkGBps, int pcieGeneration, std::string source)
 {
     using namespace units;
     GpuSpec g;
@@ -44,12 +43,12 @@ std::vector<GpuSpec> makeGpus()
     // lists in MiB (H100 81,559; H200 143,771 per sglang #3196; A100 81,920;
     // L40S 46,068 with ECC; RTX 4090 24,564).
     return {
-        gpu("h100-sxm", "NVIDIA H100 SXM5 80GB", "HBM3", 80, 81559, 3350, 67, 989, 1979, 1979, 0, 700,
-            "NVLink4", 900, 5, "NVIDIA H100 Tensor Core GPU datasheet (2023)"),
-        gpu("h200", "NVIDIA H200 SXM 141GB", "HBM3e", 141, 143771, 4800, 67, 989, 1979, 1979, 0, 700,
-            "NVLink4", 900, 5, "NVIDIA H200 Tensor Core GPU datasheet (2024)"),
-        gpu("a100-80gb", "NVIDIA A100 SXM4 80GB", "HBM2e", 80, 81920, 2039, 19.5, 312, 0, 624, 0, 400,
-            "NVLink3", 600, 4, "NVIDIA A100 Tensor Core GPU datasheet (2021)"),
+        gpu("h100-sxm", "NVIDIA H100 SXM5 80GB", "HBM3", 80, 81559, 3350, 67, 989, 1979, 1979, 0, 700, "NVLink4", 900,
+            5, "NVIDIA H100 Tensor Core GPU datasheet (2023)"),
+        gpu("h200", "NVIDIA H200 SXM 141GB", "HBM3e", 141, 143771, 4800, 67, 989, 1979, 1979, 0, 700, "NVLink4", 900, 5,
+            "NVIDIA H200 Tensor Core GPU datasheet (2024)"),
+        gpu("a100-80gb", "NVIDIA A100 SXM4 80GB", "HBM2e", 80, 81920, 2039, 19.5, 312, 0, 624, 0, 400, "NVLink3", 600,
+            4, "NVIDIA A100 Tensor Core GPU datasheet (2021)"),
         gpu("l40s", "NVIDIA L40S 48GB", "GDDR6", 48, 46068, 864, 91.6, 362, 733, 733, 0, 350, "PCIe", 0, 4,
             "NVIDIA L40S datasheet (2023)"),
         // 165.2 is the FP32-accumulate tensor rate from the Ada whitepaper.
@@ -57,7 +56,6 @@ std::vector<GpuSpec> makeGpus()
             "PCIe", 0, 4, "NVIDIA Ada Lovelace architecture whitepaper v1.01, appendix A"),
     };
 }
-
 
 } // namespace
 
@@ -77,18 +75,19 @@ units::FlopsPerSecond GpuSpec::throughput(ComputePrecision precision) const
     const units::FlopsPerSecond zero = units::teraflopsPerSecond(0);
     switch (precision) {
     case ComputePrecision::Fp4:
-        if (fp4 > zero) return fp4;
+        if (fp4 > zero)
+            return fp4;
         [[fallthrough]];
     case ComputePrecision::Fp8:
-        if (fp8 > zero) return fp8;
+        if (fp8 > zero)
+            return fp8;
         [[fallthrough]];
     case ComputePrecision::Int8:
-        if (precision == ComputePrecision::Int8 && int8 > zero) return int8;
+        if (precision == ComputePrecision::Int8 && int8 > zero)
+            return int8;
         [[fallthrough]];
-    case ComputePrecision::Bf16:
-        return bf16;
-    case ComputePrecision::Fp32:
-        return fp32;
+    case ComputePrecision::Bf16: return bf16;
+    case ComputePrecision::Fp32: return fp32;
     }
     return fp32;
 }

@@ -17,11 +17,11 @@
 namespace planner {
 
 struct GpuSpec {
-    std::string id;    // e.g. "h100-sxm"
-    std::string name;  // e.g. "NVIDIA H100 SXM5 80GB"
+    std::string id;   // e.g. "h100-sxm"
+    std::string name; // e.g. "NVIDIA H100 SXM5 80GB"
     std::string vendor;
-    std::string memoryType; // HBM3, GDDR6X, LPDDR5, ...
-    units::Bytes memory = units::bytes(0);        // capacity as the datasheet prints it
+    std::string memoryType;                // HBM3, GDDR6X, LPDDR5, ...
+    units::Bytes memory = units::bytes(0); // capacity as the datasheet prints it
     // What CUDA reports as total memory (torch.cuda.mem_get_info), which is what
     // an engine can allocate from: the datasheet's "80GB" is 80 GiB of HBM less
     // the driver's reservation. Fit is judged against this figure.
@@ -36,12 +36,12 @@ struct GpuSpec {
     units::FlopsPerSecond fp4 = units::teraflopsPerSecond(0);
     units::Watts tdp = units::watts(0);
     units::FlopsPerSecond tf32 = units::teraflopsPerSecond(0);
-    std::string interconnect;  // e.g. "NVLink4", "PCIe", "Infinity Fabric"
+    std::string interconnect;                                             // e.g. "NVLink4", "PCIe", "Infinity Fabric"
     units::BytesPerSecond nvlinkBandwidth = units::gigabytesPerSecond(0); // per GPU, both directions
     int pcieGeneration = 0;
     int pcieLanes = 0;
-    std::string formFactor;    // SXM, PCIe, OAM, module
-    OptionalPrice price;       // list or street price of one GPU
+    std::string formFactor; // SXM, PCIe, OAM, module
+    OptionalPrice price;    // list or street price of one GPU
     std::string source;
 
     // Throughput for a precision, falling back to the next wider path the chip

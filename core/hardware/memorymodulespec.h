@@ -11,8 +11,8 @@ namespace planner {
 struct MemoryModuleSpec {
     std::string id;
     std::string name;
-    std::string type;  // DDR4, DDR5
-    int speedMts = 0;  // mega-transfers per second
+    std::string type; // DDR4, DDR5
+    int speedMts = 0; // mega-transfers per second
     units::Bytes capacity = units::bytes(0);
     units::BytesPerSecond bandwidth = units::gigabytesPerSecond(0); // one module
     OptionalPrice price;

@@ -15,13 +15,37 @@ const Spec *byId(const std::vector<Spec> &specs, std::string_view id)
 
 } // namespace
 
-const GpuSpec *PartSnapshot::gpu(std::string_view id) const { return byId(gpus, id); }
-const CpuSpec *PartSnapshot::cpu(std::string_view id) const { return byId(cpus, id); }
-const MemoryModuleSpec *PartSnapshot::memoryModule(std::string_view id) const { return byId(memory, id); }
-const StorageSpec *PartSnapshot::storageDevice(std::string_view id) const { return byId(storage, id); }
-const LinkSpec *PartSnapshot::link(std::string_view id) const { return byId(links, id); }
-const ServerTemplate *PartSnapshot::server(std::string_view id) const { return byId(servers, id); }
-const CloudInstance *PartSnapshot::instance(std::string_view id) const { return byId(instances, id); }
-const ModelSpec *PartSnapshot::model(std::string_view id) const { return byId(models, id); }
+const GpuSpec *PartSnapshot::gpu(std::string_view id) const
+{
+    return byId(gpus, id);
+}
+const CpuSpec *PartSnapshot::cpu(std::string_view id) const
+{
+    return byId(cpus, id);
+}
+const MemoryModuleSpec *PartSnapshot::memoryModule(std::string_view id) const
+{
+    return byId(memory, id);
+}
+const StorageSpec *PartSnapshot::storageDevice(std::string_view id) const
+{
+    return byId(storage, id);
+}
+const LinkSpec *PartSnapshot::link(std::string_view id) const
+{
+    return byId(links, id);
+}
+const ServerTemplate *PartSnapshot::server(std::string_view id) const
+{
+    return byId(servers, id);
+}
+const CloudInstance *PartSnapshot::instance(std::string_view id) const
+{
+    return byId(instances, id);
+}
+const ModelSpec *PartSnapshot::model(std::string_view id) const
+{
+    return byId(models, id);
+}
 
 } // namespace planner

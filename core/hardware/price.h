@@ -9,8 +9,8 @@ namespace planner {
 
 struct Price {
     double usd = 0;
-    std::string date;    // YYYY-MM or YYYY-MM-DD
-    std::string region;  // cloud region; empty for list prices
+    std::string date;   // YYYY-MM or YYYY-MM-DD
+    std::string region; // cloud region; empty for list prices
 };
 
 using OptionalPrice = std::optional<Price>;

@@ -22,8 +22,8 @@ struct ServerTemplate {
     PartCount cpu;
     PartCount memory;
     PartCount storage;
-    std::string gpuLinkId;   // GPU-to-GPU fabric inside the server
-    PartCount nic;           // scale-out network: link id and port count
+    std::string gpuLinkId;      // GPU-to-GPU fabric inside the server
+    PartCount nic;              // scale-out network: link id and port count
     OptionalPrice chassisPrice; // the server without its GPUs
     units::Watts systemPower = units::watts(0);
     std::string source;

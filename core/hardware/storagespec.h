@@ -11,7 +11,7 @@ namespace planner {
 struct StorageSpec {
     std::string id;
     std::string name;
-    std::string interface;  // NVMe PCIe 4.0, NVMe PCIe 5.0
+    std::string interface; // NVMe PCIe 4.0, NVMe PCIe 5.0
     units::Bytes capacity = units::bytes(0);
     units::BytesPerSecond readBandwidth = units::gigabytesPerSecond(0);
     units::BytesPerSecond writeBandwidth = units::gigabytesPerSecond(0);

@@ -23,21 +23,21 @@ enum class MlaCacheLayout {
 
 // Which memory the engine's fraction applies to.
 enum class ReserveRule {
-    ShareOfTotal,      // vLLM gpu_memory_utilization: everything lives inside share x capacity
-    StaticPoolShare,   // SGLang mem_fraction_static: weights + KV inside share x capacity,
-                       // activations and context in the rest
-    ShareOfFree,       // TensorRT-LLM kv_cache_free_gpu_mem_fraction of memory free after load
-    None               // llama.cpp, Transformers: no reserve
+    ShareOfTotal,    // vLLM gpu_memory_utilization: everything lives inside share x capacity
+    StaticPoolShare, // SGLang mem_fraction_static: weights + KV inside share x capacity,
+                     // activations and context in the rest
+    ShareOfFree,     // TensorRT-LLM kv_cache_free_gpu_mem_fraction of memory free after load
+    None             // llama.cpp, Transformers: no reserve
 };
 
 struct EngineProfile {
     std::string id;
     std::string name;
-    double memoryShare = 1.0;             // the fraction ReserveRule applies
+    double memoryShare = 1.0; // the fraction ReserveRule applies
     ReserveRule reserveRule = ReserveRule::None;
     units::Bytes runtimeOverhead = units::bytes(0); // CUDA context and non-tensor allocations per GPU
-    int kvBlockTokens = 1;                // paged-attention block; sequences round up to it
-    long long maxBatchedTokens = 0;       // tokens per forward pass (prefill chunk); 0 = whole batch
+    int kvBlockTokens = 1;                          // paged-attention block; sequences round up to it
+    long long maxBatchedTokens = 0;                 // tokens per forward pass (prefill chunk); 0 = whole batch
     // Sequences whose logits the engine reserves room for at start-up (vLLM's
     // profile run samples max_num_seqs dummy sequences); 0 = those in the batch.
     long long profiledSequences = 0;

@@ -19,18 +19,18 @@ std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
 // Everything about a request that does not depend on context or concurrency,
 // worked out once so the max-context / max-concurrency searches stay cheap.
 struct Layout {
-    int replicas = 1;              // data-parallel copies of the model
-    int attentionTp = 1;           // ranks one sequence's attention is split over
-    int sequenceGroups = 1;        // groups the concurrent sequences are spread over
-    std::int64_t gpuLayers = 0;    // decoder layers held by GPUs (not offloaded)
-    std::int64_t stageLayers = 0;  // layers of the largest pipeline stage
-    double weightBytes = 0;        // per GPU, largest stage
+    int replicas = 1;             // data-parallel copies of the model
+    int attentionTp = 1;          // ranks one sequence's attention is split over
+    int sequenceGroups = 1;       // groups the concurrent sequences are spread over
+    std::int64_t gpuLayers = 0;   // decoder layers held by GPUs (not offloaded)
+    std::int64_t stageLayers = 0; // layers of the largest pipeline stage
+    double weightBytes = 0;       // per GPU, largest stage
     std::int64_t largestStageLayers = 0;
     std::int64_t largestStageMoeLayers = 0;
-    double hostBytes = 0;          // offloaded weights
-    double kvBytesPerTokenLayer = 0; // per GPU
+    double hostBytes = 0;                // offloaded weights
+    double kvBytesPerTokenLayer = 0;     // per GPU
     double kvBytesPerTokenLayerFull = 0; // one whole layer, for offloaded layers
-    double activationPerToken = 0; // bytes per batched token
+    double activationPerToken = 0;       // bytes per batched token
     double logitsPerSequence = 0;
     double runtime = 0;
     double capacity = 0;
@@ -67,9 +67,11 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
 
     const double linearBits = r.weights.linearBits(spec);
     const double denseBytes = params.denseLayers > 0
-        ? layerWeightBytes(spec, params.denseLayer, r.weights, tp, l.attentionTp, ep) : 0.0;
+                                  ? layerWeightBytes(spec, params.denseLayer, r.weights, tp, l.attentionTp, ep)
+                                  : 0.0;
     const double moeBytes = params.moeLayers > 0
-        ? layerWeightBytes(spec, params.moeLayer, r.weights, tp, l.attentionTp, ep) : 0.0;
+                                ? layerWeightBytes(spec, params.moeLayer, r.weights, tp, l.attentionTp, ep)
+                                : 0.0;
 
     // Offloaded layers are the last ones (llama.cpp keeps the first n_gpu_layers).
     l.gpuLayers = spec.numLayers - offloadLayers;
@@ -106,8 +108,8 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
 
     const double offloadedMoe = static_cast<double>(spec.moeLayersIn(l.gpuLayers, spec.numLayers));
     const double offloadedDense = offloadLayers - offloadedMoe;
-    l.hostBytes = (offloadedDense * params.denseLayer.total() + offloadedMoe * params.moeLayer.total())
-                  * linearBits / 8.0;
+    l.hostBytes = (offloadedDense * params.denseLayer.total() + offloadedMoe * params.moeLayer.total()) * linearBits
+                  / 8.0;
 
     const double kvBytes = r.kvCache.bitsPerElement / 8.0;
     l.kvBytesPerTokenLayer = kvElementsPerTokenLayer(spec, r.engine, l.attentionTp) * kvBytes;
@@ -154,21 +156,21 @@ Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, 
     Usage u;
     u.sequencesPerGpu = ceilDiv(concurrency, l.sequenceGroups);
     const double tokens = static_cast<double>(roundUpTokens(context, r.engine.kvBlockTokens));
-    u.kv = static_cast<double>(u.sequencesPerGpu) * tokens * static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer;
+    u.kv = static_cast<double>(u.sequencesPerGpu) * tokens * static_cast<double>(l.stageLayers)
+           * l.kvBytesPerTokenLayer;
 
     const double wanted = static_cast<double>(u.sequencesPerGpu) * static_cast<double>(context);
     const double batched = r.engine.maxBatchedTokens > 0
-        ? std::min(wanted, static_cast<double>(r.engine.maxBatchedTokens)) : wanted;
+                               ? std::min(wanted, static_cast<double>(r.engine.maxBatchedTokens))
+                               : wanted;
     const double sampled = r.engine.profiledSequences > 0
-        ? std::min(static_cast<double>(r.engine.profiledSequences), batched)
-        : static_cast<double>(u.sequencesPerGpu);
+                               ? std::min(static_cast<double>(r.engine.profiledSequences), batched)
+                               : static_cast<double>(u.sequencesPerGpu);
     u.activations = batched * l.activationPerToken + sampled * l.logitsPerSequence;
 
     const double share = r.engine.memoryShare;
     switch (r.engine.reserveRule) {
-    case ReserveRule::ShareOfTotal:
-        u.reserve = (1.0 - share) * l.capacity;
-        break;
+    case ReserveRule::ShareOfTotal: u.reserve = (1.0 - share) * l.capacity; break;
     case ReserveRule::StaticPoolShare:
         // Activations and the runtime live in the part outside the static pool.
         u.reserve = std::max(0.0, (1.0 - share) * l.capacity - u.activations - l.runtime);
@@ -176,9 +178,7 @@ Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, 
     case ReserveRule::ShareOfFree:
         u.reserve = std::max(0.0, (1.0 - share) * (l.capacity - l.weightBytes - u.activations - l.runtime));
         break;
-    case ReserveRule::None:
-        u.reserve = 0;
-        break;
+    case ReserveRule::None: u.reserve = 0; break;
     }
     u.total = l.weightBytes + u.kv + u.activations + l.runtime + u.reserve;
     return u;
@@ -197,15 +197,15 @@ std::int64_t largestFitting(std::int64_t guess, std::int64_t limit, Fits fits)
 {
     guess = std::clamp<std::int64_t>(guess, 0, limit);
     if (guess > 0 && !fits(guess)) {
-        std::int64_t hi = guess;  // fails
-        std::int64_t lo = 0;      // treated as fitting (0 is the floor)
+        std::int64_t hi = guess; // fails
+        std::int64_t lo = 0;     // treated as fitting (0 is the floor)
         while (hi - lo > 1) {
             const std::int64_t mid = lo + (hi - lo) / 2;
             (fits(mid) ? lo : hi) = mid;
         }
         return lo;
     }
-    std::int64_t lo = guess;  // fits
+    std::int64_t lo = guess; // fits
     std::int64_t step = 1;
     while (lo < limit && fits(std::min(limit, lo + step))) {
         lo = std::min(limit, lo + step);
@@ -251,20 +251,24 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
     // Max concurrency at this context: KV grows by one sequence's worth per
     // sequence group step.
     const double perSequence = static_cast<double>(roundUpTokens(r.context, r.engine.kvBlockTokens))
-                               * static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer + l.logitsPerSequence;
+                                   * static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer
+                               + l.logitsPerSequence;
     const double free0 = l.capacity - usageAt(r, l, r.context, 0).total;
     constexpr std::int64_t kConcurrencyLimit = 1'000'000;
     const std::int64_t concurrencyGuess = perSequence > 0
-        ? static_cast<std::int64_t>(std::max(0.0, free0 / perSequence)) * l.sequenceGroups : kConcurrencyLimit;
+                                              ? static_cast<std::int64_t>(std::max(0.0, free0 / perSequence))
+                                                    * l.sequenceGroups
+                                              : kConcurrencyLimit;
     e.maxConcurrency = largestFitting(concurrencyGuess, kConcurrencyLimit,
                                       [&](std::int64_t c) { return fitsAt(r, l, r.context, c); });
 
     // Max context at this concurrency, capped by the model's position limit.
     const std::int64_t sequences = ceilDiv(r.concurrency, l.sequenceGroups);
-    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer;
+    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stageLayers)
+                            * l.kvBytesPerTokenLayer;
     const double freeAtMinimum = l.capacity - usageAt(r, l, 1, r.concurrency).total;
-    const std::int64_t contextGuess = perToken > 0
-        ? static_cast<std::int64_t>(std::max(0.0, freeAtMinimum / perToken)) : r.model.maxContext;
+    const std::int64_t contextGuess = perToken > 0 ? static_cast<std::int64_t>(std::max(0.0, freeAtMinimum / perToken))
+                                                   : r.model.maxContext;
     e.maxContext = largestFitting(contextGuess, r.model.maxContext,
                                   [&](std::int64_t t) { return fitsAt(r, l, t, r.concurrency); });
     return e;
@@ -287,8 +291,10 @@ std::vector<std::string> validate(const InferenceRequest &r)
                          + ") must divide the number of GPUs (" + std::to_string(r.gpuCount) + ")");
     if (!r.model.mla && r.model.numKeyValueHeads > 0 && r.model.numKeyValueHeads % p.tensor != 0
         && p.tensor % r.model.numKeyValueHeads != 0)
-        errors.push_back("tensor parallel size " + std::to_string(p.tensor) + " must divide or be a multiple of "
-                         "the model's " + std::to_string(r.model.numKeyValueHeads) + " key/value heads");
+        errors.push_back("tensor parallel size " + std::to_string(p.tensor)
+                         + " must divide or be a multiple of "
+                           "the model's "
+                         + std::to_string(r.model.numKeyValueHeads) + " key/value heads");
     if (r.model.numHeads % p.tensor != 0)
         errors.push_back("tensor parallel size " + std::to_string(p.tensor) + " must divide the model's "
                          + std::to_string(r.model.numHeads) + " attention heads");
@@ -300,8 +306,8 @@ std::vector<std::string> validate(const InferenceRequest &r)
             errors.push_back("expert parallelism needs a mixture-of-experts model");
         else if (r.gpuCount % p.expert != 0 || p.expert > r.gpuCount / p.pipeline)
             errors.push_back("expert parallel size " + std::to_string(p.expert)
-                             + " must divide the GPUs of one pipeline stage ("
-                             + std::to_string(r.gpuCount / p.pipeline) + ")");
+                             + " must divide the GPUs of one pipeline stage (" + std::to_string(r.gpuCount / p.pipeline)
+                             + ")");
     }
     if (p.dataParallelAttention && !r.model.mla)
         errors.push_back("data-parallel attention applies to MLA models (DeepSeek-V2/V3/R1) only");

@@ -29,9 +29,9 @@
 namespace planner {
 
 struct Parallelism {
-    int tensor = 1;    // TP: splits each layer's matrices
-    int pipeline = 1;  // PP: splits the layers into stages
-    int expert = 1;    // EP: splits the routed experts (1 = experts follow TP)
+    int tensor = 1;   // TP: splits each layer's matrices
+    int pipeline = 1; // PP: splits the layers into stages
+    int expert = 1;   // EP: splits the routed experts (1 = experts follow TP)
     // MLA models on SGLang / TensorRT-LLM: every rank runs attention for its own
     // requests (attention weights and latent cache whole on each), experts EP.
     bool dataParallelAttention = false;
@@ -45,38 +45,38 @@ struct InferenceRequest {
     GpuSpec gpu;
     int gpuCount = 1;
     Parallelism parallel;
-    std::int64_t context = 4096;    // tokens per sequence (prompt + output)
-    std::int64_t concurrency = 1;   // sequences held at once
-    int offloadLayers = 0;          // decoder layers kept in host RAM (llama.cpp -ngl)
-    bool autoOffload = false;       // find the fewest offloaded layers that fit
-    bool loadMtp = false;           // load DeepSeek's MTP module for speculative decoding
+    std::int64_t context = 4096;  // tokens per sequence (prompt + output)
+    std::int64_t concurrency = 1; // sequences held at once
+    int offloadLayers = 0;        // decoder layers kept in host RAM (llama.cpp -ngl)
+    bool autoOffload = false;     // find the fewest offloaded layers that fit
+    bool loadMtp = false;         // load DeepSeek's MTP module for speculative decoding
 };
 
 struct MemoryBreakdown {
     units::Bytes weights = units::bytes(0);
     units::Bytes kvCache = units::bytes(0);
     units::Bytes activations = units::bytes(0);
-    units::Bytes overhead = units::bytes(0);  // runtime context + engine reserve
+    units::Bytes overhead = units::bytes(0); // runtime context + engine reserve
     units::Bytes total() const { return weights + kvCache + activations + overhead; }
 };
 
 struct InferenceMemoryEstimate {
-    MemoryBreakdown perGpu;           // the most loaded GPU
+    MemoryBreakdown perGpu; // the most loaded GPU
     units::Bytes capacity = units::bytes(0);
     units::Bytes runtimeOverhead = units::bytes(0); // part of perGpu.overhead
     units::Bytes engineReserve = units::bytes(0);   // part of perGpu.overhead
     units::Bytes kvPerToken = units::bytes(0);      // per GPU, one token of one sequence
     units::Bytes hostMemory = units::bytes(0);      // offloaded weights and their KV cache
     int offloadedLayers = 0;
-    units::Bytes hostWeights = units::bytes(0);     // part of hostMemory
-    std::int64_t stageLayers = 0;     // decoder layers on the most loaded GPU
-    std::int64_t stageMoeLayers = 0;  // of which mixture-of-experts layers
+    units::Bytes hostWeights = units::bytes(0); // part of hostMemory
+    std::int64_t stageLayers = 0;               // decoder layers on the most loaded GPU
+    std::int64_t stageMoeLayers = 0;            // of which mixture-of-experts layers
     int dataParallelReplicas = 1;
     std::int64_t sequencesPerGpu = 0;
     bool fits = false;
-    units::Bytes shortfall = units::bytes(0);       // how much is missing when it does not fit
-    std::int64_t maxConcurrency = 0;  // at the requested context
-    std::int64_t maxContext = 0;      // at the requested concurrency, capped by the model
+    units::Bytes shortfall = units::bytes(0); // how much is missing when it does not fit
+    std::int64_t maxConcurrency = 0;          // at the requested context
+    std::int64_t maxContext = 0;              // at the requested concurrency, capped by the model
 };
 
 // One message per problem with the request (empty when it can be evaluated).

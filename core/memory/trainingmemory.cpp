@@ -7,9 +7,9 @@ namespace planner {
 
 namespace {
 
-constexpr double kHalf = 2.0;          // BF16 weights, gradients, activations
-constexpr double kLogitBytes = 2.0;          // BF16 logits
-constexpr double kLossUpcastBytes = 4.0;     // the FP32 copy an unchunked loss makes
+constexpr double kHalf = 2.0;            // BF16 weights, gradients, activations
+constexpr double kLogitBytes = 2.0;      // BF16 logits
+constexpr double kLossUpcastBytes = 4.0; // the FP32 copy an unchunked loss makes
 
 struct Widths {
     double q = 0;   // query width (all heads)
@@ -57,7 +57,7 @@ std::int64_t loraPair(std::int64_t in, std::int64_t out, int rank)
 double optimizerStateBytes(Optimizer optimizer)
 {
     switch (optimizer) {
-    case Optimizer::AdamW: return 4 + 4 + 4;   // master, first and second moment
+    case Optimizer::AdamW: return 4 + 4 + 4;    // master, first and second moment
     case Optimizer::Adam8bit: return 4 + 1 + 1; // bitsandbytes 8-bit moments
     case Optimizer::Lion: return 4 + 4;         // master, momentum
     case Optimizer::SgdMomentum: return 4 + 4;  // master, momentum
@@ -160,9 +160,8 @@ TrainingMemoryEstimate estimateTrainingMemory(const TrainingRequest &r)
     const double perLayer = layerActivationPerToken(spec);
     const double h = static_cast<double>(spec.hiddenSize);
     const double layersHeld = static_cast<double>(spec.numLayers); // 1F1B: p stages x L/p layers
-    const double perSequence = r.activationCheckpointing
-        ? tokens * (layersHeld * kHalf * h + perLayer)
-        : tokens * layersHeld * perLayer;
+    const double perSequence = r.activationCheckpointing ? tokens * (layersHeld * kHalf * h + perLayer)
+                                                         : tokens * layersHeld * perLayer;
     const double logitBytes = kLogitBytes + (r.chunkedCrossEntropy ? 0.0 : kLossUpcastBytes);
     const double logits = tokens * static_cast<double>(spec.vocabSize) * logitBytes;
     const double perMicroBatch = (perSequence + logits) / r.parallel.tensor;

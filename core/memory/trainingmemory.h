@@ -43,8 +43,8 @@ struct TrainingRequest {
     ModelSpec model;
     GpuSpec gpu;
     int gpuCount = 1;
-    Parallelism parallel;   // tensor and pipeline; the rest of the GPUs are data parallel
-    int zeroStage = 0;      // 0..3
+    Parallelism parallel; // tensor and pipeline; the rest of the GPUs are data parallel
+    int zeroStage = 0;    // 0..3
     TrainingMethod method = TrainingMethod::Full;
     Optimizer optimizer = Optimizer::AdamW;
     std::int64_t sequenceLength = 4096;
@@ -60,7 +60,7 @@ struct TrainingRequest {
 struct TrainingMemoryEstimate {
     units::Bytes weights = units::bytes(0);
     units::Bytes gradients = units::bytes(0);
-    units::Bytes optimizerStates = units::bytes(0);  // master weights included
+    units::Bytes optimizerStates = units::bytes(0); // master weights included
     units::Bytes activations = units::bytes(0);
     units::Bytes overhead = units::bytes(0);
     units::Bytes capacity = units::bytes(0);
@@ -68,8 +68,8 @@ struct TrainingMemoryEstimate {
     int dataParallelRanks = 1;
     bool fits = false;
     units::Bytes shortfall = units::bytes(0);
-    std::int64_t maxMicroBatch = 0;      // at this sequence length
-    std::int64_t maxSequenceLength = 0;  // at this micro-batch, capped by the model
+    std::int64_t maxMicroBatch = 0;     // at this sequence length
+    std::int64_t maxSequenceLength = 0; // at this micro-batch, capped by the model
 
     units::Bytes total() const { return weights + gradients + optimizerStates + activations + overhead; }
 };

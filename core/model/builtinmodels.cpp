@@ -36,8 +36,8 @@ ModelSpec dense(std::string id, std::string family, std::string name, const Dens
 // DeepSeek-V3 and DeepSeek-R1 share one architecture (config.json of either).
 ModelSpec deepseekV3Architecture(std::string id, std::string family, std::string name, std::string source)
 {
-    ModelSpec m = dense(std::move(id), std::move(family), std::move(name),
-                        {129280, 7168, 18432, 61, 128, 128, 163840}, std::move(source));
+    ModelSpec m = dense(std::move(id), std::move(family), std::move(name), {129280, 7168, 18432, 61, 128, 128, 163840},
+                        std::move(source));
     m.headDim = 0; // MLA has no single head_dim
     m.mla = MlaSpec{1536, 512, 64, 128, 128};
     m.moe = MoeSpec{256, 1, 8, 2048, 3, 1, true};
@@ -83,22 +83,18 @@ std::vector<ModelSpec> makeModels()
 
     // DeepSeek-Coder: Llama architecture, MHA for 1.3B/6.7B, GQA for 33B; 16k
     // context through linear RoPE scaling (factor 4 over 4096).
-    models.push_back(dense("deepseek-coder-1.3b", coder, "DeepSeek-Coder 1.3B",
-                           {32256, 2048, 5504, 24, 16, 16, 16384},
+    models.push_back(dense("deepseek-coder-1.3b", coder, "DeepSeek-Coder 1.3B", {32256, 2048, 5504, 24, 16, 16, 16384},
                            hf + "deepseek-ai/deepseek-coder-1.3b-base/blob/main/config.json"));
-    models.push_back(dense("deepseek-coder-6.7b", coder, "DeepSeek-Coder 6.7B",
-                           {32256, 4096, 11008, 32, 32, 32, 16384},
+    models.push_back(dense("deepseek-coder-6.7b", coder, "DeepSeek-Coder 6.7B", {32256, 4096, 11008, 32, 32, 32, 16384},
                            hf + "deepseek-ai/deepseek-coder-6.7b-base/blob/main/config.json"));
-    models.push_back(dense("deepseek-coder-33b", coder, "DeepSeek-Coder 33B",
-                           {32256, 7168, 19200, 62, 56, 8, 16384},
+    models.push_back(dense("deepseek-coder-33b", coder, "DeepSeek-Coder 33B", {32256, 7168, 19200, 62, 56, 8, 16384},
                            hf + "deepseek-ai/deepseek-coder-33b-base/blob/main/config.json"));
 
     models.push_back(dense("llama-3.1-8b", llama, "Llama 3.1 8B", {128256, 4096, 14336, 32, 32, 8, 131072},
                            hf + "meta-llama/Llama-3.1-8B/blob/main/config.json"));
     models.push_back(dense("llama-3.1-70b", llama, "Llama 3.1 70B", {128256, 8192, 28672, 80, 64, 8, 131072},
                            hf + "meta-llama/Llama-3.1-70B/blob/main/config.json"));
-    models.push_back(dense("llama-3.1-405b", llama, "Llama 3.1 405B",
-                           {128256, 16384, 53248, 126, 128, 8, 131072},
+    models.push_back(dense("llama-3.1-405b", llama, "Llama 3.1 405B", {128256, 16384, 53248, 126, 128, 8, 131072},
                            hf + "meta-llama/Llama-3.1-405B/blob/main/config.json"));
 
     models.push_back(dense("qwen2.5-7b", qwen, "Qwen2.5 7B", {152064, 3584, 18944, 28, 28, 4, 131072, true},

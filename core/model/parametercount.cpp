@@ -98,8 +98,7 @@ std::int64_t ParameterBreakdown::attention() const
 
 std::int64_t ParameterBreakdown::mlp() const
 {
-    return sumOverLayers(*this, &LayerParameters::denseMlp)
-           + sumOverLayers(*this, &LayerParameters::sharedExperts);
+    return sumOverLayers(*this, &LayerParameters::denseMlp) + sumOverLayers(*this, &LayerParameters::sharedExperts);
 }
 
 std::int64_t ParameterBreakdown::experts() const

@@ -20,12 +20,12 @@ struct LayerParameters {
     // Linear weights every tensor-parallel rank holds whole: MLA's low-rank
     // down-projections (q_a_proj, kv_a_proj_with_mqa), replicated in vLLM and SGLang.
     std::int64_t attentionReplicated = 0;
-    std::int64_t attentionBias = 0;   // q/k/v biases (Qwen2)
-    std::int64_t denseMlp = 0;        // gate/up/down of a dense layer
-    std::int64_t routedExperts = 0;   // all routed experts of a MoE layer
-    std::int64_t sharedExperts = 0;   // the always-on shared experts
-    std::int64_t router = 0;          // gate weight (+ score-correction bias)
-    std::int64_t norms = 0;           // RMSNorm weights, MLA's latent norms included
+    std::int64_t attentionBias = 0; // q/k/v biases (Qwen2)
+    std::int64_t denseMlp = 0;      // gate/up/down of a dense layer
+    std::int64_t routedExperts = 0; // all routed experts of a MoE layer
+    std::int64_t sharedExperts = 0; // the always-on shared experts
+    std::int64_t router = 0;        // gate weight (+ score-correction bias)
+    std::int64_t norms = 0;         // RMSNorm weights, MLA's latent norms included
 
     std::int64_t linear() const
     {
@@ -35,26 +35,26 @@ struct LayerParameters {
 };
 
 struct ParameterBreakdown {
-    std::int64_t embedding = 0;  // token embedding table
-    std::int64_t head = 0;       // output projection (0 when tied to the embedding)
+    std::int64_t embedding = 0; // token embedding table
+    std::int64_t head = 0;      // output projection (0 when tied to the embedding)
     std::int64_t finalNorm = 0;
-    LayerParameters denseLayer;  // one layer with a dense MLP (zero when there is none)
-    LayerParameters moeLayer;    // one MoE layer (zero for dense models)
+    LayerParameters denseLayer; // one layer with a dense MLP (zero when there is none)
+    LayerParameters moeLayer;   // one MoE layer (zero for dense models)
     std::int64_t denseLayers = 0;
     std::int64_t moeLayers = 0;
-    std::int64_t expertParameters = 0;   // one routed expert
+    std::int64_t expertParameters = 0; // one routed expert
     std::int64_t expertsPerToken = 0;
-    std::int64_t mtpModule = 0;  // one multi-token-prediction module, all its tensors
+    std::int64_t mtpModule = 0; // one multi-token-prediction module, all its tensors
     std::int64_t mtpModules = 0;
 
     // Sums over all layers, by role.
-    std::int64_t attention() const;      // linear attention weights + biases
-    std::int64_t mlp() const;            // dense MLPs + shared experts
-    std::int64_t experts() const;        // routed experts
+    std::int64_t attention() const; // linear attention weights + biases
+    std::int64_t mlp() const;       // dense MLPs + shared experts
+    std::int64_t experts() const;   // routed experts
     std::int64_t routers() const;
-    std::int64_t norms() const;          // layer norms + final norm
+    std::int64_t norms() const; // layer norms + final norm
 
-    std::int64_t total() const;          // main model, without MTP
+    std::int64_t total() const; // main model, without MTP
     std::int64_t mtp() const { return mtpModule * mtpModules; }
     std::int64_t totalWithMtp() const { return total() + mtp(); }
     // Parameters one token passes through: everything except the routed experts

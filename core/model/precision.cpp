@@ -16,12 +16,10 @@ constexpr double kQ4_0Bits = 18.0 * 8 / 32;   // 4.5
 constexpr double kQ3_KBits = 110.0 * 8 / 256; // 3.4375
 constexpr double kQ2_KBits = 84.0 * 8 / 256;  // 2.625
 
-constexpr const char *kGgmlSource =
-    "llama.cpp ggml/src/ggml-common.h block layouts; mixes from src/llama-quant.cpp "
-    "llama_tensor_get_type";
+constexpr const char *kGgmlSource = "llama.cpp ggml/src/ggml-common.h block layouts; mixes from src/llama-quant.cpp "
+                                    "llama_tensor_get_type";
 
-WeightFormat plain(std::string id, std::string name, double bits, ComputePrecision compute,
-                   std::string source)
+WeightFormat plain(std::string id, std::string name, double bits, ComputePrecision compute, std::string source)
 {
     WeightFormat f;
     f.id = std::move(id);
@@ -33,8 +31,8 @@ WeightFormat plain(std::string id, std::string name, double bits, ComputePrecisi
     return f;
 }
 
-WeightFormat grouped(std::string id, std::string name, double element, double scale, double zero,
-                     int group, ComputePrecision compute, std::string source)
+WeightFormat grouped(std::string id, std::string name, double element, double scale, double zero, int group,
+                     ComputePrecision compute, std::string source)
 {
     WeightFormat f;
     f.id = std::move(id);
@@ -80,8 +78,7 @@ std::vector<WeightFormat> makeWeightFormats()
     formats.push_back(fp8);
     // DeepSeek-V3/R1 config.json quantization_config: fmt e4m3, weight_block_size
     // [128, 128]; one FP32 weight_scale_inv per 128x128 block.
-    formats.push_back(grouped("fp8-block", "FP8 E4M3 (128x128 block scales, DeepSeek)", 8, 32, 0,
-                              128 * 128, P::Fp8,
+    formats.push_back(grouped("fp8-block", "FP8 E4M3 (128x128 block scales, DeepSeek)", 8, 32, 0, 128 * 128, P::Fp8,
                               "DeepSeek-V3 config.json quantization_config (weight_block_size "
                               "[128,128], FP32 scale_inv); embedding, head, norms BF16"));
     formats.push_back(grouped("int8", "INT8 W8A8 (per-channel scale)", 8, 16, 0, 0, P::Int8,
@@ -95,13 +92,12 @@ std::vector<WeightFormat> makeWeightFormats()
     formats.push_back(grouped("gptq-int4-g128", "GPTQ INT4 (group 128)", 4, 16, 4, 128, P::Bf16,
                               "AutoGPTQ layout: 4-bit qweight, FP16 scales and packed 4-bit qzeros "
                               "per group; embedding and lm_head FP16"));
-    formats.push_back(grouped("gptq-int4-g32", "GPTQ INT4 (group 32)", 4, 16, 4, 32, P::Bf16,
-                              "AutoGPTQ layout with group size 32"));
+    formats.push_back(
+        grouped("gptq-int4-g32", "GPTQ INT4 (group 32)", 4, 16, 4, 32, P::Bf16, "AutoGPTQ layout with group size 32"));
     // bitsandbytes NF4 with double quantization (QLoRA paper, Dettmers et al.
     // 2023, sec. 3): 8-bit absmax per 64 weights plus an FP32 constant per 256
     // absmax values = 4 + 8/64 + 32/(64*256) bits.
-    formats.push_back(grouped("nf4", "NF4 (bitsandbytes, double quant)", 4, 8 + 32.0 / 256, 0, 64,
-                              P::Bf16,
+    formats.push_back(grouped("nf4", "NF4 (bitsandbytes, double quant)", 4, 8 + 32.0 / 256, 0, 64, P::Bf16,
                               "QLoRA (Dettmers et al. 2023) sec. 3: block 64, double quantization"));
     // NVFP4: E2M1 values with one FP8 E4M3 scale per 16; MXFP4 (OCP MX spec):
     // one E8M0 scale per 32.
@@ -121,24 +117,24 @@ std::vector<WeightFormat> makeWeightFormats()
     constexpr double moreBitsShare = (vShare + downShare) / 2; // Q4_K_M / Q5_K_M: to Q6_K
     formats.push_back(gguf("q8_0", "GGUF Q8_0", kQ8_0Bits, kQ8_0Bits, kQ8_0Bits));
     formats.push_back(gguf("q6_k", "GGUF Q6_K", kQ6_KBits, kQ6_KBits, kQ6_KBits));
-    formats.push_back(gguf("q5_k_m", "GGUF Q5_K_M", kQ5_KBits + moreBitsShare * (kQ6_KBits - kQ5_KBits),
-                           kQ5_KBits, kQ6_KBits));
-    formats.push_back(gguf("q4_k_m", "GGUF Q4_K_M", kQ4_KBits + moreBitsShare * (kQ6_KBits - kQ4_KBits),
-                           kQ4_KBits, kQ6_KBits));
+    formats.push_back(
+        gguf("q5_k_m", "GGUF Q5_K_M", kQ5_KBits + moreBitsShare * (kQ6_KBits - kQ5_KBits), kQ5_KBits, kQ6_KBits));
+    formats.push_back(
+        gguf("q4_k_m", "GGUF Q4_K_M", kQ4_KBits + moreBitsShare * (kQ6_KBits - kQ4_KBits), kQ4_KBits, kQ6_KBits));
     formats.push_back(gguf("q4_0", "GGUF Q4_0", kQ4_0Bits, kQ4_0Bits, kQ6_KBits));
     // Q3_K_M: attn_output goes to Q4_K; attn_v and ffn_down to Q4_K, except
     // Q5_K in the first two layers (attn_v) and the first n/16 (ffn_down): for
     // 32 layers both are 1/16 of the layers.
     constexpr double q3VAndDownBits = kQ4_KBits + (kQ5_KBits - kQ4_KBits) / 16;
-    formats.push_back(gguf("q3_k_m", "GGUF Q3_K_M",
-                           kQ3_KBits + outputShare * (kQ4_KBits - kQ3_KBits)
-                               + (vShare + downShare) * (q3VAndDownBits - kQ3_KBits),
-                           kQ3_KBits, kQ6_KBits));
+    formats.push_back(
+        gguf("q3_k_m", "GGUF Q3_K_M",
+             kQ3_KBits + outputShare * (kQ4_KBits - kQ3_KBits) + (vShare + downShare) * (q3VAndDownBits - kQ3_KBits),
+             kQ3_KBits, kQ6_KBits));
     // Q2_K: attn_v to Q4_K (GQA models), attn_output and ffn_down to Q3_K.
-    formats.push_back(gguf("q2_k", "GGUF Q2_K",
-                           kQ2_KBits + vShare * (kQ4_KBits - kQ2_KBits)
-                               + (outputShare + downShare) * (kQ3_KBits - kQ2_KBits),
-                           kQ2_KBits, kQ6_KBits));
+    formats.push_back(
+        gguf("q2_k", "GGUF Q2_K",
+             kQ2_KBits + vShare * (kQ4_KBits - kQ2_KBits) + (outputShare + downShare) * (kQ3_KBits - kQ2_KBits),
+             kQ2_KBits, kQ6_KBits));
     return formats;
 }
 
@@ -159,7 +155,6 @@ std::vector<KvCacheFormat> makeKvFormats()
         kv("q4_0", "GGUF Q4_0", kQ4_0Bits, "llama.cpp --cache-type-k/v q4_0: 18 bytes per 32 values"),
     };
 }
-
 
 // "awq-int4-g64" / "gptq-int4-g256": the group-size variants of AWQ and GPTQ.
 std::optional<WeightFormat> groupVariant(const std::string &id)

@@ -21,8 +21,8 @@ namespace planner {
 enum class ComputePrecision { Fp32, Bf16, Fp8, Int8, Fp4 };
 
 struct WeightFormat {
-    std::string id;    // command-line and file id, e.g. "awq-int4-g128"
-    std::string name;  // e.g. "AWQ INT4 (group 128)"
+    std::string id;   // command-line and file id, e.g. "awq-int4-g128"
+    std::string name; // e.g. "AWQ INT4 (group 128)"
     // Quantized linear layers: element bits plus per-group scale and zero point.
     // groupSize 0 means one scale per output channel (a row of hidden_size inputs).
     double elementBits = 16;
@@ -34,9 +34,9 @@ struct WeightFormat {
     std::optional<double> mixedLinearBits;
     double embeddingBits = 16;
     double headBits = 16;
-    double otherBits = 16;  // norms, biases, router
+    double otherBits = 16; // norms, biases, router
     ComputePrecision compute = ComputePrecision::Bf16;
-    std::string source;     // where the layout and its overheads are documented
+    std::string source; // where the layout and its overheads are documented
 
     // Average bits per linear weight, scales and zero points included.
     double linearBits(const ModelSpec &spec) const;

@@ -6,12 +6,9 @@ double layerWeightBytes(const ModelSpec &spec, const LayerParameters &layer, con
                         int tensorParallel, int attentionParallel, int expertParallel)
 {
     const double linearBits = format.linearBits(spec);
-    double bits = layer.attentionSharded * linearBits / attentionParallel
-                  + layer.attentionReplicated * linearBits
-                  + layer.attentionBias * format.otherBits / attentionParallel
-                  + layer.norms * format.otherBits
-                  + layer.denseMlp * linearBits / tensorParallel
-                  + layer.sharedExperts * linearBits / tensorParallel
+    double bits = layer.attentionSharded * linearBits / attentionParallel + layer.attentionReplicated * linearBits
+                  + layer.attentionBias * format.otherBits / attentionParallel + layer.norms * format.otherBits
+                  + layer.denseMlp * linearBits / tensorParallel + layer.sharedExperts * linearBits / tensorParallel
                   + layer.router * format.otherBits;
     if (layer.routedExperts > 0) {
         if (expertParallel > 1) {
@@ -30,15 +27,16 @@ units::Bytes checkpointBytes(const ModelSpec &spec, const WeightFormat &format, 
     const ParameterBreakdown p = countParameters(spec);
     double bytes = p.denseLayers * layerWeightBytes(spec, p.denseLayer, format, 1, 1, 1)
                    + p.moeLayers * layerWeightBytes(spec, p.moeLayer, format, 1, 1, 1)
-                   + (p.embedding * format.embeddingBits + p.head * format.headBits
-                      + p.finalNorm * format.otherBits) / 8.0;
+                   + (p.embedding * format.embeddingBits + p.head * format.headBits + p.finalNorm * format.otherBits)
+                         / 8.0;
     if (includeMtp && p.mtpModules > 0) {
         const LayerParameters &layer = spec.isMoe() ? p.moeLayer : p.denseLayer;
         const double h = static_cast<double>(spec.hiddenSize);
         const double embedding = static_cast<double>(p.embedding);
         const double module = layerWeightBytes(spec, layer, format, 1, 1, 1)
                               + (2 * h * h * format.linearBits(spec) + 3 * h * format.otherBits
-                                 + embedding * (format.embeddingBits + format.headBits)) / 8.0;
+                                 + embedding * (format.embeddingBits + format.headBits))
+                                    / 8.0;
         bytes += p.mtpModules * module;
     }
     return units::bytes(bytes);

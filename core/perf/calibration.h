@@ -21,15 +21,15 @@ struct Measurement {
     std::string label;
     PerfRequest request;
     MeasuredMetric metric = MeasuredMetric::Tpot;
-    double value = 0;  // seconds, or tokens per second
+    double value = 0; // seconds, or tokens per second
 };
 
 struct CalibrationResult {
     Efficiency before;
     Efficiency after;
-    std::vector<double> predictedBefore;  // per measurement, same units as its value
+    std::vector<double> predictedBefore; // per measurement, same units as its value
     std::vector<double> predictedAfter;
-    double rmsLogErrorBefore = 0;         // root mean square of ln(predicted / measured)
+    double rmsLogErrorBefore = 0; // root mean square of ln(predicted / measured)
     double rmsLogErrorAfter = 0;
 };
 

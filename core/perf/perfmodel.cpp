@@ -47,9 +47,10 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
         s.experts = m.moe->routedExperts;
         s.expertsPerToken = static_cast<double>(m.moe->expertsPerToken);
         const double expertSplit = s.ep > 1 ? s.ep : s.tp;
-        s.mlpParameters += moeLayers * (static_cast<double>(p.moeLayer.sharedExperts) / s.tp
-                                        + s.expertsPerToken * static_cast<double>(p.expertParameters) / expertSplit
-                                        + static_cast<double>(p.moeLayer.router));
+        s.mlpParameters += moeLayers
+                           * (static_cast<double>(p.moeLayer.sharedExperts) / s.tp
+                              + s.expertsPerToken * static_cast<double>(p.expertParameters) / expertSplit
+                              + static_cast<double>(p.moeLayer.router));
         LayerParameters routedOnly;
         routedOnly.routedExperts = p.moeLayer.routedExperts;
         s.routedExpertBytes = moeLayers * layerWeightBytes(m, routedOnly, d.weights, s.tp, s.attentionTp, s.ep);
@@ -98,7 +99,7 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     double flops = 2.0 * tokens * (s.attentionParameters * attentionShare + s.mlpParameters);
     flops += 2.0 * (load.promptAttention * s.attentionWidthPrefill + load.cachedTokensRead * s.attentionWidthDecode)
              * layers * attentionShare;
-    flops += 2.0 * load.sampledSequences * s.headParameters;  // logits of the sampled positions
+    flops += 2.0 * load.sampledSequences * s.headParameters; // logits of the sampled positions
 
     double touchedExperts = 1.0;
     if (s.experts > 0)
@@ -167,12 +168,14 @@ StepLoad decodeLoad(double sequences, std::int64_t context)
     return StepLoad{sequences, sequences, 0, sequences * static_cast<double>(context)};
 }
 
-StepCost prefillFor(const PerfRequest &r, const StepShape &s, double sequences, std::int64_t prompt, const Efficiency &e)
+StepCost prefillFor(const PerfRequest &r, const StepShape &s, double sequences, std::int64_t prompt,
+                    const Efficiency &e)
 {
     return step(r, s, promptLoad(sequences, prompt), e);
 }
 
-StepCost decodeFor(const StepShape &s, const PerfRequest &r, double sequences, std::int64_t context, const Efficiency &e)
+StepCost decodeFor(const StepShape &s, const PerfRequest &r, double sequences, std::int64_t context,
+                   const Efficiency &e)
 {
     return step(r, s, decodeLoad(sequences, context), e);
 }
@@ -210,7 +213,9 @@ EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu)
     // TensorRT-LLM lands at 65-80 %, llama.cpp on GDDR GPUs at 74-92 %
     // (XiongjieDai GPU-Benchmarks-on-LLM-Inference, May 2024). NVLink p2p
     // reaches ~84 % of 450 GB/s per direction (NVIDIA/nccl#1264).
-    EfficiencyRange range{{0.45, 0.60, 0.60}, {0.65, 0.75, 0.75}, {0.85, 0.92, 0.90},
+    EfficiencyRange range{{0.45, 0.60, 0.60},
+                          {0.65, 0.75, 0.75},
+                          {0.85, 0.92, 0.90},
                           "compute 45-85 % of dense peak, memory 60-92 % of bandwidth, links 60-90 %: "
                           "matmul and STREAM measurements (stas00/ml-engineering, Azure AI-benchmarking-guide) "
                           "and serving benchmarks, calibrated in tests/core/test_perfmodel"};
@@ -245,7 +250,8 @@ PerfLinks singleServerLinks(const GpuSpec &gpu)
     // NVLink figures in the catalogue are per GPU, both directions together.
     const double nvlink = units::inGBPerSecond(gpu.nvlinkBandwidth) / 2;
     // Small-message latency of a collective step, NCCL over NVLink vs over PCIe.
-    const LinkPath inside = nvlink > 0 ? LinkPath{units::gigabytesPerSecond(nvlink), units::seconds(3e-6)} : pcieLink(gpu);
+    const LinkPath inside = nvlink > 0 ? LinkPath{units::gigabytesPerSecond(nvlink), units::seconds(3e-6)}
+                                       : pcieLink(gpu);
     links.tensorParallel = inside;
     links.pipeline = inside;
     links.expertParallel = inside;
@@ -296,9 +302,10 @@ std::vector<std::string> validate(const PerfRequest &r)
         errors.push_back("the GPU has no throughput figure for " + std::string(toString(r.deployment.weights.compute)));
     const bool needsLinks = r.deployment.parallel.tensor > 1 || r.deployment.parallel.pipeline > 1
                             || r.deployment.parallel.expert > 1;
-    if (needsLinks && (r.links.tensorParallel.bandwidth <= units::gigabytesPerSecond(0)
-                       || r.links.pipeline.bandwidth <= units::gigabytesPerSecond(0)
-                       || r.links.expertParallel.bandwidth <= units::gigabytesPerSecond(0)))
+    if (needsLinks
+        && (r.links.tensorParallel.bandwidth <= units::gigabytesPerSecond(0)
+            || r.links.pipeline.bandwidth <= units::gigabytesPerSecond(0)
+            || r.links.expertParallel.bandwidth <= units::gigabytesPerSecond(0)))
         errors.push_back("a parallel deployment needs links with positive bandwidth between its GPUs");
     return errors;
 }
@@ -377,7 +384,7 @@ std::vector<InputLengthPoint> inputLengthCurve(const PerfRequest &r, std::int64_
             break;
         const StepShape s = makeShape(at, input + r.outputTokens, r.concurrency);
         if (!s.memory.fits)
-            break;  // longer prompts do not fit either
+            break; // longer prompts do not fit either
         curve.push_back({input, pointAt(at, s, r.concurrency, nominal)});
     }
     return curve;
@@ -417,7 +424,8 @@ double StepCostModel::kvCapacityTokens() const
     const double perToken = units::inBytes(m.kvPerToken);
     if (perToken <= 0)
         return 0;
-    const double free = units::inBytes(m.capacity) - (units::inBytes(m.perGpu.total()) - units::inBytes(m.perGpu.kvCache));
+    const double free = units::inBytes(m.capacity)
+                        - (units::inBytes(m.perGpu.total()) - units::inBytes(m.perGpu.kvCache));
     const double pools = mShape.dataParallelAttention ? mShape.tp : 1;
     return std::max(0.0, free / perToken) * pools;
 }

@@ -56,9 +56,9 @@ struct LinkPath {
 };
 
 struct PerfLinks {
-    LinkPath tensorParallel;  // among the GPUs of one tensor-parallel group
-    LinkPath pipeline;        // between pipeline stages
-    LinkPath expertParallel;  // among expert-parallel ranks
+    LinkPath tensorParallel; // among the GPUs of one tensor-parallel group
+    LinkPath pipeline;       // between pipeline stages
+    LinkPath expertParallel; // among expert-parallel ranks
     // Offloaded layers run from host RAM (llama.cpp computes them on the CPU):
     // their weights stream at this bandwidth.
     units::BytesPerSecond hostMemory = units::gigabytesPerSecond(0);
@@ -75,11 +75,11 @@ LinkPath pcieLink(const GpuSpec &gpu);
 units::BytesPerSecond defaultHostMemoryBandwidth();
 
 struct PerfRequest {
-    InferenceRequest deployment;   // model, formats, engine, GPU, counts, parallelism
+    InferenceRequest deployment; // model, formats, engine, GPU, counts, parallelism
     PerfLinks links;
     std::int64_t inputTokens = 1024;
     std::int64_t outputTokens = 256;
-    std::int64_t concurrency = 1;  // sequences decoding together (all replicas)
+    std::int64_t concurrency = 1; // sequences decoding together (all replicas)
     // The user's own efficiency (from `calibrate`); the default range is
     // scaled around it.
     std::optional<Efficiency> efficiency;
@@ -91,34 +91,34 @@ struct StepCost {
     units::Seconds memory = units::seconds(0);
     units::Seconds communication = units::seconds(0);
     units::Seconds host = units::seconds(0);
-    units::Flops flops = units::flops(0);   // on the most loaded GPU
-    units::Bytes bytes = units::bytes(0);   // read from its memory
+    units::Flops flops = units::flops(0); // on the most loaded GPU
+    units::Bytes bytes = units::bytes(0); // read from its memory
     Bound bound = Bound::Memory;
 };
 
 struct PerfPoint {
     units::Seconds ttft = units::seconds(0);
     units::Seconds tpot = units::seconds(0);
-    double outputTokensPerSecond = 0;  // all replicas
+    double outputTokensPerSecond = 0; // all replicas
     double inputTokensPerSecond = 0;
 };
 
 struct PerfEstimate {
-    bool fits = false;                // from the memory engine; no timing when false
+    bool fits = false; // from the memory engine; no timing when false
     PerfPoint nominal;
-    PerfPoint pessimistic;            // slowest plausible
-    PerfPoint optimistic;             // fastest plausible
-    StepCost prefill;                 // one request's prompt
-    StepCost decode;                  // one decode step at the concurrency
-    std::int64_t maxConcurrency = 0;  // at input + output tokens, from the memory engine
+    PerfPoint pessimistic;           // slowest plausible
+    PerfPoint optimistic;            // fastest plausible
+    StepCost prefill;                // one request's prompt
+    StepCost decode;                 // one decode step at the concurrency
+    std::int64_t maxConcurrency = 0; // at input + output tokens, from the memory engine
 };
 
 // What one forward step computes, for one replica.
 struct StepLoad {
-    double newTokens = 0;         // prompt tokens plus one per decoding sequence
-    double sampledSequences = 0;  // sequences whose next token is sampled (logits)
-    double promptAttention = 0;   // (query, key) pairs of the prompt tokens (causal)
-    double cachedTokensRead = 0;  // KV-cache tokens the decoding sequences attend to
+    double newTokens = 0;        // prompt tokens plus one per decoding sequence
+    double sampledSequences = 0; // sequences whose next token is sampled (logits)
+    double promptAttention = 0;  // (query, key) pairs of the prompt tokens (causal)
+    double cachedTokensRead = 0; // KV-cache tokens the decoding sequences attend to
 };
 
 // The figures of a deployment a step's cost depends on, prepared once.

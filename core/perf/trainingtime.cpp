@@ -77,8 +77,8 @@ StepTimes stepTimes(const TrainingRunRequest &r, double hardwareFlopsPerStep, st
     // Gradients of this GPU's parameter shard, reduced over the replicas;
     // ZeRO-3 also gathers parameters (1.5x the volume).
     const double trainable = t.method == TrainingMethod::Full
-        ? static_cast<double>(countParameters(m).total())
-        : static_cast<double>(loraParameters(m, t.loraRank, t.loraTargets));
+                                 ? static_cast<double>(countParameters(m).total())
+                                 : static_cast<double>(loraParameters(m, t.loraRank, t.loraTargets));
     const double volume = trainable * kGradientBytes / (tp * pp) * (t.zeroStage >= 3 ? 1.5 : 1.0);
     const double reduce = ringAllReduce(volume, dp, r.dataParallelLink, e.network);
     const double lastBackward = s.compute / static_cast<double>(microBatches) * (passes(t) - 1.0) / passes(t);
@@ -116,7 +116,9 @@ const EfficiencyRange &trainingEfficiency()
     // layers). Calibrated in tests/core/test_trainingtime against Llama 3 405B
     // (38-43 % MFU on H100), OPT-175B (147 TFLOPS/GPU on A100) and Megatron-LM
     // GPT-3 175B (138 TFLOPS/GPU on A100).
-    static const EfficiencyRange range{{0.42, 0.60, 0.60}, {0.52, 0.75, 0.75}, {0.62, 0.85, 0.90},
+    static const EfficiencyRange range{{0.42, 0.60, 0.60},
+                                       {0.52, 0.75, 0.75},
+                                       {0.62, 0.85, 0.90},
                                        "training compute 42-62 % of BF16 peak before communication and bubbles; "
                                        "calibrated on Llama 3 405B, OPT-175B and Megatron-LM GPT-3 175B"};
     return range;
@@ -132,14 +134,16 @@ std::vector<std::string> validate(const TrainingRunRequest &r)
     const int dp = r.setup.gpuCount / (r.setup.parallel.tensor * r.setup.parallel.pipeline);
     if (r.globalBatchSequences < 0)
         errors.push_back("the global batch must not be negative");
-    else if (r.globalBatchSequences > 0 && r.globalBatchSequences % (static_cast<std::int64_t>(dp) * r.setup.microBatch) != 0)
+    else if (r.globalBatchSequences > 0
+             && r.globalBatchSequences % (static_cast<std::int64_t>(dp) * r.setup.microBatch) != 0)
         errors.push_back("the global batch (" + std::to_string(r.globalBatchSequences)
                          + " sequences) must be a multiple of data-parallel ranks x micro-batch ("
                          + std::to_string(static_cast<std::int64_t>(dp) * r.setup.microBatch) + ")");
     const bool multiGpu = r.setup.parallel.tensor > 1 || r.setup.parallel.pipeline > 1 || dp > 1;
-    if (multiGpu && (r.tensorParallelLink.bandwidth <= units::gigabytesPerSecond(0)
-                     || r.pipelineLink.bandwidth <= units::gigabytesPerSecond(0)
-                     || r.dataParallelLink.bandwidth <= units::gigabytesPerSecond(0)))
+    if (multiGpu
+        && (r.tensorParallelLink.bandwidth <= units::gigabytesPerSecond(0)
+            || r.pipelineLink.bandwidth <= units::gigabytesPerSecond(0)
+            || r.dataParallelLink.bandwidth <= units::gigabytesPerSecond(0)))
         errors.push_back("a multi-GPU run needs links with positive bandwidth");
     if (r.setup.gpu.throughput(ComputePrecision::Bf16) <= units::teraflopsPerSecond(0))
         errors.push_back("the GPU has no 16-bit throughput figure");
@@ -169,7 +173,8 @@ TrainingRunEstimate estimateTrainingRun(const TrainingRunRequest &r)
 
     const EfficiencyRange &range = trainingEfficiency();
     const auto point = [&](const Efficiency &e) {
-        return pointFor(r, estimate.modelFlopsPerToken, hardwarePerStep, tokensPerStep, estimate.microBatchesPerStep, e, dp);
+        return pointFor(r, estimate.modelFlopsPerToken, hardwarePerStep, tokensPerStep, estimate.microBatchesPerStep, e,
+                        dp);
     };
     estimate.nominal = point(range.nominal);
     estimate.pessimistic = point(range.pessimistic);

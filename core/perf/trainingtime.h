@@ -26,24 +26,24 @@
 namespace planner {
 
 struct TrainingRunRequest {
-    TrainingRequest setup;        // model, GPU, counts, TP/PP, ZeRO, method, sequence length, micro-batch
-    LinkPath tensorParallelLink;  // inside a server
-    LinkPath pipelineLink;        // between the servers of a pipeline
-    LinkPath dataParallelLink;    // per GPU, between data-parallel replicas (usually across servers)
+    TrainingRequest setup;                 // model, GPU, counts, TP/PP, ZeRO, method, sequence length, micro-batch
+    LinkPath tensorParallelLink;           // inside a server
+    LinkPath pipelineLink;                 // between the servers of a pipeline
+    LinkPath dataParallelLink;             // per GPU, between data-parallel replicas (usually across servers)
     std::int64_t globalBatchSequences = 0; // per optimizer step; 0 = one micro-batch per replica
-    double tokens = 0;            // tokens to train on
+    double tokens = 0;                     // tokens to train on
 };
 
 struct TrainingRunPoint {
     double tokensPerSecond = 0;
-    double mfu = 0;               // model FLOPs utilisation, 0..1
+    double mfu = 0;                  // model FLOPs utilisation, 0..1
     double hardwareTflopsPerGpu = 0; // what each GPU computes, recomputation included
-    double seconds = 0;           // for all the tokens
+    double seconds = 0;              // for all the tokens
     double gpuHours = 0;
 };
 
 struct TrainingRunEstimate {
-    bool fits = false;            // from the memory engine; no timing when false
+    bool fits = false; // from the memory engine; no timing when false
     TrainingRunPoint nominal;
     TrainingRunPoint pessimistic;
     TrainingRunPoint optimistic;
@@ -52,7 +52,7 @@ struct TrainingRunEstimate {
     double stepSeconds = 0;           // nominal
     double computeSeconds = 0;        // of a step, nominal
     double tensorParallelSeconds = 0;
-    double dataParallelSeconds = 0;   // exposed, not overlapped
+    double dataParallelSeconds = 0; // exposed, not overlapped
     double bubbleFraction = 0;
     std::int64_t microBatchesPerStep = 0;
     int dataParallelRanks = 1;

@@ -12,7 +12,8 @@ namespace {
 void addMerged(std::vector<BillLine> &lines, const BomLine &bom)
 {
     const auto same = std::find_if(lines.begin(), lines.end(), [&bom](const BillLine &line) {
-        return line.id == bom.id && line.name == bom.name && line.unitUsd == bom.unitUsd && line.source == bom.priceSource;
+        return line.id == bom.id && line.name == bom.name && line.unitUsd == bom.unitUsd
+               && line.source == bom.priceSource;
     });
     if (same != lines.end())
         same->quantity += bom.quantity;
@@ -45,8 +46,9 @@ ScenarioBill billOf(const Scenario &scenario, const PartSnapshot &parts)
     for (const TopologyNode *server : scenario.topology.servers()) {
         if (server->cloudInstanceId.empty())
             continue;
-        const auto same = std::find_if(bill.instances.begin(), bill.instances.end(),
-                                       [server](const CloudBillLine &line) { return line.id == server->cloudInstanceId; });
+        const auto same = std::find_if(
+            bill.instances.begin(), bill.instances.end(),
+            [server](const CloudBillLine &line) { return line.id == server->cloudInstanceId; });
         if (same != bill.instances.end()) {
             ++same->quantity;
             continue;
@@ -62,14 +64,15 @@ ScenarioBill billOf(const Scenario &scenario, const PartSnapshot &parts)
     }
     for (CloudBillLine &line : bill.instances) {
         if (line.usdPerHour)
-            line.monthlyUsd = cloudCost(*line.usdPerHour, line.quantity, scenario.cloudTier, scenario.costs, {}).monthlyCloudUsd;
+            line.monthlyUsd = cloudCost(*line.usdPerHour, line.quantity, scenario.cloudTier, scenario.costs, {})
+                                  .monthlyCloudUsd;
         else
             bill.cloudIsLowerBound = true;
     }
     if (!bill.instances.empty())
-        bill.monthlyCloudUsd =
-            cloudCost(cloudHourlyUsd(scenario.topology, parts, scenario.cloudTier), 1, scenario.cloudTier, scenario.costs, {})
-                .monthlyCloudUsd;
+        bill.monthlyCloudUsd = cloudCost(cloudHourlyUsd(scenario.topology, parts, scenario.cloudTier), 1,
+                                         scenario.cloudTier, scenario.costs, {})
+                                   .monthlyCloudUsd;
     return bill;
 }
 

@@ -19,27 +19,27 @@ struct BillLine {
     std::string id;
     std::string name;
     int quantity = 0;
-    std::optional<double> unitUsd;   // nullopt: no price known
-    std::optional<double> totalUsd;  // unit x quantity; nullopt without a price
-    std::string source;              // where the price comes from, with its date
+    std::optional<double> unitUsd;  // nullopt: no price known
+    std::optional<double> totalUsd; // unit x quantity; nullopt without a price
+    std::string source;             // where the price comes from, with its date
 };
 
 struct CloudBillLine {
     std::string id;
-    std::string name;                     // provider and the provider's own name
+    std::string name; // provider and the provider's own name
     int quantity = 0;
-    std::optional<double> usdPerHour;     // one instance in the tier; nullopt: no price in it
-    std::optional<double> monthlyUsd;     // all of them for a month of the scenario's hours
-    std::string source;                   // price page, date and region
+    std::optional<double> usdPerHour; // one instance in the tier; nullopt: no price in it
+    std::optional<double> monthlyUsd; // all of them for a month of the scenario's hours
+    std::string source;               // price page, date and region
 };
 
 struct ScenarioBill {
-    std::vector<BillLine> parts;         // on-prem servers: chassis and parts, then integration
-    double capexUsd = 0;                 // what onPremCost counts as capital
-    bool capexIsLowerBound = false;      // some part has no price
+    std::vector<BillLine> parts;    // on-prem servers: chassis and parts, then integration
+    double capexUsd = 0;            // what onPremCost counts as capital
+    bool capexIsLowerBound = false; // some part has no price
     std::vector<CloudBillLine> instances;
-    double monthlyCloudUsd = 0;          // what cloudCost counts for the instances
-    bool cloudIsLowerBound = false;      // some instance has no price in the tier
+    double monthlyCloudUsd = 0;     // what cloudCost counts for the instances
+    bool cloudIsLowerBound = false; // some instance has no price in the tier
 };
 
 ScenarioBill billOf(const Scenario &scenario, const PartSnapshot &parts);

@@ -22,8 +22,8 @@ namespace planner {
 struct PlanWorkload {
     std::int64_t inputTokens = 1024;
     std::int64_t outputTokens = 256;
-    std::int64_t contextTokens = 4096;  // the longest sequence the deployment must hold (at least input + output)
-    bool byRequestRate = false;         // true: requestsPerSecond; false: concurrency
+    std::int64_t contextTokens = 4096; // the longest sequence the deployment must hold (at least input + output)
+    bool byRequestRate = false;        // true: requestsPerSecond; false: concurrency
     double requestsPerSecond = 1;
     std::int64_t concurrency = 16;
     double ttftSloSeconds = 2;
@@ -40,8 +40,8 @@ struct Scenario {
 
 struct Plan {
     std::string name;
-    std::string modelFamily;              // the family the workload panel shows
-    std::vector<std::string> modelIds;    // the versions compared side by side
+    std::string modelFamily;           // the family the workload panel shows
+    std::vector<std::string> modelIds; // the versions compared side by side
     PlanWorkload workload;
     std::vector<Scenario> scenarios;
     PartSnapshot parts;

@@ -34,28 +34,33 @@ Message simulationComparison(const VersionEstimate &v, const PlanWorkload &w, co
         return {};
     const std::string simulated = plainNumber(std::round(sweep.maxRatePerSecond * 100) / 100);
     if (!w.byRequestRate)
-        return {QT_TRANSLATE_NOOP("Core", "The verdict judges the plan's %1 sequences at once with the analytical model; "
-                                          "under Poisson arrivals the simulation keeps p99 within the targets up to %2 requests/s."),
+        return {QT_TRANSLATE_NOOP(
+                    "Core", "The verdict judges the plan's %1 sequences at once with the analytical model; "
+                            "under Poisson arrivals the simulation keeps p99 within the targets up to %2 requests/s."),
                 {std::to_string(w.concurrency), simulated}};
     const std::string rate = plainNumber(w.requestsPerSecond);
     const bool simulationServes = sweep.maxRatePerSecond >= w.requestsPerSecond;
     if (v.verdict.serves == Answer::Yes && simulationServes)
-        return {QT_TRANSLATE_NOOP("Core", "The verdict and the simulation agree: %1 requests/s is served (the simulation "
-                                          "keeps p99 within the targets up to %2 requests/s)."),
+        return {QT_TRANSLATE_NOOP("Core",
+                                  "The verdict and the simulation agree: %1 requests/s is served (the simulation "
+                                  "keeps p99 within the targets up to %2 requests/s)."),
                 {rate, simulated}};
     if (v.verdict.serves == Answer::Yes)
-        return {QT_TRANSLATE_NOOP("Core", "The verdict says %1 requests/s is served: it uses the analytical model at the "
-                                          "mean load. Under Poisson bursts the simulation keeps p99 within the targets "
-                                          "only up to %2 requests/s: near saturation, queueing adds latency the verdict "
-                                          "does not count. Plan headroom."),
+        return {QT_TRANSLATE_NOOP("Core",
+                                  "The verdict says %1 requests/s is served: it uses the analytical model at the "
+                                  "mean load. Under Poisson bursts the simulation keeps p99 within the targets "
+                                  "only up to %2 requests/s: near saturation, queueing adds latency the verdict "
+                                  "does not count. Plan headroom."),
                 {rate, simulated}};
     if (simulationServes)
-        return {QT_TRANSLATE_NOOP("Core", "The verdict says %1 requests/s is not served (%3): it uses the analytical "
-                                          "model at the mean load, which is the conservative answer. The simulation, "
-                                          "batching requests as they arrive, keeps p99 within the targets up to %2 requests/s."),
+        return {QT_TRANSLATE_NOOP(
+                    "Core", "The verdict says %1 requests/s is not served (%3): it uses the analytical "
+                            "model at the mean load, which is the conservative answer. The simulation, "
+                            "batching requests as they arrive, keeps p99 within the targets up to %2 requests/s."),
                 {rate, simulated, v.verdict.reason.text()}};
-    return {QT_TRANSLATE_NOOP("Core", "The verdict and the simulation agree: %1 requests/s is not served (the simulation "
-                                      "keeps p99 within the targets up to %2 requests/s)."),
+    return {QT_TRANSLATE_NOOP("Core",
+                              "The verdict and the simulation agree: %1 requests/s is not served (the simulation "
+                              "keeps p99 within the targets up to %2 requests/s)."),
             {rate, simulated}};
 }
 

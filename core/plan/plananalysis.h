@@ -19,12 +19,12 @@ struct RatePoint {
     double ratePerSecond = 0;
     LatencySummary ttft;
     LatencySummary tpot;
-    double sloAttainment = 0;  // share of requests meeting both SLOs
+    double sloAttainment = 0; // share of requests meeting both SLOs
 };
 
 struct RateSweep {
-    double maxRatePerSecond = 0;  // the most that keeps p99 within both SLOs (0: none does)
-    std::vector<RatePoint> points;  // ascending rate, up to 1.5x the maximum
+    double maxRatePerSecond = 0;   // the most that keeps p99 within both SLOs (0: none does)
+    std::vector<RatePoint> points; // ascending rate, up to 1.5x the maximum
 };
 
 // Simulates the version's deployment (est.request) under Poisson arrivals of
@@ -40,9 +40,9 @@ RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &wor
 Message simulationComparison(const VersionEstimate &estimate, const PlanWorkload &workload, const RateSweep &sweep);
 
 struct PlanBreakEven {
-    std::size_t onPremScenario = 0;  // the on-prem scenario with the lowest monthly total
-    std::size_t cloudScenario = 0;   // the cloud scenario with the lowest monthly total
-    std::optional<int> month;        // when buying has cost less in cash; nullopt: not within the horizon
+    std::size_t onPremScenario = 0; // the on-prem scenario with the lowest monthly total
+    std::size_t cloudScenario = 0;  // the cloud scenario with the lowest monthly total
+    std::optional<int> month;       // when buying has cost less in cash; nullopt: not within the horizon
 };
 
 // nullopt unless the plan has both an on-prem and a cloud scenario that can be estimated.

@@ -38,7 +38,8 @@ std::vector<std::string> unpricedGpus(const Topology &t, const PartSnapshot &par
 
 Verdict unknownVerdict(const Problem &problem, Answer fits = Answer::Unknown)
 {
-    return {fits, Answer::Unknown, problem.code == "missing-figure" ? "missing-figure" : "cannot-estimate", problem.message};
+    return {fits, Answer::Unknown, problem.code == "missing-figure" ? "missing-figure" : "cannot-estimate",
+            problem.message};
 }
 
 void add(CostEstimate &sum, const CostEstimate &part)
@@ -81,7 +82,9 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
     if (!v.memory.fits) {
         // What the load asks for, for the launch export's offload (which may still run it).
         v.concurrency = workload.byRequestRate ? 1 : std::max<std::int64_t>(workload.concurrency, 1);
-        v.verdict = {Answer::No, Answer::No, "does-not-fit",
+        v.verdict = {Answer::No,
+                     Answer::No,
+                     "does-not-fit",
                      {QT_TRANSLATE_NOOP("Core", "does not fit: %1 GB short per GPU"),
                       {plainNumber(std::round(units::inGB(v.memory.shortfall) * 100) / 100)}}};
         return v;
@@ -129,9 +132,11 @@ OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
                 build.lines.push_back(bomLine(*gpu, n, units::inWatts(gpu->tdp)));
             else if (const CpuSpec *cpu = part->kind == NodeKind::Cpu ? parts.cpu(part->catalogueId) : nullptr)
                 build.lines.push_back(bomLine(*cpu, n, units::inWatts(cpu->tdp)));
-            else if (const MemoryModuleSpec *m = part->kind == NodeKind::Memory ? parts.memoryModule(part->catalogueId) : nullptr)
+            else if (const MemoryModuleSpec *m = part->kind == NodeKind::Memory ? parts.memoryModule(part->catalogueId)
+                                                                                : nullptr)
                 build.lines.push_back(bomLine(*m, n, 0));
-            else if (const StorageSpec *s = part->kind == NodeKind::Storage ? parts.storageDevice(part->catalogueId) : nullptr)
+            else if (const StorageSpec *s = part->kind == NodeKind::Storage ? parts.storageDevice(part->catalogueId)
+                                                                            : nullptr)
                 build.lines.push_back(bomLine(*s, n, 0));
         }
     }
@@ -178,11 +183,12 @@ ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
             e.cost = cloud;
     }
     e.unpricedGpusOrInstances = unpricedGpus(scenario.topology, plan.parts);
-    e.unpricedGpusOrInstances.insert(e.unpricedGpusOrInstances.end(), unpricedInstances.begin(), unpricedInstances.end());
+    e.unpricedGpusOrInstances.insert(e.unpricedGpusOrInstances.end(), unpricedInstances.begin(),
+                                     unpricedInstances.end());
     const bool anythingPriced = build.servers > 0 || hourly > 0 || !unpricedInstances.empty();
     e.costCompleteness = !anythingPriced || !e.unpricedGpusOrInstances.empty() ? CostCompleteness::Unknown
-                         : e.cost.unpricedParts.empty()                       ? CostCompleteness::Complete
-                                                                              : CostCompleteness::LowerBound;
+                         : e.cost.unpricedParts.empty()                        ? CostCompleteness::Complete
+                                                                               : CostCompleteness::LowerBound;
 
     for (const std::string &id : plan.modelIds) {
         const ModelSpec *model = plan.parts.model(id);
@@ -192,8 +198,9 @@ ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
         if (v.speed && e.costCompleteness != CostCompleteness::Unknown) {
             const PlanWorkload &w = plan.workload;
             const double output = v.speed->nominal.outputTokensPerSecond;
-            const double served = w.byRequestRate ? std::min(output, w.requestsPerSecond * static_cast<double>(w.outputTokens))
-                                                  : output;
+            const double served = w.byRequestRate
+                                      ? std::min(output, w.requestsPerSecond * static_cast<double>(w.outputTokens))
+                                      : output;
             if (served > 0) {
                 v.usdPerMillionOutputTokens = usdPerMillionTokens(e.cost.monthlyTotalUsd, served);
                 v.costIsLowerBound = e.costCompleteness == CostCompleteness::LowerBound;

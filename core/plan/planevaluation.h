@@ -30,9 +30,9 @@
 namespace planner {
 
 enum class CostCompleteness {
-    Complete,    // every part and instance has a price
-    LowerBound,  // some smaller part (CPU, memory, storage, chassis) has none: the cost is at least this
-    Unknown,     // a GPU or a cloud instance has none: no cost is stated
+    Complete,   // every part and instance has a price
+    LowerBound, // some smaller part (CPU, memory, storage, chassis) has none: the cost is at least this
+    Unknown,    // a GPU or a cloud instance has none: no cost is stated
 };
 
 struct VersionEstimate {
@@ -41,26 +41,26 @@ struct VersionEstimate {
     Verdict verdict;
     Parallelism parallel;
     int replicas = 0;
-    std::int64_t concurrency = 0;        // sequences at once at the operating point (all replicas)
-    std::optional<std::int64_t> neededConcurrency;  // what the load needs at once; nullopt: no concurrency serves it
-    std::int64_t sequencesHeld = 0;      // the most it runs at once (memory or the engine's limit)
-    InferenceMemoryEstimate memory;      // the most loaded GPU: at the operating point, or at one
-                                         // sequence of the longest context when it does not fit
-    std::optional<PerfEstimate> speed;   // at the operating point, when it fits and every figure is known
-    std::optional<PerfRequest> request;  // the resolved deployment `speed` was estimated for (the charts start from it)
-    double requestsPerSecond = 0;        // served at the operating point (nominal)
-    std::optional<double> usdPerMillionOutputTokens;  // nullopt: no speed, or the cost is unknown
-    bool costIsLowerBound = false;       // some part is unpriced: the cost per token is at least this
+    std::int64_t concurrency = 0;                  // sequences at once at the operating point (all replicas)
+    std::optional<std::int64_t> neededConcurrency; // what the load needs at once; nullopt: no concurrency serves it
+    std::int64_t sequencesHeld = 0;                // the most it runs at once (memory or the engine's limit)
+    InferenceMemoryEstimate memory;                // the most loaded GPU: at the operating point, or at one
+                                                   // sequence of the longest context when it does not fit
+    std::optional<PerfEstimate> speed;             // at the operating point, when it fits and every figure is known
+    std::optional<PerfRequest> request; // the resolved deployment `speed` was estimated for (the charts start from it)
+    double requestsPerSecond = 0;       // served at the operating point (nominal)
+    std::optional<double> usdPerMillionOutputTokens; // nullopt: no speed, or the cost is unknown
+    bool costIsLowerBound = false;                   // some part is unpriced: the cost per token is at least this
 };
 
 struct ScenarioEstimate {
     std::string name;
     Cluster cluster;
     std::vector<TopologyIssue> issues;
-    std::vector<VersionEstimate> versions;  // in the plan's model order
-    CostEstimate cost;                      // without tokens; per-version token costs are in versions
+    std::vector<VersionEstimate> versions; // in the plan's model order
+    CostEstimate cost;                     // without tokens; per-version token costs are in versions
     CostCompleteness costCompleteness = CostCompleteness::Unknown;
-    std::vector<std::string> unpricedGpusOrInstances;  // what makes the cost unknown
+    std::vector<std::string> unpricedGpusOrInstances; // what makes the cost unknown
 };
 
 // How one model version runs on a cluster under a workload: the resolution,

@@ -20,18 +20,19 @@ ScenarioVerdict verdictOn(const ScenarioEstimate &e)
     }
     // The first version that does not fit, then the first that cannot be
     // judged, then the first that misses the load decides.
-    const auto first = [&](auto test) {
-        return std::find_if(e.versions.begin(), e.versions.end(), test);
-    };
+    const auto first = [&](auto test) { return std::find_if(e.versions.begin(), e.versions.end(), test); };
     auto v = first([](const VersionEstimate &x) { return x.verdict.fits == Answer::No; });
     if (v == e.versions.end())
-        v = first([](const VersionEstimate &x) { return x.verdict.fits == Answer::Unknown || x.verdict.serves == Answer::Unknown; });
+        v = first([](const VersionEstimate &x) {
+            return x.verdict.fits == Answer::Unknown || x.verdict.serves == Answer::Unknown;
+        });
     if (v != e.versions.end()) {
         const bool unknown = v->verdict.fits == Answer::Unknown || v->verdict.serves == Answer::Unknown;
         return {unknown ? Disqualification::Unknown : Disqualification::DoesNotFit, v->modelName, v->verdict.reason, 0};
     }
     for (const VersionEstimate &x : e.versions)
-        verdict.usdPerMillionOutputTokens = std::max(verdict.usdPerMillionOutputTokens, x.usdPerMillionOutputTokens.value_or(0));
+        verdict.usdPerMillionOutputTokens = std::max(verdict.usdPerMillionOutputTokens,
+                                                     x.usdPerMillionOutputTokens.value_or(0));
     v = first([](const VersionEstimate &x) { return x.verdict.serves == Answer::No; });
     if (v != e.versions.end()) {
         const bool latency = v->verdict.code == "ttft" || v->verdict.code == "tpot";

@@ -19,26 +19,26 @@
 namespace planner {
 
 enum class Disqualification {
-    None,            // qualifies
-    CannotEstimate,  // the topology reduces to no cluster (detail says why)
-    NoModelVersion,  // the plan picks no model version
-    DoesNotFit,      // `version` does not fit in memory (detail: by how much)
-    Unknown,         // `version` cannot be judged: a figure is missing or the request is invalid (detail names it)
-    MissesSlo,       // `version` misses the TTFT or TPOT target at the load (detail: which and by how much)
-    MissesRate,      // `version` cannot hold or serve the load (detail: what it holds and what the load needs)
-    NoPrice,         // a GPU or instance has no price, so its cost per token is unknown
+    None,           // qualifies
+    CannotEstimate, // the topology reduces to no cluster (detail says why)
+    NoModelVersion, // the plan picks no model version
+    DoesNotFit,     // `version` does not fit in memory (detail: by how much)
+    Unknown,        // `version` cannot be judged: a figure is missing or the request is invalid (detail names it)
+    MissesSlo,      // `version` misses the TTFT or TPOT target at the load (detail: which and by how much)
+    MissesRate,     // `version` cannot hold or serve the load (detail: what it holds and what the load needs)
+    NoPrice,        // a GPU or instance has no price, so its cost per token is unknown
 };
 
 struct ScenarioVerdict {
     Disqualification reason = Disqualification::None;
-    std::string version;                    // the model version at fault
-    Message detail;                         // the engine's reason, where it gave one
-    double usdPerMillionOutputTokens = 0;   // its dearest version's; 0 when unknown
+    std::string version;                  // the model version at fault
+    Message detail;                       // the engine's reason, where it gave one
+    double usdPerMillionOutputTokens = 0; // its dearest version's; 0 when unknown
 };
 
 struct ScenarioChoice {
-    std::optional<std::size_t> recommended;  // index into the estimates
-    std::vector<ScenarioVerdict> verdicts;   // one per scenario
+    std::optional<std::size_t> recommended; // index into the estimates
+    std::vector<ScenarioVerdict> verdicts;  // one per scenario
 };
 
 ScenarioChoice chooseScenario(const std::vector<ScenarioEstimate> &estimates);

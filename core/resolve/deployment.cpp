@@ -24,7 +24,8 @@ bool layoutAccepted(InferenceRequest probe, const Parallelism &parallel)
 int automaticTensorParallel(const InferenceRequest &d, int limit)
 {
     for (int tp = std::max(limit, 1); tp > 1; --tp)
-        if (limit % tp == 0 && d.gpuCount % tp == 0 && layoutAccepted(d, {tp, 1, d.parallel.expert, d.parallel.dataParallelAttention}))
+        if (limit % tp == 0 && d.gpuCount % tp == 0
+            && layoutAccepted(d, {tp, 1, d.parallel.expert, d.parallel.dataParallelAttention}))
             return tp;
     return 1;
 }
@@ -97,7 +98,7 @@ PerfLinks linksFor(const Cluster &cluster, const Parallelism &p)
     const int perServer = std::max(cluster.gpusPerServer, 1);
     const LinkPath &inside = cluster.links.tensorParallel;
     const LinkPath &between = cluster.servers > 1 ? cluster.links.pipeline : inside;
-    if (p.tensor > perServer)  // tensor parallelism crosses servers: its all-reduces take the slower path
+    if (p.tensor > perServer) // tensor parallelism crosses servers: its all-reduces take the slower path
         links.tensorParallel = between;
     const bool oneServer = p.tensor * p.pipeline <= perServer;
     links.pipeline = oneServer ? inside : between;
@@ -110,10 +111,12 @@ namespace {
 ResolvedDeployment noCluster(const Cluster &cluster)
 {
     ResolvedDeployment out;
-    out.problems.push_back({"no-cluster",
-                            cluster.problem.empty() ? Message{QT_TRANSLATE_NOOP("Core", "no GPUs: drop a GPU or a server onto the canvas"), {}}
-                                                    : cluster.problem,
-                            {}});
+    out.problems.push_back(
+        {"no-cluster",
+         cluster.problem.empty()
+             ? Message{QT_TRANSLATE_NOOP("Core", "no GPUs: drop a GPU or a server onto the canvas"), {}}
+             : cluster.problem,
+         {}});
     return out;
 }
 
@@ -127,13 +130,14 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
     std::vector<Problem> problems;
     const std::string weightsId = settings.weightFormat.empty() ? model.checkpointFormat : settings.weightFormat;
     const auto weights = lookUp<WeightFormat>(weightsId, findWeightFormat, "unknown-weight-format",
-                                              QT_TRANSLATE_NOOP("Core", "unknown weight format '%1'"), "weights", problems);
-    const auto kv = lookUp<KvCacheFormat>(settings.kvFormat.empty() ? "bf16" : settings.kvFormat, findKvCacheFormat,
-                                          "unknown-kv-format", QT_TRANSLATE_NOOP("Core", "unknown KV-cache format '%1'"), "kv",
-                                          problems);
-    const auto engine = lookUp<EngineProfile>(settings.engineId.empty() ? "vllm" : settings.engineId, findEngineProfile,
-                                              "unknown-engine", QT_TRANSLATE_NOOP("Core", "unknown engine '%1'"), "engine",
+                                              QT_TRANSLATE_NOOP("Core", "unknown weight format '%1'"), "weights",
                                               problems);
+    const auto kv = lookUp<KvCacheFormat>(settings.kvFormat.empty() ? "bf16" : settings.kvFormat, findKvCacheFormat,
+                                          "unknown-kv-format",
+                                          QT_TRANSLATE_NOOP("Core", "unknown KV-cache format '%1'"), "kv", problems);
+    const auto engine = lookUp<EngineProfile>(settings.engineId.empty() ? "vllm" : settings.engineId, findEngineProfile,
+                                              "unknown-engine", QT_TRANSLATE_NOOP("Core", "unknown engine '%1'"),
+                                              "engine", problems);
     if (!problems.empty()) {
         ResolvedDeployment out;
         out.problems = std::move(problems);
@@ -152,9 +156,13 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
     InferenceRequest &d = r.deployment;
     if (const std::optional<Message> missing = missingMemoryFigure(*cluster.gpu))
         out.problems.push_back({"missing-figure", *missing, "gpu"});
-    if (shape.inputTokens < 0 || shape.outputTokens < 0 || std::max(shape.contextTokens, shape.inputTokens + shape.outputTokens) < 1)
-        out.problems.push_back({"bad-length", {QT_TRANSLATE_NOOP("Core", "a sequence must hold at least 1 token"), {}},
-                                shape.inputTokens < 0 ? "input" : shape.outputTokens < 0 ? "output" : "context"});
+    if (shape.inputTokens < 0 || shape.outputTokens < 0
+        || std::max(shape.contextTokens, shape.inputTokens + shape.outputTokens) < 1)
+        out.problems.push_back({"bad-length",
+                                {QT_TRANSLATE_NOOP("Core", "a sequence must hold at least 1 token"), {}},
+                                shape.inputTokens < 0    ? "input"
+                                : shape.outputTokens < 0 ? "output"
+                                                         : "context"});
     if (!out.problems.empty())
         return out;
 

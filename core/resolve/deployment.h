@@ -33,32 +33,32 @@
 namespace planner {
 
 struct DeploymentSettings {
-    std::string weightFormat;         // empty: each model's checkpoint format
+    std::string weightFormat; // empty: each model's checkpoint format
     std::string kvFormat = "bf16";
     std::string engineId = "vllm";
-    int tensorParallel = 0;           // 0: automatic (see above)
-    int pipelineParallel = 0;         // 0: automatic
-    int expertParallel = 0;           // 0: the experts follow tensor parallelism
+    int tensorParallel = 0;   // 0: automatic (see above)
+    int pipelineParallel = 0; // 0: automatic
+    int expertParallel = 0;   // 0: the experts follow tensor parallelism
     bool dataParallelAttention = false;
-    int offloadLayers = 0;            // decoder layers kept in host RAM
-    bool autoOffload = false;         // the fewest offloaded layers that fit
-    bool loadMtp = false;             // DeepSeek's multi-token-prediction module
+    int offloadLayers = 0;    // decoder layers kept in host RAM
+    bool autoOffload = false; // the fewest offloaded layers that fit
+    bool loadMtp = false;     // DeepSeek's multi-token-prediction module
 };
 
 // Input and output may be 0 where only memory is sized (`fit`); timing needs both.
 struct WorkloadShape {
     std::int64_t inputTokens = 1024;
     std::int64_t outputTokens = 256;
-    std::int64_t contextTokens = 0;   // the longest sequence to hold; raised to input + output
+    std::int64_t contextTokens = 0; // the longest sequence to hold; raised to input + output
 };
 
 struct ResolvedDeployment {
     // Model, formats, engine, GPU and count, parallel layout, context and
     // links; one sequence (the caller sets the concurrency it studies).
     PerfRequest request;
-    int replicas = 0;                 // data-parallel copies of the layout
-    LinkPath dataParallel;            // between replicas
-    std::vector<Problem> problems;    // empty: the engine can size it
+    int replicas = 0;              // data-parallel copies of the layout
+    LinkPath dataParallel;         // between replicas
+    std::vector<Problem> problems; // empty: the engine can size it
     // A figure the GPU lacks for timing it (memory bandwidth, the compute
     // rate of the weights' precision): sizing works, speed is unknown.
     std::optional<Problem> speedUnknown;

@@ -40,18 +40,22 @@ Verdict capacityShort(const ServingJudgement &j, const ServingTarget &target, co
     const std::string held = count(j.held.sequences);
     if (!j.needed) {
         v.code = "throughput";
-        v.reason = {QT_TRANSLATE_NOOP("Core", "serves at most %1 requests/s with the %2 sequences it holds; the load is %3 requests/s"),
-                    {plainNumber(std::round(requestsAtHeld * 100) / 100), held, plainNumber(target.requestsPerSecond)}};
+        v.reason = {
+            QT_TRANSLATE_NOOP("Core",
+                              "serves at most %1 requests/s with the %2 sequences it holds; the load is %3 requests/s"),
+            {plainNumber(std::round(requestsAtHeld * 100) / 100), held, plainNumber(target.requestsPerSecond)}};
         return v;
     }
     const std::string needed = count(*j.needed);
     if (j.held.engineBound) {
         v.code = "engine-sequences";
-        v.reason = {QT_TRANSLATE_NOOP("Core", "%1 runs at most %2 sequences per replica (%3 in all) but the load needs %4 at once"),
+        v.reason = {QT_TRANSLATE_NOOP(
+                        "Core", "%1 runs at most %2 sequences per replica (%3 in all) but the load needs %4 at once"),
                     {r.deployment.engine.name, count(r.deployment.engine.profiledSequences), held, needed}};
     } else {
         v.code = "memory-sequences";
-        v.reason = {QT_TRANSLATE_NOOP("Core", "memory holds %1 sequences but the load needs %2 at once"), {held, needed}};
+        v.reason = {QT_TRANSLATE_NOOP("Core", "memory holds %1 sequences but the load needs %2 at once"),
+                    {held, needed}};
     }
     return v;
 }
@@ -106,11 +110,15 @@ ServingJudgement judgeServing(const PerfRequest &r, const InferenceMemoryEstimat
     const double ttftExcess = ttft / target.ttftSloSeconds;
     const double tpotExcess = tpot / target.tpotSloSeconds;
     if (tpotExcess > 1 && tpotExcess >= ttftExcess)
-        j.verdict = {Answer::Yes, Answer::No, "tpot",
+        j.verdict = {Answer::Yes,
+                     Answer::No,
+                     "tpot",
                      {QT_TRANSLATE_NOOP("Core", "TPOT %1 ms is over the %2 ms target at %3 sequences"),
                       {plainNumber(std::round(tpot * 10000) / 10), plainNumber(target.tpotSloSeconds * 1000), at}}};
     else if (ttftExcess > 1)
-        j.verdict = {Answer::Yes, Answer::No, "ttft",
+        j.verdict = {Answer::Yes,
+                     Answer::No,
+                     "ttft",
                      {QT_TRANSLATE_NOOP("Core", "TTFT %1 s is over the %2 s target at %3 sequences"),
                       {plainNumber(std::round(ttft * 100) / 100), plainNumber(target.ttftSloSeconds), at}}};
     return j;

@@ -57,10 +57,10 @@ struct SequenceLimit {
 SequenceLimit sequencesHeld(const InferenceMemoryEstimate &memory, const EngineProfile &engine);
 
 struct ServingJudgement {
-    Verdict verdict;                          // fits is Yes: the caller checked it
+    Verdict verdict; // fits is Yes: the caller checked it
     SequenceLimit held;
-    std::optional<std::int64_t> needed;       // sequences the load needs at once; nullopt: no concurrency serves the rate
-    std::int64_t operatingConcurrency = 1;    // the needed sequences, or all it holds when that is fewer
+    std::optional<std::int64_t> needed;    // sequences the load needs at once; nullopt: no concurrency serves the rate
+    std::int64_t operatingConcurrency = 1; // the needed sequences, or all it holds when that is fewer
 };
 
 // Judges a deployment that fits: `request` is sized at one request's input +

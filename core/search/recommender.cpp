@@ -19,12 +19,12 @@ namespace {
 struct Layout {
     Parallelism parallel;
     int gpus = 1;
-    int unitsSpanned = 0;  // 0: fits inside one unit; k: pipeline stages over k whole units
+    int unitsSpanned = 0; // 0: fits inside one unit; k: pipeline stages over k whole units
     const WeightFormat *weights = nullptr;
     const KvCacheFormat *kv = nullptr;
     std::int64_t memoryConcurrency = 0;
     std::int64_t sloConcurrency = 0;
-    double requestsPerSecondAtSlo = 0;  // one replica
+    double requestsPerSecondAtSlo = 0; // one replica
     std::shared_ptr<const StepCostModel> model;
 };
 
@@ -113,7 +113,8 @@ private:
         if (c.vendors.empty())
             return true;
         const std::string vendor = toLower(option.gpu.vendor);
-        return std::any_of(c.vendors.begin(), c.vendors.end(), [&](const std::string &v) { return toLower(v) == vendor; });
+        return std::any_of(c.vendors.begin(), c.vendors.end(),
+                           [&](const std::string &v) { return toLower(v) == vendor; });
     }
 
     // Every parallelism one replica can use on this option: inside one unit
@@ -175,10 +176,10 @@ private:
         settings.expertParallel = parallel.expert;
         settings.dataParallelAttention = parallel.dataParallelAttention;
         const WorkloadShape shape{load.inputTokens, load.outputTokens, load.inputTokens + load.outputTokens};
-        const ResolvedDeployment resolved =
-            resolveDeployment(load.model, cluster, settings, {weights, kv, mRequest.engine}, shape);
+        const ResolvedDeployment resolved = resolveDeployment(load.model, cluster, settings,
+                                                              {weights, kv, mRequest.engine}, shape);
         if (!resolved.ok() || resolved.speedUnknown)
-            return std::nullopt;  // not a layout this model can use (heads, layers), or a GPU without the figures
+            return std::nullopt; // not a layout this model can use (heads, layers), or a GPU without the figures
         const PerfRequest &r = resolved.request;
         ++mResult.layoutsEvaluated;
 
@@ -212,7 +213,8 @@ private:
         return layout;
     }
 
-    void noteLatencyMiss(const HardwareOption &option, const Layout &layout, const PerfPoint &alone, const ServiceLoad &load)
+    void noteLatencyMiss(const HardwareOption &option, const Layout &layout, const PerfPoint &alone,
+                         const ServiceLoad &load)
     {
         RuledOut &out = mResult.ruledOut;
         ++out.latency;
@@ -234,10 +236,7 @@ private:
                + " weights, " + layout.kv->id + " KV cache";
     }
 
-    static std::string optionName(const HardwareOption &option)
-    {
-        return option.name + " (" + option.gpu.name + ")";
-    }
+    static std::string optionName(const HardwareOption &option) { return option.name + " (" + option.gpu.name + ")"; }
 
     // Replicas that serve the peak rate within the SLO, spares not counted;
     // a double, so that an absurd rate compares above the cap instead of
@@ -265,8 +264,10 @@ private:
         // Every replica, spares included, takes its share of the average rate.
         const double perReplica = load.requestsPerSecond / p.replicas;
         p.operatingConcurrency = 1 + largestSatisfying(0, layout.sloConcurrency - 1, [&](std::int64_t c) {
-            return c == 0 || requestsPerSecond(layout.model->point(c), load.outputTokens) < perReplica;
-        });
+                                     return c == 0
+                                            || requestsPerSecond(layout.model->point(c), load.outputTokens)
+                                                   < perReplica;
+                                 });
         p.operatingConcurrency = std::min(p.operatingConcurrency, layout.sloConcurrency);
         p.atLoad = layout.model->point(p.operatingConcurrency);
         p.atLoad.outputTokensPerSecond = load.requestsPerSecond * static_cast<double>(load.outputTokens);
@@ -305,7 +306,7 @@ private:
         for (size_t i = 0; i < mRequest.loads.size(); ++i) {
             const std::vector<Layout> &feasible = layouts(option, i);
             if (feasible.empty())
-                return;  // counted under memory or latency
+                return; // counted under memory or latency
             perLoad.push_back(&feasible);
         }
         std::vector<Recommendation> candidates;
@@ -319,13 +320,11 @@ private:
             std::vector<const Layout *> chosen;
             for (size_t i = 0; i < perLoad.size(); ++i) {
                 const ServiceLoad &load = mRequest.loads[i];
-                const auto gpusNeeded = [&](const Layout &l) {
-                    return plan(l, load).replicas * l.gpus;
-                };
-                chosen.push_back(&*std::min_element(perLoad[i]->begin(), perLoad[i]->end(),
-                                                    [&](const Layout &a, const Layout &b) {
-                                                        return gpusNeeded(a) < gpusNeeded(b);
-                                                    }));
+                const auto gpusNeeded = [&](const Layout &l) { return plan(l, load).replicas * l.gpus; };
+                chosen.push_back(
+                    &*std::min_element(perLoad[i]->begin(), perLoad[i]->end(), [&](const Layout &a, const Layout &b) {
+                        return gpusNeeded(a) < gpusNeeded(b);
+                    }));
             }
             if (std::optional<Recommendation> r = build(option, chosen))
                 candidates.push_back(std::move(*r));
@@ -405,7 +404,7 @@ private:
         markParetoFront(mResult.ranked, false);
         for (size_t i = 0; i < mResult.ranked.size(); ++i) {
             std::optional<size_t> &best = mResult.ranked[i].option.placement == Placement::OnPrem ? mResult.bestOnPrem
-                                                                                                   : mResult.bestCloud;
+                                                                                                  : mResult.bestCloud;
             if (!best)
                 best = i;
         }
@@ -433,9 +432,9 @@ private:
         } else if (out.latency > 0) {
             why << "latency: " << out.latency << " layout" << (out.latency == 1 ? "" : "s")
                 << " fit in memory but none meets TTFT <= " << formatSeconds(units::inSeconds(load.ttftSlo))
-                << " and TPOT <= " << formatSeconds(units::inSeconds(load.tpotSlo)) << " even serving one request; the fastest, "
-                << out.fastestLayout << ", reaches TTFT " << formatSeconds(*out.fastestTtftSeconds) << " and TPOT "
-                << formatSeconds(*out.fastestTpotSeconds);
+                << " and TPOT <= " << formatSeconds(units::inSeconds(load.tpotSlo))
+                << " even serving one request; the fastest, " << out.fastestLayout << ", reaches TTFT "
+                << formatSeconds(*out.fastestTtftSeconds) << " and TPOT " << formatSeconds(*out.fastestTpotSeconds);
         } else if (out.memory > 0) {
             why << "memory: none of the " << out.memory << " layouts tried holds one sequence of "
                 << load.inputTokens + load.outputTokens << " tokens of every model (allow lower-precision weights, "
@@ -452,7 +451,7 @@ private:
 
     const RecommendRequest &mRequest;
     const std::vector<HardwareOption> &mOptions;
-    std::vector<std::vector<WeightFormat>> mWeights;  // per load
+    std::vector<std::vector<WeightFormat>> mWeights; // per load
     std::vector<KvCacheFormat> mKv;
     std::map<std::string, std::vector<Layout>> mLayouts;
     RecommendResult mResult;
@@ -463,7 +462,8 @@ private:
 std::vector<WeightFormat> defaultWeightFormats(const ModelSpec &model)
 {
     std::vector<WeightFormat> formats;
-    for (const std::string &id : {model.checkpointFormat, std::string("fp8"), std::string("int8"), std::string("awq-int4-g128")}) {
+    for (const std::string &id :
+         {model.checkpointFormat, std::string("fp8"), std::string("int8"), std::string("awq-int4-g128")}) {
         const std::optional<WeightFormat> format = findWeightFormat(id);
         const bool duplicate = format && std::any_of(formats.begin(), formats.end(), [&](const WeightFormat &f) {
                                    return f.compute == format->compute && f.elementBits == format->elementBits;
@@ -503,7 +503,8 @@ std::vector<std::string> validate(const RecommendRequest &request)
         errors.push_back("the peak factor must be at least 1 (the average rate itself)");
     if (c.spareReplicas < 0 || c.spareUnits < 0 || c.spareReplicas > kMaxReplicasPerModel
         || c.spareUnits > kMaxReplicasPerModel)
-        errors.push_back("spare replicas and spare units must be between 0 and " + std::to_string(kMaxReplicasPerModel));
+        errors.push_back("spare replicas and spare units must be between 0 and "
+                         + std::to_string(kMaxReplicasPerModel));
     if (!request.constraints.onPrem && !request.constraints.cloud)
         errors.push_back("allow on-prem builds, cloud instances or both");
     if (request.constraints.maxMonthlyUsd && !(*request.constraints.maxMonthlyUsd > 0))
@@ -513,12 +514,13 @@ std::vector<std::string> validate(const RecommendRequest &request)
     if (request.maxUnitsPerReplica < 1)
         errors.push_back("a replica needs at least one unit");
     for (const ServiceLoad &load : request.loads) {
-        std::vector<WeightFormat> weights = request.weightFormats.empty() ? defaultWeightFormats(load.model) : request.weightFormats;
+        std::vector<WeightFormat> weights = request.weightFormats.empty() ? defaultWeightFormats(load.model)
+                                                                          : request.weightFormats;
         if (std::none_of(weights.begin(), weights.end(), [&](const WeightFormat &w) {
                 return w.mixedLinearBits.value_or(w.elementBits) >= request.constraints.minWeightBits;
             }))
-            errors.push_back("no weight format to try has at least " + std::to_string(std::lround(request.constraints.minWeightBits))
-                             + " bits");
+            errors.push_back("no weight format to try has at least "
+                             + std::to_string(std::lround(request.constraints.minWeightBits)) + " bits");
     }
     for (const std::string &e : validate(request.costs))
         errors.push_back(e);

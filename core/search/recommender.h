@@ -52,16 +52,16 @@ struct HardwareOption {
     Placement placement = Placement::OnPrem;
     std::string id;
     std::string name;
-    std::string provider;     // cloud provider, or the server's vendor
+    std::string provider; // cloud provider, or the server's vendor
     GpuSpec gpu;
     int gpusPerUnit = 1;
-    PerfLinks inside;         // among the GPUs of one unit
+    PerfLinks inside; // among the GPUs of one unit
     // Per GPU, from one unit to another; zero bandwidth: a replica cannot span units.
     LinkPath between;
-    OnPremBuild unitBuild;    // on-prem: one unit's bill of materials
+    OnPremBuild unitBuild;           // on-prem: one unit's bill of materials
     std::optional<double> hourlyUsd; // cloud: one unit in `tier`; nullopt: no price in that tier
     CloudTier tier = CloudTier::OnDemand;
-    std::string priceNote;    // where and when the price was published
+    std::string priceNote; // where and when the price was published
 };
 
 // One model version and the load it must serve.
@@ -77,16 +77,16 @@ struct ServiceLoad {
 struct SearchConstraints {
     bool onPrem = true;
     bool cloud = true;
-    std::vector<std::string> vendors;       // allowed GPU vendors (case-insensitive); empty: all
-    std::optional<double> maxMonthlyUsd;    // budget on the monthly total
-    std::optional<double> maxCapexUsd;      // budget on on-prem capital
-    double minWeightBits = 0;               // e.g. 8 rules out INT4 and FP4 weights
+    std::vector<std::string> vendors;    // allowed GPU vendors (case-insensitive); empty: all
+    std::optional<double> maxMonthlyUsd; // budget on the monthly total
+    std::optional<double> maxCapexUsd;   // budget on on-prem capital
+    double minWeightBits = 0;            // e.g. 8 rules out INT4 and FP4 weights
 };
 
 struct CapacityPolicy {
-    double peakFactor = 1.0;  // size for this multiple of the average rate
-    int spareReplicas = 0;    // N+k replicas of every model
-    int spareUnits = 0;       // N+k servers or instances
+    double peakFactor = 1.0; // size for this multiple of the average rate
+    int spareReplicas = 0;   // N+k replicas of every model
+    int spareUnits = 0;      // N+k servers or instances
 };
 
 enum class RankBy { MonthlyCost, HorizonCash };
@@ -113,12 +113,12 @@ struct ReplicaPlan {
     int gpusPerReplica = 1;
     std::string weightFormat;
     std::string kvFormat;
-    int replicas = 0;                      // spares included
-    std::int64_t sloConcurrency = 0;       // per replica: the most the SLO allows
-    std::int64_t memoryConcurrency = 0;    // per replica: the most memory holds
-    double capacityRequestsPerSecond = 0;  // all replicas but the spares, within the SLO
-    std::int64_t operatingConcurrency = 0; // per replica at the average rate
-    PerfPoint atLoad;                      // TTFT, TPOT (per replica) at the average rate
+    int replicas = 0;                            // spares included
+    std::int64_t sloConcurrency = 0;             // per replica: the most the SLO allows
+    std::int64_t memoryConcurrency = 0;          // per replica: the most memory holds
+    double capacityRequestsPerSecond = 0;        // all replicas but the spares, within the SLO
+    std::int64_t operatingConcurrency = 0;       // per replica at the average rate
+    PerfPoint atLoad;                            // TTFT, TPOT (per replica) at the average rate
     units::Seconds endToEnd = units::seconds(0); // TTFT + (output - 1) x TPOT at the average rate
 };
 
@@ -126,11 +126,11 @@ struct Recommendation {
     HardwareOption option;
     int units = 0;
     int gpus = 0;
-    std::vector<ReplicaPlan> plans;  // one per ServiceLoad, in the request's order
+    std::vector<ReplicaPlan> plans; // one per ServiceLoad, in the request's order
     CostEstimate cost;
     units::Seconds worstEndToEnd = units::seconds(0);
-    bool paretoOptimal = false;      // no cheaper build is as fast
-    bool costIsLowerBound = false;   // some part has no price
+    bool paretoOptimal = false;    // no cheaper build is as fast
+    bool costIsLowerBound = false; // some part has no price
 };
 
 // The most replicas of one model the recommender plans. A fleet beyond it is
@@ -141,12 +141,12 @@ inline constexpr int kMaxReplicasPerModel = 1024;
 // How many candidates each constraint removed; with an empty result the
 // message names the binding one.
 struct RuledOut {
-    int filtered = 0;   // placement or vendor not allowed
-    int unpriced = 0;   // no GPU price (on-prem) or no price in the tier (cloud)
-    int memory = 0;     // layouts that cannot hold one sequence
-    int latency = 0;    // layouts that fit but miss the SLO even alone
-    int budget = 0;     // fleets over the budget
-    int scale = 0;      // layouts that would need more than kMaxReplicasPerModel replicas
+    int filtered = 0; // placement or vendor not allowed
+    int unpriced = 0; // no GPU price (on-prem) or no price in the tier (cloud)
+    int memory = 0;   // layouts that cannot hold one sequence
+    int latency = 0;  // layouts that fit but miss the SLO even alone
+    int budget = 0;   // fleets over the budget
+    int scale = 0;    // layouts that would need more than kMaxReplicasPerModel replicas
     // The nearest misses, for the message.
     std::optional<double> fastestTtftSeconds;
     std::optional<double> fastestTpotSeconds;
@@ -155,14 +155,14 @@ struct RuledOut {
 };
 
 struct RecommendResult {
-    std::vector<Recommendation> ranked;  // cheapest first
-    std::int64_t layoutsEvaluated = 0;   // option x parallelism x formats x model
+    std::vector<Recommendation> ranked;      // cheapest first
+    std::int64_t layoutsEvaluated = 0;       // option x parallelism x formats x model
     std::int64_t performanceEvaluations = 0; // TTFT/TPOT points computed
     std::int64_t buildsCosted = 0;
     RuledOut ruledOut;
-    std::optional<size_t> bestOnPrem;    // indices into ranked
+    std::optional<size_t> bestOnPrem; // indices into ranked
     std::optional<size_t> bestCloud;
-    std::optional<int> breakEvenMonth;   // best on-prem against best cloud
+    std::optional<int> breakEvenMonth; // best on-prem against best cloud
     // Empty when there are candidates; otherwise which constraint ruled them out.
     std::string noCandidateReason;
 };

@@ -14,9 +14,9 @@ namespace {
 
 constexpr std::int64_t kDefaultTokenBudget = 8192;
 constexpr std::int64_t kDefaultMaxRunning = 256;
-constexpr std::int64_t kMaxRequests = 100'000'000;  // request ids are 32-bit
-constexpr double kMaxBlocks = 1e15;                 // keeps the block count an exact integer
-constexpr double kMinRate = 1e-9;                   // requests per second
+constexpr std::int64_t kMaxRequests = 100'000'000; // request ids are 32-bit
+constexpr double kMaxBlocks = 1e15;                // keeps the block count an exact integer
+constexpr double kMinRate = 1e-9;                  // requests per second
 
 std::string number(double value)
 {
@@ -68,8 +68,9 @@ std::int64_t sizingContext(const SimulationConfig &c, const ModelSpec &model)
 // KV part of that estimate is not used: kvCapacityTokens() is what is left.
 StepCostModel stepModelFor(const SimulationConfig &c, const PerfRequest &request)
 {
-    const Efficiency efficiency = c.efficiency ? *c.efficiency
-                                               : efficiencyFor(request.deployment.engine, request.deployment.gpu).nominal;
+    const Efficiency efficiency = c.efficiency
+                                      ? *c.efficiency
+                                      : efficiencyFor(request.deployment.engine, request.deployment.gpu).nominal;
     const std::int64_t running = maxRunningFor(c, request.deployment.engine);
     return StepCostModel(request, efficiency, sizingContext(c, request.deployment.model),
                          running * replicasOf(request.deployment));
@@ -115,8 +116,9 @@ std::vector<std::string> validateDeployment(const PerfRequest &request, const Si
         return errors;
     const StepCostModel model = stepModelFor(c, request);
     if (totalBlocksOf(model, blockTokensOf(request.deployment.engine)) < 1)
-        errors.push_back(group + "the deployment does not fit: weights, activations and reserve leave no memory "
-                                 "for the KV cache (see 'fit')");
+        errors.push_back(group
+                         + "the deployment does not fit: weights, activations and reserve leave no memory "
+                           "for the KV cache (see 'fit')");
     return errors;
 }
 
@@ -154,7 +156,7 @@ std::vector<std::string> validateArrivals(const SimulationConfig &c)
                 break;
             }
         }
-        return errors;  // a trace brings its own lengths and count
+        return errors; // a trace brings its own lengths and count
     }
     if (c.requests < 1 || c.requests > kMaxRequests)
         errors.push_back("the number of requests must be between 1 and " + std::to_string(kMaxRequests) + ", got "
@@ -179,8 +181,9 @@ std::vector<std::string> validateLimits(const SimulationConfig &c)
                          + std::to_string(c.maxRunningSequences));
     if (c.timeSeriesPoints < 2)
         errors.push_back("the KV-utilisation series needs at least 2 points");
-    if (c.efficiency && !(c.efficiency->compute > 0 && c.efficiency->memory > 0 && c.efficiency->network > 0
-                          && c.efficiency->compute <= 1 && c.efficiency->memory <= 1 && c.efficiency->network <= 1))
+    if (c.efficiency
+        && !(c.efficiency->compute > 0 && c.efficiency->memory > 0 && c.efficiency->network > 0
+             && c.efficiency->compute <= 1 && c.efficiency->memory <= 1 && c.efficiency->network <= 1))
         errors.push_back("efficiency factors must lie in (0, 1]");
     return errors;
 }
@@ -195,8 +198,8 @@ std::vector<std::string> validateFixedLengths(const SimulationConfig &c)
     const ModelSpec &model = c.request.deployment.model;
     const double total = std::round(c.inputLength.first) + std::round(c.outputLength.first);
     if (model.maxContext > 0 && total > static_cast<double>(model.maxContext))
-        return {"requests of " + std::to_string(static_cast<long long>(total)) + " tokens exceed the model's maximum of "
-                + std::to_string(model.maxContext)};
+        return {"requests of " + std::to_string(static_cast<long long>(total))
+                + " tokens exceed the model's maximum of " + std::to_string(model.maxContext)};
     return {};
 }
 
@@ -208,7 +211,8 @@ std::vector<std::string> validateFixedLengths(const SimulationConfig &c)
 class UtilisationSeries
 {
 public:
-    explicit UtilisationSeries(int points) : mCapacity(static_cast<size_t>(std::max(2, points)))
+    explicit UtilisationSeries(int points)
+        : mCapacity(static_cast<size_t>(std::max(2, points)))
     {
         mBuckets.reserve(mCapacity);
     }
@@ -271,7 +275,7 @@ private:
     }
 
     size_t mCapacity;
-    double mWidth = 1e-3;  // grows by doubling; starting small keeps short runs resolved
+    double mWidth = 1e-3; // grows by doubling; starting small keeps short runs resolved
     std::vector<Bucket> mBuckets;
 };
 
@@ -284,15 +288,15 @@ struct Sequence {
     double arrival = 0;
     std::int64_t input = 0;
     std::int64_t output = 0;
-    std::int64_t generated = 0;  // output tokens sampled so far
-    std::int64_t prefilled = 0;  // tokens whose KV its replica holds (or, handed off, brings)
-    std::int64_t target = 0;     // tokens to prefill before the next token is sampled
+    std::int64_t generated = 0; // output tokens sampled so far
+    std::int64_t prefilled = 0; // tokens whose KV its replica holds (or, handed off, brings)
+    std::int64_t target = 0;    // tokens to prefill before the next token is sampled
     std::int64_t blocks = 0;
     double firstToken = 0;
     double finish = 0;
-    int replica = -1;            // where it is queued or running; -1 outside any
+    int replica = -1; // where it is queued or running; -1 outside any
     int preemptions = 0;
-    bool kvReady = false;        // handed off: admission needs blocks but no prefill
+    bool kvReady = false; // handed off: admission needs blocks but no prefill
     bool done = false;
     bool rejected = false;
 };
@@ -304,7 +308,7 @@ struct Group {
     std::int64_t totalBlocks;
     std::int64_t tokenBudget;
     std::int64_t maxRunning;
-    int first = 0;  // replica indices [first, first + count)
+    int first = 0; // replica indices [first, first + count)
     int count = 0;
     int nextRoundRobin = 0;
 };
@@ -312,9 +316,9 @@ struct Group {
 struct Replica {
     int group = 0;
     std::int64_t freeBlocks = 0;
-    std::vector<std::int32_t> running;  // admission order: the back is preempted first
-    std::deque<std::int32_t> waiting;   // preempted sequences return to the front
-    std::vector<std::int32_t> sampled;  // sequences sampling a token when the step in flight ends
+    std::vector<std::int32_t> running; // admission order: the back is preempted first
+    std::deque<std::int32_t> waiting;  // preempted sequences return to the front
+    std::vector<std::int32_t> sampled; // sequences sampling a token when the step in flight ends
     bool busy = false;
 };
 
@@ -322,9 +326,9 @@ enum class EventKind : std::uint8_t { Arrival, StepEnd, Wake, HandOff };
 
 struct Event {
     double time;
-    std::uint64_t order;  // ties at one instant: the earlier scheduled first
+    std::uint64_t order; // ties at one instant: the earlier scheduled first
     EventKind kind;
-    std::int32_t index;   // arrival slot, replica or request
+    std::int32_t index; // arrival slot, replica or request
 };
 
 struct Later {
@@ -395,13 +399,13 @@ private:
     SimulationResult collect();
 
     const SimulationConfig &mConfig;
-    std::vector<Group> mGroups;  // [0]: decode (or the only) group, [1]: prefill group
+    std::vector<Group> mGroups; // [0]: decode (or the only) group, [1]: prefill group
     std::vector<Replica> mReplicas;
     std::vector<Sequence> mSequences;
-    std::vector<std::int32_t> mArrivalOrder;  // request ids by arrival
+    std::vector<std::int32_t> mArrivalOrder; // request ids by arrival
     std::priority_queue<Event, std::vector<Event>, Later> mEvents;
     std::uint64_t mOrder = 0;
-    std::int64_t mIssued = 0;  // closed loop: requests sent so far
+    std::int64_t mIssued = 0; // closed loop: requests sent so far
     double mNow = 0;
     double mKvTransferBytesPerToken = 0;
     double mKvTransferBandwidth = 0;
@@ -442,8 +446,15 @@ void Simulator::makeGroup(const PerfRequest &request, Role role)
     const std::int64_t blockTokens = blockTokensOf(engine);
     const std::int64_t blocks = totalBlocksOf(model, blockTokens);
     const int count = model.replicas();
-    Group g{std::move(model), role, blockTokens, blocks, tokenBudgetFor(mConfig, engine),
-            maxRunningFor(mConfig, engine), static_cast<int>(mReplicas.size()), count, 0};
+    Group g{std::move(model),
+            role,
+            blockTokens,
+            blocks,
+            tokenBudgetFor(mConfig, engine),
+            maxRunningFor(mConfig, engine),
+            static_cast<int>(mReplicas.size()),
+            count,
+            0};
     for (int i = 0; i < count; ++i) {
         Replica r;
         r.group = static_cast<int>(mGroups.size());
@@ -523,7 +534,8 @@ SimulationResult Simulator::run()
         mEvents = std::priority_queue<Event, std::vector<Event>, Later>(Later{}, std::move(storage));
     }
     if (mConfig.arrivals == ArrivalPattern::ClosedLoop) {
-        const std::int64_t first = std::min<std::int64_t>(mConfig.concurrency, static_cast<std::int64_t>(mSequences.size()));
+        const std::int64_t first = std::min<std::int64_t>(mConfig.concurrency,
+                                                          static_cast<std::int64_t>(mSequences.size()));
         for (std::int64_t i = 0; i < first; ++i)
             issueNext(0);
     } else if (!mArrivalOrder.empty()) {
@@ -535,18 +547,10 @@ SimulationResult Simulator::run()
         mEvents.pop();
         advance(e.time);
         switch (e.kind) {
-        case EventKind::Arrival:
-            arrive(e.index, e.time);
-            break;
-        case EventKind::StepEnd:
-            endStep(e.index, e.time);
-            break;
-        case EventKind::Wake:
-            tryStart(e.index, e.time);
-            break;
-        case EventKind::HandOff:
-            route(0, e.index, e.time);
-            break;
+        case EventKind::Arrival: arrive(e.index, e.time); break;
+        case EventKind::StepEnd: endStep(e.index, e.time); break;
+        case EventKind::Wake: tryStart(e.index, e.time); break;
+        case EventKind::HandOff: route(0, e.index, e.time); break;
         }
         noteKv(e.time);
     }
@@ -668,7 +672,7 @@ void Simulator::scheduleDecodes(Replica &r, const Group &g, std::int64_t &budget
         }
         // The step feeds back its last sampled token, whose KV needs a slot.
         if (!reserveBlocks(r, g, id, s.prefilled + 1))
-            continue;  // it preempted itself: it was the last running sequence
+            continue; // it preempted itself: it was the last running sequence
         ++s.prefilled;
         load.newTokens += 1;
         load.sampledSequences += 1;
@@ -697,7 +701,7 @@ void Simulator::admit(Replica &r, const Group &g, std::int64_t &budget, StepLoad
             break;
         const std::int64_t blocks = ceilDiv(s.kvReady ? s.prefilled : s.target, g.blockTokens);
         if (blocks > r.freeBlocks)
-            break;  // first come, first served: those behind it wait too
+            break; // first come, first served: those behind it wait too
         r.waiting.pop_front();
         allocate(r, s, blocks);
         r.running.push_back(id);
@@ -811,7 +815,7 @@ void Simulator::handOff(Replica &r, std::int32_t id, double time)
     Sequence &s = mSequences[static_cast<size_t>(id)];
     release(r, s);
     s.replica = -1;
-    s.kvReady = true;  // prefilled == target == input: it decodes on admission
+    s.kvReady = true; // prefilled == target == input: it decodes on admission
     double transfer = mKvTransferLatency;
     if (mKvTransferBandwidth > 0)
         transfer += static_cast<double>(s.prefilled) * mKvTransferBytesPerToken / mKvTransferBandwidth;
@@ -880,7 +884,8 @@ SimulationResult Simulator::collect()
         out.meanInSystem = mInSystemArea / mNow;
     }
     out.sloAttainment = out.requests > 0 ? static_cast<double>(met) / static_cast<double>(out.requests) : 0;
-    out.kvUtilisationPeak = mTotalBlocks > 0 ? static_cast<double>(mPeakUsedBlocks) / static_cast<double>(mTotalBlocks) : 0;
+    out.kvUtilisationPeak = mTotalBlocks > 0 ? static_cast<double>(mPeakUsedBlocks) / static_cast<double>(mTotalBlocks)
+                                             : 0;
     out.kvSeries = mSeries.samples(mNow);
     return out;
 }

@@ -47,27 +47,27 @@
 namespace planner {
 
 enum class ArrivalPattern {
-    Poisson,     // open loop at ratePerSecond
-    ClosedLoop,  // `concurrency` clients, each sending its next request when the last one ends
-    Trace        // the recorded arrivals and lengths of `trace`
+    Poisson,    // open loop at ratePerSecond
+    ClosedLoop, // `concurrency` clients, each sending its next request when the last one ends
+    Trace       // the recorded arrivals and lengths of `trace`
 };
 
 enum class Routing { RoundRobin, LeastLoaded };
 
 // What findMaxRate requires of a rate.
 enum class MaxRateCriterion {
-    Percentile99,  // p99 TTFT and p99 TPOT within their SLOs
-    Goodput99      // at least 99 % of the requests meet both SLOs
+    Percentile99, // p99 TTFT and p99 TPOT within their SLOs
+    Goodput99     // at least 99 % of the requests meet both SLOs
 };
 
 struct Disaggregation {
-    PerfRequest prefill;  // the prefill GPU group: deployment and its links
-    LinkPath kvTransfer;  // from a prefill GPU to a decode GPU, per direction
+    PerfRequest prefill; // the prefill GPU group: deployment and its links
+    LinkPath kvTransfer; // from a prefill GPU to a decode GPU, per direction
 };
 
 struct SimulationConfig {
-    PerfRequest request;  // the deployment (the decode group when disaggregated) and its links;
-                          // its inputTokens, outputTokens and concurrency are not used
+    PerfRequest request; // the deployment (the decode group when disaggregated) and its links;
+                         // its inputTokens, outputTokens and concurrency are not used
     ArrivalPattern arrivals = ArrivalPattern::Poisson;
     double ratePerSecond = 1.0;    // Poisson: requests per second over all replicas
     std::int64_t concurrency = 1;  // closed loop: requests in the system at once
@@ -78,12 +78,12 @@ struct SimulationConfig {
     std::uint64_t seed = 1;
     units::Seconds ttftSlo = units::seconds(2);
     units::Seconds tpotSlo = units::seconds(0.1);
-    std::int64_t tokenBudget = 0;          // per step and replica; 0: engine.maxBatchedTokens, or 8192
-    std::int64_t maxRunningSequences = 0;  // per replica; 0: engine.profiledSequences, or 256
+    std::int64_t tokenBudget = 0;         // per step and replica; 0: engine.maxBatchedTokens, or 8192
+    std::int64_t maxRunningSequences = 0; // per replica; 0: engine.profiledSequences, or 256
     Routing routing = Routing::LeastLoaded;
     std::optional<Disaggregation> disaggregation;
-    std::optional<Efficiency> efficiency;  // default: efficiencyFor(engine, gpu).nominal
-    int timeSeriesPoints = 256;            // most points of the KV-utilisation series
+    std::optional<Efficiency> efficiency; // default: efficiencyFor(engine, gpu).nominal
+    int timeSeriesPoints = 256;           // most points of the KV-utilisation series
     MaxRateCriterion maxRateCriterion = MaxRateCriterion::Percentile99;
 };
 
@@ -104,44 +104,44 @@ struct RequestOutcome {
     units::Seconds arrival = units::seconds(0);
     std::int64_t inputTokens = 0;
     std::int64_t outputTokens = 0;
-    bool completed = false;  // false: rejected
-    units::Seconds ttft = units::seconds(0);  // arrival -> first output token
-    units::Seconds tpot = units::seconds(0);  // mean gap between its later tokens (0 for one token)
-    units::Seconds e2e = units::seconds(0);   // arrival -> last token
+    bool completed = false;                  // false: rejected
+    units::Seconds ttft = units::seconds(0); // arrival -> first output token
+    units::Seconds tpot = units::seconds(0); // mean gap between its later tokens (0 for one token)
+    units::Seconds e2e = units::seconds(0);  // arrival -> last token
     int preemptions = 0;
     bool metSlo = false;
 };
 
 // KV-cache use over one span of simulated time, all replicas together.
 struct KvSample {
-    units::Seconds time = units::seconds(0);  // start of the span
-    double utilisation = 0;                   // time-weighted mean over the span, 0-1
-    double peak = 0;                          // highest value within the span
+    units::Seconds time = units::seconds(0); // start of the span
+    double utilisation = 0;                  // time-weighted mean over the span, 0-1
+    double peak = 0;                         // highest value within the span
 };
 
 struct SimulationResult {
-    bool valid = false;  // false: validate() found problems and nothing was simulated
+    bool valid = false; // false: validate() found problems and nothing was simulated
     std::int64_t requests = 0;
     std::int64_t completed = 0;
-    std::int64_t rejected = 0;     // could never fit (see the design note)
-    std::int64_t preemptions = 0;  // sequences sent back to the queue
-    std::int64_t steps = 0;        // forward steps over all replicas
-    LatencySummary ttft;           // completed requests
-    LatencySummary tpot;           // completed requests with more than one output token
+    std::int64_t rejected = 0;    // could never fit (see the design note)
+    std::int64_t preemptions = 0; // sequences sent back to the queue
+    std::int64_t steps = 0;       // forward steps over all replicas
+    LatencySummary ttft;          // completed requests
+    LatencySummary tpot;          // completed requests with more than one output token
     LatencySummary e2e;
-    double outputTokensPerSecond = 0;  // completed requests' tokens over the duration
+    double outputTokensPerSecond = 0; // completed requests' tokens over the duration
     double inputTokensPerSecond = 0;
-    double goodputPerSecond = 0;   // requests per second meeting both SLOs
-    double sloAttainment = 0;      // share of all requests meeting both SLOs
-    double kvUtilisationMean = 0;  // time-weighted over the duration
+    double goodputPerSecond = 0;  // requests per second meeting both SLOs
+    double sloAttainment = 0;     // share of all requests meeting both SLOs
+    double kvUtilisationMean = 0; // time-weighted over the duration
     double kvUtilisationPeak = 0;
     std::vector<KvSample> kvSeries;
-    double meanInSystem = 0;       // time-averaged requests arrived and not yet finished
-    units::Seconds duration = units::seconds(0);  // time 0 to the last event
-    std::int64_t kvCapacityTokens = 0;  // per replica (decode group), whole blocks
-    int replicas = 0;                   // decode (or only) group
-    int prefillReplicas = 0;            // disaggregated prefill group; 0 otherwise
-    std::vector<RequestOutcome> perRequest;  // in request order (trace order for a trace)
+    double meanInSystem = 0;                     // time-averaged requests arrived and not yet finished
+    units::Seconds duration = units::seconds(0); // time 0 to the last event
+    std::int64_t kvCapacityTokens = 0;           // per replica (decode group), whole blocks
+    int replicas = 0;                            // decode (or only) group
+    int prefillReplicas = 0;                     // disaggregated prefill group; 0 otherwise
+    std::vector<RequestOutcome> perRequest;      // in request order (trace order for a trace)
 };
 
 // One message per problem (empty when the config can be simulated).
@@ -157,9 +157,9 @@ std::int64_t effectiveMaxRunning(const SimulationConfig &config);
 SimulationResult simulate(const SimulationConfig &config);
 
 struct MaxRateResult {
-    double ratePerSecond = 0;  // 0 when even a tiny rate misses the SLO
+    double ratePerSecond = 0; // 0 when even a tiny rate misses the SLO
     int simulations = 0;
-    SimulationResult atRate;   // the run at ratePerSecond (empty when 0)
+    SimulationResult atRate; // the run at ratePerSecond (empty when 0)
 };
 
 // The largest Poisson rate meeting config.maxRateCriterion, to about 1 %:

@@ -15,7 +15,7 @@ constexpr double kMaxLength = 1e9;
 
 std::int64_t clampedLength(double tokens)
 {
-    if (!(tokens >= 1))  // also catches NaN
+    if (!(tokens >= 1)) // also catches NaN
         return 1;
     return static_cast<std::int64_t>(std::llround(std::min(tokens, kMaxLength)));
 }
@@ -54,7 +54,8 @@ std::vector<std::string_view> fields(std::string_view line)
     std::vector<std::string_view> out;
     for (size_t start = 0;;) {
         const size_t comma = line.find(',', start);
-        out.push_back(trimmed(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+        out.push_back(
+            trimmed(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
         if (comma == std::string_view::npos)
             return out;
         start = comma + 1;
@@ -109,11 +110,11 @@ std::vector<std::string> validate(const LengthDistribution &d, std::string_view 
     if (d.first > kMaxLength || d.second > kMaxLength)
         errors.push_back(name + " must be at most " + number(kMaxLength) + " tokens");
     switch (d.kind) {
-    case LengthDistribution::Kind::Fixed:
-        break;
+    case LengthDistribution::Kind::Fixed: break;
     case LengthDistribution::Kind::Uniform:
         if (d.second < d.first)
-            errors.push_back(name + " uniform maximum " + number(d.second) + " is below its minimum " + number(d.first));
+            errors.push_back(name + " uniform maximum " + number(d.second) + " is below its minimum "
+                             + number(d.first));
         break;
     case LengthDistribution::Kind::Normal:
     case LengthDistribution::Kind::LogNormal:
@@ -127,12 +128,10 @@ std::vector<std::string> validate(const LengthDistribution &d, std::string_view 
 double meanLength(const LengthDistribution &d)
 {
     switch (d.kind) {
-    case LengthDistribution::Kind::Uniform:
-        return (std::round(d.first) + std::round(d.second)) / 2;
+    case LengthDistribution::Kind::Uniform: return (std::round(d.first) + std::round(d.second)) / 2;
     case LengthDistribution::Kind::Fixed:
     case LengthDistribution::Kind::Normal:
-    case LengthDistribution::Kind::LogNormal:
-        break;
+    case LengthDistribution::Kind::LogNormal: break;
     }
     return std::max(1.0, d.first);
 }
@@ -140,13 +139,10 @@ double meanLength(const LengthDistribution &d)
 double highLength(const LengthDistribution &d)
 {
     switch (d.kind) {
-    case LengthDistribution::Kind::Fixed:
-        return std::max(1.0, std::round(d.first));
-    case LengthDistribution::Kind::Uniform:
-        return std::max(1.0, std::round(d.second));
+    case LengthDistribution::Kind::Fixed: return std::max(1.0, std::round(d.first));
+    case LengthDistribution::Kind::Uniform: return std::max(1.0, std::round(d.second));
     case LengthDistribution::Kind::Normal:
-    case LengthDistribution::Kind::LogNormal:
-        break;
+    case LengthDistribution::Kind::LogNormal: break;
     }
     return std::min(kMaxLength, std::max(1.0, std::round(d.first + 4 * d.second)));
 }
@@ -154,14 +150,10 @@ double highLength(const LengthDistribution &d)
 std::string describe(const LengthDistribution &d)
 {
     switch (d.kind) {
-    case LengthDistribution::Kind::Fixed:
-        return "fixed " + number(d.first);
-    case LengthDistribution::Kind::Uniform:
-        return "uniform " + number(d.first) + "-" + number(d.second);
-    case LengthDistribution::Kind::Normal:
-        return "normal " + number(d.first) + " sd " + number(d.second);
-    case LengthDistribution::Kind::LogNormal:
-        return "lognormal " + number(d.first) + " sd " + number(d.second);
+    case LengthDistribution::Kind::Fixed: return "fixed " + number(d.first);
+    case LengthDistribution::Kind::Uniform: return "uniform " + number(d.first) + "-" + number(d.second);
+    case LengthDistribution::Kind::Normal: return "normal " + number(d.first) + " sd " + number(d.second);
+    case LengthDistribution::Kind::LogNormal: return "lognormal " + number(d.first) + " sd " + number(d.second);
     }
     return "?";
 }
@@ -174,7 +166,7 @@ double WorkloadRandom::uniform()
 
 double WorkloadRandom::exponential()
 {
-    return -std::log1p(-uniform());  // 1 - u lies in (0, 1]: never log(0)
+    return -std::log1p(-uniform()); // 1 - u lies in (0, 1]: never log(0)
 }
 
 double WorkloadRandom::normal()
@@ -188,15 +180,13 @@ double WorkloadRandom::normal()
 std::int64_t WorkloadRandom::length(const LengthDistribution &d)
 {
     switch (d.kind) {
-    case LengthDistribution::Kind::Fixed:
-        return clampedLength(d.first);
+    case LengthDistribution::Kind::Fixed: return clampedLength(d.first);
     case LengthDistribution::Kind::Uniform: {
         const double lo = std::round(d.first);
         const double hi = std::max(lo, std::round(d.second));
         return clampedLength(std::min(hi, lo + std::floor(uniform() * (hi - lo + 1))));
     }
-    case LengthDistribution::Kind::Normal:
-        return clampedLength(d.first + d.second * normal());
+    case LengthDistribution::Kind::Normal: return clampedLength(d.first + d.second * normal());
     case LengthDistribution::Kind::LogNormal: {
         if (d.second <= 0 || d.first <= 0)
             return clampedLength(d.first);

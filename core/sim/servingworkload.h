@@ -26,8 +26,8 @@ namespace planner {
 struct LengthDistribution {
     enum class Kind { Fixed, Uniform, Normal, LogNormal };
     Kind kind = Kind::Fixed;
-    double first = 512;  // fixed: the length; uniform: min; normal, lognormal: mean
-    double second = 0;   // uniform: max (inclusive); normal, lognormal: standard deviation
+    double first = 512; // fixed: the length; uniform: min; normal, lognormal: mean
+    double second = 0;  // uniform: max (inclusive); normal, lognormal: standard deviation
 
     static LengthDistribution fixed(double tokens) { return {Kind::Fixed, tokens, 0}; }
     static LengthDistribution uniform(double min, double max) { return {Kind::Uniform, min, max}; }
@@ -52,10 +52,13 @@ std::string describe(const LengthDistribution &distribution);
 class WorkloadRandom
 {
 public:
-    explicit WorkloadRandom(std::uint64_t seed) : mEngine(seed) {}
-    double uniform();                      // [0, 1)
-    double exponential();                  // mean 1
-    double normal();                       // mean 0, sd 1
+    explicit WorkloadRandom(std::uint64_t seed)
+        : mEngine(seed)
+    {
+    }
+    double uniform();     // [0, 1)
+    double exponential(); // mean 1
+    double normal();      // mean 0, sd 1
     std::int64_t length(const LengthDistribution &distribution);
 
 private:
@@ -68,7 +71,7 @@ std::uint64_t deriveSeed(std::uint64_t seed, std::uint64_t stream);
 
 // One recorded request.
 struct TraceEntry {
-    units::Seconds arrival = units::seconds(0);  // since the trace's start
+    units::Seconds arrival = units::seconds(0); // since the trace's start
     std::int64_t inputTokens = 1;
     std::int64_t outputTokens = 1;
 
@@ -79,7 +82,7 @@ struct TraceEntry {
 // row per request. Arrival times need not be sorted. Blank lines are skipped.
 struct TraceParseResult {
     std::vector<TraceEntry> entries;
-    std::string error;  // "line 7: ...", empty when the text was read
+    std::string error; // "line 7: ...", empty when the text was read
     bool ok() const { return error.empty(); }
 };
 TraceParseResult parseTraceCsv(std::string_view text);

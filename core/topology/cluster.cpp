@@ -63,7 +63,7 @@ std::string nameOf(const TopologyNode &n)
 
 struct ServerGpus {
     std::vector<const TopologyNode *> groups;
-    int gpus = 0;  // of the cluster's GPU type
+    int gpus = 0; // of the cluster's GPU type
 };
 
 // The GPU path among the GPUs of one GPU group: its fabric, or PCIe.
@@ -110,7 +110,7 @@ std::optional<LinkPath> serverPath(const Topology &t, const ServerGpus &server, 
 // Servers holding GPUs, and the scale-out links between each pair of them.
 struct ServerGraph {
     std::map<int, ServerGpus> servers;
-    std::map<std::pair<int, int>, LinkPath> edges;  // (lower id, higher id): bandwidth summed over the links
+    std::map<std::pair<int, int>, LinkPath> edges; // (lower id, higher id): bandwidth summed over the links
 };
 
 ServerGraph serverGraph(const Topology &t, const PartSnapshot &parts, const std::string &gpuId)
@@ -195,8 +195,9 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
     const std::string gpuId = mostNumerousGpu(t);
     const GpuSpec *gpu = parts.gpu(gpuId);
     if (!gpu) {
-        c.problem = gpuId.empty() ? Message{QT_TRANSLATE_NOOP("Core", "no GPUs: drop a GPU or a server onto the canvas"), {}}
-                                  : notInParts(gpuId);
+        c.problem = gpuId.empty()
+                        ? Message{QT_TRANSLATE_NOOP("Core", "no GPUs: drop a GPU or a server onto the canvas"), {}}
+                        : notInParts(gpuId);
         return c;
     }
     c.gpu = *gpu;
@@ -234,7 +235,9 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
     c.dataParallel = c.links.tensorParallel;
     if (c.servers > 1) {
         if (reachable(graph).size() < graph.servers.size()) {
-            c.problem = {QT_TRANSLATE_NOOP("Core", "some GPUs have no path to the others: link the servers (InfiniBand or Ethernet)"), {}};
+            c.problem = {QT_TRANSLATE_NOOP(
+                             "Core", "some GPUs have no path to the others: link the servers (InfiniBand or Ethernet)"),
+                         {}};
             return c;
         }
         // Every pair's links are shared by the GPUs of the smaller server; the
@@ -270,7 +273,9 @@ Cluster clusterOfServers(const GpuSpec &gpu, int gpuCount, int gpusPerServer, co
     c.links.pipeline = c.links.expertParallel = c.dataParallel = inside.tensorParallel;
     if (c.servers > 1) {
         if (between.bandwidth <= units::gigabytesPerSecond(0)) {
-            c.problem = {QT_TRANSLATE_NOOP("Core", "some GPUs have no path to the others: link the servers (InfiniBand or Ethernet)"), {}};
+            c.problem = {QT_TRANSLATE_NOOP(
+                             "Core", "some GPUs have no path to the others: link the servers (InfiniBand or Ethernet)"),
+                         {}};
             return c;
         }
         c.links.pipeline = c.links.expertParallel = c.dataParallel = between;
@@ -288,7 +293,8 @@ std::optional<Message> linkProblem(const Topology &t, const PartSnapshot &parts,
         return Message{QT_TRANSLATE_NOOP("Core", "a part cannot be linked to itself"), {}};
     for (const TopologyNode *n : {a, b})
         if (n->kind == NodeKind::Cpu || n->kind == NodeKind::Memory || n->kind == NodeKind::Storage)
-            return Message{QT_TRANSLATE_NOOP("Core", "%1 cannot be linked: links join GPUs, servers and network cards"), {nameOf(*n)}};
+            return Message{QT_TRANSLATE_NOOP("Core", "%1 cannot be linked: links join GPUs, servers and network cards"),
+                           {nameOf(*n)}};
     const bool sameServer = serverOf(t, from) == serverOf(t, to);
     if (isScaleOut(link.kind)) {
         if (a->kind == NodeKind::Gpu || b->kind == NodeKind::Gpu)
@@ -299,9 +305,12 @@ std::optional<Message> linkProblem(const Topology &t, const PartSnapshot &parts,
     }
     // NVLink, NVSwitch, Infinity Fabric and PCIe join GPUs inside one server.
     if (a->kind != NodeKind::Gpu || b->kind != NodeKind::Gpu)
-        return Message{QT_TRANSLATE_NOOP("Core", "%1 joins GPUs; link servers with InfiniBand or Ethernet"), {link.name}};
+        return Message{QT_TRANSLATE_NOOP("Core", "%1 joins GPUs; link servers with InfiniBand or Ethernet"),
+                       {link.name}};
     if (!sameServer)
-        return Message{QT_TRANSLATE_NOOP("Core", "%1 does not leave a server; link servers with InfiniBand or Ethernet"), {link.name}};
+        return Message{
+            QT_TRANSLATE_NOOP("Core", "%1 does not leave a server; link servers with InfiniBand or Ethernet"),
+            {link.name}};
     for (const TopologyNode *n : {a, b}) {
         const GpuSpec *gpu = parts.gpu(n->catalogueId);
         if (!gpu)
@@ -327,8 +336,10 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
             const LinkSpec *fabric = parts.link(n.fabricLinkId);
             const GpuSpec *gpu = parts.gpu(n.catalogueId);
             if (n.kind == NodeKind::Gpu && fabric && gpu && !fabricWorks(*fabric, *gpu))
-                issues.push_back(issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no NVLink: %2 cannot join these GPUs"), {gpu->name, fabric->name}},
-                                  pcieFallback()));
+                issues.push_back(issue(n.id, 0,
+                                       {QT_TRANSLATE_NOOP("Core", "%1 has no NVLink: %2 cannot join these GPUs"),
+                                        {gpu->name, fabric->name}},
+                                       pcieFallback()));
             continue;
         }
         std::set<std::string> gpuTypes;
@@ -350,20 +361,27 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
         }
         const bool rented = !n.cloudInstanceId.empty();
         if (!rented && !hasCpu)
-            issues.push_back(issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no CPU: a server needs a host processor"), {nameOf(n)}}));
+            issues.push_back(issue(
+                n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no CPU: a server needs a host processor"), {nameOf(n)}}));
         if (!rented && !hasMemory)
-            issues.push_back(issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no memory: a server needs host RAM"), {nameOf(n)}}));
+            issues.push_back(
+                issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 has no memory: a server needs host RAM"), {nameOf(n)}}));
         if (gpuTypes.size() > 1)
-            issues.push_back(issue(n.id, 0, {QT_TRANSLATE_NOOP("Core", "%1 mixes GPU types; a tensor-parallel group needs identical GPUs"), {nameOf(n)}}));
+            issues.push_back(
+                issue(n.id, 0,
+                      {QT_TRANSLATE_NOOP("Core", "%1 mixes GPU types; a tensor-parallel group needs identical GPUs"),
+                       {nameOf(n)}}));
         if (lanes > 0 && gpuCount * kMinimumLanesPerGpu > lanes)
-            issues.push_back(issue(n.id, 0,
-                              {QT_TRANSLATE_NOOP("Core", "%1 GPUs need at least %2 PCIe lanes (x8 each); the CPUs provide %3"),
-                               {std::to_string(gpuCount), std::to_string(gpuCount * kMinimumLanesPerGpu), std::to_string(lanes)}}));
+            issues.push_back(issue(
+                n.id, 0,
+                {QT_TRANSLATE_NOOP("Core", "%1 GPUs need at least %2 PCIe lanes (x8 each); the CPUs provide %3"),
+                 {std::to_string(gpuCount), std::to_string(gpuCount * kMinimumLanesPerGpu), std::to_string(lanes)}}));
     }
     for (const TopologyLink &l : t.links) {
         const LinkSpec *spec = parts.link(l.linkId);
         if (!spec) {
-            issues.push_back(issue(l.from, l.id, {QT_TRANSLATE_NOOP("Core", "link '%1' is not in the plan's parts"), {l.linkId}}));
+            issues.push_back(
+                issue(l.from, l.id, {QT_TRANSLATE_NOOP("Core", "link '%1' is not in the plan's parts"), {l.linkId}}));
             continue;
         }
         if (const std::optional<Message> problem = linkProblem(t, parts, l.from, l.to, *spec)) {
@@ -371,9 +389,10 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
             const TopologyNode *b = t.node(l.to);
             const bool gpusOfOneServer = a && b && a->kind == NodeKind::Gpu && b->kind == NodeKind::Gpu
                                          && serverOf(t, l.from) == serverOf(t, l.to);
-            issues.push_back(issue(l.from, l.id, *problem,
-                              gpusOfOneServer ? pcieFallback()
-                                              : Message{QT_TRANSLATE_NOOP("Core", "the estimate does not count this link"), {}}));
+            issues.push_back(issue(
+                l.from, l.id, *problem,
+                gpusOfOneServer ? pcieFallback()
+                                : Message{QT_TRANSLATE_NOOP("Core", "the estimate does not count this link"), {}}));
         }
     }
     const ServerGraph graph = serverGraph(t, parts, mostNumerousGpu(t));
@@ -382,10 +401,11 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
         for (const auto &[serverId, server] : graph.servers)
             if (!connected.count(serverId))
                 for (const TopologyNode *group : server.groups)
-                    issues.push_back(issue(group->id, 0,
-                                      {QT_TRANSLATE_NOOP("Core", "%1 has no path to the other GPUs: link its server to the "
-                                                                 "others (InfiniBand or Ethernet)"),
-                                       {nameOf(*group)}}));
+                    issues.push_back(
+                        issue(group->id, 0,
+                              {QT_TRANSLATE_NOOP("Core", "%1 has no path to the other GPUs: link its server to the "
+                                                         "others (InfiniBand or Ethernet)"),
+                               {nameOf(*group)}}));
     }
     return issues;
 }

@@ -18,8 +18,8 @@
 // the GPUs have without it (PCIe inside a server), and the issue says so.
 
 #include "core/hardware/gpuspec.h"
-#include "core/perf/perfmodel.h"
 #include "core/hardware/partsnapshot.h"
+#include "core/perf/perfmodel.h"
 #include "core/topology/topology.h"
 #include "core/util/message.h"
 
@@ -30,21 +30,21 @@
 namespace planner {
 
 struct TopologyIssue {
-    int nodeId = 0;  // the node the badge sits on (0: the link's)
-    int linkId = 0;  // the link at fault, if any
+    int nodeId = 0; // the node the badge sits on (0: the link's)
+    int linkId = 0; // the link at fault, if any
     Message message;
-    Message fallback;  // what the estimate uses instead of the faulty link; empty when nothing is replaced
+    Message fallback; // what the estimate uses instead of the faulty link; empty when nothing is replaced
 };
 
 struct Cluster {
-    std::optional<GpuSpec> gpu;  // the GPU type (the most numerous one when mixed)
-    int gpuCount = 0;            // GPUs of that type
-    int servers = 0;             // servers holding GPUs
-    int gpusPerServer = 0;       // the most in one server
+    std::optional<GpuSpec> gpu; // the GPU type (the most numerous one when mixed)
+    int gpuCount = 0;           // GPUs of that type
+    int servers = 0;            // servers holding GPUs
+    int gpusPerServer = 0;      // the most in one server
     PerfLinks links;
-    LinkPath dataParallel;       // between replicas: inside a server or across servers
-    bool cloud = false;          // every GPU server is a rented cloud instance
-    Message problem;             // why it cannot be estimated; empty when it can
+    LinkPath dataParallel; // between replicas: inside a server or across servers
+    bool cloud = false;    // every GPU server is a rented cloud instance
+    Message problem;       // why it cannot be estimated; empty when it can
 };
 
 Cluster reduceToCluster(const Topology &topology, const PartSnapshot &parts);
@@ -63,6 +63,6 @@ Cluster clusterOfServers(const GpuSpec &gpu, int gpuCount, int gpusPerServer, co
 std::vector<TopologyIssue> checkTopology(const Topology &topology, const PartSnapshot &parts);
 // Why a link of this kind cannot join these two nodes; nullopt when it can.
 std::optional<Message> linkProblem(const Topology &topology, const PartSnapshot &parts, int from, int to,
-                                       const LinkSpec &link);
+                                   const LinkSpec &link);
 
 } // namespace planner

@@ -20,22 +20,22 @@ enum class NodeKind { Server, Gpu, Cpu, Memory, Storage, Nic };
 struct TopologyNode {
     int id = 0;
     NodeKind kind = NodeKind::Server;
-    int parent = 0;               // the server holding a part; 0 for servers
-    std::string catalogueId;      // part id; for a server, its template id (may be empty)
-    std::string cloudInstanceId;  // a server that is a rented cloud instance
-    std::string name;             // what the canvas shows; servers are named by the user
-    int count = 1;                // identical parts in this node
-    std::string fabricLinkId;     // GPU group: the link among its own GPUs; empty: PCIe
-    double x = 0;                 // servers: position on the canvas (scene units)
+    int parent = 0;              // the server holding a part; 0 for servers
+    std::string catalogueId;     // part id; for a server, its template id (may be empty)
+    std::string cloudInstanceId; // a server that is a rented cloud instance
+    std::string name;            // what the canvas shows; servers are named by the user
+    int count = 1;               // identical parts in this node
+    std::string fabricLinkId;    // GPU group: the link among its own GPUs; empty: PCIe
+    double x = 0;                // servers: position on the canvas (scene units)
     double y = 0;
 };
 
 struct TopologyLink {
     int id = 0;
-    int from = 0;  // node ids
+    int from = 0; // node ids
     int to = 0;
-    std::string linkId;  // catalogue link id
-    int count = 1;       // parallel links (e.g. 8 InfiniBand ports)
+    std::string linkId; // catalogue link id
+    int count = 1;      // parallel links (e.g. 8 InfiniBand ports)
 };
 
 struct Topology {
@@ -47,7 +47,7 @@ struct Topology {
     const TopologyLink *link(int id) const;
     std::vector<const TopologyNode *> partsOf(int serverId) const;
     std::vector<const TopologyNode *> servers() const;
-    int nextId() const;  // one above every node and link id in use
+    int nextId() const; // one above every node and link id in use
 };
 
 std::string_view toString(NodeKind kind);

@@ -23,7 +23,7 @@ namespace planner {
 std::string fillIn(std::string_view pattern, const std::vector<std::string> &args);
 
 struct Message {
-    std::string pattern;  // English
+    std::string pattern; // English
     std::vector<std::string> args;
 
     std::string text() const { return fillIn(pattern, args); }

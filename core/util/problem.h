@@ -12,9 +12,9 @@
 namespace planner {
 
 struct Problem {
-    std::string code;   // e.g. "unknown-weight-format"
+    std::string code; // e.g. "unknown-weight-format"
     Message message;
-    std::string field;  // e.g. "weights", "kv", "engine", "tp"; empty when no single field is at fault
+    std::string field; // e.g. "weights", "kv", "engine", "tp"; empty when no single field is at fault
 };
 
 // A request check that still speaks plain English (the engine's validate()

@@ -61,8 +61,8 @@ private slots:
         QVERIFY(o.value(QStringLiteral("model")).toObject().contains(QStringLiteral("total_params")));
         QVERIFY(o.value(QStringLiteral("model")).toObject().contains(QStringLiteral("active_params")));
         const QJsonObject perGpu = o.value(QStringLiteral("per_gpu")).toObject();
-        for (const char *key : {"weights_bytes", "kv_cache_bytes", "activation_bytes", "overhead_bytes", "total_bytes",
-                                "capacity_bytes"})
+        for (const char *key :
+             {"weights_bytes", "kv_cache_bytes", "activation_bytes", "overhead_bytes", "total_bytes", "capacity_bytes"})
             QVERIFY2(perGpu.contains(QLatin1String(key)), key);
         for (const char *key : {"fits", "max_concurrency", "max_context"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
@@ -93,7 +93,8 @@ private slots:
         QFETCH(bool, fits);
         const QJsonObject o = runJson({QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("deepseek-r1"),
                                        QStringLiteral("--gpu"), gpu, QStringLiteral("--gpus"), QStringLiteral("8"),
-                                       QStringLiteral("--weights"), QStringLiteral("fp8-block"), QStringLiteral("--json")});
+                                       QStringLiteral("--weights"), QStringLiteral("fp8-block"),
+                                       QStringLiteral("--json")});
         QCOMPARE(o.value(QStringLiteral("fits")).toBool(), fits);
         QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("total_params")).toInteger(),
                  Q_INT64_C(671026419200));
@@ -101,10 +102,11 @@ private slots:
 
     void trainingModesReportModelStates()
     {
-        const QJsonObject o = runJson({QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("deepseek-r1-distill-llama-8b"),
-                                       QStringLiteral("--gpu"), QStringLiteral("a100-80gb"), QStringLiteral("--gpus"),
-                                       QStringLiteral("8"), QStringLiteral("--mode"), QStringLiteral("full"),
-                                       QStringLiteral("--zero"), QStringLiteral("3"), QStringLiteral("--json")});
+        const QJsonObject o = runJson({QStringLiteral("fit"), QStringLiteral("--model"),
+                                       QStringLiteral("deepseek-r1-distill-llama-8b"), QStringLiteral("--gpu"),
+                                       QStringLiteral("a100-80gb"), QStringLiteral("--gpus"), QStringLiteral("8"),
+                                       QStringLiteral("--mode"), QStringLiteral("full"), QStringLiteral("--zero"),
+                                       QStringLiteral("3"), QStringLiteral("--json")});
         QCOMPARE(o.value(QStringLiteral("mode")).toString(), QStringLiteral("full"));
         const QJsonObject perGpu = o.value(QStringLiteral("per_gpu")).toObject();
         // ZeRO-3 over 8 ranks: 16 bytes x 8.03e9 parameters / 8.
@@ -132,32 +134,39 @@ private slots:
         const QStringList base{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
                                QStringLiteral("--gpu"), QStringLiteral("h100-sxm")};
         QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << QStringLiteral("unknown command");
-        QTest::newRow("unknown model") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("gpt-9"),
-                                                      QStringLiteral("--gpu"), QStringLiteral("h100-sxm")}
-                                       << QStringLiteral("unknown model 'gpt-9'");
-        QTest::newRow("unknown gpu") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                                    QStringLiteral("--gpu"), QStringLiteral("tpu")}
-                                     << QStringLiteral("unknown gpu 'tpu'");
+        QTest::newRow("unknown model") << QStringList{
+            QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("gpt-9"), QStringLiteral("--gpu"),
+            QStringLiteral("h100-sxm")} << QStringLiteral("unknown model 'gpt-9'");
+        QTest::newRow("unknown gpu") << QStringList{
+            QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"), QStringLiteral("--gpu"),
+            QStringLiteral("tpu")} << QStringLiteral("unknown gpu 'tpu'");
         QTest::newRow("unknown catalogue kind") << QStringList{QStringLiteral("catalog"), QStringLiteral("spaceships")}
                                                 << QStringLiteral("unknown catalogue kind 'spaceships'");
-        QTest::newRow("perf with zero output") << QStringList{QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                                               QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--output-len"), QStringLiteral("0")}
-                                               << QStringLiteral("--output-len expects a positive integer");
-        QTest::newRow("import-model missing file") << QStringList{QStringLiteral("import-model"), QStringLiteral("/no/such/model.gguf")}
-                                                   << QStringLiteral("no such file or folder");
+        QTest::newRow("perf with zero output")
+            << QStringList{QStringLiteral("perf"),  QStringLiteral("--model"),  QStringLiteral("llama-3.1-8b"),
+                           QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--output-len"),
+                           QStringLiteral("0")}
+            << QStringLiteral("--output-len expects a positive integer");
+        QTest::newRow("import-model missing file")
+            << QStringList{QStringLiteral("import-model"), QStringLiteral("/no/such/model.gguf")}
+            << QStringLiteral("no such file or folder");
         QTest::newRow("zero gpus") << (base + QStringList{QStringLiteral("--gpus"), QStringLiteral("0")})
                                    << QStringLiteral("--gpus expects a positive integer");
         QTest::newRow("negative context") << (base + QStringList{QStringLiteral("--context"), QStringLiteral("-5")})
                                           << QStringLiteral("--context expects a positive integer");
-        QTest::newRow("context above model maximum") << (base + QStringList{QStringLiteral("--context"), QStringLiteral("999999")})
-                                                     << QStringLiteral("exceeds the model's maximum");
-        QTest::newRow("tp does not divide") << (base + QStringList{QStringLiteral("--gpus"), QStringLiteral("3"), QStringLiteral("--tp"), QStringLiteral("2")})
+        QTest::newRow("context above model maximum")
+            << (base + QStringList{QStringLiteral("--context"), QStringLiteral("999999")})
+            << QStringLiteral("exceeds the model's maximum");
+        QTest::newRow("tp does not divide") << (base
+                                                + QStringList{QStringLiteral("--gpus"), QStringLiteral("3"),
+                                                              QStringLiteral("--tp"), QStringLiteral("2")})
                                             << QStringLiteral("must divide the number of GPUs");
         QTest::newRow("unknown weights") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("int3")})
                                          << QStringLiteral("unknown weights 'int3'");
         QTest::newRow("unknown mode") << (base + QStringList{QStringLiteral("--mode"), QStringLiteral("dream")})
                                       << QStringLiteral("unknown --mode 'dream'");
-        QTest::newRow("missing gpu") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b")}
+        QTest::newRow("missing gpu") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"),
+                                                    QStringLiteral("llama-3.1-8b")}
                                      << QStringLiteral("needs --gpu");
         QTest::newRow("malformed config") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"),
                                                          QStringLiteral(PLANNER_FIXTURES "/hf/invalid/malformed.json"),
@@ -193,8 +202,8 @@ private slots:
         QVERIFY(gpus.size() >= 25);
         for (const QJsonValue &g : gpus)
             QVERIFY(!g.toObject().value(QStringLiteral("source")).toString().isEmpty());
-        const QJsonObject aws = runJson({QStringLiteral("catalog"), QStringLiteral("instances"), QStringLiteral("--filter"),
-                                         QStringLiteral("aws"), QStringLiteral("--json")});
+        const QJsonObject aws = runJson({QStringLiteral("catalog"), QStringLiteral("instances"),
+                                         QStringLiteral("--filter"), QStringLiteral("aws"), QStringLiteral("--json")});
         const QJsonArray instances = aws.value(QStringLiteral("instance")).toArray();
         QVERIFY(!instances.isEmpty());
         for (const QJsonValue &i : instances)
@@ -204,8 +213,12 @@ private slots:
     void catalogCsvRoundTripAndBadRows()
     {
         const QString csvPath = mDataHome.filePath(QStringLiteral("prices.csv"));
-        QCOMPARE(run({QStringLiteral("catalog"), QStringLiteral("export"), QStringLiteral("gpu"), QStringLiteral("-o"), csvPath}).exitCode, 0);
-        const Result imported = run({QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), csvPath});
+        QCOMPARE(run({QStringLiteral("catalog"), QStringLiteral("export"), QStringLiteral("gpu"), QStringLiteral("-o"),
+                      csvPath})
+                     .exitCode,
+                 0);
+        const Result imported = run(
+            {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), csvPath});
         QCOMPARE(imported.exitCode, 0);
         QVERIFY(imported.out.contains("imported"));
 
@@ -214,10 +227,14 @@ private slots:
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("id,name,memory_gb,bandwidth_gbps,source\nok-1,Fine,80,2000,quote\nbad-2,Broken,lots,2000,quote\n");
         bad.close();
-        const Result refused = run({QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), badPath});
+        const Result refused = run(
+            {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), badPath});
         QCOMPARE(refused.exitCode, 2);
-        QVERIFY2(refused.err.contains("line 3") && refused.err.contains("nothing was imported"), refused.err.constData());
-        QVERIFY(!run({QStringLiteral("catalog"), QStringLiteral("gpus"), QStringLiteral("--filter"), QStringLiteral("ok-1")}).out.contains("ok-1"));
+        QVERIFY2(refused.err.contains("line 3") && refused.err.contains("nothing was imported"),
+                 refused.err.constData());
+        QVERIFY(!run({QStringLiteral("catalog"), QStringLiteral("gpus"), QStringLiteral("--filter"),
+                      QStringLiteral("ok-1")})
+                     .out.contains("ok-1"));
     }
 
     void twoProcessesWriteOneCatalogue()
@@ -238,7 +255,8 @@ private slots:
             QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
             environment.insert(QStringLiteral("XDG_DATA_HOME"), mDataHome.path());
             process->setProcessEnvironment(environment);
-            process->start(QStringLiteral(PLANNER_CLI), {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), path});
+            process->start(QStringLiteral(PLANNER_CLI),
+                           {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), path});
             processes << process;
         }
         for (QProcess *process : processes) {
@@ -246,8 +264,9 @@ private slots:
             QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
         }
         for (const char *prefix : {"alpha-", "beta-"}) {
-            const QJsonObject o = runJson({QStringLiteral("catalog"), QStringLiteral("gpus"), QStringLiteral("--filter"),
-                                           QLatin1String(prefix), QStringLiteral("--json")});
+            const QJsonObject o = runJson({QStringLiteral("catalog"), QStringLiteral("gpus"),
+                                           QStringLiteral("--filter"), QLatin1String(prefix),
+                                           QStringLiteral("--json")});
             QCOMPARE(o.value(QStringLiteral("gpu")).toArray().size(), 30);
         }
         qDeleteAll(processes);
@@ -255,11 +274,13 @@ private slots:
 
     void importedModelIsUsableByFit()
     {
-        const Result added = run({QStringLiteral("import-model"), QStringLiteral(PLANNER_FIXTURES "/hf/DeepSeek-R1-Distill-Qwen-1.5B"),
+        const Result added = run({QStringLiteral("import-model"),
+                                  QStringLiteral(PLANNER_FIXTURES "/hf/DeepSeek-R1-Distill-Qwen-1.5B"),
                                   QStringLiteral("--add"), QStringLiteral("--family"), QStringLiteral("Our models")});
         QCOMPARE(added.exitCode, 0);
-        const QJsonObject models = runJson({QStringLiteral("catalog"), QStringLiteral("models"), QStringLiteral("--filter"),
-                                            QStringLiteral("our models"), QStringLiteral("--json")});
+        const QJsonObject models = runJson({QStringLiteral("catalog"), QStringLiteral("models"),
+                                            QStringLiteral("--filter"), QStringLiteral("our models"),
+                                            QStringLiteral("--json")});
         const QJsonArray rows = models.value(QStringLiteral("model")).toArray();
         QCOMPARE(rows.size(), 1);
         const QString id = rows.first().toObject().value(QStringLiteral("id")).toString();
@@ -292,20 +313,22 @@ private slots:
 
     void perfJsonHasTheDocumentedFields()
     {
-        const QJsonObject o = runJson({QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--input-len"),
-                                       QStringLiteral("2000"), QStringLiteral("--output-len"), QStringLiteral("500"),
-                                       QStringLiteral("--concurrency"), QStringLiteral("8"), QStringLiteral("--curve"),
-                                       QStringLiteral("--json")});
+        const QJsonObject o = runJson(
+            {QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"), QStringLiteral("--gpu"),
+             QStringLiteral("h100-sxm"), QStringLiteral("--input-len"), QStringLiteral("2000"),
+             QStringLiteral("--output-len"), QStringLiteral("500"), QStringLiteral("--concurrency"),
+             QStringLiteral("8"), QStringLiteral("--curve"), QStringLiteral("--json")});
         for (const char *key : {"ttft_s", "tpot_s", "output_tokens_per_s", "input_tokens_per_s"}) {
             QVERIFY2(o.value(QLatin1String(key)).toDouble() > 0, key);
             QVERIFY2(o.value(QLatin1String(key) + QStringLiteral("_low")).toDouble()
-                         <= o.value(QLatin1String(key) + QStringLiteral("_high")).toDouble(), key);
+                         <= o.value(QLatin1String(key) + QStringLiteral("_high")).toDouble(),
+                     key);
         }
         QCOMPARE(o.value(QStringLiteral("bound")).toString(), QStringLiteral("memory"));
         QVERIFY(o.value(QStringLiteral("curve")).toArray().size() >= 2);
         const Result notFitting = run({QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("deepseek-r1"),
-                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--gpus"), QStringLiteral("8")});
+                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--gpus"),
+                                       QStringLiteral("8")});
         QCOMPARE(notFitting.exitCode, 2);
         QVERIFY(notFitting.err.contains("does not fit"));
         QVERIFY(!notFitting.out.contains("nan") && !notFitting.out.contains("inf"));
@@ -314,19 +337,31 @@ private slots:
     void trainJsonHasTheDocumentedFields()
     {
         // Story: continued pre-training of a 33B model on 8-GPU A100 servers over HDR InfiniBand.
-        const QStringList base{QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("deepseek-coder-33b"),
-                               QStringLiteral("--gpu"), QStringLiteral("a100-80gb"), QStringLiteral("--gpus"),
-                               QStringLiteral("64"), QStringLiteral("--tp"), QStringLiteral("8"), QStringLiteral("--tokens"),
-                               QStringLiteral("1e12"), QStringLiteral("--global-batch"), QStringLiteral("512"),
-                               QStringLiteral("--checkpointing"), QStringLiteral("--json")};
+        const QStringList base{QStringLiteral("train"),
+                               QStringLiteral("--model"),
+                               QStringLiteral("deepseek-coder-33b"),
+                               QStringLiteral("--gpu"),
+                               QStringLiteral("a100-80gb"),
+                               QStringLiteral("--gpus"),
+                               QStringLiteral("64"),
+                               QStringLiteral("--tp"),
+                               QStringLiteral("8"),
+                               QStringLiteral("--tokens"),
+                               QStringLiteral("1e12"),
+                               QStringLiteral("--global-batch"),
+                               QStringLiteral("512"),
+                               QStringLiteral("--checkpointing"),
+                               QStringLiteral("--json")};
         const QJsonObject hdr = runJson(base + QStringList{QStringLiteral("--network"), QStringLiteral("ib-hdr")});
         for (const char *key : {"tokens_per_s", "mfu", "days", "gpu_hours"})
             QVERIFY2(hdr.value(QLatin1String(key)).toDouble() > 0, key);
         QVERIFY(hdr.value(QStringLiteral("mfu")).toDouble() < 1);
-        const QJsonObject ethernet = runJson(base + QStringList{QStringLiteral("--network"), QStringLiteral("eth-100gbe"),
-                                                                QStringLiteral("--nics-per-server"), QStringLiteral("1")});
+        const QJsonObject ethernet = runJson(base
+                                             + QStringList{QStringLiteral("--network"), QStringLiteral("eth-100gbe"),
+                                                           QStringLiteral("--nics-per-server"), QStringLiteral("1")});
         QVERIFY(ethernet.value(QStringLiteral("days")).toDouble() > hdr.value(QStringLiteral("days")).toDouble());
-        const Result badNetwork = run(QStringList(base.mid(0, base.size() - 1)) + QStringList{QStringLiteral("--network"), QStringLiteral("carrier-pigeon")});
+        const Result badNetwork = run(QStringList(base.mid(0, base.size() - 1))
+                                      + QStringList{QStringLiteral("--network"), QStringLiteral("carrier-pigeon")});
         QCOMPARE(badNetwork.exitCode, 2);
         QVERIFY(badNetwork.err.contains("unknown --network 'carrier-pigeon'"));
     }
@@ -337,16 +372,20 @@ private slots:
                                        QStringLiteral(PLANNER_FIXTURES "/measurements/llamacpp-llama3-8b.csv"),
                                        QStringLiteral("--json")});
         QCOMPARE(o.value(QStringLiteral("cases")).toArray().size(), 5);
-        QVERIFY(o.value(QStringLiteral("rms_log_error_after")).toDouble() <= o.value(QStringLiteral("rms_log_error_before")).toDouble());
+        QVERIFY(o.value(QStringLiteral("rms_log_error_after")).toDouble()
+                <= o.value(QStringLiteral("rms_log_error_before")).toDouble());
         const QJsonObject after = o.value(QStringLiteral("after")).toObject();
-        const QString efficiency = QStringLiteral("%1,%2,%3").arg(after.value(QStringLiteral("compute")).toDouble())
+        const QString efficiency = QStringLiteral("%1,%2,%3")
+                                       .arg(after.value(QStringLiteral("compute")).toDouble())
                                        .arg(after.value(QStringLiteral("memory")).toDouble())
                                        .arg(after.value(QStringLiteral("network")).toDouble());
-        const QJsonObject perf = runJson({QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                          QStringLiteral("--gpu"), QStringLiteral("rtx-4090"), QStringLiteral("--engine"),
-                                          QStringLiteral("llama.cpp"), QStringLiteral("--weights"), QStringLiteral("fp16"),
-                                          QStringLiteral("--efficiency"), efficiency, QStringLiteral("--json")});
-        QVERIFY(perf.value(QStringLiteral("efficiency_source")).toString().contains(QStringLiteral("your calibration")));
+        const QJsonObject perf = runJson(
+            {QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"), QStringLiteral("--gpu"),
+             QStringLiteral("rtx-4090"), QStringLiteral("--engine"), QStringLiteral("llama.cpp"),
+             QStringLiteral("--weights"), QStringLiteral("fp16"), QStringLiteral("--efficiency"), efficiency,
+             QStringLiteral("--json")});
+        QVERIFY(
+            perf.value(QStringLiteral("efficiency_source")).toString().contains(QStringLiteral("your calibration")));
 
         const QString badPath = mDataHome.filePath(QStringLiteral("bad-measurements.csv"));
         QFile bad(badPath);
@@ -360,10 +399,11 @@ private slots:
 
     void costComparesOnPremWithCloud()
     {
-        const QJsonObject o = runJson({QStringLiteral("cost"), QStringLiteral("--server"), QStringLiteral("hgx-h200-8gpu"),
-                                       QStringLiteral("--instance"), QStringLiteral("aws-p5en.48xlarge"), QStringLiteral("--model"),
-                                       QStringLiteral("deepseek-r1"), QStringLiteral("--input-len"), QStringLiteral("2000"),
-                                       QStringLiteral("--output-len"), QStringLiteral("1000"), QStringLiteral("--json")});
+        const QJsonObject o = runJson(
+            {QStringLiteral("cost"), QStringLiteral("--server"), QStringLiteral("hgx-h200-8gpu"),
+             QStringLiteral("--instance"), QStringLiteral("aws-p5en.48xlarge"), QStringLiteral("--model"),
+             QStringLiteral("deepseek-r1"), QStringLiteral("--input-len"), QStringLiteral("2000"),
+             QStringLiteral("--output-len"), QStringLiteral("1000"), QStringLiteral("--json")});
         for (const char *key : {"capex_usd", "monthly_opex_usd", "monthly_total_usd", "usd_per_million_output_tokens"})
             QVERIFY2(o.value(QLatin1String(key)).toDouble() > 0, key);
         const QJsonObject onprem = o.value(QStringLiteral("onprem")).toObject();
@@ -380,8 +420,9 @@ private slots:
         QVERIFY(a.at(month).toDouble() <= b.at(month).toDouble());
         QVERIFY(a.at(month - 1).toDouble() > b.at(month - 1).toDouble());
 
-        const Result noPrice = run({QStringLiteral("cost"), QStringLiteral("--instance"), QStringLiteral("aws-p5en.48xlarge"),
-                                    QStringLiteral("--tier"), QStringLiteral("3y")});
+        const Result noPrice = run({QStringLiteral("cost"), QStringLiteral("--instance"),
+                                    QStringLiteral("aws-p5en.48xlarge"), QStringLiteral("--tier"),
+                                    QStringLiteral("3y")});
         QCOMPARE(noPrice.exitCode, 2);
         QVERIFY(noPrice.err.contains("no 3y price"));
         const Result badPue = run({QStringLiteral("cost"), QStringLiteral("--gpu"), QStringLiteral("h100-sxm"),
@@ -400,10 +441,11 @@ private slots:
 
     void recommendRanksFeasibleBuilds()
     {
-        const QStringList base{QStringLiteral("recommend"), QStringLiteral("--model"), QStringLiteral("deepseek-r1"),
-                               QStringLiteral("--input-len"), QStringLiteral("2000"), QStringLiteral("--output-len"),
-                               QStringLiteral("1000"), QStringLiteral("--qps"), QStringLiteral("2"), QStringLiteral("--ttft-slo"),
-                               QStringLiteral("2"), QStringLiteral("--tpot-slo"), QStringLiteral("0.05"), QStringLiteral("--json")};
+        const QStringList base{QStringLiteral("recommend"),   QStringLiteral("--model"), QStringLiteral("deepseek-r1"),
+                               QStringLiteral("--input-len"), QStringLiteral("2000"),    QStringLiteral("--output-len"),
+                               QStringLiteral("1000"),        QStringLiteral("--qps"),   QStringLiteral("2"),
+                               QStringLiteral("--ttft-slo"),  QStringLiteral("2"),       QStringLiteral("--tpot-slo"),
+                               QStringLiteral("0.05"),        QStringLiteral("--json")};
         const QJsonObject o = runJson(base + QStringList{QStringLiteral("--top"), QStringLiteral("50")});
         const QJsonArray ranked = o.value(QStringLiteral("recommendations")).toArray();
         QVERIFY(!ranked.isEmpty());
@@ -413,8 +455,8 @@ private slots:
             const QJsonObject r = value.toObject();
             for (const char *key : {"gpu", "parallelism", "weights", "kv_cache", "where"})
                 QVERIFY2(!r.value(QLatin1String(key)).toString().isEmpty(), key);
-            for (const char *key : {"gpu_count", "monthly_total_usd", "usd_per_million_output_tokens", "ttft_s", "tpot_s",
-                                    "output_tokens_per_s"})
+            for (const char *key : {"gpu_count", "monthly_total_usd", "usd_per_million_output_tokens", "ttft_s",
+                                    "tpot_s", "output_tokens_per_s"})
                 QVERIFY2(r.value(QLatin1String(key)).toDouble() > 0, key);
             QVERIFY(r.value(QStringLiteral("ttft_s")).toDouble() <= 2.0);
             QVERIFY(r.value(QStringLiteral("tpot_s")).toDouble() <= 0.05);
@@ -429,8 +471,9 @@ private slots:
         QCOMPARE(ranked.at(cloud - 1).toObject().value(QStringLiteral("where")).toString(), QStringLiteral("cloud"));
         QVERIFY(o.value(QStringLiteral("break_even_month")).isDouble());
 
-        const QJsonObject onlyCloud = runJson(base + QStringList{QStringLiteral("--where"), QStringLiteral("cloud"),
-                                                                 QStringLiteral("--min-weight-bits"), QStringLiteral("8")});
+        const QJsonObject onlyCloud = runJson(base
+                                              + QStringList{QStringLiteral("--where"), QStringLiteral("cloud"),
+                                                            QStringLiteral("--min-weight-bits"), QStringLiteral("8")});
         for (const QJsonValue &value : onlyCloud.value(QStringLiteral("recommendations")).toArray()) {
             QCOMPARE(value.toObject().value(QStringLiteral("where")).toString(), QStringLiteral("cloud"));
             QVERIFY(value.toObject().value(QStringLiteral("weights")).toString() != QLatin1String("awq-int4-g128"));
@@ -442,7 +485,8 @@ private slots:
         const QJsonObject why = QJsonDocument::fromJson(poor.out).object();
         QVERIFY(why.value(QStringLiteral("recommendations")).toArray().isEmpty());
         QVERIFY(why.value(QStringLiteral("no_candidate_reason")).toString().startsWith(QLatin1String("budget")));
-        const Result poorText = run(QStringList(base.mid(0, base.size() - 1)) + QStringList{QStringLiteral("--budget"), QStringLiteral("10")});
+        const Result poorText = run(QStringList(base.mid(0, base.size() - 1))
+                                    + QStringList{QStringLiteral("--budget"), QStringLiteral("10")});
         QCOMPARE(poorText.exitCode, 1);
         QVERIFY(poorText.out.contains("Ruled out by budget"));
     }
@@ -459,20 +503,20 @@ private slots:
                                       << QStringLiteral("--tpot-slo expects a positive number");
         QTest::newRow("where") << (base + QStringList{QStringLiteral("--where"), QStringLiteral("moon")})
                                << QStringLiteral("--where expects cloud, onprem or both");
-        QTest::newRow("qps per model") << (base + QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--qps"), QStringLiteral("2")})
+        QTest::newRow("qps per model") << (base
+                                           + QStringList{QStringLiteral("--qps"), QStringLiteral("1"),
+                                                         QStringLiteral("--qps"), QStringLiteral("2")})
                                        << QStringLiteral("--qps is given 2 times for 1 model:");
-        QTest::newRow("peak below average") << (base + QStringList{QStringLiteral("--peak-factor"), QStringLiteral("0.5")})
-                                            << QStringLiteral("peak factor must be at least 1");
+        QTest::newRow("peak below average")
+            << (base + QStringList{QStringLiteral("--peak-factor"), QStringLiteral("0.5")})
+            << QStringLiteral("peak factor must be at least 1");
         QTest::newRow("unknown format") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("int3")})
                                         << QStringLiteral("unknown format 'int3'");
         QTest::newRow("context") << (base + QStringList{QStringLiteral("--input-len"), QStringLiteral("200000")})
                                  << QStringLiteral("exceeds the model's context");
     }
 
-    void recommendBadInputFailsWithOneLine()
-    {
-        badInputFailsWithOneLine();
-    }
+    void recommendBadInputFailsWithOneLine() { badInputFailsWithOneLine(); }
 
     void versionAndHelp()
     {
@@ -486,11 +530,12 @@ private slots:
 
     void simulateJsonHasTheDocumentedFields()
     {
-        const QStringList arguments{QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                    QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--qps"),
-                                    QStringLiteral("5"), QStringLiteral("--requests"), QStringLiteral("200"),
-                                    QStringLiteral("--input-len"), QStringLiteral("512"), QStringLiteral("--output-len"),
-                                    QStringLiteral("128"), QStringLiteral("--json")};
+        const QStringList arguments{
+            QStringLiteral("simulate"),    QStringLiteral("--model"),    QStringLiteral("llama-3.1-8b"),
+            QStringLiteral("--gpu"),       QStringLiteral("h100-sxm"),   QStringLiteral("--qps"),
+            QStringLiteral("5"),           QStringLiteral("--requests"), QStringLiteral("200"),
+            QStringLiteral("--input-len"), QStringLiteral("512"),        QStringLiteral("--output-len"),
+            QStringLiteral("128"),         QStringLiteral("--json")};
         const QJsonObject o = runJson(arguments);
         for (const char *key : {"ttft_p50_s", "ttft_p99_s", "tpot_p50_s", "tpot_p99_s", "e2e_p99_s",
                                 "output_tokens_per_s", "goodput_rps"})
@@ -508,11 +553,12 @@ private slots:
 
     void simulateFindsTheMaxQps()
     {
-        const QJsonObject o = runJson({QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--find-max-qps"),
-                                       QStringLiteral("--requests"), QStringLiteral("300"), QStringLiteral("--input-dist"),
-                                       QStringLiteral("lognormal:512:256"), QStringLiteral("--output-dist"),
-                                       QStringLiteral("uniform:64:192"), QStringLiteral("--json")});
+        const QJsonObject o = runJson(
+            {QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+             QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--find-max-qps"),
+             QStringLiteral("--requests"), QStringLiteral("300"), QStringLiteral("--input-dist"),
+             QStringLiteral("lognormal:512:256"), QStringLiteral("--output-dist"), QStringLiteral("uniform:64:192"),
+             QStringLiteral("--json")});
         QVERIFY(o.value(QStringLiteral("max_qps")).toDouble() > 0);
         QCOMPARE(o.value(QStringLiteral("qps")).toDouble(), o.value(QStringLiteral("max_qps")).toDouble());
         QVERIFY(o.value(QStringLiteral("ttft_p99_s")).toDouble() <= 2.0);
@@ -526,8 +572,9 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("arrival_s,input_tokens,output_tokens\n0,100,10\n0.5,2000,50\n1.25,300,1\n");
         file.close();
-        const QJsonObject o = runJson({QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                       QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--trace"), good,
+        const QJsonObject o = runJson({QStringLiteral("simulate"), QStringLiteral("--model"),
+                                       QStringLiteral("llama-3.1-8b"), QStringLiteral("--gpu"),
+                                       QStringLiteral("h100-sxm"), QStringLiteral("--trace"), good,
                                        QStringLiteral("--json")});
         QCOMPARE(o.value(QStringLiteral("completed")).toInt(), 3);
         QCOMPARE(o.value(QStringLiteral("arrivals")).toString(), QStringLiteral("trace"));
@@ -537,8 +584,9 @@ private slots:
         QVERIFY(badFile.open(QIODevice::WriteOnly));
         badFile.write("arrival_s,input_tokens,output_tokens\n0,100,10\n0.5,-3,10\n");
         badFile.close();
-        const Result refused = run({QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                    QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--trace"), bad});
+        const Result refused = run({QStringLiteral("simulate"), QStringLiteral("--model"),
+                                    QStringLiteral("llama-3.1-8b"), QStringLiteral("--gpu"), QStringLiteral("h100-sxm"),
+                                    QStringLiteral("--trace"), bad});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains("line 3") && refused.err.count('\n') == 1, refused.err.constData());
         QVERIFY(refused.out.isEmpty());
@@ -551,22 +599,24 @@ private slots:
         QTest::newRow("zero qps") << QStringList{QStringLiteral("--qps"), QStringLiteral("0")}
                                   << QStringLiteral("--qps expects a positive number");
         QTest::newRow("no arrivals") << QStringList{} << QStringLiteral("needs one of --qps");
-        QTest::newRow("two arrivals") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--concurrency"),
-                                                     QStringLiteral("4")}
+        QTest::newRow("two arrivals") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"),
+                                                     QStringLiteral("--concurrency"), QStringLiteral("4")}
                                       << QStringLiteral("only one of");
-        QTest::newRow("bad distribution") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--input-dist"),
-                                                         QStringLiteral("gamma:3")}
+        QTest::newRow("bad distribution") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"),
+                                                         QStringLiteral("--input-dist"), QStringLiteral("gamma:3")}
                                           << QStringLiteral("--input-dist expects fixed:N");
-        QTest::newRow("uniform max below min") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--output-dist"),
-                                                              QStringLiteral("uniform:50:10")}
-                                               << QStringLiteral("below its minimum");
+        QTest::newRow("uniform max below min")
+            << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--output-dist"),
+                           QStringLiteral("uniform:50:10")}
+            << QStringLiteral("below its minimum");
         QTest::newRow("missing trace") << QStringList{QStringLiteral("--trace"), QStringLiteral("/no/such/trace.csv")}
                                        << QStringLiteral("cannot read --trace");
-        QTest::newRow("zero requests") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--requests"),
-                                                      QStringLiteral("0")}
+        QTest::newRow("zero requests") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"),
+                                                      QStringLiteral("--requests"), QStringLiteral("0")}
                                        << QStringLiteral("--requests expects a positive integer");
-        QTest::newRow("does not fit") << QStringList{QStringLiteral("--qps"), QStringLiteral("1"), QStringLiteral("--model"),
-                                                     QStringLiteral("llama-3.1-70b"), QStringLiteral("--weights"), QStringLiteral("bf16")}
+        QTest::newRow("does not fit") << QStringList{QStringLiteral("--qps"),     QStringLiteral("1"),
+                                                     QStringLiteral("--model"),   QStringLiteral("llama-3.1-70b"),
+                                                     QStringLiteral("--weights"), QStringLiteral("bf16")}
                                       << QStringLiteral("does not fit");
     }
 
@@ -575,8 +625,10 @@ private slots:
         QFETCH(QStringList, extra);
         QFETCH(QString, message);
         // A repeated --model: QCommandLineParser::value() takes the last one.
-        const Result r = run(QStringList{QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                         QStringLiteral("--gpu"), QStringLiteral("rtx-4090")} + extra);
+        const Result r = run(QStringList{QStringLiteral("simulate"), QStringLiteral("--model"),
+                                         QStringLiteral("llama-3.1-8b"), QStringLiteral("--gpu"),
+                                         QStringLiteral("rtx-4090")}
+                             + extra);
         QCOMPARE(r.exitCode, 2);
         const QString err = QString::fromUtf8(r.err).trimmed();
         QVERIFY2(err.contains(message), qPrintable(err));
@@ -615,8 +667,8 @@ private slots:
         // Scenario 2 by number, the manifest into a file (nothing on stdout).
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("r1.yaml"));
-        const Result manifest = run({QStringLiteral("export-launch"), plan, QStringLiteral("--scenario"), QStringLiteral("2"),
-                                     QStringLiteral("--kubernetes"), QStringLiteral("-o"), file});
+        const Result manifest = run({QStringLiteral("export-launch"), plan, QStringLiteral("--scenario"),
+                                     QStringLiteral("2"), QStringLiteral("--kubernetes"), QStringLiteral("-o"), file});
         QCOMPARE(manifest.exitCode, 0);
         QVERIFY(manifest.out.isEmpty());
         QFile written(file);
@@ -636,26 +688,27 @@ private slots:
                                QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/deepseek-r1-8x-h200.llmplan")};
         QTest::newRow("no plan") << QStringList{QStringLiteral("export-launch")}
                                  << QStringLiteral("export-launch needs exactly one PLAN file");
-        QTest::newRow("missing plan") << QStringList{QStringLiteral("export-launch"), QStringLiteral("/no/such.llmplan")}
+        QTest::newRow("missing plan") << QStringList{QStringLiteral("export-launch"),
+                                                     QStringLiteral("/no/such.llmplan")}
                                       << QStringLiteral("cannot open /no/such.llmplan");
-        QTest::newRow("bad scenario") << (base + QStringList{QStringLiteral("--scenario"), QStringLiteral("Moon base")})
-                                      << QStringLiteral("no scenario 'Moon base' in the plan (its scenarios: 1 'On-prem: HGX H200 8-GPU'");
+        QTest::newRow("bad scenario")
+            << (base + QStringList{QStringLiteral("--scenario"), QStringLiteral("Moon base")})
+            << QStringLiteral("no scenario 'Moon base' in the plan (its scenarios: 1 'On-prem: HGX H200 8-GPU'");
         QTest::newRow("scenario number") << (base + QStringList{QStringLiteral("--scenario"), QStringLiteral("3")})
                                          << QStringLiteral("no scenario '3'");
         QTest::newRow("bad model") << (base + QStringList{QStringLiteral("--model"), QStringLiteral("gpt-9")})
                                    << QStringLiteral("model 'gpt-9' is not in this plan (its models: deepseek-r1)");
-        QTest::newRow("unsupported engine") << (base + QStringList{QStringLiteral("--engine"), QStringLiteral("transformers")})
-                                            << QStringLiteral("the launch export supports vllm, sglang and llama.cpp");
+        QTest::newRow("unsupported engine")
+            << (base + QStringList{QStringLiteral("--engine"), QStringLiteral("transformers")})
+            << QStringLiteral("the launch export supports vllm, sglang and llama.cpp");
         QTest::newRow("does not fit") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("bf16")})
-                                      << QStringLiteral("DeepSeek-R1 671B does not fit scenario 'On-prem: HGX H200 8-GPU'");
+                                      << QStringLiteral(
+                                             "DeepSeek-R1 671B does not fit scenario 'On-prem: HGX H200 8-GPU'");
         QTest::newRow("unknown weights") << (base + QStringList{QStringLiteral("--weights"), QStringLiteral("int3")})
                                          << QStringLiteral("unknown weight format 'int3'");
     }
 
-    void exportLaunchBadInputFailsWithOneLine()
-    {
-        badInputFailsWithOneLine();
-    }
+    void exportLaunchBadInputFailsWithOneLine() { badInputFailsWithOneLine(); }
 
     // report: the PDF proposal of a sample plan, with the author given; its
     // contents are checked in tests/ui/test_proposal.cpp.
@@ -679,7 +732,8 @@ private slots:
         const Result inYuan = run({QStringLiteral("report"),
                                    QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/deepseek-r1-8x-h200.llmplan"),
                                    QStringLiteral("-o"), yuan, QStringLiteral("--currency"), QStringLiteral("cny"),
-                                   QStringLiteral("--rate"), QStringLiteral("7.12"), QStringLiteral("--memory-unit"), QStringLiteral("GiB")});
+                                   QStringLiteral("--rate"), QStringLiteral("7.12"), QStringLiteral("--memory-unit"),
+                                   QStringLiteral("GiB")});
         QCOMPARE(inYuan.exitCode, 0);
         QVERIFY2(inYuan.err.isEmpty(), inYuan.err.constData());
         QVERIFY(QFileInfo(yuan).size() > 0);
@@ -692,7 +746,8 @@ private slots:
         const QString plan = QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/deepseek-r1-8x-h200.llmplan");
         QTest::newRow("no plan") << QStringList{QStringLiteral("report"), QStringLiteral("-o"), QStringLiteral("x.pdf")}
                                  << QStringLiteral("report needs exactly one PLAN file");
-        QTest::newRow("no output") << QStringList{QStringLiteral("report"), plan} << QStringLiteral("report needs -o OUT.pdf");
+        QTest::newRow("no output") << QStringList{QStringLiteral("report"), plan}
+                                   << QStringLiteral("report needs -o OUT.pdf");
         QTest::newRow("missing plan") << QStringList{QStringLiteral("report"), QStringLiteral("/no/such.llmplan"),
                                                      QStringLiteral("-o"), QStringLiteral("x.pdf")}
                                       << QStringLiteral("cannot open /no/such.llmplan");
@@ -702,10 +757,7 @@ private slots:
                                     << QStringLiteral("Cannot write");
     }
 
-    void reportBadInputFailsWithOneLine()
-    {
-        badInputFailsWithOneLine();
-    }
+    void reportBadInputFailsWithOneLine() { badInputFailsWithOneLine(); }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

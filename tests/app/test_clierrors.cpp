@@ -23,7 +23,10 @@ private:
     QTemporaryDir mDataHome;
     QTemporaryDir mFiles;
 
-    CliResult run(const QStringList &arguments) const { return planner::testsupport::runCli(mDataHome.path(), arguments, 60000); }
+    CliResult run(const QStringList &arguments) const
+    {
+        return planner::testsupport::runCli(mDataHome.path(), arguments, 60000);
+    }
 
     QString file(const char *name) const { return mFiles.filePath(QLatin1String(name)); }
 
@@ -34,7 +37,10 @@ private:
         QCOMPARE(f.write(bytes), bytes.size());
     }
 
-    static QString samplePlan() { return QStringLiteral(PLANNER_SOURCE_DIR "/tests/fuzz/corpus/plan/r1-distill-qwen-32b-2x-rtx4090.llmplan"); }
+    static QString samplePlan()
+    {
+        return QStringLiteral(PLANNER_SOURCE_DIR "/tests/fuzz/corpus/plan/r1-distill-qwen-32b-2x-rtx4090.llmplan");
+    }
 
     // The sample plan with the value at one dotted path replaced.
     static QByteArray samplePlanWith(const QString &path, const QJsonValue &value)
@@ -106,8 +112,9 @@ private slots:
         row("fit: unknown mode", split(fit + "--mode pretrain"), "unknown --mode 'pretrain'");
         row("fit: ZeRO 7", split(fit + "--mode full --zero 7"), "ZeRO stage must be 0, 1, 2 or 3, got 7");
         row("fit: LoRA rank 0", split(fit + "--mode lora --lora-rank 0"), "--lora-rank expects a positive integer");
-        row("fit: truncated config.json", {QStringLiteral("fit"), QStringLiteral("--model"), file("truncated.json"),
-                                           QStringLiteral("--gpu"), QStringLiteral("h100-sxm")},
+        row("fit: truncated config.json",
+            {QStringLiteral("fit"), QStringLiteral("--model"), file("truncated.json"), QStringLiteral("--gpu"),
+             QStringLiteral("h100-sxm")},
             "not valid JSON");
 
         // perf
@@ -119,29 +126,34 @@ private slots:
         row("perf: efficiency as a word", split(perf + "--efficiency fast"), "--efficiency expects three fractions");
         row("perf: unknown network", split(perf + "--network carrier-pigeon"), "unknown --network 'carrier-pigeon'");
         row("perf: 0 ports", split(perf + "--nics-per-server 0"), "--nics-per-server expects a positive integer");
-        row("perf: 0 GPUs per server", split(perf + "--gpus-per-server 0"), "--gpus-per-server expects a positive integer");
+        row("perf: 0 GPUs per server", split(perf + "--gpus-per-server 0"),
+            "--gpus-per-server expects a positive integer");
         row("perf: does not fit", args("perf --model llama-3.1-405b --gpu rtx-4090"), "does not fit in memory");
 
         // simulate
         row("simulate: no arrivals", args("simulate --model llama-3.1-8b --gpu h100-sxm"), "needs one of --qps R");
-        row("simulate: rate 0", args("simulate --model llama-3.1-8b --gpu h100-sxm --qps 0"), "--qps expects a positive number");
-        row("simulate: rate NaN", args("simulate --model llama-3.1-8b --gpu h100-sxm --qps nan"), "--qps expects a positive number");
+        row("simulate: rate 0", args("simulate --model llama-3.1-8b --gpu h100-sxm --qps 0"),
+            "--qps expects a positive number");
+        row("simulate: rate NaN", args("simulate --model llama-3.1-8b --gpu h100-sxm --qps nan"),
+            "--qps expects a positive number");
         row("simulate: rate infinite", args("simulate --model llama-3.1-8b --gpu h100-sxm --qps inf"),
             "--qps expects a positive number");
-        row("simulate: two arrival kinds", split(simulate + "--concurrency 4"), "give only one of --qps, --concurrency");
+        row("simulate: two arrival kinds", split(simulate + "--concurrency 4"),
+            "give only one of --qps, --concurrency");
         row("simulate: 0 requests", split(simulate + "--requests 0"), "--requests expects a positive integer");
         row("simulate: too many requests", split(simulate + "--requests 99999999999999"),
             "the number of requests must be between 1 and 100000000");
         row("simulate: unknown distribution", split(simulate + "--input-dist zipf:2"), "--input-dist expects fixed:N");
         row("simulate: SLO 0", split(simulate + "--ttft-slo 0"), "--ttft-slo expects a positive number");
-        row("simulate: seed as a word", split(simulate + "--seed lucky"), "--seed expects a non-negative 64-bit integer");
-        row("simulate: missing trace", {QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                        QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--trace"),
-                                        file("absent.csv")},
+        row("simulate: seed as a word", split(simulate + "--seed lucky"),
+            "--seed expects a non-negative 64-bit integer");
+        row("simulate: missing trace",
+            {QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+             QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--trace"), file("absent.csv")},
             "No such file or directory");
-        row("simulate: not a trace", {QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
-                                      QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--trace"),
-                                      file("not-a-trace.csv")},
+        row("simulate: not a trace",
+            {QStringLiteral("simulate"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+             QStringLiteral("--gpu"), QStringLiteral("h100-sxm"), QStringLiteral("--trace"), file("not-a-trace.csv")},
             "expected the header arrival_s,input_tokens,output_tokens");
 
         // train
@@ -157,7 +169,8 @@ private slots:
         // calibrate
         row("calibrate: no file", args("calibrate"), "calibrate needs exactly one CSV FILE");
         row("calibrate: missing file", {QStringLiteral("calibrate"), file("absent.csv")}, "No such file or directory");
-        row("calibrate: short row", {QStringLiteral("calibrate"), file("bad-measurements.csv")}, "line 2: 1 fields, the header has 2");
+        row("calibrate: short row", {QStringLiteral("calibrate"), file("bad-measurements.csv")},
+            "line 2: 1 fields, the header has 2");
 
         // cost
         row("cost: nothing to cost", args("cost"), "cost needs an on-prem build (--server or --gpu) or a cloud option");
@@ -172,7 +185,8 @@ private slots:
         row("cost: horizon 0", split(cost + "--horizon 0"), "the horizon (months) must be between 1 and 240");
         row("cost: amortisation too short", split(cost + "--years 0.001"),
             "the amortisation period (years) must be between 0.5 and 20");
-        row("cost: unknown tier", args("cost --instance runpod-1x-a100-80gb-secure --tier monthly"), "unknown --tier 'monthly'");
+        row("cost: unknown tier", args("cost --instance runpod-1x-a100-80gb-secure --tier monthly"),
+            "unknown --tier 'monthly'");
 
         // recommend
         row("recommend: no model", args("recommend"), "recommend needs --model");
@@ -181,7 +195,8 @@ private slots:
         row("recommend: unknown placement", split(recommend + "--where mars"), "--where expects cloud, onprem or both");
         row("recommend: negative budget", split(recommend + "--budget -5"), "--budget expects a positive number");
         row("recommend: top 0", split(recommend + "--top 0"), "--top expects a positive integer");
-        row("recommend: peak factor 0", split(recommend + "--peak-factor 0"), "--peak-factor expects a positive number");
+        row("recommend: peak factor 0", split(recommend + "--peak-factor 0"),
+            "--peak-factor expects a positive number");
         row("recommend: unknown ranking", split(recommend + "--rank speed"), "--rank expects cost or tco");
         row("recommend: unknown weights", split(recommend + "--weights fp3"), "unknown format 'fp3' in --weights");
         row("recommend: spare replicas beyond int", split(recommend + "--spare-replicas 99999999999"),
@@ -192,49 +207,58 @@ private slots:
         // report and export-launch
         row("report: no plan", args("report"), "report needs exactly one PLAN file");
         row("report: no output", {QStringLiteral("report"), samplePlan()}, "report needs -o OUT.pdf");
-        row("report: missing plan", {QStringLiteral("report"), file("absent.llmplan"), QStringLiteral("-o"), file("x.pdf")},
+        row("report: missing plan",
+            {QStringLiteral("report"), file("absent.llmplan"), QStringLiteral("-o"), file("x.pdf")},
             "No such file or directory");
-        row("report: not a plan", {QStringLiteral("report"), file("truncated.json"), QStringLiteral("-o"), file("x.pdf")},
+        row("report: not a plan",
+            {QStringLiteral("report"), file("truncated.json"), QStringLiteral("-o"), file("x.pdf")},
             "not a plan file: not valid JSON");
-        row("report: price overflow", {QStringLiteral("report"), file("price-overflow.llmplan"), QStringLiteral("-o"), file("x.pdf")},
+        row("report: price overflow",
+            {QStringLiteral("report"), file("price-overflow.llmplan"), QStringLiteral("-o"), file("x.pdf")},
             "parts.gpus[0]: 'price_usd' must be between 0 and 1e+12, got 1.5e+308");
-        row("report: tariff overflow", {QStringLiteral("report"), file("tariff-overflow.llmplan"), QStringLiteral("-o"), file("x.pdf")},
+        row("report: tariff overflow",
+            {QStringLiteral("report"), file("tariff-overflow.llmplan"), QStringLiteral("-o"), file("x.pdf")},
             "the electricity tariff (USD/kWh) must be between 0 and 10, got 1e+300");
-        row("report: negative core count", {QStringLiteral("report"), file("negative-cores.llmplan"), QStringLiteral("-o"), file("x.pdf")},
+        row("report: negative core count",
+            {QStringLiteral("report"), file("negative-cores.llmplan"), QStringLiteral("-o"), file("x.pdf")},
             "parts.cpus[0]: 'cores' must be");
         const QStringList report = {QStringLiteral("report"), samplePlan(), QStringLiteral("-o"), file("x.pdf")};
-        row("report: currency without a rate", report + args("--currency EUR"), "--currency EUR needs --rate, how many EUR one USD buys");
+        row("report: currency without a rate", report + args("--currency EUR"),
+            "--currency EUR needs --rate, how many EUR one USD buys");
         row("report: not a currency code", report + args("--currency EURO --rate 0.9"),
             "the currency code must be three capital letters (ISO 4217, such as CNY or EUR), got \"EURO\"");
-        row("report: negative rate", report + args("--currency CNY --rate -7"), "--rate expects a positive number, got '-7'");
+        row("report: negative rate", report + args("--currency CNY --rate -7"),
+            "--rate expects a positive number, got '-7'");
         row("report: tiny rate", report + args("--currency CNY --rate 1e-9"),
             "the exchange rate must be between 0.0001 and 10000000 CNY per USD, got 1e-09");
         row("report: huge rate", report + args("--currency CNY --rate 1e300"), "the exchange rate must be between");
-        row("report: a rate for dollars", report + args("--currency USD --rate 7"), "--rate is for a currency other than USD");
-        row("report: unknown memory unit", report + args("--memory-unit MB"), "--memory-unit expects GB or GiB, got \"MB\"");
-        row("report: missing folder", {QStringLiteral("report"), samplePlan(), QStringLiteral("-o"), file("absent/x.pdf")},
-            "x.pdf");
+        row("report: a rate for dollars", report + args("--currency USD --rate 7"),
+            "--rate is for a currency other than USD");
+        row("report: unknown memory unit", report + args("--memory-unit MB"),
+            "--memory-unit expects GB or GiB, got \"MB\"");
+        row("report: missing folder",
+            {QStringLiteral("report"), samplePlan(), QStringLiteral("-o"), file("absent/x.pdf")}, "x.pdf");
         row("export-launch: no plan", args("export-launch"), "export-launch needs exactly one PLAN file");
-        row("export-launch: unknown scenario", {QStringLiteral("export-launch"), samplePlan(), QStringLiteral("--scenario"),
-                                                QStringLiteral("99")},
+        row("export-launch: unknown scenario",
+            {QStringLiteral("export-launch"), samplePlan(), QStringLiteral("--scenario"), QStringLiteral("99")},
             "no scenario '99' in the plan");
-        row("export-launch: unknown engine", {QStringLiteral("export-launch"), samplePlan(), QStringLiteral("--engine"),
-                                              QStringLiteral("tgi")},
+        row("export-launch: unknown engine",
+            {QStringLiteral("export-launch"), samplePlan(), QStringLiteral("--engine"), QStringLiteral("tgi")},
             "unknown engine 'tgi'");
-        row("export-launch: model not in the plan", {QStringLiteral("export-launch"), samplePlan(), QStringLiteral("--model"),
-                                                     QStringLiteral("gpt-9")},
+        row("export-launch: model not in the plan",
+            {QStringLiteral("export-launch"), samplePlan(), QStringLiteral("--model"), QStringLiteral("gpt-9")},
             "model 'gpt-9' is not in this plan");
 
         // catalog and import-model
         row("catalog: unknown kind", args("catalog toasters"), "unknown catalogue kind 'toasters'");
-        row("catalog: import into no table", {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("toaster"),
-                                              file("no-id.csv")},
+        row("catalog: import into no table",
+            {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("toaster"), file("no-id.csv")},
             "catalog import needs a table");
-        row("catalog: import a missing file", {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"),
-                                               file("absent.csv")},
+        row("catalog: import a missing file",
+            {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), file("absent.csv")},
             "No such file or directory");
-        row("catalog: import without ids", {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"),
-                                            file("no-id.csv")},
+        row("catalog: import without ids",
+            {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), file("no-id.csv")},
             "the CSV has no 'id' column (nothing was imported)");
         row("import-model: no path", args("import-model"), "import-model needs exactly one PATH");
         row("import-model: missing path", {QStringLiteral("import-model"), file("absent")}, "no such file or folder");
@@ -248,7 +272,8 @@ private slots:
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
         const CliResult r = run(arguments);
-        const QByteArray context = arguments.join(u' ').toUtf8() + "\n  stderr: " + r.err + "  stdout: " + r.out.left(300);
+        const QByteArray context = arguments.join(u' ').toUtf8() + "\n  stderr: " + r.err
+                                   + "  stdout: " + r.out.left(300);
         QVERIFY2(r.exitCode == 2, context.constData());
         QVERIFY2(r.out.isEmpty(), context.constData());
         QVERIFY2(r.err.startsWith("llm-planner-cli: "), context.constData());

@@ -28,12 +28,13 @@ private slots:
             planner::Catalogue::OpenResult opened = planner::Catalogue::open(userPath);
             QVERIFY(opened.catalogue);
             gpus = opened.catalogue->list<planner::GpuSpec>().size();
-            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                                  .count();
             worstMs = std::max(worstMs, ms);
             totalMs += ms;
         }
-        std::printf("open catalogue + list %zu GPUs: %.1f ms mean, %.1f ms worst over %d runs\n", gpus,
-                    totalMs / kRuns, worstMs, kRuns);
+        std::printf("open catalogue + list %zu GPUs: %.1f ms mean, %.1f ms worst over %d runs\n", gpus, totalMs / kRuns,
+                    worstMs, kRuns);
         QVERIFY(gpus > 0);
     }
 };

@@ -22,10 +22,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QTabWidget>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -73,7 +73,7 @@ bool measureStartup(const QString &folder)
         window.show();
         if (!QTest::qWaitForWindowExposed(&window))
             return false;
-        QCoreApplication::processEvents();  // the deferred first layout and queued refreshes
+        QCoreApplication::processEvents(); // the deferred first layout and queued refreshes
         std::printf("%-44s %6.1f ms\n", label, msSince(start));
     }
     return true;
@@ -157,7 +157,8 @@ int main(int argc, char *argv[])
     // load charts are empty for one that does not fit).
     window.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->raise();
     const std::vector<VersionEstimate> &versions = doc->estimates().front().versions;
-    const auto served = std::find_if(versions.begin(), versions.end(), [](const VersionEstimate &v) { return v.speed.has_value(); });
+    const auto served = std::find_if(versions.begin(), versions.end(),
+                                     [](const VersionEstimate &v) { return v.speed.has_value(); });
     if (served == versions.end())
         return 1;
     QComboBox *versionBox = window.analysis()->versionBox();

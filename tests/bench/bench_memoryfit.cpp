@@ -22,11 +22,14 @@ private:
     {
         using namespace planner;
         std::vector<InferenceRequest> list;
-        const struct { const char *model; const char *gpu; int gpus; const char *weights; } cases[] = {
-            {"llama-3.1-8b", "rtx-4090", 1, "q4_k_m"},
-            {"deepseek-r1-distill-qwen-32b", "a100-80gb", 1, "bf16"},
-            {"llama-3.1-70b", "h100-sxm", 4, "fp8"},
-            {"deepseek-r1", "h200", 8, "fp8-block"},
+        const struct {
+            const char *model;
+            const char *gpu;
+            int gpus;
+            const char *weights;
+        } cases[] = {
+            {"llama-3.1-8b", "rtx-4090", 1, "q4_k_m"},    {"deepseek-r1-distill-qwen-32b", "a100-80gb", 1, "bf16"},
+            {"llama-3.1-70b", "h100-sxm", 4, "fp8"},      {"deepseek-r1", "h200", 8, "fp8-block"},
             {"mixtral-8x7b", "l40s", 2, "awq-int4-g128"},
         };
         for (const auto &c : cases) {

@@ -38,7 +38,7 @@ int main(int argc, char *argv[])
         std::printf("cannot make a temporary folder\n");
         return 1;
     }
-    Catalogue::OpenResult opened = Catalogue::open(QString());  // the shipped catalogue alone
+    Catalogue::OpenResult opened = Catalogue::open(QString()); // the shipped catalogue alone
     if (!opened.catalogue) {
         std::printf("cannot open the catalogue: %s\n", qPrintable(opened.error));
         return 1;
@@ -46,7 +46,8 @@ int main(int argc, char *argv[])
 
     ProposalOptions options;
     options.author = QStringLiteral("bench_proposal");
-    for (const char *name : {"cloud-vs-onprem-llama-3.1-70b", "deepseek-r1-8x-h200", "r1-distill-qwen-32b-2x-rtx4090"}) {
+    for (const char *name :
+         {"cloud-vs-onprem-llama-3.1-70b", "deepseek-r1-8x-h200", "r1-distill-qwen-32b-2x-rtx4090"}) {
         const PlanFileResult read = readPlanFile(QStringLiteral(":/plans/%1.llmplan").arg(QLatin1String(name)));
         if (!read.ok()) {
             std::printf("cannot read %s: %s\n", name, qPrintable(read.error));

@@ -56,9 +56,9 @@ private slots:
         std::printf("serving simulation: %lld requests at %.1f req/s (findMaxRate: %d runs), "
                     "%lld steps, %.1f s simulated, in %.3f s wall on one core (%.0f steps/s); "
                     "p99 TTFT %.3f s, p99 TPOT %.4f s\n",
-                    static_cast<long long>(r.completed), c.ratePerSecond, limit.simulations, static_cast<long long>(r.steps),
-                    units::inSeconds(r.duration), wall, static_cast<double>(r.steps) / wall,
-                    units::inSeconds(r.ttft.p99), units::inSeconds(r.tpot.p99));
+                    static_cast<long long>(r.completed), c.ratePerSecond, limit.simulations,
+                    static_cast<long long>(r.steps), units::inSeconds(r.duration), wall,
+                    static_cast<double>(r.steps) / wall, units::inSeconds(r.ttft.p99), units::inSeconds(r.tpot.p99));
         QCOMPARE(r.completed, c.requests);
 #ifdef NDEBUG
         // Optimised builds only: a debug build's figure says nothing about the target.

@@ -36,7 +36,8 @@ QByteArray both(double actual, double expected)
 
 const BillLine *lineWithId(const ScenarioBill &bill, const std::string &id)
 {
-    const auto found = std::find_if(bill.parts.begin(), bill.parts.end(), [&id](const BillLine &l) { return l.id == id; });
+    const auto found = std::find_if(bill.parts.begin(), bill.parts.end(),
+                                    [&id](const BillLine &l) { return l.id == id; });
     return found == bill.parts.end() ? nullptr : &*found;
 }
 
@@ -158,10 +159,10 @@ private slots:
         const BillLine *gpus = lineWithId(two, "h100-sxm");
         QVERIFY(gpus);
         QCOMPARE(gpus->quantity, 16);
-        QCOMPARE(*gpus->totalUsd, 480000.0);  // 16 x 30,000 USD
+        QCOMPARE(*gpus->totalUsd, 480000.0); // 16 x 30,000 USD
         const BillLine *chassis = lineWithId(two, "dgx-h100");
         QVERIFY(chassis);
-        QCOMPARE(chassis->quantity, 2);  // one chassis per server
+        QCOMPARE(chassis->quantity, 2); // one chassis per server
 
         // The capital doubles and is still the cost model's and the estimate's.
         QCOMPARE(two.capexUsd, 2 * one.capexUsd);
@@ -213,7 +214,7 @@ private slots:
             if (instances == 2)
                 copyServer(s.topology, s.topology.servers().front()->id, 400);
             const ScenarioBill bill = billOf(s, p.parts);
-            QCOMPARE(bill.instances.size(), size_t(1));  // one line per instance type
+            QCOMPARE(bill.instances.size(), size_t(1)); // one line per instance type
             const CloudBillLine &line = bill.instances.front();
             QCOMPARE(line.id, std::string("aws-p5.48xlarge"));
             QCOMPARE(line.name, std::string("AWS p5.48xlarge"));
@@ -241,7 +242,7 @@ private slots:
     {
         Plan p = samplePlan("cloud-vs-onprem-llama-3.1-70b");
         Scenario &s = p.scenarios.at(1);
-        s.cloudTier = CloudTier::Reserved1Year;  // the sample publishes no reserved price for p5.48xlarge
+        s.cloudTier = CloudTier::Reserved1Year; // the sample publishes no reserved price for p5.48xlarge
         const ScenarioBill bill = billOf(s, p.parts);
         QCOMPARE(bill.instances.size(), size_t(1));
         QVERIFY(!bill.instances.front().usdPerHour);
@@ -264,11 +265,11 @@ private slots:
         const ScenarioBill with = billOf(s, p.parts);
         const BillLine *integration = lineWithId(with, "integration");
         QVERIFY(integration);
-        QCOMPARE(integration->quantity, 2);  // one per server
+        QCOMPARE(integration->quantity, 2); // one per server
         QCOMPARE(integration->unitUsd, std::optional<double>(7500));
         QCOMPARE(integration->totalUsd, std::optional<double>(15000));
         QCOMPARE(integration->source, s.costs.integrationUsdPerServer.source);
-        QCOMPARE(with.parts.back().id, std::string("integration"));  // after the servers' parts
+        QCOMPARE(with.parts.back().id, std::string("integration")); // after the servers' parts
 
         // 16 x 32,000 USD of H200 + 2 x 7,500 USD integration; the cost model counts the same.
         QCOMPARE(with.capexUsd, 16 * 32000.0 + 15000.0);

@@ -45,9 +45,12 @@ private slots:
         // memory-bound decode and a compute-bound prefill pin both factors.
         const Efficiency truth{0.5, 0.62, 0.75};
         std::vector<Measurement> cases{
-            measurement(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), QStringLiteral("bf16"), MeasuredMetric::Tpot, 128, 512, 1),
-            measurement(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), QStringLiteral("bf16"), MeasuredMetric::Ttft, 8000, 1, 1),
-            measurement(QStringLiteral("qwen2.5-7b"), QStringLiteral("a100-80gb"), QStringLiteral("bf16"), MeasuredMetric::OutputTokensPerSecond, 1000, 200, 16),
+            measurement(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), QStringLiteral("bf16"),
+                        MeasuredMetric::Tpot, 128, 512, 1),
+            measurement(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), QStringLiteral("bf16"),
+                        MeasuredMetric::Ttft, 8000, 1, 1),
+            measurement(QStringLiteral("qwen2.5-7b"), QStringLiteral("a100-80gb"), QStringLiteral("bf16"),
+                        MeasuredMetric::OutputTokensPerSecond, 1000, 200, 16),
         };
         for (Measurement &m : cases)
             m.value = predict(m, truth);
@@ -55,7 +58,8 @@ private slots:
         const CalibrationResult fit = calibrate(cases, Efficiency{});
         QVERIFY(fit.rmsLogErrorBefore > 0.05);
         QVERIFY2(fit.rmsLogErrorAfter < 0.005, qPrintable(QString::number(fit.rmsLogErrorAfter)));
-        QVERIFY2(std::abs(fit.after.compute / truth.compute - 1) < 0.02, qPrintable(QString::number(fit.after.compute)));
+        QVERIFY2(std::abs(fit.after.compute / truth.compute - 1) < 0.02,
+                 qPrintable(QString::number(fit.after.compute)));
         QVERIFY2(std::abs(fit.after.memory / truth.memory - 1) < 0.02, qPrintable(QString::number(fit.after.memory)));
     }
 
@@ -79,13 +83,13 @@ private slots:
 
     void rejectsUnusableMeasurements()
     {
-        Measurement zero = measurement(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), QStringLiteral("bf16"),
-                                       MeasuredMetric::Tpot, 128, 128, 1);
+        Measurement zero = measurement(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"),
+                                       QStringLiteral("bf16"), MeasuredMetric::Tpot, 128, 128, 1);
         zero.value = 0;
         QVERIFY(anyContains(validate(std::vector<Measurement>{zero}), "must be a positive number"));
         QVERIFY(anyContains(validate(std::vector<Measurement>{}), "no measurements"));
-        Measurement tooBig = measurement(QStringLiteral("deepseek-r1"), QStringLiteral("rtx-4090"), QStringLiteral("fp8-block"),
-                                         MeasuredMetric::Tpot, 128, 128, 1);
+        Measurement tooBig = measurement(QStringLiteral("deepseek-r1"), QStringLiteral("rtx-4090"),
+                                         QStringLiteral("fp8-block"), MeasuredMetric::Tpot, 128, 128, 1);
         tooBig.value = 1;
         QVERIFY(anyContains(validate(std::vector<Measurement>{tooBig}), "does not fit"));
     }

@@ -173,7 +173,7 @@ private slots:
         QVERIFY(currencyProblem({"CNY", 0, ""}));
         QVERIFY(currencyProblem({"CNY", std::nan(""), ""}));
         QVERIFY(currencyProblem({"CNY", 1e300, ""}));
-        QVERIFY(currencyProblem({"USD", 7, ""}));  // one USD is one USD
+        QVERIFY(currencyProblem({"USD", 7, ""})); // one USD is one USD
     }
 };
 

@@ -122,23 +122,28 @@ void TestInferenceMemory::weightsPerGpu_data()
     // "7.48GiB" per rank at TP2. Logged to 0.01 GiB; vLLM measures the memory
     // delta of loading, which includes small buffers (the same weights log as
     // 14.9888 GiB in #10517), hence 0.5 %.
-    QTest::newRow("Llama-3-8B BF16 TP1 (vllm#10511)") << "llama-3.1-8b" << "bf16" << 1 << 14.96 << 0.005;
-    QTest::newRow("Llama-3-8B BF16 TP2 (vllm#10511)") << "llama-3.1-8b" << "bf16" << 2 << 7.48 << 0.005;
+    QTest::newRow("Llama-3-8B BF16 TP1 (vllm#10511)") << "llama-3.1-8b"
+                                                      << "bf16" << 1 << 14.96 << 0.005;
+    QTest::newRow("Llama-3-8B BF16 TP2 (vllm#10511)") << "llama-3.1-8b"
+                                                      << "bf16" << 2 << 7.48 << 0.005;
     // vllm issue #10517: "Loading model weights took 14.9888 GB" (GiB), Llama-3.1-8B-Instruct.
-    QTest::newRow("Llama-3.1-8B BF16 TP1 (vllm#10517)") << "llama-3.1-8b" << "bf16" << 1 << 14.9888 << 0.005;
+    QTest::newRow("Llama-3.1-8B BF16 TP1 (vllm#10517)") << "llama-3.1-8b"
+                                                        << "bf16" << 1 << 14.9888 << 0.005;
     // vllm issue #13061: DeepSeek-R1-Distill-Qwen-14B BF16, TP2 on 2 x RTX 4090:
     // "Loading model weights took 13.9476 GB" per rank. 2 %: vLLM's figure includes
     // load-time buffers such as the RoPE cos/sin cache of the 131072-token context.
-    QTest::newRow("R1-Distill-Qwen-14B BF16 TP2 (vllm#13061)") << "deepseek-r1-distill-qwen-14b" << "bf16" << 2
-                                                               << 13.9476 << 0.02;
+    QTest::newRow("R1-Distill-Qwen-14B BF16 TP2 (vllm#13061)") << "deepseek-r1-distill-qwen-14b"
+                                                               << "bf16" << 2 << 13.9476 << 0.02;
     // mlcommons/inference #2267: Llama 3.1 8B, TP8 under vLLM: "Loading model
     // weights took 1.9028 GB" per rank. 2 % for the same buffers, larger in
     // relation to a one-eighth share.
-    QTest::newRow("Llama-3.1-8B BF16 TP8 (mlcommons#2267)") << "llama-3.1-8b" << "bf16" << 8 << 1.9028 << 0.02;
+    QTest::newRow("Llama-3.1-8B BF16 TP8 (mlcommons#2267)") << "llama-3.1-8b"
+                                                            << "bf16" << 8 << 1.9028 << 0.02;
     // HabanaAI/vllm-fork #809: DeepSeek-R1 671B FP8 at TP8 on Gaudi2: "Pre-loading
     // model weights on hpu:0 took 79.41 GiB of device memory". The same FP8
     // checkpoint and vLLM's TP layout (MLA down-projections replicated); 1.5 %.
-    QTest::newRow("DeepSeek-R1 FP8 TP8 (vllm-fork#809)") << "deepseek-r1" << "fp8-block" << 8 << 79.41 << 0.015;
+    QTest::newRow("DeepSeek-R1 FP8 TP8 (vllm-fork#809)") << "deepseek-r1"
+                                                         << "fp8-block" << 8 << 79.41 << 0.015;
 }
 
 void TestInferenceMemory::weightsPerGpu()
@@ -166,35 +171,43 @@ void TestInferenceMemory::kvPerToken_data()
     // vllm #10517 (Llama-3.1-8B, RTX 3090): "GPU blocks: 1952" of 16 tokens and
     // "kv_cache_size=3.81GiB": 3.81 GiB / 31232 tokens = 128 KiB
     // = 32 layers x 2 (K, V) x 8 KV heads x 128 x 2 bytes.
-    QTest::newRow("Llama-3.1-8B TP1") << "llama-3.1-8b" << "vllm" << 1 << qint64(32 * 2 * 8 * 128 * 2);
+    QTest::newRow("Llama-3.1-8B TP1") << "llama-3.1-8b"
+                                      << "vllm" << 1 << qint64(32 * 2 * 8 * 128 * 2);
     // mlcommons/inference #2267, TP8: 464716 blocks x 16 / 131072 = 56.73x; one KV
     // head per rank: 32 x 2 x 1 x 128 x 2 = 16 KiB.
-    QTest::newRow("Llama-3.1-8B TP8") << "llama-3.1-8b" << "vllm" << 8 << qint64(32 * 2 * 1 * 128 * 2);
+    QTest::newRow("Llama-3.1-8B TP8") << "llama-3.1-8b"
+                                      << "vllm" << 8 << qint64(32 * 2 * 1 * 128 * 2);
     // Qwen2.5-7B: 28 layers, 4 KV heads (ollama #8990 logs 448 MiB at 8192 = 56 KiB).
-    QTest::newRow("Qwen2.5-7B TP1") << "qwen2.5-7b" << "vllm" << 1 << qint64(28 * 2 * 4 * 128 * 2);
-    QTest::newRow("Qwen2.5-7B TP2") << "qwen2.5-7b" << "vllm" << 2 << qint64(28 * 2 * 2 * 128 * 2);
-    QTest::newRow("Qwen2.5-7B TP4") << "qwen2.5-7b" << "vllm" << 4 << qint64(28 * 2 * 1 * 128 * 2);
+    QTest::newRow("Qwen2.5-7B TP1") << "qwen2.5-7b"
+                                    << "vllm" << 1 << qint64(28 * 2 * 4 * 128 * 2);
+    QTest::newRow("Qwen2.5-7B TP2") << "qwen2.5-7b"
+                                    << "vllm" << 2 << qint64(28 * 2 * 2 * 128 * 2);
+    QTest::newRow("Qwen2.5-7B TP4") << "qwen2.5-7b"
+                                    << "vllm" << 4 << qint64(28 * 2 * 1 * 128 * 2);
     // GQA replication when TP exceeds the KV heads: each rank still holds one
     // whole head (vLLM docs/serving/context_parallel_deployment.md: "the KV cache
     // for each GPU will be duplicated for tp_size / H times"). R1-Distill-Qwen-1.5B
     // has 2 KV heads and 12 query heads: at TP4 one head per rank, as at TP2.
     // (Qwen2.5-7B cannot run at TP8: its 28 query heads do not split 8 ways;
     // see validateRejects.)
-    QTest::newRow("R1-Distill-Qwen-1.5B TP4 (replicated)") << "deepseek-r1-distill-qwen-1.5b" << "vllm" << 4
-                                                           << qint64(28 * 2 * 1 * 128 * 2);
+    QTest::newRow("R1-Distill-Qwen-1.5B TP4 (replicated)") << "deepseek-r1-distill-qwen-1.5b"
+                                                           << "vllm" << 4 << qint64(28 * 2 * 1 * 128 * 2);
     // Llama-3.1-70B, 8 KV heads, over two 8-GPU nodes: one head per rank, as at TP8.
-    QTest::newRow("Llama-3.1-70B TP16 (replicated)") << "llama-3.1-70b" << "vllm" << 16 << qint64(80 * 2 * 1 * 128 * 2);
+    QTest::newRow("Llama-3.1-70B TP16 (replicated)") << "llama-3.1-70b"
+                                                     << "vllm" << 16 << qint64(80 * 2 * 1 * 128 * 2);
     // DeepSeek-V3 MLA latent: kv_lora_rank 512 + qk_rope_head_dim 64 per token and
     // layer, 61 layers: 61 x 576 x 2 = 70,272 B.
-    QTest::newRow("DeepSeek-V3 latent TP1") << "deepseek-v3" << "vllm" << 1 << qint64(61 * 576 * 2);
+    QTest::newRow("DeepSeek-V3 latent TP1") << "deepseek-v3"
+                                            << "vllm" << 1 << qint64(61 * 576 * 2);
     // vLLM keeps the whole latent on every TP rank: context_parallel_deployment.md,
     // "For DeepSeek-R1 ... -tp 8 causes 8x KV cache duplication".
-    QTest::newRow("DeepSeek-V3 latent TP8") << "deepseek-v3" << "vllm" << 8 << qint64(61 * 576 * 2);
+    QTest::newRow("DeepSeek-V3 latent TP8") << "deepseek-v3"
+                                            << "vllm" << 8 << qint64(61 * 576 * 2);
     // Transformers modeling_deepseek_v3.py caches the expanded per-head K
     // (128 nope + 64 rope) and V (128) of all 128 heads: 61 x 128 x 320 x 2 =
     // 4,997,120 B, 71 x the latent.
-    QTest::newRow("DeepSeek-V3 expanded (Transformers)") << "deepseek-v3" << "transformers" << 1
-                                                         << qint64(61 * 128 * (192 + 128) * 2);
+    QTest::newRow("DeepSeek-V3 expanded (Transformers)") << "deepseek-v3"
+                                                         << "transformers" << 1 << qint64(61 * 128 * (192 + 128) * 2);
 }
 
 void TestInferenceMemory::kvPerToken()
@@ -218,18 +231,20 @@ void TestInferenceMemory::llamaCppKvCache_data()
 
     // llama.cpp docs/backend/CANN.md, Meta-Llama-3-8B-Instruct, n_ctx 8192:
     // "KV self size = 1024.00 MiB, K (f16): 512.00 MiB, V (f16): 512.00 MiB".
-    QTest::newRow("Llama-3-8B f16 8192 (CANN.md)") << "llama-3.1-8b" << "fp16" << qint64(8192) << 1024.0;
+    QTest::newRow("Llama-3-8B f16 8192 (CANN.md)") << "llama-3.1-8b"
+                                                   << "fp16" << qint64(8192) << 1024.0;
     // ollama #8990, qwen2 28 layers (Qwen2.5-7B class), kv_size 8192:
     // "KV self size = 448.00 MiB".
-    QTest::newRow("Qwen2.5-7B f16 8192 (ollama#8990)") << "qwen2.5-7b" << "fp16" << qint64(8192) << 448.0;
+    QTest::newRow("Qwen2.5-7B f16 8192 (ollama#8990)") << "qwen2.5-7b"
+                                                       << "fp16" << qint64(8192) << 448.0;
     // intel/ipex-llm #13301, DeepSeek-R1 distill, 28 layers, kv_size 4096:
     // "KV self size = 224.00 MiB".
-    QTest::newRow("R1-Distill-Qwen-7B f16 4096 (ipex-llm#13301)") << "deepseek-r1-distill-qwen-7b" << "fp16"
-                                                                  << qint64(4096) << 224.0;
+    QTest::newRow("R1-Distill-Qwen-7B f16 4096 (ipex-llm#13301)") << "deepseek-r1-distill-qwen-7b"
+                                                                  << "fp16" << qint64(4096) << 224.0;
     // ikawrakow/ik_llama.cpp PR #259, DeepSeek-R1 with the MLA cache, n_ctx 32768:
     // "KV self size = 1166.62 MiB, c^KV (q8_0): 1166.62 MiB".
-    QTest::newRow("DeepSeek-R1 MLA q8_0 32768 (ik_llama.cpp#259)") << "deepseek-r1" << "q8_0" << qint64(32768)
-                                                                   << 1166.62;
+    QTest::newRow("DeepSeek-R1 MLA q8_0 32768 (ik_llama.cpp#259)") << "deepseek-r1"
+                                                                   << "q8_0" << qint64(32768) << 1166.62;
 }
 
 void TestInferenceMemory::llamaCppKvCache()
@@ -282,9 +297,10 @@ void TestInferenceMemory::vllmRtx3090Fit()
     qInfo("concurrency factor: engine %.3fx, vLLM log %.2fx", factor, loggedConcurrency);
 
     const std::int64_t expectedMax = static_cast<std::int64_t>(std::floor(loggedConcurrency));
-    QVERIFY2(e.maxConcurrency == expectedMax,
-             qPrintable(QStringLiteral("max concurrency %1, vLLM's %2x means %3").arg(e.maxConcurrency)
-                            .arg(loggedConcurrency).arg(expectedMax)));
+    QVERIFY2(e.maxConcurrency == expectedMax, qPrintable(QStringLiteral("max concurrency %1, vLLM's %2x means %3")
+                                                             .arg(e.maxConcurrency)
+                                                             .arg(loggedConcurrency)
+                                                             .arg(expectedMax)));
     QCOMPARE(e.fits, expectedMax >= 1);
     // 10 %: the factor divides a small remainder (~3.8 GiB) of the card, so the
     // activation formula's error (below) moves it several times over.
@@ -322,12 +338,30 @@ void TestInferenceMemory::growsWithContextAndConcurrency_data()
     QTest::addColumn<QString>("gpu");
     QTest::addColumn<int>("gpus");
 
-    QTest::newRow("Llama-3.1-8B vLLM H100") << "llama-3.1-8b" << "bf16" << "vllm" << "h100-sxm" << 1;
-    QTest::newRow("Qwen2.5-72B SGLang 4xH100") << "qwen2.5-72b" << "fp8" << "sglang" << "h100-sxm" << 4;
-    QTest::newRow("Llama-3.1-70B TRT-LLM 4xH100") << "llama-3.1-70b" << "bf16" << "tensorrt-llm" << "h100-sxm" << 4;
-    QTest::newRow("Llama-3.1-8B llama.cpp 4090") << "llama-3.1-8b" << "q4_k_m" << "llama.cpp" << "rtx-4090" << 1;
-    QTest::newRow("DeepSeek-R1 vLLM 8xH200") << "deepseek-r1" << "fp8-block" << "vllm" << "h200" << 8;
-    QTest::newRow("Mixtral Transformers 2xH100") << "mixtral-8x7b" << "bf16" << "transformers" << "h100-sxm" << 2;
+    QTest::newRow("Llama-3.1-8B vLLM H100") << "llama-3.1-8b"
+                                            << "bf16"
+                                            << "vllm"
+                                            << "h100-sxm" << 1;
+    QTest::newRow("Qwen2.5-72B SGLang 4xH100") << "qwen2.5-72b"
+                                               << "fp8"
+                                               << "sglang"
+                                               << "h100-sxm" << 4;
+    QTest::newRow("Llama-3.1-70B TRT-LLM 4xH100") << "llama-3.1-70b"
+                                                  << "bf16"
+                                                  << "tensorrt-llm"
+                                                  << "h100-sxm" << 4;
+    QTest::newRow("Llama-3.1-8B llama.cpp 4090") << "llama-3.1-8b"
+                                                 << "q4_k_m"
+                                                 << "llama.cpp"
+                                                 << "rtx-4090" << 1;
+    QTest::newRow("DeepSeek-R1 vLLM 8xH200") << "deepseek-r1"
+                                             << "fp8-block"
+                                             << "vllm"
+                                             << "h200" << 8;
+    QTest::newRow("Mixtral Transformers 2xH100") << "mixtral-8x7b"
+                                                 << "bf16"
+                                                 << "transformers"
+                                                 << "h100-sxm" << 2;
 }
 
 void TestInferenceMemory::growsWithContextAndConcurrency()
@@ -345,8 +379,10 @@ void TestInferenceMemory::growsWithContextAndConcurrency()
         r.concurrency = 1;
         QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
         const double total = units::inBytes(estimateInferenceMemory(r).perGpu.total());
-        QVERIFY2(total > previous, qPrintable(QStringLiteral("context %1: %2 GiB, not above %3 GiB").arg(context)
-                                                  .arg(total / kGiB).arg(previous / kGiB)));
+        QVERIFY2(total > previous, qPrintable(QStringLiteral("context %1: %2 GiB, not above %3 GiB")
+                                                  .arg(context)
+                                                  .arg(total / kGiB)
+                                                  .arg(previous / kGiB)));
         previous = total;
     }
     previous = 0;
@@ -355,7 +391,9 @@ void TestInferenceMemory::growsWithContextAndConcurrency()
         r.concurrency = concurrency;
         const double total = units::inBytes(estimateInferenceMemory(r).perGpu.total());
         QVERIFY2(total > previous, qPrintable(QStringLiteral("concurrency %1: %2 GiB, not above %3 GiB")
-                                                  .arg(concurrency).arg(total / kGiB).arg(previous / kGiB)));
+                                                  .arg(concurrency)
+                                                  .arg(total / kGiB)
+                                                  .arg(previous / kGiB)));
         previous = total;
     }
 }
@@ -405,20 +443,34 @@ void TestInferenceMemory::limitsAreConsistentWithFit_data()
     QTest::addColumn<bool>("dpAttention");
     QTest::addColumn<qint64>("context");
 
-    QTest::newRow("Llama-3.1-8B vLLM H100") << "llama-3.1-8b" << "bf16" << "vllm" << "h100-sxm" << 1 << 1 << false
-                                           << qint64(8192);
-    QTest::newRow("Llama-3.1-8B vLLM 8 replicas") << "llama-3.1-8b" << "bf16" << "vllm" << "h100-sxm" << 8 << 1
-                                                  << false << qint64(8192);
-    QTest::newRow("Qwen2.5-7B SGLang L40S") << "qwen2.5-7b" << "bf16" << "sglang" << "l40s" << 1 << 1 << false
-                                            << qint64(32768);
-    QTest::newRow("Llama-3.1-70B TRT-LLM 4xH100") << "llama-3.1-70b" << "fp8" << "tensorrt-llm" << "h100-sxm" << 4
-                                                  << 4 << false << qint64(16384);
-    QTest::newRow("Llama-3.1-8B llama.cpp 4090") << "llama-3.1-8b" << "q4_k_m" << "llama.cpp" << "rtx-4090" << 1
-                                                 << 1 << false << qint64(10000);
-    QTest::newRow("DeepSeek-R1 SGLang DP attention 8xH200") << "deepseek-r1" << "fp8-block" << "sglang" << "h200"
-                                                            << 8 << 8 << true << qint64(16384);
-    QTest::newRow("DeepSeek-R1 Transformers 8xH200") << "deepseek-r1" << "fp8-block" << "transformers" << "h200" << 8
-                                                     << 8 << false << qint64(2048);
+    QTest::newRow("Llama-3.1-8B vLLM H100") << "llama-3.1-8b"
+                                            << "bf16"
+                                            << "vllm"
+                                            << "h100-sxm" << 1 << 1 << false << qint64(8192);
+    QTest::newRow("Llama-3.1-8B vLLM 8 replicas") << "llama-3.1-8b"
+                                                  << "bf16"
+                                                  << "vllm"
+                                                  << "h100-sxm" << 8 << 1 << false << qint64(8192);
+    QTest::newRow("Qwen2.5-7B SGLang L40S") << "qwen2.5-7b"
+                                            << "bf16"
+                                            << "sglang"
+                                            << "l40s" << 1 << 1 << false << qint64(32768);
+    QTest::newRow("Llama-3.1-70B TRT-LLM 4xH100") << "llama-3.1-70b"
+                                                  << "fp8"
+                                                  << "tensorrt-llm"
+                                                  << "h100-sxm" << 4 << 4 << false << qint64(16384);
+    QTest::newRow("Llama-3.1-8B llama.cpp 4090") << "llama-3.1-8b"
+                                                 << "q4_k_m"
+                                                 << "llama.cpp"
+                                                 << "rtx-4090" << 1 << 1 << false << qint64(10000);
+    QTest::newRow("DeepSeek-R1 SGLang DP attention 8xH200") << "deepseek-r1"
+                                                            << "fp8-block"
+                                                            << "sglang"
+                                                            << "h200" << 8 << 8 << true << qint64(16384);
+    QTest::newRow("DeepSeek-R1 Transformers 8xH200") << "deepseek-r1"
+                                                     << "fp8-block"
+                                                     << "transformers"
+                                                     << "h200" << 8 << 8 << false << qint64(2048);
 }
 
 void TestInferenceMemory::limitsAreConsistentWithFit()
@@ -516,16 +568,22 @@ void TestInferenceMemory::validateRejects_data()
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("0 GPUs") << "gpus=0" << "the number of GPUs must be at least 1, got 0";
-    QTest::newRow("negative context") << "context=-5" << "context length must be at least 1 token, got -5";
-    QTest::newRow("context above model maximum") << "context=131073"
-                                                 << "context length 131073 exceeds the model's maximum of 131072 tokens";
+    QTest::newRow("0 GPUs") << "gpus=0"
+                            << "the number of GPUs must be at least 1, got 0";
+    QTest::newRow("negative context") << "context=-5"
+                                      << "context length must be at least 1 token, got -5";
+    QTest::newRow("context above model maximum")
+        << "context=131073"
+        << "context length 131073 exceeds the model's maximum of 131072 tokens";
     QTest::newRow("tp not dividing GPUs") << "tp=3"
                                           << "tensor x pipeline parallel size (3) must divide the number of GPUs (8)";
-    QTest::newRow("EP on a dense model") << "ep=8" << "expert parallelism needs a mixture-of-experts model";
-    QTest::newRow("zero concurrency") << "concurrency=0" << "concurrency must be at least 1 sequence, got 0";
+    QTest::newRow("EP on a dense model") << "ep=8"
+                                         << "expert parallelism needs a mixture-of-experts model";
+    QTest::newRow("zero concurrency") << "concurrency=0"
+                                      << "concurrency must be at least 1 sequence, got 0";
     // vLLM asserts num_attention_heads % tensor_parallel_size == 0.
-    QTest::newRow("Qwen2.5-7B at TP8") << "qwen-tp8" << "tensor parallel size 8 must divide the model's 28 attention heads";
+    QTest::newRow("Qwen2.5-7B at TP8") << "qwen-tp8"
+                                       << "tensor parallel size 8 must divide the model's 28 attention heads";
 }
 
 void TestInferenceMemory::validateRejects()
@@ -555,8 +613,8 @@ void TestInferenceMemory::validateRejects()
 
     const std::vector<std::string> errors = validate(r);
     const bool found = anyContains(errors, message.toStdString());
-    QVERIFY2(found, qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ")
-                               + joinedMessages(errors)));
+    QVERIFY2(found,
+             qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joinedMessages(errors)));
     // An invalid request is never reported as fitting, and yields no NaN.
     const InferenceMemoryEstimate e = estimateInferenceMemory(r);
     QVERIFY(!e.fits);

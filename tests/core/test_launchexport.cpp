@@ -90,7 +90,7 @@ Plan variant(const QString &name)
     }
     if (name == QLatin1String("r1-h200-bf16")) {
         Plan plan = samplePlan(QStringLiteral("deepseek-r1-8x-h200.llmplan"));
-        plan.scenarios.front().deployment.weightFormat = "bf16";  // 1.3 TB: more than 8 x 141 GB
+        plan.scenarios.front().deployment.weightFormat = "bf16"; // 1.3 TB: more than 8 x 141 GB
         return plan;
     }
     qFatal("no plan variant %s", qPrintable(name));
@@ -146,9 +146,9 @@ LaunchExport exported(const Plan &plan, const QString &model, const QString &eng
 
 QString concurrencyFlag(const QString &engine)
 {
-    return engine == QLatin1String("vllm") ? QStringLiteral("--max-num-seqs")
-         : engine == QLatin1String("sglang") ? QStringLiteral("--max-running-requests")
-                                             : QStringLiteral("-np");
+    return engine == QLatin1String("vllm")     ? QStringLiteral("--max-num-seqs")
+           : engine == QLatin1String("sglang") ? QStringLiteral("--max-running-requests")
+                                               : QStringLiteral("-np");
 }
 
 QString tensorFlag(const QString &engine)
@@ -176,31 +176,39 @@ private slots:
         // 8 H200 in one HGX: TP 8 (R1's 128 heads), the sample's 4,096-token
         // context and 32 sequences, vLLM's 0.92 share, the FP8 checkpoint as published.
         QTest::newRow("R1 on 8xH200, vLLM")
-            << "r1-h200" << "deepseek-r1" << "vllm"
-            << QStringList{"--tensor-parallel-size=8", "--pipeline-parallel-size=1", "--max-model-len=4096",
-                           "--gpu-memory-utilization=0.92", "--kv-cache-dtype=auto", "--max-num-seqs=32"}
+            << "r1-h200"
+            << "deepseek-r1"
+            << "vllm"
+            << QStringList{"--tensor-parallel-size=8",      "--pipeline-parallel-size=1", "--max-model-len=4096",
+                           "--gpu-memory-utilization=0.92", "--kv-cache-dtype=auto",      "--max-num-seqs=32"}
             << QStringList{"--quantization", "--data-parallel-size", "--distributed-executor-backend",
                            "--enable-expert-parallel"};
         QTest::newRow("R1 on 8xH200, SGLang")
-            << "r1-h200" << "deepseek-r1" << "sglang"
-            << QStringList{"--model-path=deepseek-ai/DeepSeek-R1", "--tp-size=8", "--context-length=4096",
-                           "--mem-fraction-static=0.88", "--kv-cache-dtype=auto", "--max-running-requests=32"}
+            << "r1-h200"
+            << "deepseek-r1"
+            << "sglang"
+            << QStringList{"--model-path=deepseek-ai/DeepSeek-R1", "--tp-size=8",           "--context-length=4096",
+                           "--mem-fraction-static=0.88",           "--kv-cache-dtype=auto", "--max-running-requests=32"}
             << QStringList{"--pp-size", "--nnodes", "--quantization", "--dp-size"};
         // Two RTX 4090 in a workstation: TP 2; AWQ is read from an AWQ
         // checkpoint's config, so no --quantization is forced.
         QTest::newRow("R1-Distill-Qwen-32B on 2xRTX 4090, vLLM")
-            << "distill-4090" << "deepseek-r1-distill-qwen-32b" << "vllm"
+            << "distill-4090"
+            << "deepseek-r1-distill-qwen-32b"
+            << "vllm"
             << QStringList{"--tensor-parallel-size=2", "--pipeline-parallel-size=1", "--max-model-len=4096",
                            "--max-num-seqs=4"}
             << QStringList{"--quantization", "--dtype"};
         // The DGX H100 scenario quantizes Llama's BF16 checkpoint to FP8 while loading.
         QTest::newRow("Llama 3.1 70B on DGX H100, vLLM FP8")
-            << "llama-dgx" << "llama-3.1-70b" << "vllm"
-            << QStringList{"--tensor-parallel-size=8", "--quantization=fp8", "--max-model-len=4096"}
+            << "llama-dgx"
+            << "llama-3.1-70b"
+            << "vllm" << QStringList{"--tensor-parallel-size=8", "--quantization=fp8", "--max-model-len=4096"}
             << QStringList{"--dtype"};
         QTest::newRow("Llama 3.1 70B on DGX H100, SGLang FP8")
-            << "llama-dgx" << "llama-3.1-70b" << "sglang"
-            << QStringList{"--tp-size=8", "--quantization=fp8", "--context-length=4096"} << QStringList{};
+            << "llama-dgx"
+            << "llama-3.1-70b"
+            << "sglang" << QStringList{"--tp-size=8", "--quantization=fp8", "--context-length=4096"} << QStringList{};
     }
 
     void commandFollowsTheEstimate()
@@ -228,7 +236,8 @@ private slots:
         QCOMPARE(option(e.command, concurrencyFlag(engine)).toLongLong(), perCopy);
         QCOMPARE(e.sequencesPerReplica, perCopy);
         // The script runs the same command.
-        QVERIFY(QString::fromStdString(e.script).contains(tensorFlag(engine) + " " + QString::number(v.parallel.tensor)));
+        QVERIFY(
+            QString::fromStdString(e.script).contains(tensorFlag(engine) + " " + QString::number(v.parallel.tensor)));
     }
 
     void repositoryComesFromTheModelsSource()
@@ -329,8 +338,9 @@ private slots:
         QCOMPARE(option(e.command, "-np"), QStringLiteral("4"));
         QCOMPARE(option(e.command, "-c"), QStringLiteral("16384"));
         QVERIFY(option(e.command, "-m").endsWith(QLatin1String("deepseek-r1-distill-qwen-32b-BF16.gguf")));
-        QVERIFY(prose(e.script).contains(QStringLiteral("keeps %1 of 64 decoder layers and the output layer in host RAM")
-                                             .arg(offload.offloadedLayers)));
+        QVERIFY(
+            prose(e.script).contains(QStringLiteral("keeps %1 of 64 decoder layers and the output layer in host RAM")
+                                         .arg(offload.offloadedLayers)));
     }
 
     void llamaCppHoldsEveryLayerWhenItFits()
@@ -354,15 +364,19 @@ private slots:
         QTest::addColumn<int>("gpus");
         QTest::addColumn<int>("replicas");
         QTest::addColumn<QString>("image");
-        QTest::newRow("R1 on 8xH200") << "r1-h200" << "deepseek-r1" << "nvidia.com/gpu" << 8 << 1
-                                      << "vllm/vllm-openai:latest";
-        QTest::newRow("Distill on 2xRTX 4090") << "distill-4090" << "deepseek-r1-distill-qwen-32b" << "nvidia.com/gpu"
-                                               << 2 << 1 << "vllm/vllm-openai:latest";
+        QTest::newRow("R1 on 8xH200") << "r1-h200"
+                                      << "deepseek-r1"
+                                      << "nvidia.com/gpu" << 8 << 1 << "vllm/vllm-openai:latest";
+        QTest::newRow("Distill on 2xRTX 4090") << "distill-4090"
+                                               << "deepseek-r1-distill-qwen-32b"
+                                               << "nvidia.com/gpu" << 2 << 1 << "vllm/vllm-openai:latest";
         // TP 2 set in the scenario: four copies of Llama 8B in the 8-GPU DGX.
-        QTest::newRow("Llama 8B TP 2 on DGX H100") << "llama-dgx-tp2" << "llama-3.1-8b" << "nvidia.com/gpu" << 2 << 4
-                                                   << "vllm/vllm-openai:latest";
-        QTest::newRow("R1 on 8xMI300X") << "r1-mi300x" << "deepseek-r1" << "amd.com/gpu" << 8 << 1
-                                        << "vllm/vllm-openai-rocm:latest";
+        QTest::newRow("Llama 8B TP 2 on DGX H100") << "llama-dgx-tp2"
+                                                   << "llama-3.1-8b"
+                                                   << "nvidia.com/gpu" << 2 << 4 << "vllm/vllm-openai:latest";
+        QTest::newRow("R1 on 8xMI300X") << "r1-mi300x"
+                                        << "deepseek-r1"
+                                        << "amd.com/gpu" << 8 << 1 << "vllm/vllm-openai-rocm:latest";
     }
 
     void manifestRequestsTheCopysGpus()
@@ -419,25 +433,55 @@ private slots:
         QTest::addColumn<QString>("weights");
         QTest::addColumn<QString>("kv");
         QTest::addColumn<QString>("message");
-        QTest::newRow("scenario out of range") << "r1-h200" << 5 << "" << "" << "" << ""
+        QTest::newRow("scenario out of range") << "r1-h200" << 5 << ""
+                                               << ""
+                                               << ""
+                                               << ""
                                                << "no scenario 6: the plan has 2 scenarios";
-        QTest::newRow("model not in the plan") << "r1-h200" << 0 << "gpt-9" << "" << "" << ""
+        QTest::newRow("model not in the plan") << "r1-h200" << 0 << "gpt-9"
+                                               << ""
+                                               << ""
+                                               << ""
                                                << "model 'gpt-9' is not in this plan (its models: deepseek-r1)";
-        QTest::newRow("Transformers") << "r1-h200" << 0 << "" << "transformers" << "" << ""
+        QTest::newRow("Transformers") << "r1-h200" << 0 << ""
+                                      << "transformers"
+                                      << ""
+                                      << ""
                                       << "supports vllm, sglang and llama.cpp, not Hugging Face Transformers";
-        QTest::newRow("TensorRT-LLM") << "r1-h200" << 0 << "" << "tensorrt-llm" << "" << ""
+        QTest::newRow("TensorRT-LLM") << "r1-h200" << 0 << ""
+                                      << "tensorrt-llm"
+                                      << ""
+                                      << ""
                                       << "supports vllm, sglang and llama.cpp, not TensorRT-LLM";
-        QTest::newRow("unknown engine") << "r1-h200" << 0 << "" << "ollama" << "" << ""
+        QTest::newRow("unknown engine") << "r1-h200" << 0 << ""
+                                        << "ollama"
+                                        << ""
+                                        << ""
                                         << "unknown engine 'ollama'";
-        QTest::newRow("does not fit") << "r1-h200-bf16" << 0 << "" << "" << "" << ""
+        QTest::newRow("does not fit") << "r1-h200-bf16" << 0 << ""
+                                      << ""
+                                      << ""
+                                      << ""
                                       << "DeepSeek-R1 671B does not fit scenario 'On-prem: HGX H200 8-GPU' with vLLM";
-        QTest::newRow("llama.cpp and AWQ") << "distill-4090" << 0 << "" << "llama.cpp" << "" << ""
+        QTest::newRow("llama.cpp and AWQ") << "distill-4090" << 0 << ""
+                                           << "llama.cpp"
+                                           << ""
+                                           << ""
                                            << "llama.cpp loads GGUF files";
-        QTest::newRow("vLLM and GGUF") << "distill-4090" << 0 << "" << "vllm" << "q4_k_m" << ""
+        QTest::newRow("vLLM and GGUF") << "distill-4090" << 0 << ""
+                                       << "vllm"
+                                       << "q4_k_m"
+                                       << ""
                                        << "vLLM does not serve GGUF weights";
-        QTest::newRow("vLLM and an INT8 KV cache") << "distill-4090" << 0 << "" << "vllm" << "" << "int8"
+        QTest::newRow("vLLM and an INT8 KV cache") << "distill-4090" << 0 << ""
+                                                   << "vllm"
+                                                   << ""
+                                                   << "int8"
                                                    << "vLLM has no INT8 KV cache";
-        QTest::newRow("llama.cpp across servers") << "r1-2xh200" << 0 << "" << "llama.cpp" << "q2_k" << ""
+        QTest::newRow("llama.cpp across servers") << "r1-2xh200" << 0 << ""
+                                                  << "llama.cpp"
+                                                  << "q2_k"
+                                                  << ""
                                                   << "llama.cpp serves a model from one server";
     }
 
@@ -455,8 +499,8 @@ private slots:
             p.scenarios.front().deployment.weightFormat = weights.toStdString();
         if (!kv.isEmpty())
             p.scenarios.front().deployment.kvFormat = kv.toStdString();
-        const LaunchExportResult r =
-            exportLaunch(p, static_cast<std::size_t>(scenario), model.toStdString(), engine.toStdString());
+        const LaunchExportResult r = exportLaunch(p, static_cast<std::size_t>(scenario), model.toStdString(),
+                                                  engine.toStdString());
         QVERIFY(!r.ok());
         QVERIFY(!r.launch);
         const QString error = QString::fromStdString(r.error);

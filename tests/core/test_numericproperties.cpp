@@ -43,9 +43,12 @@ QByteArray describe(const InferenceRequest &r)
 {
     return QStringLiteral("%1 on %2 x %3, TP %4 PP %5, %6 weights, %7 KV, %8, context %9, %10 sequences")
         .arg(QString::fromStdString(r.model.id), QString::number(r.gpuCount), QString::fromStdString(r.gpu.id))
-        .arg(r.parallel.tensor).arg(r.parallel.pipeline)
-        .arg(QString::fromStdString(r.weights.id), QString::fromStdString(r.kvCache.id), QString::fromStdString(r.engine.id))
-        .arg(r.context).arg(r.concurrency)
+        .arg(r.parallel.tensor)
+        .arg(r.parallel.pipeline)
+        .arg(QString::fromStdString(r.weights.id), QString::fromStdString(r.kvCache.id),
+             QString::fromStdString(r.engine.id))
+        .arg(r.context)
+        .arg(r.concurrency)
         .toUtf8();
 }
 
@@ -63,10 +66,10 @@ std::optional<InferenceRequest> randomRequest(std::mt19937 &random)
     const bool staged = r.gpuCount > 1 && std::bernoulli_distribution(0.3)(random);
     r.parallel.pipeline = staged ? 2 : 1;
     r.parallel.tensor = r.gpuCount / r.parallel.pipeline;
-    r.context = std::int64_t(256) << std::uniform_int_distribution<int>(0, 7)(random);  // 256 .. 32,768
+    r.context = std::int64_t(256) << std::uniform_int_distribution<int>(0, 7)(random); // 256 .. 32,768
     if (r.model.maxContext > 0)
         r.context = std::min(r.context, r.model.maxContext);
-    r.concurrency = std::int64_t(1) << std::uniform_int_distribution<int>(0, 8)(random);  // 1 .. 256
+    r.concurrency = std::int64_t(1) << std::uniform_int_distribution<int>(0, 8)(random); // 1 .. 256
     if (!validate(r).empty())
         return std::nullopt;
     return r;
@@ -109,8 +112,8 @@ private slots:
             ++accepted;
 
             const InferenceMemoryEstimate m = estimateInferenceMemory(r);
-            for (const units::Bytes &part : {m.perGpu.weights, m.perGpu.kvCache, m.perGpu.activations, m.perGpu.overhead,
-                                            m.capacity, m.shortfall, m.hostMemory})
+            for (const units::Bytes &part : {m.perGpu.weights, m.perGpu.kvCache, m.perGpu.activations,
+                                             m.perGpu.overhead, m.capacity, m.shortfall, m.hostMemory})
                 QVERIFY2(finiteNonNegative(units::inBytes(part)), what.constData());
             QVERIFY2(m.maxConcurrency >= 0 && m.maxContext >= 0, what.constData());
 
@@ -132,16 +135,20 @@ private slots:
                 continue;
             ++timed;
             for (const PerfPoint &point : {e.nominal, e.pessimistic, e.optimistic}) {
-                QVERIFY2(finiteNonNegative(units::inSeconds(point.ttft)) && point.ttft > units::seconds(0), what.constData());
-                QVERIFY2(finiteNonNegative(units::inSeconds(point.tpot)) && point.tpot > units::seconds(0), what.constData());
+                QVERIFY2(finiteNonNegative(units::inSeconds(point.ttft)) && point.ttft > units::seconds(0),
+                         what.constData());
+                QVERIFY2(finiteNonNegative(units::inSeconds(point.tpot)) && point.tpot > units::seconds(0),
+                         what.constData());
                 QVERIFY2(finiteNonNegative(point.outputTokensPerSecond), what.constData());
                 QVERIFY2(finiteNonNegative(point.inputTokensPerSecond), what.constData());
             }
 
             // The memory roofline: a decode step reads decode.bytes at most at peak bandwidth.
-            const double floorSeconds = units::inBytes(e.decode.bytes) / (units::inGBPerSecond(r.gpu.memoryBandwidth) * units::kGB);
+            const double floorSeconds = units::inBytes(e.decode.bytes)
+                                        / (units::inGBPerSecond(r.gpu.memoryBandwidth) * units::kGB);
             QVERIFY2(units::inSeconds(e.optimistic.tpot) >= floorSeconds * (1 - kSlack), what.constData());
-            QVERIFY2(e.optimistic.outputTokensPerSecond <= r.concurrency / floorSeconds * (1 + kSlack), what.constData());
+            QVERIFY2(e.optimistic.outputTokensPerSecond <= r.concurrency / floorSeconds * (1 + kSlack),
+                     what.constData());
 
             // Faster memory or faster links never slow anything down.
             PerfRequest faster = p;

@@ -89,8 +89,8 @@ void TestParameterCount::officialTotals_data()
     QTest::newRow("Mixtral-8x7B") << "mixtral-8x7b" << qint64(46'702'792'704) << qint64(12'879'925'248);
     // Several third-party records carry this integer for the repo id; no tied head
     // (a tied head would give 1,543,714,304).
-    QTest::newRow("R1-Distill-Qwen-1.5B") << "deepseek-r1-distill-qwen-1.5b" << qint64(1'777'088'000)
-                                          << qint64(1'777'088'000);
+    QTest::newRow("R1-Distill-Qwen-1.5B")
+        << "deepseek-r1-distill-qwen-1.5b" << qint64(1'777'088'000) << qint64(1'777'088'000);
     // Same shapes as Qwen2.5-7B (HF total 7,615,616,512).
     QTest::newRow("R1-Distill-Qwen-7B") << "deepseek-r1-distill-qwen-7b" << qint64(7'615'616'512)
                                         << qint64(7'615'616'512);
@@ -105,8 +105,8 @@ void TestParameterCount::officialTotals_data()
     QTest::newRow("R1-Distill-Qwen-32B") << "deepseek-r1-distill-qwen-32b" << qint64(32'763'876'352)
                                          << qint64(32'763'876'352);
     // Same shapes as Llama-3.1-70B (HF total 70,553,706,496).
-    QTest::newRow("R1-Distill-Llama-70B") << "deepseek-r1-distill-llama-70b" << qint64(70'553'706'496)
-                                          << qint64(70'553'706'496);
+    QTest::newRow("R1-Distill-Llama-70B")
+        << "deepseek-r1-distill-llama-70b" << qint64(70'553'706'496) << qint64(70'553'706'496);
     // Safetensors-derived record for deepseek-coder-1.3b-instruct (identical shapes);
     // open-cn-llm-leaderboard request "params": 1.346.
     QTest::newRow("deepseek-coder-1.3b") << "deepseek-coder-1.3b" << qint64(1'346'471'936) << qint64(1'346'471'936);
@@ -167,10 +167,10 @@ void TestParameterCount::llama31_8bComponentsByHand()
     // Llama-3.1-8B config.json: vocab 128256, hidden 4096, intermediate 14336,
     // 32 layers, 32 heads, 8 KV heads, head_dim 128, untied head, no biases.
     const ParameterBreakdown p = countParameters(builtinModel("llama-3.1-8b"));
-    constexpr std::int64_t embedding = 128256LL * 4096;                          // 525,336,576
+    constexpr std::int64_t embedding = 128256LL * 4096;                            // 525,336,576
     constexpr std::int64_t attention = 32LL * (2 * 4096 * 4096 + 2 * 4096 * 1024); // q, o + k, v
-    constexpr std::int64_t mlp = 32LL * 3 * 4096 * 14336;                         // gate, up, down
-    constexpr std::int64_t norms = 32LL * 2 * 4096 + 4096;                        // two per layer + final
+    constexpr std::int64_t mlp = 32LL * 3 * 4096 * 14336;                          // gate, up, down
+    constexpr std::int64_t norms = 32LL * 2 * 4096 + 4096;                         // two per layer + final
     QCOMPARE(qint64(p.embedding), qint64(embedding));
     QCOMPARE(qint64(p.head), qint64(embedding));
     QCOMPARE(qint64(p.attention()), qint64(attention));
@@ -221,11 +221,11 @@ void TestParameterCount::deepseekV3HuggingFaceTotal()
     // routers' e_score_correction_bias (256 per MoE layer: layers 3-60 and the MTP
     // layer 61 = 59 layers). The scale count, from the tensor shapes:
     constexpr std::int64_t h = 7168;
-    constexpr std::int64_t attentionBlocks = scaleBlocks(1536, h)              // q_a_proj
-                                             + scaleBlocks(128 * 192, 1536)  // q_b_proj
-                                             + scaleBlocks(512 + 64, h)      // kv_a_proj_with_mqa
-                                             + scaleBlocks(128 * 256, 512)   // kv_b_proj (k_nope + v)
-                                             + scaleBlocks(h, 128 * 128);    // o_proj
+    constexpr std::int64_t attentionBlocks = scaleBlocks(1536, h)           // q_a_proj
+                                             + scaleBlocks(128 * 192, 1536) // q_b_proj
+                                             + scaleBlocks(512 + 64, h)     // kv_a_proj_with_mqa
+                                             + scaleBlocks(128 * 256, 512)  // kv_b_proj (k_nope + v)
+                                             + scaleBlocks(h, 128 * 128);   // o_proj
     constexpr std::int64_t denseMlpBlocks = 2 * scaleBlocks(18432, h) + scaleBlocks(h, 18432);
     constexpr std::int64_t expertBlocks = 2 * scaleBlocks(2048, h) + scaleBlocks(h, 2048);
     constexpr std::int64_t moeLayerBlocks = attentionBlocks + (256 + 1) * expertBlocks; // routed + shared
@@ -348,19 +348,21 @@ void TestParameterCount::validateRejects_data()
     QTest::addColumn<qint64>("value");
     QTest::addColumn<QString>("message"); // must appear in one of the messages
 
-    QTest::newRow("zero hidden_size") << "llama-3.1-8b" << "hidden" << qint64(0)
-                                      << "hidden_size must be a positive integer, got 0";
-    QTest::newRow("negative vocab_size") << "llama-3.1-8b" << "vocab" << qint64(-1)
-                                         << "vocab_size must be a positive integer, got -1";
-    QTest::newRow("heads not divisible by kv heads") << "llama-3.1-8b" << "kvHeads" << qint64(5)
+    QTest::newRow("zero hidden_size") << "llama-3.1-8b"
+                                      << "hidden" << qint64(0) << "hidden_size must be a positive integer, got 0";
+    QTest::newRow("negative vocab_size") << "llama-3.1-8b"
+                                         << "vocab" << qint64(-1) << "vocab_size must be a positive integer, got -1";
+    QTest::newRow("heads not divisible by kv heads") << "llama-3.1-8b"
+                                                     << "kvHeads" << qint64(5)
                                                      << "num_attention_heads (32) must be a multiple of "
                                                         "num_key_value_heads (5)";
-    QTest::newRow("zero kv heads") << "llama-3.1-8b" << "kvHeads" << qint64(0)
-                                   << "num_key_value_heads must be a positive integer";
-    QTest::newRow("MLA zero kv_lora_rank") << "deepseek-v3" << "kvLoraRank" << qint64(0)
-                                           << "kv_lora_rank must be a positive integer";
-    QTest::newRow("experts per token above experts") << "mixtral-8x7b" << "expertsPerToken" << qint64(9)
-                                                     << "num_experts_per_tok must not exceed n_routed_experts";
+    QTest::newRow("zero kv heads") << "llama-3.1-8b"
+                                   << "kvHeads" << qint64(0) << "num_key_value_heads must be a positive integer";
+    QTest::newRow("MLA zero kv_lora_rank") << "deepseek-v3"
+                                           << "kvLoraRank" << qint64(0) << "kv_lora_rank must be a positive integer";
+    QTest::newRow("experts per token above experts")
+        << "mixtral-8x7b"
+        << "expertsPerToken" << qint64(9) << "num_experts_per_tok must not exceed n_routed_experts";
 }
 
 void TestParameterCount::validateRejects()
@@ -384,8 +386,7 @@ void TestParameterCount::validateRejects()
         QFAIL("unknown field");
     const std::vector<std::string> errors = validate(spec);
     QVERIFY2(anyContains(errors, message.toStdString()),
-             qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ")
-                        + joinedMessages(errors)));
+             qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joinedMessages(errors)));
 }
 
 QTEST_APPLESS_MAIN(TestParameterCount)

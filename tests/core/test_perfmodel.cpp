@@ -36,7 +36,8 @@ PerfRequest perfRequest(const QString &model, const QString &gpu, int gpus, cons
 
 bool finiteAndNonNegative(const PerfPoint &p)
 {
-    for (double v : {units::inSeconds(p.ttft), units::inSeconds(p.tpot), p.outputTokensPerSecond, p.inputTokensPerSecond})
+    for (double v :
+         {units::inSeconds(p.ttft), units::inSeconds(p.tpot), p.outputTokensPerSecond, p.inputTokensPerSecond})
         if (!std::isfinite(v) || v < 0)
             return false;
     return true;
@@ -54,7 +55,8 @@ private slots:
         // Llama-3.1-8B BF16 on one H100 SXM at 100 % of peak: a batch-1 decode
         // step reads all 16,060,522,496 weight bytes (the checkpoint's
         // total_size) at 3,350 GB/s = 4.794 ms, plus 128 KiB of KV per cached token.
-        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), 1, QStringLiteral("bf16"));
+        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), 1,
+                                    QStringLiteral("bf16"));
         const std::int64_t context = 1000;
         const StepCost step = decodeStep(r, 1, context, kPeak);
         const double bytes = 16'060'522'496.0 + context * 131'072.0;
@@ -73,9 +75,11 @@ private slots:
         // 4,096 prompt tokens: 2 x 4096 x 6,979,321,856 linear FLOPs, the head
         // for the one sampled position, and causal attention over 4096 x 4097 / 2
         // (query, key) pairs x 32 heads x 256 x 32 layers; at 989 TFLOPS.
-        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), 1, QStringLiteral("bf16"));
+        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), 1,
+                                    QStringLiteral("bf16"));
         const StepCost step = prefillStep(r, 4096, kPeak);
-        const double flops = 2.0 * 4096 * 6'979'321'856.0 + 2.0 * 525'336'576.0 + 2.0 * (4096.0 * 4097 / 2) * 32 * 256 * 32;
+        const double flops = 2.0 * 4096 * 6'979'321'856.0 + 2.0 * 525'336'576.0
+                             + 2.0 * (4096.0 * 4097 / 2) * 32 * 256 * 32;
         QVERIFY(qFuzzyCompare(step.flops.value(), flops));
         QVERIFY(qFuzzyCompare(units::inSeconds(step.compute), flops / 989e12));
         QCOMPARE(std::string(toString(step.bound)), std::string("compute"));
@@ -86,7 +90,8 @@ private slots:
         // Llama-3.1-70B on 4 x H100 over NVLink4 (450 GB/s per direction): two
         // ring all-reduces per layer of 8192 x 2 bytes per token, each
         // 2 x 3/4 x bytes / bandwidth + 6 x 3 us latency.
-        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-70b"), QStringLiteral("h100-sxm"), 4, QStringLiteral("bf16"));
+        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-70b"), QStringLiteral("h100-sxm"), 4,
+                                    QStringLiteral("bf16"));
         const StepCost step = decodeStep(r, 8, 2048, kPeak);
         const double bytes = 8 * 8192 * 2.0;
         const double perAllReduce = 2.0 * 3 / 4 * bytes / 450e9 + 6 * 3e-6;
@@ -132,8 +137,8 @@ private slots:
         const double simulated = sum / kTrials;
         const double formula = expectedDistinctExperts(experts, perToken, tokens);
         // 4,000 draws: the mean's standard error is below 0.5 % of it here.
-        QVERIFY2(std::abs(formula / simulated - 1) < 0.01, qPrintable(QStringLiteral("formula %1, Monte-Carlo %2")
-                                                                           .arg(formula).arg(simulated)));
+        QVERIFY2(std::abs(formula / simulated - 1) < 0.01,
+                 qPrintable(QStringLiteral("formula %1, Monte-Carlo %2").arg(formula).arg(simulated)));
     }
 
     void moeDecodeCostGrowsWithBatch()
@@ -141,7 +146,8 @@ private slots:
         // DeepSeek-R1 on 8 x H200: a bigger batch touches more experts, so a
         // decode step reads more weight bytes, though far less than all of them
         // until the batch is large.
-        PerfRequest r = perfRequest(QStringLiteral("deepseek-r1"), QStringLiteral("h200"), 8, QStringLiteral("fp8-block"));
+        PerfRequest r = perfRequest(QStringLiteral("deepseek-r1"), QStringLiteral("h200"), 8,
+                                    QStringLiteral("fp8-block"));
         const double one = units::inBytes(decodeStep(r, 1, 1, kPeak).bytes);
         const double sixteen = units::inBytes(decodeStep(r, 16, 1, kPeak).bytes);
         const double many = units::inBytes(decodeStep(r, 512, 1, kPeak).bytes);
@@ -158,11 +164,16 @@ private slots:
         QTest::addColumn<QString>("gpu");
         QTest::addColumn<int>("gpus");
         QTest::addColumn<QString>("weights");
-        QTest::newRow("8B H100") << "llama-3.1-8b" << "h100-sxm" << 1 << "bf16";
-        QTest::newRow("8B 4090 Q4_K_M") << "llama-3.1-8b" << "rtx-4090" << 1 << "q4_k_m";
-        QTest::newRow("70B 4xH100 FP8") << "llama-3.1-70b" << "h100-sxm" << 4 << "fp8";
-        QTest::newRow("Mixtral 2xA100") << "mixtral-8x7b" << "a100-80gb" << 2 << "bf16";
-        QTest::newRow("R1 8xH200") << "deepseek-r1" << "h200" << 8 << "fp8-block";
+        QTest::newRow("8B H100") << "llama-3.1-8b"
+                                 << "h100-sxm" << 1 << "bf16";
+        QTest::newRow("8B 4090 Q4_K_M") << "llama-3.1-8b"
+                                        << "rtx-4090" << 1 << "q4_k_m";
+        QTest::newRow("70B 4xH100 FP8") << "llama-3.1-70b"
+                                        << "h100-sxm" << 4 << "fp8";
+        QTest::newRow("Mixtral 2xA100") << "mixtral-8x7b"
+                                        << "a100-80gb" << 2 << "bf16";
+        QTest::newRow("R1 8xH200") << "deepseek-r1"
+                                   << "h200" << 8 << "fp8-block";
     }
 
     void propertiesHold()
@@ -178,7 +189,8 @@ private slots:
             r.concurrency = c;
             const PerfEstimate e = estimatePerformance(r);
             QVERIFY(e.fits);
-            QVERIFY(finiteAndNonNegative(e.nominal) && finiteAndNonNegative(e.optimistic) && finiteAndNonNegative(e.pessimistic));
+            QVERIFY(finiteAndNonNegative(e.nominal) && finiteAndNonNegative(e.optimistic)
+                    && finiteAndNonNegative(e.pessimistic));
             // The range brackets the nominal figure.
             QVERIFY(e.optimistic.tpot <= e.nominal.tpot && e.nominal.tpot <= e.pessimistic.tpot);
             QVERIFY(e.optimistic.ttft <= e.nominal.ttft && e.nominal.ttft <= e.pessimistic.ttft);
@@ -186,7 +198,8 @@ private slots:
                     && e.nominal.outputTokensPerSecond <= e.optimistic.outputTokensPerSecond);
             // Never faster than the roofline at 100 % of every peak.
             const StepCost ideal = decodeStep(r, c, r.inputTokens + r.outputTokens / 2, kPeak);
-            const double roofline = static_cast<double>(c) / std::max(units::inSeconds(ideal.compute), units::inSeconds(ideal.memory));
+            const double roofline = static_cast<double>(c)
+                                    / std::max(units::inSeconds(ideal.compute), units::inSeconds(ideal.memory));
             QVERIFY2(e.optimistic.outputTokensPerSecond <= roofline,
                      qPrintable(QStringLiteral("%1 > %2").arg(e.optimistic.outputTokensPerSecond).arg(roofline)));
             // More memory bandwidth or faster links never make anything slower.
@@ -210,7 +223,8 @@ private slots:
     {
         // The same 4-way TP deployment over NVLink4 vs PCIe Gen5 x16: the
         // all-reduces take longer over PCIe, so decode is slower.
-        PerfRequest nvlink = perfRequest(QStringLiteral("llama-3.1-70b"), QStringLiteral("h100-sxm"), 4, QStringLiteral("bf16"));
+        PerfRequest nvlink = perfRequest(QStringLiteral("llama-3.1-70b"), QStringLiteral("h100-sxm"), 4,
+                                         QStringLiteral("bf16"));
         PerfRequest pcie = nvlink;
         pcie.links.tensorParallel = LinkPath{units::gigabytesPerSecond(63), units::seconds(10e-6)};
         nvlink.concurrency = pcie.concurrency = 16;
@@ -221,8 +235,8 @@ private slots:
     {
         // Llama-3.1-70B Q4_K_M on one RTX 4090 with llama.cpp: most layers live
         // in host RAM, so decode is bound by the host's memory bandwidth.
-        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-70b"), QStringLiteral("rtx-4090"), 1, QStringLiteral("q4_k_m"),
-                                    QStringLiteral("llama.cpp"));
+        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-70b"), QStringLiteral("rtx-4090"), 1,
+                                    QStringLiteral("q4_k_m"), QStringLiteral("llama.cpp"));
         r.deployment.autoOffload = true;
         r.inputTokens = 512;
         r.outputTokens = 128;
@@ -246,7 +260,8 @@ private slots:
     {
         QFETCH(int, which);
         QFETCH(QString, message);
-        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-70b"), QStringLiteral("h100-sxm"), 4, QStringLiteral("bf16"));
+        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-70b"), QStringLiteral("h100-sxm"), 4,
+                                    QStringLiteral("bf16"));
         if (which == 0)
             r.inputTokens = 0;
         else if (which == 1)
@@ -271,28 +286,39 @@ private slots:
         QTest::addColumn<int>("concurrency");
         QTest::addColumn<int>("inputTokens");
         QTest::addColumn<int>("outputTokens");
-        QTest::addColumn<QString>("metric");     // "tpot" or "ttft"
-        QTest::addColumn<double>("measured");    // seconds
+        QTest::addColumn<QString>("metric");  // "tpot" or "ttft"
+        QTest::addColumn<double>("measured"); // seconds
         const QString llama8 = QStringLiteral("llama-3.1-8b");
         // llama-bench tg512 / tg1024 (batch 1, generation from an empty context):
         // XiongjieDai/GPU-Benchmarks-on-LLM-Inference README, May 2024, Llama 3 8B
         // (same shape as Llama-3.1-8B).
-        QTest::newRow("llama.cpp 4090 Q4_K_M tg512") << llama8 << "rtx-4090" << 1 << "q4_k_m" << "llama.cpp" << 1 << 1 << 512 << "tpot" << 1 / 130.58;
-        QTest::newRow("llama.cpp 4090 F16 tg1024") << llama8 << "rtx-4090" << 1 << "fp16" << "llama.cpp" << 1 << 1 << 1024 << "tpot" << 1 / 54.34;
-        QTest::newRow("llama.cpp L40S F16 tg1024") << llama8 << "l40s" << 1 << "fp16" << "llama.cpp" << 1 << 1 << 1024 << "tpot" << 1 / 43.42;
-        QTest::newRow("llama.cpp A100 F16 tg1024") << llama8 << "a100-80gb" << 1 << "fp16" << "llama.cpp" << 1 << 1 << 1024 << "tpot" << 1 / 53.18;
-        QTest::newRow("llama.cpp A100 Q4_K_M tg1024") << llama8 << "a100-80gb" << 1 << "q4_k_m" << "llama.cpp" << 1 << 1 << 1024 << "tpot" << 1 / 133.38;
+        QTest::newRow("llama.cpp 4090 Q4_K_M tg512") << llama8 << "rtx-4090" << 1 << "q4_k_m"
+                                                     << "llama.cpp" << 1 << 1 << 512 << "tpot" << 1 / 130.58;
+        QTest::newRow("llama.cpp 4090 F16 tg1024") << llama8 << "rtx-4090" << 1 << "fp16"
+                                                   << "llama.cpp" << 1 << 1 << 1024 << "tpot" << 1 / 54.34;
+        QTest::newRow("llama.cpp L40S F16 tg1024") << llama8 << "l40s" << 1 << "fp16"
+                                                   << "llama.cpp" << 1 << 1 << 1024 << "tpot" << 1 / 43.42;
+        QTest::newRow("llama.cpp A100 F16 tg1024") << llama8 << "a100-80gb" << 1 << "fp16"
+                                                   << "llama.cpp" << 1 << 1 << 1024 << "tpot" << 1 / 53.18;
+        QTest::newRow("llama.cpp A100 Q4_K_M tg1024") << llama8 << "a100-80gb" << 1 << "q4_k_m"
+                                                      << "llama.cpp" << 1 << 1 << 1024 << "tpot" << 1 / 133.38;
         // llama-bench pp512 (prompt processing of 512 tokens), same source.
-        QTest::newRow("llama.cpp 4090 F16 pp512") << llama8 << "rtx-4090" << 1 << "fp16" << "llama.cpp" << 1 << 512 << 1 << "ttft" << 512 / 9382.00;
+        QTest::newRow("llama.cpp 4090 F16 pp512") << llama8 << "rtx-4090" << 1 << "fp16"
+                                                  << "llama.cpp" << 1 << 512 << 1 << "ttft" << 512 / 9382.00;
         // vLLM nightly performance CI (buildkite vllm/performance-benchmark build
         // 9515), H200, Llama-3.1-8B, batch 8, 32 in / 128 out: 833.42 ms end to
         // end, so ~6.5 ms per decode step.
-        QTest::newRow("vLLM H200 8B batch 8") << llama8 << "h200" << 1 << "bf16" << "vllm" << 8 << 32 << 128 << "tpot" << 0.83342 / 128;
+        QTest::newRow("vLLM H200 8B batch 8") << llama8 << "h200" << 1 << "bf16"
+                                              << "vllm" << 8 << 32 << 128 << "tpot" << 0.83342 / 128;
         // NVIDIA NIM 1.8.0 benchmarks (docs.nvidia.com/nim/benchmarking/llm/1.0.0/
         // performance): Llama-3.3-70B (Llama-3.1-70B shape) FP8 on 2 x H100,
         // concurrency 1, 5000 in / 500 out: ITL 18.58 ms, TTFT 406.77 ms.
-        QTest::newRow("NIM 70B FP8 TP2 ITL") << "llama-3.1-70b" << "h100-sxm" << 2 << "fp8" << "tensorrt-llm" << 1 << 5000 << 500 << "tpot" << 18.58e-3;
-        QTest::newRow("NIM 70B FP8 TP2 TTFT") << "llama-3.1-70b" << "h100-sxm" << 2 << "fp8" << "tensorrt-llm" << 1 << 5000 << 500 << "ttft" << 406.77e-3;
+        QTest::newRow("NIM 70B FP8 TP2 ITL") << "llama-3.1-70b"
+                                             << "h100-sxm" << 2 << "fp8"
+                                             << "tensorrt-llm" << 1 << 5000 << 500 << "tpot" << 18.58e-3;
+        QTest::newRow("NIM 70B FP8 TP2 TTFT") << "llama-3.1-70b"
+                                              << "h100-sxm" << 2 << "fp8"
+                                              << "tensorrt-llm" << 1 << 5000 << 500 << "ttft" << 406.77e-3;
     }
 
     void calibration()
@@ -323,13 +349,16 @@ private slots:
               pick(e.pessimistic) * 1e3);
         // The range from the efficiency factors must cover what was measured.
         QVERIFY2(pick(e.optimistic) <= measured && measured <= pick(e.pessimistic),
-                 qPrintable(QStringLiteral("measured %1 ms outside %2 - %3 ms").arg(measured * 1e3)
-                                .arg(pick(e.optimistic) * 1e3).arg(pick(e.pessimistic) * 1e3)));
+                 qPrintable(QStringLiteral("measured %1 ms outside %2 - %3 ms")
+                                .arg(measured * 1e3)
+                                .arg(pick(e.optimistic) * 1e3)
+                                .arg(pick(e.pessimistic) * 1e3)));
     }
 
     void doesNotFitGivesNoTiming()
     {
-        PerfRequest r = perfRequest(QStringLiteral("deepseek-r1"), QStringLiteral("h100-sxm"), 8, QStringLiteral("fp8-block"));
+        PerfRequest r = perfRequest(QStringLiteral("deepseek-r1"), QStringLiteral("h100-sxm"), 8,
+                                    QStringLiteral("fp8-block"));
         const PerfEstimate e = estimatePerformance(r);
         QVERIFY(!e.fits);
         QCOMPARE(units::inSeconds(e.nominal.tpot), 0.0);

@@ -79,8 +79,9 @@ private slots:
         QVERIFY(found);
         QVERIFY(!estimates[found->onPremScenario].cluster.cloud);
         QVERIFY(estimates[found->cloudScenario].cluster.cloud);
-        QCOMPARE(found->month, breakEvenMonth(estimates[found->onPremScenario].cost, estimates[found->cloudScenario].cost));
-        QVERIFY(found->month);  // an 8-GPU server pays for itself against p5.48xlarge on demand within 3 years
+        QCOMPARE(found->month,
+                 breakEvenMonth(estimates[found->onPremScenario].cost, estimates[found->cloudScenario].cost));
+        QVERIFY(found->month); // an 8-GPU server pays for itself against p5.48xlarge on demand within 3 years
 
         const Plan onlyOnPrem = samplePlan("r1-distill-qwen-32b-2x-rtx4090");
         QVERIFY(!planBreakEven(evaluatePlan(onlyOnPrem)));

@@ -107,8 +107,7 @@ void TestPrecision::linearBits_data()
     // Q3_K_M: Q3_K; attn_v Q5_K in the first 2 layers and Q4_K after; ffn_down
     // Q5_K for i < n/16 = 2 and Q4_K after; attn_output Q4_K.
     QTest::newRow("q3_k_m") << "q3_k_m"
-                            << kQ3_K + (kV + kDown) * ((2 * kQ5_K + 30 * kQ4_K) / 32 - kQ3_K)
-                                   + kOut * (kQ4_K - kQ3_K)
+                            << kQ3_K + (kV + kDown) * ((2 * kQ5_K + 30 * kQ4_K) / 32 - kQ3_K) + kOut * (kQ4_K - kQ3_K)
                             << 0.001;
     // Q2_K: Q2_K; attn_v Q4_K (n_gqa = 4); attn_output and ffn_down Q3_K.
     QTest::newRow("q2_k") << "q2_k" << kQ2_K + kV * (kQ4_K - kQ2_K) + (kOut + kDown) * (kQ3_K - kQ2_K) << 0.001;
@@ -221,12 +220,15 @@ void TestPrecision::checkpointBytes_data()
     // BF16 safetensors: metadata.total_size of model.safetensors.index.json is
     // exactly 2 bytes per parameter, so exact.
     // total_size 16,060,522,496: the Llama 8B index example in the HF Hub docs.
-    QTest::newRow("Llama-3.1-8B BF16") << "llama-3.1-8b" << "bf16" << false << 16'060'522'496.0 << 0.0;
+    QTest::newRow("Llama-3.1-8B BF16") << "llama-3.1-8b"
+                                       << "bf16" << false << 16'060'522'496.0 << 0.0;
     // total_size of the official Qwen2.5-7B-Instruct index (same shapes).
-    QTest::newRow("Qwen2.5-7B BF16") << "qwen2.5-7b" << "bf16" << false << 15'231'233'024.0 << 0.0;
+    QTest::newRow("Qwen2.5-7B BF16") << "qwen2.5-7b"
+                                     << "bf16" << false << 15'231'233'024.0 << 0.0;
     // "total_size": 141107412992 in a Llama-3.1-70B-Instruct index and in
     // huggingface.co/Model-SafeTensors/L3.1-70B-Euryale-v2.2 commit 31d6c24 (same shapes).
-    QTest::newRow("Llama-3.1-70B BF16") << "llama-3.1-70b" << "bf16" << false << 141'107'412'992.0 << 0.0;
+    QTest::newRow("Llama-3.1-70B BF16") << "llama-3.1-70b"
+                                        << "bf16" << false << 141'107'412'992.0 << 0.0;
     // DeepSeek-R1 FP8 with the MTP module, from the HF dtype split (revision
     // 56d4cbbb): BF16 3,918,786,560 x 2 + F8_E4M3 680,571,043,840 x 1 + F32
     // 41,555,600 x 4 = 688,574,839,360 B. The engine averages the block scales
@@ -234,29 +236,38 @@ void TestPrecision::checkpointBytes_data()
     // tensor's blocks up, stores the 15,104 score biases as BF16 rather than F32,
     // and sizes the MTP's eh_proj (102,760,448 weights, BF16 in the checkpoint)
     // as FP8: together about 0.015 % low, hence 0.05 %.
-    QTest::newRow("DeepSeek-R1 FP8 + MTP") << "deepseek-r1" << "fp8-block" << true << 688'574'839'360.0 << 0.0005;
+    QTest::newRow("DeepSeek-R1 FP8 + MTP") << "deepseek-r1"
+                                           << "fp8-block" << true << 688'574'839'360.0 << 0.0005;
 
     // llama.cpp tools/quantize/quantize.cpp QUANT_OPTIONS (ggml-org/llama.cpp
     // @03161a4e), sizes measured on Llama-3-8B (same shapes as Llama-3.1-8B), in
     // GiB. The table rounds to 0.01 GiB (0.3 % at 2.96 GiB) and the engine applies
     // averaged Llama mix shares, hence 1.5 %.
     constexpr double GiB = units::kGiB;
-    QTest::newRow("Llama-3-8B Q8_0") << "llama-3.1-8b" << "q8_0" << false << 7.96 * GiB << 0.015;
-    QTest::newRow("Llama-3-8B Q6_K") << "llama-3.1-8b" << "q6_k" << false << 6.14 * GiB << 0.015;
-    QTest::newRow("Llama-3-8B Q5_K_M") << "llama-3.1-8b" << "q5_k_m" << false << 5.33 * GiB << 0.015;
+    QTest::newRow("Llama-3-8B Q8_0") << "llama-3.1-8b"
+                                     << "q8_0" << false << 7.96 * GiB << 0.015;
+    QTest::newRow("Llama-3-8B Q6_K") << "llama-3.1-8b"
+                                     << "q6_k" << false << 6.14 * GiB << 0.015;
+    QTest::newRow("Llama-3-8B Q5_K_M") << "llama-3.1-8b"
+                                       << "q5_k_m" << false << 5.33 * GiB << 0.015;
     // Also the ollama load log for Llama 3.1 8B Instruct Q4_K_M: "model size = 4.58 GiB (4.89 BPW)".
-    QTest::newRow("Llama-3-8B Q4_K_M") << "llama-3.1-8b" << "q4_k_m" << false << 4.58 * GiB << 0.015;
-    QTest::newRow("Llama-3-8B Q4_0") << "llama-3.1-8b" << "q4_0" << false << 4.34 * GiB << 0.015;
-    QTest::newRow("Llama-3-8B Q3_K_M") << "llama-3.1-8b" << "q3_k_m" << false << 3.74 * GiB << 0.015;
-    QTest::newRow("Llama-3-8B Q2_K") << "llama-3.1-8b" << "q2_k" << false << 2.96 * GiB << 0.015;
+    QTest::newRow("Llama-3-8B Q4_K_M") << "llama-3.1-8b"
+                                       << "q4_k_m" << false << 4.58 * GiB << 0.015;
+    QTest::newRow("Llama-3-8B Q4_0") << "llama-3.1-8b"
+                                     << "q4_0" << false << 4.34 * GiB << 0.015;
+    QTest::newRow("Llama-3-8B Q3_K_M") << "llama-3.1-8b"
+                                       << "q3_k_m" << false << 3.74 * GiB << 0.015;
+    QTest::newRow("Llama-3-8B Q2_K") << "llama-3.1-8b"
+                                     << "q2_k" << false << 2.96 * GiB << 0.015;
 
     // Independent load logs, 1.5 % for the same reasons (rounded to 0.01 GiB,
     // mix shares averaged over a Llama-shaped layer).
     // containers/ramalama#616, ollama deepseek-r1:7b: "model size = 4.36 GiB (4.91 BPW)".
-    QTest::newRow("R1-Distill-Qwen-7B Q4_K_M") << "deepseek-r1-distill-qwen-7b" << "q4_k_m" << false
-                                               << 4.36 * GiB << 0.015;
+    QTest::newRow("R1-Distill-Qwen-7B Q4_K_M") << "deepseek-r1-distill-qwen-7b"
+                                               << "q4_k_m" << false << 4.36 * GiB << 0.015;
     // ollama/ollama PR #6279, Llama 3.1 70B Instruct: "model size = 37.22 GiB (4.53 BPW)".
-    QTest::newRow("Llama-3.1-70B Q4_0") << "llama-3.1-70b" << "q4_0" << false << 37.22 * GiB << 0.015;
+    QTest::newRow("Llama-3.1-70B Q4_0") << "llama-3.1-70b"
+                                        << "q4_0" << false << 37.22 * GiB << 0.015;
 }
 
 void TestPrecision::checkpointBytes()

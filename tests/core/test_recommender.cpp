@@ -35,7 +35,7 @@ HardwareOption server(const QString &gpuId, int gpus, double gpuUsd, double host
     o.provider = "test";
     o.gpusPerUnit = gpus;
     o.inside = singleServerLinks(o.gpu);
-    o.between = LinkPath{units::gigabytesPerSecond(50), units::seconds(5e-6)};  // 400 Gb/s per GPU
+    o.between = LinkPath{units::gigabytesPerSecond(50), units::seconds(5e-6)}; // 400 Gb/s per GPU
     o.unitBuild.name = o.name;
     o.unitBuild.lines = {{o.gpu.id, o.gpu.name, gpus, gpuUsd, units::inWatts(o.gpu.tdp), "test"},
                          {"host", "host", 1, hostUsd, 0, "test"}};
@@ -59,9 +59,10 @@ HardwareOption instance(const QString &gpuId, int gpus, double hourlyUsd)
 
 std::vector<HardwareOption> options()
 {
-    return {server("h100-sxm", 8, 25000, 60000), server("h200", 8, 32000, 60000), server("a100-80gb", 8, 15000, 50000),
-            server("l40s", 8, 8500, 30000),     server("rtx-4090", 2, 1600, 2000), instance("h100-sxm", 8, 55.04),
-            instance("h200", 8, 63.30),         instance("l40s", 1, 1.86),         instance("a100-80gb", 8, 27.45)};
+    return {
+        server("h100-sxm", 8, 25000, 60000), server("h200", 8, 32000, 60000),   server("a100-80gb", 8, 15000, 50000),
+        server("l40s", 8, 8500, 30000),      server("rtx-4090", 2, 1600, 2000), instance("h100-sxm", 8, 55.04),
+        instance("h200", 8, 63.30),          instance("l40s", 1, 1.86),         instance("a100-80gb", 8, 27.45)};
 }
 
 RecommendRequest request(const QString &modelId, double qps, double ttft = 2.0, double tpot = 0.05)
@@ -177,7 +178,10 @@ private slots:
             for (double tpot : {0.015, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2}) {
                 const double cost = bestCost(request(QString::fromLatin1(model), 3, 2.0, tpot));
                 QVERIFY2(cost <= previous, qPrintable(QStringLiteral("%1: TPOT %2 s costs %3, tighter cost %4")
-                                                          .arg(model).arg(tpot).arg(cost).arg(previous)));
+                                                          .arg(model)
+                                                          .arg(tpot)
+                                                          .arg(cost)
+                                                          .arg(previous)));
                 previous = cost;
             }
             previous = INFINITY;
@@ -240,7 +244,8 @@ private slots:
             // Replicas inside one unit pack without waste when their sizes divide the unit.
             bool inside = true;
             for (const ReplicaPlan &p : rec.plans)
-                inside = inside && p.gpusPerReplica <= rec.option.gpusPerUnit && rec.option.gpusPerUnit % p.gpusPerReplica == 0;
+                inside = inside && p.gpusPerReplica <= rec.option.gpusPerUnit
+                         && rec.option.gpusPerUnit % p.gpusPerReplica == 0;
             if (inside)
                 QCOMPARE(rec.units, (gpus + rec.option.gpusPerUnit - 1) / rec.option.gpusPerUnit);
         }
@@ -254,7 +259,7 @@ private slots:
         r.constraints.minWeightBits = 8;
         const RecommendResult result = recommend(r, options());
         QVERIFY(!result.ranked.empty());
-        QCOMPARE(result.ruledOut.filtered, 4);  // the four cloud instances
+        QCOMPARE(result.ruledOut.filtered, 4); // the four cloud instances
         for (const Recommendation &rec : result.ranked) {
             QVERIFY(rec.option.placement == Placement::OnPrem);
             QVERIFY2(rec.plans.front().weightFormat != "awq-int4-g128", "INT4 weights were ruled out");
@@ -353,7 +358,7 @@ private slots:
         QVERIFY(result.noCandidateReason.find("request rate") != std::string::npos);
 
         r = request("llama-3.1-8b", 1);
-        r.loads.front().inputTokens = 200'000;  // beyond the 131,072-token context
+        r.loads.front().inputTokens = 200'000; // beyond the 131,072-token context
         QVERIFY(!validate(r).empty());
         r = request("llama-3.1-8b", 1, -1);
         QVERIFY(!validate(r).empty());

@@ -73,7 +73,7 @@ private slots:
             const ScenarioVerdict &v = choice.verdicts[i];
             QVERIFY2((v.reason == Disqualification::None) == cost.has_value(),
                      qPrintable(QStringLiteral("%1: %2").arg(QString::fromStdString(estimates[i].name),
-                                                              QLatin1String(reasonName(v.reason)))));
+                                                             QLatin1String(reasonName(v.reason)))));
             if (!cost)
                 continue;
             QCOMPARE(v.usdPerMillionOutputTokens, *cost);
@@ -104,7 +104,8 @@ private slots:
             const std::vector<VersionEstimate> &versions = estimates[i].versions;
             QCOMPARE(versions.size(), size_t(2));
             QVERIFY(versions[0].usdPerMillionOutputTokens != versions[1].usdPerMillionOutputTokens);
-            const double dearest = std::max(*versions[0].usdPerMillionOutputTokens, *versions[1].usdPerMillionOutputTokens);
+            const double dearest = std::max(*versions[0].usdPerMillionOutputTokens,
+                                            *versions[1].usdPerMillionOutputTokens);
             QCOMPARE(choice.verdicts[i].usdPerMillionOutputTokens, dearest);
         }
     }
@@ -129,7 +130,7 @@ private slots:
 
         // Only the cloud scenario too slow: the other one is recommended.
         Plan one = samplePlan("cloud-vs-onprem-llama-3.1-70b");
-        one.scenarios[1].deployment.weightFormat = "bf16";  // twice the bytes per decode step
+        one.scenarios[1].deployment.weightFormat = "bf16"; // twice the bytes per decode step
         const std::vector<ScenarioEstimate> e = evaluatePlan(one);
         const double fp8Tpot = units::inSeconds(e[0].versions[0].speed->nominal.tpot);
         const double bf16Tpot = units::inSeconds(e[1].versions[0].speed->nominal.tpot);
@@ -157,7 +158,8 @@ private slots:
             QCOMPARE_REASON(choice.verdicts[i].reason, Disqualification::DoesNotFit);
             QCOMPARE(choice.verdicts[i].version, v.modelName);
             QCOMPARE(choice.verdicts[i].detail.text(), v.verdict.reason.text());
-            QVERIFY2(v.verdict.reason.text().find("does not fit") != std::string::npos, v.verdict.reason.text().c_str());
+            QVERIFY2(v.verdict.reason.text().find("does not fit") != std::string::npos,
+                     v.verdict.reason.text().c_str());
         }
 
         // The sample as shipped (FP8 with block scales) fits.
@@ -180,7 +182,7 @@ private slots:
     void cannotEstimate()
     {
         Plan plan = samplePlan("cloud-vs-onprem-llama-3.1-70b");
-        plan.scenarios[1].topology = Topology{};  // nothing drawn
+        plan.scenarios[1].topology = Topology{}; // nothing drawn
         const std::vector<ScenarioEstimate> estimates = evaluatePlan(plan);
         QVERIFY(!estimates[1].cluster.problem.empty());
         const ScenarioChoice choice = chooseScenario(estimates);
@@ -195,7 +197,7 @@ private slots:
     {
         Plan plan = samplePlan("cloud-vs-onprem-llama-3.1-70b");
         for (CloudInstance &instance : plan.parts.instances)
-            instance.onDemand.reset();  // the cloud scenario's only cost
+            instance.onDemand.reset(); // the cloud scenario's only cost
         const std::vector<ScenarioEstimate> estimates = evaluatePlan(plan);
         QCOMPARE(estimates[1].cost.monthlyTotalUsd, 0.0);
         QVERIFY(estimates[1].versions.front().speed);
@@ -237,9 +239,11 @@ private slots:
         for (const ScenarioEstimate &e : estimates) {
             const VersionEstimate &v = e.versions.front();
             QVERIFY(v.speed);
-            QVERIFY2(v.requestsPerSecond < plan.workload.requestsPerSecond / 2, qPrintable(QString::number(v.requestsPerSecond)));
+            QVERIFY2(v.requestsPerSecond < plan.workload.requestsPerSecond / 2,
+                     qPrintable(QString::number(v.requestsPerSecond)));
             QVERIFY(v.verdict.serves == Answer::No);
-            QVERIFY2(v.verdict.code == "memory-sequences" || v.verdict.code == "engine-sequences" || v.verdict.code == "throughput",
+            QVERIFY2(v.verdict.code == "memory-sequences" || v.verdict.code == "engine-sequences"
+                         || v.verdict.code == "throughput",
                      v.verdict.reason.text().c_str());
         }
         const ScenarioChoice choice = chooseScenario(estimates);

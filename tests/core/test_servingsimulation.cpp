@@ -122,7 +122,8 @@ private slots:
             c.ratePerSecond = 80;
             c.routing = which == 4 ? Routing::RoundRobin : Routing::LeastLoaded;
         } else if (which == 6) {
-            c.disaggregation = Disaggregation{c.request, LinkPath{units::gigabytesPerSecond(50), units::seconds(10e-6)}};
+            c.disaggregation = Disaggregation{c.request,
+                                              LinkPath{units::gigabytesPerSecond(50), units::seconds(10e-6)}};
         } else if (which == 7) {
             c.tokenBudget = 100;
             c.maxRunningSequences = 4;
@@ -140,8 +141,9 @@ private slots:
         QVERIFY(std::isfinite(r.outputTokensPerSecond) && r.outputTokensPerSecond > 0);
         QVERIFY(r.goodputPerSecond > 0 && r.sloAttainment <= 1);
         // Every token counted: output tokens/s x duration = the requests' output tokens.
-        const double tokens = std::accumulate(r.perRequest.begin(), r.perRequest.end(), 0.0,
-                                              [](double sum, const RequestOutcome &o) { return sum + double(o.outputTokens); });
+        const double tokens = std::accumulate(
+            r.perRequest.begin(), r.perRequest.end(), 0.0,
+            [](double sum, const RequestOutcome &o) { return sum + double(o.outputTokens); });
         QVERIFY(qFuzzyCompare(r.outputTokensPerSecond * seconds(r.duration), tokens));
         for (const RequestOutcome &o : r.perRequest)
             QVERIFY(o.completed && o.ttft <= o.e2e && seconds(o.arrival + o.e2e) <= seconds(r.duration) * (1 + 1e-12));
@@ -211,8 +213,8 @@ private slots:
             QVERIFY2(std::abs(seconds(o.tpot) / decode - 1) < 1e-9, relative("TPOT", seconds(o.tpot), decode));
         }
         QCOMPARE(r.preemptions, 0);
-        qInfo("zero load: TTFT %.6f s (prefill step %.6f s), TPOT %.6f s (batch-1 decode %.6f s)",
-              seconds(r.ttft.p50), prefill, seconds(r.tpot.p50), decode);
+        qInfo("zero load: TTFT %.6f s (prefill step %.6f s), TPOT %.6f s (batch-1 decode %.6f s)", seconds(r.ttft.p50),
+              prefill, seconds(r.tpot.p50), decode);
     }
 
     void closedLoopOfOneIsZeroLoad()
@@ -267,11 +269,12 @@ private slots:
         const SimulationResult r = simulate(c);
         QCOMPARE(r.completed, c.requests);
         QVERIFY2(r.preemptions > 0, "admission by prompt blocks overcommits a cache that outputs then outgrow");
-        const int preempted = static_cast<int>(std::count_if(r.perRequest.begin(), r.perRequest.end(),
-                                                             [](const RequestOutcome &o) { return o.preemptions > 0; }));
+        const int preempted = static_cast<int>(std::count_if(
+            r.perRequest.begin(), r.perRequest.end(), [](const RequestOutcome &o) { return o.preemptions > 0; }));
         QVERIFY(preempted > 0);
         // The cache holds about ten 4,000-token sequences: ~40k tokens.
-        QVERIFY2(r.kvCapacityTokens > 20000 && r.kvCapacityTokens < 60000, qPrintable(QString::number(r.kvCapacityTokens)));
+        QVERIFY2(r.kvCapacityTokens > 20000 && r.kvCapacityTokens < 60000,
+                 qPrintable(QString::number(r.kvCapacityTokens)));
     }
 
     void requestsThatCanNeverFitAreRejected()
@@ -353,19 +356,25 @@ private slots:
             QCOMPARE(r.perRequest[i].inputTokens, trace[i].inputTokens);
             QCOMPARE(r.perRequest[i].outputTokens, trace[i].outputTokens);
         }
-        QCOMPARE(r.perRequest[2].tpot, units::seconds(0));  // one output token: no gaps
+        QCOMPARE(r.perRequest[2].tpot, units::seconds(0)); // one output token: no gaps
     }
 
     void badTraceRowsAreNamedByLine_data()
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no header") << "0,1,1\n" << "line 1: expected the header";
-        QTest::newRow("empty") << "" << "empty trace";
-        QTest::newRow("missing field") << "arrival_s,input_tokens,output_tokens\n0,5,5\n1,5\n" << "line 3: expected 3 fields";
-        QTest::newRow("negative time") << "arrival_s,input_tokens,output_tokens\n-1,5,5\n" << "line 2: arrival_s";
-        QTest::newRow("zero output") << "arrival_s,input_tokens,output_tokens\n\n0,5,0\n" << "line 3: output_tokens";
-        QTest::newRow("not a number") << "arrival_s,input_tokens,output_tokens\n0,five,5\n" << "line 2: input_tokens";
+        QTest::newRow("no header") << "0,1,1\n"
+                                   << "line 1: expected the header";
+        QTest::newRow("empty") << ""
+                               << "empty trace";
+        QTest::newRow("missing field") << "arrival_s,input_tokens,output_tokens\n0,5,5\n1,5\n"
+                                       << "line 3: expected 3 fields";
+        QTest::newRow("negative time") << "arrival_s,input_tokens,output_tokens\n-1,5,5\n"
+                                       << "line 2: arrival_s";
+        QTest::newRow("zero output") << "arrival_s,input_tokens,output_tokens\n\n0,5,0\n"
+                                     << "line 3: output_tokens";
+        QTest::newRow("not a number") << "arrival_s,input_tokens,output_tokens\n0,five,5\n"
+                                      << "line 2: input_tokens";
     }
 
     void badTraceRowsAreNamedByLine()
@@ -388,7 +397,8 @@ private slots:
         QTest::newRow("uniform 100-900") << int(LengthDistribution::Kind::Uniform) << 100.0 << 900.0 << 500.0
                                          << std::sqrt((801.0 * 801.0 - 1) / 12);
         QTest::newRow("normal 512 sd 64") << int(LengthDistribution::Kind::Normal) << 512.0 << 64.0 << 512.0 << 64.0;
-        QTest::newRow("lognormal 512 sd 256") << int(LengthDistribution::Kind::LogNormal) << 512.0 << 256.0 << 512.0 << 256.0;
+        QTest::newRow("lognormal 512 sd 256")
+            << int(LengthDistribution::Kind::LogNormal) << 512.0 << 256.0 << 512.0 << 256.0;
         QTest::newRow("fixed 77") << int(LengthDistribution::Kind::Fixed) << 77.0 << 0.0 << 77.0 << 0.0;
     }
 
@@ -445,7 +455,10 @@ private slots:
         switch (which) {
         case 0: c.ratePerSecond = 0; break;
         case 1: c.requests = 0; break;
-        case 2: c.arrivals = ArrivalPattern::ClosedLoop; c.concurrency = 0; break;
+        case 2:
+            c.arrivals = ArrivalPattern::ClosedLoop;
+            c.concurrency = 0;
+            break;
         case 3: c.arrivals = ArrivalPattern::Trace; break;
         case 4:
             // Llama-3.1-70B in BF16 (141 GB of weights) on one 24 GB card.
@@ -472,7 +485,7 @@ private slots:
         QVERIFY(std::isfinite(r.outputTokensPerSecond) && std::isfinite(r.goodputPerSecond)
                 && std::isfinite(r.meanInSystem) && std::isfinite(seconds(r.ttft.p99)));
         const MaxRateResult m = findMaxRate(c);
-        if (which != 0 && which != 9 && which != 2 && which != 3 && which != 12)  // those findMaxRate overrides
+        if (which != 0 && which != 9 && which != 2 && which != 3 && which != 12) // those findMaxRate overrides
             QCOMPARE(m.ratePerSecond, 0.0);
     }
 
@@ -491,8 +504,10 @@ private slots:
         QCOMPARE(r.prefillReplicas, 1);
         const StepCostModel model = simulationStepModel(c);
         const double transfer = 512 * units::inBytes(model.shape().memory.kvPerToken) / 50e9 + 20e-6;
-        const double expected = seconds(model.prefill(1, 512).time) + transfer + 127 * seconds(model.decode(1, 576).time);
-        QVERIFY2(std::abs(seconds(r.e2e.max) / expected - 1) < 1e-9, relative("end to end", seconds(r.e2e.max), expected));
+        const double expected = seconds(model.prefill(1, 512).time) + transfer
+                                + 127 * seconds(model.decode(1, 576).time);
+        QVERIFY2(std::abs(seconds(r.e2e.max) / expected - 1) < 1e-9,
+                 relative("end to end", seconds(r.e2e.max), expected));
         QVERIFY(std::abs(seconds(r.ttft.max) / seconds(model.prefill(1, 512).time) - 1) < 1e-9);
     }
 };

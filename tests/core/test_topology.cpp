@@ -110,7 +110,8 @@ private slots:
         QCOMPARE(fillIn("75 % of %1, %3", {"TDP"}), std::string("75 % of TDP, %3"));
         const Message none;
         QVERIFY(none.empty());
-        QCOMPARE(Message({"does not fit: %1 GB short per GPU", {"12.5"}}).text(), std::string("does not fit: 12.5 GB short per GPU"));
+        QCOMPARE(Message({"does not fit: %1 GB short per GPU", {"12.5"}}).text(),
+                 std::string("does not fit: 12.5 GB short per GPU"));
     }
 
     void nvlinkBetweenTwoGpusSpeedsUpTensorParallelism()
@@ -151,7 +152,7 @@ private slots:
         Cluster c = reduceToCluster(t, parts());
         QVERIFY(c.problem.text().find("no path") != std::string::npos);
 
-        addLink(t, first, second, "ib-ndr", 8);  // eight 400 Gb/s ports
+        addLink(t, first, second, "ib-ndr", 8); // eight 400 Gb/s ports
         c = reduceToCluster(t, parts());
         QVERIFY2(c.problem.empty(), c.problem.text().c_str());
         QCOMPARE(c.gpuCount, 16);
@@ -194,9 +195,15 @@ private slots:
         const int nvlink = addLink(wrong, gpus, other, "nvlink4");
         std::vector<TopologyIssue> issues = checkTopology(wrong, parts());
         QVERIFY(hasIssue(issues, gpus, "has no NVLink"));
-        QCOMPARE(std::count_if(issues.begin(), issues.end(), [&](const TopologyIssue &i) { return i.linkId == nvlink; }), 1L);
-        QVERIFY(linkProblem(wrong, parts(), gpus, other, parts().links[3]).value_or(Message{}).text().find("not GPUs") != std::string::npos);
-        QVERIFY(linkProblem(wrong, parts(), gpus, server + 1, parts().links[2]).value_or(Message{}).text().find("cannot be linked")
+        QCOMPARE(
+            std::count_if(issues.begin(), issues.end(), [&](const TopologyIssue &i) { return i.linkId == nvlink; }),
+            1L);
+        QVERIFY(linkProblem(wrong, parts(), gpus, other, parts().links[3]).value_or(Message{}).text().find("not GPUs")
+                != std::string::npos);
+        QVERIFY(linkProblem(wrong, parts(), gpus, server + 1, parts().links[2])
+                    .value_or(Message{})
+                    .text()
+                    .find("cannot be linked")
                 != std::string::npos);
         // Fixed: the link replaced by PCIe, the badge goes.
         wrong.links.front().linkId = "pcie4";
@@ -208,7 +215,10 @@ private slots:
         const int g1 = addGpus(two, s1, "h100-sxm", 1);
         const int s2 = addServer(two, "b");
         const int g2 = addGpus(two, s2, "h100-sxm", 1);
-        QVERIFY(linkProblem(two, parts(), g1, g2, parts().links[0]).value_or(Message{}).text().find("does not leave a server")
+        QVERIFY(linkProblem(two, parts(), g1, g2, parts().links[0])
+                    .value_or(Message{})
+                    .text()
+                    .find("does not leave a server")
                 != std::string::npos);
         QVERIFY(hasIssue(checkTopology(two, parts()), g2, "no path"));
         addLink(two, s1, s2, "ib-ndr");

@@ -54,7 +54,7 @@ constexpr double kLlama8bOther = 2.0 * 128256 * 4096 + 32 * 2 * 4096 + 4096; // 
 // LoRA adapters, rank r: A is in x r and B is r x out, r x (in + out) per matrix.
 constexpr std::int64_t kRank = 16;
 constexpr std::int64_t kLoraAttention = 32 * kRank * ((4096 + 4096) + 2 * (4096 + 1024) + (4096 + 4096)); // q, k, v, o
-constexpr std::int64_t kLoraMlp = 32 * kRank * 3 * (4096 + 14336);                                       // gate, up, down
+constexpr std::int64_t kLoraMlp = 32 * kRank * 3 * (4096 + 14336); // gate, up, down
 
 } // namespace
 
@@ -83,8 +83,8 @@ private slots:
 void TestTrainingMemory::optimizerStates_data()
 {
     QTest::addColumn<int>("optimizer");
-    QTest::addColumn<double>("stateBytes");   // K: bytes of optimizer state per parameter
-    QTest::addColumn<double>("modelStates");  // 2 (BF16 weight) + 2 (BF16 gradient) + K
+    QTest::addColumn<double>("stateBytes");  // K: bytes of optimizer state per parameter
+    QTest::addColumn<double>("modelStates"); // 2 (BF16 weight) + 2 (BF16 gradient) + K
 
     // ZeRO paper (Rajbhandari et al. 2020) sec. 3.1: mixed-precision Adam keeps an
     // FP32 copy of the parameters, momentum and variance: K = 12, 16 bytes in all.
@@ -119,10 +119,10 @@ void TestTrainingMemory::optimizerStates()
 void TestTrainingMemory::zeroStages_data()
 {
     QTest::addColumn<int>("stage");
-    QTest::addColumn<double>("weights");   // bytes per parameter on one GPU, Nd = 64
+    QTest::addColumn<double>("weights"); // bytes per parameter on one GPU, Nd = 64
     QTest::addColumn<double>("gradients");
     QTest::addColumn<double>("optimizer");
-    QTest::addColumn<double>("paperGB");   // ZeRO paper Fig. 1, Psi = 7.5B, Nd = 64
+    QTest::addColumn<double>("paperGB"); // ZeRO paper Fig. 1, Psi = 7.5B, Nd = 64
 
     // ZeRO paper Fig. 1 (model states only, K = 12, Nd = 64):
     //   baseline (2 + 2 + K) Psi = 120 GB; P_os (2 + 2 + K/Nd) Psi = 31.4 GB;
@@ -156,7 +156,9 @@ void TestTrainingMemory::zeroStages()
     const double gb = modelStates(e) / kLlama8bParams * 7.5e9 / units::kGB;
     QVERIFY2(std::abs(gb - paperGB) <= 0.05 + 1e-9,
              qPrintable(QStringLiteral("model states of 7.5B at ZeRO-%1 on 64 GPUs: engine %2 GB, paper %3 GB")
-                            .arg(stage).arg(gb, 0, 'f', 3).arg(paperGB)));
+                            .arg(stage)
+                            .arg(gb, 0, 'f', 3)
+                            .arg(paperGB)));
 }
 
 void TestTrainingMemory::loraParameterCount_data()
@@ -212,7 +214,8 @@ void TestTrainingMemory::loraAndQloraBaseWeights()
     const double expected = kLlama8bLinear * nf4Bits / 8 + kLlama8bOther * 2 + 2 * lora; // 5.786 GB
     QVERIFY2(std::abs(units::inBytes(e.weights) - expected) < 1.0,
              qPrintable(QStringLiteral("QLoRA weights: engine %1 B, by hand %2 B")
-                            .arg(units::inBytes(e.weights), 0, 'f', 0).arg(expected, 0, 'f', 0)));
+                            .arg(units::inBytes(e.weights), 0, 'f', 0)
+                            .arg(expected, 0, 'f', 0)));
     QCOMPARE(units::inBytes(e.gradients), 2 * lora);
     QCOMPARE(units::inBytes(e.optimizerStates), 12 * lora);
 }
@@ -257,9 +260,10 @@ void TestTrainingMemory::checkpointingKeepsLayerInputs()
     r.activationCheckpointing = true;
     const double checkpointed = units::inBytes(estimateTrainingMemory(r).activations);
 
-    QVERIFY2(checkpointed < full / 5,
-             qPrintable(QStringLiteral("checkpointed %1 GiB vs %2 GiB").arg(checkpointed / units::kGiB)
-                            .arg(full / units::kGiB)));
+    QVERIFY2(
+        checkpointed < full / 5,
+        qPrintable(
+            QStringLiteral("checkpointed %1 GiB vs %2 GiB").arg(checkpointed / units::kGiB).arg(full / units::kGiB)));
     QCOMPARE(full, b * (s * 32 * layer + logits));
     QCOMPARE(checkpointed, b * (s * (32 * 2 * 4096 + layer) + logits));
 }
@@ -301,7 +305,9 @@ void TestTrainingMemory::torchtunePeak()
     // within about a third of a measured peak still ranks GPUs correctly.
     QVERIFY2(std::abs(total / peakGiB - 1) <= 0.35,
              qPrintable(QStringLiteral("engine %1 GiB, torchtune %2 GiB (%3 %, tolerance 35 %)")
-                            .arg(total, 0, 'f', 2).arg(peakGiB).arg((total / peakGiB - 1) * 100, 0, 'f', 1)));
+                            .arg(total, 0, 'f', 2)
+                            .arg(peakGiB)
+                            .arg((total / peakGiB - 1) * 100, 0, 'f', 1)));
 }
 
 void TestTrainingMemory::maxMicroBatchIsConsistent_data()
@@ -310,9 +316,12 @@ void TestTrainingMemory::maxMicroBatchIsConsistent_data()
     QTest::addColumn<QString>("gpu");
     QTest::addColumn<int>("method");
     QTest::addColumn<bool>("checkpointing");
-    QTest::newRow("Llama-3.1-8B QLoRA 4090") << "llama-3.1-8b" << "rtx-4090" << int(TrainingMethod::Qlora) << true;
-    QTest::newRow("Qwen2.5-7B LoRA H100") << "qwen2.5-7b" << "h100-sxm" << int(TrainingMethod::Lora) << false;
-    QTest::newRow("Llama-3.1-8B full H200") << "llama-3.1-8b" << "h200" << int(TrainingMethod::Full) << true;
+    QTest::newRow("Llama-3.1-8B QLoRA 4090") << "llama-3.1-8b"
+                                             << "rtx-4090" << int(TrainingMethod::Qlora) << true;
+    QTest::newRow("Qwen2.5-7B LoRA H100") << "qwen2.5-7b"
+                                          << "h100-sxm" << int(TrainingMethod::Lora) << false;
+    QTest::newRow("Llama-3.1-8B full H200") << "llama-3.1-8b"
+                                            << "h200" << int(TrainingMethod::Full) << true;
 }
 
 void TestTrainingMemory::maxMicroBatchIsConsistent()
@@ -337,11 +346,16 @@ void TestTrainingMemory::validateRejects_data()
 {
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("message");
-    QTest::newRow("ZeRO stage 4") << "zero=4" << "ZeRO stage must be 0, 1, 2 or 3, got 4";
-    QTest::newRow("zero micro-batch") << "microbatch=0" << "micro-batch size must be at least 1, got 0";
-    QTest::newRow("LoRA rank 0") << "rank=0" << "LoRA rank must be between 1 and 4096, got 0";
-    QTest::newRow("zero sequence length") << "sequence=0" << "sequence length must be at least 1 token, got 0";
-    QTest::newRow("TP not dividing GPUs") << "tp=3" << "tensor x pipeline parallel size must divide the number of GPUs";
+    QTest::newRow("ZeRO stage 4") << "zero=4"
+                                  << "ZeRO stage must be 0, 1, 2 or 3, got 4";
+    QTest::newRow("zero micro-batch") << "microbatch=0"
+                                      << "micro-batch size must be at least 1, got 0";
+    QTest::newRow("LoRA rank 0") << "rank=0"
+                                 << "LoRA rank must be between 1 and 4096, got 0";
+    QTest::newRow("zero sequence length") << "sequence=0"
+                                          << "sequence length must be at least 1 token, got 0";
+    QTest::newRow("TP not dividing GPUs") << "tp=3"
+                                          << "tensor x pipeline parallel size must divide the number of GPUs";
 }
 
 void TestTrainingMemory::validateRejects()
@@ -365,8 +379,8 @@ void TestTrainingMemory::validateRejects()
         QFAIL("unknown change");
     const std::vector<std::string> errors = validate(r);
     const bool found = anyContains(errors, message.toStdString());
-    QVERIFY2(found, qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ")
-                               + joinedMessages(errors)));
+    QVERIFY2(found,
+             qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joinedMessages(errors)));
     QVERIFY(!estimateTrainingMemory(r).fits);
 }
 

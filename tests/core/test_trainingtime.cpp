@@ -74,7 +74,8 @@ private slots:
         TrainingRunRequest r = run(builtinModel(QStringLiteral("llama-3.1-8b")), QStringLiteral("h100-sxm"), 8, 1, 1);
         r.setup.sequenceLength = 4096;
         r.setup.zeroStage = 3;
-        r.tensorParallelLink = r.pipelineLink = r.dataParallelLink = LinkPath{units::gigabytesPerSecond(450), units::seconds(3e-6)};
+        r.tensorParallelLink = r.pipelineLink = r.dataParallelLink = LinkPath{units::gigabytesPerSecond(450),
+                                                                              units::seconds(3e-6)};
         const double forward = 2.0 * (8'030'261'248.0 - 525'336'576.0) + 2.0 * 2048 * 32 * 256 * 32;
         TrainingRunEstimate e = estimateTrainingRun(r);
         QVERIFY(e.fits);
@@ -118,7 +119,8 @@ private slots:
     {
         // Story: continued pre-training of a 33B model on 8-GPU A100 nodes, HDR
         // InfiniBand vs one 100 GbE RoCE port per node.
-        TrainingRunRequest hdr = run(builtinModel(QStringLiteral("deepseek-coder-33b")), QStringLiteral("a100-80gb"), 64, 8, 1);
+        TrainingRunRequest hdr = run(builtinModel(QStringLiteral("deepseek-coder-33b")), QStringLiteral("a100-80gb"),
+                                     64, 8, 1);
         hdr.setup.zeroStage = 1;
         hdr.setup.activationCheckpointing = true;
         hdr.globalBatchSequences = 512;
@@ -133,7 +135,8 @@ private slots:
 
     void propertiesHold()
     {
-        TrainingRunRequest base = run(builtinModel(QStringLiteral("deepseek-coder-33b")), QStringLiteral("a100-80gb"), 64, 8, 1);
+        TrainingRunRequest base = run(builtinModel(QStringLiteral("deepseek-coder-33b")), QStringLiteral("a100-80gb"),
+                                      64, 8, 1);
         base.setup.zeroStage = 1;
         base.setup.activationCheckpointing = true;
         base.globalBatchSequences = 512;

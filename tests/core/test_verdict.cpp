@@ -101,7 +101,8 @@ private slots:
             QVERIFY2(v.speed, v.verdict.reason.text().c_str());
             QVERIFY(v.concurrency >= 1 && v.concurrency <= v.sequencesHeld);
             const PerfPoint &p = v.speed->nominal;
-            const bool meetsTargets = units::inSeconds(p.ttft) <= w.ttftSloSeconds && units::inSeconds(p.tpot) <= w.tpotSloSeconds;
+            const bool meetsTargets = units::inSeconds(p.ttft) <= w.ttftSloSeconds
+                                      && units::inSeconds(p.tpot) <= w.tpotSloSeconds;
             const bool holdsLoad = v.neededConcurrency && *v.neededConcurrency <= v.sequencesHeld;
             if (v.verdict.serves == Answer::Yes) {
                 QVERIFY(v.verdict.reason.empty());
@@ -135,16 +136,19 @@ private slots:
         const VersionEstimate v = onlyVersion(plan);
         QVERIFY(v.verdict.serves == Answer::No);
         QCOMPARE(v.verdict.code, std::string("memory-sequences"));
-        QCOMPARE(v.verdict.reason.text(), "memory holds " + std::to_string(v.sequencesHeld) + " sequences but the load needs "
-                                              + std::to_string(*v.neededConcurrency) + " at once");
+        QCOMPARE(v.verdict.reason.text(), "memory holds " + std::to_string(v.sequencesHeld)
+                                              + " sequences but the load needs " + std::to_string(*v.neededConcurrency)
+                                              + " at once");
     }
 
     void aMissingRateIsUnknown_data()
     {
         QTest::addColumn<QString>("gpu");
         QTest::addColumn<QString>("name");
-        QTest::newRow("Jetson AGX Orin 32GB") << "jetson-agx-orin-32gb" << "NVIDIA Jetson AGX Orin 32GB";
-        QTest::newRow("RTX 3060 12GB") << "rtx-3060-12gb" << "NVIDIA GeForce RTX 3060 12GB";
+        QTest::newRow("Jetson AGX Orin 32GB") << "jetson-agx-orin-32gb"
+                                              << "NVIDIA Jetson AGX Orin 32GB";
+        QTest::newRow("RTX 3060 12GB") << "rtx-3060-12gb"
+                                       << "NVIDIA GeForce RTX 3060 12GB";
     }
 
     void aMissingRateIsUnknown()
@@ -160,10 +164,11 @@ private slots:
         const Plan plan = oneServer(qPrintable(gpu), 1, 1, "deepseek-r1-distill-qwen-1.5b");
         const ScenarioEstimate e = evaluatePlan(plan).front();
         const VersionEstimate &v = e.versions.front();
-        QVERIFY(v.verdict.fits == Answer::Yes);  // its memory is known
+        QVERIFY(v.verdict.fits == Answer::Yes); // its memory is known
         QVERIFY(v.verdict.serves == Answer::Unknown);
         QCOMPARE(v.verdict.code, std::string("missing-figure"));
-        QCOMPARE(QString::fromStdString(v.verdict.reason.text()), name + QStringLiteral(" has no BF16 rate in the catalogue"));
+        QCOMPARE(QString::fromStdString(v.verdict.reason.text()),
+                 name + QStringLiteral(" has no BF16 rate in the catalogue"));
         QVERIFY(!v.speed);
         QVERIFY(!v.usdPerMillionOutputTokens);
         QVERIFY(chooseScenario({e}).verdicts.front().reason == Disqualification::Unknown);
@@ -192,7 +197,8 @@ private slots:
         Plan grouped = oneServer("a100-80gb-pcie", 1, 2, "llama-3.1-8b");
         grouped.scenarios.front().topology.nodes[1].fabricLinkId = "nvlink3";
         const ScenarioEstimate fabric = evaluatePlan(grouped).front();
-        QVERIFY(std::any_of(fabric.issues.begin(), fabric.issues.end(), [](const TopologyIssue &i) { return !i.fallback.empty(); }));
+        QVERIFY(std::any_of(fabric.issues.begin(), fabric.issues.end(),
+                            [](const TopologyIssue &i) { return !i.fallback.empty(); }));
         QCOMPARE(fabric.versions.front().speed->nominal.outputTokensPerSecond, b.speed->nominal.outputTokensPerSecond);
     }
 
@@ -209,7 +215,8 @@ private slots:
 
         // A priced GPU without a priced CPU: a lower bound, said as one.
         const ScenarioEstimate priced = evaluatePlan(oneServer("h100-sxm", 1, 2, "llama-3.1-8b")).front();
-        QVERIFY(priced.costCompleteness == CostCompleteness::Complete || priced.costCompleteness == CostCompleteness::LowerBound);
+        QVERIFY(priced.costCompleteness == CostCompleteness::Complete
+                || priced.costCompleteness == CostCompleteness::LowerBound);
         QVERIFY(priced.versions.front().usdPerMillionOutputTokens);
         QCOMPARE(priced.versions.front().costIsLowerBound, priced.costCompleteness == CostCompleteness::LowerBound);
     }
@@ -220,9 +227,12 @@ private slots:
     {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("weights");
-        QTest::newRow("R1 FP8") << "deepseek-r1" << "fp8-block";
-        QTest::newRow("R1 BF16") << "deepseek-r1" << "bf16";
-        QTest::newRow("Llama 3.1 70B") << "llama-3.1-70b" << "";
+        QTest::newRow("R1 FP8") << "deepseek-r1"
+                                << "fp8-block";
+        QTest::newRow("R1 BF16") << "deepseek-r1"
+                                 << "bf16";
+        QTest::newRow("Llama 3.1 70B") << "llama-3.1-70b"
+                                       << "";
     }
 
     void theCliClusterAndADrawnOneResolveAlike()
@@ -242,9 +252,10 @@ private slots:
         QVERIFY2(drawn.cluster.problem.empty(), drawn.cluster.problem.text().c_str());
 
         const GpuSpec h200 = part<GpuSpec>("h200");
-        const Cluster cli = clusterOfServers(h200, 16, 8, singleServerLinks(h200), scaleOutPath(part<LinkSpec>("ib-ndr"), 8, 8));
-        const ResolvedDeployment resolved =
-            resolveDeployment(*plan.parts.model(model.toStdString()), cli, plan.scenarios.front().deployment, shapeOf(plan.workload));
+        const Cluster cli = clusterOfServers(h200, 16, 8, singleServerLinks(h200),
+                                             scaleOutPath(part<LinkSpec>("ib-ndr"), 8, 8));
+        const ResolvedDeployment resolved = resolveDeployment(
+            *plan.parts.model(model.toStdString()), cli, plan.scenarios.front().deployment, shapeOf(plan.workload));
         QVERIFY(resolved.ok());
         const VersionEstimate &v = drawn.versions.front();
         QCOMPARE(resolved.request.deployment.parallel.tensor, v.parallel.tensor);
@@ -282,7 +293,8 @@ private slots:
             const Recommendation &r = result.ranked[i];
             const ReplicaPlan &p = r.plans.front();
             const HardwareOption &o = r.option;
-            const Cluster cluster = clusterOfServers(o.gpu, p.replicas * p.gpusPerReplica, o.gpusPerUnit, o.inside, o.between);
+            const Cluster cluster = clusterOfServers(o.gpu, p.replicas * p.gpusPerReplica, o.gpusPerUnit, o.inside,
+                                                     o.between);
             DeploymentSettings settings;
             settings.tensorParallel = p.parallel.tensor;
             settings.pipelineParallel = p.parallel.pipeline;

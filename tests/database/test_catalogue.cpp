@@ -104,9 +104,9 @@ private slots:
     {
         auto catalogue = openOrFail({});
         QVERIFY(catalogue);
-        for (const char *id : {"b200", "h200", "h100-sxm", "h100-pcie", "h800", "h20", "a100-80gb", "a100-40gb",
-                               "a800", "l40s", "l4", "a10", "t4", "rtx-4090", "rtx-3090", "rtx-3060-12gb",
-                               "mi300x", "mi325x", "mi250x"})
+        for (const char *id :
+             {"b200", "h200", "h100-sxm", "h100-pcie", "h800", "h20", "a100-80gb", "a100-40gb", "a800", "l40s", "l4",
+              "a10", "t4", "rtx-4090", "rtx-3090", "rtx-3060-12gb", "mi300x", "mi325x", "mi250x"})
             QVERIFY2(catalogue->find<GpuSpec>(QLatin1String(id)), id);
         QVERIFY(!catalogue->list<GpuSpec>(QStringLiteral("gaudi")).empty());
         QVERIFY(!catalogue->list<GpuSpec>(QStringLiteral("orin")).empty());
@@ -210,8 +210,9 @@ private slots:
         const std::vector<GpuSpec> amd = catalogue->list<GpuSpec>(QStringLiteral("amd"));
         QVERIFY(amd.size() >= 3);
         for (const GpuSpec &g : amd)
-            QVERIFY2(QString::fromStdString(g.vendor + g.name + g.id).contains(QStringLiteral("amd"), Qt::CaseInsensitive),
-                     g.id.c_str());
+            QVERIFY2(
+                QString::fromStdString(g.vendor + g.name + g.id).contains(QStringLiteral("amd"), Qt::CaseInsensitive),
+                g.id.c_str());
         QVERIFY(catalogue->list<GpuSpec>(QStringLiteral("no-such-part-xyz")).empty());
     }
 
@@ -337,15 +338,19 @@ private slots:
                                       << "line 3: column 'memory_gb' expects a number, got 'eighty'";
         QTest::newRow("check constraint") << header + "ok-1,Fine,80,2000,quote\nbad-2,Broken,-1,2000,quote\n"
                                           << "line 3";
-        QTest::newRow("beyond any part") << header + "ok-1,Fine,80,2000,quote\nbad-2,Broken,1e300,2000,quote\n"
-                                         << "line 3: cannot save gpu 'bad-2': 'memory_gb' must be between 0 and 1e+12, got 1e+300";
+        QTest::newRow("beyond any part")
+            << header + "ok-1,Fine,80,2000,quote\nbad-2,Broken,1e300,2000,quote\n"
+            << "line 3: cannot save gpu 'bad-2': 'memory_gb' must be between 0 and 1e+12, got 1e+300";
         QTest::newRow("infinite") << header + "ok-1,Fine,80,2000,quote\nbad-2,Broken,80,inf,quote\n"
                                   << "'bandwidth_gbps' must be between 0 and 1e+12, got inf";
         QTest::newRow("missing source") << header + "ok-1,Fine,80,2000,quote\nbad-2,Broken,80,2000,\n"
                                         << "line 3";
-        QTest::newRow("unknown column") << QStringLiteral("id,name,warp_factor\nx,y,9\n") << "unknown column 'warp_factor'";
-        QTest::newRow("short row") << header + "ok-1,Fine,80\n" << "line 2: 3 fields, the header has 5";
-        QTest::newRow("unterminated quote") << header + "ok-1,\"Fine,80,2000,quote\n" << "unterminated quoted field";
+        QTest::newRow("unknown column") << QStringLiteral("id,name,warp_factor\nx,y,9\n")
+                                        << "unknown column 'warp_factor'";
+        QTest::newRow("short row") << header + "ok-1,Fine,80\n"
+                                   << "line 2: 3 fields, the header has 5";
+        QTest::newRow("unterminated quote") << header + "ok-1,\"Fine,80,2000,quote\n"
+                                            << "unterminated quoted field";
         QTest::newRow("no id column") << QStringLiteral("name,memory_gb\nx,80\n") << "no 'id' column";
     }
 

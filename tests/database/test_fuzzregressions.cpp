@@ -35,7 +35,7 @@ namespace {
 const QString kFuzzDir = QStringLiteral(PLANNER_SOURCE_DIR "/tests/fuzz");
 // Every fuzz target (tests/fuzz/CMakeLists.txt), by the name of its folders.
 const QStringList kTargets = {QStringLiteral("plan"), QStringLiteral("hfconfig"), QStringLiteral("safetensors"),
-                              QStringLiteral("gguf"), QStringLiteral("csv"), QStringLiteral("catalogueimport"),
+                              QStringLiteral("gguf"), QStringLiteral("csv"),      QStringLiteral("catalogueimport"),
                               QStringLiteral("trace")};
 
 } // namespace

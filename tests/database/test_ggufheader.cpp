@@ -65,10 +65,22 @@ struct Kv {
     QByteArray value;
 };
 
-Kv u32Kv(const QByteArray &key, quint32 v) { return {key, Bytes().u32(U32).u32(v).data}; }
-Kv u64Kv(const QByteArray &key, quint64 v) { return {key, Bytes().u32(U64).u64(v).data}; }
-Kv f32Kv(const QByteArray &key, float v) { return {key, Bytes().u32(F32V).f32(v).data}; }
-Kv strKv(const QByteArray &key, const QByteArray &v) { return {key, Bytes().u32(STRING).str(v).data}; }
+Kv u32Kv(const QByteArray &key, quint32 v)
+{
+    return {key, Bytes().u32(U32).u32(v).data};
+}
+Kv u64Kv(const QByteArray &key, quint64 v)
+{
+    return {key, Bytes().u32(U64).u64(v).data};
+}
+Kv f32Kv(const QByteArray &key, float v)
+{
+    return {key, Bytes().u32(F32V).f32(v).data};
+}
+Kv strKv(const QByteArray &key, const QByteArray &v)
+{
+    return {key, Bytes().u32(STRING).str(v).data};
+}
 
 Kv tokensKv(qint64 count)
 {
@@ -440,8 +452,8 @@ void TestGgufHeader::mapsQwen2TiedWithBias()
     QVERIFY2(header.ok(), qPrintable(errorList(header.errors)));
     const ModelImportResult imported = modelSpecFromGguf(*header.header, dir.filePath(kFile));
     QVERIFY2(imported.ok(), qPrintable(errorList(imported.errors)));
-    QVERIFY(imported.spec->tiedEmbeddings);     // no output.weight
-    QVERIFY(imported.spec->attentionQkvBias);   // blk.N.attn_q.bias present
+    QVERIFY(imported.spec->tiedEmbeddings);   // no output.weight
+    QVERIFY(imported.spec->attentionQkvBias); // blk.N.attn_q.bias present
     QCOMPARE(QString::fromStdString(imported.spec->family), QStringLiteral("qwen2"));
     QCOMPARE(QString::fromStdString(imported.spec->checkpointFormat), QStringLiteral("q8_0"));
     QCOMPARE(QString::fromStdString(imported.spec->source), dir.filePath(kFile));
@@ -595,14 +607,14 @@ void TestGgufHeader::rejectsMalformedFile_data()
     QTest::newRow("big-endian") << QByteArray("GGUF\0\0\0\x03", 8) + filler << qint64(4) << "big-endian GGUF";
     QTest::newRow("truncated tensor count") << QByteArray("GGUF\x03\0\0\0\x01\0\0\0", 12) << qint64(8)
                                             << "the file ends at byte 12, inside the tensor count";
-    QTest::newRow("truncated key/value count") << preamble(0, 0).data.left(20) << qint64(16)
-                                               << "inside the key/value count";
+    QTest::newRow("truncated key/value count")
+        << preamble(0, 0).data.left(20) << qint64(16) << "inside the key/value count";
     QTest::newRow("absurd tensor count") << preamble(2'000'000, 0).data << qint64(8)
                                          << "tensor count is 2000000, more than the limit of 1000000";
-    QTest::newRow("absurd key/value count") << preamble(0, 1'000'001).data << qint64(16)
-                                            << "key/value count is 1000001";
-    QTest::newRow("more tensors than the file holds") << preamble(1000, 0).raw(filler).data << qint64(8)
-                                                      << "the 64 bytes left in the file cannot hold that many";
+    QTest::newRow("absurd key/value count")
+        << preamble(0, 1'000'001).data << qint64(16) << "key/value count is 1000001";
+    QTest::newRow("more tensors than the file holds")
+        << preamble(1000, 0).raw(filler).data << qint64(8) << "the 64 bytes left in the file cannot hold that many";
 
     QTest::newRow("key longer than the file") << preamble(0, 1).u64(1000).raw(filler).data << qint64(24)
                                               << "the key claims 1000 bytes, running past the end of the file at "
@@ -616,13 +628,12 @@ void TestGgufHeader::rejectsMalformedFile_data()
     QTest::newRow("truncated value") << preamble(0, 1).str("a").u32(U64).u32(1).data << qint64(37)
                                      << "inside the value";
     // Value at 24 + 8 + 4 + 4.
-    QTest::newRow("bool of 2") << preamble(0, 1).str("flag").u32(BOOL).u8(2).data << qint64(40)
-                               << "a bool value is 2";
+    QTest::newRow("bool of 2") << preamble(0, 1).str("flag").u32(BOOL).u8(2).data << qint64(40) << "a bool value is 2";
     // Element type at 24 + 8 + 3 + 4.
     QTest::newRow("array of arrays") << preamble(0, 1).str("arr").u32(ARRAY).u32(ARRAY).u64(0).data << qint64(39)
                                      << "an array of arrays is not supported";
-    QTest::newRow("array element type unknown") << preamble(0, 1).str("arr").u32(ARRAY).u32(77).u64(0).data
-                                                << qint64(39) << "array element type is 77";
+    QTest::newRow("array element type unknown")
+        << preamble(0, 1).str("arr").u32(ARRAY).u32(77).u64(0).data << qint64(39) << "array element type is 77";
     // Count at 24 + 8 + 3 + 4 + 4.
     QTest::newRow("array longer than the file")
         << preamble(0, 1).str("arr").u32(ARRAY).u32(U32).u64(1'000'000).raw(filler).data << qint64(43)
@@ -637,11 +648,12 @@ void TestGgufHeader::rejectsMalformedFile_data()
     QTest::newRow("duplicate key") << preamble(0, 2).str("a").u32(U32).u32(1).str("a").u32(U32).u32(2).data
                                    << qint64(41) << "the key \"a\" appears twice (first at byte 24)";
     // Value at 24 + 8 + 17 + 4.
-    QTest::newRow("alignment not a power of two") << preamble(0, 1).str("general.alignment").u32(U32).u32(48).data
-                                                  << qint64(53) << "general.alignment must be a uint32 power of two, "
-                                                                   "got a uint32 of 48";
-    QTest::newRow("alignment of the wrong type") << preamble(0, 1).str("general.alignment").u32(U64).u64(32).data
-                                                 << qint64(53) << "got a uint64 of 32";
+    QTest::newRow("alignment not a power of two")
+        << preamble(0, 1).str("general.alignment").u32(U32).u32(48).data << qint64(53)
+        << "general.alignment must be a uint32 power of two, "
+           "got a uint32 of 48";
+    QTest::newRow("alignment of the wrong type")
+        << preamble(0, 1).str("general.alignment").u32(U64).u64(32).data << qint64(53) << "got a uint64 of 32";
 
     // Tensor infos start at 24 with no metadata: name "w" (9 bytes), n_dims at 33,
     // dims from 37, then type and offset.
@@ -656,14 +668,14 @@ void TestGgufHeader::rejectsMalformedFile_data()
                                          << qint64(33) << "multiply beyond int64";
     QTest::newRow("removed ggml type") << preamble(1, 0).str("w").u32(1).u64(32).u32(4).u64(0).data << qint64(45)
                                        << "tensor \"w\" has ggml type 4, which is unknown";
-    QTest::newRow("ggml type beyond the table") << preamble(1, 0).str("w").u32(1).u64(32).u32(99).u64(0).data
-                                                << qint64(45) << "ggml type 99";
-    QTest::newRow("row not whole blocks") << preamble(1, 0).str("w").u32(1).u64(100).u32(Q4_K).u64(0).data
-                                          << qint64(45) << "rows of 100 values, not a multiple of Q4_K's block of 256";
+    QTest::newRow("ggml type beyond the table")
+        << preamble(1, 0).str("w").u32(1).u64(32).u32(99).u64(0).data << qint64(45) << "ggml type 99";
+    QTest::newRow("row not whole blocks") << preamble(1, 0).str("w").u32(1).u64(100).u32(Q4_K).u64(0).data << qint64(45)
+                                          << "rows of 100 values, not a multiple of Q4_K's block of 256";
     QTest::newRow("data offset beyond the file") << preamble(1, 0).str("w").u32(1).u64(32).u32(F32).u64(1'000'000).data
                                                  << qint64(49) << "data offset 1000000, beyond the end of the file";
-    QTest::newRow("truncated tensor info") << preamble(1, 0).str("w").u32(1).u64(32).u32(F32).data << qint64(49)
-                                           << "inside the tensor data offset";
+    QTest::newRow("truncated tensor info")
+        << preamble(1, 0).str("w").u32(1).u64(32).u32(F32).data << qint64(49) << "inside the tensor data offset";
 
     // Two F32 [8] tensors (32 bytes each): infos from 24, data at 128.
     const auto twoTensors = [&](quint64 secondOffset, qint64 dataBytes, qint64 *secondOffsetField) {
@@ -678,8 +690,8 @@ void TestGgufHeader::rejectsMalformedFile_data()
     const QByteArray misplaced = twoTensors(16, 64, &field);
     QTest::newRow("tensor offset out of order") << misplaced << field << "tensor \"b\" has data offset 16, expected 32";
     const QByteArray duplicate = preamble(2, 0).str("w").u32(1).u64(8).u32(F32).u64(0).str("w").data;
-    QTest::newRow("duplicate tensor name") << duplicate + filler << qint64(24 + 9 + 4 + 8 + 4 + 8)
-                                           << "tensor \"w\" appears twice (first at byte 24)";
+    QTest::newRow("duplicate tensor name")
+        << duplicate + filler << qint64(24 + 9 + 4 + 8 + 4 + 8) << "tensor \"w\" appears twice (first at byte 24)";
     const QByteArray cutData = twoTensors(32, 40, &field);
     QTest::newRow("data cut short") << cutData << qint64(cutData.size() - 40 + 32)
                                     << "the data of tensor \"b\" (32 bytes) runs past the end of the file at byte";
@@ -714,8 +726,8 @@ void TestGgufHeader::rejectsMalformedFile()
 void TestGgufHeader::rejectsUnmappableHeader_data()
 {
     QTest::addColumn<QStringList>("dropKeys");
-    QTest::addColumn<QByteArray>("setKey");      // replaced (or added) with setValue
-    QTest::addColumn<QByteArray>("setValue");    // type + value bytes
+    QTest::addColumn<QByteArray>("setKey");   // replaced (or added) with setValue
+    QTest::addColumn<QByteArray>("setValue"); // type + value bytes
     QTest::addColumn<QStringList>("dropTensors");
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("message");
@@ -723,34 +735,42 @@ void TestGgufHeader::rejectsUnmappableHeader_data()
     const QStringList none;
     const auto value = [](const Kv &kv) { return kv.value; };
     QTest::newRow("block_count missing") << QStringList{"llama.block_count"} << QByteArray() << QByteArray() << none
-                                         << "llama.block_count" << "is required but missing";
-    QTest::newRow("context_length missing") << QStringList{"llama.context_length"} << QByteArray() << QByteArray()
-                                            << none << "llama.context_length" << "is required but missing";
-    QTest::newRow("block_count a string") << none << QByteArray("llama.block_count")
-                                          << value(strKv("", "32")) << none << "llama.block_count"
-                                          << "must be an integer, got the string \"32\"";
+                                         << "llama.block_count"
+                                         << "is required but missing";
+    QTest::newRow("context_length missing")
+        << QStringList{"llama.context_length"} << QByteArray() << QByteArray() << none << "llama.context_length"
+        << "is required but missing";
+    QTest::newRow("block_count a string")
+        << none << QByteArray("llama.block_count") << value(strKv("", "32")) << none << "llama.block_count"
+        << "must be an integer, got the string \"32\"";
     QTest::newRow("head_count an array") << none << QByteArray("llama.attention.head_count")
                                          << Bytes().u32(ARRAY).u32(U32).u64(2).u32(4).u32(4).data << none
-                                         << "llama.attention.head_count" << "an array of 2 uint32 values";
-    QTest::newRow("embedding_length zero") << none << QByteArray("llama.embedding_length") << value(u64Kv("", 0))
-                                           << none << "llama.embedding_length" << "must be a positive integer, got 0";
+                                         << "llama.attention.head_count"
+                                         << "an array of 2 uint32 values";
+    QTest::newRow("embedding_length zero")
+        << none << QByteArray("llama.embedding_length") << value(u64Kv("", 0)) << none << "llama.embedding_length"
+        << "must be a positive integer, got 0";
     QTest::newRow("embedding_length absurd") << none << QByteArray("llama.embedding_length")
                                              << value(u64Kv("", 1'000'000'000)) << none << "llama.embedding_length"
                                              << "larger than any real model";
-    QTest::newRow("architecture missing") << QStringList{"general.architecture"} << QByteArray() << QByteArray()
-                                          << none << "general.architecture" << "is required but missing";
-    QTest::newRow("architecture unsupported") << none << QByteArray("general.architecture")
-                                              << value(strKv("", "gemma2")) << none << "general.architecture"
-                                              << "'gemma2' is not supported; supported: llama, qwen2";
+    QTest::newRow("architecture missing")
+        << QStringList{"general.architecture"} << QByteArray() << QByteArray() << none << "general.architecture"
+        << "is required but missing";
+    QTest::newRow("architecture unsupported")
+        << none << QByteArray("general.architecture") << value(strKv("", "gemma2")) << none << "general.architecture"
+        << "'gemma2' is not supported; supported: llama, qwen2";
     QTest::newRow("file_type missing") << QStringList{"general.file_type"} << QByteArray() << QByteArray() << none
-                                       << "general.file_type" << "is required but missing";
-    QTest::newRow("file_type without a planner format") << none << QByteArray("general.file_type")
-                                                        << value(u32Kv("", 14)) << none << "general.file_type"
-                                                        << "is 14 (Q4_K_S), which the planner has no weight format for";
+                                       << "general.file_type"
+                                       << "is required but missing";
+    QTest::newRow("file_type without a planner format")
+        << none << QByteArray("general.file_type") << value(u32Kv("", 14)) << none << "general.file_type"
+        << "is 14 (Q4_K_S), which the planner has no weight format for";
     QTest::newRow("no token_embd") << none << QByteArray() << QByteArray() << QStringList{"token_embd.weight"}
-                                   << "token_embd.weight" << "tensor is missing";
-    QTest::newRow("vocab_size disagrees") << none << QByteArray("llama.vocab_size") << value(u32Kv("", 300)) << none
-                                          << "llama.vocab_size" << "is 300, but token_embd.weight has 320 rows";
+                                   << "token_embd.weight"
+                                   << "tensor is missing";
+    QTest::newRow("vocab_size disagrees")
+        << none << QByteArray("llama.vocab_size") << value(u32Kv("", 300)) << none << "llama.vocab_size"
+        << "is 300, but token_embd.weight has 320 rows";
     QTest::newRow("key and value widths differ") << none << QByteArray("llama.attention.key_length")
                                                  << value(u32Kv("", 128)) << none << "llama.attention.key_length"
                                                  << "(128) differs from attention.value_length (64)";
@@ -758,8 +778,8 @@ void TestGgufHeader::rejectsUnmappableHeader_data()
     QTest::newRow("heads not a multiple of KV heads") << none << QByteArray("llama.attention.head_count_kv")
                                                       << value(u32Kv("", 3)) << none << "llama.attention.head_count"
                                                       << "(4) must be a multiple of llama.attention.head_count_kv (3)";
-    QTest::newRow("split file") << none << QByteArray("split.count") << value(u32Kv("", 3)) << none
-                                << "split.count" << "is 3: this file is one split";
+    QTest::newRow("split file") << none << QByteArray("split.count") << value(u32Kv("", 3)) << none << "split.count"
+                                << "is 3: this file is one split";
 }
 
 void TestGgufHeader::rejectsUnmappableHeader()

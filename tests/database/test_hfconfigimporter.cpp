@@ -142,46 +142,55 @@ private slots:
 
 void TestHfConfigImporter::importsRealConfig_data()
 {
-    QTest::addColumn<QString>("path");        // under PLANNER_FIXTURES: a config.json or its folder
-    QTest::addColumn<QString>("builtinId");   // the built-in spec it must equal
+    QTest::addColumn<QString>("path");      // under PLANNER_FIXTURES: a config.json or its folder
+    QTest::addColumn<QString>("builtinId"); // the built-in spec it must equal
     QTest::addColumn<QString>("expectedId");
     QTest::addColumn<QString>("family");
-    QTest::addColumn<qint64>("total");        // main model parameters
+    QTest::addColumn<qint64>("total"); // main model parameters
     QTest::addColumn<qint64>("totalWithMtp");
 
     // https://huggingface.co/api/models/meta-llama/Llama-3.1-8B safetensors.total (rev d04e592b)
-    QTest::newRow("Llama-3.1-8B") << kLlama << "llama-3.1-8b" << "llama-3.1-8b" << "llama"
-                                  << qint64(8'030'261'248) << qint64(8'030'261'248);
+    QTest::newRow("Llama-3.1-8B") << kLlama << "llama-3.1-8b"
+                                  << "llama-3.1-8b"
+                                  << "llama" << qint64(8'030'261'248) << qint64(8'030'261'248);
     // The folder form: the same model, given its folder instead of the file.
-    QTest::newRow("Llama-3.1-8B folder") << "hf/Llama-3.1-8B" << "llama-3.1-8b" << "llama-3.1-8b" << "llama"
-                                         << qint64(8'030'261'248) << qint64(8'030'261'248);
+    QTest::newRow("Llama-3.1-8B folder") << "hf/Llama-3.1-8B"
+                                         << "llama-3.1-8b"
+                                         << "llama-3.1-8b"
+                                         << "llama" << qint64(8'030'261'248) << qint64(8'030'261'248);
     // https://huggingface.co/Qwen/Qwen2.5-7B (model card "7.61B"; exact 7,615,616,512 from the
     // Qwen2.5-7B-Instruct HF API safetensors.total, identical shapes). Counts the q/k/v biases.
-    QTest::newRow("Qwen2.5-7B") << kQwen << "qwen2.5-7b" << "qwen2.5-7b" << "qwen2" << qint64(7'615'616'512)
-                                << qint64(7'615'616'512);
+    QTest::newRow("Qwen2.5-7B") << kQwen << "qwen2.5-7b"
+                                << "qwen2.5-7b"
+                                << "qwen2" << qint64(7'615'616'512) << qint64(7'615'616'512);
     // https://github.com/deepseek-ai/DeepSeek-V3 README: 671B main model + 14B MTP module.
     // https://huggingface.co/api/models/deepseek-ai/DeepSeek-V3 safetensors.total 684,531,386,000
     // = main 671,026,419,200 + MTP 13,463,426,304 + 41,540,496 FP32 weight_scale_inv entries.
-    QTest::newRow("DeepSeek-V3") << kDeepseekV3 << "deepseek-v3" << "deepseek-v3" << "deepseek_v3"
-                                 << qint64(671'026'419'200) << qint64(684'531'386'000 - 41'540'496);
+    QTest::newRow("DeepSeek-V3") << kDeepseekV3 << "deepseek-v3"
+                                 << "deepseek-v3"
+                                 << "deepseek_v3" << qint64(671'026'419'200) << qint64(684'531'386'000 - 41'540'496);
     // https://huggingface.co/api/models/deepseek-ai/DeepSeek-R1: the same architecture and total.
-    QTest::newRow("DeepSeek-R1") << "hf/DeepSeek-R1/config.json" << "deepseek-r1" << "deepseek-r1"
-                                 << "deepseek_v3" << qint64(671'026'419'200)
-                                 << qint64(684'531'386'000 - 41'540'496);
+    QTest::newRow("DeepSeek-R1") << "hf/DeepSeek-R1/config.json"
+                                 << "deepseek-r1"
+                                 << "deepseek-r1"
+                                 << "deepseek_v3" << qint64(671'026'419'200) << qint64(684'531'386'000 - 41'540'496);
     // keras-hub mixtral_presets.py mixtral_8_7b_en "params": 46702792704; HF leaderboard 46.703B
     // (https://huggingface.co/mistralai/Mixtral-8x7B-v0.1).
-    QTest::newRow("Mixtral-8x7B") << kMixtral << "mixtral-8x7b" << "mixtral-8x7b-v0.1" << "mixtral"
-                                  << qint64(46'702'792'704) << qint64(46'702'792'704);
+    QTest::newRow("Mixtral-8x7B") << kMixtral << "mixtral-8x7b"
+                                  << "mixtral-8x7b-v0.1"
+                                  << "mixtral" << qint64(46'702'792'704) << qint64(46'702'792'704);
     // https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B: 1,777,088,000 with an
     // untied lm_head (tied it would be 1,543,714,304). The id comes from _name_or_path.
     QTest::newRow("R1-Distill-Qwen-1.5B") << "hf/DeepSeek-R1-Distill-Qwen-1.5B/config.json"
-                                          << "deepseek-r1-distill-qwen-1.5b" << "deepseek-r1-distill-qwen-1.5b"
+                                          << "deepseek-r1-distill-qwen-1.5b"
+                                          << "deepseek-r1-distill-qwen-1.5b"
                                           << "qwen2" << qint64(1'777'088'000) << qint64(1'777'088'000);
     // https://huggingface.co/deepseek-ai/deepseek-coder-33b-base ("33B"): no official integer
     // was found; 33,342,991,360 is the HF module formula applied to this config.
-    QTest::newRow("deepseek-coder-33b") << "hf/deepseek-coder-33b-base/config.json" << "deepseek-coder-33b"
-                                        << "deepseek-coder-33b-base" << "llama" << qint64(33'342'991'360)
-                                        << qint64(33'342'991'360);
+    QTest::newRow("deepseek-coder-33b") << "hf/deepseek-coder-33b-base/config.json"
+                                        << "deepseek-coder-33b"
+                                        << "deepseek-coder-33b-base"
+                                        << "llama" << qint64(33'342'991'360) << qint64(33'342'991'360);
 }
 
 void TestHfConfigImporter::importsRealConfig()
@@ -233,16 +242,16 @@ void TestHfConfigImporter::checkpointFormat_data()
         << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "fp8", "activation_scheme": "dynamic"}})")
         << QStringList() << "fp8";
     // AutoAWQ exports (e.g. casperhansen/deepseek-r1-distill-llama-8b-awq).
-    QTest::newRow("awq g128")
-        << kLlama
-        << QByteArray(R"({"quantization_config": {"quant_method": "awq", "bits": 4, "group_size": 128,
+    QTest::newRow("awq g128") << kLlama
+                              << QByteArray(
+                                     R"({"quantization_config": {"quant_method": "awq", "bits": 4, "group_size": 128,
                                                    "version": "gemm", "zero_point": true}})")
-        << QStringList() << "awq-int4-g128";
-    QTest::newRow("gptq g32")
-        << kQwen
-        << QByteArray(R"({"quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 32,
+                              << QStringList() << "awq-int4-g128";
+    QTest::newRow("gptq g32") << kQwen
+                              << QByteArray(
+                                     R"({"quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 32,
                                                    "desc_act": false, "sym": true}})")
-        << QStringList() << "gptq-int4-g32";
+                              << QStringList() << "gptq-int4-g32";
 }
 
 void TestHfConfigImporter::checkpointFormat()
@@ -267,20 +276,19 @@ void TestHfConfigImporter::defaults_data()
 
     // LlamaConfig: num_key_value_heads defaults to None -> num_attention_heads (MHA,
     // as in deepseek-coder-6.7b's early exports).
-    QTest::newRow("llama kv heads absent") << kLlama << QByteArray("{}") << QStringList{"num_key_value_heads"}
-                                           << "numKeyValueHeads" << qint64(32);
+    QTest::newRow("llama kv heads absent")
+        << kLlama << QByteArray("{}") << QStringList{"num_key_value_heads"} << "numKeyValueHeads" << qint64(32);
     // Every config class maps an explicit null to num_attention_heads.
-    QTest::newRow("qwen2 kv heads null") << kQwen << QByteArray(R"({"num_key_value_heads": null})")
-                                         << QStringList() << "numKeyValueHeads" << qint64(28);
+    QTest::newRow("qwen2 kv heads null") << kQwen << QByteArray(R"({"num_key_value_heads": null})") << QStringList()
+                                         << "numKeyValueHeads" << qint64(28);
     QTest::newRow("head_dim absent") << kLlama << QByteArray("{}") << QStringList() << "headDim" << qint64(128);
     QTest::newRow("head_dim stated") << kLlama << QByteArray(R"({"head_dim": 64})") << QStringList() << "headDim"
                                      << qint64(64);
-    QTest::newRow("llama attention_bias") << kLlama << QByteArray(R"({"attention_bias": true})") << QStringList()
-                                          << "attentionQkvBias" << qint64(1);
-    QTest::newRow("llama no bias") << kLlama << QByteArray("{}") << QStringList() << "attentionQkvBias"
-                                   << qint64(0);
-    QTest::newRow("qwen2 always qkv bias") << kQwen << QByteArray("{}") << QStringList() << "attentionQkvBias"
-                                           << qint64(1);
+    QTest::newRow("llama attention_bias")
+        << kLlama << QByteArray(R"({"attention_bias": true})") << QStringList() << "attentionQkvBias" << qint64(1);
+    QTest::newRow("llama no bias") << kLlama << QByteArray("{}") << QStringList() << "attentionQkvBias" << qint64(0);
+    QTest::newRow("qwen2 always qkv bias")
+        << kQwen << QByteArray("{}") << QStringList() << "attentionQkvBias" << qint64(1);
     // Qwen2Config overrides PretrainedConfig's tie_word_embeddings=True with False.
     QTest::newRow("qwen2 tie absent") << kQwen << QByteArray("{}") << QStringList{"tie_word_embeddings"}
                                       << "tiedEmbeddings" << qint64(0);
@@ -289,17 +297,17 @@ void TestHfConfigImporter::defaults_data()
     // DeepSeek-V2-Lite: q_lora_rank null (direct q_proj), greedy routing without bias.
     QTest::newRow("q_lora_rank null") << kDeepseekV3 << QByteArray(R"({"q_lora_rank": null})") << QStringList()
                                       << "qLoraRank" << qint64(0);
-    QTest::newRow("n_shared_experts null") << kDeepseekV3 << QByteArray(R"({"n_shared_experts": null})")
-                                           << QStringList() << "sharedExperts" << qint64(0);
+    QTest::newRow("n_shared_experts null")
+        << kDeepseekV3 << QByteArray(R"({"n_shared_experts": null})") << QStringList() << "sharedExperts" << qint64(0);
     QTest::newRow("greedy routing") << kDeepseekV3 << QByteArray(R"({"topk_method": "greedy"})") << QStringList()
                                     << "routerScoreBias" << qint64(0);
-    QTest::newRow("v3 topk_method absent") << kDeepseekV3 << QByteArray("{}") << QStringList{"topk_method"}
-                                           << "routerScoreBias" << qint64(1);
+    QTest::newRow("v3 topk_method absent")
+        << kDeepseekV3 << QByteArray("{}") << QStringList{"topk_method"} << "routerScoreBias" << qint64(1);
     QTest::newRow("v2 topk_method absent")
         << kDeepseekV3 << QByteArray(R"({"model_type": "deepseek_v2", "architectures": ["DeepseekV2ForCausalLM"]})")
         << QStringList{"topk_method"} << "routerScoreBias" << qint64(0);
-    QTest::newRow("moe_layer_freq absent") << kDeepseekV3 << QByteArray("{}") << QStringList{"moe_layer_freq"}
-                                           << "layerFrequency" << qint64(1);
+    QTest::newRow("moe_layer_freq absent")
+        << kDeepseekV3 << QByteArray("{}") << QStringList{"moe_layer_freq"} << "layerFrequency" << qint64(1);
     QTest::newRow("no MTP key") << kDeepseekV3 << QByteArray("{}") << QStringList{"num_nextn_predict_layers"}
                                 << "mtpLayers" << qint64(0);
 }
@@ -348,20 +356,23 @@ void TestHfConfigImporter::rejectsBrokenFile_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QStringList>("mentions"); // the key (or file) at fault, besides the file name
 
-    QTest::newRow("missing hidden_size") << "hf/invalid/missing-hidden-size.json" << "hidden_size"
-                                         << QStringList{"\"hidden_size\"", "missing"};
-    QTest::newRow("string num_hidden_layers") << "hf/invalid/string-num-hidden-layers.json" << "num_hidden_layers"
-                                              << QStringList{"\"num_hidden_layers\"", "the string \"32\""};
-    QTest::newRow("negative vocab_size") << "hf/invalid/negative-vocab-size.json" << "vocab_size"
-                                         << QStringList{"\"vocab_size\"", "-128256"};
-    QTest::newRow("malformed JSON") << "hf/invalid/malformed.json" << "json"
-                                    << QStringList{"not valid JSON", "offset"};
-    QTest::newRow("unsupported model_type") << "hf/invalid/unsupported-model-type.json" << "model_type"
-                                            << QStringList{"\"model_type\"", "'gpt2'", "supported: llama"};
-    QTest::newRow("missing file") << "hf/does-not-exist/config.json" << "path"
-                                  << QStringList{"does-not-exist", "no such file"};
+    QTest::newRow("missing hidden_size") << "hf/invalid/missing-hidden-size.json"
+                                         << "hidden_size" << QStringList{"\"hidden_size\"", "missing"};
+    QTest::newRow("string num_hidden_layers")
+        << "hf/invalid/string-num-hidden-layers.json"
+        << "num_hidden_layers" << QStringList{"\"num_hidden_layers\"", "the string \"32\""};
+    QTest::newRow("negative vocab_size") << "hf/invalid/negative-vocab-size.json"
+                                         << "vocab_size" << QStringList{"\"vocab_size\"", "-128256"};
+    QTest::newRow("malformed JSON") << "hf/invalid/malformed.json"
+                                    << "json" << QStringList{"not valid JSON", "offset"};
+    QTest::newRow("unsupported model_type")
+        << "hf/invalid/unsupported-model-type.json"
+        << "model_type" << QStringList{"\"model_type\"", "'gpt2'", "supported: llama"};
+    QTest::newRow("missing file") << "hf/does-not-exist/config.json"
+                                  << "path" << QStringList{"does-not-exist", "no such file"};
     // hf/invalid holds only the broken single-file fixtures, never a config.json.
-    QTest::newRow("folder without config.json") << "hf/invalid" << "config.json" << QStringList{"no config.json"};
+    QTest::newRow("folder without config.json") << "hf/invalid"
+                                                << "config.json" << QStringList{"no config.json"};
 }
 
 void TestHfConfigImporter::rejectsBrokenFile()
@@ -401,18 +412,16 @@ void TestHfConfigImporter::rejectsBrokenConfig_data()
                                    << "max_position_embeddings";
     QTest::newRow("bool as string") << kLlama << QByteArray(R"({"tie_word_embeddings": "false"})") << none
                                     << "tie_word_embeddings";
-    QTest::newRow("architectures mismatch") << kLlama << QByteArray(R"({"architectures": ["GPT2LMHeadModel"]})")
-                                            << none << "architectures";
-    QTest::newRow("unknown activation") << kLlama << QByteArray(R"({"hidden_act": "relu2"})") << none
-                                        << "hidden_act";
+    QTest::newRow("architectures mismatch")
+        << kLlama << QByteArray(R"({"architectures": ["GPT2LMHeadModel"]})") << none << "architectures";
+    QTest::newRow("unknown activation") << kLlama << QByteArray(R"({"hidden_act": "relu2"})") << none << "hidden_act";
     QTest::newRow("mlp_bias") << kLlama << QByteArray(R"({"mlp_bias": true})") << none << "mlp_bias";
-    QTest::newRow("head_dim unknown") << kLlama << QByteArray(R"({"num_attention_heads": 30})") << none
-                                      << "head_dim";
+    QTest::newRow("head_dim unknown") << kLlama << QByteArray(R"({"num_attention_heads": 30})") << none << "head_dim";
     // Qwen2Config's absent default is a fixed 32, not this model's value.
-    QTest::newRow("qwen2 kv heads absent") << kQwen << QByteArray("{}") << QStringList{"num_key_value_heads"}
-                                           << "num_key_value_heads";
-    QTest::newRow("mixtral kv heads absent") << kMixtral << QByteArray("{}") << QStringList{"num_key_value_heads"}
-                                             << "num_key_value_heads";
+    QTest::newRow("qwen2 kv heads absent")
+        << kQwen << QByteArray("{}") << QStringList{"num_key_value_heads"} << "num_key_value_heads";
+    QTest::newRow("mixtral kv heads absent")
+        << kMixtral << QByteArray("{}") << QStringList{"num_key_value_heads"} << "num_key_value_heads";
     QTest::newRow("dtype absent") << kLlama << QByteArray("{}") << QStringList{"torch_dtype"} << "torch_dtype";
     QTest::newRow("dtype unknown") << kLlama << QByteArray(R"({"torch_dtype": "int8"})") << none << "torch_dtype";
     QTest::newRow("quant_method unknown")
@@ -420,8 +429,8 @@ void TestHfConfigImporter::rejectsBrokenConfig_data()
         << none << "quantization_config.quant_method";
     QTest::newRow("fp8 other blocks")
         << kDeepseekV3
-        << QByteArray(R"({"quantization_config": {"quant_method": "fp8", "weight_block_size": [64, 64]}})")
-        << none << "quantization_config.weight_block_size";
+        << QByteArray(R"({"quantization_config": {"quant_method": "fp8", "weight_block_size": [64, 64]}})") << none
+        << "quantization_config.weight_block_size";
     QTest::newRow("gptq 8 bit")
         << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "gptq", "bits": 8, "group_size": 128}})")
         << none << "quantization_config.bits";
@@ -444,8 +453,8 @@ void TestHfConfigImporter::rejectsBrokenConfig_data()
     // planner::validate() findings become errors too.
     QTest::newRow("validate: kv groups") << kLlama << QByteArray(R"({"num_key_value_heads": 5})") << none
                                          << "num_attention_heads";
-    QTest::newRow("validate: experts per token") << kMixtral << QByteArray(R"({"num_experts_per_tok": 9})") << none
-                                                 << "num_experts_per_tok";
+    QTest::newRow("validate: experts per token")
+        << kMixtral << QByteArray(R"({"num_experts_per_tok": 9})") << none << "num_experts_per_tok";
 }
 
 void TestHfConfigImporter::rejectsBrokenConfig()
@@ -467,8 +476,8 @@ void TestHfConfigImporter::rejectsBrokenConfig()
 
 void TestHfConfigImporter::reportsEveryMissingKey()
 {
-    const QStringList keys = {"vocab_size", "hidden_size", "intermediate_size", "num_hidden_layers",
-                              "num_attention_heads", "max_position_embeddings"};
+    const QStringList keys = {"vocab_size",        "hidden_size",         "intermediate_size",
+                              "num_hidden_layers", "num_attention_heads", "max_position_embeddings"};
     const ModelImportResult result = importHuggingFaceConfigJson(variant(kLlama, "{}", keys), fixture(kLlama));
     QVERIFY(!result.ok());
     QCOMPARE(result.errors.size(), std::size_t(keys.size()));

@@ -83,7 +83,7 @@ int addTemplateServer(Plan &plan, Scenario &s, const Catalogue &catalogue, const
     t.node(server)->x = x;
     t.node(server)->y = y;
     const int gpus = addNode(t, NodeKind::Gpu, server, r->gpu.id, r->gpu.name, r->server.gpu.count);
-    if (r->gpuLink && r->gpuLink->kind != LinkKind::Pcie) {  // PCIe: no fabric of their own
+    if (r->gpuLink && r->gpuLink->kind != LinkKind::Pcie) { // PCIe: no fabric of their own
         keep(parts.links, *r->gpuLink);
         t.node(gpus)->fabricLinkId = r->gpuLink->id;
     }
@@ -288,7 +288,7 @@ Plan everyField(const Catalogue &catalogue)
     lab.price = Price{31000.5, "2026-09", {}};
     lab.source = "our procurement quote Q-1234";
     plan.parts.gpus.push_back(lab);
-    plan.parts.links.push_back(must<LinkSpec>(catalogue, "ib-hdr"));  // with a latency
+    plan.parts.links.push_back(must<LinkSpec>(catalogue, "ib-hdr")); // with a latency
     return plan;
 }
 
@@ -400,7 +400,8 @@ private slots:
     void roundTripIsExact_data()
     {
         QTest::addColumn<QString>("which");
-        for (const char *which : {"every field", "R1 on 8x H200", "distill on 2x 4090", "70B cloud vs on-prem", "empty"})
+        for (const char *which :
+             {"every field", "R1 on 8x H200", "distill on 2x 4090", "70B cloud vs on-prem", "empty"})
             QTest::newRow(which) << QString::fromLatin1(which);
     }
 
@@ -530,7 +531,8 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
         const QByteArray good = serializePlan(everyField(*mCatalogue));
-        const auto row = [&](const char *name, const QList<std::pair<QString, QJsonValue>> &edits, const char *message) {
+        const auto row = [&](const char *name, const QList<std::pair<QString, QJsonValue>> &edits,
+                             const char *message) {
             QTest::newRow(name) << edited(good, edits) << QString::fromUtf8(message);
         };
         const auto s = [](const char *path) { return QString::fromLatin1(path); };
@@ -607,7 +609,8 @@ private slots:
             "scenarios[1].topology.nodes[1]: gpu 'h900' is not in the plan's parts");
         row("template not in the parts", {{s("scenarios.0.topology.nodes.0.catalogue_id"), QStringLiteral("dgx-z")}},
             "scenarios[0].topology.nodes[0]: server 'dgx-z' is not in the plan's parts");
-        row("instance not in the parts", {{s("scenarios.1.topology.nodes.0.cloud_instance_id"), QStringLiteral("aws-p9")}},
+        row("instance not in the parts",
+            {{s("scenarios.1.topology.nodes.0.cloud_instance_id"), QStringLiteral("aws-p9")}},
             "scenarios[1].topology.nodes[0]: cloud instance 'aws-p9' is not in the plan's parts");
         row("fabric not in the parts", {{s("scenarios.1.topology.nodes.1.fabric_link_id"), QStringLiteral("warp")}},
             "scenarios[1].topology.nodes[1]: fabric link 'warp' is not in the plan's parts");
@@ -615,7 +618,8 @@ private slots:
             "scenarios[0].topology.links[0]: 'to' node 42 does not exist");
         row("link from a missing node", {{s("scenarios.0.topology.links.0.from"), 41}},
             "scenarios[0].topology.links[0]: 'from' node 41 does not exist");
-        row("link kind not in the parts", {{s("scenarios.0.topology.links.0.link_id"), QStringLiteral("carrier-pigeon")}},
+        row("link kind not in the parts",
+            {{s("scenarios.0.topology.links.0.link_id"), QStringLiteral("carrier-pigeon")}},
             "scenarios[0].topology.links[0]: link 'carrier-pigeon' is not in the plan's parts");
         row("link count 0", {{s("scenarios.0.topology.links.0.count"), 0}},
             "scenarios[0].topology.links[0]: 'count' must be a positive integer");
@@ -631,7 +635,8 @@ private slots:
             "parts.gpus[0]: missing required field 'bandwidth_gbps'");
         row("part figure as text", {{s("parts.gpus.0.memory_gb"), QStringLiteral("80 GB")}},
             "parts.gpus[0]: 'memory_gb' must be a number, got the string \"80 GB\"");
-        row("part text as number", {{s("parts.gpus.0.vendor"), 10}}, "parts.gpus[0]: 'vendor' must be a string, got 10");
+        row("part text as number", {{s("parts.gpus.0.vendor"), 10}},
+            "parts.gpus[0]: 'vendor' must be a string, got 10");
         row("price as text", {{s("parts.gpus.1.price_usd"), QStringLiteral("call us")}},
             "parts.gpus[1]: 'price_usd' must be a number");
         // Finite figures no real part has: 1.5e308 USD times eight GPUs is
@@ -642,11 +647,13 @@ private slots:
             "parts.gpus[1]: 'price_usd' must be between 0 and 1e+12, got -5");
         row("negative link latency", {{s("parts.links.0.latency_us"), -1}},
             "parts.links[0]: 'latency_us' must be between 0 and 1e+12, got -1");
-        row("fractional core count", {{s("parts.cpus.0.cores"), 56.5}}, "parts.cpus[0]: 'cores' must be an integer, got 56.5");
+        row("fractional core count", {{s("parts.cpus.0.cores"), 56.5}},
+            "parts.cpus[0]: 'cores' must be an integer, got 56.5");
         row("flag out of range", {{s("parts.cpus.0.amx"), 2}}, "parts.cpus[0]: 'amx' cannot be 2 (it reads as 1)");
         row("unknown link kind", {{s("parts.links.0.kind"), QStringLiteral("warp-drive")}},
             "has an unknown value \"warp-drive\"");
-        row("duplicate part", {{s("parts.storage.1"), valueAt(QJsonDocument::fromJson(good).object(), s("parts.storage.0"))}},
+        row("duplicate part",
+            {{s("parts.storage.1"), valueAt(QJsonDocument::fromJson(good).object(), s("parts.storage.0"))}},
             "parts.storage[1]: id 'samsung-pm9a3-3.84tb' appears twice in 'storage'");
         row("fractional layer count", {{s("parts.models.1.num_layers"), 61.5}},
             "parts.models[1]: 'num_layers' must be an integer");
@@ -672,14 +679,16 @@ private slots:
     void unknownKeysAreIgnored()
     {
         const QByteArray good = serializePlan(everyField(*mCatalogue));
-        const QByteArray extended = edited(good, {
-            {QStringLiteral("comment"), QStringLiteral("from a later planner")},
-            {QStringLiteral("workload.burst"), QJsonObject{{"factor", 2}}},
-            {QStringLiteral("scenarios.0.topology.nodes.1.colour"), QStringLiteral("#ff0000")},
-            {QStringLiteral("scenarios.0.costs.carbon_price"), QJsonObject{{"value", 80}, {"source", "EU ETS"}}},
-            {QStringLiteral("parts.gpus.0.hbm_stacks"), 6},
-            {QStringLiteral("parts.switches"), QJsonArray()},
-        });
+        const QByteArray extended = edited(
+            good,
+            {
+                {QStringLiteral("comment"), QStringLiteral("from a later planner")},
+                {QStringLiteral("workload.burst"), QJsonObject{{"factor", 2}}},
+                {QStringLiteral("scenarios.0.topology.nodes.1.colour"), QStringLiteral("#ff0000")},
+                {QStringLiteral("scenarios.0.costs.carbon_price"), QJsonObject{{"value", 80}, {"source", "EU ETS"}}},
+                {QStringLiteral("parts.gpus.0.hbm_stacks"), 6},
+                {QStringLiteral("parts.switches"), QJsonArray()},
+            });
         const PlanFileResult read = parsePlan(extended);
         QVERIFY2(read.ok(), qPrintable(read.error));
         QCOMPARE(serializePlan(*read.plan), good);
@@ -748,7 +757,7 @@ private slots:
 
         QVERIFY(!error.isEmpty());
         QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
-        QVERIFY2(!error.contains(QLatin1String("Unknown error")), qPrintable(error));  // the system's reason
+        QVERIFY2(!error.contains(QLatin1String("Unknown error")), qPrintable(error)); // the system's reason
         QCOMPARE(fileBytes(path), before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("plan.llmplan")});
         QVERIFY(readPlanFile(path).ok());

@@ -35,10 +35,10 @@ struct Tensor {
 qint64 elementBytes(const QString &dtype)
 {
     static const QMap<QString, qint64> sizes = {
-        {QStringLiteral("F64"), 8}, {QStringLiteral("F32"), 4},     {QStringLiteral("F16"), 2},
-        {QStringLiteral("BF16"), 2}, {QStringLiteral("I64"), 8},    {QStringLiteral("I32"), 4},
-        {QStringLiteral("I16"), 2}, {QStringLiteral("I8"), 1},      {QStringLiteral("U8"), 1},
-        {QStringLiteral("BOOL"), 1}, {QStringLiteral("F8_E4M3"), 1}, {QStringLiteral("F8_E5M2"), 1},
+        {QStringLiteral("F64"), 8},     {QStringLiteral("F32"), 4},     {QStringLiteral("F16"), 2},
+        {QStringLiteral("BF16"), 2},    {QStringLiteral("I64"), 8},     {QStringLiteral("I32"), 4},
+        {QStringLiteral("I16"), 2},     {QStringLiteral("I8"), 1},      {QStringLiteral("U8"), 1},
+        {QStringLiteral("BOOL"), 1},    {QStringLiteral("F8_E4M3"), 1}, {QStringLiteral("F8_E5M2"), 1},
         {QStringLiteral("F8_E8M0"), 1},
     };
     if (!sizes.contains(dtype))
@@ -133,7 +133,7 @@ struct LlamaShape {
 struct Storage {
     QString dtype = QStringLiteral("BF16");
     QString linearDtype = QStringLiteral("BF16");
-    QString scaleSuffix;   // "_scale_inv" (block scales), "_scale" (per tensor), or none
+    QString scaleSuffix; // "_scale_inv" (block scales), "_scale" (per tensor), or none
     qint64 scaleBlock = 128;
 };
 
@@ -141,7 +141,8 @@ void addLinear(QList<Tensor> &out, const QString &name, qint64 rows, qint64 cols
 {
     out.append({name, storage.linearDtype, {rows, cols}});
     if (storage.scaleSuffix == QLatin1StringView("_scale_inv"))
-        out.append({name + storage.scaleSuffix, QStringLiteral("F32"),
+        out.append({name + storage.scaleSuffix,
+                    QStringLiteral("F32"),
                     {(rows + storage.scaleBlock - 1) / storage.scaleBlock,
                      (cols + storage.scaleBlock - 1) / storage.scaleBlock}});
     else if (storage.scaleSuffix == QLatin1StringView("_scale"))
@@ -318,11 +319,15 @@ void TestSafetensorsHeader::checkpointFormat_data()
     QTest::addColumn<QString>("dtype");
     QTest::addColumn<QString>("format");
 
-    QTest::newRow("BF16") << "BF16" << "bf16";
-    QTest::newRow("F16") << "F16" << "fp16";
-    QTest::newRow("F32") << "F32" << "fp32";
+    QTest::newRow("BF16") << "BF16"
+                          << "bf16";
+    QTest::newRow("F16") << "F16"
+                         << "fp16";
+    QTest::newRow("F32") << "F32"
+                         << "fp32";
     // No planner format stores weights as plain integers.
-    QTest::newRow("I8 without scales") << "I8" << "";
+    QTest::newRow("I8 without scales") << "I8"
+                                       << "";
 }
 
 void TestSafetensorsHeader::checkpointFormat()
@@ -451,8 +456,8 @@ void TestSafetensorsHeader::detectsFp8BlockScales()
     QCOMPARE(QString::fromStdString(imported.spec()->checkpointFormat), QStringLiteral("fp8-block"));
 
     const auto isScale = [](const Tensor &t) { return t.name.endsWith(QLatin1StringView("_scale_inv")); };
-    const qint64 linear =
-        countElements(tensors, [](const Tensor &t) { return t.dtype == QLatin1StringView("F8_E4M3"); });
+    const qint64 linear = countElements(tensors,
+                                        [](const Tensor &t) { return t.dtype == QLatin1StringView("F8_E4M3"); });
     const qint64 scales = countElements(tensors, isScale);
     const qint64 other = countElements(tensors, [](const Tensor &t) { return t.dtype == QLatin1StringView("BF16"); });
     // down_proj [256, 320] has 2 x 3 blocks; gate/up [320, 256] 3 x 2; q/o 2 x 2; k/v [128, 256] 1 x 2.
@@ -542,9 +547,9 @@ void TestSafetensorsHeader::detectsPackedFourBit()
     QCOMPARE(summary.parametersByDtype.at("U8"), fourBit);
     QCOMPARE(summary.parameters, fourBit + 128 * cols + cols);
     QCOMPARE(summary.tensorBytes,
-             countElements(tensors, [](const Tensor &) { return true; })
-                 + countElements(tensors, [](const Tensor &t) { return t.dtype == QLatin1StringView("BF16"); })
-                 + 3 * countElements(tensors, [](const Tensor &t) { return t.dtype == QLatin1StringView("F32"); }));
+             countElements(tensors, [](const Tensor &) { return true; }) + countElements(tensors, [](const Tensor &t) {
+                 return t.dtype == QLatin1StringView("BF16");
+             }) + 3 * countElements(tensors, [](const Tensor &t) { return t.dtype == QLatin1StringView("F32"); }));
 }
 
 void TestSafetensorsHeader::weightsOverrideTorchDtype()
@@ -615,9 +620,9 @@ void TestSafetensorsHeader::realModelShapes()
 
 void TestSafetensorsHeader::rejectsMalformedFile_data()
 {
-    QTest::addColumn<QByteArray>("file");     // the whole .safetensors file
-    QTest::addColumn<QString>("where");       // the one error's place, exactly
-    QTest::addColumn<QString>("message");     // part of its message
+    QTest::addColumn<QByteArray>("file"); // the whole .safetensors file
+    QTest::addColumn<QString>("where");   // the one error's place, exactly
+    QTest::addColumn<QString>("message"); // part of its message
 
     const QString atZero = kFile + QStringLiteral(" at byte 0");
     const auto at = [](qint64 offset) { return kFile + QStringLiteral(" at byte %1").arg(offset); };
@@ -649,40 +654,37 @@ void TestSafetensorsHeader::rejectsMalformedFile_data()
     QTest::newRow("header is an array") << fileBytes("[]", 0) << at(8) << "JSON array, not an object";
 
     QTest::newRow("entry not an object") << fileBytes(R"({"w":3})", 0) << tensorAt("w") << "is 3, not an object";
-    QTest::newRow("no dtype") << one(R"("shape":[1],"data_offsets":[0,4])", 4) << tensorAt("w")
-                              << "has no \"dtype\"";
-    QTest::newRow("no shape") << one(R"("dtype":"F32","data_offsets":[0,4])", 4) << tensorAt("w")
-                              << "has no \"shape\"";
+    QTest::newRow("no dtype") << one(R"("shape":[1],"data_offsets":[0,4])", 4) << tensorAt("w") << "has no \"dtype\"";
+    QTest::newRow("no shape") << one(R"("dtype":"F32","data_offsets":[0,4])", 4) << tensorAt("w") << "has no \"shape\"";
     QTest::newRow("no data_offsets") << one(R"("dtype":"F32","shape":[1])", 4) << tensorAt("w")
                                      << "has no \"data_offsets\"";
     QTest::newRow("unknown dtype") << one(R"("dtype":"F12","shape":[1],"data_offsets":[0,4])", 4) << tensorAt("w")
                                    << "dtype the string \"F12\", which safetensors does not define";
-    QTest::newRow("lower-case dtype") << one(R"("dtype":"bf16","shape":[2],"data_offsets":[0,4])", 4)
-                                      << tensorAt("w") << "does not define";
+    QTest::newRow("lower-case dtype") << one(R"("dtype":"bf16","shape":[2],"data_offsets":[0,4])", 4) << tensorAt("w")
+                                      << "does not define";
     QTest::newRow("dtype not a string") << one(R"("dtype":4,"shape":[1],"data_offsets":[0,4])", 4) << tensorAt("w")
                                         << "dtype 4";
     QTest::newRow("negative dimension") << one(R"("dtype":"F32","shape":[-1,4],"data_offsets":[0,0])", 0)
                                         << tensorAt("w") << "shape[0] = -1; dimensions must be non-negative integers";
-    QTest::newRow("fractional dimension") << one(R"("dtype":"F32","shape":[2,1.5],"data_offsets":[0,12])", 12)
-                                          << tensorAt("w") << "shape[1] = 1.5";
+    QTest::newRow("fractional dimension")
+        << one(R"("dtype":"F32","shape":[2,1.5],"data_offsets":[0,12])", 12) << tensorAt("w") << "shape[1] = 1.5";
     QTest::newRow("string dimension") << one(R"("dtype":"F32","shape":["4"],"data_offsets":[0,16])", 16)
                                       << tensorAt("w") << "shape[0] = the string \"4\"";
-    QTest::newRow("shape not an array") << one(R"("dtype":"F32","shape":4,"data_offsets":[0,16])", 16)
-                                        << tensorAt("w") << "not an array of dimensions";
+    QTest::newRow("shape not an array") << one(R"("dtype":"F32","shape":4,"data_offsets":[0,16])", 16) << tensorAt("w")
+                                        << "not an array of dimensions";
     QTest::newRow("one offset") << one(R"("dtype":"F32","shape":[1],"data_offsets":[4])", 4) << tensorAt("w")
                                 << "data_offsets [4]; they must be [begin, end]";
-    QTest::newRow("negative offset") << one(R"("dtype":"F32","shape":[1],"data_offsets":[-4,0])", 4)
-                                     << tensorAt("w") << "two non-negative integers";
-    QTest::newRow("reversed offsets") << one(R"("dtype":"F32","shape":[1],"data_offsets":[8,4])", 8)
-                                      << tensorAt("w") << "end before they begin";
-    QTest::newRow("offsets disagree with shape") << one(R"("dtype":"F32","shape":[2,2],"data_offsets":[0,12])", 12)
-                                                 << tensorAt("w")
-                                                 << "spanning 12 bytes, but shape [2, 2] of F32 needs 16 bytes";
+    QTest::newRow("negative offset") << one(R"("dtype":"F32","shape":[1],"data_offsets":[-4,0])", 4) << tensorAt("w")
+                                     << "two non-negative integers";
+    QTest::newRow("reversed offsets") << one(R"("dtype":"F32","shape":[1],"data_offsets":[8,4])", 8) << tensorAt("w")
+                                      << "end before they begin";
+    QTest::newRow("offsets disagree with shape")
+        << one(R"("dtype":"F32","shape":[2,2],"data_offsets":[0,12])", 12) << tensorAt("w")
+        << "spanning 12 bytes, but shape [2, 2] of F32 needs 16 bytes";
     QTest::newRow("sub-byte dtype off a byte") << one(R"("dtype":"F4","shape":[3],"data_offsets":[0,2])", 2)
                                                << tensorAt("w") << "3 elements of 4 bits do not fill whole bytes";
-    QTest::newRow("shape overflows")
-        << one(R"("dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,4])", 4) << tensorAt("w")
-        << "overflows";
+    QTest::newRow("shape overflows") << one(R"("dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,4])", 4)
+                                     << tensorAt("w") << "overflows";
 
     const QByteArray beyond = R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}})";
     QTest::newRow("offsets beyond the file's end")
@@ -690,27 +692,25 @@ void TestSafetensorsHeader::rejectsMalformedFile_data()
         << QStringLiteral("ending at byte %1, beyond the end of the file at byte %2")
                .arg(8 + beyond.size() + 16)
                .arg(8 + beyond.size() + 8);
-    QTest::newRow("overlapping tensors")
-        << fileBytes(withB(R"("dtype":"F32","shape":[4],"data_offsets":[8,24])"), 24) << tensorAt("b")
-        << "data_offsets [8, 24], overlapping tensor \"a\" at [0, 16]";
-    QTest::newRow("same offsets twice")
-        << fileBytes(withB(R"("dtype":"I32","shape":[4],"data_offsets":[0,16])"), 16) << tensorAt("b")
-        << "overlapping tensor \"a\"";
+    QTest::newRow("overlapping tensors") << fileBytes(withB(R"("dtype":"F32","shape":[4],"data_offsets":[8,24])"), 24)
+                                         << tensorAt("b")
+                                         << "data_offsets [8, 24], overlapping tensor \"a\" at [0, 16]";
+    QTest::newRow("same offsets twice") << fileBytes(withB(R"("dtype":"I32","shape":[4],"data_offsets":[0,16])"), 16)
+                                        << tensorAt("b") << "overlapping tensor \"a\"";
     const QByteArray gap = withB(R"("dtype":"F32","shape":[4],"data_offsets":[20,36])");
     QTest::newRow("gap between tensors") << fileBytes(gap, 36) << tensorAt("b")
                                          << QStringLiteral("leaving bytes %1 to %2 of the file unused")
                                                 .arg(8 + gap.size() + 16)
                                                 .arg(8 + gap.size() + 20);
     const QByteArray trailing = "{" + a + "}";
-    QTest::newRow("bytes after the last tensor") << fileBytes(trailing, 20) << at(8 + trailing.size() + 16)
-                                                 << "goes on for 4 bytes after the last tensor";
+    QTest::newRow("bytes after the last tensor")
+        << fileBytes(trailing, 20) << at(8 + trailing.size() + 16) << "goes on for 4 bytes after the last tensor";
     QTest::newRow("metadata not an object") << fileBytes(R"({"__metadata__":3})", 0)
                                             << kFile + QStringLiteral(", key \"__metadata__\"") << "object of strings";
-    QTest::newRow("metadata value not a string") << fileBytes(R"({"__metadata__":{"format":1}})", 0)
-                                                 << kFile + QStringLiteral(", key \"__metadata__.format\"")
-                                                 << "must be a string";
-    QTest::newRow("no tensors") << fileBytes(R"({"__metadata__":{"format":"pt"}})", 0) << kFile
-                                << "holds no tensors";
+    QTest::newRow("metadata value not a string")
+        << fileBytes(R"({"__metadata__":{"format":1}})", 0) << kFile + QStringLiteral(", key \"__metadata__.format\"")
+        << "must be a string";
+    QTest::newRow("no tensors") << fileBytes(R"({"__metadata__":{"format":"pt"}})", 0) << kFile << "holds no tensors";
 }
 
 void TestSafetensorsHeader::rejectsMalformedFile()
@@ -779,9 +779,9 @@ void TestSafetensorsHeader::rejectsBrokenIndex_data()
                                    << index + QStringLiteral(", key \"weight_map\"") << "required but missing";
     QTest::newRow("empty weight_map") << QByteArray(R"({"weight_map":{}})") << a << b
                                       << index + QStringLiteral(", key \"weight_map\"") << "non-empty object";
-    QTest::newRow("shard outside the folder") << QByteArray(R"({"weight_map":{"x":"../a.safetensors"}})") << a << b
-                                              << index + QStringLiteral(", key \"weight_map.x\"")
-                                              << "must name a .safetensors file in the index's folder";
+    QTest::newRow("shard outside the folder")
+        << QByteArray(R"({"weight_map":{"x":"../a.safetensors"}})") << a << b
+        << index + QStringLiteral(", key \"weight_map.x\"") << "must name a .safetensors file in the index's folder";
     QTest::newRow("total_size not an integer")
         << QByteArray(R"({"metadata":{"total_size":"32"},"weight_map":{"x":"a.safetensors"}})") << a << b
         << index + QStringLiteral(", key \"metadata.total_size\"") << "non-negative integer";
@@ -791,16 +791,15 @@ void TestSafetensorsHeader::rejectsBrokenIndex_data()
         << QByteArray(R"({"weight_map":{"x":"a.safetensors","y":"b.safetensors","z":"b.safetensors"}})") << a << b
         << QStringLiteral("b.safetensors, tensor \"z\"")
         << "placed in this shard by model.safetensors.index.json's weight_map, but the shard does not hold it";
-    QTest::newRow("tensor not in weight_map") << QByteArray(R"({"weight_map":{"x":"a.safetensors"}})")
-                                              << shard({{QStringLiteral("x"), QStringLiteral("F32"), {4}},
-                                                        {QStringLiteral("y"), QStringLiteral("F32"), {4}}})
-                                              << QByteArray() << QStringLiteral("a.safetensors, tensor \"y\"")
-                                              << "is in the shard but not in model.safetensors.index.json's weight_map";
-    QTest::newRow("tensor in the wrong shard") << ab
-                                               << shard({{QStringLiteral("x"), QStringLiteral("F32"), {4}},
-                                                         {QStringLiteral("y"), QStringLiteral("F32"), {4}}})
-                                               << b << QStringLiteral("a.safetensors, tensor \"y\"")
-                                               << "weight_map places it in b.safetensors";
+    QTest::newRow("tensor not in weight_map")
+        << QByteArray(R"({"weight_map":{"x":"a.safetensors"}})")
+        << shard({{QStringLiteral("x"), QStringLiteral("F32"), {4}}, {QStringLiteral("y"), QStringLiteral("F32"), {4}}})
+        << QByteArray() << QStringLiteral("a.safetensors, tensor \"y\"")
+        << "is in the shard but not in model.safetensors.index.json's weight_map";
+    QTest::newRow("tensor in the wrong shard")
+        << ab
+        << shard({{QStringLiteral("x"), QStringLiteral("F32"), {4}}, {QStringLiteral("y"), QStringLiteral("F32"), {4}}})
+        << b << QStringLiteral("a.safetensors, tensor \"y\"") << "weight_map places it in b.safetensors";
     // One bad shard spoils the checkpoint: no summary from the good one.
     QTest::newRow("truncated shard") << ab << a << le64(64) + "{}" << QStringLiteral("b.safetensors at byte 0")
                                      << "the file is truncated";
@@ -829,7 +828,7 @@ void TestSafetensorsHeader::rejectsBrokenIndex()
 
 void TestSafetensorsHeader::rejectsUnusableFolder_data()
 {
-    QTest::addColumn<QStringList>("files");   // empty files created in the folder
+    QTest::addColumn<QStringList>("files"); // empty files created in the folder
     QTest::addColumn<QString>("message");
 
     QTest::newRow("no checkpoint") << QStringList{QStringLiteral("config.json")} << "holds no .safetensors file";

@@ -57,9 +57,10 @@ private slots:
     {
         QVERIFY(mDir.isValid());
         // The helper may run as nobody (see readOnlyFolder...): let it in.
-        QVERIFY(QFile::setPermissions(mDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                       | QFileDevice::ReadOther | QFileDevice::ExeOther
-                                                       | QFileDevice::ReadGroup | QFileDevice::ExeGroup));
+        QVERIFY(QFile::setPermissions(mDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                       | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                                       | QFileDevice::ExeOther | QFileDevice::ReadGroup
+                                                       | QFileDevice::ExeGroup));
     }
 
     void killedMidSaveLeavesAWholePlan()
@@ -71,7 +72,7 @@ private slots:
         QCOMPARE(writePlanFile(plan, target), QString());
         const std::string name = plan.name;
 
-        QRandomGenerator random(20261123);  // fixed: a failure can be replayed
+        QRandomGenerator random(20261123); // fixed: a failure can be replayed
         constexpr int kKills = 12;
         for (int kill = 0; kill < kKills; ++kill) {
             QProcess helper;
@@ -81,7 +82,7 @@ private slots:
             // helper does nothing but rewrite the file.
             QVERIFY2(helper.waitForReadyRead(30000), helper.readAllStandardError().constData());
             QTest::qSleep(static_cast<int>(random.bounded(1, 60)));
-            helper.kill();  // SIGKILL: no handler, no cleanup
+            helper.kill(); // SIGKILL: no handler, no cleanup
             QVERIFY(helper.waitForFinished());
             QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
 
@@ -118,9 +119,10 @@ private slots:
         QFile::setPermissions(path("locked"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QVERIFY2(helper.exitStatus() == QProcess::NormalExit && helper.exitCode() == 1, qPrintable(error));
         QVERIFY2(error.contains(QDir::toNativeSeparators(target)), qPrintable(error));
-        QVERIFY2(error.contains(QLatin1String("ermission denied")), qPrintable(error));  // the system's reason
+        QVERIFY2(error.contains(QLatin1String("ermission denied")), qPrintable(error)); // the system's reason
         QCOMPARE(fileBytes(target), before);
-        QCOMPARE(QDir(path("locked")).entryList(QDir::Files | QDir::Hidden), QStringList(QStringLiteral("plan.llmplan")));
+        QCOMPARE(QDir(path("locked")).entryList(QDir::Files | QDir::Hidden),
+                 QStringList(QStringLiteral("plan.llmplan")));
     }
 };
 

@@ -72,7 +72,7 @@ int main(int argc, char **argv)
         if (!loop)
             return 0;
         if (round == 0) {
-            std::puts("saving");  // the test waits for this before it starts killing
+            std::puts("saving"); // the test waits for this before it starts killing
             std::fflush(stdout);
         }
     }

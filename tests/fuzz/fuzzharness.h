@@ -101,18 +101,18 @@ inline void checkEstimates(const std::vector<ScenarioEstimate> &estimates)
 {
     for (const ScenarioEstimate &e : estimates) {
         const CostEstimate &c = e.cost;
-        for (double v : {c.capexUsd, c.monthlyAmortisationUsd, c.monthlyPowerUsd, c.monthlyMaintenanceUsd,
-                         c.monthlyColocationUsd, c.monthlyCloudUsd, c.monthlyOpexUsd, c.monthlyTotalUsd,
-                         c.averagePowerKw, c.totalOverHorizonUsd, c.usdPerMillionOutputTokens,
-                         c.usdPerMillionInputTokens})
+        for (double v :
+             {c.capexUsd, c.monthlyAmortisationUsd, c.monthlyPowerUsd, c.monthlyMaintenanceUsd, c.monthlyColocationUsd,
+              c.monthlyCloudUsd, c.monthlyOpexUsd, c.monthlyTotalUsd, c.averagePowerKw, c.totalOverHorizonUsd,
+              c.usdPerMillionOutputTokens, c.usdPerMillionInputTokens})
             requireFinite(v, "plan estimate: cost");
         for (double v : c.cumulativeUsdByMonth)
             requireFinite(v, "plan estimate: cumulative cost");
         for (const VersionEstimate &v : e.versions) {
             const InferenceMemoryEstimate &m = v.memory;
-            for (units::Bytes b : {m.perGpu.weights, m.perGpu.kvCache, m.perGpu.activations, m.perGpu.overhead,
-                                   m.capacity, m.runtimeOverhead, m.engineReserve, m.kvPerToken, m.hostMemory,
-                                   m.hostWeights, m.shortfall})
+            for (units::Bytes b :
+                 {m.perGpu.weights, m.perGpu.kvCache, m.perGpu.activations, m.perGpu.overhead, m.capacity,
+                  m.runtimeOverhead, m.engineReserve, m.kvPerToken, m.hostMemory, m.hostWeights, m.shortfall})
                 requireFinite(units::inBytes(b), "plan estimate: memory");
             requireFinite(v.requestsPerSecond, "plan estimate: requests/s");
             if (v.usdPerMillionOutputTokens)

@@ -10,7 +10,7 @@
 namespace planner::testsupport {
 
 struct CliResult {
-    int exitCode = -1;  // -1: did not finish within the time limit
+    int exitCode = -1; // -1: did not finish within the time limit
     QByteArray out;
     QByteArray err;
 };

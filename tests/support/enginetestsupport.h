@@ -79,8 +79,7 @@ inline QByteArray joinedMessages(const std::vector<std::string> &messages)
 // A failure message for an engine figure checked against an expected one within
 // a relative tolerance: both figures, their relative difference and the
 // tolerance, the last two in percent.
-inline QByteArray comparedMessage(const char *what, double engine, double expected, const char *unit,
-                                  double tolerance)
+inline QByteArray comparedMessage(const char *what, double engine, double expected, const char *unit, double tolerance)
 {
     return QStringLiteral("%1: engine %2 %3, expected %4 %3 (%5 %, tolerance %6 %)")
         .arg(QLatin1String(what))

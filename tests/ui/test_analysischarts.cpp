@@ -96,14 +96,16 @@ QStringList categories(QChart *chart)
 QByteArray pointText(QPointF actual, QPointF expected)
 {
     return QStringLiteral("(%1, %2) vs expected (%3, %4)")
-        .arg(actual.x(), 0, 'g', 17).arg(actual.y(), 0, 'g', 17)
-        .arg(expected.x(), 0, 'g', 17).arg(expected.y(), 0, 'g', 17).toUtf8();
+        .arg(actual.x(), 0, 'g', 17)
+        .arg(actual.y(), 0, 'g', 17)
+        .arg(expected.x(), 0, 'g', 17)
+        .arg(expected.y(), 0, 'g', 17)
+        .toUtf8();
 }
 
 // The chart draws the engine's doubles as they are (the same arithmetic on the
 // same inputs), so points compare exactly.
-#define QCOMPARE_POINT(actual, expected)                                                                               \
-    QVERIFY2((actual) == (expected), pointText((actual), (expected)).constData())
+#define QCOMPARE_POINT(actual, expected) QVERIFY2((actual) == (expected), pointText((actual), (expected)).constData())
 
 } // namespace
 
@@ -218,7 +220,8 @@ private slots:
         QCOMPARE(slo->count(), 2);
         QCOMPARE(plan.workload.tpotSloSeconds, 0.05);
         QCOMPARE_POINT(slo->at(0), QPointF(1, plan.workload.tpotSloSeconds * 1e3));
-        QCOMPARE_POINT(slo->at(1), QPointF(static_cast<double>(curve.back().concurrency), plan.workload.tpotSloSeconds * 1e3));
+        QCOMPARE_POINT(slo->at(1),
+                       QPointF(static_cast<double>(curve.back().concurrency), plan.workload.tpotSloSeconds * 1e3));
     }
 
     void ttftIsTheInputLengthCurve()
@@ -227,8 +230,8 @@ private slots:
         const VersionEstimate v = evaluatePlan(plan).front().versions.front();
         QVERIFY2(v.request, v.verdict.reason.text().c_str());
         const ChartPtr chart(ttftChart(v, plan.workload));
-        const std::vector<InputLengthPoint> curve =
-            inputLengthCurve(*v.request, plan.workload.contextTokens - plan.workload.outputTokens);
+        const std::vector<InputLengthPoint> curve = inputLengthCurve(*v.request, plan.workload.contextTokens
+                                                                                     - plan.workload.outputTokens);
         QVERIFY(curve.size() >= 4);
 
         auto *ttft = seriesNamed<QLineSeries>(chart.get(), QStringLiteral("TTFT at"));
@@ -239,8 +242,10 @@ private slots:
                            QPointF(static_cast<double>(curve[i].inputTokens), units::inSeconds(curve[i].point.ttft)));
         auto *slo = seriesNamed<QLineSeries>(chart.get(), QStringLiteral("TTFT target"));
         QVERIFY(slo);
-        QCOMPARE_POINT(slo->at(0), QPointF(static_cast<double>(curve.front().inputTokens), plan.workload.ttftSloSeconds));
-        QCOMPARE_POINT(slo->at(1), QPointF(static_cast<double>(curve.back().inputTokens), plan.workload.ttftSloSeconds));
+        QCOMPARE_POINT(slo->at(0),
+                       QPointF(static_cast<double>(curve.front().inputTokens), plan.workload.ttftSloSeconds));
+        QCOMPARE_POINT(slo->at(1),
+                       QPointF(static_cast<double>(curve.back().inputTokens), plan.workload.ttftSloSeconds));
     }
 
     void noEstimateNoCurves()
@@ -294,7 +299,8 @@ private slots:
         auto *tpotTarget = seriesNamed<QLineSeries>(chart.get(), QStringLiteral("TPOT target"));
         QVERIFY(ttftTarget && tpotTarget);
         QCOMPARE_POINT(ttftTarget->at(1), QPointF(sweep.points.back().ratePerSecond, plan.workload.ttftSloSeconds));
-        QCOMPARE_POINT(tpotTarget->at(1), QPointF(sweep.points.back().ratePerSecond, plan.workload.tpotSloSeconds * 1e3));
+        QCOMPARE_POINT(tpotTarget->at(1),
+                       QPointF(sweep.points.back().ratePerSecond, plan.workload.tpotSloSeconds * 1e3));
 
         // No maximum (0): no marker line.
         RateSweep none = sweep;
@@ -320,7 +326,7 @@ private slots:
             // The on-prem capital misses unpriced parts: its line says it is a lower bound.
             QCOMPARE(line->name().endsWith(QStringLiteral("(lower bound)")), !e.cost.unpricedParts.empty());
             const std::vector<double> &cash = e.cost.cumulativeUsdByMonth;
-            QCOMPARE(cash.size(), size_t(37));  // months 0..36, the sample's 3-year horizon
+            QCOMPARE(cash.size(), size_t(37)); // months 0..36, the sample's 3-year horizon
             QCOMPARE(line->count(), static_cast<int>(cash.size()));
             for (size_t month = 0; month < cash.size(); ++month)
                 QCOMPARE_POINT(line->at(static_cast<int>(month)), QPointF(static_cast<double>(month), cash[month]));
@@ -362,7 +368,8 @@ private slots:
                 scenarioNames << QString::fromStdString(e.name);
             QCOMPARE(categories(chart.get()), scenarioNames);
             for (int v = 0; v < sets.size(); ++v) {
-                QCOMPARE(sets[v]->label(), QString::fromStdString(estimates.front().versions[static_cast<size_t>(v)].modelName));
+                QCOMPARE(sets[v]->label(),
+                         QString::fromStdString(estimates.front().versions[static_cast<size_t>(v)].modelName));
                 QCOMPARE(sets[v]->count(), static_cast<int>(estimates.size()));
                 for (size_t s = 0; s < estimates.size(); ++s) {
                     const VersionEstimate &version = estimates[s].versions[static_cast<size_t>(v)];
@@ -388,11 +395,13 @@ private slots:
                 const VersionEstimate &version = e.versions[v];
                 QVERIFY(version.speed);
                 const PerfPoint &p = version.speed->nominal;
-                QCOMPARE(compareValue(e, v, CompareMetric::TokensPerSecond), std::optional<double>(p.outputTokensPerSecond));
+                QCOMPARE(compareValue(e, v, CompareMetric::TokensPerSecond),
+                         std::optional<double>(p.outputTokensPerSecond));
                 QCOMPARE(compareValue(e, v, CompareMetric::CostPerMillion),
                          std::optional<double>(version.usdPerMillionOutputTokens));
                 QCOMPARE(compareValue(e, v, CompareMetric::Ttft), std::optional<double>(units::inSeconds(p.ttft)));
-                QCOMPARE(compareValue(e, v, CompareMetric::Tpot), std::optional<double>(units::inSeconds(p.tpot) * 1e3));
+                QCOMPARE(compareValue(e, v, CompareMetric::Tpot),
+                         std::optional<double>(units::inSeconds(p.tpot) * 1e3));
             }
             // A version the plan does not have: per-version metrics are unknown, scenario metrics are not.
             QVERIFY(!compareValue(e, e.versions.size(), CompareMetric::TokensPerSecond));
@@ -443,8 +452,10 @@ private slots:
 
         // The on-prem DGX H100: 240,000 USD of GPUs.
         QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Capex), std::optional<double>(240000 * kRate));
-        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::MonthlyCost), std::optional<double>(estimates[0].cost.monthlyTotalUsd * kRate));
-        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Power), std::optional<double>(estimates[0].cost.averagePowerKw));
+        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::MonthlyCost),
+                 std::optional<double>(estimates[0].cost.monthlyTotalUsd * kRate));
+        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Power),
+                 std::optional<double>(estimates[0].cost.averagePowerKw));
         QCOMPARE(compareMetricTitle(CompareMetric::Capex), QStringLiteral("Capital (CNY)"));
     }
 

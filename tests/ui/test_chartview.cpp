@@ -60,8 +60,10 @@ private slots:
         QVERIFY(bars);
         const QBarSet *weights = bars->barSets().front();
         const QString tip = ChartView::barToolTip(view.chart(), bars, 0, weights);
-        QVERIFY2(tip.startsWith(QStringLiteral("DeepSeek-R1 671B · ") + weights->label() + QLatin1Char('\n')), qPrintable(tip));
-        QVERIFY2(tip.endsWith(QLatin1Char('\n') + QLocale().toString(weights->at(0), 'f', 1) + QStringLiteral(" GB")), qPrintable(tip));
+        QVERIFY2(tip.startsWith(QStringLiteral("DeepSeek-R1 671B · ") + weights->label() + QLatin1Char('\n')),
+                 qPrintable(tip));
+        QVERIFY2(tip.endsWith(QLatin1Char('\n') + QLocale().toString(weights->at(0), 'f', 1) + QStringLiteral(" GB")),
+                 qPrintable(tip));
     }
 
     void savesPngAndSvg()
@@ -73,14 +75,14 @@ private slots:
         const QString png = dir.filePath(QStringLiteral("chart.png"));
         QCOMPARE(view.saveTo(png), QString());
         const QImage image(png);
-        QCOMPARE(image.size(), QSize(1280, 800));  // twice the view, for print
+        QCOMPARE(image.size(), QSize(1280, 800)); // twice the view, for print
         const QString svg = dir.filePath(QStringLiteral("chart.svg"));
         QCOMPARE(view.saveTo(svg), QString());
         QFile file(svg);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
         QVERIFY(text.contains("<svg"));
-        QVERIFY(text.contains("Throughput and TPOT against concurrency"));  // text stays text
+        QVERIFY(text.contains("Throughput and TPOT against concurrency")); // text stays text
         // A folder that does not exist: a message naming the file, nothing written.
         const QString nowhere = dir.filePath(QStringLiteral("no/such/chart.png"));
         QVERIFY(view.saveTo(nowhere).contains(nowhere));

@@ -26,11 +26,11 @@ private slots:
         const VersionEstimate v = evaluateScenario(plan, plan.scenarios.front()).versions.front();
         QVERIFY(!v.memory.fits);
         const QLocale locale;
-        QCOMPARE(versionProblem(v, plan.workload),
-                 QStringLiteral("does not fit: %1 GB short per GPU").arg(locale.toString(units::inGB(v.memory.shortfall), 'f', 1)));
+        QCOMPARE(versionProblem(v, plan.workload), QStringLiteral("does not fit: %1 GB short per GPU")
+                                                       .arg(locale.toString(units::inGB(v.memory.shortfall), 'f', 1)));
         setMemoryUnit(MemoryUnit::GiB);
-        QCOMPARE(versionProblem(v, plan.workload),
-                 QStringLiteral("does not fit: %1 GiB short per GPU").arg(locale.toString(units::inGiB(v.memory.shortfall), 'f', 1)));
+        QCOMPARE(versionProblem(v, plan.workload), QStringLiteral("does not fit: %1 GiB short per GPU")
+                                                       .arg(locale.toString(units::inGiB(v.memory.shortfall), 'f', 1)));
         setMemoryUnit(MemoryUnit::GB);
     }
 

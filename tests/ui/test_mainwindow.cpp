@@ -21,8 +21,8 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QLabel>
 #include <QGraphicsSceneDragDropEvent>
+#include <QLabel>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -115,7 +115,7 @@ private slots:
         }));
         QVERIFY(window.scene()->itemFor(server));
         QCOMPARE(doc->selection(), std::set<int>{server});
-        QVERIFY(doc->plan().parts.gpu("h200"));  // snapshotted into the plan
+        QVERIFY(doc->plan().parts.gpu("h200")); // snapshotted into the plan
 
         // A GPU dropped onto the server joins it; one dropped on empty canvas makes a server around it.
         const QPointF inside = window.scene()->itemFor(server)->sceneBoundingRect().center();
@@ -272,7 +272,7 @@ private slots:
         const int server = doc->scenario().topology.servers().front()->id;
         const QPointF inside = window.scene()->itemFor(server)->sceneBoundingRect().center();
         drop(window.scene(), {PaletteKind::Cpu, QStringLiteral("xeon-platinum-8480c")}, inside);
-        QVERIFY(window.scene()->badgeCount() >= 1);  // still no memory
+        QVERIFY(window.scene()->badgeCount() >= 1); // still no memory
         drop(window.scene(), {PaletteKind::Memory, QStringLiteral("ddr5-4800-rdimm-64gb")}, inside);
         QCOMPARE(window.scene()->badgeCount(), 0);
         doc->undoStack()->undo();
@@ -335,12 +335,12 @@ private slots:
         const double powerBefore = doc->estimates().front().cost.monthlyPowerUsd;
         QVERIFY(powerBefore > 0);
 
-        QDoubleSpinBox *tariff = window.costs()->assumptionBoxes().front();  // electricity comes first
+        QDoubleSpinBox *tariff = window.costs()->assumptionBoxes().front(); // electricity comes first
         tariff->setValue(before.value * 2);
         const CostAssumption &after = doc->scenario().costs.electricityUsdPerKwh;
         QCOMPARE(after.value, before.value * 2);
         QVERIFY2(after.source.find("set by the user") != std::string::npos, after.source.c_str());
-        QCOMPARE(doc->scenario().costs.pue.source, CostAssumptions{}.pue.source);  // untouched values keep theirs
+        QCOMPARE(doc->scenario().costs.pue.source, CostAssumptions{}.pue.source); // untouched values keep theirs
         QVERIFY(qAbs(doc->estimates().front().cost.monthlyPowerUsd - 2 * powerBefore) < 1e-6 * powerBefore);
 
         doc->undoStack()->undo();
@@ -374,12 +374,13 @@ private slots:
                  locale.toString(e.cost.monthlyTotalUsd * 8.0, 'f', 0));
         QCOMPARE(table->item(0, SummaryPanel::CostPerMillion)->text().remove(QStringLiteral("≥ ")),
                  locale.toString(*e.versions.front().usdPerMillionOutputTokens * 8.0, 'f', 2));
-        QVERIFY(window.summary()->footer()->text().contains(QStringLiteral("Amounts in CNY at the user's rate of 8 CNY per USD")));
+        QVERIFY(window.summary()->footer()->text().contains(
+            QStringLiteral("Amounts in CNY at the user's rate of 8 CNY per USD")));
 
         QDoubleSpinBox *tariff = window.costs()->assumptionBoxes().front();
         QCOMPARE(tariff->suffix(), QStringLiteral(" CNY/kWh"));
         QCOMPARE(tariff->value(), std::round(CostAssumptions{}.electricityUsdPerKwh.value * 8.0 * 1e4) / 1e4);
-        tariff->setValue(1.2);  // 1.2 CNY/kWh = 0.15 USD/kWh
+        tariff->setValue(1.2); // 1.2 CNY/kWh = 0.15 USD/kWh
         QCOMPARE(doc->scenario().costs.electricityUsdPerKwh.value, 0.15);
         doc->undoStack()->undo();
         QCOMPARE(doc->scenario().costs.electricityUsdPerKwh.value, CostAssumptions{}.electricityUsdPerKwh.value);

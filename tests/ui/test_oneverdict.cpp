@@ -73,7 +73,7 @@ private slots:
     void summaryCliAndPdfAgree_data()
     {
         QTest::addColumn<QString>("sample");
-        QTest::addColumn<double>("rate");  // 0: the sample's own load
+        QTest::addColumn<double>("rate"); // 0: the sample's own load
         for (const QString &file : QDir(QStringLiteral(":/plans")).entryList({QStringLiteral("*.llmplan")}))
             QTest::newRow(qPrintable(file)) << file.chopped(8) << 0.0;
         QTest::newRow("deepseek-r1 at 5 requests/s") << QStringLiteral("deepseek-r1-8x-h200") << 5.0;
@@ -92,9 +92,11 @@ private slots:
         QVERIFY(writePlanFile(plan, path).isEmpty());
 
         // evaluate --json
-        const testsupport::CliResult cli = runCli(mDir.path(), {QStringLiteral("evaluate"), path, QStringLiteral("--json")});
+        const testsupport::CliResult cli = runCli(mDir.path(),
+                                                  {QStringLiteral("evaluate"), path, QStringLiteral("--json")});
         QVERIFY2(cli.exitCode == 0, cli.err.constData());
-        const QJsonArray scenarios = QJsonDocument::fromJson(cli.out).object().value(QStringLiteral("scenarios")).toArray();
+        const QJsonArray scenarios =
+            QJsonDocument::fromJson(cli.out).object().value(QStringLiteral("scenarios")).toArray();
         QCOMPARE(scenarios.size(), static_cast<qsizetype>(plan.scenarios.size()));
 
         // The Summary
@@ -113,8 +115,8 @@ private slots:
         for (const QJsonValue &scenario : scenarios) {
             for (const QJsonValue &value : scenario.toObject().value(QStringLiteral("versions")).toArray()) {
                 const QJsonObject v = value.toObject();
-                const QString where = scenario.toObject().value(QStringLiteral("name")).toString() + QStringLiteral(" / ")
-                                      + v.value(QStringLiteral("model")).toString();
+                const QString where = scenario.toObject().value(QStringLiteral("name")).toString()
+                                      + QStringLiteral(" / ") + v.value(QStringLiteral("model")).toString();
                 const auto cell = [&](int column) { return summary->item(row, column)->text(); };
                 QCOMPARE(cell(SummaryPanel::Version), v.value(QStringLiteral("model")).toString());
                 const QString verdict = verdictWordOf(v.value(QStringLiteral("verdict")).toObject());
@@ -122,23 +124,30 @@ private slots:
                 const QString tokens = orDash(v.value(QStringLiteral("output_tokens_per_s")),
                                               [&](double x) { return locale.toString(x, 'f', 0); });
                 QCOMPARE(cell(SummaryPanel::TokensPerSecond), tokens);
-                QCOMPARE(cell(SummaryPanel::Ttft), orDash(v.value(QStringLiteral("ttft_s")),
-                                                          [](double s) { return QStringLiteral("%1 s").arg(s, 0, 'f', 2); }));
-                QCOMPARE(cell(SummaryPanel::Tpot), orDash(v.value(QStringLiteral("tpot_s")),
-                                                          [](double s) { return QStringLiteral("%1 ms").arg(s * 1000, 0, 'f', 1); }));
+                QCOMPARE(cell(SummaryPanel::Ttft), orDash(v.value(QStringLiteral("ttft_s")), [](double s) {
+                             return QStringLiteral("%1 s").arg(s, 0, 'f', 2);
+                         }));
+                QCOMPARE(cell(SummaryPanel::Tpot), orDash(v.value(QStringLiteral("tpot_s")), [](double s) {
+                             return QStringLiteral("%1 ms").arg(s * 1000, 0, 'f', 1);
+                         }));
                 const QJsonValue usd = v.value(QStringLiteral("usd_per_million_output_tokens"));
                 if (!usd.isNull())
-                    QCOMPARE(cell(SummaryPanel::CostPerMillion).remove(QStringLiteral("≥ ")), locale.toString(usd.toDouble(), 'f', 2));
+                    QCOMPARE(cell(SummaryPanel::CostPerMillion).remove(QStringLiteral("≥ ")),
+                             locale.toString(usd.toDouble(), 'f', 2));
                 // The reason the Summary's note gives is core's, as evaluate prints it.
-                const QString reason = v.value(QStringLiteral("verdict")).toObject().value(QStringLiteral("reason")).toString();
-                if (!reason.isEmpty() && v.value(QStringLiteral("verdict")).toObject().value(QStringLiteral("code")) != QLatin1String("does-not-fit"))
+                const QString reason =
+                    v.value(QStringLiteral("verdict")).toObject().value(QStringLiteral("reason")).toString();
+                if (!reason.isEmpty()
+                    && v.value(QStringLiteral("verdict")).toObject().value(QStringLiteral("code"))
+                           != QLatin1String("does-not-fit"))
                     QCOMPARE(cell(SummaryPanel::Note), reason);
 
                 // The PDF row: the version with its verdict, speed and cost as the Summary shows them.
                 QVERIFY2(row < static_cast<int>(pdf->rows.size()), qPrintable(where));
                 const QStringList &line = pdf->rows[static_cast<size_t>(row)];
                 QVERIFY2(line.at(1).startsWith(v.value(QStringLiteral("model")).toString()), qPrintable(where));
-                QVERIFY2(line.contains(verdict), qPrintable(where + QStringLiteral(": ") + line.join(QLatin1Char('|'))));
+                QVERIFY2(line.contains(verdict),
+                         qPrintable(where + QStringLiteral(": ") + line.join(QLatin1Char('|'))));
                 QVERIFY2(line.contains(tokens), qPrintable(where + QStringLiteral(": ") + line.join(QLatin1Char('|'))));
                 QVERIFY2(line.contains(cell(SummaryPanel::CostPerMillion)),
                          qPrintable(where + QStringLiteral(": ") + line.join(QLatin1Char('|'))));

@@ -29,9 +29,8 @@ Q_DECLARE_METATYPE(planner::PaletteKind)
 
 namespace {
 
-constexpr PaletteKind kAllKinds[] = {PaletteKind::Gpu,    PaletteKind::Cpu,    PaletteKind::Memory,
-                                     PaletteKind::Storage, PaletteKind::Link, PaletteKind::Server,
-                                     PaletteKind::Instance};
+constexpr PaletteKind kAllKinds[] = {PaletteKind::Gpu,  PaletteKind::Cpu,    PaletteKind::Memory,  PaletteKind::Storage,
+                                     PaletteKind::Link, PaletteKind::Server, PaletteKind::Instance};
 
 int catalogueCount(const Catalogue &catalogue, PaletteKind kind)
 {
@@ -118,7 +117,7 @@ private slots:
         QVERIFY(expected > 0);
         QCOMPARE(palette.visibleCount(kind), expected);
         QCOMPARE(palette.view(kind)->model()->rowCount(), expected);
-        QCOMPARE(tabText(palette, kind), title);  // counts only while searching
+        QCOMPARE(tabText(palette, kind), title); // counts only while searching
 
         // Every row has an id, a name, a figures line and a source tooltip.
         for (int row = 0; row < expected; ++row) {
@@ -172,7 +171,8 @@ private slots:
         const auto restore = qScopeGuard([] { setDisplayCurrency(Currency{}); });
         PartsPalette palette(*mCatalogue);
         const QStringList ids = visible(palette, PaletteKind::Gpu, PartListModel::IdRole);
-        const QString line = visible(palette, PaletteKind::Gpu, PartListModel::FiguresRole).at(ids.indexOf(QStringLiteral("h100-sxm")));
+        const QString line = visible(palette, PaletteKind::Gpu, PartListModel::FiguresRole)
+                                 .at(ids.indexOf(QStringLiteral("h100-sxm")));
         const std::optional<GpuSpec> gpu = mCatalogue->find<GpuSpec>(QStringLiteral("h100-sxm"));
         QVERIFY(gpu && gpu->price);
         const QString price = QLocale().toString(gpu->price->usd * 7.0, 'f', 0) + QStringLiteral(" CNY");
@@ -252,7 +252,7 @@ private slots:
                 QVERIFY2(instanceIds.contains(QString::fromStdString(instance.id)), instance.id.c_str());
         }
         QVERIFY(instanceIds.contains(QStringLiteral("aws-p5.48xlarge")));
-        QVERIFY(!instanceIds.contains(QStringLiteral("aws-p5en.48xlarge")));  // H200
+        QVERIFY(!instanceIds.contains(QStringLiteral("aws-p5en.48xlarge"))); // H200
         for (PaletteKind kind : {PaletteKind::Server, PaletteKind::Instance}) {
             for (const QString &text : visible(palette, kind, PartListModel::SearchTextRole))
                 QVERIFY2(text.contains(QLatin1String("h100"), Qt::CaseInsensitive), qPrintable(text));
@@ -280,9 +280,9 @@ private slots:
     void searchMatchesIdsAndFigures()
     {
         PartsPalette palette(*mCatalogue);
-        palette.searchBox()->setText(QStringLiteral("MI300X"));  // id and name
+        palette.searchBox()->setText(QStringLiteral("MI300X")); // id and name
         QCOMPARE(palette.visibleCount(PaletteKind::Gpu), 1);
-        palette.searchBox()->setText(QStringLiteral("HBM3e"));  // figures only
+        palette.searchBox()->setText(QStringLiteral("HBM3e")); // figures only
         for (const QString &line : visible(palette, PaletteKind::Gpu, PartListModel::FiguresRole))
             QVERIFY2(line.contains(QLatin1String("HBM3e"), Qt::CaseInsensitive), qPrintable(line));
         QVERIFY(palette.visibleCount(PaletteKind::Gpu) > 1);
@@ -329,10 +329,10 @@ private slots:
         QVERIFY2(saved.ok(), qPrintable(saved.error));
 
         palette.reload(*mCatalogue);
-        QCOMPARE(palette.visibleCount(PaletteKind::Gpu), before + 1);  // the search stays applied
+        QCOMPARE(palette.visibleCount(PaletteKind::Gpu), before + 1); // the search stays applied
         palette.searchBox()->clear();
         QCOMPARE(palette.visibleCount(PaletteKind::Gpu), total + 1);
-        palette.searchBox()->setText(QStringLiteral(" "));  // blank is no search
+        palette.searchBox()->setText(QStringLiteral(" ")); // blank is no search
         QCOMPARE(tabText(palette, PaletteKind::Gpu), QStringLiteral("GPUs"));
         QCOMPARE(palette.visibleCount(PaletteKind::Gpu), total + 1);
 
@@ -352,7 +352,7 @@ private slots:
     {
         QFETCH(PaletteKind, kind);
         PartsPalette palette(*mCatalogue);
-        palette.searchBox()->setText(QStringLiteral("e"));  // through the proxy, as a drag is
+        palette.searchBox()->setText(QStringLiteral("e")); // through the proxy, as a drag is
         QAbstractItemModel *model = palette.view(kind)->model();
         QVERIFY(model->rowCount() > 0);
         const QModelIndex index = model->index(model->rowCount() - 1, 0);
@@ -366,7 +366,7 @@ private slots:
         QCOMPARE(mime->text(), id);
         const std::optional<PartReference> part = decodePartReference(mime.get());
         QVERIFY(part);
-        QCOMPARE(toString(part->kind), toString(kind));  // planner::toString shadows QTest::toString for PaletteKind
+        QCOMPARE(toString(part->kind), toString(kind)); // planner::toString shadows QTest::toString for PaletteKind
         QCOMPARE(part->id, id);
     }
 
@@ -409,8 +409,8 @@ private slots:
             << ours << QByteArray(R"({"id":"ib-ndr","kind":"link","version":1})") << true;
         QTest::newRow("newer version") << ours << QByteArray(R"({"version":2,"kind":"gpu","id":"h100-sxm"})") << false;
         QTest::newRow("version zero") << ours << QByteArray(R"({"version":0,"kind":"gpu","id":"h100-sxm"})") << false;
-        QTest::newRow("version as text")
-            << ours << QByteArray(R"({"version":"1","kind":"gpu","id":"h100-sxm"})") << false;
+        QTest::newRow("version as text") << ours << QByteArray(R"({"version":"1","kind":"gpu","id":"h100-sxm"})")
+                                         << false;
         QTest::newRow("no version") << ours << QByteArray(R"({"kind":"gpu","id":"h100-sxm"})") << false;
         QTest::newRow("unknown kind") << ours << QByteArray(R"({"version":1,"kind":"toaster","id":"x"})") << false;
         QTest::newRow("kind in capitals") << ours << QByteArray(R"({"version":1,"kind":"GPU","id":"x"})") << false;
@@ -469,7 +469,8 @@ private slots:
             // path-search.png with "h100" typed on the Cloud tab.
             const auto sibling = [&path](const QString &suffix) {
                 const QFileInfo info(path);
-                return info.dir().filePath(info.completeBaseName() + QLatin1Char('-') + suffix + QStringLiteral(".png"));
+                return info.dir().filePath(info.completeBaseName() + QLatin1Char('-') + suffix
+                                           + QStringLiteral(".png"));
             };
             QVERIFY(palette.grab().save(path));
             for (PaletteKind kind : kAllKinds) {

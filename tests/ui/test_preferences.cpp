@@ -8,9 +8,9 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
-#include <QPushButton>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
@@ -61,16 +61,16 @@ private slots:
     void refusedValuesFallBackToDefaults()
     {
         QSettings settings;
-        settings.setValue(QStringLiteral("preferences/costs/pue/value"), 0.5);  // PUE below 1
+        settings.setValue(QStringLiteral("preferences/costs/pue/value"), 0.5); // PUE below 1
         settings.setValue(QStringLiteral("preferences/autosaveMinutes"), -3);
-        settings.setValue(QStringLiteral("preferences/language"), QStringLiteral("tlh"));  // not offered
+        settings.setValue(QStringLiteral("preferences/language"), QStringLiteral("tlh")); // not offered
         settings.setValue(QStringLiteral("preferences/currency/code"), QStringLiteral("CNY"));
-        settings.setValue(QStringLiteral("preferences/currency/perUsd"), -7);  // no currency has a negative rate
+        settings.setValue(QStringLiteral("preferences/currency/perUsd"), -7); // no currency has a negative rate
         const Preferences p = Preferences::load();
-        QVERIFY(p.currency == Currency{});  // US dollars
+        QVERIFY(p.currency == Currency{}); // US dollars
         QCOMPARE(p.costDefaults.pue.value, CostAssumptions{}.pue.value);
         QCOMPARE(p.autosaveMinutes, 1);
-        QCOMPARE(p.language, QString());  // follows the system
+        QCOMPARE(p.language, QString()); // follows the system
     }
 
     void dialogMarksWhatTheUserChanged()
@@ -78,14 +78,14 @@ private slots:
         Preferences start;
         start.author = QStringLiteral("A. Planner");
         PreferencesDialog dialog(start);
-        QVERIFY(dialog.preferences() == start);  // nothing touched, nothing changes
+        QVERIFY(dialog.preferences() == start); // nothing touched, nothing changes
 
         auto *author = dialog.findChild<QLineEdit *>(QStringLiteral("authorEdit"));
         QVERIFY(author);
         author->setText(QStringLiteral("  B. Planner "));
         const QList<QDoubleSpinBox *> boxes = costBoxes(dialog);
         QCOMPARE(boxes.size(), 9);
-        boxes.front()->setValue(0.2);  // electricity, the first cost field
+        boxes.front()->setValue(0.2); // electricity, the first cost field
         const Preferences chosen = dialog.preferences();
         QCOMPARE(chosen.author, QStringLiteral("B. Planner"));
         QCOMPARE(chosen.costDefaults.electricityUsdPerKwh.value, 0.2);
@@ -94,7 +94,7 @@ private slots:
 
         auto *language = dialog.findChild<QComboBox *>(QStringLiteral("languageBox"));
         QVERIFY(language);
-        QCOMPARE(language->currentData().toString(), QString());  // the system's
+        QCOMPARE(language->currentData().toString(), QString()); // the system's
         language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
         QCOMPARE(dialog.preferences().language, QStringLiteral("zh_CN"));
         auto *unit = dialog.findChild<QComboBox *>(QStringLiteral("memoryUnitBox"));
@@ -113,7 +113,7 @@ private slots:
         auto *rate = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("rateBox"));
         auto *rateDate = dialog.findChild<QDateEdit *>(QStringLiteral("rateDateEdit"));
         QVERIFY(currency && rate && rateDate);
-        QVERIFY(!rate->isEnabled());  // one USD is one USD
+        QVERIFY(!rate->isEnabled()); // one USD is one USD
         const QList<QDoubleSpinBox *> boxes = costBoxes(dialog);
         QDoubleSpinBox *electricity = boxes.at(0);
         QDoubleSpinBox *integration = boxes.at(6);
@@ -132,13 +132,14 @@ private slots:
         QCOMPARE(electricity->suffix(), QStringLiteral(" CNY/kWh"));
         // The sourced default, 0.0806 USD/kWh (EIA), at 7 CNY per USD.
         QCOMPARE(electricity->value(), 0.5642);
-        QCOMPARE(electricity->maximum(), 70.0);  // the cost model's 10 USD/kWh
+        QCOMPARE(electricity->maximum(), 70.0); // the cost model's 10 USD/kWh
 
         integration->setValue(7000);
         Preferences chosen = dialog.preferences();
         QVERIFY(chosen.currency == (Currency{"CNY", 7.0, "2026-11-20"}));
         QCOMPARE(chosen.costDefaults.integrationUsdPerServer.value, 1000.0);
-        QCOMPARE(chosen.costDefaults.electricityUsdPerKwh.value, CostAssumptions{}.electricityUsdPerKwh.value);  // untouched
+        QCOMPARE(chosen.costDefaults.electricityUsdPerKwh.value,
+                 CostAssumptions{}.electricityUsdPerKwh.value); // untouched
 
         currency->setCurrentText(QStringLiteral("EUR"));
         QVERIFY(!ok->isEnabled());
@@ -146,10 +147,10 @@ private slots:
         QCOMPARE(integration->value(), 500.0);
         QCOMPARE(dialog.preferences().costDefaults.integrationUsdPerServer.value, 1000.0);
 
-        electricity->setValue(electricity->maximum());  // rounds back to at most the model's bound
+        electricity->setValue(electricity->maximum()); // rounds back to at most the model's bound
         QCOMPARE(dialog.preferences().costDefaults.electricityUsdPerKwh.value, 10.0);
 
-        currency->setCurrentText(QStringLiteral("EU"));  // half typed
+        currency->setCurrentText(QStringLiteral("EU")); // half typed
         QVERIFY(!ok->isEnabled());
         currency->setCurrentText(QStringLiteral("USD"));
         QVERIFY(ok->isEnabled());

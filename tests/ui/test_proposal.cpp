@@ -141,9 +141,11 @@ private:
         }
         QString problem;
         Readback r;
-        const std::optional<QString> layout = runTool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")}, &problem);
-        const std::optional<QString> plain = runTool(QStringLiteral("pdftotext"), {path, QStringLiteral("-")}, &problem);
-        QString noInfo;  // pdfinfo is optional: the form feeds count the pages too
+        const std::optional<QString> layout = runTool(QStringLiteral("pdftotext"),
+                                                      {QStringLiteral("-layout"), path, QStringLiteral("-")}, &problem);
+        const std::optional<QString> plain = runTool(QStringLiteral("pdftotext"), {path, QStringLiteral("-")},
+                                                     &problem);
+        QString noInfo; // pdfinfo is optional: the form feeds count the pages too
         const std::optional<QString> info = runTool(QStringLiteral("pdfinfo"), {path}, &noInfo);
         if (!problem.isEmpty() || !layout || !plain) {
             qWarning("%s", qPrintable(problem));
@@ -155,7 +157,8 @@ private:
         r.plain = plain->normalized(QString::NormalizationForm_KC);
         // The page count from pdfinfo where it is installed, else from pdftotext's form feeds.
         const QRegularExpression pagesLine(QStringLiteral("^Pages:\\s+(\\d+)$"), QRegularExpression::MultilineOption);
-        const QRegularExpressionMatch pages = info && noInfo.isEmpty() ? pagesLine.match(*info) : QRegularExpressionMatch();
+        const QRegularExpressionMatch pages = info && noInfo.isEmpty() ? pagesLine.match(*info)
+                                                                       : QRegularExpressionMatch();
         r.pages = pages.hasMatch() ? pages.captured(1).toInt() : static_cast<int>(pagesOf(r.layout).size());
         return r;
     }
@@ -165,7 +168,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(mDir.isValid());
-        Catalogue::OpenResult opened = Catalogue::open(QString());  // the shipped catalogue alone
+        Catalogue::OpenResult opened = Catalogue::open(QString()); // the shipped catalogue alone
         QVERIFY2(opened.catalogue, qPrintable(opened.error));
         mCatalogue = std::move(opened.catalogue);
         mHavePoppler = !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty();
@@ -190,7 +193,7 @@ private slots:
 
         const QString layout = read->layout;
         const QStringList pages = pagesOf(layout);
-        QVERIFY(read->pages >= 7);  // a title page and six sections, each from a new page
+        QVERIFY(read->pages >= 7); // a title page and six sections, each from a new page
         QCOMPARE(static_cast<int>(pages.size()), read->pages);
 
         // The title page: the title, the date and who prepared it.
@@ -216,7 +219,8 @@ private slots:
             if (std::count_if(lines.begin(), lines.end(), [&](const QString &l) { return l.trimmed() == heading; }) > 1)
                 repeated << heading;
         }
-        QVERIFY2(repeated.isEmpty(), qPrintable(QStringLiteral("in the text twice: ") + repeated.join(QStringLiteral(", "))));
+        QVERIFY2(repeated.isEmpty(),
+                 qPrintable(QStringLiteral("in the text twice: ") + repeated.join(QStringLiteral(", "))));
 
         // "Page N of M" on every page, M being the PDF's page count.
         for (int page = 1; page <= read->pages; ++page) {
@@ -232,7 +236,8 @@ private slots:
         int pricedLines = 0;
         for (size_t i = 0; i < plan.scenarios.size(); ++i) {
             const ScenarioBill bill = billOf(plan.scenarios[i], plan.parts);
-            QVERIFY2(bom.contains(QString::fromStdString(plan.scenarios[i].name)), quote(QString::fromStdString(plan.scenarios[i].name), bom));
+            QVERIFY2(bom.contains(QString::fromStdString(plan.scenarios[i].name)),
+                     quote(QString::fromStdString(plan.scenarios[i].name), bom));
             for (const BillLine &line : bill.parts) {
                 if (!line.totalUsd)
                     continue;
@@ -243,7 +248,8 @@ private slots:
             if (!bill.parts.empty()) {
                 // The capital is the cost model's (onPremCost, the plan's estimate).
                 QCOMPARE(bill.capexUsd,
-                         onPremCost(onPremBuildOf(plan.scenarios[i].topology, plan.parts), plan.scenarios[i].costs, {}).capexUsd);
+                         onPremCost(onPremBuildOf(plan.scenarios[i].topology, plan.parts), plan.scenarios[i].costs, {})
+                             .capexUsd);
                 QCOMPARE(bill.capexUsd, estimates[i].cost.capexUsd);
                 const QString capex = (bill.capexIsLowerBound ? QStringLiteral("≥ ") : QString()) + usd(bill.capexUsd);
                 QVERIFY2(anyLineHolds(bom, {QStringLiteral("Total capital"), capex}), quote(capex, bom));
@@ -254,27 +260,32 @@ private slots:
                 QVERIFY2(anyLineHolds(bom, row), quote(row.join(QStringLiteral(" … ")), bom));
             }
             const CostEstimate &cost = estimates[i].cost;
-            const QString monthly = (cost.unpricedParts.empty() ? QString() : QStringLiteral("≥ ")) + usd(cost.monthlyTotalUsd);
-            QVERIFY2(anyLineHolds(bom, {QStringLiteral("Monthly total"), monthly}), quote(QStringLiteral("Monthly total ") + monthly, bom));
+            const QString monthly = (cost.unpricedParts.empty() ? QString() : QStringLiteral("≥ "))
+                                    + usd(cost.monthlyTotalUsd);
+            QVERIFY2(anyLineHolds(bom, {QStringLiteral("Monthly total"), monthly}),
+                     quote(QStringLiteral("Monthly total ") + monthly, bom));
         }
-        QCOMPARE(pricedLines, 1);  // the sample prices only the GPUs: 8 x H100 = 240,000 USD
+        QCOMPARE(pricedLines, 1); // the sample prices only the GPUs: 8 x H100 = 240,000 USD
         QVERIFY(anyLineHolds(bom, {QStringLiteral("NVIDIA H100 SXM5 80GB"), QStringLiteral("240,000")}));
 
         // The executive summary recommends the scenario chooseScenario picks.
         const ScenarioChoice choice = chooseScenario(estimates);
         QVERIFY(choice.recommended);
-        const QString summary =
-            simplified(sectionText(pagesOf(read->plain), proposalsections::executiveSummary(), proposalsections::billOfMaterials()));
-        const QString recommended = QStringLiteral("We recommend “%1”").arg(QString::fromStdString(estimates[*choice.recommended].name));
+        const QString summary = simplified(sectionText(pagesOf(read->plain), proposalsections::executiveSummary(),
+                                                       proposalsections::billOfMaterials()));
+        const QString recommended = QStringLiteral("We recommend “%1”")
+                                        .arg(QString::fromStdString(estimates[*choice.recommended].name));
         QVERIFY2(summary.contains(recommended), quote(recommended, summary));
         // ... with what it costs: its capital and monthly total, "≥" where parts have no price.
         const ScenarioEstimate &best = estimates[*choice.recommended];
         const ScenarioBill bestBill = billOf(plan.scenarios[*choice.recommended], plan.parts);
-        const QString capital = bestBill.capexIsLowerBound ? QStringLiteral("Capital: at least %1 USD").arg(usd(bestBill.capexUsd))
-                                                           : QStringLiteral("Capital: %1 USD.").arg(usd(bestBill.capexUsd));
+        const QString capital = bestBill.capexIsLowerBound
+                                    ? QStringLiteral("Capital: at least %1 USD").arg(usd(bestBill.capexUsd))
+                                    : QStringLiteral("Capital: %1 USD.").arg(usd(bestBill.capexUsd));
         QVERIFY2(summary.contains(capital), quote(capital, summary));
         const QString inAll = QStringLiteral("In all %1%2 USD a month")
-                                  .arg(best.cost.unpricedParts.empty() ? QString() : QStringLiteral("≥ "), usd(best.cost.monthlyTotalUsd));
+                                  .arg(best.cost.unpricedParts.empty() ? QString() : QStringLiteral("≥ "),
+                                       usd(best.cost.monthlyTotalUsd));
         QVERIFY2(summary.contains(inAll), quote(inAll, summary));
 
         // The model versions table: each version's output tokens/s on every scenario.
@@ -283,7 +294,8 @@ private slots:
         for (const ScenarioEstimate &e : estimates)
             for (const VersionEstimate &v : e.versions) {
                 QVERIFY(v.speed);
-                const QString tokens = QLocale(QLocale::English, QLocale::UnitedStates).toString(v.speed->nominal.outputTokensPerSecond, 'f', 0);
+                const QString tokens = QLocale(QLocale::English, QLocale::UnitedStates)
+                                           .toString(v.speed->nominal.outputTokensPerSecond, 'f', 0);
                 const QStringList row = {QString::fromStdString(v.modelName), tokens};
                 QVERIFY2(anyLineHolds(versions, row), quote(row.join(QStringLiteral(" … ")), versions));
             }
@@ -308,13 +320,15 @@ private slots:
         };
         const auto hasRow = [](const ProposalTable &table, const QStringList &cells) {
             return std::any_of(table.rows.begin(), table.rows.end(), [&cells](const QStringList &row) {
-                return std::all_of(cells.begin(), cells.end(), [&row](const QString &cell) { return row.contains(cell); });
+                return std::all_of(cells.begin(), cells.end(),
+                                   [&row](const QString &cell) { return row.contains(cell); });
             });
         };
         // 8 x H100 SXM5 at 30,000 USD (the sample's only priced part) at 7 CNY per USD.
         const ProposalTable *bom = tableWith(QStringLiteral("Unit price (CNY)"));
         QVERIFY(bom);
-        QVERIFY(hasRow(*bom, {QStringLiteral("NVIDIA H100 SXM5 80GB"), QStringLiteral("210,000"), QStringLiteral("1,680,000")}));
+        QVERIFY(hasRow(
+            *bom, {QStringLiteral("NVIDIA H100 SXM5 80GB"), QStringLiteral("210,000"), QStringLiteral("1,680,000")}));
         const ScenarioBill bill = billOf(plan.scenarios.front(), plan.parts);
         QVERIFY(hasRow(*bom, {QStringLiteral("Total capital"),
                               (bill.capexIsLowerBound ? QStringLiteral("≥ ") : QString()) + usd(bill.capexUsd * 7.0)}));
@@ -329,10 +343,12 @@ private slots:
         // the prices table gives it whole.
         const std::string &source = plan.parts.gpus.front().source;
         QVERIFY(source.size() > 200);
-        const auto h100 = std::find_if(bom->rows.begin(), bom->rows.end(),
-                                       [](const QStringList &row) { return row.front() == QLatin1String("NVIDIA H100 SXM5 80GB"); });
+        const auto h100 = std::find_if(bom->rows.begin(), bom->rows.end(), [](const QStringList &row) {
+            return row.front() == QLatin1String("NVIDIA H100 SXM5 80GB");
+        });
         QVERIFY(h100 != bom->rows.end());
-        QVERIFY2(h100->last().size() < 160 && h100->last().endsWith(QStringLiteral("(2026-05; in full under “Prices and their dates”)")),
+        QVERIFY2(h100->last().size() < 160
+                     && h100->last().endsWith(QStringLiteral("(2026-05; in full under “Prices and their dates”)")),
                  qPrintable(h100->last()));
         QVERIFY(hasRow(*prices, {QString::fromStdString(source)}));
 
@@ -353,7 +369,7 @@ private slots:
         const std::optional<Readback> read = writeAndRead(plan, {}, mDir.filePath(QStringLiteral("chinese.pdf")));
         QVERIFY(read);
         const QString name = QString::fromStdString(plan.name);
-        QCOMPARE(firstLine(pagesOf(read->layout).front()), name);  // the title page
+        QCOMPARE(firstLine(pagesOf(read->layout).front()), name); // the title page
         QVERIFY2(read->plain.contains(name), quote(name, read->plain));
     }
 
@@ -410,7 +426,7 @@ private slots:
         rlimit old{};
         QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
         rlimit small = old;
-        small.rlim_cur = 4096;  // far less than any proposal (hundreds of KB)
+        small.rlim_cur = 4096; // far less than any proposal (hundreds of KB)
         const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
         QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
         error = writeProposalPdf(plan, *mCatalogue, {}, earlier);

@@ -106,8 +106,8 @@ private slots:
         QVERIFY2(question.contains(QDir::toNativeSeparators(path)), qPrintable(question));
         QCOMPARE(next.document()->filePath(), path);
         QVERIFY(next.document()->isModified());
-        QVERIFY(fileBytes(path) != edited);  // the file still holds what was last saved
-        QVERIFY(next.savePlanTo(next.document()->filePath()));  // what File ▸ Save does with a file
+        QVERIFY(fileBytes(path) != edited);                    // the file still holds what was last saved
+        QVERIFY(next.savePlanTo(next.document()->filePath())); // what File ▸ Save does with a file
         QCOMPARE(readPlanFile(path).plan.has_value(), true);
         QCOMPARE(serializePlan(*readPlanFile(path).plan), edited);
         QVERIFY(!QFile::exists(MainWindow::autosavePath()));
@@ -156,7 +156,7 @@ private slots:
         QString question;
         answerNextMessageBox(QMessageBox::Yes, &question);
         next.offerRecovery();
-        QCoreApplication::processEvents();  // the answer's timer, had a box been shown
+        QCoreApplication::processEvents(); // the answer's timer, had a box been shown
         QVERIFY2(question.isEmpty(), qPrintable(question));
         QVERIFY(!QFile::exists(MainWindow::autosavePath()));
         QCOMPARE(fileBytes(MainWindow::autosavePath() + QStringLiteral(".damaged")),
@@ -172,7 +172,7 @@ private slots:
         QVERIFY(window.savePlanTo(path));
         const QByteArray before = fileBytes(path);
         edits::renameScenario(*window.document(), 0, QStringLiteral("Renamed before the disk filled up"));
-        QVERIFY(before.size() > 4 * 1024);  // larger than the limit below
+        QVERIFY(before.size() > 4 * 1024); // larger than the limit below
         QVERIFY(window.document()->isModified());
 
         // Files may not grow past 4 KiB: the write fails with EFBIG, as on a

@@ -28,8 +28,8 @@ struct TsMessage {
     QString context;
     QString source;
     QString comment;
-    QString translationType;     // "unfinished", "vanished", "obsolete" or empty
-    QStringList translations;    // one, or the numerus forms
+    QString translationType;  // "unfinished", "vanished", "obsolete" or empty
+    QStringList translations; // one, or the numerus forms
     bool numerus = false;
 };
 
@@ -52,7 +52,8 @@ std::vector<TsMessage> readTs(const QString &path, QString *error)
         if (name == QLatin1String("name"))
             context = xml.readElementText();
         else if (name == QLatin1String("message")) {
-            current = TsMessage{context, {}, {}, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
+            current = TsMessage{context, {}, {},
+                                {},      {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
             messages.push_back(current);
         } else if (name == QLatin1String("source"))
             messages.back().source = xml.readElementText();
@@ -111,8 +112,9 @@ private slots:
                 problems << QStringLiteral("%1 is %2").arg(where, m.translationType);
                 continue;
             }
-            if (m.translations.isEmpty() || std::any_of(m.translations.begin(), m.translations.end(),
-                                                        [](const QString &t) { return t.trimmed().isEmpty(); })) {
+            if (m.translations.isEmpty()
+                || std::any_of(m.translations.begin(), m.translations.end(),
+                               [](const QString &t) { return t.trimmed().isEmpty(); })) {
                 problems << where + QStringLiteral(" has no translation");
                 continue;
             }
@@ -141,8 +143,7 @@ private slots:
                       {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
                        QStringLiteral("-I"), QStringLiteral(PLANNER_SOURCE_DIR),
                        QStringLiteral(PLANNER_SOURCE_DIR "/ui"), QStringLiteral(PLANNER_SOURCE_DIR "/core"),
-                       QStringLiteral(PLANNER_SOURCE_DIR "/app/gui/main.cpp"),
-                       QStringLiteral("-ts"), scratch});
+                       QStringLiteral(PLANNER_SOURCE_DIR "/app/gui/main.cpp"), QStringLiteral("-ts"), scratch});
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
 
@@ -157,9 +158,10 @@ private slots:
         for (const TsMessage &m : current)
             if (!known.contains(key(m)))
                 missing << m.context + QStringLiteral(": \"") + m.source + QLatin1Char('"');
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in the .ts file (run the update_translations target):\n")
-                                               + missing.join(QLatin1Char('\n'))));
-        QCOMPARE(current.size(), shipped.size());  // nothing stale left behind either
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("not in the .ts file (run the update_translations target):\n")
+                            + missing.join(QLatin1Char('\n'))));
+        QCOMPARE(current.size(), shipped.size()); // nothing stale left behind either
     }
 
     void theTranslationLoadsAndApplies()
@@ -187,7 +189,7 @@ private slots:
     void languagesOffered()
     {
         const std::vector<InterfaceLanguage> languages = interfaceLanguages();
-        QCOMPARE(languages.front().code, QString());  // the system's first
+        QCOMPARE(languages.front().code, QString()); // the system's first
         QCOMPARE(interfaceLocale(QStringLiteral("zh_CN")).name(), QStringLiteral("zh_CN"));
         QCOMPARE(interfaceLocale(QStringLiteral("xx_YY")), QLocale::system());
         QCOMPARE(interfaceLocale(QString()), QLocale::system());

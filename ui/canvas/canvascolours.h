@@ -14,16 +14,16 @@ class QPalette;
 namespace planner {
 
 struct CanvasColours {
-    QColor paper;         // the scene's background
+    QColor paper; // the scene's background
     QColor serverFill;
-    QColor cloudFill;     // a rented instance's box
+    QColor cloudFill; // a rented instance's box
     QColor serverBorder;
     QColor partFill;
     QColor partBorder;
-    QColor title;         // names of servers and parts
-    QColor detail;        // their figures
+    QColor title;  // names of servers and parts
+    QColor detail; // their figures
     QColor selection;
-    QColor labelFill;     // behind a link's name
+    QColor labelFill; // behind a link's name
 };
 
 // Whether the palette is a dark one (its window darker than mid-grey).

@@ -34,7 +34,7 @@ QString qs(const std::string &text)
 QColor kindColour(NodeKind kind)
 {
     switch (kind) {
-    case NodeKind::Gpu: return QColor(0x76, 0xb9, 0x00);      // green: the accelerators
+    case NodeKind::Gpu: return QColor(0x76, 0xb9, 0x00); // green: the accelerators
     case NodeKind::Cpu: return QColor(0x3b, 0x82, 0xc4);
     case NodeKind::Memory: return QColor(0x8e, 0x6c, 0xc9);
     case NodeKind::Storage: return QColor(0xc9, 0x8a, 0x2e);
@@ -66,7 +66,8 @@ QString partDetail(const TopologyNode &n, const PartSnapshot &parts)
             return CanvasItems::tr("%1 each · %2 GB/s · %3")
                 .arg(memoryText(gpu->memory, 0))
                 .arg(std::lround(units::inGBPerSecond(gpu->memoryBandwidth)))
-                .arg(fabric ? qs(fabric->name).section(QLatin1Char('('), 0, 0).trimmed() : CanvasItems::tr("over PCIe"));
+                .arg(fabric ? qs(fabric->name).section(QLatin1Char('('), 0, 0).trimmed()
+                            : CanvasItems::tr("over PCIe"));
         }
         break;
     case NodeKind::Cpu:
@@ -248,7 +249,8 @@ LinkItem::LinkItem(const TopologyLink &link, const PartSnapshot &parts, QGraphic
     const QString name = spec ? qs(spec->name).section(QLatin1Char('('), 0, 0).trimmed() : qs(link.linkId);
     mLabel = link.count > 1 ? QStringLiteral("%1× %2").arg(link.count).arg(name) : name;
     if (spec)
-        setToolTip(CanvasItems::tr("%1\n%2 GB/s per direction per link").arg(qs(spec->name))
+        setToolTip(CanvasItems::tr("%1\n%2 GB/s per direction per link")
+                       .arg(qs(spec->name))
                        .arg(units::inGBPerSecond(spec->bandwidthPerDirection)));
     setFlag(ItemIsSelectable);
     setZValue(5);

@@ -87,7 +87,7 @@ private:
     QGraphicsItem *mFromItem;
     QGraphicsItem *mToItem;
     QString mLabel;
-    QRectF mLabelRect;  // scene coordinates of the label box
+    QRectF mLabelRect; // scene coordinates of the label box
 };
 
 } // namespace planner

@@ -173,7 +173,8 @@ void TopologyScene::dropEvent(QGraphicsSceneDragDropEvent *event)
     }
     const bool wholeServer = part->kind == PaletteKind::Server || part->kind == PaletteKind::Instance;
     QString error;
-    if (edits::dropPart(mDocument, *part, event->scenePos(), wholeServer ? 0 : serverAt(event->scenePos()), &error) == 0)
+    if (edits::dropPart(mDocument, *part, event->scenePos(), wholeServer ? 0 : serverAt(event->scenePos()), &error)
+        == 0)
         emit message(tr("Not added: %1").arg(error));
     event->acceptProposedAction();
 }
@@ -183,7 +184,8 @@ void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     if (mMode == Mode::Connect && event->button() == Qt::LeftButton) {
         mConnectFrom = linkableAt(event->scenePos());
         if (mConnectFrom) {
-            mConnectLine = addLine(QLineF(event->scenePos(), event->scenePos()), QPen(QColor(0x1a, 0x73, 0xe8), 2, Qt::DashLine));
+            mConnectLine = addLine(QLineF(event->scenePos(), event->scenePos()),
+                                   QPen(QColor(0x1a, 0x73, 0xe8), 2, Qt::DashLine));
             mConnectLine->setZValue(20);
         }
         event->accept();

@@ -42,7 +42,7 @@ signals:
     void message(const QString &text);
 
 protected:
-    bool event(QEvent *event) override;  // a palette change (dark mode) repaints the paper
+    bool event(QEvent *event) override; // a palette change (dark mode) repaints the paper
     void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
     void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
     void dropEvent(QGraphicsSceneDragDropEvent *event) override;

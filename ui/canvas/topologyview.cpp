@@ -12,7 +12,7 @@ namespace {
 constexpr double kZoomStep = 1.2;
 constexpr double kMinZoom = 0.1;
 constexpr double kMaxZoom = 4.0;
-}
+} // namespace
 
 TopologyView::TopologyView(QGraphicsScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)

@@ -36,21 +36,23 @@ QChart *latencyByRateChart(const VersionEstimate &version, const RateSweep &swee
 
 // Cash over the horizon per scenario (capital up front, then running costs),
 // with the break-even month between the cheapest on-prem and cloud scenarios.
-QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios, const std::optional<PlanBreakEven> &breakEven);
+QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios,
+                            const std::optional<PlanBreakEven> &breakEven);
 
 // Cost per million output tokens per scenario, a bar per model version.
 QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios);
 
 // One figure of every scenario, for the Compare view (a small chart each).
 enum class CompareMetric { Capex, MonthlyCost, TokensPerSecond, CostPerMillion, Ttft, Tpot, Power };
-inline constexpr CompareMetric kCompareMetrics[] = {CompareMetric::Capex, CompareMetric::MonthlyCost,
-                                                    CompareMetric::TokensPerSecond, CompareMetric::CostPerMillion,
-                                                    CompareMetric::Ttft, CompareMetric::Tpot, CompareMetric::Power};
-QString compareMetricTitle(CompareMetric metric);  // with its unit
+inline constexpr CompareMetric kCompareMetrics[] = {
+    CompareMetric::Capex,          CompareMetric::MonthlyCost, CompareMetric::TokensPerSecond,
+    CompareMetric::CostPerMillion, CompareMetric::Ttft,        CompareMetric::Tpot,
+    CompareMetric::Power};
+QString compareMetricTitle(CompareMetric metric); // with its unit
 // The metric's value for a scenario; per-version metrics use `version`
 // (nullopt when that version has no estimate there).
 std::optional<double> compareValue(const ScenarioEstimate &scenario, size_t version, CompareMetric metric);
-int compareDecimals(CompareMetric metric);  // decimals its values are shown with
+int compareDecimals(CompareMetric metric); // decimals its values are shown with
 // Whether the value is a lower bound: a cost of a scenario with unpriced parts.
 bool compareIsLowerBound(const ScenarioEstimate &scenario, CompareMetric metric);
 QChart *compareChart(const std::vector<ScenarioEstimate> &scenarios, size_t version, CompareMetric metric);

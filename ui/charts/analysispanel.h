@@ -48,7 +48,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    void changeEvent(QEvent *event) override;  // a palette change (dark mode) redraws the charts
+    void changeEvent(QEvent *event) override; // a palette change (dark mode) redraws the charts
 
 private:
     void planChanged();
@@ -69,7 +69,7 @@ private:
     QLabel *mCompareLegend = nullptr;
     std::array<bool, TabCount> mStale{};
     bool mRefreshPending = false;
-    int mLoadGeneration = 0;  // the latest simulation asked for; older results are dropped
+    int mLoadGeneration = 0; // the latest simulation asked for; older results are dropped
 };
 
 } // namespace planner

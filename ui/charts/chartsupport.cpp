@@ -36,9 +36,9 @@ QChart *newChart(const QString &title)
         chart->setTheme(QChart::ChartThemeDark);
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setAnimationOptions(QChart::NoAnimation);  // charts follow every edit: no lag behind it
+    chart->setAnimationOptions(QChart::NoAnimation); // charts follow every edit: no lag behind it
     chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setLocalizeNumbers(true);  // axis labels with the locale's digit grouping: 2,000,000
+    chart->setLocalizeNumbers(true); // axis labels with the locale's digit grouping: 2,000,000
     return chart;
 }
 
@@ -104,7 +104,9 @@ void fitAxis(QValueAxis *axis, double largestValue)
     axis->applyNiceNumbers();
     // Plain figures, never "2e+06": as many decimals as the scale needs.
     const double top = axis->max();
-    axis->setLabelFormat(top >= 10 ? QStringLiteral("%.0f") : top >= 1 ? QStringLiteral("%.1f") : QStringLiteral("%.3f"));
+    axis->setLabelFormat(top >= 10  ? QStringLiteral("%.0f")
+                         : top >= 1 ? QStringLiteral("%.1f")
+                                    : QStringLiteral("%.3f"));
 }
 
 } // namespace planner

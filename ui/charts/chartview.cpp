@@ -65,7 +65,8 @@ QString ChartView::barToolTip(const QChart *chart, const QAbstractBarSeries *ser
         if (const auto *categories = qobject_cast<const QBarCategoryAxis *>(axis))
             category = categories->at(index);
     const QString what = category.isEmpty() ? set->label() : category + QStringLiteral(" · ") + set->label();
-    return tr("%1\n%2 %3").arg(what, QLocale().toString(set->at(index), 'f', tooltipDecimals(series)), tooltipUnit(series));
+    return tr("%1\n%2 %3")
+        .arg(what, QLocale().toString(set->at(index), 'f', tooltipDecimals(series)), tooltipUnit(series));
 }
 
 void ChartView::connectTooltips(QChart *chart)

@@ -22,7 +22,8 @@ QString scenarioName(const ScenarioEstimate &s)
 
 } // namespace
 
-QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios, const std::optional<PlanBreakEven> &breakEven)
+QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios,
+                            const std::optional<PlanBreakEven> &breakEven)
 {
     QChart *chart = newChart(AnalysisCharts::tr("Cumulative cost over the horizon"));
     auto *x = new QValueAxis;
@@ -37,7 +38,8 @@ QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios, cons
         if (cash.empty())
             continue;
         auto *line = new QLineSeries;
-        line->setName(scenarioName(s) + (s.cost.unpricedParts.empty() ? QString() : AnalysisCharts::tr(" (lower bound)")));
+        line->setName(scenarioName(s)
+                      + (s.cost.unpricedParts.empty() ? QString() : AnalysisCharts::tr(" (lower bound)")));
         for (size_t month = 0; month < cash.size(); ++month)
             line->append(static_cast<double>(month), inDisplayCurrency(cash[month]));
         setTooltipUnit(line, currencyCode(), 0);
@@ -77,7 +79,8 @@ QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios)
         auto *set = new QBarSet(QString::fromStdString(scenarios.front().versions[v].modelName));
         for (const ScenarioEstimate &s : scenarios) {
             // No bar where the version has no cost: it does not fit, cannot be timed, or a GPU has no price.
-            const std::optional<double> usd = v < s.versions.size() ? s.versions[v].usdPerMillionOutputTokens : std::nullopt;
+            const std::optional<double> usd = v < s.versions.size() ? s.versions[v].usdPerMillionOutputTokens
+                                                                    : std::nullopt;
             const double cost = usd ? inDisplayCurrency(*usd) : 0;
             *set << cost;
             most = std::max(most, cost);
@@ -89,7 +92,8 @@ QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios)
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     chart->addAxis(x, Qt::AlignBottom);
-    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("%1 per 10⁶ output tokens").arg(currencyCode()), Qt::AlignLeft);
+    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("%1 per 10⁶ output tokens").arg(currencyCode()),
+                                 Qt::AlignLeft);
     bars->attachAxis(x);
     bars->attachAxis(y);
     fitAxis(y, most);
@@ -112,7 +116,8 @@ QString compareMetricTitle(CompareMetric metric)
 
 bool compareIsLowerBound(const ScenarioEstimate &s, CompareMetric metric)
 {
-    const bool money = metric == CompareMetric::Capex || metric == CompareMetric::MonthlyCost || metric == CompareMetric::CostPerMillion;
+    const bool money = metric == CompareMetric::Capex || metric == CompareMetric::MonthlyCost
+                       || metric == CompareMetric::CostPerMillion;
     return money && !s.cost.unpricedParts.empty();
 }
 
@@ -131,7 +136,8 @@ std::optional<double> compareValue(const ScenarioEstimate &s, size_t version, Co
     switch (metric) {
     case CompareMetric::TokensPerSecond: return p.outputTokensPerSecond;
     case CompareMetric::CostPerMillion:
-        return v.usdPerMillionOutputTokens ? std::optional<double>(inDisplayCurrency(*v.usdPerMillionOutputTokens)) : std::nullopt;
+        return v.usdPerMillionOutputTokens ? std::optional<double>(inDisplayCurrency(*v.usdPerMillionOutputTokens))
+                                           : std::nullopt;
     case CompareMetric::Ttft: return units::inSeconds(p.ttft);
     case CompareMetric::Tpot: return units::inSeconds(p.tpot) * 1e3;
     default: return std::nullopt;

@@ -14,8 +14,10 @@ namespace planner {
 
 QChart *memoryFitChart(const ScenarioEstimate &scenario)
 {
-    const QString gpu = scenario.cluster.gpu ? QString::fromStdString(scenario.cluster.gpu->name) : AnalysisCharts::tr("no GPU");
-    QChart *chart = newChart(AnalysisCharts::tr("Memory per GPU: %1 (%2)").arg(gpu, QString::fromStdString(scenario.name)));
+    const QString gpu = scenario.cluster.gpu ? QString::fromStdString(scenario.cluster.gpu->name)
+                                             : AnalysisCharts::tr("no GPU");
+    QChart *chart = newChart(
+        AnalysisCharts::tr("Memory per GPU: %1 (%2)").arg(gpu, QString::fromStdString(scenario.name)));
     auto *stack = new QStackedBarSeries;
     auto *weights = new QBarSet(AnalysisCharts::tr("Weights"));
     auto *kv = new QBarSet(AnalysisCharts::tr("KV cache"));
@@ -27,7 +29,7 @@ QChart *memoryFitChart(const ScenarioEstimate &scenario)
     for (const VersionEstimate &v : scenario.versions) {
         const MemoryBreakdown &m = v.memory.perGpu;
         if (m.total() <= units::bytes(0))
-            continue;  // never sized: the topology or the formats are at fault (the summary says why)
+            continue; // never sized: the topology or the formats are at fault (the summary says why)
         QString label = QString::fromStdString(v.modelName);
         if (!v.memory.fits)
             label += AnalysisCharts::tr("\ndoes not fit: %1 short").arg(memoryText(v.memory.shortfall, 1));
@@ -46,8 +48,8 @@ QChart *memoryFitChart(const ScenarioEstimate &scenario)
     auto *categoryAxis = new QBarCategoryAxis;
     categoryAxis->append(categories);
     chart->addAxis(categoryAxis, Qt::AlignBottom);
-    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("%1 per GPU (%2)").arg(memoryUnitSymbol(), memoryUnitDefinition()),
-                                 Qt::AlignLeft);
+    QValueAxis *y = addValueAxis(
+        chart, AnalysisCharts::tr("%1 per GPU (%2)").arg(memoryUnitSymbol(), memoryUnitDefinition()), Qt::AlignLeft);
     stack->attachAxis(categoryAxis);
     stack->attachAxis(y);
     fitAxis(y, std::max(tallest, inMemoryUnit(capacity)));
@@ -60,7 +62,8 @@ QChart *memoryFitChart(const ScenarioEstimate &scenario)
         chart->addAxis(x, Qt::AlignBottom);
         const double usable = inMemoryUnit(capacity);
         QLineSeries *line = addMarkerLine(chart, AnalysisCharts::tr("Usable capacity %1").arg(memoryText(capacity, 1)),
-                                          QPointF(-0.5, usable), QPointF(categories.size() - 0.5, usable), x, y, Qt::red);
+                                          QPointF(-0.5, usable), QPointF(categories.size() - 0.5, usable), x, y,
+                                          Qt::red);
         setTooltipUnit(line, memoryUnitSymbol(), 1);
     }
     return chart;

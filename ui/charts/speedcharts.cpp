@@ -1,6 +1,6 @@
 #include "ui/charts/analysischarts.h"
-#include "ui/format/coremessage.h"
 #include "ui/charts/chartsupport.h"
+#include "ui/format/coremessage.h"
 
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
@@ -66,9 +66,9 @@ QChart *throughputChart(const VersionEstimate &version, const PlanWorkload &work
     fitAxis(left, mostTokens);
     const double tpotTarget = workload.tpotSloSeconds * 1e3;
     fitAxis(right, axisTopFor(longestTpot, tpotTarget));
-    QLineSeries *slo = addMarkerLine(chart, targetName(AnalysisCharts::tr("TPOT target %1 ms").arg(tpotTarget), longestTpot, tpotTarget),
-                                     QPointF(1, workload.tpotSloSeconds * 1e3), QPointF(highest, workload.tpotSloSeconds * 1e3),
-                                     x, right, Qt::red);
+    QLineSeries *slo = addMarkerLine(
+        chart, targetName(AnalysisCharts::tr("TPOT target %1 ms").arg(tpotTarget), longestTpot, tpotTarget),
+        QPointF(1, workload.tpotSloSeconds * 1e3), QPointF(highest, workload.tpotSloSeconds * 1e3), x, right, Qt::red);
     setTooltipUnit(slo, AnalysisCharts::tr("ms"), 1);
     return chart;
 }
@@ -78,8 +78,8 @@ QChart *ttftChart(const VersionEstimate &version, const PlanWorkload &workload)
     QChart *chart = newChart(versionTitle(AnalysisCharts::tr("TTFT against prompt length"), version));
     if (!version.request)
         return chart;
-    const std::vector<InputLengthPoint> curve =
-        inputLengthCurve(*version.request, workload.contextTokens - workload.outputTokens);
+    const std::vector<InputLengthPoint> curve = inputLengthCurve(*version.request,
+                                                                 workload.contextTokens - workload.outputTokens);
     auto *ttft = new QLineSeries;
     ttft->setName(AnalysisCharts::tr("TTFT at %n sequences", nullptr, static_cast<int>(version.concurrency)));
     setTooltipUnit(ttft, AnalysisCharts::tr("s"), 3);
@@ -96,9 +96,11 @@ QChart *ttftChart(const VersionEstimate &version, const PlanWorkload &workload)
     ttft->attachAxis(x);
     ttft->attachAxis(y);
     fitAxis(y, axisTopFor(longest, workload.ttftSloSeconds));
-    QLineSeries *slo = addMarkerLine(chart, targetName(AnalysisCharts::tr("TTFT target %1 s").arg(workload.ttftSloSeconds), longest, workload.ttftSloSeconds),
-                                     QPointF(lowest, workload.ttftSloSeconds), QPointF(highest, workload.ttftSloSeconds),
-                                     x, y, Qt::red);
+    QLineSeries *slo = addMarkerLine(chart,
+                                     targetName(AnalysisCharts::tr("TTFT target %1 s").arg(workload.ttftSloSeconds),
+                                                longest, workload.ttftSloSeconds),
+                                     QPointF(lowest, workload.ttftSloSeconds),
+                                     QPointF(highest, workload.ttftSloSeconds), x, y, Qt::red);
     setTooltipUnit(slo, AnalysisCharts::tr("s"), 2);
     return chart;
 }

@@ -31,8 +31,9 @@ LaunchExportDialog::LaunchExportDialog(const Plan &plan, size_t scenario, QWidge
     , mPlan(plan)
     , mScenario(scenario)
 {
-    const QString scenarioName =
-        scenario < plan.scenarios.size() ? QString::fromStdString(plan.scenarios[scenario].name) : QString();
+    const QString scenarioName = scenario < plan.scenarios.size()
+                                     ? QString::fromStdString(plan.scenarios[scenario].name)
+                                     : QString();
     setWindowTitle(tr("Export Launch Command — %1").arg(scenarioName));
 
     mModel = new QComboBox(this);
@@ -130,7 +131,8 @@ void LaunchExportDialog::save()
     const QString suggested = mModel->currentData().toString() + QLatin1Char('-') + mEngine->currentData().toString()
                               + (script ? QStringLiteral(".sh") : QStringLiteral(".yaml"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Launch Command"), suggested,
-                                                      script ? tr("Shell scripts (*.sh)") : tr("Kubernetes manifests (*.yaml *.yml)"));
+                                                      script ? tr("Shell scripts (*.sh)")
+                                                             : tr("Kubernetes manifests (*.yaml *.yml)"));
     if (path.isEmpty())
         return;
     if (const QString error = saveTo(path); !error.isEmpty())

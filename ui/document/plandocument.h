@@ -44,7 +44,7 @@ public:
     double lastEvaluationMs() const { return mLastEvaluationMs; }
 
     const std::set<int> &selection() const { return mSelection; }
-    void setSelection(const std::set<int> &ids);  // node and link ids of the current scenario
+    void setSelection(const std::set<int> &ids); // node and link ids of the current scenario
 
     QString filePath() const { return mFilePath; }
     void setFilePath(const QString &path);

@@ -142,8 +142,9 @@ void moveServers(PlanDocument &doc, const std::map<int, QPointF> &positions, int
             n->x = position.x();
             n->y = position.y();
         }
-    push(doc, positions.size() == 1 ? PlanEdits::tr("Move server") : PlanEdits::tr("Move %1 servers").arg(positions.size()), std::move(plan),
-         kMoveCommandId, dragId);
+    push(doc,
+         positions.size() == 1 ? PlanEdits::tr("Move server") : PlanEdits::tr("Move %1 servers").arg(positions.size()),
+         std::move(plan), kMoveCommandId, dragId);
 }
 
 void remove(PlanDocument &doc, const std::set<int> &ids)
@@ -206,7 +207,8 @@ void setFabric(PlanDocument &doc, int gpuNode, const QString &linkId)
     if (!linkId.isEmpty() && !snapshotLink(plan, doc.catalogue(), linkId))
         return;
     topologyOf(plan, doc).node(gpuNode)->fabricLinkId = linkId.toStdString();
-    push(doc, linkId.isEmpty() ? PlanEdits::tr("GPUs over PCIe") : PlanEdits::tr("GPUs over %1").arg(linkId), std::move(plan));
+    push(doc, linkId.isEmpty() ? PlanEdits::tr("GPUs over PCIe") : PlanEdits::tr("GPUs over %1").arg(linkId),
+         std::move(plan));
 }
 
 int addLink(PlanDocument &doc, int from, int to, const QString &linkId, QString *error)
@@ -218,7 +220,8 @@ int addLink(PlanDocument &doc, int from, int to, const QString &linkId, QString 
         return 0;
     }
     Topology &t = topologyOf(plan, doc);
-    if (const std::optional<Message> problem = linkProblem(t, plan.parts, from, to, *plan.parts.link(linkId.toStdString()))) {
+    if (const std::optional<Message> problem = linkProblem(t, plan.parts, from, to,
+                                                           *plan.parts.link(linkId.toStdString()))) {
         if (error)
             *error = translated(*problem);
         return 0;
@@ -306,7 +309,8 @@ void setModels(PlanDocument &doc, const std::string &family, const std::vector<s
     for (const std::string &id : modelIds)
         if (snapshotModel(plan, doc.catalogue(), QString::fromStdString(id)) || plan.parts.model(id))
             plan.modelIds.push_back(id);
-    push(doc, PlanEdits::tr("Compare %n model version(s)", nullptr, static_cast<int>(plan.modelIds.size())), std::move(plan));
+    push(doc, PlanEdits::tr("Compare %n model version(s)", nullptr, static_cast<int>(plan.modelIds.size())),
+         std::move(plan));
 }
 
 void setCosts(PlanDocument &doc, const CostAssumptions &costs, CloudTier tier)

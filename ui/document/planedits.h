@@ -30,9 +30,9 @@ int dropPart(PlanDocument &doc, const PartReference &part, QPointF at, int serve
 void moveServers(PlanDocument &doc, const std::map<int, QPointF> &positions, int dragId);
 // Removes nodes and links (a server takes its parts and their links along).
 void remove(PlanDocument &doc, const std::set<int> &ids);
-void setCount(PlanDocument &doc, int id, int count);  // a part node's or a link's count
+void setCount(PlanDocument &doc, int id, int count); // a part node's or a link's count
 void rename(PlanDocument &doc, int node, const QString &name);
-void setFabric(PlanDocument &doc, int gpuNode, const QString &linkId);  // empty: PCIe
+void setFabric(PlanDocument &doc, int gpuNode, const QString &linkId); // empty: PCIe
 // A link of catalogue kind `linkId` between two nodes; 0 with `error` when
 // the parts cannot take it (core/topology/cluster.h: linkProblem).
 int addLink(PlanDocument &doc, int from, int to, const QString &linkId, QString *error);

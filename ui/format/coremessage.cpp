@@ -12,8 +12,9 @@ QString translated(const Message &message)
 
 QString issueText(const TopologyIssue &issue)
 {
-    return issue.fallback.empty() ? translated(issue.message)
-                                  : QStringLiteral("%1 — %2").arg(translated(issue.message), translated(issue.fallback));
+    return issue.fallback.empty()
+               ? translated(issue.message)
+               : QStringLiteral("%1 — %2").arg(translated(issue.message), translated(issue.fallback));
 }
 
 } // namespace planner

@@ -58,10 +58,8 @@ QString monthlyCostText(const ScenarioEstimate &s, const QLocale &locale)
     switch (s.costCompleteness) {
     case CostCompleteness::Unknown:
         return s.unpricedGpusOrInstances.empty() ? QStringLiteral("—") : EstimateText::tr("unknown");
-    case CostCompleteness::LowerBound:
-        return lowerBound(moneyAmount(s.cost.monthlyTotalUsd, 0, locale));
-    case CostCompleteness::Complete:
-        break;
+    case CostCompleteness::LowerBound: return lowerBound(moneyAmount(s.cost.monthlyTotalUsd, 0, locale));
+    case CostCompleteness::Complete: break;
     }
     return moneyAmount(s.cost.monthlyTotalUsd, 0, locale);
 }
@@ -76,14 +74,14 @@ QString costGapText(const ScenarioEstimate &s)
     };
     switch (s.costCompleteness) {
     case CostCompleteness::Unknown:
-        return s.unpricedGpusOrInstances.empty() ? QString()
-                                                 : EstimateText::tr("cost unknown: no price for %1").arg(names(s.unpricedGpusOrInstances));
+        return s.unpricedGpusOrInstances.empty()
+                   ? QString()
+                   : EstimateText::tr("cost unknown: no price for %1").arg(names(s.unpricedGpusOrInstances));
     case CostCompleteness::LowerBound:
         return EstimateText::tr("cost at least this: %n part(s) without a price (%1)", nullptr,
                                 static_cast<int>(s.cost.unpricedParts.size()))
             .arg(names(s.cost.unpricedParts));
-    case CostCompleteness::Complete:
-        break;
+    case CostCompleteness::Complete: break;
     }
     return {};
 }

@@ -21,7 +21,7 @@ void setMemoryUnit(MemoryUnit unit);
 // "GB" or "GiB", and the settings spelling of each.
 QString memoryUnitSymbol(MemoryUnit unit = memoryUnit());
 QString memoryUnitKey(MemoryUnit unit);
-MemoryUnit memoryUnitFromKey(const QString &key);  // anything unknown is GB
+MemoryUnit memoryUnitFromKey(const QString &key); // anything unknown is GB
 
 // "GB = 10⁹ bytes" or "GiB = 2³⁰ bytes", for footers and axis titles.
 QString memoryUnitDefinition();

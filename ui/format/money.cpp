@@ -61,7 +61,8 @@ QString currencyNote(const QLocale &locale)
         return QString();
     const QString rate = locale.toString(gCurrency.perUsd, 'f', QLocale::FloatingPointShortest);
     if (gCurrency.rateDate.empty())
-        return Money::tr("Amounts in %1 at the user's rate of %2 %1 per USD; catalogue prices are quoted in USD.").arg(currencyCode(), rate);
+        return Money::tr("Amounts in %1 at the user's rate of %2 %1 per USD; catalogue prices are quoted in USD.")
+            .arg(currencyCode(), rate);
     return Money::tr("Amounts in %1 at the user's rate of %2 %1 per USD (%3); catalogue prices are quoted in USD.")
         .arg(currencyCode(), rate, QString::fromStdString(gCurrency.rateDate));
 }

@@ -12,9 +12,9 @@
 namespace planner {
 
 const Currency &displayCurrency();
-void setDisplayCurrency(const Currency &currency);  // must pass currencyProblem()
+void setDisplayCurrency(const Currency &currency); // must pass currencyProblem()
 
-QString currencyCode();  // "USD", "CNY", …
+QString currencyCode(); // "USD", "CNY", …
 double inDisplayCurrency(double usd);
 double usdFromDisplayCurrency(double amount);
 

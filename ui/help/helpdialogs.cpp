@@ -23,15 +23,24 @@ class HelpDialogs
 
 QString kindName(const QString &table)
 {
-    if (table == QLatin1String("gpus")) return HelpDialogs::tr("GPUs");
-    if (table == QLatin1String("cpus")) return HelpDialogs::tr("CPUs");
-    if (table == QLatin1String("memory")) return HelpDialogs::tr("Memory modules");
-    if (table == QLatin1String("storage")) return HelpDialogs::tr("Storage devices");
-    if (table == QLatin1String("links")) return HelpDialogs::tr("Links");
-    if (table == QLatin1String("switches")) return HelpDialogs::tr("Switches");
-    if (table == QLatin1String("servers")) return HelpDialogs::tr("Server templates");
-    if (table == QLatin1String("instances")) return HelpDialogs::tr("Cloud instances");
-    if (table == QLatin1String("models")) return HelpDialogs::tr("Model versions");
+    if (table == QLatin1String("gpus"))
+        return HelpDialogs::tr("GPUs");
+    if (table == QLatin1String("cpus"))
+        return HelpDialogs::tr("CPUs");
+    if (table == QLatin1String("memory"))
+        return HelpDialogs::tr("Memory modules");
+    if (table == QLatin1String("storage"))
+        return HelpDialogs::tr("Storage devices");
+    if (table == QLatin1String("links"))
+        return HelpDialogs::tr("Links");
+    if (table == QLatin1String("switches"))
+        return HelpDialogs::tr("Switches");
+    if (table == QLatin1String("servers"))
+        return HelpDialogs::tr("Server templates");
+    if (table == QLatin1String("instances"))
+        return HelpDialogs::tr("Cloud instances");
+    if (table == QLatin1String("models"))
+        return HelpDialogs::tr("Model versions");
     return table;
 }
 
@@ -43,7 +52,8 @@ QString catalogueTable(const CatalogueSummary &summary)
         rows += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td align='right'>%3</td></tr>")
                     .arg(kindName(kind.table), locale.toString(kind.parts),
                          kind.hasPrices ? locale.toString(kind.priced) : QStringLiteral("—"));
-    return QStringLiteral("<table cellspacing='0' cellpadding='3'><tr><th align='left'>%1</th><th>%2</th><th>%3</th></tr>%4</table>")
+    return QStringLiteral(
+               "<table cellspacing='0' cellpadding='3'><tr><th align='left'>%1</th><th>%2</th><th>%3</th></tr>%4</table>")
         .arg(HelpDialogs::tr("Catalogue"), HelpDialogs::tr("Parts"), HelpDialogs::tr("With a price"), rows);
 }
 

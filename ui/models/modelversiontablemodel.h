@@ -14,7 +14,17 @@ class ModelVersionTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Family, Version, TotalParameters, ActiveParameters, Attention, Layers, MaxContext, Source, ColumnCount };
+    enum Column {
+        Family,
+        Version,
+        TotalParameters,
+        ActiveParameters,
+        Attention,
+        Layers,
+        MaxContext,
+        Source,
+        ColumnCount
+    };
 
     explicit ModelVersionTableModel(std::vector<ModelSpec> models, QObject *parent = nullptr);
 

@@ -23,7 +23,7 @@ namespace planner {
 
 namespace {
 
-const QString kSeparator = QStringLiteral(" \u00b7 ");  // " · " between figures
+const QString kSeparator = QStringLiteral(" \u00b7 "); // " · " between figures
 
 QString qs(const std::string &text)
 {
@@ -213,8 +213,8 @@ PartRow partRow(const MemoryModuleSpec &module)
         figures << gigabytesPerSecond(module.bandwidth);
     if (module.price)
         figures << priceText(module.price->usd);
-    return {PaletteKind::Memory, qs(module.id), qs(module.name), joined(figures), qs(module.source),
-            priceDate(module.price)};
+    return {PaletteKind::Memory, qs(module.id),     qs(module.name),
+            joined(figures),     qs(module.source), priceDate(module.price)};
 }
 
 PartRow partRow(const StorageSpec &storage)
@@ -228,8 +228,8 @@ PartRow partRow(const StorageSpec &storage)
         figures << qs(storage.interface);
     if (storage.price)
         figures << priceText(storage.price->usd);
-    return {PaletteKind::Storage, qs(storage.id), qs(storage.name), joined(figures), qs(storage.source),
-            priceDate(storage.price)};
+    return {PaletteKind::Storage, qs(storage.id),     qs(storage.name),
+            joined(figures),      qs(storage.source), priceDate(storage.price)};
 }
 
 PartRow partRow(const LinkSpec &link)
@@ -250,8 +250,8 @@ PartRow partRow(const ServerTemplate &server, const QString &gpuName)
     figures << PartListModel::tr("%1x %2").arg(server.gpu.count).arg(gpuName);
     if (server.cpu.count > 0 && !server.cpu.id.empty())
         figures << PartListModel::tr("%1x %2").arg(server.cpu.count).arg(qs(server.cpu.id));
-    return {PaletteKind::Server, qs(server.id), qs(server.name), joined(figures), qs(server.source),
-            priceDate(server.chassisPrice)};
+    return {PaletteKind::Server, qs(server.id),     qs(server.name),
+            joined(figures),     qs(server.source), priceDate(server.chassisPrice)};
 }
 
 PartRow partRow(const CloudInstance &instance, const QString &gpuName)
@@ -277,8 +277,8 @@ PartRow partRow(const CloudInstance &instance, const QString &gpuName)
             price += QStringLiteral(" (%1)").arg(qs(instance.priceDate));
         figures << price;
     }
-    return {PaletteKind::Instance, qs(instance.id), qs(instance.name), joined(figures), qs(instance.source),
-            qs(instance.priceDate)};
+    return {PaletteKind::Instance, qs(instance.id),     qs(instance.name),
+            joined(figures),       qs(instance.source), qs(instance.priceDate)};
 }
 
 std::vector<PartRow> partRows(PaletteKind kind, const Catalogue &catalogue)
@@ -337,25 +337,17 @@ QVariant PartListModel::data(const QModelIndex &index, int role) const
     const PartRow &row = mRows[static_cast<size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole:
-        return row.name;
-    case Qt::ToolTipRole:
-        return toolTip(row);
-    case Qt::AccessibleTextRole:
-        return row.name + QStringLiteral(", ") + row.figures;
-    case IdRole:
-        return row.id;
-    case KindRole:
-        return static_cast<int>(row.kind);
-    case FiguresRole:
-        return row.figures;
-    case SourceRole:
-        return row.source;
+    case NameRole: return row.name;
+    case Qt::ToolTipRole: return toolTip(row);
+    case Qt::AccessibleTextRole: return row.name + QStringLiteral(", ") + row.figures;
+    case IdRole: return row.id;
+    case KindRole: return static_cast<int>(row.kind);
+    case FiguresRole: return row.figures;
+    case SourceRole: return row.source;
     case SearchTextRole:
         // One line per field so a search term cannot match across two of them.
         return row.name + QLatin1Char('\n') + row.id + QLatin1Char('\n') + row.figures;
-    default:
-        return {};
+    default: return {};
     }
 }
 

@@ -32,9 +32,9 @@ struct PartRow {
     PaletteKind kind = PaletteKind::Gpu;
     QString id;
     QString name;
-    QString figures;  // "80 GB HBM3 · 3,350 GB/s · 989 TFLOPS BF16 · 700 W · 30,000 USD"
-    QString source;   // the catalogue row's source, verbatim
-    QString priceDate;  // empty where the part has no price
+    QString figures;   // "80 GB HBM3 · 3,350 GB/s · 989 TFLOPS BF16 · 700 W · 30,000 USD"
+    QString source;    // the catalogue row's source, verbatim
+    QString priceDate; // empty where the part has no price
 };
 
 class PartListModel : public QAbstractListModel
@@ -43,12 +43,12 @@ class PartListModel : public QAbstractListModel
 
 public:
     enum Role {
-        IdRole = Qt::UserRole,  // QString catalogue id
-        KindRole,               // int(PaletteKind)
-        NameRole,               // QString
-        FiguresRole,            // QString, the key-figures line
-        SourceRole,             // QString, the source verbatim
-        SearchTextRole,         // QString: name, id and figures, what the search box matches
+        IdRole = Qt::UserRole, // QString catalogue id
+        KindRole,              // int(PaletteKind)
+        NameRole,              // QString
+        FiguresRole,           // QString, the key-figures line
+        SourceRole,            // QString, the source verbatim
+        SearchTextRole,        // QString: name, id and figures, what the search box matches
     };
 
     explicit PartListModel(PaletteKind kind, QObject *parent = nullptr);

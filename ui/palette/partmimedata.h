@@ -27,7 +27,7 @@ enum class PaletteKind { Gpu, Cpu, Memory, Storage, Link, Server, Instance };
 
 struct PartReference {
     PaletteKind kind = PaletteKind::Gpu;
-    QString id;  // catalogue id, e.g. "h100-sxm"
+    QString id; // catalogue id, e.g. "h100-sxm"
 
     friend bool operator==(const PartReference &, const PartReference &) = default;
 };

@@ -33,7 +33,7 @@ public:
     static constexpr int kTextLines = 3;
     static constexpr int kHMargin = 6;
     static constexpr int kVMargin = 4;
-    static constexpr int kLineGap = 2;  // between the name and the figures
+    static constexpr int kLineGap = 2; // between the name and the figures
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
     {
@@ -54,12 +54,12 @@ public:
 
         const bool selected = opt.state & QStyle::State_Selected;
         const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
-                                           : (opt.state & QStyle::State_Active)  ? QPalette::Active
-                                                                                  : QPalette::Inactive;
+                                           : (opt.state & QStyle::State_Active) ? QPalette::Active
+                                                                                : QPalette::Inactive;
         const QColor nameColor = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
         QColor figuresColor = nameColor;
         if (!selected)
-            figuresColor.setAlphaF(0.75);  // secondary, still well above contrast minimums
+            figuresColor.setAlphaF(0.75); // secondary, still well above contrast minimums
 
         const QRect area = opt.rect.adjusted(kHMargin, kVMargin, -kHMargin, -kVMargin);
         const QFont bold = boldFont(opt.font);
@@ -185,7 +185,7 @@ PartsPalette::PartsPalette(const Catalogue &catalogue, QWidget *parent)
     // down the side they do, and the lists keep nearly the full width.
     mTabs->setTabPosition(QTabWidget::West);
     mTabs->setDocumentMode(true);
-    mTabs->setUsesScrollButtons(true);  // only if the dock is very short
+    mTabs->setUsesScrollButtons(true); // only if the dock is very short
 
     auto *delegate = new PartItemDelegate(this);
     for (size_t i = 0; i < mTabsByKind.size(); ++i) {
@@ -274,8 +274,9 @@ void PartsPalette::updateTabTitles()
         const bool searching = !mSearch->text().trimmed().isEmpty();
         const int shown = t.proxy->rowCount();
         mTabs->setTabText(index, searching ? tr("%1 (%2)").arg(t.title).arg(shown) : t.title);
-        mTabs->setTabToolTip(index, searching ? tr("%1 of %2 parts match the search").arg(shown).arg(t.model->rowCount())
-                                              : tr("%1 parts; drag one onto the canvas").arg(shown));
+        mTabs->setTabToolTip(index, searching
+                                        ? tr("%1 of %2 parts match the search").arg(shown).arg(t.model->rowCount())
+                                        : tr("%1 parts; drag one onto the canvas").arg(shown));
     }
 }
 

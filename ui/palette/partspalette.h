@@ -49,7 +49,7 @@ public:
 private:
     struct Tab {
         PaletteKind kind = PaletteKind::Gpu;
-        QString title;  // without the count, e.g. "GPUs"
+        QString title; // without the count, e.g. "GPUs"
         PartListModel *model = nullptr;
         QSortFilterProxyModel *proxy = nullptr;
         QListView *view = nullptr;

@@ -24,9 +24,12 @@ const std::vector<CostField> &costFields()
         {&CostAssumptions::pue, CostFields::tr("PUE"), QString(), 2},
         {&CostAssumptions::averageDrawShare, CostFields::tr("Average draw"), CostFields::tr(" of TDP"), 2},
         {&CostAssumptions::amortisationYears, CostFields::tr("Amortisation"), CostFields::tr(" years"), 1},
-        {&CostAssumptions::maintenanceSharePerYear, CostFields::tr("Maintenance"), CostFields::tr(" of capital a year"), 3},
-        {&CostAssumptions::colocationUsdPerKwMonth, CostFields::tr("Colocation"), CostFields::tr(" %1 per kW-month"), 0, true},
-        {&CostAssumptions::integrationUsdPerServer, CostFields::tr("Integration"), CostFields::tr(" %1 per server"), 0, true},
+        {&CostAssumptions::maintenanceSharePerYear, CostFields::tr("Maintenance"), CostFields::tr(" of capital a year"),
+         3},
+        {&CostAssumptions::colocationUsdPerKwMonth, CostFields::tr("Colocation"), CostFields::tr(" %1 per kW-month"), 0,
+         true},
+        {&CostAssumptions::integrationUsdPerServer, CostFields::tr("Integration"), CostFields::tr(" %1 per server"), 0,
+         true},
         {&CostAssumptions::horizonMonths, CostFields::tr("Horizon"), CostFields::tr(" months"), 0},
         {&CostAssumptions::cloudHoursPerMonth, CostFields::tr("Cloud hours"), CostFields::tr(" h per month"), 0},
     };
@@ -53,7 +56,8 @@ QDoubleSpinBox *costSpinBox(const CostField &field, QWidget *parent)
     return box;
 }
 
-void showAssumption(QDoubleSpinBox *box, const CostField &field, const CostAssumption &assumption, const Currency &currency)
+void showAssumption(QDoubleSpinBox *box, const CostField &field, const CostAssumption &assumption,
+                    const Currency &currency)
 {
     // The cost model's own bounds: a spin box cannot hold a value it refuses.
     const CostAssumptionRange &range = rangeOf(field.member);
@@ -63,8 +67,8 @@ void showAssumption(QDoubleSpinBox *box, const CostField &field, const CostAssum
     box->setToolTip(CostFields::tr("Source: %1").arg(QString::fromStdString(assumption.source)));
 }
 
-void takeEditedValue(const QDoubleSpinBox *box, const CostField &field, CostAssumption &assumption, const Currency &currency,
-                     const QString &where)
+void takeEditedValue(const QDoubleSpinBox *box, const CostField &field, CostAssumption &assumption,
+                     const Currency &currency, const QString &where)
 {
     if (box->value() == box->valueFromText(box->textFromValue(field.shownValue(assumption.value, currency))))
         return;

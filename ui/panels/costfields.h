@@ -20,12 +20,12 @@ namespace planner {
 struct CostField {
     CostAssumption CostAssumptions::*member;
     QString label;
-    QString unit;      // " USD/kWh" as a pattern: %1 stands for the currency where `isMoney`
+    QString unit; // " USD/kWh" as a pattern: %1 stands for the currency where `isMoney`
     int decimals;
-    bool isMoney = false;  // the value is in USD (per something)
+    bool isMoney = false; // the value is in USD (per something)
 
-    QString unitIn(const Currency &currency) const;  // " CNY/kWh"
-    double shownValue(double value, const Currency &currency) const;  // in `currency` where money
+    QString unitIn(const Currency &currency) const;                  // " CNY/kWh"
+    double shownValue(double value, const Currency &currency) const; // in `currency` where money
 };
 
 const std::vector<CostField> &costFields();
@@ -35,12 +35,13 @@ QDoubleSpinBox *costSpinBox(const CostField &field, QWidget *parent);
 
 // Shows an assumption's value in `currency`, with its range and unit there,
 // and the value's source as the tooltip.
-void showAssumption(QDoubleSpinBox *box, const CostField &field, const CostAssumption &assumption, const Currency &currency);
+void showAssumption(QDoubleSpinBox *box, const CostField &field, const CostAssumption &assumption,
+                    const Currency &currency);
 
 // Takes the box's value (shown in `currency`) into the assumption when the
 // user changed it: the box rounds to its decimals, so an untouched box leaves
 // value and source alone; the source then says the user set it in `where`.
-void takeEditedValue(const QDoubleSpinBox *box, const CostField &field, CostAssumption &assumption, const Currency &currency,
-                     const QString &where);
+void takeEditedValue(const QDoubleSpinBox *box, const CostField &field, CostAssumption &assumption,
+                     const Currency &currency, const QString &where);
 
 } // namespace planner

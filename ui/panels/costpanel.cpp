@@ -16,7 +16,8 @@ namespace planner {
 
 namespace {
 
-constexpr CloudTier kTiers[] = {CloudTier::OnDemand, CloudTier::Reserved1Year, CloudTier::Reserved3Year, CloudTier::Spot};
+constexpr CloudTier kTiers[] = {CloudTier::OnDemand, CloudTier::Reserved1Year, CloudTier::Reserved3Year,
+                                CloudTier::Spot};
 
 QString tierLabel(CloudTier tier)
 {

@@ -30,7 +30,8 @@ QLabel *wrapped(const QString &text, QWidget *parent)
 
 QString perDirection(const LinkPath &path)
 {
-    return QObject::tr("%1 GB/s per direction, %2 µs").arg(units::inGBPerSecond(path.bandwidth), 0, 'f', 1)
+    return QObject::tr("%1 GB/s per direction, %2 µs")
+        .arg(units::inGBPerSecond(path.bandwidth), 0, 'f', 1)
         .arg(units::inSeconds(path.latency) * 1e6, 0, 'f', 1);
 }
 
@@ -44,7 +45,8 @@ InspectorPanel::InspectorPanel(PlanDocument &document, QWidget *parent)
     mForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     // Queued: an editor's own signal may have caused the change, and refresh()
     // replaces the editors.
-    for (auto signal : {&PlanDocument::selectionChanged, &PlanDocument::planChanged, &PlanDocument::currentScenarioChanged})
+    for (auto signal :
+         {&PlanDocument::selectionChanged, &PlanDocument::planChanged, &PlanDocument::currentScenarioChanged})
         connect(&mDocument, signal, this, &InspectorPanel::refresh, Qt::QueuedConnection);
     refresh();
 }
@@ -79,13 +81,17 @@ void InspectorPanel::showNothingSelected()
     if (!c.problem.empty()) {
         mForm->addRow(tr("Cluster"), wrapped(translated(c.problem), this));
     } else {
-        mForm->addRow(tr("GPUs"), wrapped(tr("%1 × %2 in %n server(s)", nullptr, c.servers).arg(c.gpuCount).arg(qs(c.gpu->name)), this));
+        mForm->addRow(
+            tr("GPUs"),
+            wrapped(tr("%1 × %2 in %n server(s)", nullptr, c.servers).arg(c.gpuCount).arg(qs(c.gpu->name)), this));
         mForm->addRow(tr("Inside a server"), wrapped(perDirection(c.links.tensorParallel), this));
         if (c.servers > 1)
             mForm->addRow(tr("Between servers"), wrapped(perDirection(c.links.pipeline) + tr(" per GPU"), this));
     }
     if (!e.issues.empty())
-        mForm->addRow(tr("Problems"), wrapped(tr("%n problem(s): hover the red badges", nullptr, static_cast<int>(e.issues.size())), this));
+        mForm->addRow(
+            tr("Problems"),
+            wrapped(tr("%n problem(s): hover the red badges", nullptr, static_cast<int>(e.issues.size())), this));
     if (mDocument.selection().empty())
         mForm->addRow(wrapped(tr("Select a server, part or link to see and edit it."), this));
 }
@@ -99,8 +105,10 @@ void InspectorPanel::showServer(int id)
     mForm->addRow(tr("Server"), name);
     const PartSnapshot &parts = mDocument.plan().parts;
     if (const CloudInstance *instance = parts.instance(n->cloudInstanceId))
-        mForm->addRow(tr("Cloud instance"), wrapped(tr("%1 %2, %3 (prices of %4)").arg(qs(instance->provider), qs(instance->name),
-                                                                                     qs(instance->region), qs(instance->priceDate)), this));
+        mForm->addRow(tr("Cloud instance"), wrapped(tr("%1 %2, %3 (prices of %4)")
+                                                        .arg(qs(instance->provider), qs(instance->name),
+                                                             qs(instance->region), qs(instance->priceDate)),
+                                                    this));
     else if (const ServerTemplate *made = parts.server(n->catalogueId))
         mForm->addRow(tr("Template"), wrapped(qs(made->name) + QStringLiteral("\n") + qs(made->source), this));
     for (const TopologyNode *part : mDocument.scenario().topology.partsOf(id))
@@ -128,11 +136,16 @@ void InspectorPanel::showPart(int id)
     if (n->kind != NodeKind::Gpu)
         return;
     if (const GpuSpec *gpu = parts.gpu(n->catalogueId)) {
-        mForm->addRow(tr("Memory"), wrapped(tr("%1 GB %2 at %3 GB/s (%4 GiB usable)").arg(units::inGB(gpu->memory), 0, 'f', 0)
-                                                 .arg(qs(gpu->memoryType)).arg(units::inGBPerSecond(gpu->memoryBandwidth), 0, 'f', 0)
-                                                 .arg(units::inGiB(gpu->usableMemory), 0, 'f', 1), this));
-        mForm->addRow(tr("Compute"), wrapped(tr("%1 TFLOPS BF16, %2 TFLOPS FP8 (dense)").arg(units::inTeraflopsPerSecond(gpu->bf16), 0, 'f', 0)
-                                                  .arg(units::inTeraflopsPerSecond(gpu->fp8), 0, 'f', 0), this));
+        mForm->addRow(tr("Memory"), wrapped(tr("%1 GB %2 at %3 GB/s (%4 GiB usable)")
+                                                .arg(units::inGB(gpu->memory), 0, 'f', 0)
+                                                .arg(qs(gpu->memoryType))
+                                                .arg(units::inGBPerSecond(gpu->memoryBandwidth), 0, 'f', 0)
+                                                .arg(units::inGiB(gpu->usableMemory), 0, 'f', 1),
+                                            this));
+        mForm->addRow(tr("Compute"), wrapped(tr("%1 TFLOPS BF16, %2 TFLOPS FP8 (dense)")
+                                                 .arg(units::inTeraflopsPerSecond(gpu->bf16), 0, 'f', 0)
+                                                 .arg(units::inTeraflopsPerSecond(gpu->fp8), 0, 'f', 0),
+                                             this));
         mForm->addRow(tr("Source"), wrapped(qs(gpu->source), this));
     }
     // The fabric among this group's GPUs.
@@ -143,9 +156,8 @@ void InspectorPanel::showPart(int id)
         if (link.kind == LinkKind::NvLink || link.kind == LinkKind::NvSwitch || link.kind == LinkKind::InfinityFabric)
             fabric->addItem(qs(link.name), qs(link.id));
     fabric->setCurrentIndex(std::max(0, fabric->findData(qs(n->fabricLinkId))));
-    connect(fabric, &QComboBox::currentIndexChanged, this, [this, id, fabric] {
-        edits::setFabric(mDocument, id, fabric->currentData().toString());
-    });
+    connect(fabric, &QComboBox::currentIndexChanged, this,
+            [this, id, fabric] { edits::setFabric(mDocument, id, fabric->currentData().toString()); });
     mForm->addRow(tr("GPU fabric"), fabric);
 }
 
@@ -155,7 +167,9 @@ void InspectorPanel::showLink(int id)
     const LinkSpec *spec = mDocument.plan().parts.link(l->linkId);
     mForm->addRow(tr("Link"), wrapped(spec ? qs(spec->name) : qs(l->linkId), this));
     if (spec)
-        mForm->addRow(tr("Bandwidth"), wrapped(tr("%1 GB/s per direction per link").arg(units::inGBPerSecond(spec->bandwidthPerDirection)), this));
+        mForm->addRow(
+            tr("Bandwidth"),
+            wrapped(tr("%1 GB/s per direction per link").arg(units::inGBPerSecond(spec->bandwidthPerDirection)), this));
     addCountEditor(id, l->count, tr("Parallel links"));
 }
 

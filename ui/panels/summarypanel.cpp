@@ -56,7 +56,8 @@ void SummaryPanel::refresh()
 {
     // In the currency of Preferences, which may have changed since the last refresh.
     mTable->setHorizontalHeaderLabels({tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU"),
-                                       tr("Output tokens/s"), tr("TTFT"), tr("TPOT"), tr("Serves load"), tr("%1 / month").arg(currencyCode()),
+                                       tr("Output tokens/s"), tr("TTFT"), tr("TPOT"), tr("Serves load"),
+                                       tr("%1 / month").arg(currencyCode()),
                                        tr("%1 / M output tokens").arg(currencyCode()), tr("Note")});
     const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
     int rows = 0;
@@ -78,7 +79,8 @@ void SummaryPanel::refresh()
             for (int c = Version; c < Note; ++c)
                 mTable->setItem(row, c, cell(QString()));
             mTable->setItem(row, MonthlyCost, costCell(monthly));
-            mTable->setItem(row, Note, cell(tr("Pick model versions in the workload panel"), Qt::AlignLeft | Qt::AlignVCenter));
+            mTable->setItem(row, Note,
+                            cell(tr("Pick model versions in the workload panel"), Qt::AlignLeft | Qt::AlignVCenter));
             ++row;
             continue;
         }
@@ -92,13 +94,19 @@ void SummaryPanel::refresh()
             fitsCell->setForeground(sized ? (fits ? kGood : kBad) : kUnknown);
             mTable->setItem(row, Fits, fitsCell);
             mTable->setItem(row, MemoryPerGpu,
-                            cell(sized ? tr("%1 of %2").arg(QLocale().toString(inMemoryUnit(v.memory.perGpu.total()), 'f', 1),
-                                                            memoryText(v.memory.capacity, 1))
+                            cell(sized ? tr("%1 of %2")
+                                             .arg(QLocale().toString(inMemoryUnit(v.memory.perGpu.total()), 'f', 1),
+                                                  memoryText(v.memory.capacity, 1))
                                        : QStringLiteral("—")));
             mTable->setItem(row, TokensPerSecond,
-                            cell(estimated ? QLocale().toString(v.speed->nominal.outputTokensPerSecond, 'f', 0) : QStringLiteral("—")));
-            mTable->setItem(row, Ttft, cell(estimated ? tr("%1 s").arg(units::inSeconds(v.speed->nominal.ttft), 0, 'f', 2) : QStringLiteral("—")));
-            mTable->setItem(row, Tpot, cell(estimated ? tr("%1 ms").arg(units::inSeconds(v.speed->nominal.tpot) * 1000, 0, 'f', 1) : QStringLiteral("—")));
+                            cell(estimated ? QLocale().toString(v.speed->nominal.outputTokensPerSecond, 'f', 0)
+                                           : QStringLiteral("—")));
+            mTable->setItem(row, Ttft,
+                            cell(estimated ? tr("%1 s").arg(units::inSeconds(v.speed->nominal.ttft), 0, 'f', 2)
+                                           : QStringLiteral("—")));
+            mTable->setItem(row, Tpot,
+                            cell(estimated ? tr("%1 ms").arg(units::inSeconds(v.speed->nominal.tpot) * 1000, 0, 'f', 1)
+                                           : QStringLiteral("—")));
             auto *serves = cell(verdictWord(v.verdict), Qt::AlignCenter);
             const VerdictTone tone = verdictTone(v.verdict);
             serves->setForeground(tone == VerdictTone::Good ? kGood : tone == VerdictTone::Bad ? kBad : kUnknown);
@@ -107,8 +115,11 @@ void SummaryPanel::refresh()
             mTable->setItem(row, CostPerMillion, costCell(costPerMillionText(v)));
             QString note = versionProblem(v, mDocument.plan().workload);
             if (note.isEmpty() && estimated)
-                note = tr("decode %1-bound · TP %2 · PP %3 · %4 sequences").arg(boundName(v.speed->decode.bound))
-                           .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.concurrency);
+                note = tr("decode %1-bound · TP %2 · PP %3 · %4 sequences")
+                           .arg(boundName(v.speed->decode.bound))
+                           .arg(v.parallel.tensor)
+                           .arg(v.parallel.pipeline)
+                           .arg(v.concurrency);
             mTable->setItem(row, Note, cell(note, Qt::AlignLeft | Qt::AlignVCenter));
             ++row;
         }

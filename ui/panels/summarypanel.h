@@ -17,11 +17,24 @@ class SummaryPanel : public QWidget
     Q_OBJECT
 
 public:
-    enum Column { Scenario, Version, Fits, MemoryPerGpu, TokensPerSecond, Ttft, Tpot, ServesLoad, MonthlyCost, CostPerMillion, Note, ColumnCount };
+    enum Column {
+        Scenario,
+        Version,
+        Fits,
+        MemoryPerGpu,
+        TokensPerSecond,
+        Ttft,
+        Tpot,
+        ServesLoad,
+        MonthlyCost,
+        CostPerMillion,
+        Note,
+        ColumnCount
+    };
 
     explicit SummaryPanel(PlanDocument &document, QWidget *parent = nullptr);
     QTableWidget *table() const { return mTable; }
-    QLabel *footer() const { return mFooter; }  // the units and how the figures were made
+    QLabel *footer() const { return mFooter; } // the units and how the figures were made
     void refresh();
 
 private:

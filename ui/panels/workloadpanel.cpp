@@ -25,7 +25,7 @@ QSpinBox *tokenBox(QWidget *parent, int maximum)
     box->setRange(1, maximum);
     box->setSuffix(QObject::tr(" tokens"));
     box->setGroupSeparatorShown(true);
-    box->setKeyboardTracking(false);  // commit on Enter or focus-out, not per keystroke
+    box->setKeyboardTracking(false); // commit on Enter or focus-out, not per keystroke
     return box;
 }
 

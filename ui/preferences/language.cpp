@@ -28,7 +28,8 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale)
     QLocale::setDefault(locale);
     // Qt's own strings (the standard buttons, file dialogs), when the system has them.
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;

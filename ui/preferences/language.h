@@ -15,8 +15,8 @@ class QCoreApplication;
 namespace planner {
 
 struct InterfaceLanguage {
-    QString code;  // "" (follow the system), "en" or "zh_CN"
-    QString name;  // as the language calls itself
+    QString code; // "" (follow the system), "en" or "zh_CN"
+    QString name; // as the language calls itself
 };
 
 // The languages Preferences offers, "follow the system" first.

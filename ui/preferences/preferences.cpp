@@ -24,22 +24,24 @@ Preferences Preferences::load()
     p.language = settings.value(QStringLiteral("preferences/language")).toString();
     const std::vector<InterfaceLanguage> offered = interfaceLanguages();
     if (std::none_of(offered.begin(), offered.end(), [&p](const InterfaceLanguage &l) { return l.code == p.language; }))
-        p.language.clear();  // not a language the planner offers: follow the system
+        p.language.clear(); // not a language the planner offers: follow the system
     p.memoryUnit = memoryUnitFromKey(settings.value(QStringLiteral("preferences/memoryUnit")).toString());
     Currency currency;
-    currency.code = settings.value(QStringLiteral("preferences/currency/code"), QStringLiteral("USD")).toString().toStdString();
+    currency.code =
+        settings.value(QStringLiteral("preferences/currency/code"), QStringLiteral("USD")).toString().toStdString();
     currency.perUsd = settings.value(QStringLiteral("preferences/currency/perUsd"), 1.0).toDouble();
     currency.rateDate = settings.value(QStringLiteral("preferences/currency/rateDate")).toString().toStdString();
-    if (!currencyProblem(currency))  // a hand-edited settings file may hold anything: then US dollars
+    if (!currencyProblem(currency)) // a hand-edited settings file may hold anything: then US dollars
         p.currency = currency;
     p.author = settings.value(QStringLiteral("preferences/author")).toString();
-    p.autosaveMinutes = std::clamp(settings.value(QStringLiteral("preferences/autosaveMinutes"), p.autosaveMinutes).toInt(), 1, 60);
+    p.autosaveMinutes = std::clamp(
+        settings.value(QStringLiteral("preferences/autosaveMinutes"), p.autosaveMinutes).toInt(), 1, 60);
     CostAssumptions stored = p.costDefaults;
     for (const auto &[name, member] : kCostAssumptionKeys) {
         bool ok = false;
         const double value = settings.value(costKey(name, "value")).toDouble(&ok);
         if (!ok)
-            continue;  // never set: the planner's sourced default
+            continue; // never set: the planner's sourced default
         (stored.*member).value = value;
         (stored.*member).source = settings.value(costKey(name, "source")).toString().toStdString();
     }
@@ -64,7 +66,7 @@ void Preferences::save() const
         const CostAssumption &a = costDefaults.*member;
         if (a.value == (builtIn.*member).value && a.source == (builtIn.*member).source) {
             settings.remove(QStringLiteral("preferences/costs/%1").arg(QLatin1String(name)));
-            continue;  // a later planner's better-sourced default then applies
+            continue; // a later planner's better-sourced default then applies
         }
         settings.setValue(costKey(name, "value"), a.value);
         settings.setValue(costKey(name, "source"), QString::fromStdString(a.source));
@@ -73,8 +75,8 @@ void Preferences::save() const
 
 bool Preferences::operator==(const Preferences &other) const
 {
-    if (language != other.language || memoryUnit != other.memoryUnit || currency != other.currency || author != other.author
-        || autosaveMinutes != other.autosaveMinutes)
+    if (language != other.language || memoryUnit != other.memoryUnit || currency != other.currency
+        || author != other.author || autosaveMinutes != other.autosaveMinutes)
         return false;
     for (const auto &entry : kCostAssumptionKeys) {
         const CostAssumption &a = costDefaults.*entry.member;

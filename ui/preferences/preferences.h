@@ -15,9 +15,9 @@
 namespace planner {
 
 struct Preferences {
-    QString language;  // "" follows the system; see ui/preferences/language.h
+    QString language; // "" follows the system; see ui/preferences/language.h
     MemoryUnit memoryUnit = MemoryUnit::GB;
-    Currency currency;  // US dollars unless the user chose another
+    Currency currency; // US dollars unless the user chose another
     QString author;
     int autosaveMinutes = 1;
     CostAssumptions costDefaults;

@@ -25,7 +25,8 @@ namespace planner {
 namespace {
 
 // Offered in the currency box; any other ISO 4217 code can be typed.
-const char *const kCommonCurrencies[] = {"USD", "CNY", "EUR", "GBP", "JPY", "KRW", "HKD", "SGD", "TWD", "INR", "CAD", "AUD", "CHF"};
+const char *const kCommonCurrencies[] = {"USD", "CNY", "EUR", "GBP", "JPY", "KRW", "HKD",
+                                         "SGD", "TWD", "INR", "CAD", "AUD", "CHF"};
 
 } // namespace
 
@@ -52,10 +53,12 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     mCurrency->setObjectName(QStringLiteral("currencyBox"));
     mCurrency->setEditable(true);
     mCurrency->setInsertPolicy(QComboBox::NoInsert);
-    mCurrency->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z]{0,3}")), mCurrency));
+    mCurrency->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z]{0,3}")), mCurrency));
     for (const char *code : kCommonCurrencies)
         mCurrency->addItem(QLatin1String(code));
-    mCurrency->setToolTip(tr("The currency prices and costs are shown in (an ISO 4217 code); the catalogue keeps its prices in USD"));
+    mCurrency->setToolTip(
+        tr("The currency prices and costs are shown in (an ISO 4217 code); the catalogue keeps its prices in USD"));
     generalForm->addRow(tr("&Currency"), mCurrency);
     mRate = new QDoubleSpinBox(general);
     mRate->setObjectName(QStringLiteral("rateBox"));
@@ -77,7 +80,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     rateRow->addWidget(new QLabel(tr("as of"), general));
     rateRow->addWidget(mRateDate);
     auto *rateLabel = new QLabel(tr("E&xchange rate"), general);
-    rateLabel->setBuddy(mRate);  // a row of several widgets has no buddy of its own
+    rateLabel->setBuddy(mRate); // a row of several widgets has no buddy of its own
     generalForm->addRow(rateLabel, rateRow);
     mCurrencyProblem = new QLabel(general);
     mCurrencyProblem->setObjectName(QStringLiteral("currencyProblemLabel"));
@@ -101,7 +104,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
         mCostBoxes.push_back(box);
     }
 
-    mButtons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    mButtons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults,
+                                    this);
     connect(mButtons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(mButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(mButtons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
@@ -175,7 +179,7 @@ void PreferencesDialog::currencyEdited()
     mButtons->button(QDialogButtonBox::Ok)->setEnabled(!problem);
     if (problem || (currency.code == mCostsCurrency.code && currency.perUsd == mCostsCurrency.perUsd))
         return;
-    mStart.costDefaults = preferences().costDefaults;  // what the boxes hold, in USD, before they change currency
+    mStart.costDefaults = preferences().costDefaults; // what the boxes hold, in USD, before they change currency
     mCostsCurrency = currency;
     showCosts(mStart.costDefaults);
 }
@@ -191,7 +195,8 @@ Preferences PreferencesDialog::preferences() const
     p.autosaveMinutes = mAutosave->value();
     const std::vector<CostField> &fields = costFields();
     for (size_t i = 0; i < fields.size(); ++i)
-        takeEditedValue(mCostBoxes[i], fields[i], p.costDefaults.*(fields[i].member), mCostsCurrency, tr("Preferences"));
+        takeEditedValue(mCostBoxes[i], fields[i], p.costDefaults.*(fields[i].member), mCostsCurrency,
+                        tr("Preferences"));
     return p;
 }
 

@@ -39,8 +39,8 @@ private:
     void currencyEdited();
 
     Preferences mStart;
-    Currency mCostsCurrency;  // the currency the cost boxes show their amounts in
-    QString mRateCode;        // the currency the rate box holds a rate for
+    Currency mCostsCurrency; // the currency the cost boxes show their amounts in
+    QString mRateCode;       // the currency the rate box holds a rate for
     QComboBox *mLanguage = nullptr;
     QComboBox *mMemoryUnit = nullptr;
     QComboBox *mCurrency = nullptr;
@@ -50,7 +50,7 @@ private:
     QDialogButtonBox *mButtons = nullptr;
     QLineEdit *mAuthor = nullptr;
     QSpinBox *mAutosave = nullptr;
-    std::vector<QDoubleSpinBox *> mCostBoxes;  // in the order of costFields()
+    std::vector<QDoubleSpinBox *> mCostBoxes; // in the order of costFields()
 };
 
 } // namespace planner

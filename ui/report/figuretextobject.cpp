@@ -51,7 +51,8 @@ QSizeF FigureTextObject::intrinsicSize(QTextDocument *document, int, const QText
     return natural * scale;
 }
 
-void FigureTextObject::drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int, const QTextFormat &format)
+void FigureTextObject::drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int,
+                                  const QTextFormat &format)
 {
     const int index = format.property(kFigureIndex).toInt();
     if (index < 0 || index >= static_cast<int>(mFigures.size()) || !mFigures[index].paint)

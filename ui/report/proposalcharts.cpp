@@ -29,7 +29,7 @@ constexpr int kCompareColumns = 3;
 // Charts painted by a scene of their own, kept alive with the figure.
 struct ChartScene {
     QGraphicsScene scene;
-    std::vector<QChart *> charts;  // owned by the scene
+    std::vector<QChart *> charts; // owned by the scene
 
     void add(QChart *chart, const QRectF &at)
     {
@@ -52,7 +52,7 @@ ProposalFigure figureOf(const QString &caption, const std::shared_ptr<ChartScene
 
 ProposalFigure chartFigure(const QString &caption, QChart *chart)
 {
-    chart->setTitle(QString());  // the caption above it says the same
+    chart->setTitle(QString()); // the caption above it says the same
     // A page is narrower than the dock: a smaller legend keeps every entry whole.
     QFont legendFont = chart->legend()->font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
@@ -82,14 +82,16 @@ ProposalFigure compareFigure(const std::vector<ScenarioEstimate> &estimates, siz
     auto charts = std::make_shared<ChartScene>();
     int cell = 0;
     for (CompareMetric metric : kCompareMetrics) {
-        const QPointF at((cell % kCompareColumns) * kCompareCell.width(), (cell / kCompareColumns) * kCompareCell.height());
+        const QPointF at((cell % kCompareColumns) * kCompareCell.width(),
+                         (cell / kCompareColumns) * kCompareCell.height());
         QChart *chart = compareChart(estimates, version, metric);
         chart->legend()->setVisible(false);
         charts->add(chart, QRectF(at, kCompareCell));
         ++cell;
     }
     addScenarioKey(charts->scene, estimates,
-                   QPointF((cell % kCompareColumns) * kCompareCell.width() + 16, (cell / kCompareColumns) * kCompareCell.height() + 24));
+                   QPointF((cell % kCompareColumns) * kCompareCell.width() + 16,
+                           (cell / kCompareColumns) * kCompareCell.height() + 24));
     const int rows = (cell + kCompareColumns - 1) / kCompareColumns;
     const QSizeF size(kCompareColumns * kCompareCell.width(), rows * kCompareCell.height());
     return figureOf(ProposalCharts::tr("The scenarios side by side (%1)").arg(versionName), charts, size);
@@ -140,11 +142,13 @@ std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<S
 
     figures.push_back(chartFigure(ProposalCharts::tr("Cumulative cost over the horizon"),
                                   cumulativeCostChart(estimates, planBreakEven(estimates))));
-    figures.push_back(chartFigure(ProposalCharts::tr("Cost per million output tokens"), costPerMillionChart(estimates)));
+    figures.push_back(
+        chartFigure(ProposalCharts::tr("Cost per million output tokens"), costPerMillionChart(estimates)));
     if (estimates.size() > 1)
         for (size_t version = 0; version < plan.modelIds.size(); ++version) {
             const ModelSpec *model = plan.parts.model(plan.modelIds[version]);
-            const QString name = model ? QString::fromStdString(model->displayName) : QString::fromStdString(plan.modelIds[version]);
+            const QString name = model ? QString::fromStdString(model->displayName)
+                                       : QString::fromStdString(plan.modelIds[version]);
             figures.push_back(compareFigure(estimates, version, name));
         }
     return figures;

@@ -7,13 +7,13 @@
 #include "core/plan/plananalysis.h"
 #include "core/plan/scenariochoice.h"
 #include "core/units/units.h"
-#include "ui/panels/costfields.h"
-#include "ui/report/proposalcharts.h"
 #include "ui/format/boundname.h"
 #include "ui/format/coremessage.h"
 #include "ui/format/estimatetext.h"
 #include "ui/format/memoryunit.h"
 #include "ui/format/money.h"
+#include "ui/panels/costfields.h"
+#include "ui/report/proposalcharts.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -31,7 +31,6 @@ class Proposal
 {
     Q_DECLARE_TR_FUNCTIONS(Proposal)
 };
-
 
 QString qs(const std::string &text)
 {
@@ -113,7 +112,7 @@ QString priceSource(const std::string &source)
     if (date.hasMatch())
         text.truncate(date.capturedStart());
     if (text.size() <= kBriefLength)
-        return qs(source);  // short enough once the date is set aside
+        return qs(source); // short enough once the date is set aside
     // Up to the first aside (a bracket or a semicolon), else the last whole word.
     static const QRegularExpression aside(QStringLiteral(R"(\s*[(;])"));
     const QRegularExpressionMatch first = aside.match(text, 15);
@@ -122,8 +121,9 @@ QString priceSource(const std::string &source)
         brief.truncate(first.capturedStart());
     else
         brief.truncate(std::max<qsizetype>(brief.lastIndexOf(QLatin1Char(' ')), kBriefLength / 2));
-    return date.hasMatch() ? Proposal::tr("%1 … (%2; in full under “Prices and their dates”)").arg(brief, date.captured(1))
-                           : Proposal::tr("%1 … (in full under “Prices and their dates”)").arg(brief);
+    return date.hasMatch()
+               ? Proposal::tr("%1 … (%2; in full under “Prices and their dates”)").arg(brief, date.captured(1))
+               : Proposal::tr("%1 … (in full under “Prices and their dates”)").arg(brief);
 }
 
 QString quoted(const std::string &name)
@@ -237,15 +237,21 @@ private:
         }
         QStringList where;
         if (servers > 0)
-            where << (servers == 1 ? Proposal::tr("1 on-prem server") : Proposal::tr("%1 on-prem servers").arg(servers));
+            where << (servers == 1 ? Proposal::tr("1 on-prem server")
+                                   : Proposal::tr("%1 on-prem servers").arg(servers));
         if (instances > 0)
-            where << (instances == 1 ? Proposal::tr("1 cloud instance (%1)").arg(instanceNames.join(QStringLiteral(", ")))
-                                     : Proposal::tr("%1 cloud instances (%2)").arg(instances).arg(instanceNames.join(QStringLiteral(", "))));
+            where << (instances == 1
+                          ? Proposal::tr("1 cloud instance (%1)").arg(instanceNames.join(QStringLiteral(", ")))
+                          : Proposal::tr("%1 cloud instances (%2)")
+                                .arg(instances)
+                                .arg(instanceNames.join(QStringLiteral(", "))));
         if (where.isEmpty())
             return Proposal::tr("no hardware drawn");
         if (!e || !e->cluster.gpu || e->cluster.gpuCount == 0)
             return where.join(Proposal::tr(" and "));
-        return Proposal::tr("%1 × %2 in %3").arg(e->cluster.gpuCount).arg(qs(e->cluster.gpu->name), where.join(Proposal::tr(" and ")));
+        return Proposal::tr("%1 × %2 in %3")
+            .arg(e->cluster.gpuCount)
+            .arg(qs(e->cluster.gpu->name), where.join(Proposal::tr(" and ")));
     }
 
     // Why scenario i's version at fault is out, as the versions table words
@@ -266,10 +272,8 @@ private:
         switch (v.reason) {
         case Disqualification::None:
             return mChoice.recommended == i ? Proposal::tr("recommended") : Proposal::tr("qualifies");
-        case Disqualification::CannotEstimate:
-            return Proposal::tr("cannot be estimated: %1").arg(translated(v.detail));
-        case Disqualification::NoModelVersion:
-            return Proposal::tr("no model version picked");
+        case Disqualification::CannotEstimate: return Proposal::tr("cannot be estimated: %1").arg(translated(v.detail));
+        case Disqualification::NoModelVersion: return Proposal::tr("no model version picked");
         case Disqualification::DoesNotFit:
             return v.detail.empty() ? Proposal::tr("%1 does not fit").arg(qs(v.version))
                                     : Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
@@ -278,10 +282,8 @@ private:
         case Disqualification::MissesSlo:
             return v.detail.empty() ? Proposal::tr("%1 misses the latency targets").arg(qs(v.version))
                                     : Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
-        case Disqualification::MissesRate:
-            return Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
-        case Disqualification::NoPrice:
-            return Proposal::tr("no price known");
+        case Disqualification::MissesRate: return Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
+        case Disqualification::NoPrice: return Proposal::tr("no price known");
         }
         return {};
     }
@@ -300,9 +302,11 @@ private:
         QStringList versions;
         for (const std::string &id : mPlan.modelIds)
             versions << (mPlan.parts.model(id) ? qs(mPlan.parts.model(id)->displayName) : qs(id));
-        mContent.facts << Proposal::tr("Scenarios: %1").arg(scenarios.join(QStringLiteral("; ")))
-                       << Proposal::tr("Model versions: %1").arg(versions.isEmpty() ? Proposal::tr("none picked") : versions.join(QStringLiteral(", ")))
-                       << Proposal::tr("Workload: %1; %2").arg(workloadText(mPlan.workload), targetsText(mPlan.workload));
+        mContent.facts
+            << Proposal::tr("Scenarios: %1").arg(scenarios.join(QStringLiteral("; ")))
+            << Proposal::tr("Model versions: %1")
+                   .arg(versions.isEmpty() ? Proposal::tr("none picked") : versions.join(QStringLiteral(", ")))
+            << Proposal::tr("Workload: %1; %2").arg(workloadText(mPlan.workload), targetsText(mPlan.workload));
     }
 
     void summary()
@@ -311,46 +315,58 @@ private:
         const PlanWorkload &w = mPlan.workload;
         subsection(Proposal::tr("Recommendation"));
         if (!mChoice.recommended) {
-            paragraph(Proposal::tr("No scenario can be recommended: none of the %1 fits every model version in memory and "
-                         "meets the latency targets (%2) for %3 at a known cost. What rules each one out is listed "
-                         "under “Scenarios at a glance” below.")
-                          .arg(mPlan.scenarios.size()).arg(targetsText(w), workloadText(w)));
+            paragraph(
+                Proposal::tr("No scenario can be recommended: none of the %1 fits every model version in memory and "
+                             "meets the latency targets (%2) for %3 at a known cost. What rules each one out is listed "
+                             "under “Scenarios at a glance” below.")
+                    .arg(mPlan.scenarios.size())
+                    .arg(targetsText(w), workloadText(w)));
         } else {
             const size_t r = *mChoice.recommended;
             const ScenarioEstimate &e = mEstimates[r];
             const QString cost = withCurrencyCode(perMillion(mChoice.verdicts[r].usdPerMillionOutputTokens));
             QString text = mPlan.scenarios.size() == 1
-                               ? Proposal::tr("We recommend %1: %2, the plan's one scenario. It fits every model version in "
-                                    "memory and meets the latency targets (%3) for %4 at %5 per million output "
-                                    "tokens.")
+                               ? Proposal::tr(
+                                     "We recommend %1: %2, the plan's one scenario. It fits every model version in "
+                                     "memory and meets the latency targets (%3) for %4 at %5 per million output "
+                                     "tokens.")
                                      .arg(quoted(e.name), hardwareText(r), targetsText(w), workloadText(w), cost)
-                               : Proposal::tr("We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits "
-                                    "every model version in memory and meets the latency targets (%4) for %5 at the "
-                                    "lowest cost per million output tokens: %6.")
+                               : Proposal::tr(
+                                     "We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits "
+                                     "every model version in memory and meets the latency targets (%4) for %5 at the "
+                                     "lowest cost per million output tokens: %6.")
                                      .arg(quoted(e.name), hardwareText(r))
                                      .arg(mPlan.scenarios.size())
                                      .arg(targetsText(w), workloadText(w), cost);
             if (e.versions.size() > 1)
-                text += Proposal::tr(" (With several model versions, a scenario counts at its dearest version's cost.)");
+                text += Proposal::tr(
+                    " (With several model versions, a scenario counts at its dearest version's cost.)");
             std::optional<size_t> runnerUp;
             for (size_t i = 0; i < mChoice.verdicts.size(); ++i)
                 if (i != r && mChoice.verdicts[i].reason == Disqualification::None
-                    && (!runnerUp || mChoice.verdicts[i].usdPerMillionOutputTokens < mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens))
+                    && (!runnerUp
+                        || mChoice.verdicts[i].usdPerMillionOutputTokens
+                               < mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens))
                     runnerUp = i;
             if (runnerUp)
                 text += Proposal::tr(" The next best, %1, serves the same at %2 per million output tokens.")
-                            .arg(quoted(mEstimates[*runnerUp].name), withCurrencyCode(perMillion(mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens)));
+                            .arg(quoted(mEstimates[*runnerUp].name),
+                                 withCurrencyCode(perMillion(mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens)));
             paragraph(text);
 
             subsection(Proposal::tr("What it serves"));
             for (const VersionEstimate &v : e.versions) {
                 const PerfPoint &p = v.speed->nominal;
-                paragraph(Proposal::tr("%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; "
-                             "tensor parallel %7 × pipeline %8, %9 replica(s); %10 of memory used per GPU.")
-                              .arg(qs(v.modelName), number(p.outputTokensPerSecond, 0), number(v.requestsPerSecond, 2),
-                                   count(v.concurrency), ttftText(p.ttft), tpotText(p.tpot))
-                              .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas)
-                              .arg(memoryUseText(v.memory)));
+                paragraph(
+                    Proposal::tr(
+                        "%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; "
+                        "tensor parallel %7 × pipeline %8, %9 replica(s); %10 of memory used per GPU.")
+                        .arg(qs(v.modelName), number(p.outputTokensPerSecond, 0), number(v.requestsPerSecond, 2),
+                             count(v.concurrency), ttftText(p.ttft), tpotText(p.tpot))
+                        .arg(v.parallel.tensor)
+                        .arg(v.parallel.pipeline)
+                        .arg(v.replicas)
+                        .arg(memoryUseText(v.memory)));
             }
 
             subsection(Proposal::tr("What it costs"));
@@ -358,13 +374,17 @@ private:
             QStringList costs;
             if (!bill.parts.empty())
                 costs << (bill.capexIsLowerBound
-                              ? Proposal::tr("Capital: at least %1 (some parts have no price; see the bill of materials).").arg(moneyText(bill.capexUsd, 0, locale()))
+                              ? Proposal::tr(
+                                    "Capital: at least %1 (some parts have no price; see the bill of materials).")
+                                    .arg(moneyText(bill.capexUsd, 0, locale()))
                               : Proposal::tr("Capital: %1.").arg(moneyText(bill.capexUsd, 0, locale())));
             if (!bill.instances.empty())
-                costs << Proposal::tr("Cloud: %1 a month (%2 prices).").arg(amountMarkedWithCode(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
-                                                                     tierName(mPlan.scenarios[r].cloudTier));
-            costs << Proposal::tr("In all %1 a month (capital amortised over %2 years, power, maintenance and colocation "
-                        "included), %3 per million output tokens.")
+                costs << Proposal::tr("Cloud: %1 a month (%2 prices).")
+                             .arg(amountMarkedWithCode(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
+                                  tierName(mPlan.scenarios[r].cloudTier));
+            costs << Proposal::tr(
+                         "In all %1 a month (capital amortised over %2 years, power, maintenance and colocation "
+                         "included), %3 per million output tokens.")
                          .arg(amountMarkedWithCode(e.cost.monthlyTotalUsd, costLowerBound(r)),
                               plain(mPlan.scenarios[r].costs.amortisationYears.value), cost);
             paragraph(costs.join(QLatin1Char(' ')));
@@ -372,34 +392,46 @@ private:
 
         subsection(Proposal::tr("Break-even"));
         if (!mBreakEven) {
-            paragraph(Proposal::tr("There is no break-even to report: the plan does not have both an on-prem and a cloud "
-                         "scenario that can be estimated and priced."));
+            paragraph(
+                Proposal::tr("There is no break-even to report: the plan does not have both an on-prem and a cloud "
+                             "scenario that can be estimated and priced."));
         } else {
             const ScenarioEstimate &onPrem = mEstimates[mBreakEven->onPremScenario];
             const ScenarioEstimate &cloud = mEstimates[mBreakEven->cloudScenario];
             QString text;
             if (mBreakEven->month)
                 text = Proposal::tr("Buying %1 (capital %2, then %3 a month to run) has cost less in cash than renting "
-                          "%4 (%5 a month) by the end of month %6.")
-                           .arg(quoted(onPrem.name), amountMarkedWithCode(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
-                                moneyText(onPrem.cost.monthlyOpexUsd, 0, locale()), quoted(cloud.name), moneyText(cloud.cost.monthlyTotalUsd, 0, locale()))
+                                    "%4 (%5 a month) by the end of month %6.")
+                           .arg(quoted(onPrem.name),
+                                amountMarkedWithCode(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
+                                moneyText(onPrem.cost.monthlyOpexUsd, 0, locale()), quoted(cloud.name),
+                                moneyText(cloud.cost.monthlyTotalUsd, 0, locale()))
                            .arg(*mBreakEven->month);
             else
-                text = Proposal::tr("Buying %1 (capital %2, then %3 a month to run) does not break even with renting %4 "
-                          "(%5 a month) within the horizon of %6 months.")
-                           .arg(quoted(onPrem.name), amountMarkedWithCode(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
-                                moneyText(onPrem.cost.monthlyOpexUsd, 0, locale()), quoted(cloud.name), moneyText(cloud.cost.monthlyTotalUsd, 0, locale()))
-                           .arg(static_cast<int>(onPrem.cost.cumulativeUsdByMonth.empty() ? 0 : onPrem.cost.cumulativeUsdByMonth.size() - 1));
+                text = Proposal::tr(
+                           "Buying %1 (capital %2, then %3 a month to run) does not break even with renting %4 "
+                           "(%5 a month) within the horizon of %6 months.")
+                           .arg(quoted(onPrem.name),
+                                amountMarkedWithCode(onPrem.cost.capexUsd, costLowerBound(mBreakEven->onPremScenario)),
+                                moneyText(onPrem.cost.monthlyOpexUsd, 0, locale()), quoted(cloud.name),
+                                moneyText(cloud.cost.monthlyTotalUsd, 0, locale()))
+                           .arg(static_cast<int>(onPrem.cost.cumulativeUsdByMonth.empty()
+                                                     ? 0
+                                                     : onPrem.cost.cumulativeUsdByMonth.size() - 1));
             text += Proposal::tr(" These are the cheapest on-prem and the cheapest cloud scenario by monthly total.");
             if (costLowerBound(mBreakEven->onPremScenario))
-                text += Proposal::tr(" The capital is a lower bound (parts without a price), so buying may break even later.");
+                text += Proposal::tr(
+                    " The capital is a lower bound (parts without a price), so buying may break even later.");
             paragraph(text);
         }
 
         subsection(Proposal::tr("Scenarios at a glance"));
         ProposalTable t;
-        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Hardware"), Proposal::tr("Capital (%1)").arg(currencyCode()),
-                     Proposal::tr("%1 / month").arg(currencyCode()), Proposal::tr("%1 / M output tokens").arg(currencyCode()),
+        t.headers = {Proposal::tr("Scenario"),
+                     Proposal::tr("Hardware"),
+                     Proposal::tr("Capital (%1)").arg(currencyCode()),
+                     Proposal::tr("%1 / month").arg(currencyCode()),
+                     Proposal::tr("%1 / M output tokens").arg(currencyCode()),
                      Proposal::tr("Verdict")};
         t.widths = {20, 25, 11, 11, 11, 22};
         t.numeric = {false, false, true, true, true, false};
@@ -407,16 +439,19 @@ private:
             const ScenarioEstimate *e = estimate(i);
             const ScenarioBill &bill = mBills[i];
             t.rows.push_back({qs(mPlan.scenarios[i].name), hardwareText(i),
-                              bill.parts.empty()                                            ? QStringLiteral("—")
-                              : e && e->costCompleteness == CostCompleteness::Unknown ? Proposal::tr("unknown")
-                                                                                            : amountMarked(bill.capexUsd, bill.capexIsLowerBound),
+                              bill.parts.empty() ? QStringLiteral("—")
+                              : e && e->costCompleteness == CostCompleteness::Unknown
+                                  ? Proposal::tr("unknown")
+                                  : amountMarked(bill.capexUsd, bill.capexIsLowerBound),
                               e ? monthlyCostText(*e, locale()) : QStringLiteral("—"),
                               perMillion(mChoice.verdicts.at(i).usdPerMillionOutputTokens), verdictText(i)});
         }
         table(t);
-        note(Proposal::tr("≥ marks a lower bound: some parts have no price; a cost is unknown when a GPU or a cloud "
-                "instance has none. %1 / month includes the capital amortised, power, "
-                "maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version's.").arg(currencyCode())
+        note(Proposal::tr(
+                 "≥ marks a lower bound: some parts have no price; a cost is unknown when a GPU or a cloud "
+                 "instance has none. %1 / month includes the capital amortised, power, "
+                 "maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version's.")
+                 .arg(currencyCode())
              + (displayCurrency().isUsd() ? QString() : QLatin1Char(' ') + currencyNote(locale())));
     }
 
@@ -433,7 +468,8 @@ private:
             }
             if (!bill.parts.empty()) {
                 ProposalTable t;
-                t.headers = {Proposal::tr("Part"), Proposal::tr("Qty"), Proposal::tr("Unit price (%1)").arg(currencyCode()),
+                t.headers = {Proposal::tr("Part"), Proposal::tr("Qty"),
+                             Proposal::tr("Unit price (%1)").arg(currencyCode()),
                              Proposal::tr("Total (%1)").arg(currencyCode()), Proposal::tr("Price source")};
                 t.widths = {33, 6, 12, 13, 36};
                 t.numeric = {false, true, true, true, false};
@@ -442,28 +478,33 @@ private:
                                       line.unitUsd ? amount(*line.unitUsd) : Proposal::tr("no price"),
                                       line.totalUsd ? amount(*line.totalUsd) : QStringLiteral("—"),
                                       priceSource(line.source)});
-                t.rows.push_back({Proposal::tr("Total capital"), QString(), QString(), amountMarked(bill.capexUsd, bill.capexIsLowerBound),
-                                  bill.capexIsLowerBound ? Proposal::tr("a lower bound: parts without a price are not counted") : QString()});
+                t.rows.push_back({Proposal::tr("Total capital"), QString(), QString(),
+                                  amountMarked(bill.capexUsd, bill.capexIsLowerBound),
+                                  bill.capexIsLowerBound
+                                      ? Proposal::tr("a lower bound: parts without a price are not counted")
+                                      : QString()});
                 t.totalRows = 1;
                 table(t);
             }
             if (!bill.instances.empty()) {
                 ProposalTable t;
-                t.headers = {Proposal::tr("Cloud instance"), Proposal::tr("Qty"), Proposal::tr("%1 / hour each").arg(currencyCode()),
+                t.headers = {Proposal::tr("Cloud instance"), Proposal::tr("Qty"),
+                             Proposal::tr("%1 / hour each").arg(currencyCode()),
                              Proposal::tr("%1 / month").arg(currencyCode()), Proposal::tr("Price source")};
                 t.widths = {33, 6, 12, 13, 36};
                 t.numeric = {false, true, true, true, false};
                 for (const CloudBillLine &line : bill.instances)
-                    t.rows.push_back({qs(line.name), count(line.quantity),
-                                      line.usdPerHour ? moneyAmount(*line.usdPerHour, 2, locale()) : Proposal::tr("no price"),
-                                      line.monthlyUsd ? amount(*line.monthlyUsd) : QStringLiteral("—"),
-                                      priceSource(line.source)});
-                t.rows.push_back({Proposal::tr("Cloud bill per month"), QString(), QString(),
-                                  amountMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
-                                  reserved(scenario.cloudTier)
-                                      ? Proposal::tr("%1 prices, paid for every hour of the month").arg(tierName(scenario.cloudTier))
-                                      : Proposal::tr("%1 prices, %2 hours a month").arg(tierName(scenario.cloudTier),
-                                                                             plain(scenario.costs.cloudHoursPerMonth.value))});
+                    t.rows.push_back(
+                        {qs(line.name), count(line.quantity),
+                         line.usdPerHour ? moneyAmount(*line.usdPerHour, 2, locale()) : Proposal::tr("no price"),
+                         line.monthlyUsd ? amount(*line.monthlyUsd) : QStringLiteral("—"), priceSource(line.source)});
+                t.rows.push_back(
+                    {Proposal::tr("Cloud bill per month"), QString(), QString(),
+                     amountMarked(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
+                     reserved(scenario.cloudTier)
+                         ? Proposal::tr("%1 prices, paid for every hour of the month").arg(tierName(scenario.cloudTier))
+                         : Proposal::tr("%1 prices, %2 hours a month")
+                               .arg(tierName(scenario.cloudTier), plain(scenario.costs.cloudHoursPerMonth.value))});
                 t.totalRows = 1;
                 table(t);
             }
@@ -483,10 +524,12 @@ private:
         t.widths = {45, 20};
         t.numeric = {false, true};
         if (c.monthlyAmortisationUsd > 0)
-            t.rows.push_back({Proposal::tr("Capital amortised over %1 years").arg(plain(a.amortisationYears.value)), amount(c.monthlyAmortisationUsd)});
+            t.rows.push_back({Proposal::tr("Capital amortised over %1 years").arg(plain(a.amortisationYears.value)),
+                              amount(c.monthlyAmortisationUsd)});
         if (c.monthlyPowerUsd > 0)
             t.rows.push_back({Proposal::tr("Power: %1 kW at the wall at %2/kWh")
-                                  .arg(number(c.averagePowerKw, 2), withCurrencyCode(plain(inDisplayCurrency(a.electricityUsdPerKwh.value)))),
+                                  .arg(number(c.averagePowerKw, 2),
+                                       withCurrencyCode(plain(inDisplayCurrency(a.electricityUsdPerKwh.value)))),
                               amount(c.monthlyPowerUsd)});
         if (c.monthlyMaintenanceUsd > 0)
             t.rows.push_back({Proposal::tr("Maintenance"), amount(c.monthlyMaintenanceUsd)});
@@ -502,9 +545,10 @@ private:
     void topologySection(const std::vector<ProposalFigure> &figures)
     {
         section(proposalsections::topology());
-        paragraph(Proposal::tr("Each scenario's servers, parts and links as drawn on the planner's canvas. A red badge marks a "
-                     "problem found in the topology; solid lines are GPU links inside a server, dashed lines the "
-                     "network between servers, dashed boxes rented cloud instances."));
+        paragraph(Proposal::tr(
+            "Each scenario's servers, parts and links as drawn on the planner's canvas. A red badge marks a "
+            "problem found in the topology; solid lines are GPU links inside a server, dashed lines the "
+            "network between servers, dashed boxes rented cloud instances."));
         for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
             const QString name = qs(mPlan.scenarios[i].name);
             const ProposalFigure *f = i < figures.size() ? &figures[i] : nullptr;
@@ -539,36 +583,47 @@ private:
     void versionsSection()
     {
         section(proposalsections::modelVersions());
-        paragraph(Proposal::tr("Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU's, used of "
-                     "usable (%3); speeds are the performance model's nominal estimate.")
-                      .arg(workloadText(mPlan.workload), targetsText(mPlan.workload), memoryUnitDefinition()));
+        paragraph(
+            Proposal::tr("Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU's, used of "
+                         "usable (%3); speeds are the performance model's nominal estimate.")
+                .arg(workloadText(mPlan.workload), targetsText(mPlan.workload), memoryUnitDefinition()));
         ProposalTable t;
-        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Model version"), Proposal::tr("Fits"), Proposal::tr("Memory per GPU (%1)").arg(memoryUnitSymbol()), Proposal::tr("Output tokens/s"),
-                     Proposal::tr("TTFT"), Proposal::tr("TPOT"), Proposal::tr("Serves load"),
+        t.headers = {Proposal::tr("Scenario"),
+                     Proposal::tr("Model version"),
+                     Proposal::tr("Fits"),
+                     Proposal::tr("Memory per GPU (%1)").arg(memoryUnitSymbol()),
+                     Proposal::tr("Output tokens/s"),
+                     Proposal::tr("TTFT"),
+                     Proposal::tr("TPOT"),
+                     Proposal::tr("Serves load"),
                      Proposal::tr("%1 / M output tokens").arg(currencyCode())};
         t.widths = {16, 24, 6, 12, 10, 8, 8, 7, 9};
         t.numeric = {false, false, false, true, true, true, true, false, true};
         for (size_t i = 0; i < mEstimates.size(); ++i) {
             const ScenarioEstimate &e = mEstimates[i];
             if (e.versions.empty())
-                t.rows.push_back({qs(e.name), Proposal::tr("—\nno model version picked"), QStringLiteral("—"), QStringLiteral("—"),
+                t.rows.push_back({qs(e.name), Proposal::tr("—\nno model version picked"), QStringLiteral("—"),
                                   QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
-                                  QStringLiteral("—")});
+                                  QStringLiteral("—"), QStringLiteral("—")});
             for (const VersionEstimate &v : e.versions) {
                 const bool sized = v.verdict.fits != Answer::Unknown;
                 const bool timed = v.speed.has_value();
                 QString detail = versionProblem(v, mPlan.workload);
                 if (detail.isEmpty() && timed)
                     detail = Proposal::tr("TP %1 · PP %2 · %3 replica(s) · %4 sequences · decode %5-bound")
-                                 .arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas)
+                                 .arg(v.parallel.tensor)
+                                 .arg(v.parallel.pipeline)
+                                 .arg(v.replicas)
                                  .arg(count(v.concurrency), boundName(v.speed->decode.bound));
-                t.rows.push_back({qs(e.name), qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
-                                  sized ? (v.verdict.fits == Answer::Yes ? Proposal::tr("yes") : Proposal::tr("no")) : Proposal::tr("unknown"),
+                t.rows.push_back({qs(e.name),
+                                  qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
+                                  sized ? (v.verdict.fits == Answer::Yes ? Proposal::tr("yes") : Proposal::tr("no"))
+                                        : Proposal::tr("unknown"),
                                   sized ? memoryUseText(v.memory) : QStringLiteral("—"),
                                   timed ? number(v.speed->nominal.outputTokensPerSecond, 0) : QStringLiteral("—"),
                                   timed ? ttftText(v.speed->nominal.ttft) : QStringLiteral("—"),
-                                  timed ? tpotText(v.speed->nominal.tpot) : QStringLiteral("—"),
-                                  verdictWord(v.verdict), costPerMillionText(v, locale())});
+                                  timed ? tpotText(v.speed->nominal.tpot) : QStringLiteral("—"), verdictWord(v.verdict),
+                                  costPerMillionText(v, locale())});
             }
         }
         table(t);
@@ -588,19 +643,23 @@ private:
         workload.widths = {35, 65};
         workload.numeric = {false, false};
         workload.rows = {
-            {Proposal::tr("Model versions compared"), versions.isEmpty() ? Proposal::tr("none picked") : versions.join(QStringLiteral(", "))},
+            {Proposal::tr("Model versions compared"),
+             versions.isEmpty() ? Proposal::tr("none picked") : versions.join(QStringLiteral(", "))},
             {Proposal::tr("Prompt per request"), Proposal::tr("%1 tokens").arg(count(w.inputTokens))},
             {Proposal::tr("Answer per request"), Proposal::tr("%1 tokens").arg(count(w.outputTokens))},
             {Proposal::tr("Context held per sequence"), Proposal::tr("%1 tokens").arg(count(w.contextTokens))},
             {Proposal::tr("Load"), loadText(w)},
-            {Proposal::tr("Time to first token (TTFT) target"), Proposal::tr("at most %1 s").arg(plain(w.ttftSloSeconds))},
-            {Proposal::tr("Time per output token (TPOT) target"), Proposal::tr("at most %1 ms").arg(plain(w.tpotSloSeconds * 1000))},
+            {Proposal::tr("Time to first token (TTFT) target"),
+             Proposal::tr("at most %1 s").arg(plain(w.ttftSloSeconds))},
+            {Proposal::tr("Time per output token (TPOT) target"),
+             Proposal::tr("at most %1 ms").arg(plain(w.tpotSloSeconds * 1000))},
         };
         table(workload);
 
         subsection(Proposal::tr("Deployment"));
         ProposalTable deployment;
-        deployment.headers = {Proposal::tr("Scenario"), Proposal::tr("Engine"), Proposal::tr("Weights"), Proposal::tr("KV cache"), Proposal::tr("Parallelism"), Proposal::tr("Cloud prices")};
+        deployment.headers = {Proposal::tr("Scenario"), Proposal::tr("Engine"),      Proposal::tr("Weights"),
+                              Proposal::tr("KV cache"), Proposal::tr("Parallelism"), Proposal::tr("Cloud prices")};
         deployment.widths = {22, 13, 20, 11, 22, 12};
         deployment.numeric = {false, false, false, false, false, false};
         // What the estimates ran: each version's resolved deployment.
@@ -615,7 +674,10 @@ private:
                 if (!first && v.request)
                     first = &*v.request;
                 layouts << Proposal::tr("%1: TP %2 × PP %3, %4 replica(s)")
-                               .arg(qs(v.modelName)).arg(v.parallel.tensor).arg(v.parallel.pipeline).arg(v.replicas);
+                               .arg(qs(v.modelName))
+                               .arg(v.parallel.tensor)
+                               .arg(v.parallel.pipeline)
+                               .arg(v.replicas);
             }
             const DeploymentSettings &d = s.deployment;
             deployment.rows.push_back({qs(s.name), first ? qs(first->deployment.engine.name) : qs(d.engineId),
@@ -636,11 +698,13 @@ private:
     void efficiencyFactors()
     {
         subsection(Proposal::tr("Efficiency factors"));
-        paragraph(Proposal::tr("The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU: "
-                     "nominal, with the slowest and fastest plausible in brackets (the range behind every speed's "
-                     "spread), and the engine's fixed cost per forward step."));
+        paragraph(Proposal::tr(
+            "The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU: "
+            "nominal, with the slowest and fastest plausible in brackets (the range behind every speed's "
+            "spread), and the engine's fixed cost per forward step."));
         ProposalTable t;
-        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Engine on GPU"), Proposal::tr("Compute"), Proposal::tr("Memory bandwidth"), Proposal::tr("Links"), Proposal::tr("Step overhead")};
+        t.headers = {Proposal::tr("Scenario"),         Proposal::tr("Engine on GPU"), Proposal::tr("Compute"),
+                     Proposal::tr("Memory bandwidth"), Proposal::tr("Links"),         Proposal::tr("Step overhead")};
         t.widths = {22, 26, 13, 13, 13, 13};
         t.numeric = {false, false, true, true, true, true};
         QStringList sources;
@@ -653,8 +717,8 @@ private:
                 if (v.request && !engine)
                     engine = v.request->deployment.engine;
             if (!engine || !e || !e->cluster.gpu) {
-                t.rows.push_back({qs(s.name), Proposal::tr("—\nno GPU or engine to estimate"), QStringLiteral("—"), QStringLiteral("—"),
-                                  QStringLiteral("—"), QStringLiteral("—")});
+                t.rows.push_back({qs(s.name), Proposal::tr("—\nno GPU or engine to estimate"), QStringLiteral("—"),
+                                  QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—")});
                 continue;
             }
             const EfficiencyRange r = efficiencyFor(*engine, *e->cluster.gpu);
@@ -666,7 +730,8 @@ private:
                               range(r.nominal.memory, r.pessimistic.memory, r.optimistic.memory),
                               range(r.nominal.network, r.pessimistic.network, r.optimistic.network),
                               Proposal::tr("%1 ms").arg(number(units::inSeconds(engine->stepOverhead) * 1000, 2))});
-            sources << Proposal::tr("Efficiency, %1 on %2: %3.").arg(qs(engine->name), qs(e->cluster.gpu->name), qs(r.source))
+            sources << Proposal::tr("Efficiency, %1 on %2: %3.")
+                           .arg(qs(engine->name), qs(e->cluster.gpu->name), qs(r.source))
                     << Proposal::tr("Engine profile, %1: %2.").arg(qs(engine->name), qs(engine->source));
         }
         table(t);
@@ -683,9 +748,11 @@ private:
         // Scenarios with the same assumptions share one table.
         std::vector<std::vector<size_t>> groups;
         const auto same = [](const CostAssumptions &a, const CostAssumptions &b) {
-            return std::all_of(kCostAssumptionKeys.begin(), kCostAssumptionKeys.end(), [&](const CostAssumptionKey &key) {
-                return (a.*key.member).value == (b.*key.member).value && (a.*key.member).source == (b.*key.member).source;
-            });
+            return std::all_of(kCostAssumptionKeys.begin(), kCostAssumptionKeys.end(),
+                               [&](const CostAssumptionKey &key) {
+                                   return (a.*key.member).value == (b.*key.member).value
+                                          && (a.*key.member).source == (b.*key.member).source;
+                               });
         };
         for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
             auto group = std::find_if(groups.begin(), groups.end(), [&](const std::vector<size_t> &g) {
@@ -711,7 +778,9 @@ private:
             for (const CostField &field : costFields()) {
                 const CostAssumption &value = a.*field.member;
                 t.rows.push_back({field.label,
-                                  (number(field.shownValue(value.value, displayCurrency()), field.decimals) + field.unitIn(displayCurrency())).trimmed(),
+                                  (number(field.shownValue(value.value, displayCurrency()), field.decimals)
+                                   + field.unitIn(displayCurrency()))
+                                      .trimmed(),
                                   qs(value.source)});
             }
             table(t);
@@ -728,8 +797,8 @@ private:
         const PartSnapshot &p = mPlan.parts;
         const auto add = [&t](const std::string &name, const OptionalPrice &price, const std::string &source) {
             // As the source quotes it, in USD.
-            t.rows.push_back({qs(name), price ? number(price->usd, 0) : Proposal::tr("no price"), price ? qs(price->date) : QStringLiteral("—"),
-                              qs(source)});
+            t.rows.push_back({qs(name), price ? number(price->usd, 0) : Proposal::tr("no price"),
+                              price ? qs(price->date) : QStringLiteral("—"), qs(source)});
         };
         for (const GpuSpec &g : p.gpus)
             add(g.name, g.price, g.source);
@@ -743,13 +812,15 @@ private:
             add(Proposal::tr("%1 (chassis and integration)").arg(qs(s.name)).toStdString(), s.chassisPrice, s.source);
         for (const CloudInstance &instance : p.instances) {
             QStringList tiers;
-            for (CloudTier tier : {CloudTier::OnDemand, CloudTier::Reserved1Year, CloudTier::Reserved3Year, CloudTier::Spot})
+            for (CloudTier tier :
+                 {CloudTier::OnDemand, CloudTier::Reserved1Year, CloudTier::Reserved3Year, CloudTier::Spot})
                 if (const std::optional<double> hourly = hourlyPrice(instance, tier))
                     tiers << Proposal::tr("%1 per hour %2").arg(number(*hourly, 2), tierName(tier));
             t.rows.push_back({Proposal::tr("%1 %2").arg(qs(instance.provider), qs(instance.name)).trimmed(),
                               tiers.isEmpty() ? Proposal::tr("no price") : tiers.join(QLatin1Char('\n')),
-                              instance.region.empty() ? qs(instance.priceDate)
-                                                      : qs(instance.priceDate) + QLatin1Char('\n') + qs(instance.region),
+                              instance.region.empty()
+                                  ? qs(instance.priceDate)
+                                  : qs(instance.priceDate) + QLatin1Char('\n') + qs(instance.region),
                               qs(instance.source)});
         }
         if (t.rows.empty()) {
@@ -770,12 +841,30 @@ private:
 } // namespace
 
 namespace proposalsections {
-QString executiveSummary() { return Proposal::tr("Executive summary"); }
-QString billOfMaterials() { return Proposal::tr("Bill of materials"); }
-QString topology() { return Proposal::tr("Topology"); }
-QString charts() { return Proposal::tr("Charts"); }
-QString modelVersions() { return Proposal::tr("Model versions"); }
-QString assumptions() { return Proposal::tr("Assumptions"); }
+QString executiveSummary()
+{
+    return Proposal::tr("Executive summary");
+}
+QString billOfMaterials()
+{
+    return Proposal::tr("Bill of materials");
+}
+QString topology()
+{
+    return Proposal::tr("Topology");
+}
+QString charts()
+{
+    return Proposal::tr("Charts");
+}
+QString modelVersions()
+{
+    return Proposal::tr("Model versions");
+}
+QString assumptions()
+{
+    return Proposal::tr("Assumptions");
+}
 } // namespace proposalsections
 
 ProposalContent buildProposalContent(const Plan &plan, const std::vector<ScenarioEstimate> &estimates,

@@ -29,15 +29,15 @@ struct ProposalTable {
     QStringList headers;
     // A cell's lines after the first are a note under it, set smaller.
     std::vector<QStringList> rows;
-    std::vector<int> widths;           // per column, percent of the text width
-    std::vector<bool> numeric;         // per column: right-aligned
-    int totalRows = 0;                 // the last rows are totals, set in bold
+    std::vector<int> widths;   // per column, percent of the text width
+    std::vector<bool> numeric; // per column: right-aligned
+    int totalRows = 0;         // the last rows are totals, set in bold
 };
 
 struct ProposalBlock {
     enum class Kind { Section, Subsection, Paragraph, Note, Table, Figure };
     Kind kind = Kind::Paragraph;
-    QString text;  // heading, paragraph or note; plain text
+    QString text; // heading, paragraph or note; plain text
     ProposalTable table;
     ProposalFigure figure;
 };
@@ -46,8 +46,8 @@ struct ProposalContent {
     QString title;
     QString subtitle;
     QString date;
-    QString author;       // empty: none
-    QStringList facts;    // a few lines on the title page
+    QString author;    // empty: none
+    QStringList facts; // a few lines on the title page
     std::vector<ProposalBlock> blocks;
 };
 

@@ -46,7 +46,8 @@ public:
         block(spaced(14), c.subtitle, font(15, false), kInk);
         block(spaced(4), c.date, font(11, false), kInk);
         if (!c.author.isEmpty())
-            block(spaced(2), QCoreApplication::translate("Proposal", "Prepared by %1").arg(c.author), font(11, false), kInk);
+            block(spaced(2), QCoreApplication::translate("Proposal", "Prepared by %1").arg(c.author), font(11, false),
+                  kInk);
         QTextBlockFormat factsStart = spaced(4);
         factsStart.setTopMargin(pt(40));
         bool firstFact = true;
@@ -75,18 +76,10 @@ public:
             block(f, b.text, font(11.5, true), kInk);
             break;
         }
-        case ProposalBlock::Kind::Paragraph:
-            block(spaced(6), b.text, font(9.5, false), kInk);
-            break;
-        case ProposalBlock::Kind::Note:
-            block(spaced(4), b.text, font(8, false), kMuted);
-            break;
-        case ProposalBlock::Kind::Table:
-            table(b.table);
-            break;
-        case ProposalBlock::Kind::Figure:
-            figure(b.figure);
-            break;
+        case ProposalBlock::Kind::Paragraph: block(spaced(6), b.text, font(9.5, false), kInk); break;
+        case ProposalBlock::Kind::Note: block(spaced(4), b.text, font(8, false), kMuted); break;
+        case ProposalBlock::Kind::Table: table(b.table); break;
+        case ProposalBlock::Kind::Figure: figure(b.figure); break;
         }
     }
 
@@ -221,7 +214,7 @@ private:
 
     QTextDocument &mDocument;
     QTextCursor mCursor;
-    QSizeF mPageSize;  // in those 96-per-inch pixels
+    QSizeF mPageSize; // in those 96-per-inch pixels
     FigureTextObject *mFigures;
     bool mEmpty = true;
 };

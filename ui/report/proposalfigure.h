@@ -18,7 +18,7 @@ namespace planner {
 
 struct ProposalFigure {
     QString caption;
-    QSizeF size;  // logical pixels
+    QSizeF size; // logical pixels
     std::function<void(QPainter *painter, const QRectF &target)> paint;
 };
 

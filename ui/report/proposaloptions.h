@@ -8,9 +8,9 @@
 namespace planner {
 
 struct ProposalOptions {
-    QString title;   // empty: the plan's name
-    QString author;  // empty: no "Prepared by" line
-    QDate date;      // invalid: today
+    QString title;  // empty: the plan's name
+    QString author; // empty: no "Prepared by" line
+    QDate date;     // invalid: today
 };
 
 } // namespace planner

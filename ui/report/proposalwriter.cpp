@@ -7,13 +7,13 @@
 #include "ui/report/topologypicture.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QBuffer>
 #include <QTextDocument>
 
 namespace planner {
@@ -61,7 +61,8 @@ QString writeProposalPdf(const Plan &plan, const Catalogue &catalogue, const Pro
     pdf.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&pdf);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, kMargins, QPageLayout::Millimeter));
+        writer.setPageLayout(
+            QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, kMargins, QPageLayout::Millimeter));
         writer.setTitle(content.title);
         writer.setCreator(QStringLiteral("LLM Deployment Planner"));
         const QRectF area(QPointF(0, 0), writer.pageLayout().paintRectPixels(writer.resolution()).size());

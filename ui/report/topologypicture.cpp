@@ -14,7 +14,11 @@ namespace {
 // The document and the scene that draws it, alive for as long as a figure
 // may still be painted. The scene goes first: it refers to the document.
 struct SceneHolder {
-    explicit SceneHolder(const Catalogue &catalogue) : document(catalogue), scene(document) {}
+    explicit SceneHolder(const Catalogue &catalogue)
+        : document(catalogue)
+        , scene(document)
+    {
+    }
     PlanDocument document;
     TopologyScene scene;
 };
