@@ -93,7 +93,9 @@ std::optional<PlanBreakEven> planBreakEven(const std::vector<ScenarioEstimate> &
     std::optional<std::size_t> cloud;
     for (std::size_t i = 0; i < estimates.size(); ++i) {
         const ScenarioEstimate &e = estimates[i];
-        if (!e.cluster.problem.empty() || e.cluster.gpuCount == 0 || !(e.cost.monthlyTotalUsd > 0))
+        // A scenario whose cost is unknown (a GPU or instance without a price) is not compared.
+        if (!e.cluster.problem.empty() || e.cluster.gpuCount == 0 || !(e.cost.monthlyTotalUsd > 0)
+            || e.costCompleteness == CostCompleteness::Unknown)
             continue;
         std::optional<std::size_t> &cheapest = e.cluster.cloud ? cloud : onPrem;
         if (!cheapest || e.cost.monthlyTotalUsd < estimates[*cheapest].cost.monthlyTotalUsd)

@@ -45,7 +45,8 @@ struct PlanBreakEven {
     std::optional<int> month;       // when buying has cost less in cash; nullopt: not within the horizon
 };
 
-// nullopt unless the plan has both an on-prem and a cloud scenario that can be estimated.
+// nullopt unless the plan has both an on-prem and a cloud scenario that can be
+// estimated and whose cost is known (a lower bound counts).
 std::optional<PlanBreakEven> planBreakEven(const std::vector<ScenarioEstimate> &estimates);
 
 } // namespace planner

@@ -3,10 +3,12 @@
 // every shipped sample plan (and for the R1 sample at 5 requests/s, where
 // they once disagreed): all three read core's one evaluation.
 
+#include "core/plan/plananalysis.h"
 #include "database/catalogue.h"
 #include "database/planfile.h"
 #include "support/clirun.h"
 #include "support/sampleplans.h"
+#include "ui/charts/analysischarts.h"
 #include "ui/document/plandocument.h"
 #include "ui/format/estimatetext.h"
 #include "ui/mainwindow.h"
@@ -20,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QtCharts/QChart>
 #include <QtTest>
 
 #include <memory>
@@ -155,6 +158,26 @@ private slots:
             }
         }
         QCOMPARE(row, summary->rowCount());
+    }
+
+    // A GPU without a price: no capital, monthly cost or cost per token is
+    // shown anywhere, and none is drawn as a bar or a line.
+    void anUnknownCostHasNoFigure()
+    {
+        Plan plan = samplePlan("r1-distill-qwen-32b-2x-rtx4090");
+        for (GpuSpec &gpu : plan.parts.gpus)
+            gpu.price.reset();
+        const std::vector<ScenarioEstimate> estimates = evaluatePlan(plan);
+        const ScenarioEstimate &e = estimates.front();
+        QVERIFY(e.costCompleteness == CostCompleteness::Unknown);
+        for (CompareMetric metric : {CompareMetric::Capex, CompareMetric::MonthlyCost, CompareMetric::CostPerMillion})
+            QVERIFY(!compareValue(e, 0, metric));
+        QVERIFY(compareValue(e, 0, CompareMetric::TokensPerSecond)); // the speed is known
+        QCOMPARE(monthlyCostText(e), QStringLiteral("unknown"));
+        QCOMPARE(costPerMillionText(e.versions.front()), QStringLiteral("unknown"));
+        QVERIFY(costGapText(e).contains(QStringLiteral("NVIDIA GeForce RTX 4090")));
+        std::unique_ptr<QChart> cumulative(cumulativeCostChart(estimates, planBreakEven(estimates)));
+        QVERIFY(cumulative->series().isEmpty());
     }
 
 private:

@@ -238,8 +238,8 @@ void AnalysisPanel::drawCompare()
         for (size_t column = 0; column < estimates.size(); ++column) {
             const std::optional<double> value = compareValue(estimates[column], version, metric);
             const bool lowerBound = value && compareIsLowerBound(estimates[column], metric);
-            auto *item = new QTableWidgetItem(value ? locale.toString(*value, 'f', compareDecimals(metric))
-                                                          + (lowerBound ? QStringLiteral("+") : QString())
+            auto *item = new QTableWidgetItem(value ? (lowerBound ? QStringLiteral("≥ ") : QString())
+                                                          + locale.toString(*value, 'f', compareDecimals(metric))
                                                     : tr("—"));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (!value)

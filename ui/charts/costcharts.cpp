@@ -35,11 +35,12 @@ QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios,
     double most = 0;
     for (const ScenarioEstimate &s : scenarios) {
         const std::vector<double> &cash = s.cost.cumulativeUsdByMonth;
-        if (cash.empty())
-            continue;
+        if (cash.empty() || s.costCompleteness == CostCompleteness::Unknown)
+            continue; // no line for a cost that misses a GPU's or an instance's price
         auto *line = new QLineSeries;
-        line->setName(scenarioName(s)
-                      + (s.cost.unpricedParts.empty() ? QString() : AnalysisCharts::tr(" (lower bound)")));
+        line->setName(
+            scenarioName(s)
+            + (s.costCompleteness == CostCompleteness::LowerBound ? AnalysisCharts::tr(" (lower bound)") : QString()));
         for (size_t month = 0; month < cash.size(); ++month)
             line->append(static_cast<double>(month), inDisplayCurrency(cash[month]));
         setTooltipUnit(line, currencyCode(), 0);
@@ -118,14 +119,18 @@ bool compareIsLowerBound(const ScenarioEstimate &s, CompareMetric metric)
 {
     const bool money = metric == CompareMetric::Capex || metric == CompareMetric::MonthlyCost
                        || metric == CompareMetric::CostPerMillion;
-    return money && !s.cost.unpricedParts.empty();
+    return money && s.costCompleteness == CostCompleteness::LowerBound;
 }
 
 std::optional<double> compareValue(const ScenarioEstimate &s, size_t version, CompareMetric metric)
 {
     switch (metric) {
-    case CompareMetric::Capex: return inDisplayCurrency(s.cost.capexUsd);
-    case CompareMetric::MonthlyCost: return inDisplayCurrency(s.cost.monthlyTotalUsd);
+    // A cost missing a GPU's or an instance's price is unknown: no bar, no figure.
+    case CompareMetric::Capex:
+    case CompareMetric::MonthlyCost:
+        if (s.costCompleteness == CostCompleteness::Unknown)
+            return std::nullopt;
+        return inDisplayCurrency(metric == CompareMetric::Capex ? s.cost.capexUsd : s.cost.monthlyTotalUsd);
     case CompareMetric::Power: return s.cost.averagePowerKw;
     default: break;
     }
