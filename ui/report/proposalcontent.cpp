@@ -597,7 +597,7 @@ private:
                      Proposal::tr("TPOT"),
                      Proposal::tr("Serves load"),
                      Proposal::tr("%1 / M output tokens").arg(currencyCode())};
-        t.widths = {16, 24, 6, 12, 10, 8, 8, 7, 9};
+        t.widths = {15, 22, 6, 12, 10, 8, 8, 10, 9};
         t.numeric = {false, false, false, true, true, true, true, false, true};
         for (size_t i = 0; i < mEstimates.size(); ++i) {
             const ScenarioEstimate &e = mEstimates[i];
