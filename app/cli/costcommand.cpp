@@ -15,6 +15,8 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 namespace planner::cli {
 
@@ -82,9 +84,18 @@ std::optional<PerfEstimate> speedOn(const QCommandLineParser &parser, const Clus
 // `units` of a catalogue server or instance, linked as the build search links them.
 Cluster clusterOf(const QString &optionId, CloudTier tier, int units)
 {
-    for (const HardwareOption &o : hardwareOptions(catalogue(), tier).options)
-        if (o.id == optionId.toStdString())
-            return clusterOfServers(o.gpu, o.gpusPerUnit * units, o.gpusPerUnit, o.inside, o.between);
+    for (const HardwareOption &o : hardwareOptions(catalogue(), tier).options) {
+        if (o.id != optionId.toStdString())
+            continue;
+        const std::int64_t gpus = static_cast<std::int64_t>(o.gpusPerUnit) * units;
+        if (gpus > std::numeric_limits<int>::max())
+            throw UsageError(QStringLiteral("%1 x '%2' is %3 GPUs, more than the %4 a deployment can count")
+                                 .arg(units)
+                                 .arg(optionId)
+                                 .arg(gpus)
+                                 .arg(std::numeric_limits<int>::max()));
+        return clusterOfServers(o.gpu, static_cast<int>(gpus), o.gpusPerUnit, o.inside, o.between);
+    }
     throw UsageError(QStringLiteral("'%1' names a GPU the catalogue does not have").arg(optionId));
 }
 
@@ -118,7 +129,8 @@ std::optional<Side> onPremSide(const QCommandLineParser &parser, const CostAssum
                                  .arg(parser.value(QStringLiteral("server"))));
         const int servers = countOption(parser, QStringLiteral("servers"), 1);
         build = buildFromServer(*server, servers);
-        cluster = clusterOf(parser.value(QStringLiteral("server")), CloudTier::OnDemand, servers);
+        if (parser.isSet(QStringLiteral("model")))
+            cluster = clusterOf(parser.value(QStringLiteral("server")), CloudTier::OnDemand, servers);
     } else if (parser.isSet(QStringLiteral("gpu"))) {
         const std::optional<GpuSpec> found = catalogue().find<GpuSpec>(parser.value(QStringLiteral("gpu")));
         if (!found)
@@ -127,7 +139,8 @@ std::optional<Side> onPremSide(const QCommandLineParser &parser, const CostAssum
         const int gpus = countOption(parser, QStringLiteral("gpus"), 1);
         build = buildFromGpus(*found, gpus);
         // Bare GPUs sit in servers of eight joined by the default network, as `fit` and `perf` place them.
-        cluster = bareGpuCluster(*found, gpus);
+        if (parser.isSet(QStringLiteral("model")))
+            cluster = bareGpuCluster(*found, gpus);
     } else {
         return std::nullopt;
     }
@@ -165,7 +178,8 @@ std::optional<Side> cloudSide(const QCommandLineParser &parser, const CostAssump
                     .arg(count)
                     .arg(QString::fromStdString(instance->name), QString::fromStdString(instance->provider), tierText,
                          QString::fromStdString(instance->priceDate));
-    side.speed = speedOn(parser, clusterOf(id, *tier, count));
+    if (parser.isSet(QStringLiteral("model")))
+        side.speed = speedOn(parser, clusterOf(id, *tier, count));
     side.cost = cloudCost(*hourly, count, *tier, a, served(side.speed));
     return side;
 }

@@ -4,6 +4,7 @@
 #include "core/model/precision.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace planner {
 
@@ -36,8 +37,11 @@ int automaticTensorParallel(const InferenceRequest &d, int limit)
 int automaticPipeline(const InferenceRequest &d, int tensor)
 {
     const int groups = std::max(1, d.gpuCount / std::max(tensor, 1));
+    // No model takes more stages than it has layers: that bounds the search
+    // however many GPUs a plan holds.
+    const std::int64_t most = std::min<std::int64_t>(groups, std::max<std::int64_t>(d.model.numLayers, 1));
     int mostAccepted = 1;
-    for (int stages = 1; stages <= groups; ++stages) {
+    for (int stages = 1; stages <= most; ++stages) {
         if (groups % stages != 0)
             continue;
         const Parallelism p{tensor, stages, d.parallel.expert, d.parallel.dataParallelAttention};
@@ -100,7 +104,7 @@ PerfLinks linksFor(const Cluster &cluster, const Parallelism &p)
     const LinkPath &between = cluster.servers > 1 ? cluster.links.pipeline : inside;
     if (p.tensor > perServer) // tensor parallelism crosses servers: its all-reduces take the slower path
         links.tensorParallel = between;
-    const bool oneServer = p.tensor * p.pipeline <= perServer;
+    const bool oneServer = static_cast<std::int64_t>(p.tensor) * p.pipeline <= perServer;
     links.pipeline = oneServer ? inside : between;
     links.expertParallel = oneServer || p.expert <= std::min(p.tensor, perServer) ? links.tensorParallel : between;
     return links;
@@ -184,7 +188,7 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
     r.links = linksFor(cluster, d.parallel);
     out.dataParallel = cluster.dataParallel;
 
-    const int perCopy = d.parallel.tensor * d.parallel.pipeline;
+    const std::int64_t perCopy = static_cast<std::int64_t>(d.parallel.tensor) * d.parallel.pipeline;
     if (perCopy > d.gpuCount) {
         out.problems.push_back({"layout-too-large",
                                 {QT_TRANSLATE_NOOP("Core", "TP %1 x PP %2 needs %3 GPUs; the cluster has %4"),
@@ -193,7 +197,7 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
                                 settings.tensorParallel > 0 ? "tp" : "pp"});
         return out;
     }
-    out.replicas = d.gpuCount / std::max(perCopy, 1);
+    out.replicas = static_cast<int>(d.gpuCount / std::max<std::int64_t>(perCopy, 1));
     std::vector<Problem> invalid = problemsFromText(validate(d), "invalid-deployment");
     out.problems.insert(out.problems.end(), invalid.begin(), invalid.end());
     if (const std::optional<Message> missing = missingSpeedFigure(d.gpu, d.weights.compute))

@@ -1,6 +1,7 @@
 #include "core/topology/cluster.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -268,7 +269,8 @@ Cluster clusterOfServers(const GpuSpec &gpu, int gpuCount, int gpusPerServer, co
     c.gpu = gpu;
     c.gpuCount = gpuCount;
     c.gpusPerServer = std::max(1, std::min(gpusPerServer, gpuCount));
-    c.servers = (gpuCount + c.gpusPerServer - 1) / c.gpusPerServer;
+    // In 64 bits: a count near INT_MAX must not overflow on the way.
+    c.servers = static_cast<int>((static_cast<std::int64_t>(gpuCount) + c.gpusPerServer - 1) / c.gpusPerServer);
     c.links = inside;
     c.links.pipeline = c.links.expertParallel = c.dataParallel = inside.tensorParallel;
     if (c.servers > 1) {
