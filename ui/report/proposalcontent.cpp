@@ -213,6 +213,12 @@ private:
     void figure(const ProposalFigure &f) { mContent.blocks.push_back({ProposalBlock::Kind::Figure, f.caption, {}, f}); }
 
     const ScenarioEstimate *estimate(size_t i) const { return i < mEstimates.size() ? &mEstimates[i] : nullptr; }
+    // A scenario's versions, or none; a reference into the estimates (never a copy that dies with the loop).
+    static const std::vector<VersionEstimate> &versionsOf(const ScenarioEstimate *e)
+    {
+        static const std::vector<VersionEstimate> none;
+        return e ? e->versions : none;
+    }
 
     bool capexLowerBound(size_t i) const { return mBills[i].capexIsLowerBound; }
     bool costLowerBound(size_t i) const
@@ -668,7 +674,7 @@ private:
             const ScenarioEstimate *e = estimate(i);
             const PerfRequest *first = nullptr;
             QStringList layouts;
-            for (const VersionEstimate &v : e ? e->versions : std::vector<VersionEstimate>{}) {
+            for (const VersionEstimate &v : versionsOf(e)) {
                 if (v.replicas == 0)
                     continue;
                 if (!first && v.request)
@@ -713,7 +719,7 @@ private:
             const ScenarioEstimate *e = estimate(i);
             // The engine the estimates resolved to (the first version that has a deployment).
             std::optional<EngineProfile> engine;
-            for (const VersionEstimate &v : e ? e->versions : std::vector<VersionEstimate>{})
+            for (const VersionEstimate &v : versionsOf(e))
                 if (v.request && !engine)
                     engine = v.request->deployment.engine;
             if (!engine || !e || !e->cluster.gpu) {
