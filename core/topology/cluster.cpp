@@ -128,7 +128,8 @@ ServerGraph serverGraph(const Topology &t, const PartSnapshot &parts, const std:
         const LinkSpec *spec = countedLink(t, parts, l);
         const int a = serverOf(t, l.from);
         const int b = serverOf(t, l.to);
-        if (!spec || !isScaleOut(spec->kind) || a == b || a == 0 || b == 0)
+        // A server without GPUs (its GPU group deleted) has no GPUs to share a link.
+        if (!spec || !isScaleOut(spec->kind) || a == b || !g.servers.count(a) || !g.servers.count(b))
             continue;
         const std::pair<int, int> key{std::min(a, b), std::max(a, b)};
         const LinkPath p = pathOf(*spec, l.count);

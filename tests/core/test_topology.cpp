@@ -164,6 +164,22 @@ private slots:
         QCOMPARE(units::inGBPerSecond(c.links.hostMemory), 600.0);
     }
 
+    // A server whose GPUs were deleted, still linked to a GPU server: the
+    // estimate is that of the GPU server alone (this once threw out of the
+    // evaluation and closed the application).
+    void aServerWithoutGpusAddsNothing()
+    {
+        Topology t;
+        const int first = addServer(t, "one");
+        addGpus(t, first, "h100-sxm", 8, "nvswitch");
+        const int empty = addServer(t, "emptied");
+        addLink(t, first, empty, "ib-ndr", 8);
+        const Cluster c = reduceToCluster(t, parts());
+        QVERIFY2(c.problem.empty(), c.problem.text().c_str());
+        QCOMPARE(c.servers, 1);
+        QCOMPARE(c.gpuCount, 8);
+    }
+
     void badgesAppearAndClear()
     {
         Topology t;
