@@ -16,6 +16,7 @@
 #include "core/hardware/gpuspec.h"
 #include "core/hardware/linkspec.h"
 #include "core/hardware/memorymodulespec.h"
+#include "core/hardware/resolvedserver.h"
 #include "core/hardware/servertemplate.h"
 #include "core/hardware/storagespec.h"
 #include "core/model/modelspec.h"
@@ -30,18 +31,6 @@
 namespace planner {
 
 enum class PartOrigin { Shipped, User, UserShadowingShipped };
-
-// A server template with its part ids looked up: what a drop onto the canvas
-// or a bill of materials needs.
-struct ResolvedServer {
-    ServerTemplate server;
-    GpuSpec gpu;
-    std::optional<CpuSpec> cpu;
-    std::optional<MemoryModuleSpec> memory;
-    std::optional<StorageSpec> storage;
-    std::optional<LinkSpec> gpuLink;
-    std::optional<LinkSpec> nic;
-};
 
 struct CatalogueStatus {
     QString error; // empty on success

@@ -90,7 +90,10 @@ MainWindow::MainWindow(Catalogue &catalogue, QWidget *parent)
     connect(mScene, &TopologyScene::message, this, &MainWindow::showMessage);
     connect(mDocument, &PlanDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(mDocument->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
-    connect(mDocument, &PlanDocument::planChanged, this, &MainWindow::updateScenarioBox);
+    connect(mDocument, &PlanDocument::planChanged, this, [this](const PlanChange &change) {
+        if (change.touches(PlanChange::Scenarios))
+            updateScenarioBox();
+    });
     connect(mDocument, &PlanDocument::currentScenarioChanged, this, &MainWindow::updateScenarioBox);
 
     mAutosaveTimer = new QTimer(this);
@@ -167,6 +170,9 @@ void MainWindow::createDocks()
     summary->raise();
 
     auto *history = new QUndoView(mDocument->undoStack(), this);
+    // One line per step: without this the list measures every step's text
+    // after each edit, which grows with the history.
+    history->setUniformItemSizes(true);
     history->setEmptyLabel(tr("<opened plan>"));
     QDockWidget *historyDock = dock(tr("History"), QStringLiteral("historyDock"), history, this);
     addDockWidget(Qt::RightDockWidgetArea, historyDock);
@@ -661,7 +667,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
         setMemoryUnit(preferences.memoryUnit);
         setDisplayCurrency(preferences.currency);
         mPalette->reload(mCatalogue);
-        emit mDocument->planChanged(); // every view re-reads what it shows, in the new units
+        emit mDocument->planChanged(PlanChange::everything()); // every view redraws, in the new units
     }
 }
 

@@ -438,6 +438,10 @@ does not fit: %1 short</source>
         <source>%1 must be a positive integer</source>
         <translation>%1 必须是正整数</translation>
     </message>
+    <message>
+        <source>parts go into a server</source>
+        <translation>部件须放入服务器中</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

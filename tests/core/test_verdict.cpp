@@ -19,6 +19,7 @@
 #include "database/catalogue.h"
 #include "database/hardwareoptions.h"
 #include "support/sampleplans.h"
+#include "support/shippedcatalogue.h"
 
 #include <QtTest>
 
@@ -29,10 +30,7 @@ namespace {
 
 const Catalogue &shipped()
 {
-    static const Catalogue::OpenResult opened = Catalogue::open({});
-    if (!opened.catalogue)
-        qFatal("the shipped catalogue does not open");
-    return *opened.catalogue;
+    return testsupport::shippedCatalogue();
 }
 
 template <typename Spec>

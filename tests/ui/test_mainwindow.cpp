@@ -77,6 +77,37 @@ private:
         return plan;
     }
 
+    // What a canvas shows, item by item, in a stable order: kind, id, where
+    // it is drawn and its tooltip; badges with their owner and messages.
+    static QStringList canvasDescription(const TopologyScene &scene)
+    {
+        QStringList lines;
+        for (const QGraphicsItem *item : scene.items()) {
+            const QRectF r = item->sceneBoundingRect();
+            const QString where = QStringLiteral("%1,%2 %3x%4")
+                                      .arg(qRound(r.x()))
+                                      .arg(qRound(r.y()))
+                                      .arg(qRound(r.width()))
+                                      .arg(qRound(r.height()));
+            switch (item->type()) {
+            case ServerItemType:
+            case PartItemType:
+            case LinkItemType:
+                lines
+                    << QStringLiteral("%1 #%2 %3 %4").arg(item->type()).arg(canvasId(item)).arg(where, item->toolTip());
+                break;
+            case BadgeItemType:
+                lines << QStringLiteral("badge of #%1 %2 %3")
+                             .arg(canvasId(item->parentItem()))
+                             .arg(where, static_cast<const BadgeItem *>(item)->text());
+                break;
+            default: break;
+            }
+        }
+        lines.sort();
+        return lines;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -260,6 +291,77 @@ private slots:
         QVERIFY(pdf.size() > 10'000);
         QCOMPARE(serializePlan(window.document()->plan()), before);
         QVERIFY(!window.document()->isModified());
+    }
+
+    // Each edit redraws only what it touched (core/plan/planchange.h), and
+    // what the canvas then shows is exactly what a rebuild from the plan shows,
+    // after every edit, undo and redo.
+    void canvasRedrawsOnlyWhatAnEditTouched()
+    {
+        PlanDocument doc(*mCatalogue);
+        TopologyScene scene(doc);
+        const auto matchesARebuild = [&](const char *step) {
+            TopologyScene rebuilt(doc);
+            QCOMPARE(canvasDescription(scene), canvasDescription(rebuilt));
+            QVERIFY2(scene.itemCount() == rebuilt.itemCount(), step);
+        };
+        QString error;
+        const int a = edits::dropPart(doc, {PaletteKind::Server, QStringLiteral("dgx-h100")}, {0, 0}, 0, &error);
+        const int b = edits::dropPart(doc, {PaletteKind::Server, QStringLiteral("dgx-h100")}, {420, 0}, 0, &error);
+        const int c = edits::dropPart(doc, {PaletteKind::Gpu, QStringLiteral("h100-sxm")}, {0, 400}, 0, &error);
+        QVERIFY2(a && b && c, qPrintable(error));
+        matchesARebuild("three servers");
+        const int link = edits::addLink(doc, a, b, QStringLiteral("ib-ndr"), &error);
+        QVERIFY2(link, qPrintable(error));
+        matchesARebuild("a link");
+
+        // A count in server a: b's item is not recreated, a's link follows a.
+        QGraphicsItem *serverB = scene.itemFor(b);
+        int gpusOfA = 0;
+        for (const TopologyNode *n : doc.scenario().topology.partsOf(a))
+            if (n->kind == NodeKind::Gpu)
+                gpusOfA = n->id;
+        edits::setCount(doc, gpusOfA, 4);
+        QCOMPARE(scene.itemFor(b), serverB);
+        matchesARebuild("a count");
+        const QLineF before = static_cast<LinkItem *>(scene.itemFor(link))->line();
+        QGraphicsItem *serverA = scene.itemFor(a);
+        edits::moveServers(doc, {{a, QPointF(0, 200)}}, 1);
+        QCOMPARE(scene.itemFor(a), serverA); // moved, not recreated
+        QCOMPARE(serverA->pos(), QPointF(0, 200));
+        QVERIFY(static_cast<LinkItem *>(scene.itemFor(link))->line() != before);
+        matchesARebuild("a move");
+
+        edits::rename(doc, doc.scenario().topology.node(c)->parent, QStringLiteral("Bench box"));
+        matchesARebuild("a rename");
+        edits::remove(doc, {gpusOfA});
+        QVERIFY(!scene.itemFor(gpusOfA));
+        matchesARebuild("a part removed");
+        edits::remove(doc, {b});
+        QVERIFY(!scene.itemFor(b) && !scene.itemFor(link));
+        matchesARebuild("a server and its link removed");
+        edits::setFabric(doc, c, QStringLiteral("nvlink4")); // c is the GPU group the drop made
+        QCOMPARE(doc.scenario().topology.node(c)->fabricLinkId, std::string("nvlink4"));
+        matchesARebuild("a fabric");
+        PlanWorkload w = doc.plan().workload;
+        w.contextTokens = 131072;
+        edits::setWorkload(doc, w);
+        matchesARebuild("a workload");
+
+        QUndoStack *stack = doc.undoStack();
+        while (stack->canUndo()) {
+            stack->undo();
+            matchesARebuild("undo");
+        }
+        while (stack->canRedo()) {
+            stack->redo();
+            matchesARebuild("redo");
+        }
+        edits::addScenario(doc, QStringLiteral("Second"), true);
+        matchesARebuild("a copied scenario");
+        doc.setCurrentScenario(0);
+        edits::removeScenario(doc, 1);
+        matchesARebuild("a scenario removed");
     }
 
     void badgesAppearAndClear()

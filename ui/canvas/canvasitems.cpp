@@ -228,10 +228,8 @@ void ServerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
 
 QVariant ServerItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
-    if (change == ItemPositionHasChanged && scene())
-        for (QGraphicsItem *item : scene()->items())
-            if (item->type() == LinkItemType)
-                static_cast<LinkItem *>(item)->track();
+    if (change == ItemPositionHasChanged && mMoved)
+        mMoved(mNodeId);
     return QGraphicsRectItem::itemChange(change, value);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The canvas's items: thin views of topology nodes and links. Each knows the
-// id of what it shows; the scene rebuilds them from the plan after every
-// change, so an item never holds state the plan does not.
+// id of what it shows; the scene recreates the items an edit touched from the
+// plan, so an item never holds state the plan does not.
 
 #include "core/plan/plan.h"
 #include "core/topology/cluster.h"
@@ -9,6 +9,7 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 
+#include <functional>
 #include <vector>
 
 namespace planner {
@@ -53,6 +54,9 @@ public:
     int type() const override { return ServerItemType; }
     int nodeId() const { return mNodeId; }
     static constexpr double kWidth = 300;
+    // Called with the server's id whenever it moves (a drag or an undo), so
+    // the scene can make the links at its parts follow.
+    void setMoveHandler(std::function<void(int)> handler) { mMoved = std::move(handler); }
 
 protected:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -63,6 +67,7 @@ private:
     QString mTitle;
     QString mSubtitle;
     bool mCloud;
+    std::function<void(int)> mMoved;
 };
 
 class LinkItem : public QGraphicsLineItem

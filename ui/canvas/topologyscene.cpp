@@ -1,5 +1,6 @@
 #include "ui/canvas/topologyscene.h"
 
+#include "core/plan/planchange.h"
 #include "ui/canvas/canvascolours.h"
 #include "ui/canvas/canvasitems.h"
 #include "ui/document/plandocument.h"
@@ -20,15 +21,14 @@ TopologyScene::TopologyScene(PlanDocument &document, QObject *parent)
     , mDocument(document)
 {
     setBackgroundBrush(canvasColours(palette()).paper);
-    connect(&mDocument, &PlanDocument::planChanged, this, &TopologyScene::rebuild);
+    connect(&mDocument, &PlanDocument::planChanged, this, &TopologyScene::planChanged);
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &TopologyScene::rebuild);
     connect(&mDocument, &PlanDocument::selectionChanged, this, [this] {
         if (mRebuilding)
             return;
         mRebuilding = true;
-        for (QGraphicsItem *item : items())
-            if (item->flags() & QGraphicsItem::ItemIsSelectable)
-                item->setSelected(mDocument.selection().count(canvasId(item)) > 0);
+        for (const auto &[id, item] : mItems)
+            item->setSelected(mDocument.selection().count(id) > 0);
         mRebuilding = false;
     });
     connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::syncSelectionToDocument);
@@ -44,7 +44,7 @@ TopologyScene::~TopologyScene()
 void TopologyScene::setMode(Mode mode)
 {
     mMode = mode;
-    for (QGraphicsItem *item : items())
+    for (const auto &[id, item] : mItems)
         if (item->type() == ServerItemType)
             item->setFlag(QGraphicsItem::ItemIsMovable, mode == Mode::Select);
 }
@@ -61,67 +61,210 @@ void TopologyScene::rebuild()
 {
     mRebuilding = true;
     mConnectLine = nullptr;
+    mItems.clear();
+    mLinksAtServer.clear();
+    mBadges.clear();
     clear();
-    const Plan &plan = mDocument.plan();
-    const Scenario &scenario = mDocument.scenario();
-    const Topology &t = scenario.topology;
-    std::map<int, QGraphicsItem *> byId;
-    for (const TopologyNode *server : t.servers()) {
-        auto *item = new ServerItem(*server, t, plan.parts);
-        item->setFlag(QGraphicsItem::ItemIsMovable, mMode == Mode::Select);
-        addItem(item);
-        byId[server->id] = item;
-        for (QGraphicsItem *child : item->childItems())
-            if (child->type() == PartItemType)
-                byId[static_cast<PartItem *>(child)->nodeId()] = child;
-    }
+    const Topology &t = mDocument.scenario().topology;
+    for (const TopologyNode *server : t.servers())
+        addServerItem(server->id);
     for (const TopologyLink &link : t.links)
-        if (byId.count(link.from) && byId.count(link.to)) {
-            auto *item = new LinkItem(link, plan.parts, byId[link.from], byId[link.to]);
-            addItem(item);
-            byId[link.id] = item;
+        addLinkItem(link.id);
+    addBadges();
+    fitSceneRect();
+    mRebuilding = false;
+}
+
+void TopologyScene::planChanged(const PlanChange &change)
+{
+    if (change.touches(PlanChange::Scenarios)) {
+        rebuild();
+        return;
+    }
+    const size_t current = mDocument.currentScenario();
+    const bool topologyHere = change.scenario == current
+                              && change.touches(PlanChange::Topology | PlanChange::Labels | PlanChange::Layout);
+    if (!topologyHere && !change.changesEstimateOf(current))
+        return;
+    mRebuilding = true;
+    removeBadges(); // before their owners may go
+    if (topologyHere && change.touches(PlanChange::Topology | PlanChange::Labels))
+        redraw(change.items);
+    if (topologyHere && change.touches(PlanChange::Layout))
+        moveServers(change.items);
+    addBadges();
+    fitSceneRect();
+    mRebuilding = false;
+}
+
+void TopologyScene::redraw(const std::set<int> &ids)
+{
+    const Topology &t = mDocument.scenario().topology;
+    const auto serverOfNode = [&t](const TopologyNode &n) { return n.parent ? n.parent : n.id; };
+    std::set<int> servers;
+    std::set<int> links;
+    for (int id : ids) {
+        // Where the plan has it now, and where the canvas showed it (it may be gone).
+        if (const TopologyNode *n = t.node(id))
+            servers.insert(serverOfNode(*n));
+        else if (t.link(id))
+            links.insert(id);
+        if (const int shownIn = serverOfItem(id))
+            servers.insert(shownIn);
+        else if (mItems.count(id))
+            links.insert(id);
+    }
+    // A redrawn server's links are redrawn with it: they point at its items.
+    for (int server : servers)
+        for (auto [at, end] = mLinksAtServer.equal_range(server); at != end; ++at)
+            links.insert(at->second->linkId());
+    for (const TopologyLink &link : t.links) {
+        const TopologyNode *from = t.node(link.from);
+        const TopologyNode *to = t.node(link.to);
+        if ((from && servers.count(serverOfNode(*from))) || (to && servers.count(serverOfNode(*to))))
+            links.insert(link.id);
+    }
+    for (int id : links)
+        if (const auto shown = mItems.find(id); shown != mItems.end()) {
+            QGraphicsItem *item = shown->second;
+            forget(item);
+            delete item;
         }
-    // Badges: one per item, listing its problems.
+    for (int id : servers)
+        if (const auto shown = mItems.find(id); shown != mItems.end()) {
+            QGraphicsItem *item = shown->second;
+            forget(item);
+            delete item;
+        }
+    for (int id : servers)
+        if (const TopologyNode *server = t.node(id); server && server->kind == NodeKind::Server)
+            addServerItem(id);
+    for (int id : links)
+        if (t.link(id))
+            addLinkItem(id);
+}
+
+void TopologyScene::moveServers(const std::set<int> &ids)
+{
+    const Topology &t = mDocument.scenario().topology;
+    for (int id : ids) {
+        const auto shown = mItems.find(id);
+        const TopologyNode *node = t.node(id);
+        if (shown != mItems.end() && node && shown->second->type() == ServerItemType)
+            shown->second->setPos(node->x, node->y); // its links follow (ServerItem's move handler)
+    }
+}
+
+void TopologyScene::addServerItem(int serverId)
+{
+    const Topology &t = mDocument.scenario().topology;
+    auto *item = new ServerItem(*t.node(serverId), t, mDocument.plan().parts);
+    item->setFlag(QGraphicsItem::ItemIsMovable, mMode == Mode::Select);
+    item->setMoveHandler([this](int moved) { trackLinksOf(moved); });
+    addItem(item);
+    mItems[serverId] = item;
+    item->setSelected(mDocument.selection().count(serverId) > 0);
+    for (QGraphicsItem *child : item->childItems())
+        if (child->type() == PartItemType) {
+            const int part = static_cast<PartItem *>(child)->nodeId();
+            mItems[part] = child;
+            child->setSelected(mDocument.selection().count(part) > 0);
+        }
+}
+
+void TopologyScene::addLinkItem(int linkId)
+{
+    const TopologyLink *link = mDocument.scenario().topology.link(linkId);
+    const auto from = mItems.find(link->from);
+    const auto to = mItems.find(link->to);
+    if (from == mItems.end() || to == mItems.end())
+        return;
+    auto *item = new LinkItem(*link, mDocument.plan().parts, from->second, to->second);
+    addItem(item);
+    mItems[linkId] = item;
+    const int fromServer = serverOfItem(link->from);
+    const int toServer = serverOfItem(link->to);
+    mLinksAtServer.emplace(fromServer, item);
+    if (toServer != fromServer)
+        mLinksAtServer.emplace(toServer, item);
+    item->setSelected(mDocument.selection().count(linkId) > 0);
+}
+
+void TopologyScene::forget(QGraphicsItem *item)
+{
+    if (item->type() == LinkItemType)
+        std::erase_if(mLinksAtServer, [item](const auto &entry) { return entry.second == item; });
+    for (QGraphicsItem *child : item->childItems())
+        forget(child);
+    if (item->type() == ServerItemType || item->type() == PartItemType || item->type() == LinkItemType)
+        mItems.erase(canvasId(item));
+}
+
+int TopologyScene::serverOfItem(int id) const
+{
+    const auto shown = mItems.find(id);
+    if (shown == mItems.end())
+        return 0;
+    for (const QGraphicsItem *item = shown->second; item; item = item->parentItem())
+        if (item->type() == ServerItemType)
+            return static_cast<const ServerItem *>(item)->nodeId();
+    return 0;
+}
+
+void TopologyScene::trackLinksOf(int serverId)
+{
+    for (auto [at, end] = mLinksAtServer.equal_range(serverId); at != end; ++at)
+        at->second->track();
+}
+
+void TopologyScene::removeBadges()
+{
+    for (QGraphicsItem *badge : mBadges)
+        delete badge;
+    mBadges.clear();
+}
+
+// One badge per item, listing its problems.
+void TopologyScene::addBadges()
+{
     const size_t index = mDocument.currentScenario();
-    if (index < mDocument.estimates().size()) {
-        std::map<int, QStringList> problems;
-        for (const TopologyIssue &issue : mDocument.estimates()[index].issues)
-            problems[issue.linkId ? issue.linkId : issue.nodeId] << issueText(issue);
-        for (const auto &[id, messages] : problems) {
-            const auto found = byId.find(id);
-            if (found == byId.end())
-                continue;
-            QGraphicsItem *owner = found->second;
-            if (owner->type() == LinkItemType) {
-                auto *badge = new BadgeItem(messages, nullptr);
-                addItem(badge);
-                badge->setPos(static_cast<LinkItem *>(owner)->line().center() + QPointF(-9, -26));
-            } else {
-                auto *badge = new BadgeItem(messages, owner);
-                badge->setPos(owner->boundingRect().width() - 22, 4);
-            }
+    if (index >= mDocument.estimates().size())
+        return;
+    std::map<int, QStringList> problems;
+    for (const TopologyIssue &issue : mDocument.estimates()[index].issues)
+        problems[issue.linkId ? issue.linkId : issue.nodeId] << issueText(issue);
+    for (const auto &[id, messages] : problems) {
+        const auto found = mItems.find(id);
+        if (found == mItems.end())
+            continue;
+        QGraphicsItem *owner = found->second;
+        if (owner->type() == LinkItemType) {
+            auto *badge = new BadgeItem(messages, nullptr);
+            addItem(badge);
+            badge->setPos(static_cast<LinkItem *>(owner)->line().center() + QPointF(-9, -26));
+            mBadges.push_back(badge);
+        } else {
+            auto *badge = new BadgeItem(messages, owner);
+            badge->setPos(owner->boundingRect().width() - 22, 4);
+            mBadges.push_back(badge);
         }
     }
-    for (const auto &[id, item] : byId)
-        item->setSelected(mDocument.selection().count(id) > 0);
+}
+
+void TopologyScene::fitSceneRect()
+{
     setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
-    mRebuilding = false;
 }
 
 QGraphicsItem *TopologyScene::itemFor(int id) const
 {
-    for (QGraphicsItem *item : items())
-        if (item->type() != BadgeItemType && canvasId(item) == id)
-            return item;
-    return nullptr;
+    const auto found = mItems.find(id);
+    return found == mItems.end() ? nullptr : found->second;
 }
 
 int TopologyScene::badgeCount() const
 {
-    int badges = 0;
-    for (QGraphicsItem *item : items())
-        badges += item->type() == BadgeItemType ? 1 : 0;
-    return badges;
+    return static_cast<int>(mBadges.size());
 }
 
 void TopologyScene::syncSelectionToDocument()

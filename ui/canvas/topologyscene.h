@@ -1,8 +1,10 @@
 #pragma once
 // The topology canvas: a QGraphicsScene over the current scenario's topology.
 //
-// It rebuilds its items from the plan whenever the plan changes (items are
-// thin views), keeps the document's selection and the scene's in step, and
+// It redraws from the plan what each edit touched (core/plan/planchange.h):
+// a move moves the server and the links at it, a count or a new part
+// recreates that server's items and its links, a new scenario or a loaded
+// plan rebuilds everything (items are thin views). It keeps the document's selection and the scene's in step, and
 // turns gestures into edits (ui/document/planedits.h): a palette drop, the
 // end of a drag of servers (one undo step), and, in connect mode, a line
 // drawn from one part to another with the chosen link kind. Problems found by
@@ -11,11 +13,20 @@
 #include <QGraphicsScene>
 #include <QString>
 
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
 class QGraphicsLineItem;
 
 namespace planner {
 
+class BadgeItem;
+class LinkItem;
 class PlanDocument;
+class ServerItem;
+struct PlanChange;
 
 class TopologyScene : public QGraphicsScene
 {
@@ -35,6 +46,7 @@ public:
     // The item showing a node or link, for tests and for centring the view.
     QGraphicsItem *itemFor(int id) const;
     int badgeCount() const;
+    int itemCount() const { return static_cast<int>(mItems.size()); } // servers, parts and links shown
     void rebuild();
 
 signals:
@@ -51,6 +63,18 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
+    void planChanged(const PlanChange &change);
+    // Recreates the servers and links that `ids` name or that hold or join them.
+    void redraw(const std::set<int> &ids);
+    void moveServers(const std::set<int> &ids);
+    void addServerItem(int serverId);
+    void addLinkItem(int linkId);
+    void forget(QGraphicsItem *item); // drops an item and its children from the index
+    int serverOfItem(int id) const;   // the server showing node `id` (itself for a server); 0 if none
+    void trackLinksOf(int serverId);
+    void removeBadges();
+    void addBadges();
+    void fitSceneRect();
     void syncSelectionToDocument();
     void commitMovedServers();
     int serverAt(const QPointF &scenePos) const;
@@ -63,6 +87,9 @@ private:
     int mDragCounter = 0;
     int mConnectFrom = 0;
     QGraphicsLineItem *mConnectLine = nullptr;
+    std::unordered_map<int, QGraphicsItem *> mItems; // node and link id -> the item showing it
+    std::multimap<int, LinkItem *> mLinksAtServer;   // server id -> the links at it or its parts
+    std::vector<QGraphicsItem *> mBadges;
 };
 
 } // namespace planner

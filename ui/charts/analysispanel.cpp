@@ -98,7 +98,10 @@ AnalysisPanel::AnalysisPanel(PlanDocument &document, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(mTabs);
 
-    connect(&mDocument, &PlanDocument::planChanged, this, &AnalysisPanel::planChanged);
+    connect(&mDocument, &PlanDocument::planChanged, this, [this](const PlanChange &change) {
+        if (!change.onlyLayout())
+            planChanged();
+    });
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &AnalysisPanel::planChanged);
     planChanged();
 }

@@ -13,8 +13,8 @@ PlanDocument::PlanDocument(const Catalogue &catalogue, QObject *parent)
     , mCatalogue(catalogue)
     , mUndoStack(new QUndoStack(this))
 {
-    mPlan = emptyPlan(catalogue);
-    evaluate();
+    mPlan = std::make_shared<const Plan>(emptyPlan(catalogue));
+    evaluate(PlanChange::everything());
 }
 
 Plan PlanDocument::emptyPlan(const Catalogue &catalogue, const CostAssumptions &costs)
@@ -34,7 +34,7 @@ Plan PlanDocument::emptyPlan(const Catalogue &catalogue, const CostAssumptions &
 
 void PlanDocument::setCurrentScenario(size_t index)
 {
-    if (index >= mPlan.scenarios.size() || index == mScenario)
+    if (index >= mPlan->scenarios.size() || index == mScenario)
         return;
     mScenario = index;
     mSelection.clear();
@@ -69,43 +69,50 @@ void PlanDocument::markSaved()
 void PlanDocument::reset(const Plan &plan, const QString &filePath)
 {
     mUndoStack->clear();
-    mPlan = plan;
-    if (mPlan.scenarios.empty())
-        mPlan.scenarios.push_back(Scenario{tr("On-prem").toStdString(), {}, {}, {}, CloudTier::OnDemand});
+    auto opened = std::make_shared<Plan>(plan);
+    if (opened->scenarios.empty())
+        opened->scenarios.push_back(Scenario{tr("On-prem").toStdString(), {}, {}, {}, CloudTier::OnDemand});
+    mPlan = std::move(opened);
     mScenario = 0;
     mSelection.clear();
     mFilePath = filePath;
-    evaluate();
+    evaluate(PlanChange::everything());
     emit planReset();
-    emit planChanged();
+    emit planChanged(PlanChange::everything());
     emit filePathChanged();
     emit selectionChanged();
 }
 
-void PlanDocument::replacePlan(const Plan &plan)
+void PlanDocument::replacePlan(std::shared_ptr<const Plan> plan, const PlanChange &change)
 {
-    mPlan = plan;
-    if (mScenario >= mPlan.scenarios.size())
-        mScenario = mPlan.scenarios.empty() ? 0 : mPlan.scenarios.size() - 1;
+    mPlan = std::move(plan);
+    if (mScenario >= mPlan->scenarios.size())
+        mScenario = mPlan->scenarios.empty() ? 0 : mPlan->scenarios.size() - 1;
     // Drop selected ids that no longer exist.
     std::set<int> kept;
-    const Topology &t = mPlan.scenarios.at(mScenario).topology;
+    const Topology &t = mPlan->scenarios.at(mScenario).topology;
     for (int id : mSelection)
         if (t.node(id) || t.link(id))
             kept.insert(id);
     const bool selectionLost = kept != mSelection;
     mSelection = kept;
-    evaluate();
-    emit planChanged();
+    evaluate(change);
+    emit planChanged(change);
     if (selectionLost)
         emit selectionChanged();
 }
 
-void PlanDocument::evaluate()
+void PlanDocument::evaluate(const PlanChange &change)
 {
     QElapsedTimer timer;
     timer.start();
-    mEstimates = evaluatePlan(mPlan);
+    if (mEstimates.size() != mPlan->scenarios.size()) {
+        mEstimates = evaluatePlan(*mPlan);
+    } else {
+        for (size_t i = 0; i < mEstimates.size(); ++i)
+            if (change.changesEstimateOf(i))
+                mEstimates[i] = evaluateScenario(*mPlan, mPlan->scenarios[i]);
+    }
     mLastEvaluationMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 

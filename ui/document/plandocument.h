@@ -5,17 +5,20 @@
 //
 // Views never change the plan themselves: every edit goes through
 // ui/document/planedits.h, which pushes one undo command that swaps in the
-// edited plan. After any change the document re-evaluates the plan
-// (core/plan/planevaluation.h) and emits planChanged(); views re-read what
-// they show. Loading or starting a plan emits planReset() and clears the
-// undo stack.
+// edited plan with the change the core edit reported (core/plan/planchange.h).
+// The document then re-evaluates the scenarios whose estimate the change can
+// alter (core/plan/planevaluation.h) and emits planChanged(change); each view
+// redraws what the change touched. Loading or starting a plan emits
+// planReset() and planChanged(everything) and clears the undo stack.
 
 #include "core/plan/plan.h"
+#include "core/plan/planchange.h"
 #include "core/plan/planevaluation.h"
 
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <set>
 #include <vector>
 
@@ -32,13 +35,16 @@ class PlanDocument : public QObject
 public:
     explicit PlanDocument(const Catalogue &catalogue, QObject *parent = nullptr);
 
-    const Plan &plan() const { return mPlan; }
+    const Plan &plan() const { return *mPlan; }
+    // The plan on show, shared with the undo commands that hold it (an edit
+    // copies the plan once; undo and redo swap pointers).
+    std::shared_ptr<const Plan> sharedPlan() const { return mPlan; }
     const Catalogue &catalogue() const { return mCatalogue; }
     QUndoStack *undoStack() const { return mUndoStack; }
 
     size_t currentScenario() const { return mScenario; }
     void setCurrentScenario(size_t index);
-    const Scenario &scenario() const { return mPlan.scenarios.at(mScenario); }
+    const Scenario &scenario() const { return mPlan->scenarios.at(mScenario); }
 
     const std::vector<ScenarioEstimate> &estimates() const { return mEstimates; }
     double lastEvaluationMs() const { return mLastEvaluationMs; }
@@ -55,24 +61,24 @@ public:
     void reset(const Plan &plan, const QString &filePath);
 
     // For undo commands only (ui/document/planedits.cpp).
-    void replacePlan(const Plan &plan);
+    void replacePlan(std::shared_ptr<const Plan> plan, const PlanChange &change);
 
     // A new plan: one empty on-prem scenario with these cost assumptions,
     // Llama-3.1-8B, a chat workload.
     static Plan emptyPlan(const Catalogue &catalogue, const CostAssumptions &costs = {});
 
 signals:
-    void planChanged();
+    void planChanged(const planner::PlanChange &change);
     void planReset();
     void selectionChanged();
     void currentScenarioChanged();
     void filePathChanged();
 
 private:
-    void evaluate();
+    void evaluate(const PlanChange &change);
 
     const Catalogue &mCatalogue;
-    Plan mPlan;
+    std::shared_ptr<const Plan> mPlan;
     size_t mScenario = 0;
     std::vector<ScenarioEstimate> mEstimates;
     double mLastEvaluationMs = 0;

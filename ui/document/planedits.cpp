@@ -1,6 +1,6 @@
 #include "ui/document/planedits.h"
 
-#include "core/topology/cluster.h"
+#include "core/plan/planedit.h"
 #include "database/catalogue.h"
 #include "database/planparts.h"
 #include "ui/document/plandocument.h"
@@ -10,32 +10,33 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
-#include <algorithm>
-#include <cmath>
-
 namespace planner::edits {
 
 namespace {
 
 constexpr int kMoveCommandId = 1;
 
-// Swaps whole plans: simple, and a plan is small (a 64-server canvas is a few
-// hundred nodes), so every edit undoes exactly.
+// Swaps whole plans: simple, and a plan is small (a 512-GPU canvas is a few
+// hundred nodes, copied once per edit in a fraction of a millisecond), so
+// every edit undoes exactly. The change the core edit reported goes with both directions, so
+// the document re-evaluates and the views redraw only what it touched.
 class PlanEditCommand : public QUndoCommand
 {
 public:
-    PlanEditCommand(PlanDocument &doc, const QString &text, Plan after, int mergeId = -1, int dragId = 0)
+    PlanEditCommand(PlanDocument &doc, const QString &text, Plan after, PlanChange change, int mergeId = -1,
+                    int dragId = 0)
         : QUndoCommand(text)
         , mDoc(doc)
-        , mBefore(doc.plan())
-        , mAfter(std::move(after))
+        , mBefore(doc.sharedPlan())
+        , mAfter(std::make_shared<const Plan>(std::move(after)))
+        , mChange(std::move(change))
         , mMergeId(mergeId)
         , mDragId(dragId)
     {
     }
 
-    void undo() override { mDoc.replacePlan(mBefore); }
-    void redo() override { mDoc.replacePlan(mAfter); }
+    void undo() override { mDoc.replacePlan(mBefore, mChange); }
+    void redo() override { mDoc.replacePlan(mAfter, mChange); }
     int id() const override { return mMergeId; }
 
     bool mergeWith(const QUndoCommand *other) override
@@ -44,13 +45,16 @@ public:
         if (next->mDragId != mDragId)
             return false;
         mAfter = next->mAfter;
+        mChange.merge(next->mChange);
         setObsolete(samePositions(mBefore, mAfter));
         return true;
     }
 
 private:
-    static bool samePositions(const Plan &a, const Plan &b)
+    static bool samePositions(const std::shared_ptr<const Plan> &before, const std::shared_ptr<const Plan> &after)
     {
+        const Plan &a = *before;
+        const Plan &b = *after;
         for (size_t s = 0; s < a.scenarios.size() && s < b.scenarios.size(); ++s)
             for (const TopologyNode &n : a.scenarios[s].topology.nodes)
                 if (const TopologyNode *m = b.scenarios[s].topology.node(n.id); m && (m->x != n.x || m->y != n.y))
@@ -59,20 +63,38 @@ private:
     }
 
     PlanDocument &mDoc;
-    Plan mBefore;
-    Plan mAfter;
+    std::shared_ptr<const Plan> mBefore;
+    std::shared_ptr<const Plan> mAfter;
+    PlanChange mChange;
     int mMergeId;
     int mDragId;
 };
 
-void push(PlanDocument &doc, const QString &text, Plan after, int mergeId = -1, int dragId = 0)
+// Pushes the edited plan as one undo step; an edit that changed nothing adds none.
+bool push(PlanDocument &doc, const QString &text, Plan after, const PlanChange &change, int mergeId = -1,
+          int dragId = 0)
 {
-    doc.undoStack()->push(new PlanEditCommand(doc, text, std::move(after), mergeId, dragId));
+    if (!change.any())
+        return false;
+    doc.undoStack()->push(new PlanEditCommand(doc, text, std::move(after), change, mergeId, dragId));
+    return true;
 }
 
-Topology &topologyOf(Plan &plan, const PlanDocument &doc)
+// An edit that adds nodes or links: pushed and its new items selected, or
+// refused with the reason in `error`.
+int pushAdded(PlanDocument &doc, const QString &text, Plan after, const planedit::EditResult &result, QString *error)
 {
-    return plan.scenarios.at(doc.currentScenario()).topology;
+    if (result.refusal && error)
+        *error = translated(*result.refusal);
+    if (!push(doc, text, std::move(after), result.change))
+        return 0;
+    doc.setSelection(result.created);
+    return result.firstCreated();
+}
+
+planedit::Point pointOf(QPointF p)
+{
+    return {p.x(), p.y()};
 }
 
 // The translation context of the undo commands' names.
@@ -97,229 +119,153 @@ NodeKind nodeKindOf(PaletteKind kind)
 int dropPart(PlanDocument &doc, const PartReference &part, QPointF at, int server, QString *error)
 {
     Plan plan = doc.plan();
-    int id = 0;
-    QString text;
+    const size_t scenario = doc.currentScenario();
+    const Catalogue &catalogue = doc.catalogue();
     switch (part.kind) {
-    case PaletteKind::Server:
-        id = addTemplateServer(plan, doc.currentScenario(), doc.catalogue(), part.id, at.x(), at.y(), error);
-        text = PlanEdits::tr("Add server %1").arg(part.id);
-        break;
-    case PaletteKind::Instance:
-        id = addCloudInstance(plan, doc.currentScenario(), doc.catalogue(), part.id, at.x(), at.y(), error);
-        text = PlanEdits::tr("Add cloud instance %1").arg(part.id);
-        break;
+    case PaletteKind::Server: {
+        const std::optional<ResolvedServer> parts = serverTemplateParts(catalogue, part.id, error);
+        if (!parts)
+            return 0;
+        const planedit::EditResult result = planedit::addServer(plan, scenario, *parts, pointOf(at));
+        return pushAdded(doc, PlanEdits::tr("Add server %1").arg(part.id), std::move(plan), result, error);
+    }
+    case PaletteKind::Instance: {
+        const std::optional<CloudInstanceParts> parts = cloudInstanceParts(catalogue, part.id, error);
+        if (!parts)
+            return 0;
+        const planedit::EditResult result = planedit::addCloudInstance(plan, scenario, parts->instance, parts->gpu,
+                                                                       parts->fabric, pointOf(at));
+        return pushAdded(doc, PlanEdits::tr("Add cloud instance %1").arg(part.id), std::move(plan), result, error);
+    }
     case PaletteKind::Link: {
         // A network link dropped on a server is a network card of that kind.
-        const std::optional<LinkSpec> link = doc.catalogue().find<LinkSpec>(part.id);
-        if (link && (link->kind == LinkKind::InfiniBand || link->kind == LinkKind::Ethernet)) {
-            id = addPartToServer(plan, doc.currentScenario(), doc.catalogue(), NodeKind::Nic, part.id, server, at.x(),
-                                 at.y(), error);
-        } else if (error) {
-            *error = PlanEdits::tr("%1 is drawn with the connect tool between two parts").arg(part.id);
+        const std::optional<LinkSpec> link = catalogue.find<LinkSpec>(part.id);
+        if (!link || (link->kind != LinkKind::InfiniBand && link->kind != LinkKind::Ethernet)) {
+            if (error)
+                *error = PlanEdits::tr("%1 is drawn with the connect tool between two parts").arg(part.id);
+            return 0;
         }
-        text = PlanEdits::tr("Add network card %1").arg(part.id);
-        break;
+        const planedit::EditResult result = planedit::addPart(plan, scenario, *link, server, pointOf(at));
+        return pushAdded(doc, PlanEdits::tr("Add network card %1").arg(part.id), std::move(plan), result, error);
     }
-    default:
-        id = addPartToServer(plan, doc.currentScenario(), doc.catalogue(), nodeKindOf(part.kind), part.id, server,
-                             at.x(), at.y(), error);
-        text = PlanEdits::tr("Add %1").arg(part.id);
-        break;
+    default: {
+        const std::optional<planedit::PartSpec> spec = partSpec(catalogue, nodeKindOf(part.kind), part.id, error);
+        if (!spec)
+            return 0;
+        const planedit::EditResult result = planedit::addPart(plan, scenario, *spec, server, pointOf(at));
+        return pushAdded(doc, PlanEdits::tr("Add %1").arg(part.id), std::move(plan), result, error);
     }
-    if (id == 0)
-        return 0;
-    push(doc, text, std::move(plan));
-    doc.setSelection({id});
-    return id;
+    }
 }
 
 void moveServers(PlanDocument &doc, const std::map<int, QPointF> &positions, int dragId)
 {
     Plan plan = doc.plan();
-    Topology &t = topologyOf(plan, doc);
+    std::map<int, planedit::Point> points;
     for (const auto &[id, position] : positions)
-        if (TopologyNode *n = t.node(id)) {
-            n->x = position.x();
-            n->y = position.y();
-        }
+        points[id] = pointOf(position);
+    const PlanChange change = planedit::moveServers(plan, doc.currentScenario(), points);
     push(doc,
          positions.size() == 1 ? PlanEdits::tr("Move server") : PlanEdits::tr("Move %1 servers").arg(positions.size()),
-         std::move(plan), kMoveCommandId, dragId);
+         std::move(plan), change, kMoveCommandId, dragId);
 }
 
 void remove(PlanDocument &doc, const std::set<int> &ids)
 {
     Plan plan = doc.plan();
-    Topology &t = topologyOf(plan, doc);
-    std::set<int> nodes;
-    for (int id : ids)
-        if (t.node(id))
-            nodes.insert(id);
-    // A server takes its parts along.
-    for (const TopologyNode &n : t.nodes)
-        if (nodes.count(n.parent))
-            nodes.insert(n.id);
-    const size_t before = t.nodes.size() + t.links.size();
-    std::erase_if(t.nodes, [&](const TopologyNode &n) { return nodes.count(n.id) > 0; });
-    std::erase_if(t.links, [&](const TopologyLink &l) {
-        return ids.count(l.id) > 0 || nodes.count(l.from) > 0 || nodes.count(l.to) > 0;
-    });
-    if (t.nodes.size() + t.links.size() == before)
-        return;
-    push(doc, PlanEdits::tr("Delete %n item(s)", nullptr, static_cast<int>(before - t.nodes.size() - t.links.size())),
-         std::move(plan));
+    const PlanChange change = planedit::removeItems(plan, doc.currentScenario(), ids);
+    push(doc, PlanEdits::tr("Delete %n item(s)", nullptr, static_cast<int>(change.items.size())), std::move(plan),
+         change);
 }
 
 void setCount(PlanDocument &doc, int id, int count)
 {
-    if (count < 1)
-        return;
     Plan plan = doc.plan();
-    Topology &t = topologyOf(plan, doc);
-    if (TopologyNode *n = t.node(id); n && n->kind != NodeKind::Server && n->count != count) {
-        n->count = count;
-        push(doc, PlanEdits::tr("Set %1 count to %2").arg(QString::fromStdString(n->name)).arg(count), std::move(plan));
-        return;
-    }
-    const auto link = std::find_if(t.links.begin(), t.links.end(), [id](const TopologyLink &l) { return l.id == id; });
-    if (link != t.links.end() && link->count != count) {
-        link->count = count;
-        push(doc, PlanEdits::tr("Set link count to %1").arg(count), std::move(plan));
-    }
+    const PlanChange change = planedit::setCount(plan, doc.currentScenario(), id, count);
+    const TopologyNode *node = doc.scenario().topology.node(id);
+    push(doc,
+         node ? PlanEdits::tr("Set %1 count to %2").arg(QString::fromStdString(node->name)).arg(count)
+              : PlanEdits::tr("Set link count to %1").arg(count),
+         std::move(plan), change);
 }
 
 void rename(PlanDocument &doc, int node, const QString &name)
 {
     Plan plan = doc.plan();
-    TopologyNode *n = topologyOf(plan, doc).node(node);
-    if (!n || name.trimmed().isEmpty() || n->name == name.trimmed().toStdString())
-        return;
-    n->name = name.trimmed().toStdString();
-    push(doc, PlanEdits::tr("Rename to %1").arg(name.trimmed()), std::move(plan));
+    const PlanChange change = planedit::renameNode(plan, doc.currentScenario(), node, name.trimmed().toStdString());
+    push(doc, PlanEdits::tr("Rename to %1").arg(name.trimmed()), std::move(plan), change);
 }
 
 void setFabric(PlanDocument &doc, int gpuNode, const QString &linkId)
 {
+    std::optional<LinkSpec> fabric;
+    if (!linkId.isEmpty() && !(fabric = doc.catalogue().find<LinkSpec>(linkId)))
+        return;
     Plan plan = doc.plan();
-    TopologyNode *n = topologyOf(plan, doc).node(gpuNode);
-    if (!n || n->kind != NodeKind::Gpu || n->fabricLinkId == linkId.toStdString())
-        return;
-    if (!linkId.isEmpty() && !snapshotLink(plan, doc.catalogue(), linkId))
-        return;
-    topologyOf(plan, doc).node(gpuNode)->fabricLinkId = linkId.toStdString();
+    const PlanChange change = planedit::setFabric(plan, doc.currentScenario(), gpuNode, fabric);
     push(doc, linkId.isEmpty() ? PlanEdits::tr("GPUs over PCIe") : PlanEdits::tr("GPUs over %1").arg(linkId),
-         std::move(plan));
+         std::move(plan), change);
 }
 
 int addLink(PlanDocument &doc, int from, int to, const QString &linkId, QString *error)
 {
-    Plan plan = doc.plan();
-    if (!snapshotLink(plan, doc.catalogue(), linkId)) {
+    const std::optional<LinkSpec> link = doc.catalogue().find<LinkSpec>(linkId);
+    if (!link) {
         if (error)
             *error = PlanEdits::tr("the catalogue has no link '%1'").arg(linkId);
         return 0;
     }
-    Topology &t = topologyOf(plan, doc);
-    if (const std::optional<Message> problem = linkProblem(t, plan.parts, from, to,
-                                                           *plan.parts.link(linkId.toStdString()))) {
-        if (error)
-            *error = translated(*problem);
-        return 0;
-    }
-    const int id = t.nextId();
-    t.links.push_back({id, from, to, linkId.toStdString(), 1});
-    push(doc, PlanEdits::tr("Link with %1").arg(linkId), std::move(plan));
-    doc.setSelection({id});
-    return id;
+    Plan plan = doc.plan();
+    const planedit::EditResult result = planedit::addLink(plan, doc.currentScenario(), from, to, *link);
+    return pushAdded(doc, PlanEdits::tr("Link with %1").arg(linkId), std::move(plan), result, error);
 }
 
 std::set<int> pasteServers(PlanDocument &doc, const Topology &source, const std::set<int> &servers, QPointF offset)
 {
     Plan plan = doc.plan();
-    Topology &t = topologyOf(plan, doc);
-    std::map<int, int> newIds;
-    int next = t.nextId();
-    for (const TopologyNode &n : source.nodes)
-        if (servers.count(n.id) || servers.count(n.parent))
-            newIds[n.id] = next++;
-    for (const TopologyNode &n : source.nodes) {
-        if (!newIds.count(n.id))
-            continue;
-        TopologyNode copy = n;
-        copy.id = newIds[n.id];
-        copy.parent = n.parent ? newIds[n.parent] : 0;
-        if (copy.kind == NodeKind::Server) {
-            copy.x += offset.x();
-            copy.y += offset.y();
-            copy.name += " (copy)";
-        }
-        t.nodes.push_back(copy);
-    }
-    for (const TopologyLink &l : source.links)
-        if (newIds.count(l.from) && newIds.count(l.to))
-            t.links.push_back({next++, newIds[l.from], newIds[l.to], l.linkId, l.count});
-    std::set<int> pasted;
-    for (int id : servers)
-        if (newIds.count(id))
-            pasted.insert(newIds[id]);
-    if (pasted.empty())
-        return pasted;
-    push(doc, PlanEdits::tr("Paste %n server(s)", nullptr, static_cast<int>(pasted.size())), std::move(plan));
-    doc.setSelection(pasted);
-    return pasted;
+    const planedit::EditResult result = planedit::pasteServers(plan, doc.currentScenario(), source, servers,
+                                                               pointOf(offset));
+    if (!push(doc, PlanEdits::tr("Paste %n server(s)", nullptr, static_cast<int>(result.created.size())),
+              std::move(plan), result.change))
+        return {};
+    doc.setSelection(result.created);
+    return result.created;
 }
 
 void arrangeInGrid(PlanDocument &doc)
 {
     Plan plan = doc.plan();
-    Topology &t = topologyOf(plan, doc);
-    std::vector<TopologyNode *> servers;
-    for (TopologyNode &n : t.nodes)
-        if (n.kind == NodeKind::Server)
-            servers.push_back(&n);
-    const int columns = std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(servers.size())))));
-    constexpr double kCellWidth = 340;
-    constexpr double kCellHeight = 260;
-    for (size_t i = 0; i < servers.size(); ++i) {
-        servers[i]->x = static_cast<double>(static_cast<int>(i) % columns) * kCellWidth;
-        servers[i]->y = static_cast<double>(static_cast<int>(i) / columns) * kCellHeight;
-    }
-    push(doc, PlanEdits::tr("Arrange servers"), std::move(plan));
+    const PlanChange change = planedit::arrangeInGrid(plan, doc.currentScenario());
+    push(doc, PlanEdits::tr("Arrange servers"), std::move(plan), change);
 }
 
 void setWorkload(PlanDocument &doc, const PlanWorkload &workload)
 {
     Plan plan = doc.plan();
-    plan.workload = workload;
-    push(doc, PlanEdits::tr("Change workload"), std::move(plan));
+    const PlanChange change = planedit::setWorkload(plan, workload);
+    push(doc, PlanEdits::tr("Change workload"), std::move(plan), change);
 }
 
 void setDeployment(PlanDocument &doc, const DeploymentSettings &settings)
 {
     Plan plan = doc.plan();
-    plan.scenarios.at(doc.currentScenario()).deployment = settings;
-    push(doc, PlanEdits::tr("Change deployment settings"), std::move(plan));
+    const PlanChange change = planedit::setDeployment(plan, doc.currentScenario(), settings);
+    push(doc, PlanEdits::tr("Change deployment settings"), std::move(plan), change);
 }
 
 void setModels(PlanDocument &doc, const std::string &family, const std::vector<std::string> &modelIds)
 {
     Plan plan = doc.plan();
-    plan.modelFamily = family;
-    plan.modelIds.clear();
-    for (const std::string &id : modelIds)
-        if (snapshotModel(plan, doc.catalogue(), QString::fromStdString(id)) || plan.parts.model(id))
-            plan.modelIds.push_back(id);
+    const PlanChange change = planedit::setModels(plan, family, modelIds, modelSpecs(doc.catalogue(), modelIds));
     push(doc, PlanEdits::tr("Compare %n model version(s)", nullptr, static_cast<int>(plan.modelIds.size())),
-         std::move(plan));
+         std::move(plan), change);
 }
 
 void setCosts(PlanDocument &doc, const CostAssumptions &costs, CloudTier tier)
 {
     Plan plan = doc.plan();
-    Scenario &s = plan.scenarios.at(doc.currentScenario());
-    s.costs = costs;
-    s.cloudTier = tier;
-    push(doc, PlanEdits::tr("Change cost assumptions"), std::move(plan));
+    const PlanChange change = planedit::setCosts(plan, doc.currentScenario(), costs, tier);
+    push(doc, PlanEdits::tr("Change cost assumptions"), std::move(plan), change);
 }
 
 void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent)
@@ -327,27 +273,23 @@ void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent)
     Plan plan = doc.plan();
     Scenario s = copyCurrent ? doc.scenario() : Scenario{};
     s.name = name.toStdString();
-    plan.scenarios.push_back(s);
-    push(doc, PlanEdits::tr("Add scenario %1").arg(name), std::move(plan));
+    const PlanChange change = planedit::addScenario(plan, std::move(s));
+    push(doc, PlanEdits::tr("Add scenario %1").arg(name), std::move(plan), change);
     doc.setCurrentScenario(doc.plan().scenarios.size() - 1);
 }
 
 void renameScenario(PlanDocument &doc, size_t index, const QString &name)
 {
     Plan plan = doc.plan();
-    if (index >= plan.scenarios.size() || name.trimmed().isEmpty())
-        return;
-    plan.scenarios[index].name = name.trimmed().toStdString();
-    push(doc, PlanEdits::tr("Rename scenario to %1").arg(name.trimmed()), std::move(plan));
+    const PlanChange change = planedit::renameScenario(plan, index, name.trimmed().toStdString());
+    push(doc, PlanEdits::tr("Rename scenario to %1").arg(name.trimmed()), std::move(plan), change);
 }
 
 void removeScenario(PlanDocument &doc, size_t index)
 {
     Plan plan = doc.plan();
-    if (index >= plan.scenarios.size() || plan.scenarios.size() < 2)
-        return;
-    plan.scenarios.erase(plan.scenarios.begin() + static_cast<std::ptrdiff_t>(index));
-    push(doc, PlanEdits::tr("Remove scenario"), std::move(plan));
+    const PlanChange change = planedit::removeScenario(plan, index);
+    push(doc, PlanEdits::tr("Remove scenario"), std::move(plan), change);
 }
 
 } // namespace planner::edits

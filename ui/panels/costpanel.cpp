@@ -62,7 +62,13 @@ CostPanel::CostPanel(PlanDocument &document, QWidget *parent)
     form->addRow(reset);
 
     // Queued: the spin box whose signal caused the change is refreshed by it.
-    connect(&mDocument, &PlanDocument::planChanged, this, &CostPanel::refresh, Qt::QueuedConnection);
+    connect(
+        &mDocument, &PlanDocument::planChanged, this,
+        [this](const PlanChange &change) {
+            if (change.touches(PlanChange::Costs | PlanChange::Scenarios))
+                refresh();
+        },
+        Qt::QueuedConnection);
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &CostPanel::refresh, Qt::QueuedConnection);
     refresh();
 }

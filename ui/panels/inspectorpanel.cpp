@@ -45,9 +45,16 @@ InspectorPanel::InspectorPanel(PlanDocument &document, QWidget *parent)
     mForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     // Queued: an editor's own signal may have caused the change, and refresh()
     // replaces the editors.
-    for (auto signal :
-         {&PlanDocument::selectionChanged, &PlanDocument::planChanged, &PlanDocument::currentScenarioChanged})
+    for (auto signal : {&PlanDocument::selectionChanged, &PlanDocument::currentScenarioChanged})
         connect(&mDocument, signal, this, &InspectorPanel::refresh, Qt::QueuedConnection);
+    // A server move changes nothing the Inspector shows.
+    connect(
+        &mDocument, &PlanDocument::planChanged, this,
+        [this](const PlanChange &change) {
+            if (!change.onlyLayout())
+                refresh();
+        },
+        Qt::QueuedConnection);
     refresh();
 }
 

@@ -48,7 +48,10 @@ SummaryPanel::SummaryPanel(PlanDocument &document, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(mTable);
     layout->addWidget(mFooter);
-    connect(&mDocument, &PlanDocument::planChanged, this, &SummaryPanel::refresh);
+    connect(&mDocument, &PlanDocument::planChanged, this, [this](const PlanChange &change) {
+        if (!change.onlyLayout())
+            refresh();
+    });
     refresh();
 }
 

@@ -144,7 +144,14 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
         connect(box, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
     connect(mLoadKind, &QComboBox::currentIndexChanged, this, &WorkloadPanel::commitWorkload);
     // Queued: the list item whose signal caused the change is replaced by refresh().
-    connect(&mDocument, &PlanDocument::planChanged, this, &WorkloadPanel::refresh, Qt::QueuedConnection);
+    connect(
+        &mDocument, &PlanDocument::planChanged, this,
+        [this](const PlanChange &change) {
+            if (change.touches(PlanChange::Workload | PlanChange::Models | PlanChange::Deployment
+                               | PlanChange::Scenarios))
+                refresh();
+        },
+        Qt::QueuedConnection);
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &WorkloadPanel::refresh, Qt::QueuedConnection);
     refresh();
 }
