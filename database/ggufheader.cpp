@@ -942,7 +942,7 @@ std::string ggufKey(const std::string &configKey, const std::string &arch)
 void addValidationErrors(const ModelSpec &spec, const std::string &arch, const QString &source,
                          std::vector<ImportError> &errors)
 {
-    for (Problem problem : modelProblems(spec)) {
+    for (Problem problem : validate(spec)) {
         for (std::string &arg : problem.message.args)
             arg = ggufKey(arg, arch);
         const QString field = QString::fromStdString(ggufKey(problem.field, arch));

@@ -557,13 +557,12 @@ void checkPlausible(ConfigReader &reader, const ModelSpec &spec)
                                    "the config is corrupt"));
 }
 
-// planner::validate() states each problem starting with the config.json key.
+// planner::validate() names the config.json key of each problem as its field.
 void addValidationErrors(const ModelSpec &spec, const QString &source, std::vector<ImportError> &errors)
 {
-    for (const std::string &message : validate(spec)) {
-        const QString text = QString::fromStdString(message);
-        errors.push_back({text.section(u' ', 0, 0), QStringLiteral("%1: %2.").arg(source, text)});
-    }
+    for (const Problem &problem : validate(spec))
+        errors.push_back({QString::fromStdString(problem.field),
+                          QStringLiteral("%1: %2.").arg(source, QString::fromStdString(problem.text()))});
 }
 
 std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> &errors)

@@ -100,8 +100,8 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
             .arg(row.line())
             .arg(row.text("value"));
     m.label = row.text("label", QStringLiteral("line %1").arg(row.line())).toStdString();
-    for (const std::string &problem : validate(m.request))
-        throw QStringLiteral("line %1: %2").arg(row.line()).arg(QString::fromStdString(problem));
+    for (const Problem &problem : validate(m.request))
+        throw QStringLiteral("line %1: %2").arg(row.line()).arg(QString::fromStdString(problem.text()));
     return m;
 }
 

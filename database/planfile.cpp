@@ -330,9 +330,9 @@ PartSnapshot partsFromJson(const QJsonObject &root)
     p.instances = partsFromJson<CloudInstance>(o, where, "instances");
     p.models = partsFromJson<ModelSpec>(o, where, "models");
     for (size_t i = 0; i < p.models.size(); ++i) {
-        const std::vector<std::string> problems = validate(p.models[i]);
+        const std::vector<Problem> problems = validate(p.models[i]);
         if (!problems.empty())
-            fail(at(at(where, "models"), static_cast<qsizetype>(i)), qs(problems.front()));
+            fail(at(at(where, "models"), static_cast<qsizetype>(i)), qs(problems.front().text()));
     }
     return p;
 }
@@ -530,9 +530,9 @@ Plan planFromJson(const QJsonObject &root)
         plan.scenarios.push_back(std::move(scenario));
     }
 
-    const std::vector<std::string> problems = validate(plan);
+    const std::vector<Problem> problems = validate(plan);
     if (!problems.empty())
-        fail({}, qs(problems.front()));
+        fail({}, qs(problems.front().text()));
     return plan;
 }
 

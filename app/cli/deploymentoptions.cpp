@@ -5,6 +5,8 @@
 
 #include <QLocale>
 
+#include <set>
+
 namespace planner::cli {
 
 namespace {
@@ -19,6 +21,59 @@ QString listCommandFor(const std::string &field)
     return {};
 }
 
+// Whether a Problem's field is one of this tool's options, so the message can
+// name it ("--tp: …"). Other fields are config.json keys, plan-file keys or
+// CSV columns, named by the problem's own sentence.
+bool isOption(const std::string &field)
+{
+    static const std::set<std::string> options{"gpus",
+                                               "gpu",
+                                               "tp",
+                                               "pp",
+                                               "ep",
+                                               "dp-attention",
+                                               "weights",
+                                               "kv",
+                                               "engine",
+                                               "offload",
+                                               "network",
+                                               "context",
+                                               "concurrency",
+                                               "input-len",
+                                               "output-len",
+                                               "qps",
+                                               "ttft-slo",
+                                               "tpot-slo",
+                                               "input-dist",
+                                               "output-dist",
+                                               "requests",
+                                               "trace",
+                                               "efficiency",
+                                               "zero",
+                                               "seq-len",
+                                               "micro-batch",
+                                               "global-batch",
+                                               "tokens",
+                                               "lora-rank",
+                                               "peak-factor",
+                                               "where",
+                                               "spare-replicas",
+                                               "spare-servers",
+                                               "budget",
+                                               "max-capex",
+                                               "min-weight-bits",
+                                               "electricity",
+                                               "pue",
+                                               "draw",
+                                               "years",
+                                               "maintenance",
+                                               "colocation",
+                                               "integration",
+                                               "horizon",
+                                               "hours-per-month"};
+    return options.count(field) > 0;
+}
+
 [[noreturn]] void throwProblem(const Problem &p)
 {
     const QString list = listCommandFor(p.field);
@@ -26,10 +81,10 @@ QString listCommandFor(const std::string &field)
         throw UsageError(
             QStringLiteral("unknown %1 '%2' (see 'llm-planner-cli %3')")
                 .arg(QString::fromStdString(p.field), QString::fromStdString(p.message.args.front()), list));
-    const QString text = QString::fromStdString(p.message.text());
-    throw UsageError(p.field.empty() || p.code == "missing-figure" || p.code == "no-cluster"
-                         ? text
-                         : QStringLiteral("--%1: %2").arg(QString::fromStdString(p.field), text));
+    const QString text = QString::fromStdString(p.text());
+    const bool namesOption = p.subject.empty() && isOption(p.field) && p.code != "missing-figure"
+                             && p.code != "no-cluster";
+    throw UsageError(namesOption ? QStringLiteral("--%1: %2").arg(QString::fromStdString(p.field), text) : text);
 }
 
 constexpr int kDefaultGpusPerServer = 8;
@@ -155,10 +210,10 @@ ResolvedDeployment resolveForTiming(const CliDeployment &deployment, const Workl
     return resolved;
 }
 
-void throwIfInvalid(const std::vector<std::string> &errors)
+void throwIfInvalid(const std::vector<Problem> &problems)
 {
-    if (!errors.empty())
-        throw UsageError(QString::fromStdString(errors.front()));
+    if (!problems.empty())
+        throwProblem(problems.front());
 }
 
 QString count(long long value)

@@ -39,7 +39,7 @@ ResolvedDeployment resolveForTiming(const CliDeployment &deployment, const Workl
 void parseCommand(QCommandLineParser &parser, const QStringList &arguments);
 
 // The first engine validation message as a usage error.
-void throwIfInvalid(const std::vector<std::string> &errors);
+void throwIfInvalid(const std::vector<Problem> &problems);
 
 // "1 replica", "8 replicas", with thousands separators.
 QString plural(long long count, const QString &noun);

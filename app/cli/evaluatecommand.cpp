@@ -98,8 +98,8 @@ int runEvaluate(const QStringList &arguments)
     });
     parseOptions(parser, arguments);
     const Plan plan = planArgument(parser, QStringLiteral("evaluate"));
-    if (const std::vector<std::string> errors = validate(plan); !errors.empty())
-        throw UsageError(qs(errors.front()));
+    if (const std::vector<Problem> problems = validate(plan); !problems.empty())
+        throw UsageError(qs(problems.front().text()));
 
     std::vector<ScenarioEstimate> estimates;
     if (parser.isSet(QStringLiteral("scenario")))

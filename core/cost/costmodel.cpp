@@ -145,16 +145,16 @@ const CostAssumptionRange &rangeOf(CostAssumption CostAssumptions::*member)
     return *found;
 }
 
-std::vector<std::string> validate(const CostAssumptions &a)
+std::vector<Problem> validate(const CostAssumptions &a)
 {
-    std::vector<std::string> errors;
+    ProblemList problems("invalid-cost-assumption");
     for (const CostAssumptionRange &range : kCostAssumptionRanges) {
         const double value = (a.*range.member).value;
         if (!(value >= range.minimum && value <= range.maximum))
-            errors.push_back(std::string(range.name) + " must be between " + plainNumber(range.minimum) + " and "
-                             + plainNumber(range.maximum) + ", got " + plainNumber(value));
+            problems.add(range.option, range.outOfRange,
+                         {plainNumber(range.minimum), plainNumber(range.maximum), plainNumber(value)});
     }
-    return errors;
+    return problems.take();
 }
 
 std::string toString(CloudTier tier)

@@ -14,6 +14,7 @@
 
 #include "core/hardware/cloudinstance.h"
 #include "core/hardware/servertemplate.h"
+#include "core/util/problem.h"
 
 #include <array>
 #include <optional>
@@ -63,20 +64,29 @@ inline constexpr std::array<CostAssumptionKey, 9> kCostAssumptionKeys{{
 // value from turning a cost into infinity.
 struct CostAssumptionRange {
     CostAssumption CostAssumptions::*member;
-    const char *name; // as validate() names it in a message
+    const char *option;     // the command-line option that sets it, and the field of its Problem
+    const char *outOfRange; // the Problem's pattern: %1 minimum, %2 maximum, %3 the value given
     double minimum;
     double maximum;
 };
 inline constexpr std::array<CostAssumptionRange, 9> kCostAssumptionRanges{{
-    {&CostAssumptions::electricityUsdPerKwh, "the electricity tariff (USD/kWh)", 0, 10},
-    {&CostAssumptions::pue, "PUE", 1, 5},
-    {&CostAssumptions::averageDrawShare, "the average draw (share of TDP)", 0.01, 1},
-    {&CostAssumptions::amortisationYears, "the amortisation period (years)", 0.5, 20},
-    {&CostAssumptions::maintenanceSharePerYear, "the maintenance share (of capital a year)", 0, 1},
-    {&CostAssumptions::colocationUsdPerKwMonth, "the colocation price (USD per kW-month)", 0, 10000},
-    {&CostAssumptions::integrationUsdPerServer, "the integration cost (USD per server)", 0, 1e7},
-    {&CostAssumptions::horizonMonths, "the horizon (months)", 1, 240},
-    {&CostAssumptions::cloudHoursPerMonth, "cloud hours per month", 1, 730},
+    {&CostAssumptions::electricityUsdPerKwh, "electricity",
+     QT_TRANSLATE_NOOP("Core", "the electricity tariff (USD/kWh) must be between %1 and %2, got %3"), 0, 10},
+    {&CostAssumptions::pue, "pue", QT_TRANSLATE_NOOP("Core", "PUE must be between %1 and %2, got %3"), 1, 5},
+    {&CostAssumptions::averageDrawShare, "draw",
+     QT_TRANSLATE_NOOP("Core", "the average draw (share of TDP) must be between %1 and %2, got %3"), 0.01, 1},
+    {&CostAssumptions::amortisationYears, "years",
+     QT_TRANSLATE_NOOP("Core", "the amortisation period (years) must be between %1 and %2, got %3"), 0.5, 20},
+    {&CostAssumptions::maintenanceSharePerYear, "maintenance",
+     QT_TRANSLATE_NOOP("Core", "the maintenance share (of capital a year) must be between %1 and %2, got %3"), 0, 1},
+    {&CostAssumptions::colocationUsdPerKwMonth, "colocation",
+     QT_TRANSLATE_NOOP("Core", "the colocation price (USD per kW-month) must be between %1 and %2, got %3"), 0, 10000},
+    {&CostAssumptions::integrationUsdPerServer, "integration",
+     QT_TRANSLATE_NOOP("Core", "the integration cost (USD per server) must be between %1 and %2, got %3"), 0, 1e7},
+    {&CostAssumptions::horizonMonths, "horizon",
+     QT_TRANSLATE_NOOP("Core", "the horizon (months) must be between %1 and %2, got %3"), 1, 240},
+    {&CostAssumptions::cloudHoursPerMonth, "hours-per-month",
+     QT_TRANSLATE_NOOP("Core", "cloud hours per month must be between %1 and %2, got %3"), 1, 730},
 }};
 const CostAssumptionRange &rangeOf(CostAssumption CostAssumptions::*member);
 
@@ -168,7 +178,7 @@ struct TrainingRunCost {
 TrainingRunCost trainingRunCost(double gpuHours, const OnPremBuild &build, int gpusInBuild, double cloudHourlyUsd,
                                 int gpusPerInstance, const CostAssumptions &assumptions);
 
-std::vector<std::string> validate(const CostAssumptions &assumptions);
+std::vector<Problem> validate(const CostAssumptions &assumptions);
 std::string toString(CloudTier tier);
 
 } // namespace planner

@@ -276,55 +276,69 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
 
 } // namespace
 
-std::vector<std::string> validate(const InferenceRequest &r)
+std::vector<Problem> validate(const InferenceRequest &r)
 {
-    std::vector<std::string> errors = validate(r.model);
+    ProblemList problems("invalid-request");
+    problems.addAll(validate(r.model));
     const Parallelism &p = r.parallel;
+    const auto n = [](std::int64_t v) { return std::to_string(v); };
     if (r.gpuCount < 1)
-        errors.push_back("the number of GPUs must be at least 1, got " + std::to_string(r.gpuCount));
+        problems.add("gpus", QT_TRANSLATE_NOOP("Core", "the number of GPUs must be at least 1, got %1"),
+                     {n(r.gpuCount)});
     if (p.tensor < 1 || p.pipeline < 1 || p.expert < 1)
-        errors.push_back("tensor, pipeline and expert parallel sizes must be at least 1");
-    if (!errors.empty())
-        return errors;
+        problems.add(p.tensor < 1     ? "tp"
+                     : p.pipeline < 1 ? "pp"
+                                      : "ep",
+                     QT_TRANSLATE_NOOP("Core", "tensor, pipeline and expert parallel sizes must be at least 1"));
+    if (!problems.empty())
+        return problems.take();
     if (r.gpuCount % (p.tensor * p.pipeline) != 0)
-        errors.push_back("tensor x pipeline parallel size (" + std::to_string(p.tensor * p.pipeline)
-                         + ") must divide the number of GPUs (" + std::to_string(r.gpuCount) + ")");
+        problems.add(
+            "tp", QT_TRANSLATE_NOOP("Core", "tensor x pipeline parallel size (%1) must divide the number of GPUs (%2)"),
+            {n(p.tensor * p.pipeline), n(r.gpuCount)});
     if (!r.model.mla && r.model.numKeyValueHeads > 0 && r.model.numKeyValueHeads % p.tensor != 0
         && p.tensor % r.model.numKeyValueHeads != 0)
-        errors.push_back("tensor parallel size " + std::to_string(p.tensor)
-                         + " must divide or be a multiple of "
-                           "the model's "
-                         + std::to_string(r.model.numKeyValueHeads) + " key/value heads");
+        problems.add("tp",
+                     QT_TRANSLATE_NOOP("Core", "tensor parallel size %1 must divide or be a multiple of the model's %2 "
+                                               "key/value heads"),
+                     {n(p.tensor), n(r.model.numKeyValueHeads)});
     if (r.model.numHeads % p.tensor != 0)
-        errors.push_back("tensor parallel size " + std::to_string(p.tensor) + " must divide the model's "
-                         + std::to_string(r.model.numHeads) + " attention heads");
+        problems.add("tp",
+                     QT_TRANSLATE_NOOP("Core", "tensor parallel size %1 must divide the model's %2 attention heads"),
+                     {n(p.tensor), n(r.model.numHeads)});
     if (p.pipeline > r.model.numLayers)
-        errors.push_back("pipeline parallel size " + std::to_string(p.pipeline) + " exceeds the model's "
-                         + std::to_string(r.model.numLayers) + " layers");
+        problems.add("pp", QT_TRANSLATE_NOOP("Core", "pipeline parallel size %1 exceeds the model's %2 layers"),
+                     {n(p.pipeline), n(r.model.numLayers)});
     if (p.expert > 1) {
         if (!r.model.isMoe())
-            errors.push_back("expert parallelism needs a mixture-of-experts model");
+            problems.add("ep", QT_TRANSLATE_NOOP("Core", "expert parallelism needs a mixture-of-experts model"));
         else if (r.gpuCount % p.expert != 0 || p.expert > r.gpuCount / p.pipeline)
-            errors.push_back("expert parallel size " + std::to_string(p.expert)
-                             + " must divide the GPUs of one pipeline stage (" + std::to_string(r.gpuCount / p.pipeline)
-                             + ")");
+            problems.add(
+                "ep",
+                QT_TRANSLATE_NOOP("Core", "expert parallel size %1 must divide the GPUs of one pipeline stage (%2)"),
+                {n(p.expert), n(r.gpuCount / p.pipeline)});
     }
     if (p.dataParallelAttention && !r.model.mla)
-        errors.push_back("data-parallel attention applies to MLA models (DeepSeek-V2/V3/R1) only");
+        problems.add(
+            "dp-attention",
+            QT_TRANSLATE_NOOP("Core", "data-parallel attention applies to MLA models (DeepSeek-V2/V3/R1) only"));
     if (p.dataParallelAttention && !r.engine.supportsDataParallelAttention)
-        errors.push_back(r.engine.name + " has no data-parallel attention");
+        problems.add("dp-attention", QT_TRANSLATE_NOOP("Core", "%1 has no data-parallel attention"), {r.engine.name});
     if (r.context < 1)
-        errors.push_back("context length must be at least 1 token, got " + std::to_string(r.context));
+        problems.add("context", QT_TRANSLATE_NOOP("Core", "context length must be at least 1 token, got %1"),
+                     {n(r.context)});
     else if (r.context > r.model.maxContext)
-        errors.push_back("context length " + std::to_string(r.context) + " exceeds the model's maximum of "
-                         + std::to_string(r.model.maxContext) + " tokens");
+        problems.add("context", QT_TRANSLATE_NOOP("Core", "context length %1 exceeds the model's maximum of %2 tokens"),
+                     {n(r.context), n(r.model.maxContext)});
     if (r.concurrency < 1)
-        errors.push_back("concurrency must be at least 1 sequence, got " + std::to_string(r.concurrency));
+        problems.add("concurrency", QT_TRANSLATE_NOOP("Core", "concurrency must be at least 1 sequence, got %1"),
+                     {n(r.concurrency)});
     if (r.offloadLayers < 0 || r.offloadLayers > r.model.numLayers)
-        errors.push_back("offloaded layers must be between 0 and " + std::to_string(r.model.numLayers));
+        problems.add("offload", QT_TRANSLATE_NOOP("Core", "offloaded layers must be between 0 and %1"),
+                     {n(r.model.numLayers)});
     if (r.gpu.usableMemory <= units::bytes(0))
-        errors.push_back("GPU memory capacity must be positive");
-    return errors;
+        problems.add("gpu", QT_TRANSLATE_NOOP("Core", "GPU memory capacity must be positive"));
+    return problems.take();
 }
 
 InferenceMemoryEstimate estimateInferenceMemory(const InferenceRequest &request)

@@ -21,6 +21,7 @@
 #include "core/model/parametercount.h"
 #include "core/model/precision.h"
 #include "core/units/units.h"
+#include "core/util/problem.h"
 
 #include <cstdint>
 #include <string>
@@ -80,7 +81,7 @@ struct InferenceMemoryEstimate {
 };
 
 // One message per problem with the request (empty when it can be evaluated).
-std::vector<std::string> validate(const InferenceRequest &request);
+std::vector<Problem> validate(const InferenceRequest &request);
 
 // Assumes validate() passed; invalid input yields fits == false, never NaN.
 InferenceMemoryEstimate estimateInferenceMemory(const InferenceRequest &request);

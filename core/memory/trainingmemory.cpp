@@ -94,26 +94,32 @@ std::int64_t loraParameters(const ModelSpec &spec, int rank, LoraTargets targets
     return total;
 }
 
-std::vector<std::string> validate(const TrainingRequest &r)
+std::vector<Problem> validate(const TrainingRequest &r)
 {
-    std::vector<std::string> errors = validate(r.model);
+    ProblemList problems("invalid-training");
+    problems.addAll(validate(r.model));
     const int tp = r.parallel.tensor;
     const int pp = r.parallel.pipeline;
     if (r.gpuCount < 1)
-        errors.push_back("the number of GPUs must be at least 1, got " + std::to_string(r.gpuCount));
+        problems.add("gpus", QT_TRANSLATE_NOOP("Core", "the number of GPUs must be at least 1, got %1"),
+                     {std::to_string(r.gpuCount)});
     else if (tp < 1 || pp < 1 || r.gpuCount % (tp * pp) != 0)
-        errors.push_back("tensor x pipeline parallel size must divide the number of GPUs");
+        problems.add("tp", QT_TRANSLATE_NOOP("Core", "tensor x pipeline parallel size must divide the number of GPUs"));
     if (r.zeroStage < 0 || r.zeroStage > 3)
-        errors.push_back("ZeRO stage must be 0, 1, 2 or 3, got " + std::to_string(r.zeroStage));
+        problems.add("zero", QT_TRANSLATE_NOOP("Core", "ZeRO stage must be 0, 1, 2 or 3, got %1"),
+                     {std::to_string(r.zeroStage)});
     if (r.sequenceLength < 1)
-        errors.push_back("sequence length must be at least 1 token, got " + std::to_string(r.sequenceLength));
+        problems.add("seq-len", QT_TRANSLATE_NOOP("Core", "sequence length must be at least 1 token, got %1"),
+                     {std::to_string(r.sequenceLength)});
     if (r.microBatch < 1)
-        errors.push_back("micro-batch size must be at least 1, got " + std::to_string(r.microBatch));
+        problems.add("micro-batch", QT_TRANSLATE_NOOP("Core", "micro-batch size must be at least 1, got %1"),
+                     {std::to_string(r.microBatch)});
     if (r.method != TrainingMethod::Full && (r.loraRank < 1 || r.loraRank > 4096))
-        errors.push_back("LoRA rank must be between 1 and 4096, got " + std::to_string(r.loraRank));
+        problems.add("lora-rank", QT_TRANSLATE_NOOP("Core", "LoRA rank must be between 1 and 4096, got %1"),
+                     {std::to_string(r.loraRank)});
     if (r.gpu.usableMemory <= units::bytes(0))
-        errors.push_back("GPU memory capacity must be positive");
-    return errors;
+        problems.add("gpu", QT_TRANSLATE_NOOP("Core", "GPU memory capacity must be positive"));
+    return problems.take();
 }
 
 TrainingMemoryEstimate estimateTrainingMemory(const TrainingRequest &r)

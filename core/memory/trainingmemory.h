@@ -27,6 +27,7 @@
 #include "core/model/modelspec.h"
 #include "core/model/precision.h"
 #include "core/units/units.h"
+#include "core/util/problem.h"
 
 #include <cstdint>
 #include <string>
@@ -74,7 +75,7 @@ struct TrainingMemoryEstimate {
     units::Bytes total() const { return weights + gradients + optimizerStates + activations + overhead; }
 };
 
-std::vector<std::string> validate(const TrainingRequest &request);
+std::vector<Problem> validate(const TrainingRequest &request);
 TrainingMemoryEstimate estimateTrainingMemory(const TrainingRequest &request);
 
 // Optimizer state bytes per trained parameter (K above), FP32 master included.

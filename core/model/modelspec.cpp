@@ -37,7 +37,7 @@ std::int64_t ModelSpec::moeLayersIn(std::int64_t first, std::int64_t last) const
     return multiplesBelow(last) - multiplesBelow(first);
 }
 
-std::vector<Problem> modelProblems(const ModelSpec &spec)
+std::vector<Problem> validate(const ModelSpec &spec)
 {
     std::vector<Problem> problems;
     // Every config.json key is an argument, so an importer of another format
@@ -92,14 +92,6 @@ std::vector<Problem> modelProblems(const ModelSpec &spec)
     }
     notNegative(spec.mtpLayers, "num_nextn_predict_layers");
     return problems;
-}
-
-std::vector<std::string> validate(const ModelSpec &spec)
-{
-    std::vector<std::string> errors;
-    for (const Problem &p : modelProblems(spec))
-        errors.push_back(p.message.text());
-    return errors;
 }
 
 } // namespace planner

@@ -86,8 +86,6 @@ struct ModelSpec {
 // the config.json key, and every key in a message is one of its arguments, so
 // an importer of another format can put its own key names in (see
 // database/ggufheader.cpp).
-std::vector<Problem> modelProblems(const ModelSpec &spec);
-// The same problems as English sentences, each starting with the config.json key.
-std::vector<std::string> validate(const ModelSpec &spec);
+std::vector<Problem> validate(const ModelSpec &spec);
 
 } // namespace planner

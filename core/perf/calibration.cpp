@@ -43,20 +43,22 @@ double predict(const Measurement &m, const Efficiency &e)
     return 0;
 }
 
-std::vector<std::string> validate(const std::vector<Measurement> &measurements)
+std::vector<Problem> validate(const std::vector<Measurement> &measurements)
 {
-    std::vector<std::string> errors;
+    ProblemList problems("invalid-measurement");
     if (measurements.empty())
-        errors.push_back("there are no measurements to calibrate against");
+        problems.add({}, QT_TRANSLATE_NOOP("Core", "there are no measurements to calibrate against"));
     for (const Measurement &m : measurements) {
+        ProblemList measurement("invalid-measurement");
         if (!(m.value > 0) || !std::isfinite(m.value))
-            errors.push_back(m.label + ": the measured value must be a positive number");
-        for (const std::string &problem : validate(m.request))
-            errors.push_back(m.label + ": " + problem);
-        if (errors.empty() && !(predict(m, Efficiency{}) > 0))
-            errors.push_back(m.label + ": the deployment does not fit in memory, so it has no speed to compare");
+            measurement.add("value", QT_TRANSLATE_NOOP("Core", "the measured value must be a positive number"));
+        measurement.addAll(validate(m.request));
+        if (measurement.empty() && problems.empty() && !(predict(m, Efficiency{}) > 0))
+            measurement.add({}, QT_TRANSLATE_NOOP("Core", "the deployment does not fit in memory, so it has no speed "
+                                                          "to compare"));
+        problems.addAll(measurement.take(), m.label);
     }
-    return errors;
+    return problems.take();
 }
 
 CalibrationResult calibrate(const std::vector<Measurement> &measurements, const Efficiency &start)

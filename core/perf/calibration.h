@@ -8,6 +8,7 @@
 // slow, and reports the error of every case before and after.
 
 #include "core/perf/perfmodel.h"
+#include "core/util/problem.h"
 
 #include <string>
 #include <string_view>
@@ -34,7 +35,7 @@ struct CalibrationResult {
 };
 
 double predict(const Measurement &measurement, const Efficiency &efficiency);
-std::vector<std::string> validate(const std::vector<Measurement> &measurements);
+std::vector<Problem> validate(const std::vector<Measurement> &measurements);
 CalibrationResult calibrate(const std::vector<Measurement> &measurements, const Efficiency &start);
 
 std::string_view toString(MeasuredMetric metric);

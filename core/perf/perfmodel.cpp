@@ -281,33 +281,39 @@ StepCost decodeStep(const PerfRequest &request, std::int64_t sequences, std::int
     return decodeFor(s, request, static_cast<double>(ceilDiv(sequences, s.replicas)), context, efficiency);
 }
 
-std::vector<std::string> validate(const PerfRequest &r)
+std::vector<Problem> validate(const PerfRequest &r)
 {
     InferenceRequest sized = r.deployment;
     sized.context = r.inputTokens + r.outputTokens;
     sized.concurrency = r.concurrency;
-    std::vector<std::string> errors;
+    ProblemList problems("invalid-request");
     if (r.inputTokens < 1)
-        errors.push_back("input length must be at least 1 token, got " + std::to_string(r.inputTokens));
+        problems.add("input-len", QT_TRANSLATE_NOOP("Core", "input length must be at least 1 token, got %1"),
+                     {std::to_string(r.inputTokens)});
     if (r.outputTokens < 1)
-        errors.push_back("output length must be at least 1 token, got " + std::to_string(r.outputTokens));
+        problems.add("output-len", QT_TRANSLATE_NOOP("Core", "output length must be at least 1 token, got %1"),
+                     {std::to_string(r.outputTokens)});
     if (r.concurrency < 1)
-        errors.push_back("concurrency must be at least 1, got " + std::to_string(r.concurrency));
-    if (!errors.empty())
-        return errors;
-    errors = validate(sized);
+        problems.add("concurrency", QT_TRANSLATE_NOOP("Core", "concurrency must be at least 1, got %1"),
+                     {std::to_string(r.concurrency)});
+    if (!problems.empty())
+        return problems.take();
+    problems.addAll(validate(sized));
     if (r.deployment.gpu.memoryBandwidth <= units::gigabytesPerSecond(0))
-        errors.push_back("the GPU's memory bandwidth must be positive");
+        problems.add("gpu", QT_TRANSLATE_NOOP("Core", "the GPU's memory bandwidth must be positive"));
     if (r.deployment.gpu.throughput(r.deployment.weights.compute) <= units::teraflopsPerSecond(0))
-        errors.push_back("the GPU has no throughput figure for " + std::string(toString(r.deployment.weights.compute)));
+        problems.add("gpu", QT_TRANSLATE_NOOP("Core", "the GPU has no throughput figure for %1"),
+                     {std::string(toString(r.deployment.weights.compute))});
     const bool needsLinks = r.deployment.parallel.tensor > 1 || r.deployment.parallel.pipeline > 1
                             || r.deployment.parallel.expert > 1;
     if (needsLinks
         && (r.links.tensorParallel.bandwidth <= units::gigabytesPerSecond(0)
             || r.links.pipeline.bandwidth <= units::gigabytesPerSecond(0)
             || r.links.expertParallel.bandwidth <= units::gigabytesPerSecond(0)))
-        errors.push_back("a parallel deployment needs links with positive bandwidth between its GPUs");
-    return errors;
+        problems.add(
+            "network",
+            QT_TRANSLATE_NOOP("Core", "a parallel deployment needs links with positive bandwidth between its GPUs"));
+    return problems.take();
 }
 
 PerfEstimate estimatePerformance(const PerfRequest &r)

@@ -22,6 +22,7 @@
 
 #include "core/memory/inferencememory.h"
 #include "core/units/units.h"
+#include "core/util/problem.h"
 
 #include <cstdint>
 #include <optional>
@@ -177,7 +178,7 @@ StepCost prefillStep(const PerfRequest &request, std::int64_t tokens, const Effi
 StepCost decodeStep(const PerfRequest &request, std::int64_t sequences, std::int64_t context,
                     const Efficiency &efficiency);
 
-std::vector<std::string> validate(const PerfRequest &request);
+std::vector<Problem> validate(const PerfRequest &request);
 PerfEstimate estimatePerformance(const PerfRequest &request);
 // One point at one efficiency (what calibration fits against).
 PerfPoint performanceAt(const PerfRequest &request, const Efficiency &efficiency);

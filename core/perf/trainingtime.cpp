@@ -124,30 +124,33 @@ const EfficiencyRange &trainingEfficiency()
     return range;
 }
 
-std::vector<std::string> validate(const TrainingRunRequest &r)
+std::vector<Problem> validate(const TrainingRunRequest &r)
 {
-    std::vector<std::string> errors = validate(r.setup);
+    ProblemList problems("invalid-training");
+    problems.addAll(validate(r.setup));
     if (!(r.tokens > 0) || !std::isfinite(r.tokens))
-        errors.push_back("the number of tokens to train on must be positive");
-    if (!errors.empty())
-        return errors;
+        problems.add("tokens", QT_TRANSLATE_NOOP("Core", "the number of tokens to train on must be positive"));
+    if (!problems.empty())
+        return problems.take();
     const int dp = r.setup.gpuCount / (r.setup.parallel.tensor * r.setup.parallel.pipeline);
     if (r.globalBatchSequences < 0)
-        errors.push_back("the global batch must not be negative");
+        problems.add("global-batch", QT_TRANSLATE_NOOP("Core", "the global batch must not be negative"));
     else if (r.globalBatchSequences > 0
              && r.globalBatchSequences % (static_cast<std::int64_t>(dp) * r.setup.microBatch) != 0)
-        errors.push_back("the global batch (" + std::to_string(r.globalBatchSequences)
-                         + " sequences) must be a multiple of data-parallel ranks x micro-batch ("
-                         + std::to_string(static_cast<std::int64_t>(dp) * r.setup.microBatch) + ")");
+        problems.add("global-batch",
+                     QT_TRANSLATE_NOOP("Core", "the global batch (%1 sequences) must be a multiple of data-parallel "
+                                               "ranks x micro-batch (%2)"),
+                     {std::to_string(r.globalBatchSequences),
+                      std::to_string(static_cast<std::int64_t>(dp) * r.setup.microBatch)});
     const bool multiGpu = r.setup.parallel.tensor > 1 || r.setup.parallel.pipeline > 1 || dp > 1;
     if (multiGpu
         && (r.tensorParallelLink.bandwidth <= units::gigabytesPerSecond(0)
             || r.pipelineLink.bandwidth <= units::gigabytesPerSecond(0)
             || r.dataParallelLink.bandwidth <= units::gigabytesPerSecond(0)))
-        errors.push_back("a multi-GPU run needs links with positive bandwidth");
+        problems.add("network", QT_TRANSLATE_NOOP("Core", "a multi-GPU run needs links with positive bandwidth"));
     if (r.setup.gpu.throughput(ComputePrecision::Bf16) <= units::teraflopsPerSecond(0))
-        errors.push_back("the GPU has no 16-bit throughput figure");
-    return errors;
+        problems.add("gpu", QT_TRANSLATE_NOOP("Core", "the GPU has no 16-bit throughput figure"));
+    return problems.take();
 }
 
 TrainingRunEstimate estimateTrainingRun(const TrainingRunRequest &r)

@@ -18,6 +18,7 @@
 
 #include "core/memory/trainingmemory.h"
 #include "core/perf/perfmodel.h"
+#include "core/util/problem.h"
 
 #include <cstdint>
 #include <string>
@@ -61,7 +62,7 @@ struct TrainingRunEstimate {
 // Achievable fraction of BF16 peak in training, with its sources.
 const EfficiencyRange &trainingEfficiency();
 
-std::vector<std::string> validate(const TrainingRunRequest &request);
+std::vector<Problem> validate(const TrainingRunRequest &request);
 TrainingRunEstimate estimateTrainingRun(const TrainingRunRequest &request);
 
 } // namespace planner

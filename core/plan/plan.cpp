@@ -2,42 +2,47 @@
 
 namespace planner {
 
-std::vector<std::string> validate(const Plan &plan)
+std::vector<Problem> validate(const Plan &plan)
 {
-    std::vector<std::string> errors;
+    ProblemList problems("invalid-plan");
     const PlanWorkload &w = plan.workload;
     if (w.inputTokens < 1 || w.outputTokens < 1)
-        errors.push_back("input and output lengths must be at least 1 token");
+        problems.add(w.inputTokens < 1 ? "input-len" : "output-len",
+                     QT_TRANSLATE_NOOP("Core", "input and output lengths must be at least 1 token"));
     if (w.contextTokens < 1)
-        errors.push_back("the context must be at least 1 token");
+        problems.add("context", QT_TRANSLATE_NOOP("Core", "the context must be at least 1 token"));
     if (w.byRequestRate && !(w.requestsPerSecond > 0))
-        errors.push_back("the request rate must be positive");
+        problems.add("qps", QT_TRANSLATE_NOOP("Core", "the request rate must be positive"));
     if (!w.byRequestRate && w.concurrency < 1)
-        errors.push_back("concurrency must be at least 1");
+        problems.add("concurrency", QT_TRANSLATE_NOOP("Core", "concurrency must be at least 1"));
     if (!(w.ttftSloSeconds > 0) || !(w.tpotSloSeconds > 0))
-        errors.push_back("the TTFT and TPOT targets must be positive");
+        problems.add(w.ttftSloSeconds > 0 ? "tpot-slo" : "ttft-slo",
+                     QT_TRANSLATE_NOOP("Core", "the TTFT and TPOT targets must be positive"));
     for (const std::string &id : plan.modelIds)
         if (!plan.parts.model(id))
-            errors.push_back("model '" + id + "' is not in the plan's part snapshot");
+            problems.add("model", QT_TRANSLATE_NOOP("Core", "model '%1' is not in the plan's part snapshot"), {id});
     for (const Scenario &s : plan.scenarios) {
-        for (const std::string &e : validate(s.costs))
-            errors.push_back(s.name + ": " + e);
+        ProblemList scenario("invalid-plan");
+        scenario.addAll(validate(s.costs));
         for (const TopologyNode &n : s.topology.nodes) {
             if (n.count < 1)
-                errors.push_back(s.name + ": " + n.name + " has a count below 1");
+                scenario.add("count", QT_TRANSLATE_NOOP("Core", "%1 has a count below 1"), {n.name});
             if (n.kind != NodeKind::Server && !s.topology.node(n.parent))
-                errors.push_back(s.name + ": " + n.name + " is not inside a server");
+                scenario.add("parent", QT_TRANSLATE_NOOP("Core", "%1 is not inside a server"), {n.name});
             if (n.kind == NodeKind::Gpu && !plan.parts.gpu(n.catalogueId))
-                errors.push_back(s.name + ": GPU '" + n.catalogueId + "' is not in the plan's part snapshot");
+                scenario.add("gpu", QT_TRANSLATE_NOOP("Core", "GPU '%1' is not in the plan's part snapshot"),
+                             {n.catalogueId});
         }
         for (const TopologyLink &l : s.topology.links) {
             if (!s.topology.node(l.from) || !s.topology.node(l.to))
-                errors.push_back(s.name + ": a link joins a node that does not exist");
+                scenario.add("link", QT_TRANSLATE_NOOP("Core", "a link joins a node that does not exist"));
             if (!plan.parts.link(l.linkId))
-                errors.push_back(s.name + ": link '" + l.linkId + "' is not in the plan's part snapshot");
+                scenario.add("link", QT_TRANSLATE_NOOP("Core", "link '%1' is not in the plan's part snapshot"),
+                             {l.linkId});
         }
+        problems.addAll(scenario.take(), s.name);
     }
-    return errors;
+    return problems.take();
 }
 
 } // namespace planner

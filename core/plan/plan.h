@@ -11,6 +11,7 @@
 #include "core/hardware/partsnapshot.h"
 #include "core/resolve/deployment.h"
 #include "core/topology/topology.h"
+#include "core/util/problem.h"
 
 #include <cstdint>
 #include <string>
@@ -48,6 +49,6 @@ struct Plan {
 };
 
 // One message per problem (empty: the plan can be evaluated).
-std::vector<std::string> validate(const Plan &plan);
+std::vector<Problem> validate(const Plan &plan);
 
 } // namespace planner

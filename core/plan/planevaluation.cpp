@@ -71,6 +71,7 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
     const ResolvedDeployment resolved = resolveDeployment(model, cluster, settings, shapeOf(workload));
     if (!resolved.ok()) {
         v.verdict = unknownVerdict(resolved.problems.front());
+        v.problemField = resolved.problems.front().field;
         return v;
     }
     PerfRequest r = resolved.request;

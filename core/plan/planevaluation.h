@@ -39,6 +39,7 @@ struct VersionEstimate {
     std::string modelId;
     std::string modelName;
     Verdict verdict;
+    std::string problemField; // the input an invalid request's reason concerns ("tp", "context" …), if any
     Parallelism parallel;
     int replicas = 0;
     std::int64_t concurrency = 0;                  // sequences at once at the operating point (all replicas)

@@ -198,7 +198,7 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
         return out;
     }
     out.replicas = static_cast<int>(d.gpuCount / std::max<std::int64_t>(perCopy, 1));
-    std::vector<Problem> invalid = problemsFromText(validate(d), "invalid-deployment");
+    std::vector<Problem> invalid = validate(d);
     out.problems.insert(out.problems.end(), invalid.begin(), invalid.end());
     if (const std::optional<Message> missing = missingSpeedFigure(d.gpu, d.weights.compute))
         out.speedUnknown = Problem{"missing-figure", *missing, "gpu"};

@@ -479,59 +479,65 @@ std::vector<KvCacheFormat> defaultKvFormats()
     return {*findKvCacheFormat("bf16"), *findKvCacheFormat("fp8")};
 }
 
-std::vector<std::string> validate(const RecommendRequest &request)
+std::vector<Problem> validate(const RecommendRequest &request)
 {
-    std::vector<std::string> errors;
+    ProblemList problems("invalid-recommendation");
     if (request.loads.empty())
-        errors.push_back("a recommendation needs at least one model and load");
+        problems.add("model", QT_TRANSLATE_NOOP("Core", "a recommendation needs at least one model and load"));
     for (const ServiceLoad &load : request.loads) {
         const std::string who = load.model.id.empty() ? "the model" : load.model.id;
-        for (const std::string &e : validate(load.model))
-            errors.push_back(who + ": " + e);
+        ProblemList loadProblems("invalid-recommendation");
+        loadProblems.addAll(validate(load.model));
         if (load.inputTokens < 1 || load.outputTokens < 1)
-            errors.push_back(who + ": input and output lengths must be at least 1 token");
+            loadProblems.add(load.inputTokens < 1 ? "input-len" : "output-len",
+                             QT_TRANSLATE_NOOP("Core", "input and output lengths must be at least 1 token"));
         else if (load.inputTokens + load.outputTokens > load.model.maxContext)
-            errors.push_back(who + ": input + output (" + std::to_string(load.inputTokens + load.outputTokens)
-                             + " tokens) exceeds the model's context of " + std::to_string(load.model.maxContext));
+            loadProblems.add(
+                "input-len", QT_TRANSLATE_NOOP("Core", "input + output (%1 tokens) exceeds the model's context of %2"),
+                {std::to_string(load.inputTokens + load.outputTokens), std::to_string(load.model.maxContext)});
         if (!(load.requestsPerSecond > 0) || !std::isfinite(load.requestsPerSecond))
-            errors.push_back(who + ": the request rate must be a positive number of requests per second");
+            loadProblems.add(
+                "qps", QT_TRANSLATE_NOOP("Core", "the request rate must be a positive number of requests per second"));
         if (!(load.ttftSlo > units::seconds(0)) || !(load.tpotSlo > units::seconds(0)))
-            errors.push_back(who + ": the TTFT and TPOT targets must be positive");
+            loadProblems.add(load.ttftSlo > units::seconds(0) ? "tpot-slo" : "ttft-slo",
+                             QT_TRANSLATE_NOOP("Core", "the TTFT and TPOT targets must be positive"));
+        problems.addAll(loadProblems.take(), who);
     }
     const CapacityPolicy &c = request.capacity;
     if (!(c.peakFactor >= 1) || !std::isfinite(c.peakFactor))
-        errors.push_back("the peak factor must be at least 1 (the average rate itself)");
+        problems.add("peak-factor",
+                     QT_TRANSLATE_NOOP("Core", "the peak factor must be at least 1 (the average rate itself)"));
     if (c.spareReplicas < 0 || c.spareUnits < 0 || c.spareReplicas > kMaxReplicasPerModel
         || c.spareUnits > kMaxReplicasPerModel)
-        errors.push_back("spare replicas and spare units must be between 0 and "
-                         + std::to_string(kMaxReplicasPerModel));
+        problems.add(c.spareReplicas < 0 || c.spareReplicas > kMaxReplicasPerModel ? "spare-replicas" : "spare-servers",
+                     QT_TRANSLATE_NOOP("Core", "spare replicas and spare units must be between 0 and %1"),
+                     {std::to_string(kMaxReplicasPerModel)});
     if (!request.constraints.onPrem && !request.constraints.cloud)
-        errors.push_back("allow on-prem builds, cloud instances or both");
+        problems.add("where", QT_TRANSLATE_NOOP("Core", "allow on-prem builds, cloud instances or both"));
     if (request.constraints.maxMonthlyUsd && !(*request.constraints.maxMonthlyUsd > 0))
-        errors.push_back("the monthly budget must be positive");
+        problems.add("budget", QT_TRANSLATE_NOOP("Core", "the monthly budget must be positive"));
     if (request.constraints.maxCapexUsd && !(*request.constraints.maxCapexUsd > 0))
-        errors.push_back("the capital budget must be positive");
+        problems.add("max-capex", QT_TRANSLATE_NOOP("Core", "the capital budget must be positive"));
     if (request.maxUnitsPerReplica < 1)
-        errors.push_back("a replica needs at least one unit");
+        problems.add({}, QT_TRANSLATE_NOOP("Core", "a replica needs at least one unit"));
     for (const ServiceLoad &load : request.loads) {
         std::vector<WeightFormat> weights = request.weightFormats.empty() ? defaultWeightFormats(load.model)
                                                                           : request.weightFormats;
         if (std::none_of(weights.begin(), weights.end(), [&](const WeightFormat &w) {
                 return w.mixedLinearBits.value_or(w.elementBits) >= request.constraints.minWeightBits;
             }))
-            errors.push_back("no weight format to try has at least "
-                             + std::to_string(std::lround(request.constraints.minWeightBits)) + " bits");
+            problems.add("min-weight-bits", QT_TRANSLATE_NOOP("Core", "no weight format to try has at least %1 bits"),
+                         {std::to_string(std::lround(request.constraints.minWeightBits))});
     }
-    for (const std::string &e : validate(request.costs))
-        errors.push_back(e);
-    return errors;
+    problems.addAll(validate(request.costs));
+    return problems.take();
 }
 
 RecommendResult recommend(const RecommendRequest &request, const std::vector<HardwareOption> &options)
 {
-    if (const std::vector<std::string> errors = validate(request); !errors.empty()) {
+    if (const std::vector<Problem> problems = validate(request); !problems.empty()) {
         RecommendResult invalid;
-        invalid.noCandidateReason = errors.front();
+        invalid.noCandidateReason = problems.front().text();
         return invalid;
     }
     return Search(request, options).run();

@@ -37,6 +37,7 @@
 #include "core/model/precision.h"
 #include "core/perf/perfmodel.h"
 #include "core/units/units.h"
+#include "core/util/problem.h"
 
 #include <cstdint>
 #include <optional>
@@ -172,7 +173,7 @@ struct RecommendResult {
 std::vector<WeightFormat> defaultWeightFormats(const ModelSpec &model);
 std::vector<KvCacheFormat> defaultKvFormats();
 
-std::vector<std::string> validate(const RecommendRequest &request);
+std::vector<Problem> validate(const RecommendRequest &request);
 RecommendResult recommend(const RecommendRequest &request, const std::vector<HardwareOption> &options);
 
 std::string toString(Placement placement);

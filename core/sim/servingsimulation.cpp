@@ -100,107 +100,108 @@ bool positiveSeconds(units::Seconds s)
     return std::isfinite(v) && v > 0;
 }
 
-std::vector<std::string> validateDeployment(const PerfRequest &request, const SimulationConfig &c,
-                                            const std::string &group)
+// The perf model's checks at a one-token request: formats, GPU figures,
+// parallelism and links (request lengths are checked per request); `group`
+// names the group of a disaggregated deployment.
+void validateDeployment(ProblemList &problems, const PerfRequest &request, const SimulationConfig &c,
+                        const std::string &group)
 {
-    // The perf model's checks at a one-token request: formats, GPU figures,
-    // parallelism and links. Request lengths are checked per request.
     PerfRequest probe = request;
     probe.inputTokens = 1;
     probe.outputTokens = 1;
     probe.concurrency = 1;
-    std::vector<std::string> errors = validate(probe);
-    for (std::string &e : errors)
-        e = group + e;
-    if (!errors.empty())
-        return errors;
+    std::vector<Problem> invalid = validate(probe);
+    if (!invalid.empty()) {
+        problems.addAll(std::move(invalid), group);
+        return;
+    }
     const StepCostModel model = stepModelFor(c, request);
     if (totalBlocksOf(model, blockTokensOf(request.deployment.engine)) < 1)
-        errors.push_back(group
-                         + "the deployment does not fit: weights, activations and reserve leave no memory "
-                           "for the KV cache (see 'fit')");
-    return errors;
+        problems.addAll({{"invalid-simulation",
+                          {QT_TRANSLATE_NOOP("Core", "the deployment does not fit: weights, activations and reserve "
+                                                     "leave no memory for the KV cache (see 'fit')"),
+                           {}},
+                          {},
+                          group}});
 }
 
-void append(std::vector<std::string> &to, const std::vector<std::string> &from)
+void validateArrivals(ProblemList &problems, const SimulationConfig &c)
 {
-    to.insert(to.end(), from.begin(), from.end());
-}
-
-std::vector<std::string> validateArrivals(const SimulationConfig &c)
-{
-    std::vector<std::string> errors;
     switch (c.arrivals) {
     case ArrivalPattern::Poisson:
         // The floor keeps every arrival time finite (a denormal rate would
         // put the first arrival at infinity).
         if (!std::isfinite(c.ratePerSecond) || c.ratePerSecond < kMinRate)
-            errors.push_back("the arrival rate must be a positive number of requests per second (at least "
-                             + number(kMinRate) + "), got " + number(c.ratePerSecond));
+            problems.add("qps",
+                         QT_TRANSLATE_NOOP("Core", "the arrival rate must be a positive number of requests per second "
+                                                   "(at least %1), got %2"),
+                         {number(kMinRate), number(c.ratePerSecond)});
         break;
     case ArrivalPattern::ClosedLoop:
         if (c.concurrency < 1)
-            errors.push_back("the concurrency must be at least 1 request, got " + std::to_string(c.concurrency));
+            problems.add("concurrency", QT_TRANSLATE_NOOP("Core", "the concurrency must be at least 1 request, got %1"),
+                         {std::to_string(c.concurrency)});
         break;
     case ArrivalPattern::Trace:
         if (c.trace.empty())
-            errors.push_back("the trace has no requests");
+            problems.add("trace", QT_TRANSLATE_NOOP("Core", "the trace has no requests"));
         if (static_cast<std::int64_t>(c.trace.size()) > kMaxRequests)
-            errors.push_back("the trace has more than " + std::to_string(kMaxRequests) + " requests");
+            problems.add("trace", QT_TRANSLATE_NOOP("Core", "the trace has more than %1 requests"),
+                         {std::to_string(kMaxRequests)});
         for (size_t i = 0; i < c.trace.size(); ++i) {
             const TraceEntry &e = c.trace[i];
             const double t = units::inSeconds(e.arrival);
             if (!std::isfinite(t) || t < 0 || e.inputTokens < 1 || e.outputTokens < 1) {
-                errors.push_back("trace request " + std::to_string(i + 1)
-                                 + ": needs a non-negative arrival time and at least 1 input and 1 output token");
+                problems.add("trace",
+                             QT_TRANSLATE_NOOP("Core", "trace request %1: needs a non-negative arrival time and at "
+                                                       "least 1 input and 1 output token"),
+                             {std::to_string(i + 1)});
                 break;
             }
         }
-        return errors; // a trace brings its own lengths and count
+        return; // a trace brings its own lengths and count
     }
     if (c.requests < 1 || c.requests > kMaxRequests)
-        errors.push_back("the number of requests must be between 1 and " + std::to_string(kMaxRequests) + ", got "
-                         + std::to_string(c.requests));
-    append(errors, validate(c.inputLength, "input length"));
-    append(errors, validate(c.outputLength, "output length"));
-    return errors;
+        problems.add("requests", QT_TRANSLATE_NOOP("Core", "the number of requests must be between 1 and %1, got %2"),
+                     {std::to_string(kMaxRequests), std::to_string(c.requests)});
+    problems.addAll(validate(c.inputLength, "input-dist"), "input length");
+    problems.addAll(validate(c.outputLength, "output-dist"), "output length");
 }
 
-std::vector<std::string> validateLimits(const SimulationConfig &c)
+void validateLimits(ProblemList &problems, const SimulationConfig &c)
 {
-    std::vector<std::string> errors;
     if (!positiveSeconds(c.ttftSlo))
-        errors.push_back("the TTFT SLO must be a positive number of seconds");
+        problems.add("ttft-slo", QT_TRANSLATE_NOOP("Core", "the TTFT SLO must be a positive number of seconds"));
     if (!positiveSeconds(c.tpotSlo))
-        errors.push_back("the TPOT SLO must be a positive number of seconds");
+        problems.add("tpot-slo", QT_TRANSLATE_NOOP("Core", "the TPOT SLO must be a positive number of seconds"));
     if (c.tokenBudget < 0)
-        errors.push_back("the token budget per step must be positive (0 for the engine's), got "
-                         + std::to_string(c.tokenBudget));
+        problems.add(
+            {}, QT_TRANSLATE_NOOP("Core", "the token budget per step must be positive (0 for the engine's), got %1"),
+            {std::to_string(c.tokenBudget)});
     if (c.maxRunningSequences < 0)
-        errors.push_back("the running-sequence limit must be positive (0 for the engine's), got "
-                         + std::to_string(c.maxRunningSequences));
+        problems.add(
+            {}, QT_TRANSLATE_NOOP("Core", "the running-sequence limit must be positive (0 for the engine's), got %1"),
+            {std::to_string(c.maxRunningSequences)});
     if (c.timeSeriesPoints < 2)
-        errors.push_back("the KV-utilisation series needs at least 2 points");
+        problems.add({}, QT_TRANSLATE_NOOP("Core", "the KV-utilisation series needs at least 2 points"));
     if (c.efficiency
         && !(c.efficiency->compute > 0 && c.efficiency->memory > 0 && c.efficiency->network > 0
              && c.efficiency->compute <= 1 && c.efficiency->memory <= 1 && c.efficiency->network <= 1))
-        errors.push_back("efficiency factors must lie in (0, 1]");
-    return errors;
+        problems.add("efficiency", QT_TRANSLATE_NOOP("Core", "efficiency factors must lie in (0, 1]"));
 }
 
 // Fixed lengths that no request can have are a configuration error; random
 // lengths beyond the model's context are rejected one by one.
-std::vector<std::string> validateFixedLengths(const SimulationConfig &c)
+void validateFixedLengths(ProblemList &problems, const SimulationConfig &c)
 {
     using Kind = LengthDistribution::Kind;
     if (c.arrivals == ArrivalPattern::Trace || c.inputLength.kind != Kind::Fixed || c.outputLength.kind != Kind::Fixed)
-        return {};
+        return;
     const ModelSpec &model = c.request.deployment.model;
     const double total = std::round(c.inputLength.first) + std::round(c.outputLength.first);
     if (model.maxContext > 0 && total > static_cast<double>(model.maxContext))
-        return {"requests of " + std::to_string(static_cast<long long>(total))
-                + " tokens exceed the model's maximum of " + std::to_string(model.maxContext)};
-    return {};
+        problems.add("input-len", QT_TRANSLATE_NOOP("Core", "requests of %1 tokens exceed the model's maximum of %2"),
+                     {std::to_string(static_cast<long long>(total)), std::to_string(model.maxContext)});
 }
 
 // ---------------------------------------------------------------------------
@@ -957,28 +958,29 @@ WorkloadShape workloadShape(const SimulationConfig &c)
     return {tokens(input), tokens(output), tokens(longest)};
 }
 
-std::vector<std::string> validate(const SimulationConfig &c)
+std::vector<Problem> validate(const SimulationConfig &c)
 {
-    std::vector<std::string> errors = validateArrivals(c);
-    append(errors, validateLimits(c));
-    append(errors, validateFixedLengths(c));
+    ProblemList problems("invalid-simulation");
+    validateArrivals(problems, c);
+    validateLimits(problems, c);
+    validateFixedLengths(problems, c);
     // The deployment checks build a memory model; skip them when the workload
     // is already wrong (a trace's lengths size that model).
-    if (!errors.empty())
-        return errors;
-    append(errors, validateDeployment(c.request, c, c.disaggregation ? "decode group: " : ""));
+    if (!problems.empty())
+        return problems.take();
+    validateDeployment(problems, c.request, c, c.disaggregation ? "decode group" : "");
     if (c.disaggregation) {
         const Disaggregation &d = *c.disaggregation;
-        append(errors, validateDeployment(d.prefill, c, "prefill group: "));
+        validateDeployment(problems, d.prefill, c, "prefill group");
         if (d.prefill.deployment.model.id != c.request.deployment.model.id)
-            errors.push_back("the prefill and decode groups must serve the same model");
+            problems.add("model", QT_TRANSLATE_NOOP("Core", "the prefill and decode groups must serve the same model"));
         const double bandwidth = units::inBytes(d.kvTransfer.bandwidth * units::seconds(1));
         const double latency = units::inSeconds(d.kvTransfer.latency);
         if (!std::isfinite(bandwidth) || bandwidth <= 0 || !std::isfinite(latency) || latency < 0)
-            errors.push_back("the KV transfer link between the groups needs a positive bandwidth and a "
-                             "non-negative latency");
+            problems.add("network", QT_TRANSLATE_NOOP("Core", "the KV transfer link between the groups needs a "
+                                                              "positive bandwidth and a non-negative latency"));
     }
-    return errors;
+    return problems.take();
 }
 
 SimulationResult simulate(const SimulationConfig &config)

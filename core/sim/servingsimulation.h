@@ -38,6 +38,7 @@
 #include "core/resolve/deployment.h"
 #include "core/sim/servingworkload.h"
 #include "core/units/units.h"
+#include "core/util/problem.h"
 
 #include <cstdint>
 #include <optional>
@@ -145,7 +146,7 @@ struct SimulationResult {
 };
 
 // One message per problem (empty when the config can be simulated).
-std::vector<std::string> validate(const SimulationConfig &config);
+std::vector<Problem> validate(const SimulationConfig &config);
 
 // The step-cost model a simulation uses for the (decode) group: sized for the
 // config's engine limits and a long request of its workload.

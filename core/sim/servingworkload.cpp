@@ -96,33 +96,33 @@ bool isHeader(std::string_view line)
 
 } // namespace
 
-std::vector<std::string> validate(const LengthDistribution &d, std::string_view what)
+std::vector<Problem> validate(const LengthDistribution &d, const std::string &field)
 {
-    std::vector<std::string> errors;
-    const std::string name(what);
+    ProblemList problems("invalid-simulation");
     const auto finite = std::isfinite(d.first) && std::isfinite(d.second);
     if (!finite) {
-        errors.push_back(name + " distribution parameters must be finite numbers");
-        return errors;
+        problems.add(field, QT_TRANSLATE_NOOP("Core", "the distribution's parameters must be finite numbers"));
+    } else {
+        if (d.first < 1)
+            problems.add(field, QT_TRANSLATE_NOOP("Core", "must be at least 1 token, got %1"), {number(d.first)});
+        if (d.first > kMaxLength || d.second > kMaxLength)
+            problems.add(field, QT_TRANSLATE_NOOP("Core", "must be at most %1 tokens"), {number(kMaxLength)});
+        switch (d.kind) {
+        case LengthDistribution::Kind::Fixed: break;
+        case LengthDistribution::Kind::Uniform:
+            if (d.second < d.first)
+                problems.add(field, QT_TRANSLATE_NOOP("Core", "the uniform maximum %1 is below its minimum %2"),
+                             {number(d.second), number(d.first)});
+            break;
+        case LengthDistribution::Kind::Normal:
+        case LengthDistribution::Kind::LogNormal:
+            if (d.second < 0)
+                problems.add(field, QT_TRANSLATE_NOOP("Core", "the standard deviation must not be negative, got %1"),
+                             {number(d.second)});
+            break;
+        }
     }
-    if (d.first < 1)
-        errors.push_back(name + " must be at least 1 token, got " + number(d.first));
-    if (d.first > kMaxLength || d.second > kMaxLength)
-        errors.push_back(name + " must be at most " + number(kMaxLength) + " tokens");
-    switch (d.kind) {
-    case LengthDistribution::Kind::Fixed: break;
-    case LengthDistribution::Kind::Uniform:
-        if (d.second < d.first)
-            errors.push_back(name + " uniform maximum " + number(d.second) + " is below its minimum "
-                             + number(d.first));
-        break;
-    case LengthDistribution::Kind::Normal:
-    case LengthDistribution::Kind::LogNormal:
-        if (d.second < 0)
-            errors.push_back(name + " standard deviation must not be negative, got " + number(d.second));
-        break;
-    }
-    return errors;
+    return problems.take();
 }
 
 double meanLength(const LengthDistribution &d)

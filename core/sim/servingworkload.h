@@ -14,6 +14,7 @@
 // a request log reports, not those of their logarithm.
 
 #include "core/units/units.h"
+#include "core/util/problem.h"
 
 #include <cstdint>
 #include <random>
@@ -37,8 +38,9 @@ struct LengthDistribution {
     bool operator==(const LengthDistribution &) const = default;
 };
 
-// One message per problem, naming the distribution as `what` ("input length").
-std::vector<std::string> validate(const LengthDistribution &distribution, std::string_view what);
+// One problem per fault, each under `field` (the option that sets the
+// distribution, "input-dist"); the caller names the distribution as subject.
+std::vector<Problem> validate(const LengthDistribution &distribution, const std::string &field);
 
 // The mean length (after clamping to 1 token, approximately for normal).
 double meanLength(const LengthDistribution &distribution);

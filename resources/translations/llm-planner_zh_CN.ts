@@ -442,6 +442,342 @@ does not fit: %1 short</source>
         <source>parts go into a server</source>
         <translation>部件须放入服务器中</translation>
     </message>
+    <message>
+        <source>the number of GPUs must be at least 1, got %1</source>
+        <translation>GPU 数量至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>tensor, pipeline and expert parallel sizes must be at least 1</source>
+        <translation>张量、流水线和专家并行规模都至少为 1</translation>
+    </message>
+    <message>
+        <source>tensor x pipeline parallel size (%1) must divide the number of GPUs (%2)</source>
+        <translation>张量 × 流水线并行规模（%1）必须整除 GPU 数量（%2）</translation>
+    </message>
+    <message>
+        <source>tensor parallel size %1 must divide or be a multiple of the model&apos;s %2 key/value heads</source>
+        <translation>张量并行规模 %1 必须整除模型的 %2 个键/值头，或为其倍数</translation>
+    </message>
+    <message>
+        <source>tensor parallel size %1 must divide the model&apos;s %2 attention heads</source>
+        <translation>张量并行规模 %1 必须整除模型的 %2 个注意力头</translation>
+    </message>
+    <message>
+        <source>pipeline parallel size %1 exceeds the model&apos;s %2 layers</source>
+        <translation>流水线并行规模 %1 超过模型的 %2 层</translation>
+    </message>
+    <message>
+        <source>expert parallelism needs a mixture-of-experts model</source>
+        <translation>专家并行需要混合专家（MoE）模型</translation>
+    </message>
+    <message>
+        <source>expert parallel size %1 must divide the GPUs of one pipeline stage (%2)</source>
+        <translation>专家并行规模 %1 必须整除一个流水线阶段的 GPU 数（%2）</translation>
+    </message>
+    <message>
+        <source>data-parallel attention applies to MLA models (DeepSeek-V2/V3/R1) only</source>
+        <translation>数据并行注意力仅适用于 MLA 模型（DeepSeek-V2/V3/R1）</translation>
+    </message>
+    <message>
+        <source>%1 has no data-parallel attention</source>
+        <translation>%1 不支持数据并行注意力</translation>
+    </message>
+    <message>
+        <source>context length must be at least 1 token, got %1</source>
+        <translation>上下文长度至少为 1 个 token，当前为 %1</translation>
+    </message>
+    <message>
+        <source>context length %1 exceeds the model&apos;s maximum of %2 tokens</source>
+        <translation>上下文长度 %1 超过模型上限 %2 个 token</translation>
+    </message>
+    <message>
+        <source>concurrency must be at least 1 sequence, got %1</source>
+        <translation>并发至少为 1 个序列，当前为 %1</translation>
+    </message>
+    <message>
+        <source>offloaded layers must be between 0 and %1</source>
+        <translation>卸载层数必须在 0 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>GPU memory capacity must be positive</source>
+        <translation>GPU 显存容量必须为正数</translation>
+    </message>
+    <message>
+        <source>tensor x pipeline parallel size must divide the number of GPUs</source>
+        <translation>张量 × 流水线并行规模必须整除 GPU 数量</translation>
+    </message>
+    <message>
+        <source>ZeRO stage must be 0, 1, 2 or 3, got %1</source>
+        <translation>ZeRO 阶段必须为 0、1、2 或 3，当前为 %1</translation>
+    </message>
+    <message>
+        <source>sequence length must be at least 1 token, got %1</source>
+        <translation>序列长度至少为 1 个 token，当前为 %1</translation>
+    </message>
+    <message>
+        <source>micro-batch size must be at least 1, got %1</source>
+        <translation>微批大小至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>LoRA rank must be between 1 and 4096, got %1</source>
+        <translation>LoRA 秩必须在 1 到 4096 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <source>input length must be at least 1 token, got %1</source>
+        <translation>输入长度至少为 1 个 token，当前为 %1</translation>
+    </message>
+    <message>
+        <source>output length must be at least 1 token, got %1</source>
+        <translation>输出长度至少为 1 个 token，当前为 %1</translation>
+    </message>
+    <message>
+        <source>concurrency must be at least 1, got %1</source>
+        <translation>并发至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>the GPU&apos;s memory bandwidth must be positive</source>
+        <translation>GPU 显存带宽必须为正数</translation>
+    </message>
+    <message>
+        <source>the GPU has no throughput figure for %1</source>
+        <translation>该 GPU 没有 %1 的算力数据</translation>
+    </message>
+    <message>
+        <source>a parallel deployment needs links with positive bandwidth between its GPUs</source>
+        <translation>并行部署需要 GPU 之间有带宽为正的链路</translation>
+    </message>
+    <message>
+        <source>the number of tokens to train on must be positive</source>
+        <translation>训练 token 数必须为正数</translation>
+    </message>
+    <message>
+        <source>the global batch must not be negative</source>
+        <translation>全局批大小不能为负数</translation>
+    </message>
+    <message>
+        <source>the global batch (%1 sequences) must be a multiple of data-parallel ranks x micro-batch (%2)</source>
+        <translation>全局批大小（%1 个序列）必须是数据并行数 × 微批大小（%2）的倍数</translation>
+    </message>
+    <message>
+        <source>a multi-GPU run needs links with positive bandwidth</source>
+        <translation>多 GPU 训练需要带宽为正的链路</translation>
+    </message>
+    <message>
+        <source>the GPU has no 16-bit throughput figure</source>
+        <translation>该 GPU 没有 16 位算力数据</translation>
+    </message>
+    <message>
+        <source>there are no measurements to calibrate against</source>
+        <translation>没有可用于校准的测量数据</translation>
+    </message>
+    <message>
+        <source>the measured value must be a positive number</source>
+        <translation>测量值必须为正数</translation>
+    </message>
+    <message>
+        <source>the deployment does not fit in memory, so it has no speed to compare</source>
+        <translation>该部署放不进显存，因此没有可比较的速度</translation>
+    </message>
+    <message>
+        <source>the electricity tariff (USD/kWh) must be between %1 and %2, got %3</source>
+        <translation>电价（美元/千瓦时）必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>PUE must be between %1 and %2, got %3</source>
+        <translation>PUE 必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>the average draw (share of TDP) must be between %1 and %2, got %3</source>
+        <translation>平均功耗（占 TDP 的比例）必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>the amortisation period (years) must be between %1 and %2, got %3</source>
+        <translation>折旧年限（年）必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>the maintenance share (of capital a year) must be between %1 and %2, got %3</source>
+        <translation>维护费比例（每年占资本支出）必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>the colocation price (USD per kW-month) must be between %1 and %2, got %3</source>
+        <translation>托管价格（美元/千瓦·月）必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>the integration cost (USD per server) must be between %1 and %2, got %3</source>
+        <translation>集成成本（美元/台服务器）必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>the horizon (months) must be between %1 and %2, got %3</source>
+        <translation>比较期限（月）必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>cloud hours per month must be between %1 and %2, got %3</source>
+        <translation>每月云端运行小时数必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>a recommendation needs at least one model and load</source>
+        <translation>推荐至少需要一个模型及其负载</translation>
+    </message>
+    <message>
+        <source>input and output lengths must be at least 1 token</source>
+        <translation>输入和输出长度都至少为 1 个 token</translation>
+    </message>
+    <message>
+        <source>input + output (%1 tokens) exceeds the model&apos;s context of %2</source>
+        <translation>输入 + 输出（%1 个 token）超过模型的上下文 %2</translation>
+    </message>
+    <message>
+        <source>the request rate must be a positive number of requests per second</source>
+        <translation>请求速率必须为正数（每秒请求数）</translation>
+    </message>
+    <message>
+        <source>the TTFT and TPOT targets must be positive</source>
+        <translation>TTFT 和 TPOT 目标必须为正数</translation>
+    </message>
+    <message>
+        <source>the peak factor must be at least 1 (the average rate itself)</source>
+        <translation>峰值系数至少为 1（即平均速率本身）</translation>
+    </message>
+    <message>
+        <source>spare replicas and spare units must be between 0 and %1</source>
+        <translation>备用副本和备用单元数必须在 0 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>allow on-prem builds, cloud instances or both</source>
+        <translation>请允许本地部署、云实例或两者</translation>
+    </message>
+    <message>
+        <source>the monthly budget must be positive</source>
+        <translation>月度预算必须为正数</translation>
+    </message>
+    <message>
+        <source>the capital budget must be positive</source>
+        <translation>资本预算必须为正数</translation>
+    </message>
+    <message>
+        <source>a replica needs at least one unit</source>
+        <translation>一个副本至少需要一个单元</translation>
+    </message>
+    <message>
+        <source>no weight format to try has at least %1 bits</source>
+        <translation>没有可尝试的权重格式达到至少 %1 位</translation>
+    </message>
+    <message>
+        <source>the context must be at least 1 token</source>
+        <translation>上下文至少为 1 个 token</translation>
+    </message>
+    <message>
+        <source>the request rate must be positive</source>
+        <translation>请求速率必须为正数</translation>
+    </message>
+    <message>
+        <source>concurrency must be at least 1</source>
+        <translation>并发至少为 1</translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos; is not in the plan&apos;s part snapshot</source>
+        <translation>模型“%1”不在方案的部件快照中</translation>
+    </message>
+    <message>
+        <source>%1 has a count below 1</source>
+        <translation>%1 的数量小于 1</translation>
+    </message>
+    <message>
+        <source>GPU &apos;%1&apos; is not in the plan&apos;s part snapshot</source>
+        <translation>GPU“%1”不在方案的部件快照中</translation>
+    </message>
+    <message>
+        <source>a link joins a node that does not exist</source>
+        <translation>有链路连接到不存在的节点</translation>
+    </message>
+    <message>
+        <source>link &apos;%1&apos; is not in the plan&apos;s part snapshot</source>
+        <translation>链路“%1”不在方案的部件快照中</translation>
+    </message>
+    <message>
+        <source>the distribution&apos;s parameters must be finite numbers</source>
+        <translation>分布参数必须为有限数值</translation>
+    </message>
+    <message>
+        <source>must be at least 1 token, got %1</source>
+        <translation>至少为 1 个 token，当前为 %1</translation>
+    </message>
+    <message>
+        <source>must be at most %1 tokens</source>
+        <translation>最多为 %1 个 token</translation>
+    </message>
+    <message>
+        <source>the uniform maximum %1 is below its minimum %2</source>
+        <translation>均匀分布的最大值 %1 小于最小值 %2</translation>
+    </message>
+    <message>
+        <source>the standard deviation must not be negative, got %1</source>
+        <translation>标准差不能为负数，当前为 %1</translation>
+    </message>
+    <message>
+        <source>the deployment does not fit: weights, activations and reserve leave no memory for the KV cache (see &apos;fit&apos;)</source>
+        <translation>该部署放不下：权重、激活和预留内存之后没有留给 KV 缓存的空间（见“fit”）</translation>
+    </message>
+    <message>
+        <source>the arrival rate must be a positive number of requests per second (at least %1), got %2</source>
+        <translation>到达速率必须为正数（每秒请求数，至少 %1），当前为 %2</translation>
+    </message>
+    <message>
+        <source>the concurrency must be at least 1 request, got %1</source>
+        <translation>并发至少为 1 个请求，当前为 %1</translation>
+    </message>
+    <message>
+        <source>the trace has no requests</source>
+        <translation>请求轨迹中没有请求</translation>
+    </message>
+    <message>
+        <source>the trace has more than %1 requests</source>
+        <translation>请求轨迹中的请求超过 %1 个</translation>
+    </message>
+    <message>
+        <source>trace request %1: needs a non-negative arrival time and at least 1 input and 1 output token</source>
+        <translation>轨迹请求 %1：需要非负的到达时间，且至少 1 个输入和 1 个输出 token</translation>
+    </message>
+    <message>
+        <source>the number of requests must be between 1 and %1, got %2</source>
+        <translation>请求数必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>the TTFT SLO must be a positive number of seconds</source>
+        <translation>TTFT SLO 必须为正的秒数</translation>
+    </message>
+    <message>
+        <source>the TPOT SLO must be a positive number of seconds</source>
+        <translation>TPOT SLO 必须为正的秒数</translation>
+    </message>
+    <message>
+        <source>the token budget per step must be positive (0 for the engine&apos;s), got %1</source>
+        <translation>每步 token 预算必须为正数（0 表示使用引擎默认值），当前为 %1</translation>
+    </message>
+    <message>
+        <source>the running-sequence limit must be positive (0 for the engine&apos;s), got %1</source>
+        <translation>运行序列上限必须为正数（0 表示使用引擎默认值），当前为 %1</translation>
+    </message>
+    <message>
+        <source>the KV-utilisation series needs at least 2 points</source>
+        <translation>KV 利用率序列至少需要 2 个点</translation>
+    </message>
+    <message>
+        <source>efficiency factors must lie in (0, 1]</source>
+        <translation>效率系数必须在 (0, 1] 区间内</translation>
+    </message>
+    <message>
+        <source>requests of %1 tokens exceed the model&apos;s maximum of %2</source>
+        <translation>%1 个 token 的请求超过模型上限 %2</translation>
+    </message>
+    <message>
+        <source>the prefill and decode groups must serve the same model</source>
+        <translation>预填充组和解码组必须服务同一个模型</translation>
+    </message>
+    <message>
+        <source>the KV transfer link between the groups needs a positive bandwidth and a non-negative latency</source>
+        <translation>两组之间的 KV 传输链路需要正的带宽和非负的延迟</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

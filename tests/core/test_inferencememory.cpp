@@ -611,10 +611,13 @@ void TestInferenceMemory::validateRejects()
     } else
         QFAIL("unknown change");
 
-    const std::vector<std::string> errors = validate(r);
+    const std::vector<Problem> errors = validate(r);
     const bool found = anyContains(errors, message.toStdString());
     QVERIFY2(found,
              qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joinedMessages(errors)));
+    // The problem names the input at fault, as the command-line option does.
+    const QString field = change == QLatin1String("qwen-tp8") ? QStringLiteral("tp") : change.section(u'=', 0, 0);
+    QVERIFY2(anyConcerns(errors, field.toStdString()), joinedMessages(errors));
     // An invalid request is never reported as fitting, and yields no NaN.
     const InferenceMemoryEstimate e = estimateInferenceMemory(r);
     QVERIFY(!e.fits);

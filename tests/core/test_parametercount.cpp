@@ -335,7 +335,7 @@ void TestParameterCount::attentionKinds()
 void TestParameterCount::builtinsValidate()
 {
     for (const ModelSpec &m : builtinModels()) {
-        const std::vector<std::string> errors = validate(m);
+        const std::vector<Problem> errors = validate(m);
         QVERIFY2(errors.empty(),
                  qPrintable(QString::fromStdString(m.id) + QStringLiteral(": ") + joinedMessages(errors)));
     }
@@ -384,7 +384,7 @@ void TestParameterCount::validateRejects()
         spec.moe->expertsPerToken = value;
     else
         QFAIL("unknown field");
-    const std::vector<std::string> errors = validate(spec);
+    const std::vector<Problem> errors = validate(spec);
     QVERIFY2(anyContains(errors, message.toStdString()),
              qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joinedMessages(errors)));
 }

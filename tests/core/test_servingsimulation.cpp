@@ -432,25 +432,40 @@ private slots:
     {
         QTest::addColumn<int>("which");
         QTest::addColumn<QString>("message");
-        QTest::newRow("zero rate") << 0 << "arrival rate must be a positive";
-        QTest::newRow("zero requests") << 1 << "number of requests must be between 1";
-        QTest::newRow("zero concurrency") << 2 << "concurrency must be at least 1";
-        QTest::newRow("empty trace") << 3 << "the trace has no requests";
-        QTest::newRow("does not fit") << 4 << "does not fit";
-        QTest::newRow("uniform max below min") << 5 << "uniform maximum 10 is below its minimum 20";
-        QTest::newRow("negative sd") << 6 << "standard deviation must not be negative";
-        QTest::newRow("zero TTFT SLO") << 7 << "TTFT SLO must be a positive";
-        QTest::newRow("fixed lengths over the context") << 8 << "exceed the model's maximum";
-        QTest::newRow("NaN rate") << 9 << "arrival rate must be a positive";
-        QTest::newRow("no transfer link") << 10 << "KV transfer link";
-        QTest::newRow("zero-length output") << 11 << "output length must be at least 1 token";
-        QTest::newRow("bad trace entry") << 12 << "trace request 2";
+        QTest::addColumn<QString>("field"); // the input the problem names, for the CLI and the desktop
+        QTest::newRow("zero rate") << 0 << "arrival rate must be a positive"
+                                   << "qps";
+        QTest::newRow("zero requests") << 1 << "number of requests must be between 1"
+                                       << "requests";
+        QTest::newRow("zero concurrency") << 2 << "concurrency must be at least 1"
+                                          << "concurrency";
+        QTest::newRow("empty trace") << 3 << "the trace has no requests"
+                                     << "trace";
+        QTest::newRow("does not fit") << 4 << "does not fit"
+                                      << "";
+        QTest::newRow("uniform max below min") << 5 << "uniform maximum 10 is below its minimum 20"
+                                               << "input-dist";
+        QTest::newRow("negative sd") << 6 << "standard deviation must not be negative"
+                                     << "output-dist";
+        QTest::newRow("zero TTFT SLO") << 7 << "TTFT SLO must be a positive"
+                                       << "ttft-slo";
+        QTest::newRow("fixed lengths over the context") << 8 << "exceed the model's maximum"
+                                                        << "input-len";
+        QTest::newRow("NaN rate") << 9 << "arrival rate must be a positive"
+                                  << "qps";
+        QTest::newRow("no transfer link") << 10 << "KV transfer link"
+                                          << "network";
+        QTest::newRow("zero-length output") << 11 << "output length: must be at least 1 token"
+                                            << "output-dist";
+        QTest::newRow("bad trace entry") << 12 << "trace request 2"
+                                         << "trace";
     }
 
     void invalidInputsAreRejected()
     {
         QFETCH(int, which);
         QFETCH(QString, message);
+        QFETCH(QString, field);
         SimulationConfig c = baseConfig();
         switch (which) {
         case 0: c.ratePerSecond = 0; break;
@@ -477,8 +492,9 @@ private slots:
             c.trace = {{units::seconds(0), 10, 10}, {units::seconds(1), 0, 10}};
             break;
         }
-        const std::vector<std::string> errors = validate(c);
+        const std::vector<Problem> errors = validate(c);
         QVERIFY2(anyContains(errors, message.toStdString()), joinedMessages(errors).constData());
+        QVERIFY2(anyConcerns(errors, field.toStdString()), joinedMessages(errors).constData());
         const SimulationResult r = simulate(c);
         QVERIFY(!r.valid);
         QCOMPARE(r.completed, 0);

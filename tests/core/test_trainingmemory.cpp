@@ -377,7 +377,7 @@ void TestTrainingMemory::validateRejects()
         r.parallel.tensor = 3;
     else
         QFAIL("unknown change");
-    const std::vector<std::string> errors = validate(r);
+    const std::vector<Problem> errors = validate(r);
     const bool found = anyContains(errors, message.toStdString());
     QVERIFY2(found,
              qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joinedMessages(errors)));

@@ -13,6 +13,7 @@
 #include "core/model/builtinmodels.h"
 #include "core/model/modelspec.h"
 #include "core/model/precision.h"
+#include "core/util/problem.h"
 
 #include <QByteArray>
 #include <QString>
@@ -60,19 +61,25 @@ inline EngineProfile engineProfile(const QString &id)
     return required(findEngineProfile(id.toStdString()), "engine profile", id);
 }
 
-// Whether one of the validation messages contains needle.
-inline bool anyContains(const std::vector<std::string> &messages, const std::string &needle)
+// Whether one of the validation problems' text contains needle.
+inline bool anyContains(const std::vector<Problem> &problems, const std::string &needle)
 {
-    return std::any_of(messages.begin(), messages.end(),
-                       [&](const std::string &m) { return m.find(needle) != std::string::npos; });
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const Problem &p) { return p.text().find(needle) != std::string::npos; });
 }
 
-// Validation messages joined with "; ", for a failure message.
-inline QByteArray joinedMessages(const std::vector<std::string> &messages)
+// Whether one of the validation problems concerns `field`.
+inline bool anyConcerns(const std::vector<Problem> &problems, const std::string &field)
+{
+    return std::any_of(problems.begin(), problems.end(), [&](const Problem &p) { return p.field == field; });
+}
+
+// Validation problems joined with "; " (each as "[field] text"), for a failure message.
+inline QByteArray joinedMessages(const std::vector<Problem> &problems)
 {
     std::string all;
-    for (const std::string &m : messages)
-        all += (all.empty() ? "" : "; ") + m;
+    for (const Problem &p : problems)
+        all += (all.empty() ? "" : "; ") + ("[" + p.field + "] ") + p.text();
     return QByteArray::fromStdString(all.empty() ? std::string("(no messages)") : all);
 }
 

@@ -21,6 +21,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QGraphicsSceneDragDropEvent>
 #include <QLabel>
 #include <QSpinBox>
@@ -509,6 +510,40 @@ private slots:
         // auto: tensor parallel over the server's two GPUs, where it fits.
         QCOMPARE(doc->estimates().front().versions.front().parallel.tensor, 2);
         QVERIFY(doc->estimates().front().versions.front().memory.fits);
+    }
+
+    // An input that makes the request invalid is pointed at in the panel: its
+    // row is marked and its tool tip gives the engine's reason; the mark goes
+    // with the fault.
+    void theFaultyInputIsMarked()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        doc->reset(twoGpuPlan(), QString());
+        QCoreApplication::processEvents();
+        QSpinBox *tensor = window.workload()->tensorParallelBox();
+        auto *form = qobject_cast<QFormLayout *>(window.workload()->layout());
+        QVERIFY(form);
+        auto *label = qobject_cast<QLabel *>(form->labelForField(tensor));
+        QVERIFY(label);
+        const QString plainLabel = label->text();
+        QVERIFY(!tensor->property("problem").toBool());
+
+        tensor->setValue(3); // TP 3 on a two-GPU server
+        QCoreApplication::processEvents();
+        const VersionEstimate &v = doc->estimates().front().versions.front();
+        QVERIFY(v.verdict.serves == Answer::Unknown);
+        QCOMPARE(v.problemField, std::string("tp"));
+        QVERIFY(tensor->property("problem").toBool());
+        QVERIFY2(label->text().startsWith(QStringLiteral("⚠")), qPrintable(label->text()));
+        QVERIFY2(tensor->toolTip().contains(QStringLiteral("TP 3")), qPrintable(tensor->toolTip()));
+        QVERIFY(!window.workload()->fieldWidget("context")->property("problem").toBool());
+
+        doc->undoStack()->undo();
+        QCoreApplication::processEvents();
+        QVERIFY(!tensor->property("problem").toBool());
+        QCOMPARE(label->text(), plainLabel);
+        QVERIFY(!tensor->toolTip().contains(QStringLiteral("TP 3")));
     }
 };
 

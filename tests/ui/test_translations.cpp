@@ -3,6 +3,7 @@
 // translated with the same placeholders and a keyboard accelerator where the
 // English has one, and the compiled-in translation loads and applies.
 
+#include "core/cost/costmodel.h"
 #include "core/topology/cluster.h"
 #include "ui/format/coremessage.h"
 #include "ui/preferences/language.h"
@@ -183,6 +184,13 @@ private slots:
         QVERIFY(!issues.empty());
         QCOMPARE(issues.front().message.text(), std::string("node-a has no CPU: a server needs a host processor"));
         QCOMPARE(translated(issues.front().message), QStringLiteral("node-a 没有 CPU：服务器需要主机处理器"));
+        // A validation problem: its pattern is translated too, and it names its field.
+        CostAssumptions costs;
+        costs.pue.value = 7;
+        const std::vector<Problem> problems = validate(costs);
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems.front().field, std::string("pue"));
+        QCOMPARE(translated(problems.front().message), QStringLiteral("PUE 必须在 1 到 5 之间，当前为 7"));
         QLocale::setDefault(before);
     }
 

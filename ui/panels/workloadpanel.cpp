@@ -5,10 +5,12 @@
 #include "database/catalogue.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
+#include "ui/format/coremessage.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QListWidget>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -106,7 +108,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
         box->setMinimumContentsLength(12);
     }
 
-    auto *form = new QFormLayout(this);
+    auto *form = mForm = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Model family"), mFamily);
     form->addRow(tr("Versions"), mVersions);
@@ -150,10 +152,57 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
             if (change.touches(PlanChange::Workload | PlanChange::Models | PlanChange::Deployment
                                | PlanChange::Scenarios))
                 refresh();
+            else if (!change.onlyLayout())
+                markProblems(); // a topology edit can make a layout invalid
         },
         Qt::QueuedConnection);
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &WorkloadPanel::refresh, Qt::QueuedConnection);
+    for (int row = 0; row < mForm->rowCount(); ++row)
+        if (QLayoutItem *field = mForm->itemAt(row, QFormLayout::FieldRole); field && field->widget())
+            mToolTips[field->widget()] = field->widget()->toolTip();
     refresh();
+}
+
+QWidget *WorkloadPanel::fieldWidget(const std::string &field) const
+{
+    const std::map<std::string, QWidget *> byField{
+        {"model", mVersions},    {"weights", mWeights},         {"kv", mKv},
+        {"engine", mEngine},     {"dp-attention", mEngine},     {"tp", mTensor},
+        {"pp", mPipeline},       {"context", mContext},         {"input-len", mInput},
+        {"output-len", mOutput}, {"concurrency", mConcurrency}, {"qps", mRate},
+        {"ttft-slo", mTtft},     {"tpot-slo", mTpot},
+    };
+    const auto found = byField.find(field);
+    return found == byField.end() ? nullptr : found->second;
+}
+
+void WorkloadPanel::markProblems()
+{
+    std::map<QWidget *, QStringList> reasons;
+    if (mDocument.currentScenario() < mDocument.estimates().size())
+        for (const VersionEstimate &v : mDocument.estimates()[mDocument.currentScenario()].versions)
+            if (QWidget *widget = fieldWidget(v.problemField))
+                reasons[widget] << QStringLiteral("%1: %2").arg(QString::fromStdString(v.modelName),
+                                                                translated(v.verdict.reason));
+    for (const auto &[widget, ownToolTip] : mToolTips) {
+        auto *label = qobject_cast<QLabel *>(mForm->labelForField(widget));
+        const auto found = reasons.find(widget);
+        const bool faulty = found != reasons.end();
+        const QString reason = faulty ? found->second.join(u'\n') : QString();
+        widget->setToolTip(faulty ? reason : ownToolTip);
+        widget->setProperty("problem", faulty);
+        if (label) {
+            label->setToolTip(reason);
+            // Red with a warning sign: the row's input is why a version has no estimate.
+            label->setStyleSheet(faulty ? QStringLiteral("color: #b3261e") : QString());
+            const QString text = label->text();
+            const QString mark = QStringLiteral("⚠ ");
+            if (faulty && !text.startsWith(mark))
+                label->setText(mark + text);
+            else if (!faulty && text.startsWith(mark))
+                label->setText(text.mid(mark.size()));
+        }
+    }
 }
 
 void WorkloadPanel::fillVersions(const QString &family)
@@ -200,6 +249,7 @@ void WorkloadPanel::refresh()
     mRate->setEnabled(w.byRequestRate);
     mTtft->setValue(w.ttftSloSeconds);
     mTpot->setValue(w.tpotSloSeconds);
+    markProblems();
     mRefreshing = false;
 }
 

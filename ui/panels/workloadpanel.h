@@ -4,9 +4,14 @@
 // output lengths, the load (concurrency or request rate) and the SLOs. Each
 // change is one undo command; the panel re-reads the plan after any change.
 
+#include <QString>
 #include <QWidget>
 
+#include <map>
+#include <string>
+
 class QComboBox;
+class QFormLayout;
 class QDoubleSpinBox;
 class QListWidget;
 class QSpinBox;
@@ -27,10 +32,15 @@ public:
     QSpinBox *concurrencyBox() const { return mConcurrency; }
     QComboBox *weightsBox() const { return mWeights; }
     QSpinBox *tensorParallelBox() const { return mTensor; }
+    // The input a Problem's field names ("tp", "context" …), or nullptr.
+    QWidget *fieldWidget(const std::string &field) const;
     void refresh();
 
 private:
     void fillVersions(const QString &family);
+    // Marks the rows whose input makes a version of the current scenario
+    // invalid (the engine's Problem field), with the reason as tool tip.
+    void markProblems();
     void commitModels();
     void commitWorkload();
     void commitDeployment();
@@ -51,6 +61,8 @@ private:
     QDoubleSpinBox *mRate = nullptr;
     QDoubleSpinBox *mTtft = nullptr;
     QDoubleSpinBox *mTpot = nullptr;
+    QFormLayout *mForm = nullptr;
+    std::map<QWidget *, QString> mToolTips; // each input's own tool tip, restored when its problem is gone
     bool mRefreshing = false;
 };
 
