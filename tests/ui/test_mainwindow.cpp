@@ -15,6 +15,7 @@
 #include "ui/models/modelversiontablemodel.h"
 #include "ui/palette/partmimedata.h"
 #include "ui/panels/costpanel.h"
+#include "ui/panels/inspectorpanel.h"
 #include "ui/panels/summarypanel.h"
 #include "ui/panels/workloadpanel.h"
 #include "ui/preferences/preferences.h"
@@ -24,6 +25,7 @@
 #include <QFormLayout>
 #include <QGraphicsSceneDragDropEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -363,6 +365,48 @@ private slots:
         doc.setCurrentScenario(0);
         edits::removeScenario(doc, 1);
         matchesARebuild("a scenario removed");
+    }
+
+    // With nothing selected the Inspector summarises the cluster; an edit that
+    // changes a figure updates the label in place (no new widgets, no new
+    // layout) and a selection replaces the summary.
+    void inspectorSummaryFollowsAnEditInPlace()
+    {
+        PlanDocument doc(*mCatalogue);
+        InspectorPanel inspector(doc);
+        QString error;
+        const int server = edits::dropPart(doc, {PaletteKind::Server, QStringLiteral("dgx-h100")}, {0, 0}, 0, &error);
+        QVERIFY2(server, qPrintable(error));
+        doc.setSelection({}); // a drop selects what it made
+        QCoreApplication::processEvents();
+        const auto gpusLabel = [&]() -> QLabel * {
+            for (QLabel *label : inspector.findChildren<QLabel *>())
+                if (label->text().contains(QStringLiteral("H100")) && label->text().contains(QStringLiteral("×")))
+                    return label;
+            return nullptr;
+        };
+        QLabel *before = gpusLabel();
+        QVERIFY(before);
+        QVERIFY2(before->text().startsWith(QStringLiteral("8 ×")), qPrintable(before->text()));
+        int gpus = 0;
+        for (const TopologyNode *n : doc.scenario().topology.partsOf(server))
+            if (n->kind == NodeKind::Gpu)
+                gpus = n->id;
+        edits::setCount(doc, gpus, 4);
+        QCoreApplication::processEvents();
+        QStringList shown;
+        for (QLabel *label : inspector.findChildren<QLabel *>())
+            shown << label->text();
+        QVERIFY2(gpusLabel() == before, qPrintable(shown.join(QStringLiteral(" | "))));
+        QVERIFY2(before->text().startsWith(QStringLiteral("4 ×")), qPrintable(before->text()));
+
+        doc.setSelection({server});
+        QCoreApplication::processEvents();
+        QVERIFY(inspector.findChild<QLineEdit *>(QStringLiteral("serverName")));
+        doc.setSelection({});
+        QCoreApplication::processEvents();
+        QVERIFY(!inspector.findChild<QLineEdit *>(QStringLiteral("serverName")));
+        QVERIFY(gpusLabel());
     }
 
     void badgesAppearAndClear()

@@ -60,13 +60,12 @@ InspectorPanel::InspectorPanel(PlanDocument &document, QWidget *parent)
 
 void InspectorPanel::refresh()
 {
-    while (mForm->rowCount() > 0)
-        mForm->removeRow(0);
     const Topology &t = mDocument.scenario().topology;
     if (mDocument.selection().size() != 1) {
-        showNothingSelected();
+        showTextRows(summaryRows());
         return;
     }
+    clearForm();
     const int id = *mDocument.selection().begin();
     if (const TopologyNode *n = t.node(id))
         n->kind == NodeKind::Server ? showServer(id) : showPart(id);
@@ -75,32 +74,64 @@ void InspectorPanel::refresh()
     showIssues(id);
 }
 
-void InspectorPanel::showNothingSelected()
+void InspectorPanel::clearForm()
 {
+    while (mForm->rowCount() > 0)
+        mForm->removeRow(0);
+    mTextRows.clear();
+}
+
+std::vector<InspectorPanel::TextRow> InspectorPanel::summaryRows() const
+{
+    std::vector<TextRow> rows;
     const size_t index = mDocument.currentScenario();
     if (!mDocument.selection().empty())
-        mForm->addRow(wrapped(tr("%n items selected.", nullptr, static_cast<int>(mDocument.selection().size())), this));
-    if (index >= mDocument.estimates().size())
-        return;
-    const ScenarioEstimate &e = mDocument.estimates()[index];
-    mForm->addRow(tr("Scenario"), wrapped(qs(e.name), this));
-    const Cluster &c = e.cluster;
-    if (!c.problem.empty()) {
-        mForm->addRow(tr("Cluster"), wrapped(translated(c.problem), this));
-    } else {
-        mForm->addRow(
-            tr("GPUs"),
-            wrapped(tr("%1 × %2 in %n server(s)", nullptr, c.servers).arg(c.gpuCount).arg(qs(c.gpu->name)), this));
-        mForm->addRow(tr("Inside a server"), wrapped(perDirection(c.links.tensorParallel), this));
-        if (c.servers > 1)
-            mForm->addRow(tr("Between servers"), wrapped(perDirection(c.links.pipeline) + tr(" per GPU"), this));
+        rows.push_back({{}, tr("%n items selected.", nullptr, static_cast<int>(mDocument.selection().size()))});
+    if (index < mDocument.estimates().size()) {
+        const ScenarioEstimate &e = mDocument.estimates()[index];
+        rows.push_back({tr("Scenario"), qs(e.name)});
+        const Cluster &c = e.cluster;
+        if (!c.problem.empty()) {
+            rows.push_back({tr("Cluster"), translated(c.problem)});
+        } else {
+            rows.push_back(
+                {tr("GPUs"), tr("%1 × %2 in %n server(s)", nullptr, c.servers).arg(c.gpuCount).arg(qs(c.gpu->name))});
+            rows.push_back({tr("Inside a server"), perDirection(c.links.tensorParallel)});
+            if (c.servers > 1)
+                rows.push_back({tr("Between servers"), perDirection(c.links.pipeline) + tr(" per GPU")});
+        }
+        if (!e.issues.empty())
+            rows.push_back({tr("Problems"),
+                            tr("%n problem(s): hover the red badges", nullptr, static_cast<int>(e.issues.size()))});
     }
-    if (!e.issues.empty())
-        mForm->addRow(
-            tr("Problems"),
-            wrapped(tr("%n problem(s): hover the red badges", nullptr, static_cast<int>(e.issues.size())), this));
     if (mDocument.selection().empty())
-        mForm->addRow(wrapped(tr("Select a server, part or link to see and edit it."), this));
+        rows.push_back({{}, tr("Select a server, part or link to see and edit it.")});
+    return rows;
+}
+
+void InspectorPanel::showTextRows(const std::vector<TextRow> &rows)
+{
+    // The same rows as on show: only their texts change (an edit elsewhere on
+    // a large plan), so the labels stay and the form is not laid out anew.
+    const bool sameRows = rows.size() == mTextRows.size()
+                          && std::equal(
+                              rows.begin(), rows.end(), mTextRows.begin(),
+                              [](const TextRow &row, const ShownRow &shown) { return row.label == shown.label; });
+    if (sameRows) {
+        for (size_t i = 0; i < rows.size(); ++i)
+            if (mTextRows[i].text->text() != rows[i].text)
+                mTextRows[i].text->setText(rows[i].text);
+        return;
+    }
+    clearForm();
+    for (const TextRow &row : rows) {
+        QLabel *text = wrapped(row.text, this);
+        if (row.label.isEmpty())
+            mForm->addRow(text);
+        else
+            mForm->addRow(row.label, text);
+        mTextRows.push_back({row.label, text});
+    }
 }
 
 void InspectorPanel::showServer(int id)

@@ -3,9 +3,13 @@
 // editable field one undo command; with nothing selected, the scenario's
 // cluster as the engine sees it (GPUs, link bandwidths) and its problems.
 
+#include <QString>
 #include <QWidget>
 
+#include <vector>
+
 class QFormLayout;
+class QLabel;
 
 namespace planner {
 
@@ -20,7 +24,19 @@ public:
     void refresh();
 
 private:
-    void showNothingSelected();
+    // A row of the scenario summary shown when no single item is selected:
+    // an empty label spans the row.
+    struct TextRow {
+        QString label;
+        QString text;
+    };
+    struct ShownRow {
+        QString label;
+        QLabel *text = nullptr;
+    };
+    void clearForm();
+    std::vector<TextRow> summaryRows() const;
+    void showTextRows(const std::vector<TextRow> &rows);
     void showServer(int id);
     void showPart(int id);
     void showLink(int id);
@@ -29,6 +45,7 @@ private:
 
     PlanDocument &mDocument;
     QFormLayout *mForm = nullptr;
+    std::vector<ShownRow> mTextRows; // the summary rows on show; empty when the form shows an item
 };
 
 } // namespace planner

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 class QComboBox;
 class QFormLayout;
@@ -45,7 +46,14 @@ private:
     void commitWorkload();
     void commitDeployment();
 
+    struct ListedModel {
+        QString id;
+        QString name;
+        QString family;
+    };
+
     PlanDocument &mDocument;
+    std::vector<ListedModel> mModels; // the catalogue's model versions, in its order
     QComboBox *mFamily = nullptr;
     QListWidget *mVersions = nullptr;
     QComboBox *mWeights = nullptr;
