@@ -23,7 +23,8 @@ namespace planner {
 namespace {
 
 // Schema scripts in order; user_version = the number of scripts applied.
-const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogue.sql")};
+const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogue.sql"),
+                                 QStringLiteral(":/catalogue/schema/002_layer_attention.sql")};
 
 struct TableInfo {
     const char *table;

@@ -434,6 +434,14 @@ ModelSpec CatalogueRows<ModelSpec>::fromRecord(const QSqlRecord &r)
                         bigInteger(r, "moe_first_dense_layers"), bigInteger(r, "moe_layer_frequency"),
                         integer(r, "moe_router_score_bias") != 0};
     m.mtpLayers = bigInteger(r, "mtp_layers");
+    m.layerPattern = text(r, "layer_pattern");
+    m.slidingWindow = bigInteger(r, "sliding_window");
+    m.attentionChunk = bigInteger(r, "attention_chunk");
+    m.qkNorm = integer(r, "qk_norm") != 0;
+    m.attentionOutputBias = integer(r, "attention_output_bias") != 0;
+    m.attentionSinks = integer(r, "attention_sinks") != 0;
+    if (m.moe)
+        m.moe->expertBias = integer(r, "moe_expert_bias") != 0;
     m.source = text(r, "source");
     return m;
 }
@@ -473,6 +481,17 @@ QVariantMap CatalogueRows<ModelSpec>::toRow(const ModelSpec &m)
     put("moe_first_dense_layers", m.moe ? big(m.moe->firstDenseLayers) : QVariant());
     put("moe_layer_frequency", m.moe ? big(m.moe->layerFrequency) : QVariant());
     put("moe_router_score_bias", m.moe ? QVariant(m.moe->routerScoreBias ? 1 : 0) : QVariant());
+    // Newer columns stay NULL at their defaults, so plan files written before
+    // them read back unchanged and files of dense full-attention models stay short.
+    const auto flag = [](bool on) { return on ? QVariant(1) : QVariant(); };
+    const auto positive = [&big](std::int64_t v) { return v > 0 ? big(v) : QVariant(); };
+    put("layer_pattern", m.layerPattern.empty() ? QVariant() : QVariant(qs(m.layerPattern)));
+    put("sliding_window", positive(m.slidingWindow));
+    put("attention_chunk", positive(m.attentionChunk));
+    put("qk_norm", flag(m.qkNorm));
+    put("attention_output_bias", flag(m.attentionOutputBias));
+    put("attention_sinks", flag(m.attentionSinks));
+    put("moe_expert_bias", flag(m.moe && m.moe->expertBias));
     return row;
 }
 

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace planner {
 
@@ -34,7 +35,7 @@ constexpr double kMaxParameters = 1e15;
 // and must not be read into memory.
 constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024;
 
-enum class Arch { Llama, Mistral, Qwen2, Mixtral, DeepseekV2, DeepseekV3, Qwen2Moe };
+enum class Arch { Llama, Mistral, Qwen2, Mixtral, DeepseekV2, DeepseekV3, Qwen2Moe, Qwen3, Qwen3Moe, GptOss };
 
 struct ArchInfo {
     const char *modelType;
@@ -49,6 +50,9 @@ constexpr ArchInfo kArchitectures[] = {
     {"mixtral", "MixtralForCausalLM", Arch::Mixtral},
     {"deepseek_v2", "DeepseekV2ForCausalLM", Arch::DeepseekV2},
     {"deepseek_v3", "DeepseekV3ForCausalLM", Arch::DeepseekV3},
+    {"qwen3", "Qwen3ForCausalLM", Arch::Qwen3},
+    {"qwen3_moe", "Qwen3MoeForCausalLM", Arch::Qwen3Moe},
+    {"gpt_oss", "GptOssForCausalLM", Arch::GptOss},
     // Recognised so the user learns why it is refused (see readQwen2Moe), rather
     // than being told the type is unknown.
     {"qwen2_moe", "Qwen2MoeForCausalLM", Arch::Qwen2Moe},
@@ -210,6 +214,13 @@ void checkArchitectures(ConfigReader &reader, const ArchInfo &info)
     }
 }
 
+// The architecture class a config names, when it names exactly one.
+QString namedArchitecture(const ConfigReader &reader)
+{
+    const QJsonArray classes = reader.value("architectures").toArray();
+    return classes.size() == 1 ? classes.first().toString() : QString();
+}
+
 std::optional<ArchInfo> readArchitecture(ConfigReader &reader)
 {
     const QString modelType = reader.text("model_type");
@@ -221,8 +232,15 @@ std::optional<ArchInfo> readArchitecture(ConfigReader &reader)
             return info;
         }
     }
+    // A model published under its own model_type with a known architecture's
+    // code (Kimi K2: kimi_k2 running DeepseekV3ForCausalLM) is that architecture.
+    const QString named = namedArchitecture(reader);
+    for (const ArchInfo &info : kArchitectures)
+        if (!named.isEmpty() && named == QLatin1StringView(info.architecture) && info.arch != Arch::Qwen2Moe)
+            return info;
     reader.fail("model_type",
-                QStringLiteral("'%1' is not supported; supported: %2").arg(modelType, supportedModelTypes()));
+                QStringLiteral("'%1' is not supported (architectures: %2); supported: %3")
+                    .arg(modelType, named.isEmpty() ? QStringLiteral("none named") : named, supportedModelTypes()));
     return std::nullopt;
 }
 
@@ -314,10 +332,73 @@ bool readAttentionBias(ConfigReader &reader, Arch arch)
         if (reader.flag("attention_bias", false))
             reader.fail("attention_bias", QStringLiteral("is true; biased MLA projections cannot be represented"));
         return false;
+    case Arch::Qwen3:
+    case Arch::Qwen3Moe:
+        // Qwen3Attention: attention_bias (default false) biases q/k/v and o_proj
+        // alike; the released checkpoints have none.
+        if (reader.flag("attention_bias", false))
+            reader.fail("attention_bias", QStringLiteral("is true; a biased o_proj in Qwen3 cannot be represented"));
+        return false;
+    case Arch::GptOss:
+        // GptOssAttention builds q/k/v/o_proj with bias=attention_bias (true in
+        // both released configs); the o_proj bias is set in readGptOss.
+        return reader.flag("attention_bias", true);
     case Arch::Mistral:
     case Arch::Mixtral: break; // no bias in these attention blocks, and no key for one
     }
     return false;
+}
+
+// Qwen2 and Qwen3 can attend through a sliding window on the layers from
+// max_window_layers on; no released checkpoint turns it on, and the planner
+// does not guess which layers would, so a config that does is refused.
+void refuseQwenSlidingWindow(ConfigReader &reader)
+{
+    if (reader.flag("use_sliding_window", false))
+        reader.fail("use_sliding_window", QStringLiteral("is true; Qwen's windowed layers (from max_window_layers "
+                                                         "on) are not modelled, so the import is refused"));
+}
+
+// layer_types ("sliding_attention", "full_attention", "chunked_attention"):
+// stored as its shortest repeating period.
+std::string readLayerTypes(ConfigReader &reader, std::int64_t layers)
+{
+    if (!reader.has("layer_types"))
+        return {};
+    const QJsonValue value = reader.value("layer_types");
+    const QJsonArray list = value.toArray();
+    if (!value.isArray() || list.size() != layers) {
+        reader.fail("layer_types", QStringLiteral("must list one attention type per layer (%1), got %2")
+                                       .arg(layers)
+                                       .arg(describeJsonValue(value)));
+        return {};
+    }
+    std::string letters;
+    for (const QJsonValue &entry : list) {
+        const QString type = entry.toString();
+        if (type == QLatin1StringView("full_attention"))
+            letters += 'F';
+        else if (type == QLatin1StringView("sliding_attention"))
+            letters += 'S';
+        else if (type == QLatin1StringView("chunked_attention"))
+            letters += 'C';
+        else {
+            reader.fail("layer_types", QStringLiteral("names %1; supported: full_attention, sliding_attention, "
+                                                      "chunked_attention")
+                                           .arg(entry.isString() ? type : describeJsonValue(entry)));
+            return {};
+        }
+    }
+    for (size_t period = 1; period <= letters.size(); ++period) {
+        if (letters.size() % period != 0)
+            continue;
+        bool repeats = true;
+        for (size_t i = period; i < letters.size() && repeats; ++i)
+            repeats = letters[i] == letters[i - period];
+        if (repeats)
+            return letters.substr(0, period);
+    }
+    return letters;
 }
 
 void readGroupedAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
@@ -325,6 +406,25 @@ void readGroupedAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
     spec.numKeyValueHeads = readKeyValueHeads(reader, arch, spec.numHeads);
     spec.headDim = readHeadDim(reader, spec);
     spec.attentionQkvBias = readAttentionBias(reader, arch);
+    switch (arch) {
+    case Arch::Qwen2:
+    case Arch::Qwen2Moe: refuseQwenSlidingWindow(reader); break;
+    case Arch::Qwen3:
+    case Arch::Qwen3Moe:
+        spec.qkNorm = true; // Qwen3Attention's q_norm and k_norm (no config key)
+        refuseQwenSlidingWindow(reader);
+        break;
+    case Arch::GptOss:
+        spec.attentionOutputBias = spec.attentionQkvBias;
+        spec.attentionSinks = true; // GptOssAttention.sinks (no config key)
+        spec.layerPattern = readLayerTypes(reader, spec.numLayers);
+        if (!reader.has("layer_types"))
+            spec.layerPattern = "SF"; // GptOssConfig's default: sliding on even layers, full on odd
+        if (spec.layerPattern.find('S') != std::string::npos)
+            spec.slidingWindow = reader.count("sliding_window");
+        break;
+    default: break;
+    }
 }
 
 void readLatentAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
@@ -414,12 +514,49 @@ void readQwen2Moe(ConfigReader &reader)
                     .arg(shared));
 }
 
+// Qwen3-MoE: every decoder_sparse_step-th layer is MoE unless listed in
+// mlp_only_layers; no shared expert. Every release uses step 1 and no dense
+// layer, the only layout represented exactly here.
+void readQwen3Moe(ConfigReader &reader, ModelSpec &spec)
+{
+    MoeSpec moe;
+    moe.routedExperts = reader.count("num_experts");
+    moe.expertsPerToken = reader.count("num_experts_per_tok");
+    moe.expertIntermediateSize = reader.count("moe_intermediate_size");
+    if (reader.optionalCount("decoder_sparse_step").value_or(1) != 1)
+        reader.fail("decoder_sparse_step", QStringLiteral("is not 1; interleaved dense layers are not modelled for "
+                                                          "qwen3_moe, so the import is refused"));
+    if (!reader.value("mlp_only_layers").toArray().isEmpty())
+        reader.fail("mlp_only_layers", QStringLiteral("lists dense layers; they are not modelled for qwen3_moe, so "
+                                                      "the import is refused"));
+    spec.intermediateSize = 0; // no dense MLP (intermediate_size describes none of the layers)
+    spec.moe = moe;
+}
+
+// gpt-oss: every layer is MoE (num_local_experts, top num_experts_per_tok),
+// each expert a SwiGLU MLP of intermediate_size with biases, behind a router
+// with a bias; no shared expert.
+void readGptOssMoe(ConfigReader &reader, ModelSpec &spec)
+{
+    MoeSpec moe;
+    moe.routedExperts = reader.count("num_local_experts");
+    moe.expertsPerToken = reader.count("num_experts_per_tok");
+    moe.expertIntermediateSize = reader.count("intermediate_size");
+    moe.routerScoreBias = true; // GptOssTopKRouter.bias
+    moe.expertBias = true;      // gate_up_proj_bias, down_proj_bias
+    spec.intermediateSize = 0;
+    spec.moe = moe;
+}
+
 void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
 {
     switch (arch) {
     case Arch::Llama:
     case Arch::Mistral:
-    case Arch::Qwen2: spec.intermediateSize = reader.count("intermediate_size"); break;
+    case Arch::Qwen2:
+    case Arch::Qwen3: spec.intermediateSize = reader.count("intermediate_size"); break;
+    case Arch::Qwen3Moe: readQwen3Moe(reader, spec); break;
+    case Arch::GptOss: readGptOssMoe(reader, spec); break;
     case Arch::Mixtral: readMixtralMoe(reader, spec); break;
     case Arch::DeepseekV2:
     case Arch::DeepseekV3: readDeepseekMoe(reader, arch, spec); break;
@@ -458,6 +595,25 @@ std::string readGroupedIntFormat(ConfigReader &quant, const char *prefix)
     return id;
 }
 
+// MXFP4 (gpt-oss): modules_to_not_convert names what stays in BF16. With
+// attention, router, embedding and head kept, only the experts are MXFP4.
+std::string readMxfp4Format(ConfigReader &quant)
+{
+    const QJsonArray kept = quant.value("modules_to_not_convert").toArray();
+    const auto keeps = [&kept](const char *module) {
+        return std::any_of(kept.begin(), kept.end(),
+                           [module](const QJsonValue &v) { return v.toString().contains(QLatin1StringView(module)); });
+    };
+    if (kept.isEmpty())
+        return "mxfp4";
+    if (keeps("self_attn") && keeps("router") && keeps("embed_tokens") && keeps("lm_head"))
+        return "mxfp4-experts";
+    quant.fail("modules_to_not_convert", QStringLiteral("keeps some but not all of self_attn, router, embed_tokens "
+                                                        "and lm_head in 16 bits; only gpt-oss's split (experts in "
+                                                        "MXFP4, those in BF16) is modelled"));
+    return {};
+}
+
 std::string readQuantization(ConfigReader &reader)
 {
     std::optional<ConfigReader> quant = reader.child("quantization_config");
@@ -468,8 +624,11 @@ std::string readQuantization(ConfigReader &reader)
         return readFp8Format(*quant);
     if (method == QLatin1StringView("awq") || method == QLatin1StringView("gptq"))
         return readGroupedIntFormat(*quant, method == QLatin1StringView("awq") ? "awq" : "gptq");
+    if (method == QLatin1StringView("mxfp4"))
+        return readMxfp4Format(*quant);
     if (!method.isEmpty())
-        quant->fail("quant_method", QStringLiteral("'%1' is not supported; supported: fp8, awq, gptq").arg(method));
+        quant->fail("quant_method",
+                    QStringLiteral("'%1' is not supported; supported: fp8, awq, gptq, mxfp4").arg(method));
     return {};
 }
 
@@ -578,7 +737,7 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
         readGroupedAttention(reader, info->arch, spec);
     readMlp(reader, info->arch, spec);
     spec.checkpointFormat = readCheckpointFormat(reader);
-    setIdentity(reader, QLatin1StringView(info->modelType), spec);
+    setIdentity(reader, reader.value("model_type").toString(), spec);
     if (!errors.empty())
         return std::nullopt;
     checkPlausible(reader, spec);
@@ -587,6 +746,46 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
     if (!errors.empty())
         return std::nullopt;
     return spec;
+}
+
+// Python's json module writes the non-standard tokens Infinity, -Infinity and
+// NaN (Nemotron-H's time_step_limit holds Infinity). No key the planner reads
+// can take them, so outside strings each becomes null, which a key that
+// matters then reports as missing or wrong.
+QByteArray pythonConstantsAsNull(const QByteArray &json)
+{
+    QByteArray out;
+    out.reserve(json.size());
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            out += c;
+            if (c == '\\' && i + 1 < json.size())
+                out += json[++i];
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            out += c;
+            continue;
+        }
+        bool replaced = false;
+        for (const char *token : {"-Infinity", "Infinity", "NaN"}) {
+            const qsizetype length = static_cast<qsizetype>(std::strlen(token));
+            if (json.mid(i, length) == token) {
+                out += "null";
+                i += length - 1;
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced)
+            out += c;
+    }
+    return out;
 }
 
 ModelImportResult failure(const QString &field, const QString &message)
@@ -601,7 +800,7 @@ ModelImportResult failure(const QString &field, const QString &message)
 ModelImportResult importHuggingFaceConfigJson(const QByteArray &json, const QString &sourceName)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(pythonConstantsAsNull(json), &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return failure(QStringLiteral("json"), QStringLiteral("%1: the file is not valid JSON: %2 at offset %3.")
                                                    .arg(sourceName, parseError.errorString())

@@ -19,12 +19,14 @@ std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
 // Everything about a request that does not depend on context or concurrency,
 // worked out once so the max-context / max-concurrency searches stay cheap.
 struct Layout {
-    int replicas = 1;             // data-parallel copies of the model
-    int attentionTp = 1;          // ranks one sequence's attention is split over
-    int sequenceGroups = 1;       // groups the concurrent sequences are spread over
-    std::int64_t gpuLayers = 0;   // decoder layers held by GPUs (not offloaded)
-    std::int64_t stageLayers = 0; // layers of the largest pipeline stage
-    double weightBytes = 0;       // per GPU, largest stage
+    int replicas = 1;                        // data-parallel copies of the model
+    int attentionTp = 1;                     // ranks one sequence's attention is split over
+    int sequenceGroups = 1;                  // groups the concurrent sequences are spread over
+    std::int64_t gpuLayers = 0;              // decoder layers held by GPUs (not offloaded)
+    std::int64_t stageLayers = 0;            // layers of the largest pipeline stage
+    LayerAttentionCounts stageAttention;     // its layers by attention kind (the KV cache it holds)
+    LayerAttentionCounts offloadedAttention; // the offloaded layers by attention kind
+    double weightBytes = 0;                  // per GPU, largest stage
     std::int64_t largestStageLayers = 0;
     std::int64_t largestStageMoeLayers = 0;
     double hostBytes = 0;                // offloaded weights
@@ -76,6 +78,8 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
     // Offloaded layers are the last ones (llama.cpp keeps the first n_gpu_layers).
     l.gpuLayers = spec.numLayers - offloadLayers;
     l.stageLayers = ceilDiv(std::max<std::int64_t>(l.gpuLayers, 0), pp);
+    l.stageAttention = spec.layerAttentionIn(0, std::min(l.stageLayers, l.gpuLayers));
+    l.offloadedAttention = spec.layerAttentionIn(l.gpuLayers, spec.numLayers);
     double largestStage = 0;
     for (int stage = 0; stage < pp; ++stage) {
         const std::int64_t first = stage * l.stageLayers;
@@ -108,8 +112,10 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
 
     const double offloadedMoe = static_cast<double>(spec.moeLayersIn(l.gpuLayers, spec.numLayers));
     const double offloadedDense = offloadLayers - offloadedMoe;
-    l.hostBytes = (offloadedDense * params.denseLayer.total() + offloadedMoe * params.moeLayer.total()) * linearBits
-                  / 8.0;
+    l.hostBytes = (offloadedDense > 0 ? offloadedDense * layerWeightBytes(spec, params.denseLayer, r.weights, 1, 1, 1)
+                                      : 0.0)
+                  + (offloadedMoe > 0 ? offloadedMoe * layerWeightBytes(spec, params.moeLayer, r.weights, 1, 1, 1)
+                                      : 0.0);
 
     const double kvBytes = r.kvCache.bitsPerElement / 8.0;
     l.kvBytesPerTokenLayer = kvElementsPerTokenLayer(spec, r.engine, l.attentionTp) * kvBytes;
@@ -143,6 +149,24 @@ std::int64_t roundUpTokens(std::int64_t tokens, int block)
     return block > 1 ? ceilDiv(tokens, block) * block : tokens;
 }
 
+// Token x layer entries of one sequence's KV cache at `context` tokens, over
+// layers of the given kinds. A sliding-window layer keeps its last window and
+// a chunked layer its current chunk: every engine profiled here frees the rest
+// (vLLM's hybrid KV cache manager, SGLang's SWA pool, TensorRT-LLM's cyclic
+// cache, llama.cpp's SWA cache without --swa-full, Transformers'
+// DynamicSlidingWindowLayer).
+double tokenLayers(const LayerAttentionCounts &layers, const ModelSpec &spec, std::int64_t context, int block)
+{
+    double entries = static_cast<double>(layers.full) * static_cast<double>(roundUpTokens(context, block));
+    if (layers.slidingWindow > 0)
+        entries += static_cast<double>(layers.slidingWindow)
+                   * static_cast<double>(roundUpTokens(std::min(context, spec.slidingWindow), block));
+    if (layers.chunked > 0)
+        entries += static_cast<double>(layers.chunked)
+                   * static_cast<double>(roundUpTokens(std::min(context, spec.attentionChunk), block));
+    return entries;
+}
+
 struct Usage {
     double kv = 0;
     double activations = 0;
@@ -155,9 +179,8 @@ Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, 
 {
     Usage u;
     u.sequencesPerGpu = ceilDiv(concurrency, l.sequenceGroups);
-    const double tokens = static_cast<double>(roundUpTokens(context, r.engine.kvBlockTokens));
-    u.kv = static_cast<double>(u.sequencesPerGpu) * tokens * static_cast<double>(l.stageLayers)
-           * l.kvBytesPerTokenLayer;
+    u.kv = static_cast<double>(u.sequencesPerGpu)
+           * tokenLayers(l.stageAttention, r.model, context, r.engine.kvBlockTokens) * l.kvBytesPerTokenLayer;
 
     const double wanted = static_cast<double>(u.sequencesPerGpu) * static_cast<double>(context);
     const double batched = r.engine.maxBatchedTokens > 0
@@ -238,20 +261,20 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
     e.offloadedLayers = offloadLayers;
     e.hostWeights = units::bytes(l.hostBytes);
     e.stageLayers = l.largestStageLayers;
+    e.stageAttention = l.stageAttention;
     e.stageMoeLayers = l.largestStageMoeLayers;
     e.dataParallelReplicas = l.replicas;
     e.sequencesPerGpu = u.sequencesPerGpu;
-    const double offloadedKv = static_cast<double>(offloadLayers) * l.kvBytesPerTokenLayerFull
-                               * static_cast<double>(roundUpTokens(r.context, r.engine.kvBlockTokens))
-                               * static_cast<double>(r.concurrency);
+    const double offloadedKv = tokenLayers(l.offloadedAttention, r.model, r.context, r.engine.kvBlockTokens)
+                               * l.kvBytesPerTokenLayerFull * static_cast<double>(r.concurrency);
     e.hostMemory = units::bytes(l.hostBytes + offloadedKv);
     e.fits = u.total <= l.capacity;
     e.shortfall = units::bytes(std::max(0.0, u.total - l.capacity));
 
     // Max concurrency at this context: KV grows by one sequence's worth per
     // sequence group step.
-    const double perSequence = static_cast<double>(roundUpTokens(r.context, r.engine.kvBlockTokens))
-                                   * static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer
+    const double perSequence = tokenLayers(l.stageAttention, r.model, r.context, r.engine.kvBlockTokens)
+                                   * l.kvBytesPerTokenLayer
                                + l.logitsPerSequence;
     const double free0 = l.capacity - usageAt(r, l, r.context, 0).total;
     constexpr std::int64_t kConcurrencyLimit = 1'000'000;
@@ -264,7 +287,8 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
 
     // Max context at this concurrency, capped by the model's position limit.
     const std::int64_t sequences = ceilDiv(r.concurrency, l.sequenceGroups);
-    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stageLayers)
+    // Only full-attention layers grow without bound; the search corrects the guess.
+    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stageAttention.full)
                             * l.kvBytesPerTokenLayer;
     const double freeAtMinimum = l.capacity - usageAt(r, l, 1, r.concurrency).total;
     const std::int64_t contextGuess = perToken > 0 ? static_cast<std::int64_t>(std::max(0.0, freeAtMinimum / perToken))

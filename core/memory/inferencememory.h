@@ -66,8 +66,11 @@ struct InferenceMemoryEstimate {
     units::Bytes capacity = units::bytes(0);
     units::Bytes runtimeOverhead = units::bytes(0); // part of perGpu.overhead
     units::Bytes engineReserve = units::bytes(0);   // part of perGpu.overhead
-    units::Bytes kvPerToken = units::bytes(0);      // per GPU, one token of one sequence
-    units::Bytes hostMemory = units::bytes(0);      // offloaded weights and their KV cache
+    units::Bytes kvPerToken = units::bytes(0);      // per GPU, one token of one sequence in every layer
+    // The stage's layers by attention kind: a sliding-window or chunked layer
+    // holds (and reads) at most its window or chunk of each sequence.
+    LayerAttentionCounts stageAttention;
+    units::Bytes hostMemory = units::bytes(0); // offloaded weights and their KV cache
     int offloadedLayers = 0;
     units::Bytes hostWeights = units::bytes(0); // part of hostMemory
     std::int64_t stageLayers = 0;               // decoder layers on the most loaded GPU

@@ -46,6 +46,42 @@ ModelSpec deepseekV3Architecture(std::string id, std::string family, std::string
     return m;
 }
 
+// Qwen3 (dense and MoE): explicit head_dim (128, not hidden / heads), QK-norm,
+// no q/k/v bias; the MoE versions have no shared expert and no dense layer.
+ModelSpec qwen3(std::string id, std::string name, const DenseShape &s, std::int64_t headDim, std::string source)
+{
+    ModelSpec m = dense(std::move(id), "Qwen3", std::move(name), s, std::move(source));
+    m.headDim = headDim;
+    m.qkNorm = true;
+    return m;
+}
+
+ModelSpec qwen3Moe(std::string id, std::string name, const DenseShape &s, const MoeSpec &moe, std::string source)
+{
+    ModelSpec m = qwen3(std::move(id), std::move(name), s, 128, std::move(source));
+    m.intermediateSize = 0;
+    m.moe = moe;
+    return m;
+}
+
+// gpt-oss: every layer MoE (biased experts and router), q/k/v/o biases,
+// attention sinks, head_dim 64, sliding window 128 and full attention
+// alternating (layer_types), MXFP4 experts in the published checkpoint.
+ModelSpec gptOss(std::string id, std::string name, std::int64_t layers, std::int64_t experts, std::string source)
+{
+    ModelSpec m = dense(std::move(id), "gpt-oss", std::move(name), {201088, 2880, 0, layers, 64, 8, 131072},
+                        std::move(source));
+    m.headDim = 64;
+    m.attentionQkvBias = true;
+    m.attentionOutputBias = true;
+    m.attentionSinks = true;
+    m.layerPattern = "SF";
+    m.slidingWindow = 128;
+    m.moe = MoeSpec{experts, 0, 4, 2880, 0, 1, true, true};
+    m.checkpointFormat = "mxfp4-experts";
+    return m;
+}
+
 std::vector<ModelSpec> makeModels()
 {
     const std::string hf = "https://huggingface.co/";
@@ -106,6 +142,38 @@ std::vector<ModelSpec> makeModels()
                               hf + "mistralai/Mixtral-8x7B-v0.1/blob/main/config.json");
     mixtral.moe = MoeSpec{8, 0, 2, 14336, 0, 1, false};
     models.push_back(mixtral);
+
+    // Qwen3 (April 2025) and Qwen3-Coder (July 2025): 32k native context
+    // (40,960 positions in config.json), Coder 256k.
+    models.push_back(qwen3("qwen3-8b", "Qwen3 8B", {151936, 4096, 12288, 36, 32, 8, 40960}, 128,
+                           hf + "Qwen/Qwen3-8B/blob/main/config.json"));
+    models.push_back(qwen3("qwen3-32b", "Qwen3 32B", {151936, 5120, 25600, 64, 64, 8, 40960}, 128,
+                           hf + "Qwen/Qwen3-32B/blob/main/config.json"));
+    models.push_back(qwen3Moe("qwen3-30b-a3b", "Qwen3 30B-A3B", {151936, 2048, 0, 48, 32, 4, 40960},
+                              MoeSpec{128, 0, 8, 768, 0, 1, false}, hf + "Qwen/Qwen3-30B-A3B/blob/main/config.json"));
+    models.push_back(qwen3Moe("qwen3-235b-a22b", "Qwen3 235B-A22B", {151936, 4096, 0, 94, 64, 4, 40960},
+                              MoeSpec{128, 0, 8, 1536, 0, 1, false},
+                              hf + "Qwen/Qwen3-235B-A22B/blob/main/config.json"));
+    models.push_back(qwen3Moe("qwen3-coder-480b-a35b", "Qwen3-Coder 480B-A35B", {151936, 6144, 0, 62, 96, 8, 262144},
+                              MoeSpec{160, 0, 8, 2560, 0, 1, false},
+                              hf + "Qwen/Qwen3-Coder-480B-A35B-Instruct/blob/main/config.json"));
+
+    // gpt-oss (August 2025).
+    models.push_back(gptOss("gpt-oss-20b", "gpt-oss-20b", 24, 32, hf + "openai/gpt-oss-20b/blob/main/config.json"));
+    models.push_back(gptOss("gpt-oss-120b", "gpt-oss-120b", 36, 128, hf + "openai/gpt-oss-120b/blob/main/config.json"));
+
+    // Kimi K2 (July 2025): DeepSeek-V3's architecture (MLA, noaux_tc router)
+    // with 384 experts, one dense layer, 64 heads and no MTP module; FP8 block
+    // weights as published.
+    ModelSpec kimi = deepseekV3Architecture("kimi-k2", "Kimi K2", "Kimi K2 1T-A32B",
+                                            hf + "moonshotai/Kimi-K2-Instruct/blob/main/config.json");
+    kimi.vocabSize = 163840;
+    kimi.numHeads = 64;
+    kimi.numKeyValueHeads = 64;
+    kimi.maxContext = 131072;
+    kimi.moe = MoeSpec{384, 1, 8, 2048, 1, 1, true};
+    kimi.mtpLayers = 0;
+    models.push_back(kimi);
     return models;
 }
 

@@ -37,6 +37,49 @@ std::int64_t ModelSpec::moeLayersIn(std::int64_t first, std::int64_t last) const
     return multiplesBelow(last) - multiplesBelow(first);
 }
 
+LayerAttention ModelSpec::layerAttention(std::int64_t layer) const
+{
+    if (layerPattern.empty() || layer < 0)
+        return LayerAttention::Full;
+    return static_cast<LayerAttention>(layerPattern[static_cast<size_t>(layer) % layerPattern.size()]);
+}
+
+LayerAttentionCounts ModelSpec::layerAttentionIn(std::int64_t first, std::int64_t last) const
+{
+    LayerAttentionCounts counts;
+    first = std::max<std::int64_t>(first, 0);
+    if (last <= first)
+        return counts;
+    if (layerPattern.empty()) {
+        counts.full = last - first;
+        return counts;
+    }
+    const auto add = [&counts](char letter, std::int64_t n) {
+        switch (static_cast<LayerAttention>(letter)) {
+        case LayerAttention::SlidingWindow: counts.slidingWindow += n; break;
+        case LayerAttention::Chunked: counts.chunked += n; break;
+        case LayerAttention::Full: counts.full += n; break;
+        }
+    };
+    // Whole periods at once, then the partial period at each end.
+    const auto period = static_cast<std::int64_t>(layerPattern.size());
+    const std::int64_t firstWhole = (first + period - 1) / period * period;
+    const std::int64_t lastWhole = last / period * period;
+    if (firstWhole >= lastWhole) {
+        for (std::int64_t layer = first; layer < last; ++layer)
+            add(layerPattern[static_cast<size_t>(layer % period)], 1);
+        return counts;
+    }
+    for (std::int64_t layer = first; layer < firstWhole; ++layer)
+        add(layerPattern[static_cast<size_t>(layer % period)], 1);
+    const std::int64_t periods = (lastWhole - firstWhole) / period;
+    for (char letter : layerPattern)
+        add(letter, periods);
+    for (std::int64_t layer = lastWhole; layer < last; ++layer)
+        add(layerPattern[static_cast<size_t>(layer % period)], 1);
+    return counts;
+}
+
 std::vector<Problem> validate(const ModelSpec &spec)
 {
     std::vector<Problem> problems;
@@ -91,6 +134,14 @@ std::vector<Problem> validate(const ModelSpec &spec)
             add("moe_layer_freq", QT_TRANSLATE_NOOP("Core", "%1 must be a positive integer"), {"moe_layer_freq"});
     }
     notNegative(spec.mtpLayers, "num_nextn_predict_layers");
+
+    if (spec.layerPattern.find_first_not_of("FSC") != std::string::npos)
+        add("layer_types", QT_TRANSLATE_NOOP("Core", "%1 names an attention kind other than full, sliding or chunked"),
+            {"layer_types"});
+    if (spec.layerPattern.find('S') != std::string::npos)
+        requirePositive(spec.slidingWindow, "sliding_window");
+    if (spec.layerPattern.find('C') != std::string::npos)
+        requirePositive(spec.attentionChunk, "attention_chunk_size");
     return problems;
 }
 

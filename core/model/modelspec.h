@@ -22,6 +22,22 @@ enum class AttentionKind {
     MultiHeadLatent // MLA (DeepSeek-V2/V3/R1): K/V compressed to a low-rank latent
 };
 
+// What one decoder layer's attention looks at. Each kind is stored as a letter
+// of ModelSpec::layerPattern.
+enum class LayerAttention : char {
+    Full = 'F',          // every earlier token: the KV cache grows with the context
+    SlidingWindow = 'S', // the last slidingWindow tokens (Gemma 3, gpt-oss, Mistral)
+    Chunked = 'C',       // the tokens of its own attentionChunk-token chunk (Llama 4's local layers)
+};
+
+// Layers of each attention kind among a range of layers.
+struct LayerAttentionCounts {
+    std::int64_t full = 0;
+    std::int64_t slidingWindow = 0;
+    std::int64_t chunked = 0;
+    std::int64_t total() const { return full + slidingWindow + chunked; }
+};
+
 // DeepSeek's multi-head latent attention. q_lora_rank == 0 means the query is
 // projected directly (as in DeepSeek-V2-Lite).
 struct MlaSpec {
@@ -42,7 +58,10 @@ struct MoeSpec {
     std::int64_t expertIntermediateSize = 0; // moe_intermediate_size (Mixtral: intermediate_size)
     std::int64_t firstDenseLayers = 0;       // first_k_dense_replace
     std::int64_t layerFrequency = 1;         // moe_layer_freq: every n-th layer after the dense ones is MoE
-    bool routerScoreBias = false;            // DeepSeek-V3's e_score_correction_bias (one value per expert)
+    // One value per routed expert besides the gate weight: DeepSeek-V3's
+    // e_score_correction_bias or the router's bias (gpt-oss).
+    bool routerScoreBias = false;
+    bool expertBias = false; // biases on each expert's projections (gpt-oss: gate/up and down)
 };
 
 struct ModelSpec {
@@ -61,12 +80,23 @@ struct ModelSpec {
     std::int64_t headDim = 0;          // head_dim (hidden_size / num_attention_heads if absent)
     std::int64_t maxContext = 0;       // max_position_embeddings, after any RoPE scaling
 
-    bool attentionQkvBias = false; // Qwen2: bias on the q, k and v projections
-    bool tiedEmbeddings = false;   // tie_word_embeddings
-    bool gatedMlp = true;          // SwiGLU (gate, up, down) vs two-matrix MLP
+    bool attentionQkvBias = false;    // Qwen2, gpt-oss: bias on the q, k and v projections
+    bool attentionOutputBias = false; // gpt-oss: bias on o_proj
+    bool qkNorm = false;              // Qwen3, Gemma 3: RMSNorm of head_dim weights on each query and key head
+    bool attentionSinks = false;      // gpt-oss: one learned sink logit per query head and layer
+    bool tiedEmbeddings = false;      // tie_word_embeddings
+    bool gatedMlp = true;             // SwiGLU (gate, up, down) vs two-matrix MLP
 
     std::optional<MlaSpec> mla;
     std::optional<MoeSpec> moe;
+
+    // Attention per layer: one LayerAttention letter per layer of a period that
+    // repeats from layer 0 ("SF": sliding, full, sliding, …; "SSSSSF": Gemma 3);
+    // empty means every layer attends fully. A config's explicit layer_types is
+    // stored as its shortest period.
+    std::string layerPattern;
+    std::int64_t slidingWindow = 0;  // sliding_window: tokens a sliding-window layer attends to
+    std::int64_t attentionChunk = 0; // attention_chunk_size: tokens per chunk of a chunked layer
 
     // DeepSeek-V3's multi-token-prediction modules (num_nextn_predict_layers).
     // Each is one full decoder layer plus its own embedding, head, two norms and
@@ -74,6 +104,11 @@ struct ModelSpec {
     std::int64_t mtpLayers = 0;
 
     AttentionKind attentionKind() const;
+    LayerAttention layerAttention(std::int64_t layer) const;
+    // Layers of each attention kind among layers [first, last), without
+    // walking them (this runs inside every memory evaluation).
+    LayerAttentionCounts layerAttentionIn(std::int64_t first, std::int64_t last) const;
+    bool allLayersFull() const { return layerPattern.find_first_not_of('F') == std::string::npos; }
     bool isMoe() const { return moe.has_value() && moe->routedExperts > 0; }
     bool isMoeLayer(std::int64_t layer) const;
     // MoE layers among layers [first, last).

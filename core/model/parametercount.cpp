@@ -36,6 +36,12 @@ void addAttention(const ModelSpec &spec, LayerParameters &layer)
     layer.attentionSharded += h * qWidth + 2 * h * kvWidth + qWidth * h;
     if (spec.attentionQkvBias)
         layer.attentionBias += qWidth + 2 * kvWidth;
+    if (spec.attentionOutputBias)
+        layer.attentionBias += h;
+    if (spec.attentionSinks)
+        layer.attentionBias += spec.numHeads; // GptOssAttention.sinks: one logit per head
+    if (spec.qkNorm)
+        layer.norms += 2 * spec.headDim; // q_norm and k_norm, shared by every head
 }
 
 std::int64_t sumOverLayers(const ParameterBreakdown &p, std::int64_t LayerParameters::*field)
@@ -53,7 +59,9 @@ LayerParameters layerParameters(const ModelSpec &spec, bool moeLayer)
     if (moeLayer && spec.isMoe()) {
         const MoeSpec &m = *spec.moe;
         const std::int64_t expert = mlpParameters(spec, m.expertIntermediateSize);
-        layer.routedExperts = m.routedExperts * expert;
+        // gpt-oss: gate_up_proj_bias (2 x width) and down_proj_bias (hidden) per expert.
+        const std::int64_t bias = m.expertBias ? 2 * m.expertIntermediateSize + spec.hiddenSize : 0;
+        layer.routedExperts = m.routedExperts * (expert + bias);
         layer.sharedExperts = m.sharedExperts * expert;
         layer.router = m.routedExperts * spec.hiddenSize + (m.routerScoreBias ? m.routedExperts : 0);
     } else {
@@ -74,7 +82,7 @@ ParameterBreakdown countParameters(const ModelSpec &spec)
         p.denseLayer = layerParameters(spec, false);
     if (p.moeLayers > 0) {
         p.moeLayer = layerParameters(spec, true);
-        p.expertParameters = mlpParameters(spec, spec.moe->expertIntermediateSize);
+        p.expertParameters = p.moeLayer.routedExperts / spec.moe->routedExperts;
         p.expertsPerToken = spec.moe->expertsPerToken;
     }
     if (spec.mtpLayers > 0) {

@@ -20,9 +20,9 @@ struct LayerParameters {
     // Linear weights every tensor-parallel rank holds whole: MLA's low-rank
     // down-projections (q_a_proj, kv_a_proj_with_mqa), replicated in vLLM and SGLang.
     std::int64_t attentionReplicated = 0;
-    std::int64_t attentionBias = 0; // q/k/v biases (Qwen2)
+    std::int64_t attentionBias = 0; // q/k/v/o biases (Qwen2, gpt-oss) and attention sinks (gpt-oss)
     std::int64_t denseMlp = 0;      // gate/up/down of a dense layer
-    std::int64_t routedExperts = 0; // all routed experts of a MoE layer
+    std::int64_t routedExperts = 0; // all routed experts of a MoE layer (their biases included)
     std::int64_t sharedExperts = 0; // the always-on shared experts
     std::int64_t router = 0;        // gate weight (+ score-correction bias)
     std::int64_t norms = 0;         // RMSNorm weights, MLA's latent norms included

@@ -105,6 +105,16 @@ std::vector<WeightFormat> makeWeightFormats()
                               "NVIDIA Blackwell NVFP4: E2M1 with E4M3 scale per 16 values"));
     formats.push_back(grouped("mxfp4", "MXFP4 (E2M1, E8M0 scale per 32)", 4, 8, 0, 32, P::Fp4,
                               "OCP Microscaling Formats (MX) v1.0: E2M1 with E8M0 scale per 32"));
+    // gpt-oss's checkpoints: MXFP4 experts (blocks + E8M0 scales per 32), and
+    // the modules_to_not_convert (attention, router, embedding, head) in BF16.
+    // Hopper engines dequantize the experts in their kernels (vLLM's Marlin /
+    // Triton MoE), so the arithmetic is BF16.
+    WeightFormat mxfp4Experts = plain("mxfp4-experts", "MXFP4 experts, BF16 elsewhere (gpt-oss)", 16, P::Bf16,
+                                      "openai/gpt-oss config.json quantization_config (quant_method mxfp4, "
+                                      "modules_to_not_convert: self_attn, router, embed_tokens, lm_head); "
+                                      "OCP MX v1.0 E2M1 + E8M0 scale per 32");
+    mxfp4Experts.expertBits = 4.0 + 8.0 / 32;
+    formats.push_back(mxfp4Experts);
 
     // GGUF. Pure types use one block type for every linear weight; the mixes
     // follow llama_tensor_get_type. Shares are of a Llama-shaped layer's linear

@@ -32,6 +32,9 @@ struct WeightFormat {
     // Where a mixed recipe upgrades part of the linear weights (llama.cpp's K-quant
     // "_M" mixes), the average bits of the linear layers is given directly instead.
     std::optional<double> mixedLinearBits;
+    // Where the checkpoint quantizes only the routed experts (gpt-oss: MXFP4
+    // experts, attention in BF16), the experts' bits per weight, scales included.
+    std::optional<double> expertBits;
     double embeddingBits = 16;
     double headBits = 16;
     double otherBits = 16; // norms, biases, router
@@ -40,6 +43,8 @@ struct WeightFormat {
 
     // Average bits per linear weight, scales and zero points included.
     double linearBits(const ModelSpec &spec) const;
+    // Bits per routed-expert weight: expertBits where set, else linearBits.
+    double routedExpertBits(const ModelSpec &spec) const { return expertBits.value_or(linearBits(spec)); }
 };
 
 struct KvCacheFormat {

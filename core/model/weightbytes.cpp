@@ -11,12 +11,13 @@ double layerWeightBytes(const ModelSpec &spec, const LayerParameters &layer, con
                   + layer.denseMlp * linearBits / tensorParallel + layer.sharedExperts * linearBits / tensorParallel
                   + layer.router * format.otherBits;
     if (layer.routedExperts > 0) {
+        const double expertBits = format.routedExpertBits(spec);
         if (expertParallel > 1) {
             const std::int64_t experts = spec.moe->routedExperts;
             const std::int64_t perRank = (experts + expertParallel - 1) / expertParallel;
-            bits += static_cast<double>(perRank) * static_cast<double>(layer.routedExperts / experts) * linearBits;
+            bits += static_cast<double>(perRank) * static_cast<double>(layer.routedExperts / experts) * expertBits;
         } else {
-            bits += layer.routedExperts * linearBits / tensorParallel;
+            bits += layer.routedExperts * expertBits / tensorParallel;
         }
     }
     return bits / 8.0;

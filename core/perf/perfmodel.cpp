@@ -56,6 +56,7 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
         s.routedExpertBytes = moeLayers * layerWeightBytes(m, routedOnly, d.weights, s.tp, s.attentionTp, s.ep);
     }
     s.headParameters = static_cast<double>(m.vocabSize) * s.hidden / s.tp;
+    s.attention = AttentionMix::of(s.memory.stageAttention, m);
 
     const double heads = static_cast<double>(m.numHeads) / s.attentionTp;
     if (m.mla) {
@@ -156,28 +157,29 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     return c;
 }
 
-StepLoad promptLoad(double sequences, std::int64_t prompt)
+StepLoad promptLoad(const AttentionMix &mix, double sequences, std::int64_t prompt)
 {
     const double n = static_cast<double>(prompt);
-    // Causal attention: token i attends to i keys.
-    return StepLoad{sequences * n, sequences, sequences * n * (n + 1) / 2, 0};
+    return StepLoad{sequences * n, sequences, sequences * mix.promptPairs(0, n), 0};
 }
 
-StepLoad decodeLoad(double sequences, std::int64_t context)
+// A decode step at `context` tokens. Over a generation the chunked layers'
+// keys cycle through their chunk, so the context stands for the position.
+StepLoad decodeLoad(const AttentionMix &mix, double sequences, std::int64_t context)
 {
-    return StepLoad{sequences, sequences, 0, sequences * static_cast<double>(context)};
+    return StepLoad{sequences, sequences, 0, sequences * mix.keysAt(static_cast<double>(context))};
 }
 
 StepCost prefillFor(const PerfRequest &r, const StepShape &s, double sequences, std::int64_t prompt,
                     const Efficiency &e)
 {
-    return step(r, s, promptLoad(sequences, prompt), e);
+    return step(r, s, promptLoad(s.attention, sequences, prompt), e);
 }
 
 StepCost decodeFor(const StepShape &s, const PerfRequest &r, double sequences, std::int64_t context,
                    const Efficiency &e)
 {
-    return step(r, s, decodeLoad(sequences, context), e);
+    return step(r, s, decodeLoad(s.attention, sequences, context), e);
 }
 
 PerfPoint pointAt(const PerfRequest &r, const StepShape &s, std::int64_t concurrency, const Efficiency &e)
@@ -411,12 +413,12 @@ StepCost StepCostModel::cost(const StepLoad &load) const
 
 StepCost StepCostModel::prefill(double sequences, std::int64_t promptTokens) const
 {
-    return cost(promptLoad(sequences, promptTokens));
+    return cost(promptLoad(mShape.attention, sequences, promptTokens));
 }
 
 StepCost StepCostModel::decode(double sequences, std::int64_t context) const
 {
-    return cost(decodeLoad(sequences, context));
+    return cost(decodeLoad(mShape.attention, sequences, context));
 }
 
 PerfPoint StepCostModel::point(std::int64_t concurrency) const
@@ -434,6 +436,72 @@ double StepCostModel::kvCapacityTokens() const
                         - (units::inBytes(m.perGpu.total()) - units::inBytes(m.perGpu.kvCache));
     const double pools = mShape.dataParallelAttention ? mShape.tp : 1;
     return std::max(0.0, free / perToken) * pools;
+}
+
+AttentionMix AttentionMix::of(const LayerAttentionCounts &layers, const ModelSpec &model)
+{
+    AttentionMix mix;
+    const double total = static_cast<double>(layers.total());
+    if (total <= 0)
+        return mix;
+    mix.full = static_cast<double>(layers.full) / total;
+    mix.slidingWindow = static_cast<double>(layers.slidingWindow) / total;
+    mix.chunked = static_cast<double>(layers.chunked) / total;
+    mix.windowTokens = model.slidingWindow;
+    mix.chunkTokens = model.attentionChunk;
+    return mix;
+}
+
+namespace {
+
+// Keys summed over positions 1..m, each position attending to:
+double fullKeysUpTo(double m)
+{
+    return m * (m + 1) / 2; // every earlier token and itself
+}
+
+double windowKeysUpTo(double m, double window)
+{
+    if (m <= window)
+        return fullKeysUpTo(m);
+    return fullKeysUpTo(window) + (m - window) * window; // at most the last `window`
+}
+
+double chunkKeysUpTo(double m, double chunk)
+{
+    const double whole = std::floor(m / chunk);
+    const double rest = m - whole * chunk;
+    return whole * fullKeysUpTo(chunk) + fullKeysUpTo(rest); // the tokens of its chunk so far
+}
+
+} // namespace
+
+double AttentionMix::promptPairs(double cached, double n) const
+{
+    const double end = cached + n;
+    double pairs = full * (fullKeysUpTo(end) - fullKeysUpTo(cached));
+    if (slidingWindow > 0 && windowTokens > 0) {
+        const double w = static_cast<double>(windowTokens);
+        pairs += slidingWindow * (windowKeysUpTo(end, w) - windowKeysUpTo(cached, w));
+    }
+    if (chunked > 0 && chunkTokens > 0) {
+        const double c = static_cast<double>(chunkTokens);
+        pairs += chunked * (chunkKeysUpTo(end, c) - chunkKeysUpTo(cached, c));
+    }
+    return pairs;
+}
+
+double AttentionMix::keysAt(double position) const
+{
+    double keys = full * position;
+    if (slidingWindow > 0 && windowTokens > 0)
+        keys += slidingWindow * std::min(position, static_cast<double>(windowTokens));
+    if (chunked > 0 && chunkTokens > 0) {
+        // Averaged over the positions of a chunk once the context passes one.
+        const double c = static_cast<double>(chunkTokens);
+        keys += chunked * (position <= c ? position : (c + 1) / 2);
+    }
+    return keys;
 }
 
 std::string_view toString(Bound bound)

@@ -114,7 +114,26 @@ struct PerfEstimate {
     std::int64_t maxConcurrency = 0; // at input + output tokens, from the memory engine
 };
 
-// What one forward step computes, for one replica.
+// How the layers of a stage attend, averaged over them: turns token positions
+// into the (query, key) pairs and cached keys one layer computes and reads.
+// A full layer attends to every earlier token, a sliding-window layer to its
+// last window, a chunked layer to the tokens of its own chunk so far.
+struct AttentionMix {
+    double full = 1; // shares of the stage's layers
+    double slidingWindow = 0;
+    double chunked = 0;
+    std::int64_t windowTokens = 0;
+    std::int64_t chunkTokens = 0;
+
+    static AttentionMix of(const LayerAttentionCounts &layers, const ModelSpec &model);
+    // Pairs of n new tokens after `cached` earlier ones, per layer on average.
+    double promptPairs(double cached, double n) const;
+    // Keys a decoding token at `position` (1-based, itself included) reads, per layer on average.
+    double keysAt(double position) const;
+};
+
+// What one forward step computes, for one replica. Attention work is per
+// layer on average (AttentionMix), so windowed layers count what they read.
 struct StepLoad {
     double newTokens = 0;        // prompt tokens plus one per decoding sequence
     double sampledSequences = 0; // sequences whose next token is sampled (logits)
@@ -140,6 +159,7 @@ struct StepShape {
     double hidden = 0;
     double expertsPerToken = 0;
     std::int64_t experts = 0;
+    AttentionMix attention;
 };
 
 // Step costs of one deployment at one efficiency: what the simulator and the
@@ -152,6 +172,7 @@ public:
                   std::int64_t concurrency);
 
     StepCost cost(const StepLoad &load) const;
+    const AttentionMix &attention() const { return mShape.attention; }
     StepCost prefill(double sequences, std::int64_t promptTokens) const;
     StepCost decode(double sequences, std::int64_t context) const;
     // TTFT, TPOT and throughput at `concurrency` sequences (all replicas), for

@@ -778,6 +778,10 @@ does not fit: %1 short</source>
         <source>the KV transfer link between the groups needs a positive bandwidth and a non-negative latency</source>
         <translation>两组之间的 KV 传输链路需要正的带宽和非负的延迟</translation>
     </message>
+    <message>
+        <source>%1 names an attention kind other than full, sliding or chunked</source>
+        <translation>%1 中含有完整、滑动窗口或分块以外的注意力类型</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

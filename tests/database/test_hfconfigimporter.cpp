@@ -26,12 +26,17 @@ QString fixture(const QString &relative)
 
 // A real fixture with some keys replaced (set, a JSON object) and some removed,
 // so each case differs from a real config in exactly the way it tests.
-QByteArray variant(const QString &base, const QByteArray &set, const QStringList &remove)
+QByteArray readFixture(const QString &relative)
 {
-    QFile file(fixture(base));
+    QFile file(fixture(relative));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read fixture %s", qPrintable(file.fileName()));
-    QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+    return file.readAll();
+}
+
+QByteArray variant(const QString &base, const QByteArray &set, const QStringList &remove)
+{
+    QJsonObject object = QJsonDocument::fromJson(readFixture(base)).object();
     QJsonParseError error;
     const QJsonObject changes = QJsonDocument::fromJson(set, &error).object();
     if (error.error != QJsonParseError::NoError)
@@ -75,6 +80,12 @@ void compareArchitecture(const ModelSpec &imported, const ModelSpec &builtin)
     QCOMPARE(imported.tiedEmbeddings, builtin.tiedEmbeddings);
     QCOMPARE(imported.gatedMlp, builtin.gatedMlp);
     QCOMPARE(imported.mtpLayers, builtin.mtpLayers);
+    QCOMPARE(imported.attentionOutputBias, builtin.attentionOutputBias);
+    QCOMPARE(imported.qkNorm, builtin.qkNorm);
+    QCOMPARE(imported.attentionSinks, builtin.attentionSinks);
+    QCOMPARE(QString::fromStdString(imported.layerPattern), QString::fromStdString(builtin.layerPattern));
+    QCOMPARE(imported.slidingWindow, builtin.slidingWindow);
+    QCOMPARE(imported.attentionChunk, builtin.attentionChunk);
     QCOMPARE(imported.mla.has_value(), builtin.mla.has_value());
     if (imported.mla) {
         QCOMPARE(imported.mla->qLoraRank, builtin.mla->qLoraRank);
@@ -92,6 +103,7 @@ void compareArchitecture(const ModelSpec &imported, const ModelSpec &builtin)
         QCOMPARE(imported.moe->firstDenseLayers, builtin.moe->firstDenseLayers);
         QCOMPARE(imported.moe->layerFrequency, builtin.moe->layerFrequency);
         QCOMPARE(imported.moe->routerScoreBias, builtin.moe->routerScoreBias);
+        QCOMPARE(imported.moe->expertBias, builtin.moe->expertBias);
     }
 }
 
@@ -137,6 +149,8 @@ private slots:
     void rejectsBrokenFile();
     void rejectsBrokenConfig_data();
     void rejectsBrokenConfig();
+    void readsPythonJsonConstants();
+    void gptOssLayerTypesDefault();
     void reportsEveryMissingKey();
 };
 
@@ -191,6 +205,25 @@ void TestHfConfigImporter::importsRealConfig_data()
                                         << "deepseek-coder-33b"
                                         << "deepseek-coder-33b-base"
                                         << "llama" << qint64(33'342'991'360) << qint64(33'342'991'360);
+
+    // 2025 architectures, each file's source in its folder's SOURCE.md. No
+    // checkpoint publishes an exact integer here, so the totals are the
+    // built-in's count, which tests/core/test_architectures2025 checks
+    // against the publisher's figure (Qwen3 cards, OpenAI's gpt-oss card,
+    // Moonshot's Kimi K2 card).
+    const auto newRow = [](const char *folder, const char *builtin, const char *family, qint64 total) {
+        QTest::newRow(folder) << QStringLiteral("hf/%1/config.json").arg(QLatin1String(folder)) << builtin
+                              << QString::fromLatin1(folder).toLower() << family << total << total;
+    };
+    newRow("Qwen3-8B", "qwen3-8b", "qwen3", 8'190'735'360);
+    newRow("Qwen3-32B", "qwen3-32b", "qwen3", 32'762'123'264);
+    newRow("Qwen3-30B-A3B", "qwen3-30b-a3b", "qwen3_moe", 30'532'122'624);
+    newRow("Qwen3-235B-A22B", "qwen3-235b-a22b", "qwen3_moe", 235'093'634'560);
+    newRow("Qwen3-Coder-480B-A35B-Instruct", "qwen3-coder-480b-a35b", "qwen3_moe", 480'154'875'392);
+    newRow("gpt-oss-20b", "gpt-oss-20b", "gpt_oss", 20'914'757'184);
+    newRow("gpt-oss-120b", "gpt-oss-120b", "gpt_oss", 116'829'156'672);
+    // model_type kimi_k2, architectures DeepseekV3ForCausalLM: read as DeepSeek-V3.
+    newRow("Kimi-K2-Instruct", "kimi-k2", "kimi_k2", 1'026'408'232'448);
 }
 
 void TestHfConfigImporter::importsRealConfig()
@@ -232,6 +265,10 @@ void TestHfConfigImporter::checkpointFormat_data()
     QTest::addColumn<QString>("format");
 
     QTest::newRow("bfloat16") << kLlama << QByteArray("{}") << QStringList() << "bf16";
+    const QString gptOss = QStringLiteral("hf/gpt-oss-120b/config.json");
+    QTest::newRow("gpt-oss mxfp4 experts") << gptOss << QByteArray("{}") << QStringList() << "mxfp4-experts";
+    QTest::newRow("mxfp4 everywhere") << gptOss << QByteArray(R"({"quantization_config": {"quant_method": "mxfp4"}})")
+                                      << QStringList() << "mxfp4";
     QTest::newRow("float16") << kLlama << QByteArray(R"({"torch_dtype": "float16"})") << QStringList() << "fp16";
     QTest::newRow("float32") << kLlama << QByteArray(R"({"torch_dtype": "float32"})") << QStringList() << "fp32";
     // transformers >= 4.56 saves "dtype" instead of "torch_dtype".
@@ -399,6 +436,28 @@ void TestHfConfigImporter::rejectsBrokenConfig_data()
     QTest::addColumn<QString>("field");
 
     const QStringList none;
+    const QString qwen3Moe = QStringLiteral("hf/Qwen3-30B-A3B/config.json");
+    const QString gptOss = QStringLiteral("hf/gpt-oss-20b/config.json");
+    QTest::newRow("qwen3_moe dense layers")
+        << qwen3Moe << QByteArray(R"({"mlp_only_layers": [0, 1]})") << none << "mlp_only_layers";
+    QTest::newRow("qwen3_moe sparse step")
+        << qwen3Moe << QByteArray(R"({"decoder_sparse_step": 2})") << none << "decoder_sparse_step";
+    QTest::newRow("qwen3 sliding window")
+        << qwen3Moe << QByteArray(R"({"use_sliding_window": true})") << none << "use_sliding_window";
+    QTest::newRow("layer_types too short")
+        << gptOss << QByteArray(R"({"layer_types": ["full_attention"]})") << none << "layer_types";
+    QTest::newRow("unknown layer type") << gptOss
+                                        << QByteArray(R"({"layer_types": [)"
+                                                      + QByteArray("\"linear_attention\",").repeated(23)
+                                                      + R"("full_attention"]})")
+                                        << none << "layer_types";
+    QTest::newRow("mxfp4 on attention too")
+        << gptOss
+        << QByteArray(R"({"quantization_config": {"quant_method": "mxfp4", "modules_to_not_convert": ["lm_head"]}})")
+        << none << "quantization_config.modules_to_not_convert";
+    QTest::newRow("unknown type, unknown architecture")
+        << kLlama << QByteArray(R"({"model_type": "nemotron_h", "architectures": ["NemotronHForCausalLM"]})") << none
+        << "model_type";
     QTest::newRow("fractional") << kLlama << QByteArray(R"({"hidden_size": 4096.5})") << none << "hidden_size";
     QTest::newRow("zero heads") << kLlama << QByteArray(R"({"num_attention_heads": 0})") << none
                                 << "num_attention_heads";
@@ -472,6 +531,34 @@ void TestHfConfigImporter::rejectsBrokenConfig()
     QVERIFY2(error, qPrintable(errorList(result)));
     QVERIFY2(error->message.contains(field), qPrintable(error->message));
     QVERIFY2(error->message.startsWith(source), qPrintable(error->message));
+}
+
+// Python's json writes Infinity and NaN (Nemotron-H's config holds Infinity):
+// the file parses, and what it cannot size is reported by name.
+void TestHfConfigImporter::readsPythonJsonConstants()
+{
+    const ModelImportResult nemotron = importHuggingFaceConfig(
+        fixture(QStringLiteral("hf/Nemotron-H-56B-Base-8K/config.json")));
+    QVERIFY(!nemotron.ok());
+    QVERIFY2(findError(nemotron, QStringLiteral("model_type")), qPrintable(errorList(nemotron)));
+    QVERIFY2(!findError(nemotron, QStringLiteral("json")), qPrintable(errorList(nemotron)));
+
+    QByteArray gptOss = readFixture(QStringLiteral("hf/gpt-oss-20b/config.json"));
+    gptOss.replace("\"router_aux_loss_coef\": 0.9", "\"router_aux_loss_coef\": NaN, \"x\": -Infinity, \"s\": \"NaN\"");
+    const ModelImportResult result = importHuggingFaceConfigJson(gptOss, QStringLiteral("gpt-oss-20b/config.json"));
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    QCOMPARE(countParameters(*result.spec).total(), qint64(20'914'757'184));
+}
+
+// gpt-oss without layer_types takes GptOssConfig's default alternation.
+void TestHfConfigImporter::gptOssLayerTypesDefault()
+{
+    const ModelImportResult result = importHuggingFaceConfigJson(
+        variant(QStringLiteral("hf/gpt-oss-20b/config.json"), "{}", {"layer_types"}),
+        QStringLiteral("gpt-oss-20b/config.json"));
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    QCOMPARE(QString::fromStdString(result.spec->layerPattern), QStringLiteral("SF"));
+    QCOMPARE(result.spec->slidingWindow, qint64(128));
 }
 
 void TestHfConfigImporter::reportsEveryMissingKey()
