@@ -80,6 +80,23 @@ LayerAttentionCounts ModelSpec::layerAttentionIn(std::int64_t first, std::int64_
     return counts;
 }
 
+Message describeLayers(const ModelSpec &spec)
+{
+    const LayerAttentionCounts c = spec.layerAttentionIn(0, spec.numLayers);
+    const std::string layers = std::to_string(spec.numLayers);
+    if (c.slidingWindow > 0 && c.chunked > 0)
+        return {QT_TRANSLATE_NOOP("Core", "%1 layers: %2 sliding-window (%3 tokens), %4 chunked (%5 tokens), %6 full"),
+                {layers, std::to_string(c.slidingWindow), std::to_string(spec.slidingWindow), std::to_string(c.chunked),
+                 std::to_string(spec.attentionChunk), std::to_string(c.full)}};
+    if (c.slidingWindow > 0)
+        return {QT_TRANSLATE_NOOP("Core", "%1 layers: %2 sliding-window (%3 tokens), %4 full"),
+                {layers, std::to_string(c.slidingWindow), std::to_string(spec.slidingWindow), std::to_string(c.full)}};
+    if (c.chunked > 0)
+        return {QT_TRANSLATE_NOOP("Core", "%1 layers: %2 chunked (%3 tokens), %4 full"),
+                {layers, std::to_string(c.chunked), std::to_string(spec.attentionChunk), std::to_string(c.full)}};
+    return {QT_TRANSLATE_NOOP("Core", "%1 layers"), {layers}};
+}
+
 std::vector<Problem> validate(const ModelSpec &spec)
 {
     std::vector<Problem> problems;

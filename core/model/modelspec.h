@@ -117,6 +117,10 @@ struct ModelSpec {
     std::int64_t denseLayerCount() const { return numLayers - moeLayerCount(); }
 };
 
+// The layers by attention kind, for people: "24 layers: 12 sliding-window
+// (128 tokens), 12 full"; "32 layers" when all attend fully.
+Message describeLayers(const ModelSpec &spec);
+
 // One problem per invalid field (empty when the spec is usable). The field is
 // the config.json key, and every key in a message is one of its arguments, so
 // an importer of another format can put its own key names in (see

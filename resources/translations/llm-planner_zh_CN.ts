@@ -782,6 +782,22 @@ does not fit: %1 short</source>
         <source>%1 names an attention kind other than full, sliding or chunked</source>
         <translation>%1 中含有完整、滑动窗口或分块以外的注意力类型</translation>
     </message>
+    <message>
+        <source>%1 layers: %2 sliding-window (%3 tokens), %4 chunked (%5 tokens), %6 full</source>
+        <translation>%1 层：%2 层滑动窗口（%3 个 token），%4 层分块（%5 个 token），%6 层完整注意力</translation>
+    </message>
+    <message>
+        <source>%1 layers: %2 sliding-window (%3 tokens), %4 full</source>
+        <translation>%1 层：%2 层滑动窗口（%3 个 token），%4 层完整注意力</translation>
+    </message>
+    <message>
+        <source>%1 layers: %2 chunked (%3 tokens), %4 full</source>
+        <translation>%1 层：%2 层分块（%3 个 token），%4 层完整注意力</translation>
+    </message>
+    <message>
+        <source>%1 layers</source>
+        <translation>%1 层</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

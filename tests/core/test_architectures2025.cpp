@@ -244,6 +244,18 @@ private slots:
         QCOMPARE(chunked.promptPairs(0, 8), 2 * (1.0 + 2 + 3 + 4));
     }
 
+    // What the model table and the proposal say about a model's layers.
+    void layersDescribed()
+    {
+        QCOMPARE(describeLayers(builtinModel(QStringLiteral("gpt-oss-120b"))).text(),
+                 std::string("36 layers: 18 sliding-window (128 tokens), 18 full"));
+        QCOMPARE(describeLayers(builtinModel(QStringLiteral("qwen3-8b"))).text(), std::string("36 layers"));
+        ModelSpec chunked = builtinModel(QStringLiteral("qwen3-8b"));
+        chunked.layerPattern = "CCCF"; // Llama 4's 3:1 chunked-local / global
+        chunked.attentionChunk = 8192;
+        QCOMPARE(describeLayers(chunked).text(), std::string("36 layers: 27 chunked (8192 tokens), 9 full"));
+    }
+
     // The layer pattern repeats from layer 0 and is counted without walking.
     void layerPatternCounts()
     {

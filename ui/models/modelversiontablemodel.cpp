@@ -1,6 +1,7 @@
 #include "ui/models/modelversiontablemodel.h"
 
 #include "core/model/parametercount.h"
+#include "ui/format/coremessage.h"
 
 #include <QLocale>
 
@@ -55,13 +56,14 @@ QVariant ModelVersionTableModel::data(const QModelIndex &index, int role) const
     const Row &row = mRows[static_cast<size_t>(index.row())];
     if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() == TotalParameters || index.column() == ActiveParameters
-                             || index.column() == Layers || index.column() == MaxContext;
+                             || index.column() == MaxContext;
         return QVariant::fromValue(numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
     }
     if (role == Qt::UserRole) { // raw values for sorting and tests
         switch (index.column()) {
         case TotalParameters: return row.total;
         case ActiveParameters: return row.active;
+        case Layers: return static_cast<qlonglong>(row.spec.numLayers);
         default: break;
         }
     }
@@ -74,7 +76,7 @@ QVariant ModelVersionTableModel::data(const QModelIndex &index, int role) const
     case TotalParameters: return parameterLabel(row.total);
     case ActiveParameters: return parameterLabel(row.active);
     case Attention: return attentionLabel(row.spec.attentionKind()) + (row.spec.isMoe() ? tr(" + MoE") : QString());
-    case Layers: return locale.toString(row.spec.numLayers);
+    case Layers: return translated(describeLayers(row.spec));
     case MaxContext: return locale.toString(row.spec.maxContext);
     case Source: return QString::fromStdString(row.spec.source);
     default: return {};
