@@ -65,6 +65,7 @@ QJsonObject modelToJson(const ModelSpec &model)
         {"attention", attentionName(model.attentionKind())},
         {"moe", model.isMoe()},
         {"layers", static_cast<double>(model.numLayers)},
+        {"layer_attention", qs(describeLayers(model).text())},
         {"hidden_size", static_cast<double>(model.hiddenSize)},
         {"max_context", static_cast<double>(model.maxContext)},
         {"total_params", static_cast<double>(p.total())},

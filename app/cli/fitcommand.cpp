@@ -68,6 +68,7 @@ int runInference(const QCommandLineParser &parser, const CliDeployment &deployme
                   .arg(r.gpuCount)
                   .arg(QString::fromStdString(r.gpu.name), QString::fromStdString(r.engine.name),
                        QString::fromStdString(r.weights.name), QString::fromStdString(r.kvCache.name)));
+    printLine(QStringLiteral("Model: %1").arg(QString::fromStdString(describeLayers(r.model).text())));
     printLine(QStringLiteral("TP %1 · PP %2 · EP %3 · %4 · context %5 tokens · %6")
                   .arg(r.parallel.tensor)
                   .arg(r.parallel.pipeline)
