@@ -165,20 +165,20 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     for (int row = 0; row < mForm->rowCount(); ++row)
         if (QLayoutItem *field = mForm->itemAt(row, QFormLayout::FieldRole); field && field->widget())
             mToolTips[field->widget()] = field->widget()->toolTip();
-    refresh();
-}
-
-QWidget *WorkloadPanel::fieldWidget(const std::string &field) const
-{
-    const std::map<std::string, QWidget *> byField{
+    mFieldWidgets = {
         {"model", mVersions},    {"weights", mWeights},         {"kv", mKv},
         {"engine", mEngine},     {"dp-attention", mEngine},     {"tp", mTensor},
         {"pp", mPipeline},       {"context", mContext},         {"input-len", mInput},
         {"output-len", mOutput}, {"concurrency", mConcurrency}, {"qps", mRate},
         {"ttft-slo", mTtft},     {"tpot-slo", mTpot},
     };
-    const auto found = byField.find(field);
-    return found == byField.end() ? nullptr : found->second;
+    refresh();
+}
+
+QWidget *WorkloadPanel::fieldWidget(const std::string &field) const
+{
+    const auto found = mFieldWidgets.find(field);
+    return found == mFieldWidgets.end() ? nullptr : found->second;
 }
 
 void WorkloadPanel::markProblems()

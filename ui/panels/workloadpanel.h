@@ -70,7 +70,8 @@ private:
     QDoubleSpinBox *mTtft = nullptr;
     QDoubleSpinBox *mTpot = nullptr;
     QFormLayout *mForm = nullptr;
-    std::map<QWidget *, QString> mToolTips; // each input's own tool tip, restored when its problem is gone
+    std::map<QWidget *, QString> mToolTips;         // each input's own tool tip, restored when its problem is gone
+    std::map<std::string, QWidget *> mFieldWidgets; // the input each Problem field names
     bool mRefreshing = false;
 };
 
