@@ -24,7 +24,8 @@ namespace {
 
 // Schema scripts in order; user_version = the number of scripts applied.
 const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogue.sql"),
-                                 QStringLiteral(":/catalogue/schema/002_layer_attention.sql")};
+                                 QStringLiteral(":/catalogue/schema/002_layer_attention.sql"),
+                                 QStringLiteral(":/catalogue/schema/003_hybrid_layers.sql")};
 
 struct TableInfo {
     const char *table;
@@ -257,6 +258,9 @@ UserFileCheck prepareUserFile(const QString &path)
                 problem = query.lastError().isValid() ? sqlError(query) : query.value(0).toString();
                 damaged = true;
             } else {
+                // An unfinished statement keeps a read lock that would make a
+                // migration's DROP TABLE fail with "database table is locked".
+                query.finish();
                 const int version = userVersion(db, &problem);
                 if (version > Catalogue::schemaVersion()) {
                     problem = QStringLiteral("the user catalogue %1 was written by a newer version of the planner "

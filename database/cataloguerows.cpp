@@ -442,6 +442,32 @@ ModelSpec CatalogueRows<ModelSpec>::fromRecord(const QSqlRecord &r)
     m.attentionSinks = integer(r, "attention_sinks") != 0;
     if (m.moe)
         m.moe->expertBias = integer(r, "moe_expert_bias") != 0;
+    m.ffnPattern = text(r, "ffn_pattern");
+    m.attentionOutputGate = integer(r, "attention_output_gate") != 0;
+    if (m.moe)
+        m.moe->sharedExpertGate = integer(r, "moe_shared_expert_gate") != 0;
+    m.mtpSharesEmbeddings = integer(r, "mtp_shares_embeddings") != 0;
+    m.recurrentStateBits = integer(r, "recurrent_state_bits");
+    m.visionParameters = bigInteger(r, "vision_parameters");
+    if (!value(r, "linear_kind").isNull())
+        m.linearAttention = LinearAttentionSpec{
+            text(r, "linear_kind") == "lightning" ? LinearAttentionKind::Lightning : LinearAttentionKind::GatedDeltaNet,
+            bigInteger(r, "linear_key_heads"),
+            bigInteger(r, "linear_value_heads"),
+            bigInteger(r, "linear_key_head_dim"),
+            bigInteger(r, "linear_value_head_dim"),
+            bigInteger(r, "linear_conv_kernel")};
+    if (!value(r, "ssm_heads").isNull())
+        m.stateSpace = StateSpaceSpec{bigInteger(r, "ssm_heads"),
+                                      bigInteger(r, "ssm_head_dim"),
+                                      bigInteger(r, "ssm_state_size"),
+                                      bigInteger(r, "ssm_groups"),
+                                      bigInteger(r, "ssm_conv_kernel"),
+                                      integer(r, "ssm_conv_bias") != 0,
+                                      integer(r, "ssm_projection_bias") != 0};
+    if (!value(r, "dsa_index_heads").isNull())
+        m.sparseAttention = SparseAttentionSpec{bigInteger(r, "dsa_index_heads"), bigInteger(r, "dsa_index_head_dim"),
+                                                bigInteger(r, "dsa_index_topk")};
     m.source = text(r, "source");
     return m;
 }
@@ -492,6 +518,32 @@ QVariantMap CatalogueRows<ModelSpec>::toRow(const ModelSpec &m)
     put("attention_output_bias", flag(m.attentionOutputBias));
     put("attention_sinks", flag(m.attentionSinks));
     put("moe_expert_bias", flag(m.moe && m.moe->expertBias));
+    put("ffn_pattern", m.ffnPattern.empty() ? QVariant() : QVariant(qs(m.ffnPattern)));
+    put("attention_output_gate", flag(m.attentionOutputGate));
+    put("moe_shared_expert_gate", flag(m.moe && m.moe->sharedExpertGate));
+    put("mtp_shares_embeddings", flag(m.mtpSharesEmbeddings));
+    put("recurrent_state_bits", m.recurrentStateBits > 0 ? QVariant(m.recurrentStateBits) : QVariant());
+    put("vision_parameters", positive(m.visionParameters));
+    const std::optional<LinearAttentionSpec> &la = m.linearAttention;
+    put("linear_kind",
+        la ? QVariant(la->kind == LinearAttentionKind::Lightning ? "lightning" : "gated-deltanet") : QVariant());
+    put("linear_key_heads", la ? big(la->keyHeads) : QVariant());
+    put("linear_value_heads", la ? big(la->valueHeads) : QVariant());
+    put("linear_key_head_dim", la ? big(la->keyHeadDim) : QVariant());
+    put("linear_value_head_dim", la ? big(la->valueHeadDim) : QVariant());
+    put("linear_conv_kernel", la ? big(la->convKernel) : QVariant());
+    const std::optional<StateSpaceSpec> &ss = m.stateSpace;
+    put("ssm_heads", ss ? big(ss->heads) : QVariant());
+    put("ssm_head_dim", ss ? big(ss->headDim) : QVariant());
+    put("ssm_state_size", ss ? big(ss->stateSize) : QVariant());
+    put("ssm_groups", ss ? big(ss->groups) : QVariant());
+    put("ssm_conv_kernel", ss ? big(ss->convKernel) : QVariant());
+    put("ssm_conv_bias", ss ? QVariant(ss->convBias ? 1 : 0) : QVariant());
+    put("ssm_projection_bias", ss ? QVariant(ss->projectionBias ? 1 : 0) : QVariant());
+    const std::optional<SparseAttentionSpec> &dsa = m.sparseAttention;
+    put("dsa_index_heads", dsa ? big(dsa->indexHeads) : QVariant());
+    put("dsa_index_head_dim", dsa ? big(dsa->indexHeadDim) : QVariant());
+    put("dsa_index_topk", dsa ? big(dsa->topK) : QVariant());
     return row;
 }
 

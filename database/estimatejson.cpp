@@ -71,6 +71,7 @@ QJsonObject modelToJson(const ModelSpec &model)
         {"total_params", static_cast<double>(p.total())},
         {"active_params", static_cast<double>(p.active())},
         {"mtp_params", static_cast<double>(p.mtp())},
+        {"vision_params", static_cast<double>(p.vision)},
         {"params_breakdown", breakdown},
     };
 }

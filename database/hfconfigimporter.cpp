@@ -1,4 +1,7 @@
 #include "database/hfconfigimporter.h"
+#include "database/hfconfigreader.h"
+#include "database/hfhybridlayers.h"
+#include "database/hfvisionencoder.h"
 #include "database/jsonvaluetext.h"
 
 #include "core/model/precision.h"
@@ -22,20 +25,29 @@ namespace planner {
 
 namespace {
 
-// No released model has a dimension, head or expert count near ten million, so
-// a larger value is a typo or a corrupted file, not a model to size.
-constexpr double kMaxDimension = 1e7;
-// Context lengths run to ~10M tokens (Llama 4 Scout); allow headroom, not nonsense.
-constexpr double kMaxContext = 1e9;
-// The largest published models have ~2e12 parameters. Refusing specs above 1e15
-// keeps core's int64 parameter arithmetic (limit ~9.2e18) far from overflow even
-// when every key is individually under its limit.
-constexpr double kMaxParameters = 1e15;
 // A config.json is a few kilobytes; a large file is a weight file picked by mistake
 // and must not be read into memory.
 constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024;
 
-enum class Arch { Llama, Mistral, Qwen2, Mixtral, DeepseekV2, DeepseekV3, Qwen2Moe, Qwen3, Qwen3Moe, GptOss };
+enum class Arch {
+    Llama,
+    Mistral,
+    Qwen2,
+    Mixtral,
+    DeepseekV2,
+    DeepseekV3,
+    DeepseekV32,
+    GlmMoeDsa,
+    Qwen2Moe,
+    Qwen3,
+    Qwen3Moe,
+    Qwen3Next,
+    Qwen35,
+    Qwen35Moe,
+    GptOss,
+    MiniMaxM1,
+    NemotronH,
+};
 
 struct ArchInfo {
     const char *modelType;
@@ -53,141 +65,33 @@ constexpr ArchInfo kArchitectures[] = {
     {"qwen3", "Qwen3ForCausalLM", Arch::Qwen3},
     {"qwen3_moe", "Qwen3MoeForCausalLM", Arch::Qwen3Moe},
     {"gpt_oss", "GptOssForCausalLM", Arch::GptOss},
-    // Recognised so the user learns why it is refused (see readQwen2Moe), rather
-    // than being told the type is unknown.
     {"qwen2_moe", "Qwen2MoeForCausalLM", Arch::Qwen2Moe},
+    {"qwen3_next", "Qwen3NextForCausalLM", Arch::Qwen3Next},
+    {"qwen3_5", "Qwen3_5ForConditionalGeneration", Arch::Qwen35},
+    {"qwen3_5_moe", "Qwen3_5MoeForConditionalGeneration", Arch::Qwen35Moe},
+    {"deepseek_v32", "DeepseekV32ForCausalLM", Arch::DeepseekV32},
+    {"glm_moe_dsa", "GlmMoeDsaForCausalLM", Arch::GlmMoeDsa},
+    {"minimax_m1", "MiniMaxM1ForCausalLM", Arch::MiniMaxM1},
+    {"minimax", "MiniMaxForCausalLM", Arch::MiniMaxM1},
+    {"nemotron_h", "NemotronHForCausalLM", Arch::NemotronH},
 };
 
 bool usesMla(Arch arch)
 {
-    return arch == Arch::DeepseekV2 || arch == Arch::DeepseekV3;
+    return arch == Arch::DeepseekV2 || arch == Arch::DeepseekV3 || arch == Arch::DeepseekV32 || arch == Arch::GlmMoeDsa;
 }
 
-// Reads typed values from one JSON object and reports every problem as an
-// ImportError naming the key (with its parent, e.g. quantization_config.bits)
-// and the file. Readers return 0 / false / empty after reporting, so mapping can
-// go on and collect all errors in one pass; the caller discards the spec when
-// any error was reported.
-class ConfigReader
+// Vision-language containers keep the language model's keys in text_config.
+bool nestsTextConfig(Arch arch)
 {
-public:
-    ConfigReader(QJsonObject object, QString source, std::vector<ImportError> &errors, QString prefix = {})
-        : mObject(std::move(object))
-        , mSource(std::move(source))
-        , mPrefix(std::move(prefix))
-        , mErrors(errors)
-    {
-    }
-
-    bool contains(const char *key) const { return mObject.contains(QLatin1StringView(key)); }
-    // Present and not null: Hugging Face treats an explicit null like "use the default".
-    bool has(const char *key) const { return !value(key).isNull() && !value(key).isUndefined(); }
-    QJsonValue value(const char *key) const { return mObject.value(QLatin1StringView(key)); }
-
-    void fail(const char *key, const QString &problem)
-    {
-        const QString field = mPrefix + QLatin1StringView(key);
-        mErrors.push_back({field, QStringLiteral("%1: \"%2\" %3.").arg(mSource, field, problem)});
-    }
-    void missing(const char *key) { fail(key, QStringLiteral("is required but missing")); }
-
-    // A required integer >= minimum (1 unless stated).
-    std::int64_t count(const char *key, std::int64_t minimum = 1, double maximum = kMaxDimension)
-    {
-        if (!contains(key)) {
-            missing(key);
-            return 0;
-        }
-        return integer(key, minimum, maximum);
-    }
-
-    // An integer that may be absent or null (nullopt then).
-    std::optional<std::int64_t> optionalCount(const char *key, std::int64_t minimum = 1)
-    {
-        if (!has(key))
-            return std::nullopt;
-        return integer(key, minimum, kMaxDimension);
-    }
-
-    // A required key whose explicit null means "none" (q_lora_rank, n_shared_experts).
-    std::int64_t nullableCount(const char *key, std::int64_t minimum)
-    {
-        if (!contains(key)) {
-            missing(key);
-            return 0;
-        }
-        return optionalCount(key, minimum).value_or(0);
-    }
-
-    bool flag(const char *key, bool fallback)
-    {
-        if (!contains(key))
-            return fallback;
-        if (!value(key).isBool())
-            fail(key, QStringLiteral("must be true or false, got %1").arg(describeJsonValue(value(key))));
-        return value(key).toBool(fallback);
-    }
-
-    // A string; empty after reporting (or when absent and not required).
-    QString text(const char *key, bool required = true)
-    {
-        if (!contains(key)) {
-            if (required)
-                missing(key);
-            return {};
-        }
-        if (!value(key).isString() || value(key).toString().isEmpty()) {
-            fail(key, QStringLiteral("must be a non-empty string, got %1").arg(describeJsonValue(value(key))));
-            return {};
-        }
-        return value(key).toString();
-    }
-
-    // A nested object (quantization_config), or nullopt after reporting.
-    std::optional<ConfigReader> child(const char *key)
-    {
-        if (!value(key).isObject()) {
-            fail(key, QStringLiteral("must be an object, got %1").arg(describeJsonValue(value(key))));
-            return std::nullopt;
-        }
-        return ConfigReader(value(key).toObject(), mSource, mErrors, mPrefix + QLatin1StringView(key) + u'.');
-    }
-
-    const QString &source() const { return mSource; }
-
-private:
-    std::int64_t integer(const char *key, std::int64_t minimum, double maximum)
-    {
-        const QJsonValue v = value(key);
-        const double number = v.toDouble();
-        if (!v.isDouble()) {
-            fail(key, QStringLiteral("must be an integer, got %1").arg(describeJsonValue(v)));
-        } else if (!std::isfinite(number) || number != std::floor(number)) {
-            fail(key, QStringLiteral("must be a whole number, got %1").arg(describeJsonValue(v)));
-        } else if (number < static_cast<double>(minimum)) {
-            fail(key, minimum == 1 ? QStringLiteral("must be a positive integer, got %1").arg(describeJsonValue(v))
-                                   : QStringLiteral("must not be negative, got %1").arg(describeJsonValue(v)));
-        } else if (number > maximum) {
-            fail(key, QStringLiteral("is %1, larger than any real model (limit %2); the value is corrupt")
-                          .arg(describeJsonValue(v), QString::number(maximum, 'g', 15)));
-        } else {
-            return static_cast<std::int64_t>(number);
-        }
-        return 0;
-    }
-
-    QJsonObject mObject;
-    QString mSource;
-    QString mPrefix;
-    std::vector<ImportError> &mErrors;
-};
+    return arch == Arch::Qwen35 || arch == Arch::Qwen35Moe;
+}
 
 QString supportedModelTypes()
 {
     QStringList types;
     for (const ArchInfo &info : kArchitectures)
-        if (info.arch != Arch::Qwen2Moe)
-            types << QLatin1StringView(info.modelType);
+        types << QLatin1StringView(info.modelType);
     return types.join(QStringLiteral(", "));
 }
 
@@ -236,7 +140,7 @@ std::optional<ArchInfo> readArchitecture(ConfigReader &reader)
     // code (Kimi K2: kimi_k2 running DeepseekV3ForCausalLM) is that architecture.
     const QString named = namedArchitecture(reader);
     for (const ArchInfo &info : kArchitectures)
-        if (!named.isEmpty() && named == QLatin1StringView(info.architecture) && info.arch != Arch::Qwen2Moe)
+        if (!named.isEmpty() && named == QLatin1StringView(info.architecture))
             return info;
     reader.fail("model_type",
                 QStringLiteral("'%1' is not supported (architectures: %2); supported: %3")
@@ -298,6 +202,8 @@ std::int64_t readHeadDim(ConfigReader &reader, const ModelSpec &spec)
 {
     if (const auto headDim = reader.optionalCount("head_dim"))
         return *headDim;
+    if (const auto headDim = reader.optionalCount("attention_head_dim")) // Nemotron-H's name for it
+        return *headDim;
     if (spec.numHeads <= 0)
         return 0; // already reported
     if (spec.hiddenSize % spec.numHeads != 0) {
@@ -329,22 +235,29 @@ bool readAttentionBias(ConfigReader &reader, Arch arch)
         return reader.flag("attention_bias", false);
     case Arch::DeepseekV2:
     case Arch::DeepseekV3:
+    case Arch::DeepseekV32:
+    case Arch::GlmMoeDsa:
         if (reader.flag("attention_bias", false))
             reader.fail("attention_bias", QStringLiteral("is true; biased MLA projections cannot be represented"));
         return false;
     case Arch::Qwen3:
     case Arch::Qwen3Moe:
-        // Qwen3Attention: attention_bias (default false) biases q/k/v and o_proj
-        // alike; the released checkpoints have none.
+    case Arch::Qwen3Next:
+    case Arch::Qwen35:
+    case Arch::Qwen35Moe:
+    case Arch::NemotronH:
+        // Qwen3Attention (and its Next / 3.5 / Nemotron-H kin): attention_bias
+        // (default false) biases q/k/v and o_proj alike; no release has one.
         if (reader.flag("attention_bias", false))
-            reader.fail("attention_bias", QStringLiteral("is true; a biased o_proj in Qwen3 cannot be represented"));
+            reader.fail("attention_bias", QStringLiteral("is true; a biased o_proj cannot be represented"));
         return false;
     case Arch::GptOss:
         // GptOssAttention builds q/k/v/o_proj with bias=attention_bias (true in
         // both released configs); the o_proj bias is set in readGptOss.
         return reader.flag("attention_bias", true);
     case Arch::Mistral:
-    case Arch::Mixtral: break; // no bias in these attention blocks, and no key for one
+    case Arch::Mixtral:
+    case Arch::MiniMaxM1: break; // no bias in these attention blocks, and no key for one
     }
     return false;
 }
@@ -357,48 +270,6 @@ void refuseQwenSlidingWindow(ConfigReader &reader)
     if (reader.flag("use_sliding_window", false))
         reader.fail("use_sliding_window", QStringLiteral("is true; Qwen's windowed layers (from max_window_layers "
                                                          "on) are not modelled, so the import is refused"));
-}
-
-// layer_types ("sliding_attention", "full_attention", "chunked_attention"):
-// stored as its shortest repeating period.
-std::string readLayerTypes(ConfigReader &reader, std::int64_t layers)
-{
-    if (!reader.has("layer_types"))
-        return {};
-    const QJsonValue value = reader.value("layer_types");
-    const QJsonArray list = value.toArray();
-    if (!value.isArray() || list.size() != layers) {
-        reader.fail("layer_types", QStringLiteral("must list one attention type per layer (%1), got %2")
-                                       .arg(layers)
-                                       .arg(describeJsonValue(value)));
-        return {};
-    }
-    std::string letters;
-    for (const QJsonValue &entry : list) {
-        const QString type = entry.toString();
-        if (type == QLatin1StringView("full_attention"))
-            letters += 'F';
-        else if (type == QLatin1StringView("sliding_attention"))
-            letters += 'S';
-        else if (type == QLatin1StringView("chunked_attention"))
-            letters += 'C';
-        else {
-            reader.fail("layer_types", QStringLiteral("names %1; supported: full_attention, sliding_attention, "
-                                                      "chunked_attention")
-                                           .arg(entry.isString() ? type : describeJsonValue(entry)));
-            return {};
-        }
-    }
-    for (size_t period = 1; period <= letters.size(); ++period) {
-        if (letters.size() % period != 0)
-            continue;
-        bool repeats = true;
-        for (size_t i = period; i < letters.size() && repeats; ++i)
-            repeats = letters[i] == letters[i - period];
-        if (repeats)
-            return letters.substr(0, period);
-    }
-    return letters;
 }
 
 void readGroupedAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
@@ -414,6 +285,19 @@ void readGroupedAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
         spec.qkNorm = true; // Qwen3Attention's q_norm and k_norm (no config key)
         refuseQwenSlidingWindow(reader);
         break;
+    case Arch::Qwen3Next:
+    case Arch::Qwen35:
+    case Arch::Qwen35Moe:
+        spec.qkNorm = true;
+        // Gated attention: q_proj also yields a sigmoid gate (Qwen3-Next has no
+        // key for it; Qwen3.5 states attn_output_gate).
+        spec.attentionOutputGate = reader.flag("attn_output_gate", true);
+        refuseQwenSlidingWindow(reader);
+        readGatedDeltaNetLayers(reader, spec);
+        spec.recurrentStateBits = readStateDtypeBits(reader, "mamba_ssm_dtype", 0);
+        break;
+    case Arch::MiniMaxM1: readLightningLayers(reader, spec); break;
+    case Arch::NemotronH: readNemotronHLayers(reader, spec); break;
     case Arch::GptOss:
         spec.attentionOutputBias = spec.attentionQkvBias;
         spec.attentionSinks = true; // GptOssAttention.sinks (no config key)
@@ -443,6 +327,8 @@ void readLatentAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
     // qk_rope_head_dim); it is ignored for the same reason.
     spec.headDim = 0;
     readAttentionBias(reader, arch); // MLA has no q/k/v bias field: only reports a biased config
+    if (arch == Arch::DeepseekV32 || arch == Arch::GlmMoeDsa)
+        readSparseAttention(reader, spec);
 }
 
 // Mixtral: every layer is MoE, no shared expert, and intermediate_size is the
@@ -464,7 +350,7 @@ void readMixtralMoe(ConfigReader &reader, ModelSpec &spec)
 bool readRouterScoreBias(ConfigReader &reader, Arch arch)
 {
     if (!reader.contains("topk_method"))
-        return arch == Arch::DeepseekV3;
+        return arch != Arch::DeepseekV2;
     const QString method = reader.text("topk_method");
     if (method == QLatin1StringView("noaux_tc"))
         return true;
@@ -496,41 +382,63 @@ void readDeepseekMoe(ConfigReader &reader, Arch arch, ModelSpec &spec)
     spec.mtpLayers = reader.optionalCount("num_nextn_predict_layers", 0).value_or(0);
 }
 
-// Qwen2-MoE's shared expert is one MLP of shared_expert_intermediate_size (not
-// necessarily a multiple of moe_intermediate_size) behind a sigmoid gate
-// (shared_expert_gate, hidden_size weights per MoE layer). MoeSpec models shared
-// experts as copies of a routed expert and has no such gate, so the count would
-// be wrong; the keys are still checked so the user sees every problem at once.
-void readQwen2Moe(ConfigReader &reader)
-{
-    reader.count("num_experts");
-    reader.count("num_experts_per_tok");
-    reader.count("moe_intermediate_size");
-    const std::int64_t shared = reader.count("shared_expert_intermediate_size", 0);
-    reader.fail("shared_expert_intermediate_size",
-                QStringLiteral("(%1) cannot be represented exactly: qwen2_moe's shared expert sits behind a "
-                               "sigmoid gate (shared_expert_gate) and has its own width, which the planner's model "
-                               "has no fields for, so the import is refused rather than approximated")
-                    .arg(shared));
-}
-
-// Qwen3-MoE: every decoder_sparse_step-th layer is MoE unless listed in
-// mlp_only_layers; no shared expert. Every release uses step 1 and no dense
-// layer, the only layout represented exactly here.
-void readQwen3Moe(ConfigReader &reader, ModelSpec &spec)
+// Qwen MoE blocks (qwen2_moe, qwen3_moe, qwen3_next, qwen3_5_moe): every
+// decoder_sparse_step-th layer routes to num_experts_per_tok of num_experts
+// unless listed in mlp_only_layers; Qwen2-MoE, Qwen3-Next and Qwen3.5 add one
+// shared expert of shared_expert_intermediate_size behind a sigmoid gate
+// (shared_expert_gate, hidden_size weights). Every release uses step 1 with no
+// dense layer, the only layout represented exactly here, and a shared width
+// that is a whole number of routed experts' (stored as that many shared experts).
+void readQwenMoe(ConfigReader &reader, ModelSpec &spec)
 {
     MoeSpec moe;
     moe.routedExperts = reader.count("num_experts");
     moe.expertsPerToken = reader.count("num_experts_per_tok");
     moe.expertIntermediateSize = reader.count("moe_intermediate_size");
     if (reader.optionalCount("decoder_sparse_step").value_or(1) != 1)
-        reader.fail("decoder_sparse_step", QStringLiteral("is not 1; interleaved dense layers are not modelled for "
-                                                          "qwen3_moe, so the import is refused"));
+        reader.fail("decoder_sparse_step", QStringLiteral("is not 1; interleaved dense layers are not modelled, so "
+                                                          "the import is refused"));
     if (!reader.value("mlp_only_layers").toArray().isEmpty())
-        reader.fail("mlp_only_layers", QStringLiteral("lists dense layers; they are not modelled for qwen3_moe, so "
-                                                      "the import is refused"));
+        reader.fail("mlp_only_layers", QStringLiteral("lists dense layers; they are not modelled for Qwen MoE "
+                                                      "models, so the import is refused"));
+    if (reader.contains("shared_expert_intermediate_size")) {
+        const std::int64_t shared = reader.count("shared_expert_intermediate_size", 0);
+        const std::int64_t width = moe.expertIntermediateSize;
+        if (width > 0 && shared % width != 0)
+            reader.fail("shared_expert_intermediate_size",
+                        QStringLiteral("(%1) is not a whole number of moe_intermediate_size (%2); the planner "
+                                       "stores the shared expert as copies of a routed one, so the import is "
+                                       "refused rather than approximated")
+                            .arg(shared)
+                            .arg(width));
+        else if (width > 0)
+            moe.sharedExperts = shared / width;
+        moe.sharedExpertGate = moe.sharedExperts > 0;
+    }
     spec.intermediateSize = 0; // no dense MLP (intermediate_size describes none of the layers)
     spec.moe = moe;
+}
+
+// MiniMax-M1: Mixtral's MoE (intermediate_size per expert); MiniMax-Text-01's
+// optional shared MLP (shared_intermediate_size) is absent from every release.
+void readMiniMaxMoe(ConfigReader &reader, ModelSpec &spec)
+{
+    readMixtralMoe(reader, spec);
+    if (reader.optionalCount("shared_intermediate_size", 0).value_or(0) != 0)
+        reader.fail("shared_intermediate_size", QStringLiteral("is not 0; MiniMax's shared MLP with its coefficient "
+                                                               "gate is not modelled, so the import is refused"));
+}
+
+// Nemotron-H's MLP layers: up_proj and down_proj with a squared ReLU, no gate.
+void readNemotronHMlp(ConfigReader &reader, ModelSpec &spec)
+{
+    spec.intermediateSize = reader.count("intermediate_size");
+    spec.gatedMlp = false;
+    const QString act = reader.text("mlp_hidden_act", false);
+    if (!act.isEmpty() && act != QLatin1StringView("relu2"))
+        reader.fail("mlp_hidden_act", QStringLiteral("'%1' is not supported; supported: relu2").arg(act));
+    if (reader.flag("mlp_bias", false))
+        reader.fail("mlp_bias", QStringLiteral("is true; biased MLP projections cannot be represented"));
 }
 
 // gpt-oss: every layer is MoE (num_local_experts, top num_experts_per_tok),
@@ -548,20 +456,57 @@ void readGptOssMoe(ConfigReader &reader, ModelSpec &spec)
     spec.moe = moe;
 }
 
+// Multi-token-prediction modules the checkpoint stores beside the main model.
+void readMtp(ConfigReader &reader, Arch arch, ModelSpec &spec)
+{
+    switch (arch) {
+    case Arch::Qwen35:
+    case Arch::Qwen35Moe:
+        // mtp_num_hidden_layers decoder layers reading the main model's
+        // embedding and head unless mtp_use_dedicated_embeddings.
+        spec.mtpLayers = reader.optionalCount("mtp_num_hidden_layers", 0).value_or(0);
+        spec.mtpSharesEmbeddings = !reader.flag("mtp_use_dedicated_embeddings", false);
+        break;
+    case Arch::Qwen3Next:
+        // The checkpoints store one mtp.* module the config does not mention;
+        // vLLM's qwen3_next_mtp.py reads num_nextn_predict_layers, default 1.
+        // It shares the main embedding and head (81,324,862,720 parameters in
+        // all = 79,674,391,296 + 1,650,471,424, see the importer tests).
+        spec.mtpLayers = reader.optionalCount("num_nextn_predict_layers", 0).value_or(1);
+        spec.mtpSharesEmbeddings = true;
+        break;
+    case Arch::GlmMoeDsa:
+        // GLM-5's MTP layer (model.layers.78) stores no embedding or head of
+        // its own: the checkpoint's 753,864,139,008 parameters are the main
+        // model plus one MoE layer, eh_proj and three norms, nothing more.
+        spec.mtpSharesEmbeddings = true;
+        break;
+    default: break; // DeepSeek's num_nextn_predict_layers is read with its MoE keys
+    }
+}
+
 void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
 {
     switch (arch) {
     case Arch::Llama:
     case Arch::Mistral:
     case Arch::Qwen2:
-    case Arch::Qwen3: spec.intermediateSize = reader.count("intermediate_size"); break;
-    case Arch::Qwen3Moe: readQwen3Moe(reader, spec); break;
+    case Arch::Qwen3:
+    case Arch::Qwen35: spec.intermediateSize = reader.count("intermediate_size"); break;
+    case Arch::Qwen2Moe:
+    case Arch::Qwen3Moe:
+    case Arch::Qwen3Next:
+    case Arch::Qwen35Moe: readQwenMoe(reader, spec); break;
+    case Arch::MiniMaxM1: readMiniMaxMoe(reader, spec); break;
+    case Arch::NemotronH: readNemotronHMlp(reader, spec); break;
     case Arch::GptOss: readGptOssMoe(reader, spec); break;
     case Arch::Mixtral: readMixtralMoe(reader, spec); break;
     case Arch::DeepseekV2:
-    case Arch::DeepseekV3: readDeepseekMoe(reader, arch, spec); break;
-    case Arch::Qwen2Moe: readQwen2Moe(reader); break;
+    case Arch::DeepseekV3:
+    case Arch::DeepseekV32:
+    case Arch::GlmMoeDsa: readDeepseekMoe(reader, arch, spec); break;
     }
+    readMtp(reader, arch, spec);
 }
 
 std::string readFp8Format(ConfigReader &quant)
@@ -696,6 +641,10 @@ double parameterUpperBound(const ModelSpec &spec)
     if (spec.mla)
         width = std::max({width, spec.mla->qLoraRank, spec.mla->kvLoraRank,
                           spec.numHeads * (spec.mla->qkNopeHeadDim + spec.mla->qkRopeHeadDim + spec.mla->vHeadDim)});
+    if (spec.linearAttention)
+        width = std::max({width, spec.linearAttention->convChannels(), spec.linearAttention->valueWidth()});
+    if (spec.stateSpace)
+        width = std::max({width, spec.stateSpace->convChannels() + spec.stateSpace->innerWidth()});
     if (spec.moe) {
         width = std::max(width, spec.moe->expertIntermediateSize);
         experts += static_cast<double>(spec.moe->routedExperts) + static_cast<double>(spec.moe->sharedExperts);
@@ -707,6 +656,20 @@ double parameterUpperBound(const ModelSpec &spec)
     return layers * 8.0 * w * w * experts + embeddings;
 }
 
+// Elements of one layer's recurrent state, in floating point: the product of
+// three config values each under kMaxDimension can overflow int64.
+double stateUpperBound(const ModelSpec &spec)
+{
+    double elements = 0;
+    if (const auto &a = spec.linearAttention)
+        elements = std::max(elements, static_cast<double>(a->valueHeads) * static_cast<double>(a->keyHeadDim)
+                                          * static_cast<double>(a->valueHeadDim));
+    if (const auto &m = spec.stateSpace)
+        elements = std::max(elements, static_cast<double>(m->heads) * static_cast<double>(m->headDim)
+                                          * static_cast<double>(m->stateSize));
+    return elements;
+}
+
 void checkPlausible(ConfigReader &reader, const ModelSpec &spec)
 {
     if (parameterUpperBound(spec) > kMaxParameters)
@@ -714,6 +677,11 @@ void checkPlausible(ConfigReader &reader, const ModelSpec &spec)
                     QStringLiteral("together with num_hidden_layers, vocab_size, the MLP widths and the expert "
                                    "counts implies more than 1e15 parameters (the largest models have ~2e12); "
                                    "the config is corrupt"));
+    // The largest released state (Nemotron-H-56B) is 4.2e6 elements per layer.
+    if (stateUpperBound(spec) > 1e12)
+        reader.fail(spec.stateSpace ? "ssm_state_size" : "linear_value_head_dim",
+                    QStringLiteral("makes one layer's recurrent state larger than 1e12 elements (released models "
+                                   "hold a few million); the config is corrupt"));
 }
 
 // planner::validate() names the config.json key of each problem as its field.
@@ -730,13 +698,27 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
     if (!info)
         return std::nullopt;
     ModelSpec spec;
-    readCommon(reader, spec);
+    // A vision-language container's language model lives in text_config; its
+    // identity, quantization and (when text_config lacks them) dtype and
+    // tie_word_embeddings stay at the top.
+    std::optional<ConfigReader> text = nestsTextConfig(info->arch) ? reader.child("text_config") : std::nullopt;
+    if (nestsTextConfig(info->arch) && !text)
+        return std::nullopt;
+    ConfigReader &model = text ? *text : reader;
+    readCommon(model, spec);
+    if (text && !text->contains("tie_word_embeddings"))
+        spec.tiedEmbeddings = reader.flag("tie_word_embeddings", false);
     if (usesMla(info->arch))
-        readLatentAttention(reader, info->arch, spec);
+        readLatentAttention(model, info->arch, spec);
     else
-        readGroupedAttention(reader, info->arch, spec);
-    readMlp(reader, info->arch, spec);
-    spec.checkpointFormat = readCheckpointFormat(reader);
+        readGroupedAttention(model, info->arch, spec);
+    readMlp(model, info->arch, spec);
+    if (text && reader.has("vision_config")) {
+        if (std::optional<ConfigReader> vision = reader.child("vision_config"))
+            spec.visionParameters = readQwenVisionEncoder(*vision);
+    }
+    const bool dtypeInText = text && (text->contains("dtype") || text->contains("torch_dtype"));
+    spec.checkpointFormat = readCheckpointFormat(reader.has("quantization_config") || !dtypeInText ? reader : model);
     setIdentity(reader, reader.value("model_type").toString(), spec);
     if (!errors.empty())
         return std::nullopt;

@@ -8,8 +8,8 @@
 // refused with a message that names the config.json key and the file. The
 // result then passes planner::validate(), like a built-in spec.
 //
-// Supported model_type values: llama, mistral, qwen2, mixtral, deepseek_v2,
-// deepseek_v3 (qwen2_moe is recognised and refused, see the .cpp).
+// Supported model_type values: see kArchitectures in the .cpp (the README's
+// "Supported architectures" lists them for users).
 
 #include "core/model/modelspec.h"
 

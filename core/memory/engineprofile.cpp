@@ -21,13 +21,16 @@ std::vector<EngineProfile> makeProfiles()
     vllm.profiledSequences = 256;
     vllm.stepOverhead = seconds(1.5e-3);
     vllm.mlaCache = MlaCacheLayout::CompressedLatent;
+    vllm.recurrentStateBits = 16; // mamba_ssm_cache_dtype "auto": the model dtype
+    vllm.fp8IndexerKeys = true;   // DeepseekV32IndexerCache: uint8 rows of FP8 keys + FP32 scales
     // Non-torch memory in vLLM's profiling logs ranges 0.16-1.79 GiB (PRs #10511,
     // #12126, #13109, issue #10517); 0.5 GiB is typical for one GPU.
     vllm.source = "vLLM vllm/config/cache.py: gpu_memory_utilization 0.92 (0.9 up to v0.11), "
                   "block_size 16; arg_utils.py: max_num_batched_tokens 8192, max_num_seqs 256 (1024 on "
                   ">= 70 GiB GPUs other than A100); "
                   "MLA latent cache duplicated on every TP rank "
-                  "(docs/serving/context_parallel_deployment.md)";
+                  "(docs/serving/context_parallel_deployment.md); linear-attention and Mamba states in "
+                  "the model dtype unless the config sets mamba_ssm_dtype (mamba_utils.py, models/config.py)";
     profiles.push_back(vllm);
 
     EngineProfile sglang;
@@ -40,10 +43,13 @@ std::vector<EngineProfile> makeProfiles()
     sglang.maxBatchedTokens = 8192;
     sglang.mlaCache = MlaCacheLayout::CompressedLatent;
     sglang.supportsDataParallelAttention = true;
+    sglang.recurrentStateBits = 32; // mamba2_state_dtype(): float32 unless the config sets mamba_ssm_dtype
+    sglang.fp8IndexerKeys = true;   // NSATokenToKVPool.index_k_with_scale_buffer
     sglang.stepOverhead = seconds(1.0e-3);
     sglang.source = "SGLang server_args.py: mem_fraction_static 0.88 (TP 1) for weights + KV "
                     "pool, activations outside it; page_size 1; chunked_prefill_size 8192; "
-                    "--enable-dp-attention for MLA";
+                    "--enable-dp-attention for MLA; configs/mamba_utils.py: recurrent state float32, "
+                    "convolution state bfloat16";
     profiles.push_back(sglang);
 
     EngineProfile trt;
@@ -56,6 +62,7 @@ std::vector<EngineProfile> makeProfiles()
     trt.maxBatchedTokens = 8192;
     trt.mlaCache = MlaCacheLayout::CompressedLatent;
     trt.supportsDataParallelAttention = true;
+    trt.recurrentStateBits = 16; // KvCacheConfig.mamba_ssm_cache_dtype "auto": the model dtype
     trt.stepOverhead = seconds(0.5e-3);
     trt.source = "TensorRT-LLM KvCacheConfig reference: free_gpu_memory_fraction 0.9 of the "
                  "memory free after loading, tokens_per_block 32; max_num_tokens 8192";
@@ -71,6 +78,7 @@ std::vector<EngineProfile> makeProfiles()
     llamacpp.maxBatchedTokens = 512;
     llamacpp.mlaCache = MlaCacheLayout::CompressedLatent;
     llamacpp.stepOverhead = seconds(0.5e-3);
+    llamacpp.recurrentStateBits = 32; // llama-memory-recurrent: r and s tensors in F32
     llamacpp.source = "llama.cpp src/llama-context.cpp: n_ctx = GGML_PAD(n_ctx, 256); n_ubatch "
                       "512 (llama_context_default_params); CUDA context ~0.3 GiB";
     profiles.push_back(llamacpp);
@@ -84,6 +92,7 @@ std::vector<EngineProfile> makeProfiles()
     transformers.kvBlockTokens = 1;
     transformers.maxBatchedTokens = 0;
     transformers.mlaCache = MlaCacheLayout::ExpandedKeyValue;
+    transformers.recurrentStateBits = 32; // the torch Gated DeltaNet and Mamba-2 paths return float32 states
     // No published measurement calibrates Transformers' per-step cost here, so
     // none is added: its speed figures are a lower bound on the time taken.
     transformers.source = "Transformers generate(): DynamicCache without paging, the whole "

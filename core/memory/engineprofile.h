@@ -42,6 +42,11 @@ struct EngineProfile {
     // profile run samples max_num_seqs dummy sequences); 0 = those in the batch.
     long long profiledSequences = 0;
     MlaCacheLayout mlaCache = MlaCacheLayout::CompressedLatent;
+    // Bits per element of a linear-attention or Mamba layer's recurrent state
+    // when the model does not ask for a precision.
+    int recurrentStateBits = 16;
+    // DeepSeek Sparse Attention's index keys in FP8 with FP32 scales (else BF16).
+    bool fp8IndexerKeys = false;
     bool supportsDataParallelAttention = false;
     // Fixed time a forward step costs beyond its kernels (scheduling, sampling,
     // launches): it dominates small models at small batches. Fitted to the

@@ -23,20 +23,46 @@ struct Layout {
     int attentionTp = 1;                     // ranks one sequence's attention is split over
     int sequenceGroups = 1;                  // groups the concurrent sequences are spread over
     std::int64_t gpuLayers = 0;              // decoder layers held by GPUs (not offloaded)
-    std::int64_t stageLayers = 0;            // layers of the largest pipeline stage
-    LayerAttentionCounts stageAttention;     // its layers by attention kind (the KV cache it holds)
+    std::int64_t stageLayers = 0;            // layers per pipeline stage (the last may hold fewer)
+    LayerComposition stage;                  // the layers of the stage with the most weight bytes
     LayerAttentionCounts offloadedAttention; // the offloaded layers by attention kind
     double weightBytes = 0;                  // per GPU, largest stage
-    std::int64_t largestStageLayers = 0;
-    std::int64_t largestStageMoeLayers = 0;
-    double hostBytes = 0;                // offloaded weights
-    double kvBytesPerTokenLayer = 0;     // per GPU
-    double kvBytesPerTokenLayerFull = 0; // one whole layer, for offloaded layers
-    double activationPerToken = 0;       // bytes per batched token
+    double hostBytes = 0;                    // offloaded weights
+    double kvBytesPerTokenLayer = 0;         // per GPU
+    double kvBytesPerTokenLayerFull = 0;     // one whole layer, for offloaded layers
+    double indexerBytesPerTokenLayer = 0;    // DSA index keys, part of both figures above
+    double statePerSequence = 0;             // per GPU: the stage's linear-attention and Mamba states
+    double offloadedStatePerSequence = 0;    // the offloaded layers' states
+    double activationPerToken = 0;           // bytes per batched token
     double logitsPerSequence = 0;
     double runtime = 0;
     double capacity = 0;
 };
+
+// The precision of linear-attention and Mamba states: the model's own
+// request (Qwen3.5's mamba_ssm_dtype) where it states one, else the engine's.
+double recurrentStateBits(const ModelSpec &spec, const EngineProfile &engine)
+{
+    return spec.recurrentStateBits > 0 ? spec.recurrentStateBits : engine.recurrentStateBits;
+}
+
+// Bytes one sequence's fixed state takes in the given layers, split over
+// `ranks` (heads are tensor-parallel): the recurrent state at the engine's
+// state precision and the short convolution's last kernel - 1 inputs in 16 bits.
+double recurrentStateBytes(const ModelSpec &spec, const LayerAttentionCounts &layers, double stateBits, int ranks)
+{
+    constexpr double kConvBytes = 2.0; // conv state in the activation dtype (BF16)
+    double bytes = 0;
+    if (layers.linear > 0 && spec.linearAttention)
+        bytes += static_cast<double>(layers.linear)
+                 * (static_cast<double>(spec.linearAttention->stateElements()) * stateBits / 8.0
+                    + static_cast<double>(spec.linearAttention->convStateElements()) * kConvBytes);
+    if (layers.stateSpace > 0 && spec.stateSpace)
+        bytes += static_cast<double>(layers.stateSpace)
+                 * (static_cast<double>(spec.stateSpace->stateElements()) * stateBits / 8.0
+                    + static_cast<double>(spec.stateSpace->convStateElements()) * kConvBytes);
+    return bytes / ranks;
+}
 
 double kvElementsPerTokenLayer(const ModelSpec &spec, const EngineProfile &engine, int attentionTp)
 {
@@ -50,6 +76,18 @@ double kvElementsPerTokenLayer(const ModelSpec &spec, const EngineProfile &engin
     // With fewer KV heads than ranks, each rank keeps a replica of one head.
     const double kvHeadsPerRank = std::max<double>(1.0, static_cast<double>(spec.numKeyValueHeads) / attentionTp);
     return 2.0 * kvHeadsPerRank * spec.headDim;
+}
+
+// DeepSeek Sparse Attention's index key per token and layer, whole on every
+// rank. vLLM (DeepseekV32IndexerCache) and SGLang (NSATokenToKVPool) store
+// it as FP8 with one FP32 scale per 128 values, whatever the KV-cache dtype:
+// 132 bytes at index_head_dim 128. Other engines keep it in BF16.
+double indexerBytesPerTokenLayer(const ModelSpec &spec, const EngineProfile &engine)
+{
+    if (!spec.sparseAttention)
+        return 0;
+    const double dim = static_cast<double>(spec.sparseAttention->indexHeadDim);
+    return engine.fp8IndexerKeys ? dim + std::ceil(dim / 128.0) * 4.0 : 2.0 * dim;
 }
 
 Layout makeLayout(const InferenceRequest &r, int offloadLayers)
@@ -68,58 +106,56 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
     l.runtime = units::inBytes(r.engine.runtimeOverhead);
 
     const double linearBits = r.weights.linearBits(spec);
-    const double denseBytes = params.denseLayers > 0
-                                  ? layerWeightBytes(spec, params.denseLayer, r.weights, tp, l.attentionTp, ep)
-                                  : 0.0;
-    const double moeBytes = params.moeLayers > 0
-                                ? layerWeightBytes(spec, params.moeLayer, r.weights, tp, l.attentionTp, ep)
-                                : 0.0;
+    const auto stageBytes = [&](const LayerComposition &layers) {
+        return layers.layers > 0 ? layerWeightBytes(spec, params.over(layers), r.weights, tp, l.attentionTp, ep) : 0.0;
+    };
 
     // Offloaded layers are the last ones (llama.cpp keeps the first n_gpu_layers).
     l.gpuLayers = spec.numLayers - offloadLayers;
     l.stageLayers = ceilDiv(std::max<std::int64_t>(l.gpuLayers, 0), pp);
-    l.stageAttention = spec.layerAttentionIn(0, std::min(l.stageLayers, l.gpuLayers));
-    l.offloadedAttention = spec.layerAttentionIn(l.gpuLayers, spec.numLayers);
     double largestStage = 0;
     for (int stage = 0; stage < pp; ++stage) {
         const std::int64_t first = stage * l.stageLayers;
         const std::int64_t last = std::min(l.gpuLayers, first + l.stageLayers);
-        const std::int64_t moeCount = spec.moeLayersIn(first, std::max(first, last));
-        const std::int64_t denseCount = std::max<std::int64_t>(0, last - first) - moeCount;
-        double bytes = denseCount * denseBytes + moeCount * moeBytes;
-        if (stage == 0)
+        const LayerComposition layers = spec.layersIn(first, std::max(first, last));
+        double bytes = stageBytes(layers);
+        if (stage == 0) {
             bytes += params.embedding * r.weights.embeddingBits / 8.0 / tp; // vocab-parallel
+            // vLLM builds vision encoders from tensor-parallel layers, in 16 bits.
+            bytes += params.vision * 2.0 / tp;
+        }
         if (stage == pp - 1) {
             // A tied head is the embedding itself unless pipeline stages separate them.
             const std::int64_t head = spec.tiedEmbeddings ? (pp > 1 ? params.embedding : 0) : params.head;
             bytes += head * r.weights.headBits / 8.0 / tp + params.finalNorm * r.weights.otherBits / 8.0;
             if (r.loadMtp && params.mtpModules > 0) {
                 // vLLM's MTP draft shares embedding and head with the main model.
-                const LayerParameters &layer = spec.isMoe() ? params.moeLayer : params.denseLayer;
                 const double h = static_cast<double>(spec.hiddenSize);
                 bytes += params.mtpModules
-                         * (layerWeightBytes(spec, layer, r.weights, tp, l.attentionTp, ep)
+                         * (layerWeightBytes(spec, layerParameters(spec, spec.isMoe()), r.weights, tp, l.attentionTp,
+                                             ep)
                             + 2 * h * h * linearBits / 8.0 / tp + 3 * h * r.weights.otherBits / 8.0);
             }
         }
-        if (bytes > largestStage) {
+        if (stage == 0 || bytes > largestStage) {
             largestStage = bytes;
-            l.largestStageLayers = std::max<std::int64_t>(0, last - first);
-            l.largestStageMoeLayers = moeCount;
+            l.stage = layers;
         }
     }
     l.weightBytes = largestStage;
 
-    const double offloadedMoe = static_cast<double>(spec.moeLayersIn(l.gpuLayers, spec.numLayers));
-    const double offloadedDense = offloadLayers - offloadedMoe;
-    l.hostBytes = (offloadedDense > 0 ? offloadedDense * layerWeightBytes(spec, params.denseLayer, r.weights, 1, 1, 1)
-                                      : 0.0)
-                  + (offloadedMoe > 0 ? offloadedMoe * layerWeightBytes(spec, params.moeLayer, r.weights, 1, 1, 1)
-                                      : 0.0);
+    const LayerComposition offloaded = spec.layersIn(l.gpuLayers, spec.numLayers);
+    l.offloadedAttention = offloaded.mixers;
+    l.hostBytes = offloaded.layers > 0 ? layerWeightBytes(spec, params.over(offloaded), r.weights, 1, 1, 1) : 0.0;
 
     const double kvBytes = r.kvCache.bitsPerElement / 8.0;
-    l.kvBytesPerTokenLayer = kvElementsPerTokenLayer(spec, r.engine, l.attentionTp) * kvBytes;
-    l.kvBytesPerTokenLayerFull = kvElementsPerTokenLayer(spec, r.engine, 1) * kvBytes;
+    l.indexerBytesPerTokenLayer = indexerBytesPerTokenLayer(spec, r.engine);
+    l.kvBytesPerTokenLayer = kvElementsPerTokenLayer(spec, r.engine, l.attentionTp) * kvBytes
+                             + l.indexerBytesPerTokenLayer;
+    l.kvBytesPerTokenLayerFull = kvElementsPerTokenLayer(spec, r.engine, 1) * kvBytes + l.indexerBytesPerTokenLayer;
+    const double stateBits = recurrentStateBits(spec, r.engine);
+    l.statePerSequence = recurrentStateBytes(spec, l.stage.mixers, stateBits, l.attentionTp);
+    l.offloadedStatePerSequence = recurrentStateBytes(spec, l.offloadedAttention, stateBits, 1);
 
     // Activation peak of one layer, per batched token (see the header).
     double qWidth = 0;
@@ -136,7 +172,7 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
         const double split = ep > 1 ? ep : tp;
         const double routed = static_cast<double>(spec.moe->expertsPerToken) * spec.moe->expertIntermediateSize / split;
         const double shared = static_cast<double>(spec.moe->sharedExperts) * spec.moe->expertIntermediateSize / tp;
-        mlpWidth = std::max(params.denseLayers > 0 ? mlpWidth : 0.0, routed + shared);
+        mlpWidth = std::max(params.layers.feedForward.dense > 0 ? mlpWidth : 0.0, routed + shared);
     }
     l.activationPerToken = (2.0 * spec.hiddenSize + (qWidth + 2.0 * kvWidth) / l.attentionTp + 3.0 * mlpWidth)
                            * kActivationBytes;
@@ -180,7 +216,8 @@ Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, 
     Usage u;
     u.sequencesPerGpu = ceilDiv(concurrency, l.sequenceGroups);
     u.kv = static_cast<double>(u.sequencesPerGpu)
-           * tokenLayers(l.stageAttention, r.model, context, r.engine.kvBlockTokens) * l.kvBytesPerTokenLayer;
+           * (tokenLayers(l.stage.mixers, r.model, context, r.engine.kvBlockTokens) * l.kvBytesPerTokenLayer
+              + l.statePerSequence);
 
     const double wanted = static_cast<double>(u.sequencesPerGpu) * static_cast<double>(context);
     const double batched = r.engine.maxBatchedTokens > 0
@@ -257,25 +294,27 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
     e.perGpu.overhead = units::bytes(l.runtime + u.reserve);
     e.runtimeOverhead = units::bytes(l.runtime);
     e.engineReserve = units::bytes(u.reserve);
-    e.kvPerToken = units::bytes(static_cast<double>(l.stageLayers) * l.kvBytesPerTokenLayer);
+    e.kvPerToken = units::bytes(static_cast<double>(l.stage.mixers.softmax()) * l.kvBytesPerTokenLayer);
+    e.indexerPerToken = units::bytes(static_cast<double>(l.stage.mixers.softmax()) * l.indexerBytesPerTokenLayer);
+    e.statePerSequence = units::bytes(l.statePerSequence);
     e.offloadedLayers = offloadLayers;
     e.hostWeights = units::bytes(l.hostBytes);
-    e.stageLayers = l.largestStageLayers;
-    e.stageAttention = l.stageAttention;
-    e.stageMoeLayers = l.largestStageMoeLayers;
+    e.stage = l.stage;
     e.dataParallelReplicas = l.replicas;
     e.sequencesPerGpu = u.sequencesPerGpu;
-    const double offloadedKv = tokenLayers(l.offloadedAttention, r.model, r.context, r.engine.kvBlockTokens)
-                               * l.kvBytesPerTokenLayerFull * static_cast<double>(r.concurrency);
+    const double offloadedKv = (tokenLayers(l.offloadedAttention, r.model, r.context, r.engine.kvBlockTokens)
+                                    * l.kvBytesPerTokenLayerFull
+                                + l.offloadedStatePerSequence)
+                               * static_cast<double>(r.concurrency);
     e.hostMemory = units::bytes(l.hostBytes + offloadedKv);
     e.fits = u.total <= l.capacity;
     e.shortfall = units::bytes(std::max(0.0, u.total - l.capacity));
 
     // Max concurrency at this context: KV grows by one sequence's worth per
     // sequence group step.
-    const double perSequence = tokenLayers(l.stageAttention, r.model, r.context, r.engine.kvBlockTokens)
+    const double perSequence = tokenLayers(l.stage.mixers, r.model, r.context, r.engine.kvBlockTokens)
                                    * l.kvBytesPerTokenLayer
-                               + l.logitsPerSequence;
+                               + l.statePerSequence + l.logitsPerSequence;
     const double free0 = l.capacity - usageAt(r, l, r.context, 0).total;
     constexpr std::int64_t kConcurrencyLimit = 1'000'000;
     const std::int64_t concurrencyGuess = perSequence > 0
@@ -288,7 +327,7 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
     // Max context at this concurrency, capped by the model's position limit.
     const std::int64_t sequences = ceilDiv(r.concurrency, l.sequenceGroups);
     // Only full-attention layers grow without bound; the search corrects the guess.
-    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stageAttention.full)
+    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stage.mixers.full)
                             * l.kvBytesPerTokenLayer;
     const double freeAtMinimum = l.capacity - usageAt(r, l, 1, r.concurrency).total;
     const std::int64_t contextGuess = perToken > 0 ? static_cast<std::int64_t>(std::max(0.0, freeAtMinimum / perToken))

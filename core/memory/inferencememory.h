@@ -66,15 +66,21 @@ struct InferenceMemoryEstimate {
     units::Bytes capacity = units::bytes(0);
     units::Bytes runtimeOverhead = units::bytes(0); // part of perGpu.overhead
     units::Bytes engineReserve = units::bytes(0);   // part of perGpu.overhead
-    units::Bytes kvPerToken = units::bytes(0);      // per GPU, one token of one sequence in every layer
-    // The stage's layers by attention kind: a sliding-window or chunked layer
-    // holds (and reads) at most its window or chunk of each sequence.
-    LayerAttentionCounts stageAttention;
+    // Per GPU, one token of one sequence in every layer with a KV cache
+    // (sliding-window and chunked layers included: what a paged pool spends).
+    units::Bytes kvPerToken = units::bytes(0);
+    // Of which DeepSeek Sparse Attention's index keys (every full layer).
+    units::Bytes indexerPerToken = units::bytes(0);
+    // Per GPU, one sequence's fixed state in the stage's linear-attention and
+    // Mamba layers, whatever its length (part of perGpu.kvCache).
+    units::Bytes statePerSequence = units::bytes(0);
+    // The layers of the most loaded stage by kind: a sliding-window or chunked
+    // layer holds (and reads) at most its window or chunk of each sequence, a
+    // linear or Mamba layer its fixed state.
+    LayerComposition stage;
     units::Bytes hostMemory = units::bytes(0); // offloaded weights and their KV cache
     int offloadedLayers = 0;
     units::Bytes hostWeights = units::bytes(0); // part of hostMemory
-    std::int64_t stageLayers = 0;               // decoder layers on the most loaded GPU
-    std::int64_t stageMoeLayers = 0;            // of which mixture-of-experts layers
     int dataParallelReplicas = 1;
     std::int64_t sequencesPerGpu = 0;
     bool fits = false;

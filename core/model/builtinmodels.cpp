@@ -1,4 +1,6 @@
 #include "core/model/builtinmodels.h"
+#include "core/model/hybridpattern.h"
+#include "core/model/visionencoder.h"
 #include "core/util/text.h"
 
 #include <algorithm>
@@ -80,6 +82,33 @@ ModelSpec gptOss(std::string id, std::string name, std::int64_t layers, std::int
     m.moe = MoeSpec{experts, 0, 4, 2880, 0, 1, true, true};
     m.checkpointFormat = "mxfp4-experts";
     return m;
+}
+
+// Qwen3-Next and Qwen3.5: Gated DeltaNet (16 key heads of 128, 128-wide
+// value heads, kernel 4) on three layers of four, gated full attention with
+// QK-norm (head_dim 256) on every fourth; every layer MoE with one gated
+// shared expert as wide as a routed one; one MTP layer on the main embedding.
+ModelSpec qwenHybrid(std::string id, std::string family, std::string name, const DenseShape &s, std::int64_t valueHeads,
+                     const MoeSpec &moe, std::string source)
+{
+    ModelSpec m = dense(std::move(id), std::move(family), std::move(name), s, std::move(source));
+    m.headDim = 256;
+    m.qkNorm = true;
+    m.attentionOutputGate = true;
+    m.layerPattern = "LLLF";
+    m.linearAttention = LinearAttentionSpec{LinearAttentionKind::GatedDeltaNet, 16, valueHeads, 128, 128, 4};
+    m.moe = moe;
+    m.moe->sharedExpertGate = true;
+    m.mtpLayers = 1;
+    m.mtpSharesEmbeddings = true;
+    return m;
+}
+
+// Qwen3.5's vision tower (vision_config of both releases: 27 blocks of 1152,
+// MLP 4304, 16-pixel patches over 2 frames, 2304 positions, 2x2 merge).
+std::int64_t qwen35Vision(std::int64_t outHidden)
+{
+    return qwenVisionParameters(QwenVisionShape{27, 1152, 4304, 3, 16, 2, 2304, 2, outHidden});
 }
 
 std::vector<ModelSpec> makeModels()
@@ -174,6 +203,73 @@ std::vector<ModelSpec> makeModels()
     kimi.moe = MoeSpec{384, 1, 8, 2048, 1, 1, true};
     kimi.mtpLayers = 0;
     models.push_back(kimi);
+
+    // Qwen3-Next (September 2025): 36 Gated DeltaNet + 12 full-attention layers,
+    // 512 experts top-10 plus a shared one.
+    models.push_back(qwenHybrid("qwen3-next-80b-a3b", "Qwen3-Next", "Qwen3-Next 80B-A3B",
+                                {151936, 2048, 0, 48, 16, 2, 262144}, 32, MoeSpec{512, 1, 10, 512, 0, 1, false},
+                                hf + "Qwen/Qwen3-Next-80B-A3B-Instruct/blob/main/config.json"));
+    // Qwen3.5 (2026): the same layer stack in a vision-language checkpoint whose
+    // config asks for a float32 recurrent state (mamba_ssm_dtype).
+    ModelSpec small = qwenHybrid("qwen3.5-35b-a3b", "Qwen3.5", "Qwen3.5 35B-A3B", {248320, 2048, 0, 40, 16, 2, 262144},
+                                 32, MoeSpec{256, 1, 8, 512, 0, 1, false},
+                                 hf + "Qwen/Qwen3.5-35B-A3B/blob/main/config.json");
+    small.recurrentStateBits = 32;
+    small.visionParameters = qwen35Vision(2048);
+    models.push_back(small);
+    ModelSpec large = qwenHybrid("qwen3.5-397b-a17b", "Qwen3.5", "Qwen3.5 397B-A17B",
+                                 {248320, 4096, 0, 60, 32, 2, 262144}, 64, MoeSpec{512, 1, 10, 1024, 0, 1, false},
+                                 hf + "Qwen/Qwen3.5-397B-A17B/blob/main/config.json");
+    large.recurrentStateBits = 32;
+    large.visionParameters = qwen35Vision(4096);
+    models.push_back(large);
+
+    // MiniMax-M1 (June 2025): lightning attention on 7 layers of 8 (64 heads of
+    // 128, state 64 x 128 x 128 per layer), 32 experts top-2; the
+    // checkpoint's 80k-token release runs to 10,240,000 positions.
+    ModelSpec minimax = dense("minimax-m1", "MiniMax", "MiniMax-M1 456B-A46B", {200064, 6144, 0, 80, 64, 8, 10240000},
+                              "https://github.com/MiniMax-AI/MiniMax-M1/blob/main/config.json");
+    minimax.headDim = 128;
+    minimax.layerPattern = "LLLLLLLF";
+    minimax.linearAttention = LinearAttentionSpec{LinearAttentionKind::Lightning, 64, 64, 128, 128, 0};
+    minimax.moe = MoeSpec{32, 0, 2, 9216, 0, 1, false};
+    models.push_back(minimax);
+
+    // Nemotron-H 56B (April 2025): 54 Mamba-2, 10 attention and 54 squared-ReLU
+    // MLP layers, each a single block; float32 SSM state (NemotronHConfig).
+    ModelSpec nemotron = dense("nemotron-h-56b", "Nemotron-H", "Nemotron-H 56B",
+                               {131072, 8192, 32768, 118, 64, 8, 8192},
+                               hf + "nvidia/Nemotron-H-56B-Base-8K/blob/main/config.json");
+    nemotron.headDim = 128;
+    nemotron.gatedMlp = false;
+    const std::optional<HybridLayerPatterns> pattern = hybridLayerPatterns(
+        "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-"
+        "M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M-");
+    nemotron.layerPattern = pattern->layerPattern;
+    nemotron.ffnPattern = pattern->ffnPattern;
+    nemotron.stateSpace = StateSpaceSpec{256, 64, 256, 8, 4, true, false};
+    nemotron.recurrentStateBits = 32;
+    models.push_back(nemotron);
+
+    // DeepSeek-V3.2 (December 2025): V3's architecture with DeepSeek Sparse
+    // Attention (64 index heads of 128, top 2048 tokens) on every layer.
+    ModelSpec v32 = deepseekV3Architecture("deepseek-v3.2", "DeepSeek-V3", "DeepSeek-V3.2 685B",
+                                           hf + "deepseek-ai/DeepSeek-V3.2/blob/main/config.json");
+    v32.sparseAttention = SparseAttentionSpec{64, 128, 2048};
+    models.push_back(v32);
+
+    // GLM-5 (2026): MLA (q_lora 2048, nope 192, rope 64, v 256) with sparse
+    // attention (32 index heads), 3 dense then 75 MoE layers of 256 experts
+    // top-8 plus one shared; its MTP layer reads the main embedding and head.
+    ModelSpec glm = dense("glm-5", "GLM", "GLM-5 744B-A40B", {154880, 6144, 12288, 78, 64, 64, 202752},
+                          hf + "zai-org/GLM-5/blob/main/config.json");
+    glm.headDim = 0;
+    glm.mla = MlaSpec{2048, 512, 64, 192, 256};
+    glm.sparseAttention = SparseAttentionSpec{32, 128, 2048};
+    glm.moe = MoeSpec{256, 1, 8, 2048, 3, 1, true};
+    glm.mtpLayers = 1;
+    glm.mtpSharesEmbeddings = true;
+    models.push_back(glm);
     return models;
 }
 

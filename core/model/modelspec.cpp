@@ -15,26 +15,80 @@ AttentionKind ModelSpec::attentionKind() const
     return AttentionKind::MultiHead;
 }
 
-bool ModelSpec::isMoeLayer(std::int64_t layer) const
+namespace {
+
+// Calls add(letter, n) with how often each letter of a pattern repeating from
+// layer 0 occurs among layers [first, last): whole periods at once, then the
+// partial period at each end, because this runs inside every memory evaluation.
+template <typename Add>
+void countPattern(const std::string &pattern, std::int64_t first, std::int64_t last, Add add)
 {
-    if (!isMoe() || layer < moe->firstDenseLayers)
-        return false;
-    const std::int64_t frequency = moe->layerFrequency > 0 ? moe->layerFrequency : 1;
-    return layer % frequency == 0;
+    const auto period = static_cast<std::int64_t>(pattern.size());
+    const auto letterOf = [&pattern, period](std::int64_t layer) {
+        return pattern[static_cast<size_t>(layer % period)];
+    };
+    const std::int64_t firstWhole = std::min(last, (first + period - 1) / period * period);
+    const std::int64_t lastWhole = std::max(firstWhole, last / period * period);
+    for (std::int64_t layer = first; layer < firstWhole; ++layer)
+        add(letterOf(layer), 1);
+    if (const std::int64_t periods = (lastWhole - firstWhole) / period; periods > 0)
+        for (char letter : pattern)
+            add(letter, periods);
+    for (std::int64_t layer = lastWhole; layer < last; ++layer)
+        add(letterOf(layer), 1);
 }
 
-std::int64_t ModelSpec::moeLayersIn(std::int64_t first, std::int64_t last) const
+} // namespace
+
+LayerFeedForward ModelSpec::layerFeedForward(std::int64_t layer) const
 {
-    if (!isMoe())
-        return 0;
-    first = std::max(first, moe->firstDenseLayers);
-    if (last <= first)
-        return 0;
-    // Multiples of the frequency in [first, last), without walking the layers:
-    // this runs inside every memory evaluation.
+    if (!ffnPattern.empty() && layer >= 0)
+        return static_cast<LayerFeedForward>(ffnPattern[static_cast<size_t>(layer) % ffnPattern.size()]);
+    if (!isMoe() || layer < moe->firstDenseLayers)
+        return LayerFeedForward::Dense;
     const std::int64_t frequency = moe->layerFrequency > 0 ? moe->layerFrequency : 1;
-    const auto multiplesBelow = [frequency](std::int64_t n) { return (n + frequency - 1) / frequency; };
-    return multiplesBelow(last) - multiplesBelow(first);
+    return layer % frequency == 0 ? LayerFeedForward::Experts : LayerFeedForward::Dense;
+}
+
+LayerFeedForwardCounts ModelSpec::layerFeedForwardIn(std::int64_t first, std::int64_t last) const
+{
+    LayerFeedForwardCounts counts;
+    first = std::max<std::int64_t>(first, 0);
+    if (last <= first)
+        return counts;
+    if (!ffnPattern.empty()) {
+        countPattern(ffnPattern, first, last, [&counts](char letter, std::int64_t n) {
+            switch (static_cast<LayerFeedForward>(letter)) {
+            case LayerFeedForward::Experts: counts.experts += n; break;
+            case LayerFeedForward::None: counts.none += n; break;
+            case LayerFeedForward::Dense: counts.dense += n; break;
+            }
+        });
+        if (!isMoe()) { // an 'E' without experts to route to is a dense block
+            counts.dense += counts.experts;
+            counts.experts = 0;
+        }
+        return counts;
+    }
+    if (isMoe()) {
+        // Multiples of the frequency in [max(first, firstDense), last).
+        const std::int64_t from = std::max(first, moe->firstDenseLayers);
+        const std::int64_t frequency = moe->layerFrequency > 0 ? moe->layerFrequency : 1;
+        const auto multiplesBelow = [frequency](std::int64_t n) { return (n + frequency - 1) / frequency; };
+        if (last > from)
+            counts.experts = multiplesBelow(last) - multiplesBelow(from);
+    }
+    counts.dense = last - first - counts.experts;
+    return counts;
+}
+
+LayerComposition ModelSpec::layersIn(std::int64_t first, std::int64_t last) const
+{
+    LayerComposition c;
+    c.mixers = layerAttentionIn(first, last);
+    c.feedForward = layerFeedForwardIn(first, last);
+    c.layers = std::max<std::int64_t>(0, last - std::max<std::int64_t>(first, 0));
+    return c;
 }
 
 LayerAttention ModelSpec::layerAttention(std::int64_t layer) const
@@ -54,47 +108,51 @@ LayerAttentionCounts ModelSpec::layerAttentionIn(std::int64_t first, std::int64_
         counts.full = last - first;
         return counts;
     }
-    const auto add = [&counts](char letter, std::int64_t n) {
+    countPattern(layerPattern, first, last, [&counts](char letter, std::int64_t n) {
         switch (static_cast<LayerAttention>(letter)) {
         case LayerAttention::SlidingWindow: counts.slidingWindow += n; break;
         case LayerAttention::Chunked: counts.chunked += n; break;
+        case LayerAttention::LinearAttention: counts.linear += n; break;
+        case LayerAttention::StateSpace: counts.stateSpace += n; break;
+        case LayerAttention::None: counts.none += n; break;
         case LayerAttention::Full: counts.full += n; break;
         }
-    };
-    // Whole periods at once, then the partial period at each end.
-    const auto period = static_cast<std::int64_t>(layerPattern.size());
-    const std::int64_t firstWhole = (first + period - 1) / period * period;
-    const std::int64_t lastWhole = last / period * period;
-    if (firstWhole >= lastWhole) {
-        for (std::int64_t layer = first; layer < last; ++layer)
-            add(layerPattern[static_cast<size_t>(layer % period)], 1);
-        return counts;
-    }
-    for (std::int64_t layer = first; layer < firstWhole; ++layer)
-        add(layerPattern[static_cast<size_t>(layer % period)], 1);
-    const std::int64_t periods = (lastWhole - firstWhole) / period;
-    for (char letter : layerPattern)
-        add(letter, periods);
-    for (std::int64_t layer = lastWhole; layer < last; ++layer)
-        add(layerPattern[static_cast<size_t>(layer % period)], 1);
+    });
     return counts;
 }
 
-Message describeLayers(const ModelSpec &spec)
+std::string LayerDescription::text() const
+{
+    std::string out = count.text();
+    for (size_t i = 0; i < kinds.size(); ++i)
+        out += (i == 0 ? ": " : ", ") + kinds[i].text();
+    return out;
+}
+
+LayerDescription describeLayers(const ModelSpec &spec)
 {
     const LayerAttentionCounts c = spec.layerAttentionIn(0, spec.numLayers);
-    const std::string layers = std::to_string(spec.numLayers);
-    if (c.slidingWindow > 0 && c.chunked > 0)
-        return {QT_TRANSLATE_NOOP("Core", "%1 layers: %2 sliding-window (%3 tokens), %4 chunked (%5 tokens), %6 full"),
-                {layers, std::to_string(c.slidingWindow), std::to_string(spec.slidingWindow), std::to_string(c.chunked),
-                 std::to_string(spec.attentionChunk), std::to_string(c.full)}};
-    if (c.slidingWindow > 0)
-        return {QT_TRANSLATE_NOOP("Core", "%1 layers: %2 sliding-window (%3 tokens), %4 full"),
-                {layers, std::to_string(c.slidingWindow), std::to_string(spec.slidingWindow), std::to_string(c.full)}};
-    if (c.chunked > 0)
-        return {QT_TRANSLATE_NOOP("Core", "%1 layers: %2 chunked (%3 tokens), %4 full"),
-                {layers, std::to_string(c.chunked), std::to_string(spec.attentionChunk), std::to_string(c.full)}};
-    return {QT_TRANSLATE_NOOP("Core", "%1 layers"), {layers}};
+    LayerDescription d{{QT_TRANSLATE_NOOP("Core", "%1 layers"), {std::to_string(spec.numLayers)}}, {}};
+    if (c.full == c.total() && !spec.sparseAttention)
+        return d;
+    const auto add = [&d](std::int64_t n, const char *pattern, std::vector<std::string> more = {}) {
+        if (n <= 0)
+            return;
+        more.insert(more.begin(), std::to_string(n));
+        d.kinds.push_back({pattern, std::move(more)});
+    };
+    add(c.slidingWindow, QT_TRANSLATE_NOOP("Core", "%1 sliding-window (%2 tokens)"),
+        {std::to_string(spec.slidingWindow)});
+    add(c.chunked, QT_TRANSLATE_NOOP("Core", "%1 chunked (%2 tokens)"), {std::to_string(spec.attentionChunk)});
+    add(c.linear, QT_TRANSLATE_NOOP("Core", "%1 linear attention"));
+    add(c.stateSpace, QT_TRANSLATE_NOOP("Core", "%1 Mamba-2"));
+    if (spec.sparseAttention)
+        add(c.full, QT_TRANSLATE_NOOP("Core", "%1 sparse (top %2 tokens)"),
+            {std::to_string(spec.sparseAttention->topK)});
+    else
+        add(c.full, QT_TRANSLATE_NOOP("Core", "%1 full"));
+    add(c.none, QT_TRANSLATE_NOOP("Core", "%1 feed-forward only"));
+    return d;
 }
 
 std::vector<Problem> validate(const ModelSpec &spec)
@@ -151,14 +209,57 @@ std::vector<Problem> validate(const ModelSpec &spec)
             add("moe_layer_freq", QT_TRANSLATE_NOOP("Core", "%1 must be a positive integer"), {"moe_layer_freq"});
     }
     notNegative(spec.mtpLayers, "num_nextn_predict_layers");
+    notNegative(spec.visionParameters, "vision_config");
 
-    if (spec.layerPattern.find_first_not_of("FSC") != std::string::npos)
-        add("layer_types", QT_TRANSLATE_NOOP("Core", "%1 names an attention kind other than full, sliding or chunked"),
+    if (spec.layerPattern.find_first_not_of("FSCLM-") != std::string::npos)
+        add("layer_types",
+            QT_TRANSLATE_NOOP("Core", "%1 names a layer kind other than full, sliding, chunked, linear attention, "
+                                      "Mamba or none"),
             {"layer_types"});
-    if (spec.layerPattern.find('S') != std::string::npos)
+    const auto uses = [&spec](char letter) { return spec.layerPattern.find(letter) != std::string::npos; };
+    if (uses('S'))
         requirePositive(spec.slidingWindow, "sliding_window");
-    if (spec.layerPattern.find('C') != std::string::npos)
+    if (uses('C'))
         requirePositive(spec.attentionChunk, "attention_chunk_size");
+    if (uses('L') && !spec.linearAttention)
+        add("linear_num_value_heads", QT_TRANSLATE_NOOP("Core", "%1 has linear-attention layers but %2 is missing"),
+            {"layer_types", "linear_num_value_heads"});
+    if (spec.linearAttention) {
+        requirePositive(spec.linearAttention->keyHeads, "linear_num_key_heads");
+        requirePositive(spec.linearAttention->valueHeads, "linear_num_value_heads");
+        requirePositive(spec.linearAttention->keyHeadDim, "linear_key_head_dim");
+        requirePositive(spec.linearAttention->valueHeadDim, "linear_value_head_dim");
+        notNegative(spec.linearAttention->convKernel, "linear_conv_kernel_dim");
+    }
+    if (uses('M') && !spec.stateSpace)
+        add("mamba_num_heads", QT_TRANSLATE_NOOP("Core", "%1 has Mamba layers but %2 is missing"),
+            {"layer_types", "mamba_num_heads"});
+    if (spec.stateSpace) {
+        requirePositive(spec.stateSpace->heads, "mamba_num_heads");
+        requirePositive(spec.stateSpace->headDim, "mamba_head_dim");
+        requirePositive(spec.stateSpace->stateSize, "ssm_state_size");
+        requirePositive(spec.stateSpace->groups, "n_groups");
+        notNegative(spec.stateSpace->convKernel, "conv_kernel");
+        if (spec.stateSpace->groups > 0 && spec.stateSpace->heads % spec.stateSpace->groups != 0)
+            add("n_groups", QT_TRANSLATE_NOOP("Core", "%1 (%2) must be a multiple of %3 (%4)"),
+                {"mamba_num_heads", std::to_string(spec.stateSpace->heads), "n_groups",
+                 std::to_string(spec.stateSpace->groups)});
+    }
+    if (spec.sparseAttention) {
+        requirePositive(spec.sparseAttention->indexHeads, "index_n_heads");
+        requirePositive(spec.sparseAttention->indexHeadDim, "index_head_dim");
+        requirePositive(spec.sparseAttention->topK, "index_topk");
+        if (!spec.mla || spec.mla->qLoraRank <= 0)
+            add("index_topk", QT_TRANSLATE_NOOP("Core", "sparse attention's indexer needs MLA with %1"),
+                {"q_lora_rank"});
+    }
+    if (spec.ffnPattern.find_first_not_of("DE-") != std::string::npos)
+        add("hybrid_override_pattern",
+            QT_TRANSLATE_NOOP("Core", "%1 names a feed-forward block other than dense, experts or none"),
+            {"hybrid_override_pattern"});
+    if (spec.ffnPattern.find('E') != std::string::npos && !spec.isMoe())
+        add("num_experts", QT_TRANSLATE_NOOP("Core", "%1 has expert layers but %2 is missing"),
+            {"hybrid_override_pattern", "num_experts"});
     return problems;
 }
 

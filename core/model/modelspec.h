@@ -22,12 +22,17 @@ enum class AttentionKind {
     MultiHeadLatent // MLA (DeepSeek-V2/V3/R1): K/V compressed to a low-rank latent
 };
 
-// What one decoder layer's attention looks at. Each kind is stored as a letter
-// of ModelSpec::layerPattern.
+// How one decoder layer mixes information across tokens. Each kind is stored
+// as a letter of ModelSpec::layerPattern. The first three are softmax
+// attention with a KV cache; the next two keep a fixed state per sequence
+// however long it grows.
 enum class LayerAttention : char {
-    Full = 'F',          // every earlier token: the KV cache grows with the context
-    SlidingWindow = 'S', // the last slidingWindow tokens (Gemma 3, gpt-oss, Mistral)
-    Chunked = 'C',       // the tokens of its own attentionChunk-token chunk (Llama 4's local layers)
+    Full = 'F',            // every earlier token: the KV cache grows with the context
+    SlidingWindow = 'S',   // the last slidingWindow tokens (Gemma 3, gpt-oss, Mistral)
+    Chunked = 'C',         // the tokens of its own attentionChunk-token chunk (Llama 4's local layers)
+    LinearAttention = 'L', // a recurrent state per sequence (Gated DeltaNet, lightning attention)
+    StateSpace = 'M',      // Mamba-2: a selective state-space state per sequence (Nemotron-H)
+    None = '-',            // no token mixer: the layer is a feed-forward block alone (Nemotron-H)
 };
 
 // Layers of each attention kind among a range of layers.
@@ -35,7 +40,79 @@ struct LayerAttentionCounts {
     std::int64_t full = 0;
     std::int64_t slidingWindow = 0;
     std::int64_t chunked = 0;
-    std::int64_t total() const { return full + slidingWindow + chunked; }
+    std::int64_t linear = 0;
+    std::int64_t stateSpace = 0;
+    std::int64_t none = 0;
+    std::int64_t softmax() const { return full + slidingWindow + chunked; } // layers with a KV cache
+    std::int64_t recurrent() const { return linear + stateSpace; }          // layers with a fixed state
+    std::int64_t total() const { return softmax() + recurrent() + none; }
+};
+
+// The feed-forward block of one decoder layer, a letter of ModelSpec::ffnPattern.
+enum class LayerFeedForward : char {
+    Dense = 'D',   // one MLP of intermediateSize
+    Experts = 'E', // a mixture-of-experts block (MoeSpec)
+    None = '-',    // no feed-forward block: the layer is a token mixer alone (Nemotron-H)
+};
+
+struct LayerFeedForwardCounts {
+    std::int64_t dense = 0;
+    std::int64_t experts = 0;
+    std::int64_t none = 0;
+};
+
+// Token mixers and feed-forward blocks of a range of layers: enough to sum
+// their parameters (a layer's are its mixer's plus its block's) and to size
+// the cache or state the range holds.
+struct LayerComposition {
+    LayerAttentionCounts mixers;
+    LayerFeedForwardCounts feedForward;
+    std::int64_t layers = 0;
+};
+
+// Linear attention: each layer folds every token into a fixed matrix state
+// per value head (value heads x key dim x value dim), so its cache does not
+// grow with the context.
+enum class LinearAttentionKind {
+    // Qwen3-Next / Qwen3.5: fused q/k/v/z and b/a input projections, a short
+    // causal convolution over q, k and v, per-head decay (A_log, dt_bias), a
+    // gated RMSNorm of value head size, out_proj.
+    GatedDeltaNet,
+    // MiniMax-Text-01 / M1 lightning attention: qkv_proj, output_gate, an
+    // RMSNorm over all heads, out_proj; decay slopes are fixed buffers.
+    Lightning,
+};
+
+struct LinearAttentionSpec {
+    LinearAttentionKind kind = LinearAttentionKind::GatedDeltaNet;
+    std::int64_t keyHeads = 0;     // linear_num_key_heads
+    std::int64_t valueHeads = 0;   // linear_num_value_heads
+    std::int64_t keyHeadDim = 0;   // linear_key_head_dim
+    std::int64_t valueHeadDim = 0; // linear_value_head_dim
+    std::int64_t convKernel = 0;   // linear_conv_kernel_dim (0: no short convolution)
+
+    std::int64_t keyWidth() const { return keyHeads * keyHeadDim; }
+    std::int64_t valueWidth() const { return valueHeads * valueHeadDim; }
+    // Channels of the short convolution: q, k and v.
+    std::int64_t convChannels() const { return 2 * keyWidth() + valueWidth(); }
+    std::int64_t stateElements() const { return valueHeads * keyHeadDim * valueHeadDim; }
+    std::int64_t convStateElements() const { return convKernel > 1 ? convChannels() * (convKernel - 1) : 0; }
+};
+
+// Mamba-2 selective state space (Nemotron-H's M layers).
+struct StateSpaceSpec {
+    std::int64_t heads = 0;      // mamba_num_heads
+    std::int64_t headDim = 0;    // mamba_head_dim
+    std::int64_t stateSize = 0;  // ssm_state_size
+    std::int64_t groups = 1;     // n_groups: B and C are shared by the heads of a group
+    std::int64_t convKernel = 0; // conv_kernel
+    bool convBias = true;        // use_conv_bias
+    bool projectionBias = false; // use_bias: biases on in_proj and out_proj
+
+    std::int64_t innerWidth() const { return heads * headDim; }
+    std::int64_t convChannels() const { return innerWidth() + 2 * groups * stateSize; } // x, B, C
+    std::int64_t stateElements() const { return heads * headDim * stateSize; }
+    std::int64_t convStateElements() const { return convKernel > 1 ? convChannels() * (convKernel - 1) : 0; }
 };
 
 // DeepSeek's multi-head latent attention. q_lora_rank == 0 means the query is
@@ -46,6 +123,15 @@ struct MlaSpec {
     std::int64_t qkRopeHeadDim = 0; // qk_rope_head_dim: decoupled RoPE key, cached too
     std::int64_t qkNopeHeadDim = 0; // qk_nope_head_dim
     std::int64_t vHeadDim = 0;      // v_head_dim
+};
+
+// DeepSeek Sparse Attention (DeepSeek-V3.2, GLM-5) on every MLA layer: a
+// lightning indexer scores all earlier tokens against its own small key
+// cache, and attention then reads only the topK best.
+struct SparseAttentionSpec {
+    std::int64_t indexHeads = 0;   // index_n_heads
+    std::int64_t indexHeadDim = 0; // index_head_dim
+    std::int64_t topK = 0;         // index_topk
 };
 
 // Mixture of experts. Layers [0, firstDenseLayers) use the dense MLP of width
@@ -62,6 +148,8 @@ struct MoeSpec {
     // e_score_correction_bias or the router's bias (gpt-oss).
     bool routerScoreBias = false;
     bool expertBias = false; // biases on each expert's projections (gpt-oss: gate/up and down)
+    // Qwen3-Next / Qwen3.5: a sigmoid gate (hidden -> 1) scales the shared expert.
+    bool sharedExpertGate = false;
 };
 
 struct ModelSpec {
@@ -84,11 +172,18 @@ struct ModelSpec {
     bool attentionOutputBias = false; // gpt-oss: bias on o_proj
     bool qkNorm = false;              // Qwen3, Gemma 3: RMSNorm of head_dim weights on each query and key head
     bool attentionSinks = false;      // gpt-oss: one learned sink logit per query head and layer
+    bool attentionOutputGate = false; // Qwen3-Next, Qwen3.5: q_proj also yields a sigmoid gate per query channel
     bool tiedEmbeddings = false;      // tie_word_embeddings
     bool gatedMlp = true;             // SwiGLU (gate, up, down) vs two-matrix MLP
 
     std::optional<MlaSpec> mla;
     std::optional<MoeSpec> moe;
+    std::optional<LinearAttentionSpec> linearAttention; // the L layers
+    std::optional<StateSpaceSpec> stateSpace;           // the M layers
+    std::optional<SparseAttentionSpec> sparseAttention; // an indexer on every softmax-attention layer
+    // mamba_ssm_dtype: the precision the model's authors ask engines to keep
+    // the L and M layers' recurrent state in (Qwen3.5: float32); 0 = not stated.
+    int recurrentStateBits = 0;
 
     // Attention per layer: one LayerAttention letter per layer of a period that
     // repeats from layer 0 ("SF": sliding, full, sliding, …; "SSSSSF": Gemma 3);
@@ -98,10 +193,24 @@ struct ModelSpec {
     std::int64_t slidingWindow = 0;  // sliding_window: tokens a sliding-window layer attends to
     std::int64_t attentionChunk = 0; // attention_chunk_size: tokens per chunk of a chunked layer
 
+    // Feed-forward block per layer, one LayerFeedForward letter per layer of a
+    // period repeating from layer 0, for models whose blocks MoeSpec's
+    // firstDenseLayers / layerFrequency cannot describe (Nemotron-H's
+    // mixer-only layers). Empty: every layer has a block, MoE as MoeSpec says.
+    std::string ffnPattern;
+
     // DeepSeek-V3's multi-token-prediction modules (num_nextn_predict_layers).
     // Each is one full decoder layer plus its own embedding, head, two norms and
     // a 2h -> h projection. Counted separately from the main model.
     std::int64_t mtpLayers = 0;
+    // Qwen3.5's MTP module reads the main model's embedding and head instead
+    // of storing its own copies (mtp_use_dedicated_embeddings = false).
+    bool mtpSharesEmbeddings = false;
+
+    // A vision-language checkpoint's image encoder (vision_config), counted
+    // apart from the language model like the MTP modules; engines load it in
+    // 16 bits beside the first pipeline stage.
+    std::int64_t visionParameters = 0;
 
     AttentionKind attentionKind() const;
     LayerAttention layerAttention(std::int64_t layer) const;
@@ -110,16 +219,28 @@ struct ModelSpec {
     LayerAttentionCounts layerAttentionIn(std::int64_t first, std::int64_t last) const;
     bool allLayersFull() const { return layerPattern.find_first_not_of('F') == std::string::npos; }
     bool isMoe() const { return moe.has_value() && moe->routedExperts > 0; }
-    bool isMoeLayer(std::int64_t layer) const;
+    LayerFeedForward layerFeedForward(std::int64_t layer) const;
+    bool isMoeLayer(std::int64_t layer) const { return layerFeedForward(layer) == LayerFeedForward::Experts; }
+    LayerFeedForwardCounts layerFeedForwardIn(std::int64_t first, std::int64_t last) const;
+    LayerComposition layersIn(std::int64_t first, std::int64_t last) const;
     // MoE layers among layers [first, last).
-    std::int64_t moeLayersIn(std::int64_t first, std::int64_t last) const;
+    std::int64_t moeLayersIn(std::int64_t first, std::int64_t last) const
+    {
+        return layerFeedForwardIn(first, last).experts;
+    }
     std::int64_t moeLayerCount() const { return moeLayersIn(0, numLayers); }
-    std::int64_t denseLayerCount() const { return numLayers - moeLayerCount(); }
+    std::int64_t denseLayerCount() const { return layerFeedForwardIn(0, numLayers).dense; }
 };
 
-// The layers by attention kind, for people: "24 layers: 12 sliding-window
-// (128 tokens), 12 full"; "32 layers" when all attend fully.
-Message describeLayers(const ModelSpec &spec);
+// The layers by attention kind, for people: "24 layers" and one part per
+// kind, "12 sliding-window (128 tokens)", "12 full"; no parts when every layer
+// attends fully. Front ends translate each Message and join the parts.
+struct LayerDescription {
+    Message count;
+    std::vector<Message> kinds;
+    std::string text() const; // "48 layers: 36 linear attention, 12 full"
+};
+LayerDescription describeLayers(const ModelSpec &spec);
 
 // One problem per invalid field (empty when the spec is usable). The field is
 // the config.json key, and every key in a message is one of its arguments, so

@@ -10,9 +10,12 @@ std::int64_t mlpParameters(const ModelSpec &spec, std::int64_t width)
     return matrices * spec.hiddenSize * width;
 }
 
-void addAttention(const ModelSpec &spec, LayerParameters &layer)
+// Softmax attention (MHA, GQA, MQA or MLA) with its input norm.
+LayerParameters attentionMixer(const ModelSpec &spec)
 {
+    LayerParameters layer;
     const std::int64_t h = spec.hiddenSize;
+    layer.norms += h; // input_layernorm
     if (spec.mla) {
         // DeepSeek-V3 modeling code: q_a_proj -> q_a_layernorm -> q_b_proj;
         // kv_a_proj_with_mqa -> kv_a_layernorm -> kv_b_proj; o_proj.
@@ -29,44 +32,134 @@ void addAttention(const ModelSpec &spec, LayerParameters &layer)
         layer.norms += m.kvLoraRank;
         layer.attentionSharded += m.kvLoraRank * spec.numHeads * (m.qkNopeHeadDim + m.vHeadDim);
         layer.attentionSharded += spec.numHeads * m.vHeadDim * h;
-        return;
+        if (spec.sparseAttention) {
+            // The indexer (vLLM deepseek_v2.py Indexer, replicated on every
+            // rank): wq_b from the query latent, wk, a LayerNorm (weight and
+            // bias) on its key, and weights_proj giving each head's weight.
+            const SparseAttentionSpec &d = *spec.sparseAttention;
+            layer.attentionReplicated += m.qLoraRank * d.indexHeads * d.indexHeadDim + h * d.indexHeadDim
+                                         + h * d.indexHeads;
+            layer.norms += 2 * d.indexHeadDim;
+        }
+        return layer;
     }
     const std::int64_t qWidth = spec.numHeads * spec.headDim;
     const std::int64_t kvWidth = spec.numKeyValueHeads * spec.headDim;
-    layer.attentionSharded += h * qWidth + 2 * h * kvWidth + qWidth * h;
+    // Qwen3-Next's q_proj yields the query and a gate of the same width.
+    const std::int64_t qProjection = spec.attentionOutputGate ? 2 * qWidth : qWidth;
+    layer.attentionSharded += h * qProjection + 2 * h * kvWidth + qWidth * h;
     if (spec.attentionQkvBias)
-        layer.attentionBias += qWidth + 2 * kvWidth;
+        layer.attentionOther += qWidth + 2 * kvWidth;
     if (spec.attentionOutputBias)
-        layer.attentionBias += h;
+        layer.attentionOther += h;
     if (spec.attentionSinks)
-        layer.attentionBias += spec.numHeads; // GptOssAttention.sinks: one logit per head
+        layer.attentionOther += spec.numHeads; // GptOssAttention.sinks: one logit per head
     if (spec.qkNorm)
         layer.norms += 2 * spec.headDim; // q_norm and k_norm, shared by every head
+    return layer;
 }
 
-std::int64_t sumOverLayers(const ParameterBreakdown &p, std::int64_t LayerParameters::*field)
-{
-    return p.denseLayer.*field * p.denseLayers + p.moeLayer.*field * p.moeLayers;
-}
-
-} // namespace
-
-LayerParameters layerParameters(const ModelSpec &spec, bool moeLayer)
+// Linear attention with its input norm (see LinearAttentionKind).
+LayerParameters linearMixer(const ModelSpec &spec)
 {
     LayerParameters layer;
-    addAttention(spec, layer);
-    layer.norms += 2 * spec.hiddenSize; // input_layernorm, post_attention_layernorm
-    if (moeLayer && spec.isMoe()) {
+    if (!spec.linearAttention)
+        return layer;
+    const LinearAttentionSpec &a = *spec.linearAttention;
+    const std::int64_t h = spec.hiddenSize;
+    layer.norms += h; // input_layernorm
+    // Both kinds project q, k, v and an output gate (Gated DeltaNet's z) from
+    // the hidden state and the gated values back to it.
+    layer.attentionSharded += h * (a.convChannels() + a.valueWidth()) + a.valueWidth() * h;
+    switch (a.kind) {
+    case LinearAttentionKind::GatedDeltaNet:
+        // modeling_qwen3_next.py: in_proj_ba (beta and alpha per value head),
+        // conv1d without bias, dt_bias and A_log per value head, and an
+        // RMSNormGated over one value head's width.
+        layer.attentionSharded += h * 2 * a.valueHeads;
+        layer.attentionOther += a.convChannels() * a.convKernel + 2 * a.valueHeads;
+        layer.norms += a.valueHeadDim;
+        break;
+    case LinearAttentionKind::Lightning:
+        // MiniMax-M1: one RMSNorm over every head; the decay slopes are buffers.
+        layer.norms += a.valueWidth();
+        break;
+    }
+    return layer;
+}
+
+// Mamba-2 mixer with its input norm (NemotronHMamba2Mixer): in_proj yields
+// z, x, B, C and dt; a depth-wise causal convolution over x, B and C; A_log,
+// D and dt_bias per head; a gated RMSNorm over the inner width; out_proj.
+LayerParameters stateSpaceMixer(const ModelSpec &spec)
+{
+    LayerParameters layer;
+    if (!spec.stateSpace)
+        return layer;
+    const StateSpaceSpec &m = *spec.stateSpace;
+    const std::int64_t h = spec.hiddenSize;
+    layer.norms += h + m.innerWidth();
+    const std::int64_t inWidth = m.innerWidth() + m.convChannels() + m.heads;
+    layer.attentionSharded += h * inWidth + m.innerWidth() * h;
+    if (m.projectionBias)
+        layer.attentionOther += inWidth + h;
+    layer.attentionOther += m.convChannels() * m.convKernel + (m.convBias ? m.convChannels() : 0) + 3 * m.heads;
+    return layer;
+}
+
+// A feed-forward block with its input norm (post_attention_layernorm).
+LayerParameters feedForwardBlock(const ModelSpec &spec, bool experts)
+{
+    LayerParameters layer;
+    layer.norms += spec.hiddenSize;
+    if (experts && spec.isMoe()) {
         const MoeSpec &m = *spec.moe;
         const std::int64_t expert = mlpParameters(spec, m.expertIntermediateSize);
         // gpt-oss: gate_up_proj_bias (2 x width) and down_proj_bias (hidden) per expert.
         const std::int64_t bias = m.expertBias ? 2 * m.expertIntermediateSize + spec.hiddenSize : 0;
         layer.routedExperts = m.routedExperts * (expert + bias);
         layer.sharedExperts = m.sharedExperts * expert;
-        layer.router = m.routedExperts * spec.hiddenSize + (m.routerScoreBias ? m.routedExperts : 0);
+        layer.router = m.routedExperts * spec.hiddenSize + (m.routerScoreBias ? m.routedExperts : 0)
+                       + (m.sharedExpertGate ? spec.hiddenSize : 0);
     } else {
         layer.denseMlp = mlpParameters(spec, spec.intermediateSize);
     }
+    return layer;
+}
+
+} // namespace
+
+LayerParameters &LayerParameters::operator+=(const LayerParameters &o)
+{
+    attentionSharded += o.attentionSharded;
+    attentionReplicated += o.attentionReplicated;
+    attentionOther += o.attentionOther;
+    denseMlp += o.denseMlp;
+    routedExperts += o.routedExperts;
+    sharedExperts += o.sharedExperts;
+    router += o.router;
+    norms += o.norms;
+    return *this;
+}
+
+LayerParameters LayerParameters::operator*(std::int64_t n) const
+{
+    LayerParameters p;
+    p.attentionSharded = attentionSharded * n;
+    p.attentionReplicated = attentionReplicated * n;
+    p.attentionOther = attentionOther * n;
+    p.denseMlp = denseMlp * n;
+    p.routedExperts = routedExperts * n;
+    p.sharedExperts = sharedExperts * n;
+    p.router = router * n;
+    p.norms = norms * n;
+    return p;
+}
+
+LayerParameters layerParameters(const ModelSpec &spec, bool moeLayer)
+{
+    LayerParameters layer = attentionMixer(spec);
+    layer += feedForwardBlock(spec, moeLayer);
     return layer;
 }
 
@@ -76,62 +169,77 @@ ParameterBreakdown countParameters(const ModelSpec &spec)
     p.embedding = spec.vocabSize * spec.hiddenSize;
     p.head = spec.tiedEmbeddings ? 0 : spec.vocabSize * spec.hiddenSize;
     p.finalNorm = spec.hiddenSize;
-    p.moeLayers = spec.moeLayerCount();
-    p.denseLayers = spec.numLayers - p.moeLayers;
-    if (p.denseLayers > 0)
-        p.denseLayer = layerParameters(spec, false);
-    if (p.moeLayers > 0) {
-        p.moeLayer = layerParameters(spec, true);
-        p.expertParameters = p.moeLayer.routedExperts / spec.moe->routedExperts;
+    p.vision = spec.visionParameters;
+    p.layers = spec.layersIn(0, spec.numLayers);
+    if (p.layers.mixers.softmax() > 0 || spec.mtpLayers > 0)
+        p.attentionMixer = attentionMixer(spec);
+    p.linearMixer = linearMixer(spec);
+    p.stateSpaceMixer = stateSpaceMixer(spec);
+    if (p.layers.feedForward.dense > 0 || (spec.mtpLayers > 0 && !spec.isMoe()))
+        p.denseBlock = feedForwardBlock(spec, false);
+    if (spec.isMoe()) {
+        p.moeBlock = feedForwardBlock(spec, true);
+        p.expertParameters = p.moeBlock.routedExperts / spec.moe->routedExperts;
         p.expertsPerToken = spec.moe->expertsPerToken;
     }
     if (spec.mtpLayers > 0) {
         // DeepSeek-V3 checkpoint, layer 61: one decoder layer (MoE when the model
         // is), enorm, hnorm, eh_proj (2h -> h), shared_head.norm, and its own copy
-        // of embed_tokens and shared_head.head.
+        // of embed_tokens and shared_head.head (Qwen3.5 reads the main model's).
         const std::int64_t h = spec.hiddenSize;
-        const LayerParameters layer = spec.isMoe() ? p.moeLayer : layerParameters(spec, false);
-        p.mtpModule = layer.total() + 3 * h + 2 * h * h + 2 * spec.vocabSize * h;
+        const std::int64_t ownEmbeddings = spec.mtpSharesEmbeddings ? 0 : 2 * spec.vocabSize * h;
+        p.mtpModule = layerParameters(spec, spec.isMoe()).total() + 3 * h + 2 * h * h + ownEmbeddings;
         p.mtpModules = spec.mtpLayers;
     }
     return p;
 }
 
+LayerParameters ParameterBreakdown::over(const LayerComposition &c) const
+{
+    LayerParameters sum = attentionMixer * c.mixers.softmax();
+    sum += linearMixer * c.mixers.linear;
+    sum += stateSpaceMixer * c.mixers.stateSpace;
+    sum += denseBlock * c.feedForward.dense;
+    sum += moeBlock * c.feedForward.experts;
+    return sum;
+}
+
 std::int64_t ParameterBreakdown::attention() const
 {
-    return sumOverLayers(*this, &LayerParameters::attentionSharded)
-           + sumOverLayers(*this, &LayerParameters::attentionReplicated)
-           + sumOverLayers(*this, &LayerParameters::attentionBias);
+    const LayerParameters all = allLayers();
+    return all.attentionSharded + all.attentionReplicated + all.attentionOther;
 }
 
 std::int64_t ParameterBreakdown::mlp() const
 {
-    return sumOverLayers(*this, &LayerParameters::denseMlp) + sumOverLayers(*this, &LayerParameters::sharedExperts);
+    const LayerParameters all = allLayers();
+    return all.denseMlp + all.sharedExperts;
 }
 
 std::int64_t ParameterBreakdown::experts() const
 {
-    return sumOverLayers(*this, &LayerParameters::routedExperts);
+    return allLayers().routedExperts;
 }
 
 std::int64_t ParameterBreakdown::routers() const
 {
-    return sumOverLayers(*this, &LayerParameters::router);
+    return allLayers().router;
 }
 
 std::int64_t ParameterBreakdown::norms() const
 {
-    return sumOverLayers(*this, &LayerParameters::norms) + finalNorm;
+    return allLayers().norms + finalNorm;
 }
 
 std::int64_t ParameterBreakdown::total() const
 {
-    return embedding + head + attention() + mlp() + experts() + routers() + norms();
+    return embedding + head + allLayers().total() + finalNorm;
 }
 
 std::int64_t ParameterBreakdown::active() const
 {
-    const std::int64_t idleExperts = moeLayers * (moeLayer.routedExperts - expertsPerToken * expertParameters);
+    const std::int64_t idleExperts = layers.feedForward.experts
+                                     * (moeBlock.routedExperts - expertsPerToken * expertParameters);
     return total() - idleExperts;
 }
 

@@ -7,7 +7,7 @@ double layerWeightBytes(const ModelSpec &spec, const LayerParameters &layer, con
 {
     const double linearBits = format.linearBits(spec);
     double bits = layer.attentionSharded * linearBits / attentionParallel + layer.attentionReplicated * linearBits
-                  + layer.attentionBias * format.otherBits / attentionParallel + layer.norms * format.otherBits
+                  + layer.attentionOther * format.otherBits / attentionParallel + layer.norms * format.otherBits
                   + layer.denseMlp * linearBits / tensorParallel + layer.sharedExperts * linearBits / tensorParallel
                   + layer.router * format.otherBits;
     if (layer.routedExperts > 0) {
@@ -26,17 +26,16 @@ double layerWeightBytes(const ModelSpec &spec, const LayerParameters &layer, con
 units::Bytes checkpointBytes(const ModelSpec &spec, const WeightFormat &format, bool includeMtp)
 {
     const ParameterBreakdown p = countParameters(spec);
-    double bytes = p.denseLayers * layerWeightBytes(spec, p.denseLayer, format, 1, 1, 1)
-                   + p.moeLayers * layerWeightBytes(spec, p.moeLayer, format, 1, 1, 1)
-                   + (p.embedding * format.embeddingBits + p.head * format.headBits + p.finalNorm * format.otherBits)
+    double bytes = layerWeightBytes(spec, p.allLayers(), format, 1, 1, 1)
+                   + (p.embedding * format.embeddingBits + p.head * format.headBits
+                      + (p.finalNorm + p.vision) * format.otherBits)
                          / 8.0;
     if (includeMtp && p.mtpModules > 0) {
-        const LayerParameters &layer = spec.isMoe() ? p.moeLayer : p.denseLayer;
         const double h = static_cast<double>(spec.hiddenSize);
-        const double embedding = static_cast<double>(p.embedding);
-        const double module = layerWeightBytes(spec, layer, format, 1, 1, 1)
+        const double embeddings = spec.mtpSharesEmbeddings ? 0.0 : static_cast<double>(p.embedding);
+        const double module = layerWeightBytes(spec, layerParameters(spec, spec.isMoe()), format, 1, 1, 1)
                               + (2 * h * h * format.linearBits(spec) + 3 * h * format.otherBits
-                                 + embedding * (format.embeddingBits + format.headBits))
+                                 + embeddings * (format.embeddingBits + format.headBits))
                                     / 8.0;
         bytes += p.mtpModules * module;
     }

@@ -36,27 +36,44 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     s.hidden = static_cast<double>(m.hiddenSize);
 
     const ParameterBreakdown p = countParameters(m);
-    const double moeLayers = static_cast<double>(s.memory.stageMoeLayers);
-    const double denseLayers = static_cast<double>(s.memory.stageLayers) - moeLayers;
-    const auto attention = [&](const LayerParameters &l) {
-        return static_cast<double>(l.attentionSharded) / s.attentionTp + static_cast<double>(l.attentionReplicated);
-    };
-    s.attentionParameters = denseLayers * attention(p.denseLayer) + moeLayers * attention(p.moeLayer);
-    s.mlpParameters = denseLayers * static_cast<double>(p.denseLayer.denseMlp) / s.tp;
+    const LayerComposition &stage = s.memory.stage;
+    const LayerParameters stageParameters = p.over(stage);
+    s.attentionParameters = static_cast<double>(stageParameters.attentionSharded) / s.attentionTp
+                            + static_cast<double>(stageParameters.attentionReplicated);
+    s.mlpParameters = static_cast<double>(stageParameters.denseMlp) / s.tp;
     if (m.isMoe()) {
         s.experts = m.moe->routedExperts;
         s.expertsPerToken = static_cast<double>(m.moe->expertsPerToken);
         const double expertSplit = s.ep > 1 ? s.ep : s.tp;
-        s.mlpParameters += moeLayers
-                           * (static_cast<double>(p.moeLayer.sharedExperts) / s.tp
-                              + s.expertsPerToken * static_cast<double>(p.expertParameters) / expertSplit
-                              + static_cast<double>(p.moeLayer.router));
+        s.mlpParameters += static_cast<double>(stageParameters.sharedExperts) / s.tp
+                           + static_cast<double>(stage.feedForward.experts) * s.expertsPerToken
+                                 * static_cast<double>(p.expertParameters) / expertSplit
+                           + static_cast<double>(stageParameters.router);
         LayerParameters routedOnly;
-        routedOnly.routedExperts = p.moeLayer.routedExperts;
-        s.routedExpertBytes = moeLayers * layerWeightBytes(m, routedOnly, d.weights, s.tp, s.attentionTp, s.ep);
+        routedOnly.routedExperts = stageParameters.routedExperts;
+        s.routedExpertBytes = layerWeightBytes(m, routedOnly, d.weights, s.tp, s.attentionTp, s.ep);
     }
     s.headParameters = static_cast<double>(m.vocabSize) * s.hidden / s.tp;
-    s.attention = AttentionMix::of(s.memory.stageAttention, m);
+    s.attention = AttentionMix::of(stage.mixers, m);
+    s.attentionLayers = static_cast<double>(stage.mixers.softmax());
+    s.moeLayers = static_cast<double>(stage.feedForward.experts);
+    // Tensor parallelism reduces the output of every token mixer and every
+    // feed-forward block (two per layer, one in Nemotron-H's single-part layers).
+    s.allReduces = static_cast<double>(2 * stage.layers - stage.mixers.none - stage.feedForward.none);
+    // A recurrent layer's update and read-out touch every state element a few
+    // times per token: Gated DeltaNet's S k, rank-one update and S q are
+    // 6 FLOPs per element; Mamba-2's decay, update and C h about as many.
+    constexpr double kRecurrentFlopsPerStateElement = 6.0;
+    double stateElements = 0;
+    if (m.linearAttention)
+        stateElements += static_cast<double>(stage.mixers.linear)
+                         * static_cast<double>(m.linearAttention->stateElements());
+    if (m.stateSpace)
+        stateElements += static_cast<double>(stage.mixers.stateSpace)
+                         * static_cast<double>(m.stateSpace->stateElements());
+    s.recurrentFlopsPerToken = kRecurrentFlopsPerStateElement * stateElements / s.attentionTp;
+    if (m.sparseAttention) // replicated on every rank: each scores its own sequences' keys
+        s.indexerWidth = static_cast<double>(m.sparseAttention->indexHeads * m.sparseAttention->indexHeadDim);
 
     const double heads = static_cast<double>(m.numHeads) / s.attentionTp;
     if (m.mla) {
@@ -94,12 +111,13 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     // Tokens this GPU's attention and MLP see: data-parallel attention splits
     // a replica's sequences over the TP ranks, the experts see them all.
     const double attentionShare = s.dataParallelAttention ? 1.0 / s.tp : 1.0;
-    const double layers = static_cast<double>(s.memory.stageLayers);
     const double tokens = load.newTokens;
 
     double flops = 2.0 * tokens * (s.attentionParameters * attentionShare + s.mlpParameters);
     flops += 2.0 * (load.promptAttention * s.attentionWidthPrefill + load.cachedTokensRead * s.attentionWidthDecode)
-             * layers * attentionShare;
+             * s.attentionLayers * attentionShare;
+    flops += tokens * s.recurrentFlopsPerToken * attentionShare;
+    flops += 2.0 * (load.indexerPairs + load.indexerKeysRead) * s.indexerWidth * s.attentionLayers * attentionShare;
     flops += 2.0 * load.sampledSequences * s.headParameters; // logits of the sampled positions
 
     double touchedExperts = 1.0;
@@ -112,7 +130,13 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     // reading the weights again.
     const long long chunk = r.deployment.engine.maxBatchedTokens;
     const double passes = chunk > 0 ? std::max(1.0, std::ceil(tokens / static_cast<double>(chunk))) : 1.0;
-    const double kv = load.cachedTokensRead * attentionShare * units::inBytes(s.memory.kvPerToken);
+    // Each sequence that samples a token reads and writes its fixed state once.
+    // Attention reads the cache without the indexer's keys; the indexer reads
+    // its keys for every cached token.
+    const double indexerPerToken = units::inBytes(s.memory.indexerPerToken);
+    const double kv = load.cachedTokensRead * attentionShare * (units::inBytes(s.memory.kvPerToken) - indexerPerToken)
+                      + load.indexerKeysRead * attentionShare * indexerPerToken
+                      + 2.0 * load.sampledSequences * attentionShare * units::inBytes(s.memory.statePerSequence);
     const double bytes = passes * weights + kv;
 
     StepCost c;
@@ -123,14 +147,13 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     const double computeSeconds = peak > 0 ? flops / (peak * e.compute) : 0;
     const double memorySeconds = bandwidth > 0 ? bytes / (bandwidth * e.memory) : 0;
 
-    // Two all-reduces per layer (after attention and after the MLP), over the
+    // An all-reduce after each token mixer and feed-forward block, over the
     // activations of the tokens in the step.
     const double activation = tokens * s.hidden * kActivationBytes;
-    double communication = 2.0 * layers * ringAllReduceSeconds(activation, s.tp, r.links.tensorParallel, e.network);
+    double communication = s.allReduces * ringAllReduceSeconds(activation, s.tp, r.links.tensorParallel, e.network);
     if (s.ep > 1 && s.experts > 0) {
         const double dispatched = activation / s.ep * s.expertsPerToken;
-        communication += 2.0 * static_cast<double>(s.memory.stageMoeLayers)
-                         * allToAllSeconds(dispatched, s.ep, r.links.expertParallel, e.network);
+        communication += 2.0 * s.moeLayers * allToAllSeconds(dispatched, s.ep, r.links.expertParallel, e.network);
     }
     double host = 0;
     const double hostBandwidth = units::inGBPerSecond(r.links.hostMemory) * units::kGB;
@@ -160,14 +183,18 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
 StepLoad promptLoad(const AttentionMix &mix, double sequences, std::int64_t prompt)
 {
     const double n = static_cast<double>(prompt);
-    return StepLoad{sequences * n, sequences, sequences * mix.promptPairs(0, n), 0};
+    StepLoad load{sequences * n, sequences, 0, 0};
+    mix.addPrompt(load, sequences, 0, n);
+    return load;
 }
 
 // A decode step at `context` tokens. Over a generation the chunked layers'
 // keys cycle through their chunk, so the context stands for the position.
 StepLoad decodeLoad(const AttentionMix &mix, double sequences, std::int64_t context)
 {
-    return StepLoad{sequences, sequences, 0, sequences * mix.keysAt(static_cast<double>(context))};
+    StepLoad load{sequences, sequences, 0, 0};
+    mix.addDecode(load, sequences, static_cast<double>(context));
+    return load;
 }
 
 StepCost prefillFor(const PerfRequest &r, const StepShape &s, double sequences, std::int64_t prompt,
@@ -441,7 +468,7 @@ double StepCostModel::kvCapacityTokens() const
 AttentionMix AttentionMix::of(const LayerAttentionCounts &layers, const ModelSpec &model)
 {
     AttentionMix mix;
-    const double total = static_cast<double>(layers.total());
+    const double total = static_cast<double>(layers.softmax());
     if (total <= 0)
         return mix;
     mix.full = static_cast<double>(layers.full) / total;
@@ -449,6 +476,7 @@ AttentionMix AttentionMix::of(const LayerAttentionCounts &layers, const ModelSpe
     mix.chunked = static_cast<double>(layers.chunked) / total;
     mix.windowTokens = model.slidingWindow;
     mix.chunkTokens = model.attentionChunk;
+    mix.sparseTopK = model.sparseAttention ? model.sparseAttention->topK : 0;
     return mix;
 }
 
@@ -479,7 +507,14 @@ double chunkKeysUpTo(double m, double chunk)
 double AttentionMix::promptPairs(double cached, double n) const
 {
     const double end = cached + n;
-    double pairs = full * (fullKeysUpTo(end) - fullKeysUpTo(cached));
+    double pairs = 0;
+    if (sparseTopK > 0) {
+        // Each query attends to the topK keys its indexer picks: a window's count.
+        const double k = static_cast<double>(sparseTopK);
+        pairs = full * (windowKeysUpTo(end, k) - windowKeysUpTo(cached, k));
+    } else {
+        pairs = full * (fullKeysUpTo(end) - fullKeysUpTo(cached));
+    }
     if (slidingWindow > 0 && windowTokens > 0) {
         const double w = static_cast<double>(windowTokens);
         pairs += slidingWindow * (windowKeysUpTo(end, w) - windowKeysUpTo(cached, w));
@@ -491,9 +526,23 @@ double AttentionMix::promptPairs(double cached, double n) const
     return pairs;
 }
 
+void AttentionMix::addPrompt(StepLoad &load, double sequences, double cached, double n) const
+{
+    load.promptAttention += sequences * promptPairs(cached, n);
+    if (sparseTopK > 0)
+        load.indexerPairs += sequences * full * (fullKeysUpTo(cached + n) - fullKeysUpTo(cached));
+}
+
+void AttentionMix::addDecode(StepLoad &load, double sequences, double position) const
+{
+    load.cachedTokensRead += sequences * keysAt(position);
+    if (sparseTopK > 0)
+        load.indexerKeysRead += sequences * full * position;
+}
+
 double AttentionMix::keysAt(double position) const
 {
-    double keys = full * position;
+    double keys = full * (sparseTopK > 0 ? std::min(position, static_cast<double>(sparseTopK)) : position);
     if (slidingWindow > 0 && windowTokens > 0)
         keys += slidingWindow * std::min(position, static_cast<double>(windowTokens));
     if (chunked > 0 && chunkTokens > 0) {

@@ -114,22 +114,32 @@ struct PerfEstimate {
     std::int64_t maxConcurrency = 0; // at input + output tokens, from the memory engine
 };
 
-// How the layers of a stage attend, averaged over them: turns token positions
-// into the (query, key) pairs and cached keys one layer computes and reads.
+// How the softmax-attention layers of a stage attend, averaged over them:
+// turns token positions into the (query, key) pairs and cached keys one such
+// layer computes and reads. Linear-attention and Mamba layers read no keys.
 // A full layer attends to every earlier token, a sliding-window layer to its
 // last window, a chunked layer to the tokens of its own chunk so far.
+struct StepLoad;
+
+// With DeepSeek Sparse Attention a full layer attends to at most topK keys,
+// while its indexer scores every earlier one.
 struct AttentionMix {
-    double full = 1; // shares of the stage's layers
+    double full = 1; // shares of the stage's softmax-attention layers
     double slidingWindow = 0;
     double chunked = 0;
     std::int64_t windowTokens = 0;
     std::int64_t chunkTokens = 0;
+    std::int64_t sparseTopK = 0; // DSA's index_topk; 0 = dense attention
 
     static AttentionMix of(const LayerAttentionCounts &layers, const ModelSpec &model);
     // Pairs of n new tokens after `cached` earlier ones, per layer on average.
     double promptPairs(double cached, double n) const;
     // Keys a decoding token at `position` (1-based, itself included) reads, per layer on average.
     double keysAt(double position) const;
+    // What `sequences` prompts of n tokens after `cached`, or one decoding
+    // token at `position` each, add to a step (attention and indexer work).
+    void addPrompt(StepLoad &load, double sequences, double cached, double n) const;
+    void addDecode(StepLoad &load, double sequences, double position) const;
 };
 
 // What one forward step computes, for one replica. Attention work is per
@@ -139,6 +149,10 @@ struct StepLoad {
     double sampledSequences = 0; // sequences whose next token is sampled (logits)
     double promptAttention = 0;  // (query, key) pairs of the prompt tokens (causal)
     double cachedTokensRead = 0; // KV-cache tokens the decoding sequences attend to
+    // DeepSeek Sparse Attention's indexer, per full layer: (query, key) pairs
+    // it scores for prompt tokens and the cached index keys decoding reads.
+    double indexerPairs = 0;
+    double indexerKeysRead = 0;
 };
 
 // The figures of a deployment a step's cost depends on, prepared once.
@@ -160,6 +174,11 @@ struct StepShape {
     double expertsPerToken = 0;
     std::int64_t experts = 0;
     AttentionMix attention;
+    double attentionLayers = 0;        // the stage's softmax-attention layers
+    double moeLayers = 0;              // the stage's mixture-of-experts blocks
+    double allReduces = 0;             // tensor-parallel all-reduces per forward pass of the stage
+    double recurrentFlopsPerToken = 0; // linear-attention and Mamba state updates on this GPU
+    double indexerWidth = 0;           // DSA indexer q.k width over its heads, per (query, key) pair
 };
 
 // Step costs of one deployment at one efficiency: what the simulator and the

@@ -677,7 +677,7 @@ void Simulator::scheduleDecodes(Replica &r, const Group &g, std::int64_t &budget
         ++s.prefilled;
         load.newTokens += 1;
         load.sampledSequences += 1;
-        load.cachedTokensRead += g.model.attention().keysAt(static_cast<double>(s.prefilled));
+        g.model.attention().addDecode(load, 1, static_cast<double>(s.prefilled));
         r.sampled.push_back(id);
         --budget;
         ++i;
@@ -718,8 +718,8 @@ void Simulator::chunk(Replica &r, std::int32_t id, std::int64_t &budget, StepLoa
     const double tokens = static_cast<double>(n);
     // Causal attention of n new tokens after p cached ones (n x p + n(n+1)/2
     // pairs in a full-attention layer; windows and chunks cap it).
-    load.promptAttention += mGroups[static_cast<size_t>(r.group)].model.attention().promptPairs(
-        static_cast<double>(s.prefilled), tokens);
+    mGroups[static_cast<size_t>(r.group)].model.attention().addPrompt(load, 1, static_cast<double>(s.prefilled),
+                                                                      tokens);
     load.newTokens += tokens;
     s.prefilled += n;
     budget -= n;

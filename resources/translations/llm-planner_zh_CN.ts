@@ -779,24 +779,68 @@ does not fit: %1 short</source>
         <translation>两组之间的 KV 传输链路需要正的带宽和非负的延迟</translation>
     </message>
     <message>
-        <source>%1 names an attention kind other than full, sliding or chunked</source>
-        <translation>%1 中含有完整、滑动窗口或分块以外的注意力类型</translation>
-    </message>
-    <message>
-        <source>%1 layers: %2 sliding-window (%3 tokens), %4 chunked (%5 tokens), %6 full</source>
-        <translation>%1 层：%2 层滑动窗口（%3 个 token），%4 层分块（%5 个 token），%6 层完整注意力</translation>
-    </message>
-    <message>
-        <source>%1 layers: %2 sliding-window (%3 tokens), %4 full</source>
-        <translation>%1 层：%2 层滑动窗口（%3 个 token），%4 层完整注意力</translation>
-    </message>
-    <message>
-        <source>%1 layers: %2 chunked (%3 tokens), %4 full</source>
-        <translation>%1 层：%2 层分块（%3 个 token），%4 层完整注意力</translation>
-    </message>
-    <message>
         <source>%1 layers</source>
         <translation>%1 层</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 sliding-window (%2 tokens)</source>
+        <translation>%1 层滑动窗口（%2 个 token）</translation>
+    </message>
+    <message>
+        <source>%1 chunked (%2 tokens)</source>
+        <translation>%1 层分块注意力（%2 个 token）</translation>
+    </message>
+    <message>
+        <source>%1 linear attention</source>
+        <translation>%1 层线性注意力</translation>
+    </message>
+    <message>
+        <source>%1 Mamba-2</source>
+        <translation>%1 层 Mamba-2</translation>
+    </message>
+    <message>
+        <source>%1 sparse (top %2 tokens)</source>
+        <translation>%1 层稀疏注意力（前 %2 个 token）</translation>
+    </message>
+    <message>
+        <source>%1 full</source>
+        <translation>%1 层全注意力</translation>
+    </message>
+    <message>
+        <source>%1 feed-forward only</source>
+        <translation>%1 层仅前馈</translation>
+    </message>
+    <message>
+        <source>%1 names a layer kind other than full, sliding, chunked, linear attention, Mamba or none</source>
+        <translation>%1 含有全注意力、滑动窗口、分块、线性注意力、Mamba 或无之外的层类型</translation>
+    </message>
+    <message>
+        <source>%1 has linear-attention layers but %2 is missing</source>
+        <translation>%1 含有线性注意力层，但缺少 %2</translation>
+    </message>
+    <message>
+        <source>%1 has Mamba layers but %2 is missing</source>
+        <translation>%1 含有 Mamba 层，但缺少 %2</translation>
+    </message>
+    <message>
+        <source>sparse attention&apos;s indexer needs MLA with %1</source>
+        <translation>稀疏注意力的索引器需要带 %1 的 MLA</translation>
+    </message>
+    <message>
+        <source>%1 names a feed-forward block other than dense, experts or none</source>
+        <translation>%1 含有稠密、专家或无之外的前馈块</translation>
+    </message>
+    <message>
+        <source>%1 has expert layers but %2 is missing</source>
+        <translation>%1 含有专家层，但缺少 %2</translation>
     </message>
 </context>
 <context>

@@ -148,16 +148,21 @@ void TestParameterCount::breakdownSumsToTotal()
     // By role.
     const std::int64_t byRole = p.embedding + p.head + p.attention() + p.mlp() + p.experts() + p.routers() + p.norms();
     QCOMPARE(qint64(byRole), qint64(p.total()));
-    // By layer, from the per-layer figures the memory engine splits.
-    const std::int64_t byLayer = p.embedding + p.head + p.finalNorm + p.denseLayers * p.denseLayer.total()
-                                 + p.moeLayers * p.moeLayer.total();
-    QCOMPARE(qint64(byLayer), qint64(p.total()));
-    QCOMPARE(qint64(p.denseLayers + p.moeLayers), qint64(spec.numLayers));
-    // The layer figures agree with layerParameters().
-    if (p.denseLayers > 0)
-        QCOMPARE(qint64(layerParameters(spec, false).total()), qint64(p.denseLayer.total()));
-    if (p.moeLayers > 0)
-        QCOMPARE(qint64(layerParameters(spec, true).total()), qint64(p.moeLayer.total()));
+    // By layer part, from the per-kind figures the memory engine splits.
+    const LayerComposition &c = p.layers;
+    const std::int64_t byPart = p.embedding + p.head + p.finalNorm + c.mixers.softmax() * p.attentionMixer.total()
+                                + c.mixers.linear * p.linearMixer.total()
+                                + c.mixers.stateSpace * p.stateSpaceMixer.total()
+                                + c.feedForward.dense * p.denseBlock.total()
+                                + c.feedForward.experts * p.moeBlock.total();
+    QCOMPARE(qint64(byPart), qint64(p.total()));
+    QCOMPARE(qint64(c.mixers.total()), qint64(spec.numLayers));
+    QCOMPARE(qint64(c.feedForward.dense + c.feedForward.experts + c.feedForward.none), qint64(spec.numLayers));
+    // A standard decoder layer is its mixer plus its block.
+    if (c.mixers.softmax() > 0 && c.feedForward.dense > 0)
+        QCOMPARE(qint64(layerParameters(spec, false).total()), qint64(p.attentionMixer.total() + p.denseBlock.total()));
+    if (c.mixers.softmax() > 0 && c.feedForward.experts > 0)
+        QCOMPARE(qint64(layerParameters(spec, true).total()), qint64(p.attentionMixer.total() + p.moeBlock.total()));
     QVERIFY(p.active() <= p.total());
     QVERIFY(p.totalWithMtp() >= p.total());
 }
@@ -189,7 +194,7 @@ void TestParameterCount::qwen25_7bNonEmbedding()
     QCOMPARE(qint64(nonEmbedding), qint64(7'615'616'512 - 2 * 152064LL * 3584)); // 6,525,629,952
     QCOMPARE(qRound64(nonEmbedding / 1e7), qint64(653));
     // The QKV biases (Qwen2: q, k and v, none on o): 3584 + 512 + 512 per layer.
-    QCOMPARE(qint64(p.denseLayer.attentionBias), qint64(3584 + 2 * 512));
+    QCOMPARE(qint64(p.attentionMixer.attentionOther), qint64(3584 + 2 * 512));
 }
 
 void TestParameterCount::llama31_405bKeyValueHeads()
@@ -277,7 +282,7 @@ void TestParameterCount::deepseekV3MtpModule()
     const std::int64_t copies = 2LL * 129280 * 7168; // embed_tokens + shared_head.head = 1,853,358,080
     const std::int64_t unique = p.mtp() - copies;
     // One MoE decoder layer + enorm, hnorm, shared_head.norm + eh_proj (2h -> h).
-    QCOMPARE(qint64(unique), qint64(p.moeLayer.total() + 3 * 7168 + 2LL * 7168 * 7168));
+    QCOMPARE(qint64(unique), qint64(layerParameters(spec, true).total() + 3 * 7168 + 2LL * 7168 * 7168));
     // 11,610,068,224 is 1.0 % above the README's 11.5B; like its 36.7B active
     // figure (see deepseekV3Active), the README rounds DeepSeek's own count down
     // by 1-2 %, hence 1.5 %.

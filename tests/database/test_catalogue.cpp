@@ -430,6 +430,43 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
     }
 
+    // A user catalogue written at schema 2 (before hybrid layers) keeps its
+    // model rows through migration 3's table rebuild, every column intact.
+    void migratesSchemaTwoModelsIntact()
+    {
+        const QString path = userPath("v2.sqlite");
+        for (const char *script : {"001_catalogue.sql", "002_layer_attention.sql"}) {
+            QFile file(QStringLiteral(PLANNER_SOURCE_DIR "/database/schema/") + QLatin1String(script));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QString sql;
+            for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n'))
+                if (!line.trimmed().startsWith(QLatin1String("--")))
+                    sql += line + u'\n';
+            for (const QString &statement : sql.split(u';', Qt::SkipEmptyParts))
+                if (!statement.trimmed().isEmpty())
+                    execOnFile(path, statement);
+        }
+        execOnFile(path, QStringLiteral("PRAGMA user_version = 2"));
+        execOnFile(path, QStringLiteral(
+                             "INSERT INTO model (id, family, name, checkpoint_format, vocab_size, hidden_size, "
+                             "intermediate_size, num_layers, num_heads, num_kv_heads, head_dim, max_context, qkv_bias, "
+                             "tied_embeddings, gated_mlp, moe_routed_experts, moe_shared_experts, "
+                             "moe_experts_per_token, moe_intermediate_size, moe_first_dense_layers, "
+                             "moe_layer_frequency, moe_router_score_bias, mtp_layers, source, layer_pattern, "
+                             "sliding_window, attention_output_bias, attention_sinks, moe_expert_bias) VALUES "
+                             "('my-oss', 'gpt_oss', 'My gpt-oss', 'mxfp4-experts', 201088, 2880, 0, 24, 64, 8, 64, "
+                             "131072, 1, 0, 1, 32, 0, 4, 2880, 0, 1, 1, 0, 'test', 'SF', 128, 1, 1, 1)"));
+        QStringList warnings;
+        auto catalogue = openOrFail(path, &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        const std::optional<ModelSpec> stored = catalogue->find<ModelSpec>(QStringLiteral("my-oss"));
+        QVERIFY(stored);
+        QCOMPARE(QString::fromStdString(stored->layerPattern), QStringLiteral("SF"));
+        QCOMPARE(countParameters(*stored).total(), countParameters(*findBuiltinModel("gpt-oss-20b")).total());
+        // And the rebuilt table takes the new layer kinds.
+        QVERIFY(catalogue->save(*findBuiltinModel("nemotron-h-56b")).ok());
+    }
+
     void twoInstancesShareOneFile()
     {
         const QString path = userPath("shared.sqlite");
