@@ -140,6 +140,8 @@ QJsonObject inferenceFitToJson(const InferenceRequest &r, const InferenceMemoryE
         {"total_bytes", wholeBytes(e.perGpu.total())},
         {"capacity_bytes", wholeBytes(e.capacity)},
         {"kv_bytes_per_token", wholeBytes(e.kvPerToken)},
+        {"indexer_bytes_per_token", wholeBytes(e.indexerPerToken)},
+        {"state_bytes_per_sequence", wholeBytes(e.statePerSequence)},
         {"sequences", static_cast<double>(e.sequencesPerGpu)},
     };
     return QJsonObject{

@@ -1,7 +1,9 @@
 // How many full inference memory-fit evaluations one core does per second:
 // per-GPU breakdown, fits, maximum concurrency and maximum context, over a mix
 // of dense, GQA and MLA/MoE models and per-layer attention (gpt-oss's sliding
-// and full layers, Qwen3-MoE), while the context changes as a slider would.
+// and full layers, Qwen3-MoE, Qwen3-Next's linear attention, Nemotron-H's
+// 118-letter Mamba pattern, DeepSeek-V3.2's sparse attention), while the
+// context changes as a slider would.
 // Target (issues "Foundation and sizing engine", "The models people deploy
 // now"): at least 1,000,000 per second.
 
@@ -33,7 +35,8 @@ private:
             {"llama-3.1-8b", "rtx-4090", 1, "q4_k_m"},    {"deepseek-r1-distill-qwen-32b", "a100-80gb", 1, "bf16"},
             {"llama-3.1-70b", "h100-sxm", 4, "fp8"},      {"deepseek-r1", "h200", 8, "fp8-block"},
             {"mixtral-8x7b", "l40s", 2, "awq-int4-g128"}, {"gpt-oss-120b", "h100-sxm", 1, "mxfp4-experts"},
-            {"qwen3-235b-a22b", "h200", 8, "fp8-block"},
+            {"qwen3-235b-a22b", "h200", 8, "fp8-block"},  {"qwen3-next-80b-a3b", "h200", 2, "bf16"},
+            {"nemotron-h-56b", "h200", 2, "bf16"},        {"deepseek-v3.2", "h200", 8, "fp8-block"},
         };
         for (const auto &c : cases) {
             InferenceRequest r;

@@ -31,6 +31,11 @@ for name in ["r1-distill-qwen-32b-2x-rtx4090.llmplan", "deepseek-r1-8x-h200.llmp
 hf = folder("hfconfig")
 for config in sorted((ROOT / "tests" / "fixtures" / "hf").glob("*/*.json")):
     shutil.copy(config, hf / f"{config.parent.name}-{config.name}")
+# MiniMax-M1's config states no dtype; a copy that does reaches the importer's
+# lightning-attention path instead of stopping at the missing key.
+minimax = json.loads((ROOT / "tests" / "fixtures" / "hf" / "MiniMax-M1" / "config.json").read_text())
+minimax["torch_dtype"] = "bfloat16"
+(hf / "MiniMax-M1-bf16-config.json").write_text(json.dumps(minimax, indent=2) + "\n")
 
 # --- safetensors -------------------------------------------------------------------------------
 DTYPE_BYTES = {"F32": 4, "BF16": 2, "F16": 2, "F8_E4M3": 1, "U8": 1, "I64": 8}
