@@ -47,6 +47,7 @@ enum class Arch {
     GptOss,
     MiniMaxM1,
     NemotronH,
+    Glm4Moe,
 };
 
 struct ArchInfo {
@@ -74,6 +75,7 @@ constexpr ArchInfo kArchitectures[] = {
     {"minimax_m1", "MiniMaxM1ForCausalLM", Arch::MiniMaxM1},
     {"minimax", "MiniMaxForCausalLM", Arch::MiniMaxM1},
     {"nemotron_h", "NemotronHForCausalLM", Arch::NemotronH},
+    {"glm4_moe", "Glm4MoeForCausalLM", Arch::Glm4Moe},
 };
 
 bool usesMla(Arch arch)
@@ -255,6 +257,10 @@ bool readAttentionBias(ConfigReader &reader, Arch arch)
         // GptOssAttention builds q/k/v/o_proj with bias=attention_bias (true in
         // both released configs); the o_proj bias is set in readGptOss.
         return reader.flag("attention_bias", true);
+    case Arch::Glm4Moe:
+        // Glm4MoeAttention: attention_bias (true in GLM-4.5) biases q/k/v;
+        // o_proj never has one.
+        return reader.flag("attention_bias", false);
     case Arch::Mistral:
     case Arch::Mixtral:
     case Arch::MiniMaxM1: break; // no bias in these attention blocks, and no key for one
@@ -297,6 +303,7 @@ void readGroupedAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
         spec.recurrentStateBits = readStateDtypeBits(reader, "mamba_ssm_dtype", 0);
         break;
     case Arch::MiniMaxM1: readLightningLayers(reader, spec); break;
+    case Arch::Glm4Moe: spec.qkNorm = reader.flag("use_qk_norm", false); break;
     case Arch::NemotronH: readNemotronHLayers(reader, spec); break;
     case Arch::GptOss:
         spec.attentionOutputBias = spec.attentionQkvBias;
@@ -504,7 +511,8 @@ void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
     case Arch::DeepseekV2:
     case Arch::DeepseekV3:
     case Arch::DeepseekV32:
-    case Arch::GlmMoeDsa: readDeepseekMoe(reader, arch, spec); break;
+    case Arch::GlmMoeDsa:
+    case Arch::Glm4Moe: readDeepseekMoe(reader, arch, spec); break;
     }
     readMtp(reader, arch, spec);
 }

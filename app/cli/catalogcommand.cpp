@@ -6,6 +6,7 @@
 #include "database/estimatejson.h"
 #include "database/ggufheader.h"
 #include "database/hfconfigimporter.h"
+#include "database/localmodelstores.h"
 #include "database/safetensorsheader.h"
 #include "database/wholefile.h"
 
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QProcessEnvironment>
 
 #include <algorithm>
 #include <functional>
@@ -222,6 +224,50 @@ bool holdsSafetensors(const QString &path)
     return path.endsWith(QLatin1String(".safetensors")) || path.endsWith(QLatin1String(".safetensors.index.json"));
 }
 
+// Ollama keeps its GGUF files as blobs named by digest, without the extension.
+bool startsWithGgufMagic(const QString &path)
+{
+    QFile file(path);
+    return QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly) && file.read(4) == "GGUF";
+}
+
+// --scan: the models the Hugging Face cache, Ollama and LM Studio hold.
+int printLocalModels(bool json)
+{
+    const std::vector<ModelStore> stores = modelStores(QProcessEnvironment::systemEnvironment());
+    const std::vector<LocalModel> models = scanModelStores(stores);
+    if (json) {
+        QJsonArray storeList;
+        for (const ModelStore &store : stores)
+            storeList.append(
+                QJsonObject{{"store", store.name}, {"path", store.path}, {"exists", QFileInfo(store.path).isDir()}});
+        QJsonArray list;
+        for (const LocalModel &m : models)
+            list.append(QJsonObject{{"store", m.store},
+                                    {"name", m.name},
+                                    {"path", m.path},
+                                    {"format", m.format},
+                                    {"bytes", m.bytes >= 0 ? QJsonValue(static_cast<double>(m.bytes)) : QJsonValue()}});
+        printJson(QJsonObject{{"stores", storeList}, {"models", list}});
+        return 0;
+    }
+    for (const ModelStore &store : stores)
+        printLine(QStringLiteral("%1: %2%3")
+                      .arg(store.name, store.path,
+                           QFileInfo(store.path).isDir() ? QString() : QStringLiteral(" (not present)")));
+    if (models.empty()) {
+        printLine(QStringLiteral("No models found."));
+        return 0;
+    }
+    for (const LocalModel &m : models)
+        printLine(QStringLiteral("  [%1] %2 (%3%4)\n      %5")
+                      .arg(m.store, m.name, m.format,
+                           m.bytes > 0 ? QStringLiteral(", ") + formatBytes(static_cast<double>(m.bytes)) : QString(),
+                           m.path));
+    printLine(QStringLiteral("Import one with: llm-planner-cli import-model PATH [--add]"));
+    return 0;
+}
+
 struct ImportedModel {
     ModelSpec spec;
     QJsonObject checkpoint; // what the weights' header says, when one was read
@@ -233,7 +279,7 @@ ImportedModel importAny(const QString &path)
 {
     if (!QFileInfo::exists(path))
         throw UsageError(QStringLiteral("no such file or folder: %1").arg(path));
-    if (path.endsWith(QLatin1String(".gguf"), Qt::CaseInsensitive)) {
+    if (path.endsWith(QLatin1String(".gguf"), Qt::CaseInsensitive) || startsWithGgufMagic(path)) {
         const GgufResult gguf = readGgufHeader(path);
         if (!gguf.ok())
             throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(gguf.errors)));
@@ -278,16 +324,24 @@ int runImportModel(const QStringList &arguments)
         "catalogue."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("path"),
-                                 QStringLiteral("config.json, folder, .safetensors, index or .gguf"));
+                                 QStringLiteral("config.json, folder, .safetensors, index or .gguf"),
+                                 QStringLiteral("[path]"));
     parser.addOptions({
         {QStringLiteral("add"), QStringLiteral("Add the model to your catalogue (replacing one with the same id).")},
         {QStringLiteral("family"), QStringLiteral("Family to file it under (default: its model type)."),
          QStringLiteral("NAME")},
         {QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")},
+        {QStringLiteral("scan"), QStringLiteral("List the models in the Hugging Face cache, Ollama and LM Studio "
+                                                "folders, with the path to import each by.")},
     });
     parseOptions(parser, arguments);
+    if (parser.isSet(QStringLiteral("scan"))) {
+        if (!parser.positionalArguments().isEmpty())
+            throw UsageError(QStringLiteral("import-model --scan takes no PATH"));
+        return printLocalModels(parser.isSet(QStringLiteral("json")));
+    }
     if (parser.positionalArguments().size() != 1)
-        throw UsageError(QStringLiteral("import-model needs exactly one PATH"));
+        throw UsageError(QStringLiteral("import-model needs exactly one PATH (or --scan)"));
 
     ImportedModel imported = importAny(parser.positionalArguments().first());
     if (parser.isSet(QStringLiteral("family")))

@@ -111,6 +111,21 @@ std::int64_t qwen35Vision(std::int64_t outHidden)
     return qwenVisionParameters(QwenVisionShape{27, 1152, 4304, 3, 16, 2, 2304, 2, outHidden});
 }
 
+// GLM-4.5 / 4.6 (glm4_moe): GQA with head_dim 128 and q/k/v biases,
+// DeepSeek-style MoE (sigmoid router with a score-correction bias, one
+// shared expert, dense first layers), one MTP layer.
+ModelSpec glm45(std::string id, std::string name, const DenseShape &s, const MoeSpec &moe, bool qkNorm,
+                std::string source)
+{
+    ModelSpec m = dense(std::move(id), "GLM", std::move(name), s, std::move(source));
+    m.headDim = 128;
+    m.attentionQkvBias = true;
+    m.qkNorm = qkNorm;
+    m.moe = moe;
+    m.mtpLayers = 1;
+    return m;
+}
+
 std::vector<ModelSpec> makeModels()
 {
     const std::string hf = "https://huggingface.co/";
@@ -270,6 +285,19 @@ std::vector<ModelSpec> makeModels()
     glm.mtpLayers = 1;
     glm.mtpSharesEmbeddings = true;
     models.push_back(glm);
+
+    // GLM-4.5 (July 2025) and GLM-4.5-Air; GLM-4.6 (September 2025) is 4.5's
+    // architecture at 200k positions whose MTP layer stores no embedding or
+    // head copy (its checkpoint is exactly 4.5's less those two matrices).
+    models.push_back(glm45("glm-4.5", "GLM-4.5 355B-A32B", {151552, 5120, 12288, 92, 96, 8, 131072},
+                           MoeSpec{160, 1, 8, 1536, 3, 1, true}, true, hf + "zai-org/GLM-4.5/blob/main/config.json"));
+    models.push_back(glm45("glm-4.5-air", "GLM-4.5-Air 106B-A12B", {151552, 4096, 10944, 46, 96, 8, 131072},
+                           MoeSpec{128, 1, 8, 1408, 1, 1, true}, false,
+                           hf + "zai-org/GLM-4.5-Air/blob/main/config.json"));
+    ModelSpec glm46 = glm45("glm-4.6", "GLM-4.6 355B-A32B", {151552, 5120, 12288, 92, 96, 8, 202752},
+                            MoeSpec{160, 1, 8, 1536, 3, 1, true}, true, hf + "zai-org/GLM-4.6/blob/main/config.json");
+    glm46.mtpSharesEmbeddings = true;
+    models.push_back(glm46);
     return models;
 }
 

@@ -311,6 +311,50 @@ private slots:
         QVERIFY(process.readAllStandardOutput().contains("h100-sxm"));
     }
 
+    // import-model --scan lists an Ollama store's tags with their blob paths,
+    // and a blob (a GGUF file without the extension) imports by its magic.
+    void scanFindsOllamaBlobsThatImport()
+    {
+        QTemporaryDir home;
+        const QDir store(home.filePath(QStringLiteral("ollama")));
+        const QString blob = store.filePath(QStringLiteral("blobs/sha256-") + QString(64, u'c'));
+        QVERIFY(store.mkpath(QStringLiteral("blobs")));
+        QVERIFY(QFile::copy(QStringLiteral(PLANNER_SOURCE_DIR "/tests/fuzz/corpus/gguf/tiny-qwen2.gguf"), blob));
+        QVERIFY(store.mkpath(QStringLiteral("manifests/registry.ollama.ai/library/qwen2")));
+        QFile manifest(store.filePath(QStringLiteral("manifests/registry.ollama.ai/library/qwen2/0.5b")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(QStringLiteral(R"({"layers": [{"mediaType": "application/vnd.ollama.image.model",
+                                          "digest": "sha256:%1", "size": 352}]})")
+                           .arg(QString(64, u'c'))
+                           .toUtf8());
+        manifest.close();
+
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), mDataHome.path());
+        environment.insert(QStringLiteral("HOME"), home.path());
+        environment.insert(QStringLiteral("OLLAMA_MODELS"), store.path());
+        environment.remove(QStringLiteral("HF_HOME"));
+        environment.remove(QStringLiteral("HF_HUB_CACHE"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(PLANNER_CLI),
+                      {QStringLiteral("import-model"), QStringLiteral("--scan"), QStringLiteral("--json")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        const QJsonArray models =
+            QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(QStringLiteral("models")).toArray();
+        QCOMPARE(models.size(), 1);
+        const QJsonObject found = models.first().toObject();
+        QCOMPARE(found.value(QStringLiteral("name")).toString(), QStringLiteral("qwen2:0.5b"));
+        QCOMPARE(found.value(QStringLiteral("path")).toString(), blob);
+
+        const QJsonObject imported = runJson(
+            {QStringLiteral("import-model"), found.value(QStringLiteral("path")).toString(), QStringLiteral("--json")});
+        QVERIFY(imported.value(QStringLiteral("total_params")).toDouble() > 0);
+        QCOMPARE(imported.value(QStringLiteral("checkpoint")).toObject().value(QStringLiteral("format")).toString(),
+                 QStringLiteral("gguf"));
+    }
+
     void perfJsonHasTheDocumentedFields()
     {
         const QJsonObject o = runJson(

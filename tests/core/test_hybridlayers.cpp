@@ -1,9 +1,8 @@
 // Hybrid layer stacks and sparse attention: Qwen3-Next and Qwen3.5 (Gated
 // DeltaNet), MiniMax-M1 (lightning attention), Nemotron-H (Mamba-2 with
 // mixer-only and MLP-only layers), DeepSeek-V3.2 and GLM-5 (DeepSeek Sparse
-// Attention). Counts are checked against checkpoint totals to the last
-// parameter; state and cache bytes against the engines' own shape formulas
-// and a published LMCache log.
+// Attention); and GLM-4.5 / 4.6, whose checkpoints check the MTP layouts. Counts are checked against checkpoint totals
+// to the last parameter; state and cache bytes against the engines' own shape formulas and a published LMCache log.
 
 #include "support/enginetestsupport.h"
 
@@ -71,6 +70,13 @@ private slots:
         QTest::newRow("GLM-5") << "glm-5" << Q_INT64_C(753'864'139'008);
         // MiniMax-M1-40k/80k: 456,089,655,296 (no MTP, no vision).
         QTest::newRow("MiniMax-M1") << "minimax-m1" << Q_INT64_C(456'089'655'296);
+        // zai-org/GLM-4.5: 358,337,791,296 and GLM-4.5-Air: 110,468,824,832
+        // (MTP with its own embedding and head); GLM-4.6: 356,785,898,816
+        // (MTP without them). GLM-4.5's 256 extra parameters per layer over
+        // the Air's shape are its q_norm and k_norm (use_qk_norm).
+        QTest::newRow("GLM-4.5") << "glm-4.5" << Q_INT64_C(358'337'791'296);
+        QTest::newRow("GLM-4.5-Air") << "glm-4.5-air" << Q_INT64_C(110'468'824'832);
+        QTest::newRow("GLM-4.6") << "glm-4.6" << Q_INT64_C(356'785'898'816);
     }
 
     void checkpointTotals()

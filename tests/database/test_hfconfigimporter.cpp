@@ -183,6 +183,7 @@ private slots:
     void readsPythonJsonConstants();
     void minimaxNeedsItsDtype();
     void qwen2MoeSharedExpert();
+    void glm45Keys();
     void gptOssLayerTypesDefault();
     void reportsEveryMissingKey();
 };
@@ -287,6 +288,27 @@ void TestHfConfigImporter::minimaxNeedsItsDtype()
     QVERIFY2(stated.ok(), qPrintable(errorList(stated)));
     compareArchitecture(*stated.spec, *findBuiltinModel("minimax-m1"));
     QCOMPARE(countParameters(*stated.spec).total(), Q_INT64_C(456'089'655'296));
+}
+
+// glm4_moe: no verbatim GLM-4.5 config.json is stored here, so its keys are
+// written out from zai-org/GLM-4.5's model card and config (architecture
+// values only); the count they give is the Hub's 358,337,791,296 exactly
+// (tests/core/test_hybridlayers), which a wrong value could not reproduce.
+void TestHfConfigImporter::glm45Keys()
+{
+    const QByteArray json = R"({
+        "architectures": ["Glm4MoeForCausalLM"], "model_type": "glm4_moe", "attention_bias": true,
+        "first_k_dense_replace": 3, "head_dim": 128, "hidden_act": "silu", "hidden_size": 5120,
+        "intermediate_size": 12288, "max_position_embeddings": 131072, "moe_intermediate_size": 1536,
+        "n_group": 1, "n_routed_experts": 160, "n_shared_experts": 1, "norm_topk_prob": true,
+        "num_attention_heads": 96, "num_experts_per_tok": 8, "num_hidden_layers": 92,
+        "num_key_value_heads": 8, "num_nextn_predict_layers": 1, "partial_rotary_factor": 0.5,
+        "routed_scaling_factor": 2.5, "tie_word_embeddings": false, "topk_group": 1,
+        "torch_dtype": "bfloat16", "use_qk_norm": true, "vocab_size": 151552})";
+    const ModelImportResult result = importHuggingFaceConfigJson(json, QStringLiteral("GLM-4.5/config.json"));
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    compareArchitecture(*result.spec, *findBuiltinModel("glm-4.5"));
+    QCOMPARE(countParameters(*result.spec).totalWithMtp(), Q_INT64_C(358'337'791'296));
 }
 
 // Qwen2-MoE's shared expert (shared_expert_intermediate_size = 4 x 1408 in
