@@ -3,6 +3,7 @@
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
 #include "core/hardware/gpuspec.h"
+#include "core/memory/cacheexplanation.h"
 #include "core/memory/engineprofile.h"
 #include "core/memory/inferencememory.h"
 #include "core/memory/trainingmemory.h"
@@ -79,15 +80,9 @@ int runInference(const QCommandLineParser &parser, const CliDeployment &deployme
     printLine(QStringLiteral("Per GPU (the most loaded one):"));
     printRow(QStringLiteral("Weights"), units::inBytes(e.perGpu.weights));
     printRow(QStringLiteral("KV cache"), units::inBytes(e.perGpu.kvCache));
-    // Why the cache is what it is, when its parts do not all grow with the context.
-    const double state = units::inBytes(e.statePerSequence);
-    if (state > 0)
-        printLine(QStringLiteral("    of which recurrent state     %1 (%2 MB per sequence, whatever its length)")
-                      .arg(formatBytes(state * static_cast<double>(e.sequencesPerGpu)))
-                      .arg(state / 1e6, 0, 'f', 1));
-    if (const double indexer = units::inBytes(e.indexerPerToken); indexer > 0)
-        printLine(QStringLiteral("    of which sparse-attention index keys: %1 of the %2 bytes each token takes")
-                      .arg(formatCount(indexer), formatCount(units::inBytes(e.kvPerToken))));
+    // Why the cache is what it is.
+    for (const Message &note : explainCache(r.model, e))
+        printLine(QStringLiteral("    %1").arg(QString::fromStdString(note.text())));
     printRow(QStringLiteral("Activations (prefill peak)"), units::inBytes(e.perGpu.activations));
     printRow(QStringLiteral("Runtime overhead"), units::inBytes(e.runtimeOverhead));
     printRow(QStringLiteral("Engine reserve"), units::inBytes(e.engineReserve));

@@ -365,6 +365,15 @@ std::vector<Problem> validate(const InferenceRequest &r)
                      QT_TRANSLATE_NOOP("Core", "tensor parallel size %1 must divide or be a multiple of the model's %2 "
                                                "key/value heads"),
                      {n(p.tensor), n(r.model.numKeyValueHeads)});
+    if (const auto &linear = r.model.linearAttention;
+        linear && (linear->keyHeads % p.tensor != 0 || linear->valueHeads % p.tensor != 0))
+        problems.add("tp",
+                     QT_TRANSLATE_NOOP("Core", "tensor parallel size %1 must divide the model's %2 linear-attention "
+                                               "key heads and %3 value heads"),
+                     {n(p.tensor), n(linear->keyHeads), n(linear->valueHeads)});
+    if (r.model.stateSpace && r.model.stateSpace->heads % p.tensor != 0)
+        problems.add("tp", QT_TRANSLATE_NOOP("Core", "tensor parallel size %1 must divide the model's %2 Mamba heads"),
+                     {n(p.tensor), n(r.model.stateSpace->heads)});
     if (r.model.numHeads % p.tensor != 0)
         problems.add("tp",
                      QT_TRANSLATE_NOOP("Core", "tensor parallel size %1 must divide the model's %2 attention heads"),

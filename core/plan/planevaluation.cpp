@@ -1,5 +1,6 @@
 #include "core/plan/planevaluation.h"
 
+#include "core/memory/cacheexplanation.h"
 #include "core/memory/engineprofile.h"
 #include "core/util/text.h"
 
@@ -80,6 +81,8 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
 
     // Fit: the weights and one sequence of the longest context.
     v.memory = estimateInferenceMemory(r.deployment);
+    v.layers = describeLayers(model);
+    v.cacheNotes = explainCache(model, v.memory);
     if (!v.memory.fits) {
         // What the load asks for, for the launch export's offload (which may still run it).
         v.concurrency = workload.byRequestRate ? 1 : std::max<std::int64_t>(workload.concurrency, 1);
@@ -105,6 +108,7 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
     r.concurrency = v.concurrency;
     r.deployment.concurrency = v.concurrency;
     v.memory = estimateInferenceMemory(r.deployment);
+    v.cacheNotes = explainCache(model, v.memory);
     v.speed = estimatePerformance(r);
     v.request = r;
     v.requestsPerSecond = v.speed->nominal.outputTokensPerSecond / static_cast<double>(workload.outputTokens);

@@ -47,6 +47,8 @@ struct VersionEstimate {
     std::int64_t sequencesHeld = 0;                // the most it runs at once (memory or the engine's limit)
     InferenceMemoryEstimate memory;                // the most loaded GPU: at the operating point, or at one
                                                    // sequence of the longest context when it does not fit
+    LayerDescription layers;                       // the model's layers by attention kind
+    std::vector<Message> cacheNotes;               // why `memory`'s KV cache is its size (explainCache)
     std::optional<PerfEstimate> speed;             // at the operating point, when it fits and every figure is known
     std::optional<PerfRequest> request; // the resolved deployment `speed` was estimated for (the charts start from it)
     double requestsPerSecond = 0;       // served at the operating point (nominal)

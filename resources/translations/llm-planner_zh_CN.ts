@@ -842,6 +842,42 @@ does not fit: %1 short</source>
         <source>%1 has expert layers but %2 is missing</source>
         <translation>%1 含有专家层，但缺少 %2</translation>
     </message>
+    <message>
+        <source>tensor parallel size %1 must divide the model&apos;s %2 linear-attention key heads and %3 value heads</source>
+        <translation>张量并行规模 %1 必须整除模型的 %2 个线性注意力键头和 %3 个值头</translation>
+    </message>
+    <message>
+        <source>tensor parallel size %1 must divide the model&apos;s %2 Mamba heads</source>
+        <translation>张量并行规模 %1 必须整除模型的 %2 个 Mamba 头</translation>
+    </message>
+    <message>
+        <source>%1 layers on this GPU keep a KV cache: %2 bytes per token</source>
+        <translation>此 GPU 上有 %1 层保存 KV 缓存：每个 token %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 of them slide a window and keep at most %2 tokens</source>
+        <translation>其中 %1 层为滑动窗口，最多保留 %2 个 token</translation>
+    </message>
+    <message>
+        <source>%1 of them attend in chunks and keep at most %2 tokens</source>
+        <translation>其中 %1 层为分块注意力，最多保留 %2 个 token</translation>
+    </message>
+    <message>
+        <source>%1 of those bytes are sparse attention&apos;s index keys; attention reads only the top %2 tokens</source>
+        <translation>其中 %1 字节为稀疏注意力的索引键；注意力只读取前 %2 个 token</translation>
+    </message>
+    <message>
+        <source>%1 linear-attention layers keep %2 MB of state per sequence, whatever its length</source>
+        <translation>%1 层线性注意力每个序列保存 %2 MB 状态，与长度无关</translation>
+    </message>
+    <message>
+        <source>%1 Mamba-2 layers keep %2 MB of state per sequence, whatever its length</source>
+        <translation>%1 层 Mamba-2 每个序列保存 %2 MB 状态，与长度无关</translation>
+    </message>
+    <message>
+        <source>%1 linear-attention and Mamba layers keep %2 MB of state per sequence, whatever its length</source>
+        <translation>%1 层线性注意力和 Mamba 每个序列保存 %2 MB 状态，与长度无关</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

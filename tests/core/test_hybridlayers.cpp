@@ -6,6 +6,7 @@
 
 #include "support/enginetestsupport.h"
 
+#include "core/memory/cacheexplanation.h"
 #include "core/memory/inferencememory.h"
 #include "core/model/hybridpattern.h"
 #include "core/model/parametercount.h"
@@ -298,6 +299,41 @@ private slots:
                  QStringLiteral("118 layers: 54 Mamba-2, 10 full, 54 feed-forward only"));
         QCOMPARE(QString::fromStdString(describeLayers(builtinModel(QStringLiteral("deepseek-v3.2"))).text()),
                  QStringLiteral("61 layers: 61 sparse (top 2048 tokens)"));
+    }
+
+    // Why the cache is its size, in the words fit and the Inspector show.
+    void cacheExplanation()
+    {
+        const auto notes = [](const char *id) {
+            const InferenceRequest r = servingRequest(QString::fromLatin1(id), QStringLiteral("vllm"), 4096);
+            QStringList lines;
+            for (const Message &m : explainCache(r.model, estimateInferenceMemory(r)))
+                lines << QString::fromStdString(m.text());
+            return lines;
+        };
+        // Qwen3-Next at TP 8: 12 full layers x K and V of one 256-wide head x 2 bytes.
+        QCOMPARE(notes("qwen3-next-80b-a3b"),
+                 (QStringList{QStringLiteral("12 layers on this GPU keep a KV cache: 12,288 bytes per token"),
+                              QStringLiteral("36 linear-attention layers keep 4.9 MB of state per sequence, whatever "
+                                             "its length")}));
+        QCOMPARE(notes("nemotron-h-56b").last(),
+                 QStringLiteral("54 Mamba-2 layers keep 114.1 MB of state per sequence, whatever its length"));
+        QCOMPARE(notes("deepseek-v3.2").last(),
+                 QStringLiteral("8,052 of those bytes are sparse attention's index keys; attention reads only the "
+                                "top 2048 tokens"));
+    }
+
+    // Tensor parallelism splits linear-attention and Mamba heads too.
+    void tensorParallelMustSplitRecurrentHeads()
+    {
+        InferenceRequest r = servingRequest(QStringLiteral("qwen3-next-80b-a3b"), QStringLiteral("vllm"), 4096);
+        r.gpuCount = 32;
+        r.parallel.tensor = 32;
+        QVERIFY(anyConcerns(validate(r), "tp"));
+        r = servingRequest(QStringLiteral("nemotron-h-56b"), QStringLiteral("vllm"), 4096);
+        r.gpuCount = 3;
+        r.parallel.tensor = 3;
+        QVERIFY(anyContains(validate(r), "Mamba heads"));
     }
 
     // Memory stays monotone in context for every hybrid model.

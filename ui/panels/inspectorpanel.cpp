@@ -100,6 +100,13 @@ std::vector<InspectorPanel::TextRow> InspectorPanel::summaryRows() const
             if (c.servers > 1)
                 rows.push_back({tr("Between servers"), perDirection(c.links.pipeline) + tr(" per GPU")});
         }
+        // Each model version's layers and why its cache is the size it is.
+        for (const VersionEstimate &v : e.versions) {
+            QStringList lines{translated(v.layers)};
+            for (const Message &note : v.cacheNotes)
+                lines << translated(note);
+            rows.push_back({qs(v.modelName), lines.join(u'\n')});
+        }
         if (!e.issues.empty())
             rows.push_back({tr("Problems"),
                             tr("%n problem(s): hover the red badges", nullptr, static_cast<int>(e.issues.size()))});
