@@ -449,6 +449,9 @@ ModelSpec CatalogueRows<ModelSpec>::fromRecord(const QSqlRecord &r)
     m.mtpSharesEmbeddings = integer(r, "mtp_shares_embeddings") != 0;
     m.recurrentStateBits = integer(r, "recurrent_state_bits");
     m.visionParameters = bigInteger(r, "vision_parameters");
+    m.normBias = integer(r, "norm_bias") != 0;
+    m.mlpBias = integer(r, "mlp_bias") != 0;
+    m.embeddingNorm = integer(r, "embedding_norm") != 0;
     if (!value(r, "linear_kind").isNull())
         m.linearAttention = LinearAttentionSpec{
             text(r, "linear_kind") == "lightning" ? LinearAttentionKind::Lightning : LinearAttentionKind::GatedDeltaNet,
@@ -524,6 +527,9 @@ QVariantMap CatalogueRows<ModelSpec>::toRow(const ModelSpec &m)
     put("mtp_shares_embeddings", flag(m.mtpSharesEmbeddings));
     put("recurrent_state_bits", m.recurrentStateBits > 0 ? QVariant(m.recurrentStateBits) : QVariant());
     put("vision_parameters", positive(m.visionParameters));
+    put("norm_bias", flag(m.normBias));
+    put("mlp_bias", flag(m.mlpBias));
+    put("embedding_norm", flag(m.embeddingNorm));
     const std::optional<LinearAttentionSpec> &la = m.linearAttention;
     put("linear_kind",
         la ? QVariant(la->kind == LinearAttentionKind::Lightning ? "lightning" : "gated-deltanet") : QVariant());

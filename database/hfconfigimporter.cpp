@@ -48,6 +48,7 @@ enum class Arch {
     MiniMaxM1,
     NemotronH,
     Glm4Moe,
+    Bloom,
 };
 
 struct ArchInfo {
@@ -76,6 +77,7 @@ constexpr ArchInfo kArchitectures[] = {
     {"minimax", "MiniMaxForCausalLM", Arch::MiniMaxM1},
     {"nemotron_h", "NemotronHForCausalLM", Arch::NemotronH},
     {"glm4_moe", "Glm4MoeForCausalLM", Arch::Glm4Moe},
+    {"bloom", "BloomForCausalLM", Arch::Bloom},
 };
 
 bool usesMla(Arch arch)
@@ -161,6 +163,31 @@ void readActivation(ConfigReader &reader)
     if (!act.isEmpty() && !known.contains(act))
         reader.fail("hidden_act",
                     QStringLiteral("'%1' is not supported; supported: %2").arg(act, known.join(QStringLiteral(", "))));
+}
+
+// BLOOM: BloomConfig's own key names (n_embed, n_layer, n_head), ALiBi
+// positions without a table, fused biased qkv and dense projections, a 4h
+// GELU MLP with biases, LayerNorms with biases, one after the embedding.
+void readBloom(ConfigReader &reader, ModelSpec &spec)
+{
+    const auto key = [&reader](const char *name, const char *alias) { return reader.contains(alias) ? alias : name; };
+    spec.vocabSize = reader.count("vocab_size");
+    spec.hiddenSize = reader.count(key("hidden_size", "n_embed"));
+    spec.numLayers = reader.count(key("num_hidden_layers", "n_layer"));
+    spec.numHeads = reader.count(key("num_attention_heads", "n_head"));
+    spec.numKeyValueHeads = spec.numHeads;
+    spec.headDim = spec.numHeads > 0 ? spec.hiddenSize / spec.numHeads : 0;
+    spec.intermediateSize = 4 * spec.hiddenSize;
+    // ALiBi has no position limit in the config; every BLOOM release was
+    // trained on 2,048-token sequences (the model cards), used as the maximum.
+    spec.maxContext = 2048;
+    spec.tiedEmbeddings = reader.flag("tie_word_embeddings", true);
+    spec.attentionQkvBias = true;
+    spec.attentionOutputBias = true;
+    spec.gatedMlp = false;
+    spec.normBias = true;
+    spec.mlpBias = true;
+    spec.embeddingNorm = true;
 }
 
 void readCommon(ConfigReader &reader, ModelSpec &spec)
@@ -261,6 +288,7 @@ bool readAttentionBias(ConfigReader &reader, Arch arch)
         // Glm4MoeAttention: attention_bias (true in GLM-4.5) biases q/k/v;
         // o_proj never has one.
         return reader.flag("attention_bias", false);
+    case Arch::Bloom: return true; // fused query_key_value always has a bias (readBloom)
     case Arch::Mistral:
     case Arch::Mixtral:
     case Arch::MiniMaxM1: break; // no bias in these attention blocks, and no key for one
@@ -506,6 +534,7 @@ void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
     case Arch::Qwen35Moe: readQwenMoe(reader, spec); break;
     case Arch::MiniMaxM1: readMiniMaxMoe(reader, spec); break;
     case Arch::NemotronH: readNemotronHMlp(reader, spec); break;
+    case Arch::Bloom: break; // readBloom
     case Arch::GptOss: readGptOssMoe(reader, spec); break;
     case Arch::Mixtral: readMixtralMoe(reader, spec); break;
     case Arch::DeepseekV2:
@@ -700,6 +729,19 @@ void addValidationErrors(const ModelSpec &spec, const QString &source, std::vect
                           QStringLiteral("%1: %2.").arg(source, QString::fromStdString(problem.text()))});
 }
 
+// The checks every mapped spec passes before it is returned.
+std::optional<ModelSpec> finish(ConfigReader &reader, const ModelSpec &spec, std::vector<ImportError> &errors)
+{
+    if (!errors.empty())
+        return std::nullopt;
+    checkPlausible(reader, spec);
+    if (errors.empty())
+        addValidationErrors(spec, reader.source(), errors);
+    if (!errors.empty())
+        return std::nullopt;
+    return spec;
+}
+
 std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> &errors)
 {
     const std::optional<ArchInfo> info = readArchitecture(reader);
@@ -713,6 +755,12 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
     if (nestsTextConfig(info->arch) && !text)
         return std::nullopt;
     ConfigReader &model = text ? *text : reader;
+    if (info->arch == Arch::Bloom) {
+        readBloom(reader, spec);
+        spec.checkpointFormat = readCheckpointFormat(reader);
+        setIdentity(reader, reader.value("model_type").toString(), spec);
+        return finish(reader, spec, errors);
+    }
     readCommon(model, spec);
     if (text && !text->contains("tie_word_embeddings"))
         spec.tiedEmbeddings = reader.flag("tie_word_embeddings", false);
@@ -728,14 +776,7 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
     const bool dtypeInText = text && (text->contains("dtype") || text->contains("torch_dtype"));
     spec.checkpointFormat = readCheckpointFormat(reader.has("quantization_config") || !dtypeInText ? reader : model);
     setIdentity(reader, reader.value("model_type").toString(), spec);
-    if (!errors.empty())
-        return std::nullopt;
-    checkPlausible(reader, spec);
-    if (errors.empty())
-        addValidationErrors(spec, reader.source(), errors);
-    if (!errors.empty())
-        return std::nullopt;
-    return spec;
+    return finish(reader, spec, errors);
 }
 
 // Python's json module writes the non-standard tokens Infinity, -Infinity and

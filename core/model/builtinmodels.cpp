@@ -126,6 +126,21 @@ ModelSpec glm45(std::string id, std::string name, const DenseShape &s, const Moe
     return m;
 }
 
+// BLOOM 176B (BigScience, 2022): ALiBi positions (no table), MHA with
+// biased fused qkv and dense projections, a 4h GELU MLP with biases,
+// LayerNorms with biases including one after the word embeddings, tied head.
+ModelSpec bloom(std::string source)
+{
+    ModelSpec m = dense("bloom-176b", "BLOOM", "BLOOM 176B", {250880, 14336, 4 * 14336, 70, 112, 112, 2048, true, true},
+                        std::move(source));
+    m.attentionOutputBias = true;
+    m.gatedMlp = false;
+    m.normBias = true;
+    m.mlpBias = true;
+    m.embeddingNorm = true;
+    return m;
+}
+
 std::vector<ModelSpec> makeModels()
 {
     const std::string hf = "https://huggingface.co/";
@@ -298,6 +313,16 @@ std::vector<ModelSpec> makeModels()
                             MoeSpec{160, 1, 8, 1536, 3, 1, true}, true, hf + "zai-org/GLM-4.6/blob/main/config.json");
     glm46.mtpSharesEmbeddings = true;
     models.push_back(glm46);
+
+    // The guides' generic sizes. LLaMA (Meta, February 2023; paper Table 2):
+    // 13B and 65B, 2,048-token context, vocabulary 32,000, untied head.
+    models.push_back(dense("llama-13b", "LLaMA", "LLaMA 13B", {32000, 5120, 13824, 40, 40, 40, 2048},
+                           "Touvron et al., LLaMA (arXiv:2302.13971), Table 2; HF conversion config.json"));
+    models.push_back(dense("llama-65b", "LLaMA", "LLaMA 65B", {32000, 8192, 22016, 80, 64, 64, 2048},
+                           "Touvron et al., LLaMA (arXiv:2302.13971), Table 2; HF conversion config.json"));
+    models.push_back(bloom(hf
+                           + "bigscience/bloom/blob/main/config.json (model card: 176,247,271,424 parameters, "
+                             "trained on 2,048-token sequences)"));
     return models;
 }
 

@@ -175,6 +175,11 @@ struct ModelSpec {
     bool attentionOutputGate = false; // Qwen3-Next, Qwen3.5: q_proj also yields a sigmoid gate per query channel
     bool tiedEmbeddings = false;      // tie_word_embeddings
     bool gatedMlp = true;             // SwiGLU (gate, up, down) vs two-matrix MLP
+    // BLOOM / GPT-3 / OPT style: LayerNorms with a bias as well as a weight,
+    // biases on the MLP projections, and a LayerNorm right after the embedding.
+    bool normBias = false;
+    bool mlpBias = false;
+    bool embeddingNorm = false;
 
     std::optional<MlaSpec> mla;
     std::optional<MoeSpec> moe;

@@ -10,12 +10,18 @@ std::int64_t mlpParameters(const ModelSpec &spec, std::int64_t width)
     return matrices * spec.hiddenSize * width;
 }
 
+// One hidden-width norm: a LayerNorm with bias holds twice an RMSNorm's values.
+std::int64_t hiddenNorm(const ModelSpec &spec)
+{
+    return spec.normBias ? 2 * spec.hiddenSize : spec.hiddenSize;
+}
+
 // Softmax attention (MHA, GQA, MQA or MLA) with its input norm.
 LayerParameters attentionMixer(const ModelSpec &spec)
 {
     LayerParameters layer;
     const std::int64_t h = spec.hiddenSize;
-    layer.norms += h; // input_layernorm
+    layer.norms += hiddenNorm(spec); // input_layernorm
     if (spec.mla) {
         // DeepSeek-V3 modeling code: q_a_proj -> q_a_layernorm -> q_b_proj;
         // kv_a_proj_with_mqa -> kv_a_layernorm -> kv_b_proj; o_proj.
@@ -111,7 +117,7 @@ LayerParameters stateSpaceMixer(const ModelSpec &spec)
 LayerParameters feedForwardBlock(const ModelSpec &spec, bool experts)
 {
     LayerParameters layer;
-    layer.norms += spec.hiddenSize;
+    layer.norms += hiddenNorm(spec); // post_attention_layernorm
     if (experts && spec.isMoe()) {
         const MoeSpec &m = *spec.moe;
         const std::int64_t expert = mlpParameters(spec, m.expertIntermediateSize);
@@ -123,6 +129,9 @@ LayerParameters feedForwardBlock(const ModelSpec &spec, bool experts)
                        + (m.sharedExpertGate ? spec.hiddenSize : 0);
     } else {
         layer.denseMlp = mlpParameters(spec, spec.intermediateSize);
+        // BLOOM's dense_h_to_4h and dense_4h_to_h biases (gate and up each, when gated).
+        if (spec.mlpBias)
+            layer.mlpBias += (spec.gatedMlp ? 2 : 1) * spec.intermediateSize + spec.hiddenSize;
     }
     return layer;
 }
@@ -135,6 +144,7 @@ LayerParameters &LayerParameters::operator+=(const LayerParameters &o)
     attentionReplicated += o.attentionReplicated;
     attentionOther += o.attentionOther;
     denseMlp += o.denseMlp;
+    mlpBias += o.mlpBias;
     routedExperts += o.routedExperts;
     sharedExperts += o.sharedExperts;
     router += o.router;
@@ -149,6 +159,7 @@ LayerParameters LayerParameters::operator*(std::int64_t n) const
     p.attentionReplicated = attentionReplicated * n;
     p.attentionOther = attentionOther * n;
     p.denseMlp = denseMlp * n;
+    p.mlpBias = mlpBias * n;
     p.routedExperts = routedExperts * n;
     p.sharedExperts = sharedExperts * n;
     p.router = router * n;
@@ -168,7 +179,8 @@ ParameterBreakdown countParameters(const ModelSpec &spec)
     ParameterBreakdown p;
     p.embedding = spec.vocabSize * spec.hiddenSize;
     p.head = spec.tiedEmbeddings ? 0 : spec.vocabSize * spec.hiddenSize;
-    p.finalNorm = spec.hiddenSize;
+    // The final norm, and BLOOM's word_embeddings_layernorm counted with it.
+    p.finalNorm = hiddenNorm(spec) * (spec.embeddingNorm ? 2 : 1);
     p.vision = spec.visionParameters;
     p.layers = spec.layersIn(0, spec.numLayers);
     if (p.layers.mixers.softmax() > 0 || spec.mtpLayers > 0)
@@ -213,7 +225,7 @@ std::int64_t ParameterBreakdown::attention() const
 std::int64_t ParameterBreakdown::mlp() const
 {
     const LayerParameters all = allLayers();
-    return all.denseMlp + all.sharedExperts;
+    return all.denseMlp + all.mlpBias + all.sharedExperts;
 }
 
 std::int64_t ParameterBreakdown::experts() const

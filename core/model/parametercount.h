@@ -25,6 +25,7 @@ struct LayerParameters {
     // convolution and per-head decay of linear-attention and Mamba layers.
     std::int64_t attentionOther = 0;
     std::int64_t denseMlp = 0;      // gate/up/down of a dense layer
+    std::int64_t mlpBias = 0;       // biases of a dense MLP (BLOOM, GPT-3, OPT), kept in 16 bits
     std::int64_t routedExperts = 0; // all routed experts of a MoE layer (their biases included)
     std::int64_t sharedExperts = 0; // the always-on shared experts
     std::int64_t router = 0;        // gate weight (+ score-correction bias, shared-expert gate)
@@ -34,7 +35,7 @@ struct LayerParameters {
     {
         return attentionSharded + attentionReplicated + denseMlp + routedExperts + sharedExperts;
     }
-    std::int64_t total() const { return linear() + attentionOther + router + norms; }
+    std::int64_t total() const { return linear() + attentionOther + mlpBias + router + norms; }
     LayerParameters &operator+=(const LayerParameters &other);
     LayerParameters operator*(std::int64_t layers) const;
 };
@@ -64,7 +65,7 @@ struct ParameterBreakdown {
 
     // Sums over all layers, by role.
     std::int64_t attention() const; // every token mixer's linear weights and small tensors
-    std::int64_t mlp() const;       // dense MLPs + shared experts
+    std::int64_t mlp() const;       // dense MLPs (their biases included) + shared experts
     std::int64_t experts() const;   // routed experts
     std::int64_t routers() const;
     std::int64_t norms() const; // layer norms + final norm

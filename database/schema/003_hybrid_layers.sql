@@ -1,7 +1,7 @@
 -- Hybrid layer stacks (Qwen3-Next / Qwen3.5 Gated DeltaNet, MiniMax-M1
 -- lightning attention, Nemotron-H Mamba-2 and mixer-only layers) and
--- DeepSeek Sparse Attention's indexer, and the vision encoder of
--- vision-language checkpoints. layer_pattern gains the letters L
+-- DeepSeek Sparse Attention's indexer, the vision encoder of
+-- vision-language checkpoints, and BLOOM-style biased LayerNorms and MLPs. layer_pattern gains the letters L
 -- (linear attention), M (Mamba-2) and - (no token mixer), which 002's CHECK
 -- refuses; SQLite cannot change a CHECK in place, so the table is rebuilt with
 -- every row kept. NULL in a new column means the old behaviour.
@@ -63,7 +63,10 @@ CREATE TABLE model_003 (
     dsa_index_heads INTEGER CHECK (dsa_index_heads IS NULL OR dsa_index_heads > 0),
     dsa_index_head_dim INTEGER CHECK (dsa_index_head_dim IS NULL OR dsa_index_head_dim > 0),
     dsa_index_topk INTEGER CHECK (dsa_index_topk IS NULL OR dsa_index_topk > 0),
-    vision_parameters INTEGER CHECK (vision_parameters IS NULL OR vision_parameters > 0)
+    vision_parameters INTEGER CHECK (vision_parameters IS NULL OR vision_parameters > 0),
+    norm_bias INTEGER CHECK (norm_bias IS NULL OR norm_bias IN (0, 1)),
+    mlp_bias INTEGER CHECK (mlp_bias IS NULL OR mlp_bias IN (0, 1)),
+    embedding_norm INTEGER CHECK (embedding_norm IS NULL OR embedding_norm IN (0, 1))
 );
 INSERT INTO model_003 (
     id, family, name, checkpoint_format, vocab_size, hidden_size, intermediate_size, num_layers, num_heads,

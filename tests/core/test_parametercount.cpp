@@ -47,6 +47,8 @@ private slots:
     void breakdownSumsToTotal_data();
     void breakdownSumsToTotal();
     void llama31_8bComponentsByHand();
+    void guideSizes_data();
+    void guideSizes();
     void qwen25_7bNonEmbedding();
     void llama31_405bKeyValueHeads();
     void deepseekV3HuggingFaceTotal();
@@ -165,6 +167,31 @@ void TestParameterCount::breakdownSumsToTotal()
         QCOMPARE(qint64(layerParameters(spec, true).total()), qint64(p.attentionMixer.total() + p.moeBlock.total()));
     QVERIFY(p.active() <= p.total());
     QVERIFY(p.totalWithMtp() >= p.total());
+}
+
+// The generic sizes the guides quote, exactly. LLaMA-13B: 13,015,864,320
+// (Hugging Face conversions' safetensors total; the paper's Table 2 says
+// "13.0B"). LLaMA-65B: 65,285,660,672 (auraecosystem/llama-65b-hf,
+// model.safetensors.index.json at 9aa1319e: total_size 130,571,331,584 bytes in
+// FP16, less the rotary inv_freq buffers). BLOOM: "176,247,271,424 parameters"
+// (bigscience/bloom model card; index total_size 352,494,542,848 = 2 x that).
+void TestParameterCount::guideSizes_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<qint64>("total");
+    QTest::newRow("LLaMA-13B") << "llama-13b" << Q_INT64_C(13'015'864'320);
+    QTest::newRow("LLaMA-65B") << "llama-65b" << Q_INT64_C(65'285'660'672);
+    QTest::newRow("BLOOM-176B") << "bloom-176b" << Q_INT64_C(176'247'271'424);
+}
+
+void TestParameterCount::guideSizes()
+{
+    QFETCH(QString, id);
+    QFETCH(qint64, total);
+    const ParameterBreakdown p = countParameters(builtinModel(id));
+    QCOMPARE(qint64(p.total()), total);
+    if (id == QLatin1String("bloom-176b")) // "3,596,615,680 embedding parameters" (model card)
+        QCOMPARE(qint64(p.embedding), Q_INT64_C(3'596'615'680));
 }
 
 void TestParameterCount::llama31_8bComponentsByHand()

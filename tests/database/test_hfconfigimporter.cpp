@@ -79,6 +79,9 @@ void compareArchitecture(const ModelSpec &imported, const ModelSpec &builtin)
     QCOMPARE(imported.attentionQkvBias, builtin.attentionQkvBias);
     QCOMPARE(imported.tiedEmbeddings, builtin.tiedEmbeddings);
     QCOMPARE(imported.gatedMlp, builtin.gatedMlp);
+    QCOMPARE(imported.normBias, builtin.normBias);
+    QCOMPARE(imported.mlpBias, builtin.mlpBias);
+    QCOMPARE(imported.embeddingNorm, builtin.embeddingNorm);
     QCOMPARE(imported.mtpLayers, builtin.mtpLayers);
     QCOMPARE(imported.attentionOutputBias, builtin.attentionOutputBias);
     QCOMPARE(imported.qkNorm, builtin.qkNorm);
@@ -181,7 +184,8 @@ private slots:
     void rejectsBrokenConfig_data();
     void rejectsBrokenConfig();
     void readsPythonJsonConstants();
-    void minimaxNeedsItsDtype();
+    void configsWithoutDtype_data();
+    void configsWithoutDtype();
     void qwen2MoeSharedExpert();
     void glm45Keys();
     void gptOssLayerTypesDefault();
@@ -274,11 +278,26 @@ void TestHfConfigImporter::importsRealConfig_data()
     newRow("Nemotron-H-56B-Base-8K", "nemotron-h-56b", "nemotron_h", 56'324'350'464);
 }
 
-// MiniMax-M1's config.json states no dtype, so the stored precision is not
-// guessed; with the checkpoint's BF16 stated it reads as the built-in.
-void TestHfConfigImporter::minimaxNeedsItsDtype()
+// MiniMax-M1's and BLOOM's config.json state no dtype, so the stored
+// precision is not guessed; with the checkpoint's BF16 stated each reads as
+// the built-in, with the publisher's count (BLOOM's model card:
+// 176,247,271,424; MiniMax-M1: see tests/core/test_hybridlayers).
+void TestHfConfigImporter::configsWithoutDtype_data()
 {
-    const QString path = QStringLiteral("hf/MiniMax-M1/config.json");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("builtin");
+    QTest::addColumn<qint64>("total");
+    QTest::newRow("MiniMax-M1") << "hf/MiniMax-M1/config.json"
+                                << "minimax-m1" << Q_INT64_C(456'089'655'296);
+    QTest::newRow("BLOOM") << "hf/bloom/config.json"
+                           << "bloom-176b" << Q_INT64_C(176'247'271'424);
+}
+
+void TestHfConfigImporter::configsWithoutDtype()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, builtin);
+    QFETCH(qint64, total);
     const ModelImportResult bare = importHuggingFaceConfig(fixture(path));
     QVERIFY(!bare.ok());
     QVERIFY2(findError(bare, QStringLiteral("torch_dtype")), qPrintable(errorList(bare)));
@@ -286,8 +305,8 @@ void TestHfConfigImporter::minimaxNeedsItsDtype()
     const ModelImportResult stated = importHuggingFaceConfigJson(variant(path, R"({"torch_dtype": "bfloat16"})", {}),
                                                                  fixture(path));
     QVERIFY2(stated.ok(), qPrintable(errorList(stated)));
-    compareArchitecture(*stated.spec, *findBuiltinModel("minimax-m1"));
-    QCOMPARE(countParameters(*stated.spec).total(), Q_INT64_C(456'089'655'296));
+    compareArchitecture(*stated.spec, *findBuiltinModel(builtin.toStdString()));
+    QCOMPARE(countParameters(*stated.spec).total(), total);
 }
 
 // glm4_moe: no verbatim GLM-4.5 config.json is stored here, so its keys are
