@@ -1,6 +1,7 @@
 #include "database/hfconfigimporter.h"
 #include "database/hfconfigreader.h"
 #include "database/hfhybridlayers.h"
+#include "database/hfquantization.h"
 #include "database/hfvisionencoder.h"
 #include "database/jsonvaluetext.h"
 
@@ -544,94 +545,6 @@ void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
     case Arch::Glm4Moe: readDeepseekMoe(reader, arch, spec); break;
     }
     readMtp(reader, arch, spec);
-}
-
-std::string readFp8Format(ConfigReader &quant)
-{
-    if (!quant.has("weight_block_size"))
-        return "fp8"; // one scale per tensor
-    const QJsonValue blocks = quant.value("weight_block_size");
-    const QJsonArray shape = blocks.toArray();
-    const auto is128 = [](const QJsonValue &v) { return v.isDouble() && v.toDouble() == 128.0; };
-    if (shape.size() == 2 && std::all_of(shape.begin(), shape.end(), is128))
-        return "fp8-block";
-    const QString shown = blocks.isArray() ? QString::fromUtf8(QJsonDocument(shape).toJson(QJsonDocument::Compact))
-                                           : describeJsonValue(blocks);
-    quant.fail("weight_block_size",
-               QStringLiteral("is %1; only [128,128] (DeepSeek's block scales) is supported").arg(shown));
-    return {};
-}
-
-// AWQ and GPTQ: 4-bit weights with one scale (and zero point) per group_size inputs.
-std::string readGroupedIntFormat(ConfigReader &quant, const char *prefix)
-{
-    const std::int64_t bits = quant.count("bits");
-    const std::int64_t groupSize = quant.count("group_size");
-    if (bits != 0 && bits != 4)
-        quant.fail("bits", QStringLiteral("is %1; only 4-bit %2 checkpoints are supported").arg(bits).arg(prefix));
-    if (bits != 4 || groupSize == 0)
-        return {};
-    const std::string id = std::string(prefix) + "-int4-g" + std::to_string(groupSize);
-    if (!findWeightFormat(id))
-        quant.fail("group_size", QStringLiteral("is %1, which is not a supported group size").arg(groupSize));
-    return id;
-}
-
-// MXFP4 (gpt-oss): modules_to_not_convert names what stays in BF16. With
-// attention, router, embedding and head kept, only the experts are MXFP4.
-std::string readMxfp4Format(ConfigReader &quant)
-{
-    const QJsonArray kept = quant.value("modules_to_not_convert").toArray();
-    const auto keeps = [&kept](const char *module) {
-        return std::any_of(kept.begin(), kept.end(),
-                           [module](const QJsonValue &v) { return v.toString().contains(QLatin1StringView(module)); });
-    };
-    if (kept.isEmpty())
-        return "mxfp4";
-    if (keeps("self_attn") && keeps("router") && keeps("embed_tokens") && keeps("lm_head"))
-        return "mxfp4-experts";
-    quant.fail("modules_to_not_convert", QStringLiteral("keeps some but not all of self_attn, router, embed_tokens "
-                                                        "and lm_head in 16 bits; only gpt-oss's split (experts in "
-                                                        "MXFP4, those in BF16) is modelled"));
-    return {};
-}
-
-std::string readQuantization(ConfigReader &reader)
-{
-    std::optional<ConfigReader> quant = reader.child("quantization_config");
-    if (!quant)
-        return {};
-    const QString method = quant->text("quant_method");
-    if (method == QLatin1StringView("fp8"))
-        return readFp8Format(*quant);
-    if (method == QLatin1StringView("awq") || method == QLatin1StringView("gptq"))
-        return readGroupedIntFormat(*quant, method == QLatin1StringView("awq") ? "awq" : "gptq");
-    if (method == QLatin1StringView("mxfp4"))
-        return readMxfp4Format(*quant);
-    if (!method.isEmpty())
-        quant->fail("quant_method",
-                    QStringLiteral("'%1' is not supported; supported: fp8, awq, gptq, mxfp4").arg(method));
-    return {};
-}
-
-// The stored weight format, from quantization_config when present, else from
-// the dtype the unquantized weights are saved in. transformers >= 4.56 writes
-// "dtype" instead of "torch_dtype".
-std::string readCheckpointFormat(ConfigReader &reader)
-{
-    if (reader.has("quantization_config"))
-        return readQuantization(reader);
-    const char *key = (reader.contains("torch_dtype") || !reader.contains("dtype")) ? "torch_dtype" : "dtype";
-    const QString dtype = reader.text(key);
-    if (dtype == QLatin1StringView("bfloat16"))
-        return "bf16";
-    if (dtype == QLatin1StringView("float16"))
-        return "fp16";
-    if (dtype == QLatin1StringView("float32"))
-        return "fp32";
-    if (!dtype.isEmpty())
-        reader.fail(key, QStringLiteral("'%1' is not supported; supported: bfloat16, float16, float32").arg(dtype));
-    return {};
 }
 
 QString folderName(const QString &sourceName)

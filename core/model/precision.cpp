@@ -115,6 +115,20 @@ std::vector<WeightFormat> makeWeightFormats()
                                       "OCP MX v1.0 E2M1 + E8M0 scale per 32");
     mxfp4Experts.expertBits = 4.0 + 8.0 / 32;
     formats.push_back(mxfp4Experts);
+    // compressed-tensors (llm-compressor) symmetric INT4 "pack-quantized":
+    // eight values per int32 and one BF16 scale per group, no zero point.
+    formats.push_back(grouped("int4-g128", "INT4 symmetric (group 128, compressed-tensors)", 4, 16, 0, 128, P::Bf16,
+                              "compressed-tensors pack-quantized W4A16: int32-packed 4-bit weights, BF16 "
+                              "weight_scale per group, symmetric (no zero point)"));
+    // Kimi K2.5: the routed experts in that format with groups of 32, the rest
+    // (attention, shared experts, dense MLP, router, embedding, head) in BF16.
+    WeightFormat int4Experts = plain("int4-g32-experts", "INT4 experts (group 32), BF16 elsewhere (Kimi K2.5)", 16,
+                                     P::Bf16,
+                                     "moonshotai/Kimi-K2.5 config.json quantization_config (compressed-tensors "
+                                     "pack-quantized, 4-bit int, group 32, symmetric; ignore: lm_head, self_attn, "
+                                     "shared_experts, dense mlp)");
+    int4Experts.expertBits = 4.0 + 16.0 / 32;
+    formats.push_back(int4Experts);
 
     // GGUF. Pure types use one block type for every linear weight; the mixes
     // follow llama_tensor_get_type. Shares are of a Llama-shaped layer's linear
@@ -166,10 +180,11 @@ std::vector<KvCacheFormat> makeKvFormats()
     };
 }
 
-// "awq-int4-g64" / "gptq-int4-g256": the group-size variants of AWQ and GPTQ.
+// "awq-int4-g64" / "gptq-int4-g256" / "int4-g32": the group-size variants of
+// AWQ, GPTQ and compressed-tensors INT4.
 std::optional<WeightFormat> groupVariant(const std::string &id)
 {
-    for (const char *prefix : {"awq-int4-g", "gptq-int4-g"}) {
+    for (const char *prefix : {"awq-int4-g", "gptq-int4-g", "int4-g"}) {
         const std::string_view p(prefix);
         if (id.rfind(p, 0) != 0)
             continue;

@@ -410,6 +410,34 @@ void TestHfConfigImporter::checkpointFormat_data()
                                      R"({"quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 32,
                                                    "desc_act": false, "sym": true}})")
                               << QStringList() << "gptq-int4-g32";
+    // compressed-tensors as moonshotai/Kimi-K2.5 ships it (its text_config's
+    // quantization_config, verbatim in tests/fixtures/hf/Kimi-K2.5): INT4
+    // group 32 on the routed experts, the ignore list keeping the rest BF16.
+    const QByteArray kimi = QJsonDocument(QJsonObject{{"quantization_config",
+                                                       QJsonDocument::fromJson(
+                                                           readFixture(QStringLiteral("hf/Kimi-K2.5/config.json")))
+                                                           .object()
+                                                           .value(QStringLiteral("text_config"))
+                                                           .toObject()
+                                                           .value(QStringLiteral("quantization_config"))}})
+                                .toJson();
+    QTest::newRow("compressed-tensors int4 experts") << kDeepseekV3 << kimi << QStringList() << "int4-g32-experts";
+    // llm-compressor W4A16 and FP8-dynamic recipes (lm_head ignored).
+    QTest::newRow("compressed-tensors w4a16") << kLlama << QByteArray(R"({"quantization_config": {
+        "quant_method": "compressed-tensors", "format": "pack-quantized", "ignore": ["lm_head"],
+        "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 4, "type": "int",
+        "strategy": "group", "group_size": 128, "symmetric": true}}}}})")
+                                              << QStringList() << "int4-g128";
+    QTest::newRow("compressed-tensors fp8") << kLlama << QByteArray(R"({"quantization_config": {
+        "quant_method": "compressed-tensors", "format": "float-quantized", "ignore": ["lm_head"],
+        "config_groups": {"group_0": {"targets": ["Linear"], "weights": {"num_bits": 8, "type": "float",
+        "strategy": "channel", "symmetric": true}}}}})")
+                                            << QStringList() << "fp8";
+    // NVIDIA ModelOpt exports (e.g. nvidia/Llama-3.1-8B-Instruct-FP4).
+    QTest::newRow("modelopt nvfp4") << kLlama << QByteArray(R"({"quantization_config": {
+        "quant_method": "modelopt", "quant_algo": "NVFP4", "group_size": 16, "exclude_modules": ["lm_head"],
+        "kv_cache_quant_algo": "FP8"}})")
+                                    << QStringList() << "nvfp4";
 }
 
 void TestHfConfigImporter::checkpointFormat()
@@ -579,6 +607,20 @@ void TestHfConfigImporter::rejectsBrokenConfig_data()
     QTest::newRow("unknown type, unknown architecture")
         << kLlama << QByteArray(R"({"model_type": "jamba", "architectures": ["JambaForCausalLM"]})") << none
         << "model_type";
+    // Attention quantized but the dense MLP kept: a split the planner does not model.
+    QTest::newRow("compressed-tensors odd ignore list")
+        << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "compressed-tensors",
+            "ignore": ["lm_head", "re:.*mlp.*"], "config_groups": {"group_0": {"weights": {"num_bits": 4,
+            "type": "int", "strategy": "group", "group_size": 128, "symmetric": true}}}}})")
+        << none << "quantization_config.ignore";
+    QTest::newRow("compressed-tensors asymmetric int4")
+        << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "compressed-tensors",
+            "ignore": ["lm_head"], "config_groups": {"group_0": {"weights": {"num_bits": 4,
+            "type": "int", "strategy": "group", "group_size": 128, "symmetric": false}}}}})")
+        << none << "quantization_config.config_groups";
+    QTest::newRow("modelopt unknown algorithm")
+        << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "modelopt", "quant_algo": "W4A8_AWQ"}})")
+        << none << "quantization_config.quant_algo";
     QTest::newRow("fractional") << kLlama << QByteArray(R"({"hidden_size": 4096.5})") << none << "hidden_size";
     QTest::newRow("zero heads") << kLlama << QByteArray(R"({"num_attention_heads": 0})") << none
                                 << "num_attention_heads";
