@@ -25,7 +25,8 @@ namespace {
 // Schema scripts in order; user_version = the number of scripts applied.
 const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogue.sql"),
                                  QStringLiteral(":/catalogue/schema/002_layer_attention.sql"),
-                                 QStringLiteral(":/catalogue/schema/003_hybrid_layers.sql")};
+                                 QStringLiteral(":/catalogue/schema/003_hybrid_layers.sql"),
+                                 QStringLiteral(":/catalogue/schema/004_layer_heads.sql")};
 
 struct TableInfo {
     const char *table;

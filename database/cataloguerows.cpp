@@ -452,6 +452,14 @@ ModelSpec CatalogueRows<ModelSpec>::fromRecord(const QSqlRecord &r)
     m.normBias = integer(r, "norm_bias") != 0;
     m.mlpBias = integer(r, "mlp_bias") != 0;
     m.embeddingNorm = integer(r, "embedding_norm") != 0;
+    m.qkNormAcrossHeads = integer(r, "qk_norm_across_heads") != 0;
+    m.sandwichNorms = integer(r, "sandwich_norms") != 0;
+    m.layerScalar = integer(r, "layer_scalar") != 0;
+    if (!value(r, "full_head_dim").isNull())
+        m.fullAttentionHeads = FullAttentionHeads{bigInteger(r, "full_head_dim"), bigInteger(r, "full_kv_heads"),
+                                                  integer(r, "full_values_are_keys") != 0};
+    if (m.moe)
+        m.moe->denseBesideExperts = integer(r, "moe_dense_beside_experts") != 0;
     if (!value(r, "linear_kind").isNull())
         m.linearAttention = LinearAttentionSpec{
             text(r, "linear_kind") == "lightning" ? LinearAttentionKind::Lightning : LinearAttentionKind::GatedDeltaNet,
@@ -530,6 +538,14 @@ QVariantMap CatalogueRows<ModelSpec>::toRow(const ModelSpec &m)
     put("norm_bias", flag(m.normBias));
     put("mlp_bias", flag(m.mlpBias));
     put("embedding_norm", flag(m.embeddingNorm));
+    put("qk_norm_across_heads", flag(m.qkNormAcrossHeads));
+    put("sandwich_norms", flag(m.sandwichNorms));
+    put("layer_scalar", flag(m.layerScalar));
+    const std::optional<FullAttentionHeads> &full = m.fullAttentionHeads;
+    put("full_head_dim", full ? big(full->headDim) : QVariant());
+    put("full_kv_heads", full ? big(full->keyValueHeads) : QVariant());
+    put("full_values_are_keys", full ? QVariant(full->valuesAreKeys ? 1 : 0) : QVariant());
+    put("moe_dense_beside_experts", flag(m.moe && m.moe->denseBesideExperts));
     const std::optional<LinearAttentionSpec> &la = m.linearAttention;
     put("linear_kind",
         la ? QVariant(la->kind == LinearAttentionKind::Lightning ? "lightning" : "gated-deltanet") : QVariant());

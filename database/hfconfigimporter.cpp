@@ -1,5 +1,6 @@
 #include "database/hfconfigimporter.h"
 #include "database/hfconfigreader.h"
+#include "database/hfgemma.h"
 #include "database/hfhybridlayers.h"
 #include "database/hfquantization.h"
 #include "database/hfvisionencoder.h"
@@ -50,6 +51,13 @@ enum class Arch {
     NemotronH,
     Glm4Moe,
     Bloom,
+    Phi3,
+    MiniMaxM2,
+    Llama4,
+    Gemma3,
+    Gemma3Text,
+    Gemma4,
+    Mistral3,
 };
 
 struct ArchInfo {
@@ -79,6 +87,13 @@ constexpr ArchInfo kArchitectures[] = {
     {"nemotron_h", "NemotronHForCausalLM", Arch::NemotronH},
     {"glm4_moe", "Glm4MoeForCausalLM", Arch::Glm4Moe},
     {"bloom", "BloomForCausalLM", Arch::Bloom},
+    {"phi3", "Phi3ForCausalLM", Arch::Phi3},
+    {"minimax_m2", "MiniMaxM2ForCausalLM", Arch::MiniMaxM2},
+    {"llama4", "Llama4ForConditionalGeneration", Arch::Llama4},
+    {"gemma3", "Gemma3ForConditionalGeneration", Arch::Gemma3},
+    {"gemma3_text", "Gemma3ForCausalLM", Arch::Gemma3Text},
+    {"gemma4", "Gemma4ForConditionalGeneration", Arch::Gemma4},
+    {"mistral3", "Mistral3ForConditionalGeneration", Arch::Mistral3},
 };
 
 bool usesMla(Arch arch)
@@ -89,7 +104,27 @@ bool usesMla(Arch arch)
 // Vision-language containers keep the language model's keys in text_config.
 bool nestsTextConfig(Arch arch)
 {
-    return arch == Arch::Qwen35 || arch == Arch::Qwen35Moe;
+    switch (arch) {
+    case Arch::Qwen35:
+    case Arch::Qwen35Moe:
+    case Arch::Llama4:
+    case Arch::Gemma3:
+    case Arch::Gemma4:
+    case Arch::Mistral3: return true;
+    default: return false;
+    }
+}
+
+bool isGemma(Arch arch)
+{
+    return arch == Arch::Gemma3 || arch == Arch::Gemma3Text || arch == Arch::Gemma4;
+}
+
+// tie_word_embeddings when the file leaves it out: the config class's
+// default (Gemma's configs tie; see readCommon for the others).
+bool tiesByDefault(Arch arch)
+{
+    return isGemma(arch);
 }
 
 QString supportedModelTypes()
@@ -191,7 +226,7 @@ void readBloom(ConfigReader &reader, ModelSpec &spec)
     spec.embeddingNorm = true;
 }
 
-void readCommon(ConfigReader &reader, ModelSpec &spec)
+void readCommon(ConfigReader &reader, Arch arch, ModelSpec &spec)
 {
     spec.vocabSize = reader.count("vocab_size");
     spec.hiddenSize = reader.count("hidden_size");
@@ -205,7 +240,7 @@ void readCommon(ConfigReader &reader, ModelSpec &spec)
     // DeepSeek's V2/V3 configs all declare tie_word_embeddings=False. For Qwen2
     // this overrides PretrainedConfig's default (True), so a Qwen2 config without
     // the key is untied; tied Qwen2.5 checkpoints state "true" explicitly.
-    spec.tiedEmbeddings = reader.flag("tie_word_embeddings", false);
+    spec.tiedEmbeddings = reader.flag("tie_word_embeddings", tiesByDefault(arch));
     readActivation(reader);
     spec.gatedMlp = true;
 }
@@ -290,9 +325,20 @@ bool readAttentionBias(ConfigReader &reader, Arch arch)
         // o_proj never has one.
         return reader.flag("attention_bias", false);
     case Arch::Bloom: return true; // fused query_key_value always has a bias (readBloom)
+    case Arch::Phi3:
+    case Arch::Llama4:
+        if (reader.flag("attention_bias", false))
+            reader.fail("attention_bias", QStringLiteral("is true; biased projections cannot be represented for "
+                                                         "this architecture"));
+        return false;
+    case Arch::Gemma3:
+    case Arch::Gemma3Text:
+    case Arch::Gemma4: return false; // readGemmaText reports a bias
     case Arch::Mistral:
+    case Arch::Mistral3:
     case Arch::Mixtral:
-    case Arch::MiniMaxM1: break; // no bias in these attention blocks, and no key for one
+    case Arch::MiniMaxM1:
+    case Arch::MiniMaxM2: break; // no bias in these attention blocks, and no key for one
     }
     return false;
 }
@@ -305,6 +351,44 @@ void refuseQwenSlidingWindow(ConfigReader &reader)
     if (reader.flag("use_sliding_window", false))
         reader.fail("use_sliding_window", QStringLiteral("is true; Qwen's windowed layers (from max_window_layers "
                                                          "on) are not modelled, so the import is refused"));
+}
+
+// Mistral and Phi-3 apply sliding_window to every layer (Mistral 7B v0.1:
+// 4,096 of 32,768). Phi-4 states a window as long as its context (16,384),
+// and Mistral Small 3 none, so those layers are full: a window only counts
+// when it is shorter than max_position_embeddings.
+void readUniformSlidingWindow(ConfigReader &reader, ModelSpec &spec)
+{
+    const std::optional<std::int64_t> window = reader.optionalCount("sliding_window");
+    if (window && *window < spec.maxContext) {
+        spec.layerPattern = "S";
+        spec.slidingWindow = *window;
+    }
+}
+
+// MiniMax-M2: every layer softmax attention (attn_type_list all 1), q_norm
+// and k_norm over all heads at once (qk_norm_type "per_layer") or per head.
+void readMiniMaxM2Attention(ConfigReader &reader, ModelSpec &spec)
+{
+    for (const QJsonValue &type : reader.value("attn_type_list").toArray())
+        if (type.toInt(1) != 1) {
+            reader.fail("attn_type_list", QStringLiteral("lists a lightning-attention layer; MiniMax-M2 layers are "
+                                                         "all softmax attention, so the file is not understood"));
+            break;
+        }
+    if (reader.flag("use_qk_norm", false)) {
+        const QString type = reader.text("qk_norm_type", false);
+        if (type == QLatin1StringView("per_layer"))
+            spec.qkNormAcrossHeads = true;
+        else if (type.isEmpty() || type == QLatin1StringView("per_head"))
+            spec.qkNorm = true;
+        else
+            reader.fail("qk_norm_type",
+                        QStringLiteral("'%1' is not supported; supported: per_layer, per_head").arg(type));
+    }
+    if (reader.has("sliding_window"))
+        reader.fail("sliding_window", QStringLiteral("is set; MiniMax-M2's released layers have no window, so the "
+                                                     "file is not understood"));
 }
 
 void readGroupedAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
@@ -334,6 +418,12 @@ void readGroupedAttention(ConfigReader &reader, Arch arch, ModelSpec &spec)
     case Arch::MiniMaxM1: readLightningLayers(reader, spec); break;
     case Arch::Glm4Moe: spec.qkNorm = reader.flag("use_qk_norm", false); break;
     case Arch::NemotronH: readNemotronHLayers(reader, spec); break;
+
+    case Arch::MiniMaxM2: readMiniMaxM2Attention(reader, spec); break;
+    case Arch::Llama4: readLlama4Layers(reader, spec); break;
+    case Arch::Mistral:
+    case Arch::Mistral3:
+    case Arch::Phi3: readUniformSlidingWindow(reader, spec); break;
     case Arch::GptOss:
         spec.attentionOutputBias = spec.attentionQkvBias;
         spec.attentionSinks = true; // GptOssAttention.sinks (no config key)
@@ -465,6 +555,18 @@ void readMiniMaxMoe(ConfigReader &reader, ModelSpec &spec)
                                                                "gate is not modelled, so the import is refused"));
 }
 
+// MiniMax-M2: Mixtral's experts behind a sigmoid router with a score
+// correction bias (use_routing_bias). The config declares MTP modules
+// (num_mtp_modules) that the published checkpoint does not store: its
+// 228,689,764,864 parameters are the main model alone
+// (tests/fixtures/hf/derivations/minimax-m2.md), so none are counted.
+void readMiniMaxM2Moe(ConfigReader &reader, ModelSpec &spec)
+{
+    readMiniMaxMoe(reader, spec);
+    if (spec.moe)
+        spec.moe->routerScoreBias = reader.flag("use_routing_bias", false);
+}
+
 // Nemotron-H's MLP layers: up_proj and down_proj with a squared ReLU, no gate.
 void readNemotronHMlp(ConfigReader &reader, ModelSpec &spec)
 {
@@ -526,9 +628,16 @@ void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
     switch (arch) {
     case Arch::Llama:
     case Arch::Mistral:
+    case Arch::Mistral3:
+    case Arch::Phi3:
     case Arch::Qwen2:
     case Arch::Qwen3:
     case Arch::Qwen35: spec.intermediateSize = reader.count("intermediate_size"); break;
+    case Arch::Llama4: break; // readLlama4Layers
+    case Arch::Gemma3:
+    case Arch::Gemma3Text:
+    case Arch::Gemma4: break; // readGemmaText
+    case Arch::MiniMaxM2: readMiniMaxM2Moe(reader, spec); break;
     case Arch::Qwen2Moe:
     case Arch::Qwen3Moe:
     case Arch::Qwen3Next:
@@ -655,6 +764,36 @@ std::optional<ModelSpec> finish(ConfigReader &reader, const ModelSpec &spec, std
     return spec;
 }
 
+// The image encoder of a vision-language container, with its projector to
+// the language model; 0 when the config has none (or after reporting).
+std::int64_t readVisionEncoder(ConfigReader &reader, Arch arch, std::int64_t textHidden)
+{
+    if (arch == Arch::Gemma4 && reader.has("audio_config"))
+        reader.fail("audio_config", QStringLiteral("is set; Gemma 4's audio encoder is not counted, so the import "
+                                                   "is refused"));
+    if (!reader.has("vision_config"))
+        return 0;
+    std::optional<ConfigReader> vision = reader.child("vision_config");
+    if (!vision)
+        return 0;
+    switch (arch) {
+    case Arch::Gemma3: return readSiglipVisionEncoder(*vision, textHidden);
+    case Arch::Gemma4: return readGemma4VisionEncoder(*vision, textHidden);
+    case Arch::Llama4: return readLlama4VisionEncoder(*vision, textHidden);
+    case Arch::Mistral3: {
+        if (reader.flag("multimodal_projector_bias", false))
+            reader.fail("multimodal_projector_bias", QStringLiteral("is true; a biased projector is not counted, so "
+                                                                    "the import is refused"));
+        if (reader.has("vision_feature_layer") && !reader.value("vision_feature_layer").isDouble())
+            reader.fail("vision_feature_layer", QStringLiteral("lists several layers; a projector over several "
+                                                               "feature layers is not counted, so the import is "
+                                                               "refused"));
+        return readPixtralVisionEncoder(*vision, reader.count("spatial_merge_size"), textHidden);
+    }
+    default: return readQwenVisionEncoder(*vision);
+    }
+}
+
 std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> &errors)
 {
     const std::optional<ArchInfo> info = readArchitecture(reader);
@@ -674,18 +813,20 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
         setIdentity(reader, reader.value("model_type").toString(), spec);
         return finish(reader, spec, errors);
     }
-    readCommon(model, spec);
+    if (info->arch == Arch::Gemma3 || info->arch == Arch::Gemma3Text)
+        applyGemma3Defaults(model, info->arch == Arch::Gemma3);
+    readCommon(model, info->arch, spec);
     if (text && !text->contains("tie_word_embeddings"))
-        spec.tiedEmbeddings = reader.flag("tie_word_embeddings", false);
+        spec.tiedEmbeddings = reader.flag("tie_word_embeddings", tiesByDefault(info->arch));
     if (usesMla(info->arch))
         readLatentAttention(model, info->arch, spec);
+    else if (isGemma(info->arch))
+        readGemmaText(model, info->arch == Arch::Gemma4, spec);
     else
         readGroupedAttention(model, info->arch, spec);
     readMlp(model, info->arch, spec);
-    if (text && reader.has("vision_config")) {
-        if (std::optional<ConfigReader> vision = reader.child("vision_config"))
-            spec.visionParameters = readQwenVisionEncoder(*vision);
-    }
+    if (text)
+        spec.visionParameters = readVisionEncoder(reader, info->arch, spec.hiddenSize);
     const bool dtypeInText = text && (text->contains("dtype") || text->contains("torch_dtype"));
     spec.checkpointFormat = readCheckpointFormat(reader.has("quantization_config") || !dtypeInText ? reader : model);
     setIdentity(reader, reader.value("model_type").toString(), spec);

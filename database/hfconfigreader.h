@@ -117,6 +117,15 @@ public:
         return ConfigReader(value(key).toObject(), mSource, mErrors, mPrefix + QLatin1StringView(key) + u'.');
     }
 
+    // A config class's __init__ default for a key the file leaves out,
+    // applied as transformers applies it when it builds the model (Google's
+    // Gemma 3 configs omit vocab_size and head_dim, for instance).
+    void useDefault(const char *key, const QJsonValue &fallback)
+    {
+        if (!contains(key))
+            mObject.insert(QLatin1StringView(key), fallback);
+    }
+
     const QString &source() const { return mSource; }
 
 private:

@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace planner {
 
 namespace {
@@ -47,6 +49,85 @@ std::string readLayerTypes(ConfigReader &reader, std::int64_t layers)
         letters += letter;
     }
     return shortestPeriod(letters);
+}
+
+namespace {
+
+// Llama4TextConfig: no_rope_layers[i] == 1 is a RoPE layer, attending within
+// its chunk; 0 is a NoPE layer attending to everything. Absent, every
+// no_rope_layer_interval-th layer (default 4) is NoPE.
+std::string llama4LayerPattern(ConfigReader &text, std::int64_t layers)
+{
+    if (text.has("layer_types"))
+        return readLayerTypes(text, layers);
+    std::string letters;
+    if (text.has("no_rope_layers")) {
+        for (const QJsonValue &entry : perLayerList(text, "no_rope_layers", layers)) {
+            if (entry.toInt(-1) != 0 && entry.toInt(-1) != 1) {
+                text.fail("no_rope_layers",
+                          QStringLiteral("must hold 0 or 1 per layer, got %1").arg(describeJsonValue(entry)));
+                return {};
+            }
+            letters += entry.toInt() == 1 ? 'C' : 'F';
+        }
+    } else {
+        const std::int64_t interval = text.optionalCount("no_rope_layer_interval").value_or(4);
+        for (std::int64_t layer = 0; layer < layers; ++layer)
+            letters += (layer + 1) % interval != 0 ? 'C' : 'F';
+    }
+    return shortestPeriod(letters);
+}
+
+// The MoE layers as an ffnPattern; empty when every layer is MoE.
+std::string llama4FeedForwardPattern(ConfigReader &text, std::int64_t layers)
+{
+    std::string letters(static_cast<size_t>(std::max<std::int64_t>(layers, 0)), 'D');
+    if (text.has("moe_layers")) {
+        const QJsonValue value = text.value("moe_layers");
+        for (const QJsonValue &entry : value.toArray()) {
+            const int layer = entry.toInt(-1);
+            if (!entry.isDouble() || layer < 0 || layer >= layers) {
+                text.fail("moe_layers", QStringLiteral("must list layer indices below num_hidden_layers (%1), got %2")
+                                            .arg(layers)
+                                            .arg(describeJsonValue(entry)));
+                return {};
+            }
+            letters[static_cast<size_t>(layer)] = 'E';
+        }
+        if (!value.isArray())
+            text.fail("moe_layers",
+                      QStringLiteral("must be a list of layer indices, got %1").arg(describeJsonValue(value)));
+    } else {
+        const std::int64_t step = text.optionalCount("interleave_moe_layer_step").value_or(1);
+        for (std::int64_t layer = step - 1; layer < layers; layer += step)
+            letters[static_cast<size_t>(layer)] = 'E';
+    }
+    if (letters.find('D') == std::string::npos)
+        return {};
+    return shortestPeriod(letters);
+}
+
+} // namespace
+
+void readLlama4Layers(ConfigReader &text, ModelSpec &spec)
+{
+    spec.layerPattern = llama4LayerPattern(text, spec.numLayers);
+    // Without attention_chunk_size the RoPE layers attend to everything too.
+    if (text.has("attention_chunk_size"))
+        spec.attentionChunk = text.count("attention_chunk_size");
+    else
+        std::replace(spec.layerPattern.begin(), spec.layerPattern.end(), 'C', 'F');
+    if (spec.layerPattern.find_first_not_of('F') == std::string::npos)
+        spec.layerPattern.clear();
+    MoeSpec moe;
+    moe.routedExperts = text.count("num_local_experts");
+    moe.expertsPerToken = text.count("num_experts_per_tok");
+    moe.expertIntermediateSize = text.count("intermediate_size"); // each routed expert and the shared one
+    moe.sharedExperts = 1;                                        // Llama4TextMoe.shared_expert (no config key)
+    spec.moe = moe;
+    spec.ffnPattern = llama4FeedForwardPattern(text, spec.numLayers);
+    if (!spec.ffnPattern.empty())
+        spec.intermediateSize = text.count("intermediate_size_mlp");
 }
 
 int readStateDtypeBits(ConfigReader &reader, const char *key, int fallback)

@@ -31,6 +31,13 @@ void readLightningLayers(ConfigReader &reader, ModelSpec &spec);
 // mixer or one MLP per layer, and the Mamba-2 settings.
 void readNemotronHLayers(ConfigReader &reader, ModelSpec &spec);
 
+// Llama 4's text_config: chunked local attention (attention_chunk_size) on
+// the RoPE layers and full NoPE attention where no_rope_layers holds 0 (or
+// layer_types), a top-k MoE with one shared expert on the moe_layers (or
+// every interleave_moe_layer_step-th layer), dense layers of
+// intermediate_size_mlp between them.
+void readLlama4Layers(ConfigReader &text, ModelSpec &spec);
+
 // DeepSeek-V3.2 / GLM-5: index_n_heads, index_head_dim, index_topk.
 void readSparseAttention(ConfigReader &reader, ModelSpec &spec);
 

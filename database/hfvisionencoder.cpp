@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <initializer_list>
+
 namespace planner {
 
 std::int64_t readQwenVisionEncoder(ConfigReader &vision)
@@ -35,6 +37,109 @@ std::int64_t readQwenVisionEncoder(ConfigReader &vision)
         return 0;
     }
     return qwenVisionParameters(s);
+}
+
+namespace {
+
+// The encoders' products of two widths are far below int64's limit for any
+// value ConfigReader accepts (each under 1e7), so no overflow check is needed
+// beyond the importer's parameter bound; a zero means a problem was reported.
+bool allPositive(std::initializer_list<std::int64_t> values)
+{
+    for (const std::int64_t v : values)
+        if (v <= 0)
+            return false;
+    return true;
+}
+
+// The keys every encoder here states under the same names.
+template <typename Shape>
+void readBlockShape(ConfigReader &vision, Shape &s)
+{
+    s.layers = vision.count("num_hidden_layers");
+    s.hidden = vision.count("hidden_size");
+    s.intermediate = vision.count("intermediate_size");
+    s.patch = vision.count("patch_size");
+}
+
+} // namespace
+
+std::int64_t readSiglipVisionEncoder(ConfigReader &vision, std::int64_t textHidden)
+{
+    SiglipVisionShape s;
+    readBlockShape(vision, s);
+    s.channels = vision.optionalCount("num_channels").value_or(3);
+    s.image = vision.count("image_size");
+    s.textHidden = textHidden;
+    // SiglipVisionConfig defaults vision_use_head to true; Gemma 3's configs
+    // turn it off, and the pooling head's tensors are not counted here.
+    if (vision.flag("vision_use_head", true)) {
+        vision.fail("vision_use_head", QStringLiteral("is true (or absent); SigLIP's attention-pooling head is not "
+                                                      "counted, so the import is refused"));
+        return 0;
+    }
+    return allPositive({s.layers, s.hidden, s.intermediate, s.patch, s.image, textHidden}) ? siglipVisionParameters(s)
+                                                                                           : 0;
+}
+
+std::int64_t readGemma4VisionEncoder(ConfigReader &vision, std::int64_t textHidden)
+{
+    Gemma4VisionShape s;
+    readBlockShape(vision, s);
+    s.headDim = vision.count("head_dim");
+    s.positionTable = vision.count("position_embedding_size");
+    s.standardize = vision.flag("standardize", false);
+    s.textHidden = textHidden;
+    if (vision.flag("use_clipped_linears", false)) {
+        vision.fail("use_clipped_linears", QStringLiteral("is true; the clipping bounds stored with each linear are "
+                                                          "not counted, so the import is refused"));
+        return 0;
+    }
+    if (vision.optionalCount("num_key_value_heads") != vision.optionalCount("num_attention_heads")) {
+        vision.fail("num_key_value_heads", QStringLiteral("differs from num_attention_heads; grouped vision "
+                                                          "attention is not counted, so the import is refused"));
+        return 0;
+    }
+    if (s.hidden > 0 && s.headDim > 0 && s.hidden % s.headDim != 0) {
+        vision.fail("head_dim", QStringLiteral("does not divide hidden_size; the encoder's heads are unknown"));
+        return 0;
+    }
+    return allPositive({s.layers, s.hidden, s.intermediate, s.headDim, s.patch, s.positionTable, textHidden})
+               ? gemma4VisionParameters(s)
+               : 0;
+}
+
+std::int64_t readLlama4VisionEncoder(ConfigReader &vision, std::int64_t textHidden)
+{
+    Llama4VisionShape s;
+    readBlockShape(vision, s);
+    s.channels = vision.optionalCount("num_channels").value_or(3);
+    s.image = vision.count("image_size");
+    s.projectorInput = vision.count("projector_input_dim");
+    s.projectorOutput = vision.count("projector_output_dim");
+    s.visionOutput = vision.count("vision_output_dim");
+    s.textHidden = textHidden;
+    if (vision.flag("multi_modal_projector_bias", false)) {
+        vision.fail("multi_modal_projector_bias", QStringLiteral("is true; a biased projector is not counted, so "
+                                                                 "the import is refused"));
+        return 0;
+    }
+    return allPositive({s.layers, s.hidden, s.intermediate, s.patch, s.image, s.projectorInput, s.projectorOutput,
+                        s.visionOutput, textHidden})
+               ? llama4VisionParameters(s)
+               : 0;
+}
+
+std::int64_t readPixtralVisionEncoder(ConfigReader &vision, std::int64_t spatialMerge, std::int64_t textHidden)
+{
+    PixtralVisionShape s;
+    readBlockShape(vision, s);
+    s.channels = vision.optionalCount("num_channels").value_or(3);
+    s.spatialMerge = spatialMerge;
+    s.textHidden = textHidden;
+    return allPositive({s.layers, s.hidden, s.intermediate, s.patch, spatialMerge, textHidden})
+               ? pixtralVisionParameters(s)
+               : 0;
 }
 
 } // namespace planner

@@ -16,6 +16,13 @@ std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
     return (a + b - 1) / b;
 }
 
+// One token's cache in one layer of each kind: full-attention layers may
+// have their own head shape (Gemma 4).
+struct KvBytesPerTokenLayer {
+    double full = 0;
+    double local = 0; // a sliding-window or chunked layer
+};
+
 // Everything about a request that does not depend on context or concurrency,
 // worked out once so the max-context / max-concurrency searches stay cheap.
 struct Layout {
@@ -28,9 +35,9 @@ struct Layout {
     LayerAttentionCounts offloadedAttention; // the offloaded layers by attention kind
     double weightBytes = 0;                  // per GPU, largest stage
     double hostBytes = 0;                    // offloaded weights
-    double kvBytesPerTokenLayer = 0;         // per GPU
-    double kvBytesPerTokenLayerFull = 0;     // one whole layer, for offloaded layers
-    double indexerBytesPerTokenLayer = 0;    // DSA index keys, part of both figures above
+    KvBytesPerTokenLayer kvPerGpu;           // per GPU
+    KvBytesPerTokenLayer kvWholeLayer;       // one whole layer, for offloaded layers
+    double indexerBytesPerTokenLayer = 0;    // DSA index keys, part of the full layers' figures
     double statePerSequence = 0;             // per GPU: the stage's linear-attention and Mamba states
     double offloadedStatePerSequence = 0;    // the offloaded layers' states
     double activationPerToken = 0;           // bytes per batched token
@@ -64,7 +71,7 @@ double recurrentStateBytes(const ModelSpec &spec, const LayerAttentionCounts &la
     return bytes / ranks;
 }
 
-double kvElementsPerTokenLayer(const ModelSpec &spec, const EngineProfile &engine, int attentionTp)
+double kvElementsPerTokenLayer(const ModelSpec &spec, const EngineProfile &engine, int attentionTp, bool fullLayer)
 {
     if (spec.mla) {
         const MlaSpec &m = *spec.mla;
@@ -74,8 +81,11 @@ double kvElementsPerTokenLayer(const ModelSpec &spec, const EngineProfile &engin
         return headsPerRank * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim);
     }
     // With fewer KV heads than ranks, each rank keeps a replica of one head.
-    const double kvHeadsPerRank = std::max<double>(1.0, static_cast<double>(spec.numKeyValueHeads) / attentionTp);
-    return 2.0 * kvHeadsPerRank * spec.headDim;
+    // Gemma 4's values-are-keys layers still cache both (Transformers' cache
+    // and vLLM's attention layer store whatever K and V they are given).
+    const AttentionHeads heads = spec.attentionHeads(fullLayer);
+    const double kvHeadsPerRank = std::max<double>(1.0, static_cast<double>(heads.keyValueHeads) / attentionTp);
+    return 2.0 * kvHeadsPerRank * static_cast<double>(heads.headDim);
 }
 
 // DeepSeek Sparse Attention's index key per token and layer, whole on every
@@ -150,32 +160,39 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
 
     const double kvBytes = r.kvCache.bitsPerElement / 8.0;
     l.indexerBytesPerTokenLayer = indexerBytesPerTokenLayer(spec, r.engine);
-    l.kvBytesPerTokenLayer = kvElementsPerTokenLayer(spec, r.engine, l.attentionTp) * kvBytes
-                             + l.indexerBytesPerTokenLayer;
-    l.kvBytesPerTokenLayerFull = kvElementsPerTokenLayer(spec, r.engine, 1) * kvBytes + l.indexerBytesPerTokenLayer;
+    const auto perLayer = [&](int ranks) {
+        return KvBytesPerTokenLayer{kvElementsPerTokenLayer(spec, r.engine, ranks, true) * kvBytes
+                                        + l.indexerBytesPerTokenLayer,
+                                    kvElementsPerTokenLayer(spec, r.engine, ranks, false) * kvBytes};
+    };
+    l.kvPerGpu = perLayer(l.attentionTp);
+    l.kvWholeLayer = perLayer(1);
     const double stateBits = recurrentStateBits(spec, r.engine);
     l.statePerSequence = recurrentStateBytes(spec, l.stage.mixers, stateBits, l.attentionTp);
     l.offloadedStatePerSequence = recurrentStateBytes(spec, l.offloadedAttention, stateBits, 1);
 
     // Activation peak of one layer, per batched token (see the header).
-    double qWidth = 0;
-    double kvWidth = 0;
+    double qkvWidth = 0; // q plus k and v, over all heads
     if (spec.mla) {
-        qWidth = static_cast<double>(spec.numHeads) * (spec.mla->qkNopeHeadDim + spec.mla->qkRopeHeadDim);
-        kvWidth = static_cast<double>(spec.numHeads) * (spec.mla->qkNopeHeadDim + spec.mla->vHeadDim) / 2.0;
+        qkvWidth = static_cast<double>(spec.numHeads)
+                   * (spec.mla->qkNopeHeadDim + spec.mla->qkRopeHeadDim + spec.mla->qkNopeHeadDim + spec.mla->vHeadDim);
     } else {
-        qWidth = static_cast<double>(spec.numHeads) * spec.headDim;
-        kvWidth = static_cast<double>(spec.numKeyValueHeads) * spec.headDim;
+        // The wider of the two head shapes (Gemma 4's full layers).
+        for (const bool fullLayer : {false, true}) {
+            const AttentionHeads heads = spec.attentionHeads(fullLayer);
+            qkvWidth = std::max(qkvWidth, static_cast<double>(heads.headDim)
+                                              * static_cast<double>(spec.numHeads + 2 * heads.keyValueHeads));
+        }
     }
     double mlpWidth = static_cast<double>(spec.intermediateSize) / tp;
     if (spec.isMoe()) {
         const double split = ep > 1 ? ep : tp;
         const double routed = static_cast<double>(spec.moe->expertsPerToken) * spec.moe->expertIntermediateSize / split;
         const double shared = static_cast<double>(spec.moe->sharedExperts) * spec.moe->expertIntermediateSize / tp;
-        mlpWidth = std::max(params.layers.feedForward.dense > 0 ? mlpWidth : 0.0, routed + shared);
+        const double beside = spec.moe->denseBesideExperts ? mlpWidth : 0.0;
+        mlpWidth = std::max(params.layers.feedForward.dense > 0 ? mlpWidth : 0.0, routed + shared + beside);
     }
-    l.activationPerToken = (2.0 * spec.hiddenSize + (qWidth + 2.0 * kvWidth) / l.attentionTp + 3.0 * mlpWidth)
-                           * kActivationBytes;
+    l.activationPerToken = (2.0 * spec.hiddenSize + qkvWidth / l.attentionTp + 3.0 * mlpWidth) * kActivationBytes;
     l.logitsPerSequence = static_cast<double>(spec.vocabSize) / tp * kLogitBytes;
     return l;
 }
@@ -185,22 +202,24 @@ std::int64_t roundUpTokens(std::int64_t tokens, int block)
     return block > 1 ? ceilDiv(tokens, block) * block : tokens;
 }
 
-// Token x layer entries of one sequence's KV cache at `context` tokens, over
-// layers of the given kinds. A sliding-window layer keeps its last window and
-// a chunked layer its current chunk: every engine profiled here frees the rest
-// (vLLM's hybrid KV cache manager, SGLang's SWA pool, TensorRT-LLM's cyclic
-// cache, llama.cpp's SWA cache without --swa-full, Transformers'
+// Bytes of one sequence's KV cache at `context` tokens over layers of the
+// given kinds. A sliding-window layer keeps its last window and a chunked
+// layer its current chunk: every engine profiled here frees the rest (vLLM's
+// hybrid KV cache manager, SGLang's SWA pool, TensorRT-LLM's cyclic cache,
+// llama.cpp's SWA cache without --swa-full, Transformers'
 // DynamicSlidingWindowLayer).
-double tokenLayers(const LayerAttentionCounts &layers, const ModelSpec &spec, std::int64_t context, int block)
+double kvBytesPerSequence(const LayerAttentionCounts &layers, const ModelSpec &spec, std::int64_t context, int block,
+                          const KvBytesPerTokenLayer &perLayer)
 {
-    double entries = static_cast<double>(layers.full) * static_cast<double>(roundUpTokens(context, block));
+    double local = 0;
     if (layers.slidingWindow > 0)
-        entries += static_cast<double>(layers.slidingWindow)
-                   * static_cast<double>(roundUpTokens(std::min(context, spec.slidingWindow), block));
+        local += static_cast<double>(layers.slidingWindow)
+                 * static_cast<double>(roundUpTokens(std::min(context, spec.slidingWindow), block));
     if (layers.chunked > 0)
-        entries += static_cast<double>(layers.chunked)
-                   * static_cast<double>(roundUpTokens(std::min(context, spec.attentionChunk), block));
-    return entries;
+        local += static_cast<double>(layers.chunked)
+                 * static_cast<double>(roundUpTokens(std::min(context, spec.attentionChunk), block));
+    return static_cast<double>(layers.full) * static_cast<double>(roundUpTokens(context, block)) * perLayer.full
+           + local * perLayer.local;
 }
 
 struct Usage {
@@ -216,7 +235,7 @@ Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, 
     Usage u;
     u.sequencesPerGpu = ceilDiv(concurrency, l.sequenceGroups);
     u.kv = static_cast<double>(u.sequencesPerGpu)
-           * (tokenLayers(l.stage.mixers, r.model, context, r.engine.kvBlockTokens) * l.kvBytesPerTokenLayer
+           * (kvBytesPerSequence(l.stage.mixers, r.model, context, r.engine.kvBlockTokens, l.kvPerGpu)
               + l.statePerSequence);
 
     const double wanted = static_cast<double>(u.sequencesPerGpu) * static_cast<double>(context);
@@ -294,16 +313,19 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
     e.perGpu.overhead = units::bytes(l.runtime + u.reserve);
     e.runtimeOverhead = units::bytes(l.runtime);
     e.engineReserve = units::bytes(u.reserve);
-    e.kvPerToken = units::bytes(static_cast<double>(l.stage.mixers.softmax()) * l.kvBytesPerTokenLayer);
-    e.indexerPerToken = units::bytes(static_cast<double>(l.stage.mixers.softmax()) * l.indexerBytesPerTokenLayer);
+    const LayerAttentionCounts &mixers = l.stage.mixers;
+    e.kvPerTokenFullLayers = units::bytes(static_cast<double>(mixers.full) * l.kvPerGpu.full);
+    e.kvPerToken = e.kvPerTokenFullLayers
+                   + units::bytes(static_cast<double>(mixers.slidingWindow + mixers.chunked) * l.kvPerGpu.local);
+    e.indexerPerToken = units::bytes(static_cast<double>(mixers.full) * l.indexerBytesPerTokenLayer);
     e.statePerSequence = units::bytes(l.statePerSequence);
     e.offloadedLayers = offloadLayers;
     e.hostWeights = units::bytes(l.hostBytes);
     e.stage = l.stage;
     e.dataParallelReplicas = l.replicas;
     e.sequencesPerGpu = u.sequencesPerGpu;
-    const double offloadedKv = (tokenLayers(l.offloadedAttention, r.model, r.context, r.engine.kvBlockTokens)
-                                    * l.kvBytesPerTokenLayerFull
+    const double offloadedKv = (kvBytesPerSequence(l.offloadedAttention, r.model, r.context, r.engine.kvBlockTokens,
+                                                   l.kvWholeLayer)
                                 + l.offloadedStatePerSequence)
                                * static_cast<double>(r.concurrency);
     e.hostMemory = units::bytes(l.hostBytes + offloadedKv);
@@ -312,8 +334,8 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
 
     // Max concurrency at this context: KV grows by one sequence's worth per
     // sequence group step.
-    const double perSequence = tokenLayers(l.stage.mixers, r.model, r.context, r.engine.kvBlockTokens)
-                                   * l.kvBytesPerTokenLayer
+    const double perSequence = kvBytesPerSequence(l.stage.mixers, r.model, r.context, r.engine.kvBlockTokens,
+                                                  l.kvPerGpu)
                                + l.statePerSequence + l.logitsPerSequence;
     const double free0 = l.capacity - usageAt(r, l, r.context, 0).total;
     constexpr std::int64_t kConcurrencyLimit = 1'000'000;
@@ -327,8 +349,7 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
     // Max context at this concurrency, capped by the model's position limit.
     const std::int64_t sequences = ceilDiv(r.concurrency, l.sequenceGroups);
     // Only full-attention layers grow without bound; the search corrects the guess.
-    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stage.mixers.full)
-                            * l.kvBytesPerTokenLayer;
+    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stage.mixers.full) * l.kvPerGpu.full;
     const double freeAtMinimum = l.capacity - usageAt(r, l, 1, r.concurrency).total;
     const std::int64_t contextGuess = perToken > 0 ? static_cast<std::int64_t>(std::max(0.0, freeAtMinimum / perToken))
                                                    : r.model.maxContext;

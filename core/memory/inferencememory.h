@@ -69,6 +69,8 @@ struct InferenceMemoryEstimate {
     // Per GPU, one token of one sequence in every layer with a KV cache
     // (sliding-window and chunked layers included: what a paged pool spends).
     units::Bytes kvPerToken = units::bytes(0);
+    // Of which the full-attention layers' (which grow with the context).
+    units::Bytes kvPerTokenFullLayers = units::bytes(0);
     // Of which DeepSeek Sparse Attention's index keys (every full layer).
     units::Bytes indexerPerToken = units::bytes(0);
     // Per GPU, one sequence's fixed state in the stage's linear-attention and

@@ -141,6 +141,56 @@ ModelSpec bloom(std::string source)
     return m;
 }
 
+// Gemma 3 (March 2025): q/k norms, norms around both halves of every layer,
+// five sliding-window layers to one full, head_dim stated (not hidden /
+// heads), tied head; the 4B-27B checkpoints carry a SigLIP encoder
+// (27 blocks of 1152, MLP 4304, 14-pixel patches of 896-pixel images).
+ModelSpec gemma3(std::string id, std::string name, const DenseShape &s, std::int64_t headDim, std::int64_t window,
+                 bool vision, std::string source)
+{
+    ModelSpec m = dense(std::move(id), "Gemma 3", std::move(name), s, std::move(source));
+    m.headDim = headDim;
+    m.qkNorm = true;
+    m.sandwichNorms = true;
+    m.tiedEmbeddings = true;
+    m.layerPattern = "SSSSSF";
+    m.slidingWindow = window;
+    if (vision)
+        m.visionParameters = siglipVisionParameters(SiglipVisionShape{27, 1152, 4304, 3, 14, 896, s.hidden});
+    return m;
+}
+
+// Gemma 4 (2026): Gemma 3's layer with a stored layer scale, 1,024-token
+// windows on five layers of six and full layers with their own heads (512
+// wide, fewer KV heads, values equal to keys); its encoder has 27 blocks of
+// 1152 with 72-wide heads, 16-pixel patches and a 10,240-entry position table.
+ModelSpec gemma4(std::string id, std::string name, const DenseShape &s, std::int64_t fullKvHeads, std::string source)
+{
+    ModelSpec m = gemma3(std::move(id), std::move(name), s, 256, 1024, false, std::move(source));
+    m.family = "Gemma 4";
+    m.layerScalar = true;
+    m.fullAttentionHeads = FullAttentionHeads{512, fullKvHeads, true};
+    m.visionParameters = gemma4VisionParameters(Gemma4VisionShape{27, 1152, 4304, 72, 16, 10240, true, s.hidden});
+    return m;
+}
+
+// Llama 4 (April 2025): chunked attention (8,192 tokens) on three layers of
+// four and full attention without RoPE on the fourth, 128-wide heads, top-1
+// routing plus one shared expert as wide as a routed one (8,192), untied
+// head; the encoder: 34 blocks of 1408, 14-pixel patches of 336-pixel images,
+// a pixel-shuffle adapter to 4,096.
+ModelSpec llama4(std::string id, std::string name, const DenseShape &s, std::int64_t experts, std::string source)
+{
+    ModelSpec m = dense(std::move(id), "Llama 4", std::move(name), s, std::move(source));
+    m.headDim = 128;
+    m.layerPattern = "CCCF";
+    m.attentionChunk = 8192;
+    m.moe = MoeSpec{experts, 1, 1, 8192, 0, 1, false};
+    m.visionParameters = llama4VisionParameters(
+        Llama4VisionShape{34, 1408, 5632, 3, 14, 336, 4096, 4096, 4096, s.hidden});
+    return m;
+}
+
 std::vector<ModelSpec> makeModels()
 {
     const std::string hf = "https://huggingface.co/";
@@ -313,6 +363,62 @@ std::vector<ModelSpec> makeModels()
                             MoeSpec{160, 1, 8, 1536, 3, 1, true}, true, hf + "zai-org/GLM-4.6/blob/main/config.json");
     glm46.mtpSharesEmbeddings = true;
     models.push_back(glm46);
+
+    // Gemma 3 (exact counts: tests/fixtures/hf/derivations/gemma-3.md). The 1B
+    // is text-only with 262,144 tokens, 512-token windows and 32k positions.
+    models.push_back(gemma3("gemma-3-1b", "Gemma 3 1B", {262144, 1152, 6912, 26, 4, 1, 32768}, 256, 512, false,
+                            hf + "google/gemma-3-1b-it/blob/main/config.json"));
+    models.push_back(gemma3("gemma-3-4b", "Gemma 3 4B", {262208, 2560, 10240, 34, 8, 4, 131072}, 256, 1024, true,
+                            hf + "google/gemma-3-4b-it/blob/main/config.json"));
+    models.push_back(gemma3("gemma-3-12b", "Gemma 3 12B", {262208, 3840, 15360, 48, 16, 8, 131072}, 256, 1024, true,
+                            hf + "google/gemma-3-12b-it/blob/main/config.json"));
+    models.push_back(gemma3("gemma-3-27b", "Gemma 3 27B", {262208, 5376, 21504, 62, 32, 16, 131072}, 128, 1024, true,
+                            hf + "google/gemma-3-27b-it/blob/main/config.json"));
+    // Gemma 4: the dense 31B and the 26B-A4B, whose layers run a dense MLP
+    // (2,112) beside 128 experts of 704, top-8 (tests/fixtures/hf/gemma-4-*).
+    models.push_back(gemma4("gemma-4-31b", "Gemma 4 31B", {262144, 5376, 21504, 60, 32, 16, 262144}, 4,
+                            hf + "google/gemma-4-31B/blob/main/config.json"));
+    ModelSpec gemma4Moe = gemma4("gemma-4-26b-a4b", "Gemma 4 26B-A4B", {262144, 2816, 2112, 30, 16, 8, 262144}, 2,
+                                 hf + "google/gemma-4-26B-A4B/blob/main/config.json");
+    gemma4Moe.moe = MoeSpec{128, 0, 8, 704, 0, 1, false};
+    gemma4Moe.moe->denseBesideExperts = true;
+    models.push_back(gemma4Moe);
+
+    // Llama 4 Scout (16 experts on every layer, 10M positions) and Maverick
+    // (128 experts on odd layers, dense 16,384-wide MLPs on even ones).
+    models.push_back(llama4("llama-4-scout", "Llama 4 Scout 109B-A17B", {202048, 5120, 0, 48, 40, 8, 10485760}, 16,
+                            hf + "meta-llama/Llama-4-Scout-17B-16E-Instruct/blob/main/config.json"));
+    ModelSpec maverick = llama4("llama-4-maverick", "Llama 4 Maverick 400B-A17B",
+                                {202048, 5120, 16384, 48, 40, 8, 1048576}, 128,
+                                hf + "meta-llama/Llama-4-Maverick-17B-128E-Instruct/blob/main/config.json");
+    maverick.ffnPattern = "DE";
+    models.push_back(maverick);
+
+    // MiniMax-M2 (October 2025): full attention on all 62 layers with q/k
+    // norms across all heads, 256 experts top-8 behind a biased sigmoid
+    // router; FP8 block weights as published.
+    ModelSpec minimaxM2 = dense("minimax-m2", "MiniMax", "MiniMax-M2 230B-A10B", {200064, 3072, 0, 62, 48, 8, 196608},
+                                hf + "MiniMaxAI/MiniMax-M2/blob/main/config.json");
+    minimaxM2.headDim = 128;
+    minimaxM2.qkNormAcrossHeads = true;
+    minimaxM2.moe = MoeSpec{256, 0, 8, 1536, 0, 1, true};
+    minimaxM2.checkpointFormat = "fp8-block";
+    models.push_back(minimaxM2);
+
+    // Phi-4 (December 2024): a dense 14B with fused qkv and gate_up projections
+    // (the same counts as separate ones), 16k context.
+    models.push_back(dense("phi-4", "Phi-4", "Phi-4 14B", {100352, 5120, 17920, 40, 40, 10, 16384},
+                           hf + "microsoft/phi-4/blob/main/config.json"));
+
+    // Mistral Small 3.2 (June 2025; 3.1's architecture): 128-wide heads, no
+    // window, and a Pixtral encoder (24 blocks of 1024, 14-pixel patches, a
+    // 2 x 2 patch merger).
+    ModelSpec mistralSmall = dense("mistral-small-3.2-24b", "Mistral Small", "Mistral Small 3.2 24B",
+                                   {131072, 5120, 32768, 40, 32, 8, 131072},
+                                   hf + "mistralai/Mistral-Small-3.2-24B-Instruct-2506/blob/main/config.json");
+    mistralSmall.headDim = 128;
+    mistralSmall.visionParameters = pixtralVisionParameters(PixtralVisionShape{24, 1024, 4096, 3, 14, 2, 5120});
+    models.push_back(mistralSmall);
 
     // The guides' generic sizes. LLaMA (Meta, February 2023; paper Table 2):
     // 13B and 65B, 2,048-token context, vocabulary 32,000, untied head.

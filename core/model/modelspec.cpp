@@ -15,6 +15,13 @@ AttentionKind ModelSpec::attentionKind() const
     return AttentionKind::MultiHead;
 }
 
+AttentionHeads ModelSpec::attentionHeads(bool fullLayer) const
+{
+    if (fullLayer && fullAttentionHeads)
+        return {fullAttentionHeads->headDim, fullAttentionHeads->keyValueHeads, fullAttentionHeads->valuesAreKeys};
+    return {headDim, numKeyValueHeads, false};
+}
+
 namespace {
 
 // Calls add(letter, n) with how often each letter of a pattern repeating from
@@ -193,6 +200,20 @@ std::vector<Problem> validate(const ModelSpec &spec)
                 {"num_attention_heads", std::to_string(spec.numHeads), "num_key_value_heads",
                  std::to_string(spec.numKeyValueHeads)});
     }
+
+    if (spec.fullAttentionHeads) {
+        requirePositive(spec.fullAttentionHeads->headDim, "global_head_dim");
+        requirePositive(spec.fullAttentionHeads->keyValueHeads, "num_global_key_value_heads");
+        const std::int64_t kv = spec.fullAttentionHeads->keyValueHeads;
+        if (kv > 0 && spec.numHeads % kv != 0)
+            add("num_global_key_value_heads", QT_TRANSLATE_NOOP("Core", "%1 (%2) must be a multiple of %3 (%4)"),
+                {"num_attention_heads", std::to_string(spec.numHeads), "num_global_key_value_heads",
+                 std::to_string(kv)});
+        if (spec.mla)
+            add("global_head_dim", QT_TRANSLATE_NOOP("Core", "%1 cannot be combined with MLA"), {"global_head_dim"});
+    }
+    if (spec.moe && spec.moe->denseBesideExperts)
+        requirePositive(spec.intermediateSize, "intermediate_size");
 
     if (spec.moe) {
         requirePositive(spec.moe->routedExperts, "n_routed_experts");

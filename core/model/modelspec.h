@@ -150,6 +150,29 @@ struct MoeSpec {
     bool expertBias = false; // biases on each expert's projections (gpt-oss: gate/up and down)
     // Qwen3-Next / Qwen3.5: a sigmoid gate (hidden -> 1) scales the shared expert.
     bool sharedExpertGate = false;
+    // Gemma 4 (enable_moe_block): every expert layer also runs the dense MLP
+    // of intermediateSize beside the experts, each branch with its own pre-
+    // and post-norms, and the router holds a scale per hidden channel and
+    // one per expert besides its projection.
+    bool denseBesideExperts = false;
+};
+
+// The full-attention layers' own head settings where they differ from the
+// sliding-window layers' (Gemma 4: global_head_dim,
+// num_global_key_value_heads, attention_k_eq_v).
+struct FullAttentionHeads {
+    std::int64_t headDim = 0;       // global_head_dim
+    std::int64_t keyValueHeads = 0; // num_global_key_value_heads
+    // attention_k_eq_v: no v_proj; the values are the keys (after a
+    // weightless norm). Engines still cache both, so the cache is unchanged.
+    bool valuesAreKeys = false;
+};
+
+// The head shape one softmax-attention layer uses.
+struct AttentionHeads {
+    std::int64_t headDim = 0;
+    std::int64_t keyValueHeads = 0;
+    bool valuesAreKeys = false;
 };
 
 struct ModelSpec {
@@ -171,6 +194,9 @@ struct ModelSpec {
     bool attentionQkvBias = false;    // Qwen2, gpt-oss: bias on the q, k and v projections
     bool attentionOutputBias = false; // gpt-oss: bias on o_proj
     bool qkNorm = false;              // Qwen3, Gemma 3: RMSNorm of head_dim weights on each query and key head
+    // MiniMax-M2 (qk_norm_type "per_layer"): one q_norm over all query heads
+    // and one k_norm over all key heads instead of one per head.
+    bool qkNormAcrossHeads = false;
     bool attentionSinks = false;      // gpt-oss: one learned sink logit per query head and layer
     bool attentionOutputGate = false; // Qwen3-Next, Qwen3.5: q_proj also yields a sigmoid gate per query channel
     bool tiedEmbeddings = false;      // tie_word_embeddings
@@ -180,12 +206,17 @@ struct ModelSpec {
     bool normBias = false;
     bool mlpBias = false;
     bool embeddingNorm = false;
+    // Gemma 2/3/4: post_attention_layernorm and post_feedforward_layernorm
+    // normalise each part's output as well as its input (four norms a layer).
+    bool sandwichNorms = false;
+    bool layerScalar = false; // Gemma 4: one stored scale (layer_scalar) per layer
 
     std::optional<MlaSpec> mla;
     std::optional<MoeSpec> moe;
-    std::optional<LinearAttentionSpec> linearAttention; // the L layers
-    std::optional<StateSpaceSpec> stateSpace;           // the M layers
-    std::optional<SparseAttentionSpec> sparseAttention; // an indexer on every softmax-attention layer
+    std::optional<LinearAttentionSpec> linearAttention;   // the L layers
+    std::optional<StateSpaceSpec> stateSpace;             // the M layers
+    std::optional<SparseAttentionSpec> sparseAttention;   // an indexer on every softmax-attention layer
+    std::optional<FullAttentionHeads> fullAttentionHeads; // the F layers' heads where they differ
     // mamba_ssm_dtype: the precision the model's authors ask engines to keep
     // the L and M layers' recurrent state in (Qwen3.5: float32); 0 = not stated.
     int recurrentStateBits = 0;
@@ -218,6 +249,9 @@ struct ModelSpec {
     std::int64_t visionParameters = 0;
 
     AttentionKind attentionKind() const;
+    // The head shape of a full-attention layer (fullLayer) or of a
+    // sliding-window or chunked one: the same unless fullAttentionHeads says.
+    AttentionHeads attentionHeads(bool fullLayer) const;
     LayerAttention layerAttention(std::int64_t layer) const;
     // Layers of each attention kind among layers [first, last), without
     // walking them (this runs inside every memory evaluation).

@@ -16,12 +16,17 @@ std::int64_t hiddenNorm(const ModelSpec &spec)
     return spec.normBias ? 2 * spec.hiddenSize : spec.hiddenSize;
 }
 
-// Softmax attention (MHA, GQA, MQA or MLA) with its input norm.
-LayerParameters attentionMixer(const ModelSpec &spec)
+// Softmax attention (MHA, GQA, MQA or MLA) with its input norm, for a
+// full-attention layer (fullLayer) or a sliding-window or chunked one.
+LayerParameters attentionMixer(const ModelSpec &spec, bool fullLayer)
 {
     LayerParameters layer;
     const std::int64_t h = spec.hiddenSize;
     layer.norms += hiddenNorm(spec); // input_layernorm
+    if (spec.sandwichNorms)
+        layer.norms += h; // Gemma's post_attention_layernorm on the mixer's output
+    if (spec.layerScalar)
+        layer.norms += 1; // Gemma 4's layer_scalar, a persistent buffer the checkpoint stores
     if (spec.mla) {
         // DeepSeek-V3 modeling code: q_a_proj -> q_a_layernorm -> q_b_proj;
         // kv_a_proj_with_mqa -> kv_a_layernorm -> kv_b_proj; o_proj.
@@ -49,19 +54,24 @@ LayerParameters attentionMixer(const ModelSpec &spec)
         }
         return layer;
     }
-    const std::int64_t qWidth = spec.numHeads * spec.headDim;
-    const std::int64_t kvWidth = spec.numKeyValueHeads * spec.headDim;
-    // Qwen3-Next's q_proj yields the query and a gate of the same width.
+    const AttentionHeads heads = spec.attentionHeads(fullLayer);
+    const std::int64_t qWidth = spec.numHeads * heads.headDim;
+    const std::int64_t kvWidth = heads.keyValueHeads * heads.headDim;
+    // Qwen3-Next's q_proj yields the query and a gate of the same width;
+    // Gemma 4's full layers with attention_k_eq_v have no v_proj.
     const std::int64_t qProjection = spec.attentionOutputGate ? 2 * qWidth : qWidth;
-    layer.attentionSharded += h * qProjection + 2 * h * kvWidth + qWidth * h;
+    const std::int64_t kvProjections = heads.valuesAreKeys ? 1 : 2;
+    layer.attentionSharded += h * qProjection + kvProjections * h * kvWidth + qWidth * h;
     if (spec.attentionQkvBias)
-        layer.attentionOther += qWidth + 2 * kvWidth;
+        layer.attentionOther += qWidth + kvProjections * kvWidth;
     if (spec.attentionOutputBias)
         layer.attentionOther += h;
     if (spec.attentionSinks)
         layer.attentionOther += spec.numHeads; // GptOssAttention.sinks: one logit per head
-    if (spec.qkNorm)
-        layer.norms += 2 * spec.headDim; // q_norm and k_norm, shared by every head
+    if (spec.qkNormAcrossHeads)
+        layer.norms += qWidth + kvWidth; // MiniMax-M2: q_norm and k_norm over every head at once
+    else if (spec.qkNorm)
+        layer.norms += 2 * heads.headDim; // q_norm and k_norm, shared by every head
     return layer;
 }
 
@@ -117,7 +127,9 @@ LayerParameters stateSpaceMixer(const ModelSpec &spec)
 LayerParameters feedForwardBlock(const ModelSpec &spec, bool experts)
 {
     LayerParameters layer;
-    layer.norms += hiddenNorm(spec); // post_attention_layernorm
+    layer.norms += hiddenNorm(spec); // post_attention_layernorm (Gemma: pre_feedforward_layernorm)
+    if (spec.sandwichNorms)
+        layer.norms += spec.hiddenSize; // Gemma's post_feedforward_layernorm on the block's output
     if (experts && spec.isMoe()) {
         const MoeSpec &m = *spec.moe;
         const std::int64_t expert = mlpParameters(spec, m.expertIntermediateSize);
@@ -127,6 +139,15 @@ LayerParameters feedForwardBlock(const ModelSpec &spec, bool experts)
         layer.sharedExperts = m.sharedExperts * expert;
         layer.router = m.routedExperts * spec.hiddenSize + (m.routerScoreBias ? m.routedExperts : 0)
                        + (m.sharedExpertGate ? spec.hiddenSize : 0);
+        if (m.denseBesideExperts) {
+            // Gemma4TextDecoderLayer: the dense mlp runs beside the experts;
+            // pre_feedforward_layernorm_2 and post_feedforward_layernorm_1/_2
+            // wrap the two branches, and Gemma4TextRouter holds scale[hidden]
+            // and per_expert_scale[experts] besides its projection.
+            layer.denseMlp = mlpParameters(spec, spec.intermediateSize);
+            layer.norms += 3 * spec.hiddenSize;
+            layer.router += spec.hiddenSize + m.routedExperts;
+        }
     } else {
         layer.denseMlp = mlpParameters(spec, spec.intermediateSize);
         // BLOOM's dense_h_to_4h and dense_4h_to_h biases (gate and up each, when gated).
@@ -169,7 +190,7 @@ LayerParameters LayerParameters::operator*(std::int64_t n) const
 
 LayerParameters layerParameters(const ModelSpec &spec, bool moeLayer)
 {
-    LayerParameters layer = attentionMixer(spec);
+    LayerParameters layer = attentionMixer(spec, true);
     layer += feedForwardBlock(spec, moeLayer);
     return layer;
 }
@@ -183,8 +204,10 @@ ParameterBreakdown countParameters(const ModelSpec &spec)
     p.finalNorm = hiddenNorm(spec) * (spec.embeddingNorm ? 2 : 1);
     p.vision = spec.visionParameters;
     p.layers = spec.layersIn(0, spec.numLayers);
-    if (p.layers.mixers.softmax() > 0 || spec.mtpLayers > 0)
-        p.attentionMixer = attentionMixer(spec);
+    if (p.layers.mixers.softmax() > 0 || spec.mtpLayers > 0) {
+        p.attentionMixer = attentionMixer(spec, false);
+        p.fullAttentionMixer = attentionMixer(spec, true);
+    }
     p.linearMixer = linearMixer(spec);
     p.stateSpaceMixer = stateSpaceMixer(spec);
     if (p.layers.feedForward.dense > 0 || (spec.mtpLayers > 0 && !spec.isMoe()))
@@ -208,7 +231,8 @@ ParameterBreakdown countParameters(const ModelSpec &spec)
 
 LayerParameters ParameterBreakdown::over(const LayerComposition &c) const
 {
-    LayerParameters sum = attentionMixer * c.mixers.softmax();
+    LayerParameters sum = fullAttentionMixer * c.mixers.full;
+    sum += attentionMixer * (c.mixers.slidingWindow + c.mixers.chunked);
     sum += linearMixer * c.mixers.linear;
     sum += stateSpaceMixer * c.mixers.stateSpace;
     sum += denseBlock * c.feedForward.dense;

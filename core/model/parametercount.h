@@ -47,13 +47,15 @@ struct ParameterBreakdown {
     std::int64_t embedding = 0; // token embedding table
     std::int64_t head = 0;      // output projection (0 when tied to the embedding)
     std::int64_t finalNorm = 0;
-    LayerParameters attentionMixer;    // one F, S or C layer's softmax attention (or MLA)
-    LayerParameters linearMixer;       // one L layer's linear attention
-    LayerParameters stateSpaceMixer;   // one M layer's Mamba-2 mixer
-    LayerParameters denseBlock;        // one dense MLP
-    LayerParameters moeBlock;          // one mixture-of-experts block
-    LayerComposition layers;           // the main model's layers by kind
-    std::int64_t expertParameters = 0; // one routed expert
+    LayerParameters attentionMixer;     // one S or C layer's softmax attention
+    LayerParameters fullAttentionMixer; // one F layer's softmax attention (or MLA): the same unless
+                                        // ModelSpec::fullAttentionHeads differ
+    LayerParameters linearMixer;        // one L layer's linear attention
+    LayerParameters stateSpaceMixer;    // one M layer's Mamba-2 mixer
+    LayerParameters denseBlock;         // one dense MLP
+    LayerParameters moeBlock;           // one mixture-of-experts block
+    LayerComposition layers;            // the main model's layers by kind
+    std::int64_t expertParameters = 0;  // one routed expert
     std::int64_t expertsPerToken = 0;
     std::int64_t mtpModule = 0; // one multi-token-prediction module, all its tensors
     std::int64_t mtpModules = 0;

@@ -54,7 +54,9 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
         s.routedExpertBytes = layerWeightBytes(m, routedOnly, d.weights, s.tp, s.attentionTp, s.ep);
     }
     s.headParameters = static_cast<double>(m.vocabSize) * s.hidden / s.tp;
-    s.attention = AttentionMix::of(stage.mixers, m);
+    const double kvPerToken = units::inBytes(s.memory.kvPerToken);
+    s.attention = AttentionMix::of(stage.mixers, m,
+                                   kvPerToken > 0 ? units::inBytes(s.memory.kvPerTokenFullLayers) / kvPerToken : -1);
     s.attentionLayers = static_cast<double>(stage.mixers.softmax());
     s.moeLayers = static_cast<double>(stage.feedForward.experts);
     // Tensor parallelism reduces the output of every token mixer and every
@@ -81,7 +83,15 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
         s.attentionWidthPrefill = heads * static_cast<double>(a.qkNopeHeadDim + a.qkRopeHeadDim + a.vHeadDim);
         s.attentionWidthDecode = heads * static_cast<double>(2 * a.kvLoraRank + a.qkRopeHeadDim);
     } else {
-        s.attentionWidthPrefill = heads * 2.0 * static_cast<double>(m.headDim);
+        // The layers' mean head width (Gemma 4's full layers are wider);
+        // AttentionMix weights each layer kind's pairs by its own width.
+        const double softmaxLayers = static_cast<double>(stage.mixers.softmax());
+        const double meanHeadDim = softmaxLayers > 0
+                                       ? (static_cast<double>(stage.mixers.full) * m.attentionHeads(true).headDim
+                                          + (softmaxLayers - static_cast<double>(stage.mixers.full)) * m.headDim)
+                                             / softmaxLayers
+                                       : static_cast<double>(m.headDim);
+        s.attentionWidthPrefill = heads * 2.0 * meanHeadDim;
         s.attentionWidthDecode = s.attentionWidthPrefill;
     }
     return s;
@@ -134,7 +144,7 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     // Attention reads the cache without the indexer's keys; the indexer reads
     // its keys for every cached token.
     const double indexerPerToken = units::inBytes(s.memory.indexerPerToken);
-    const double kv = load.cachedTokensRead * attentionShare * (units::inBytes(s.memory.kvPerToken) - indexerPerToken)
+    const double kv = load.cachedTokenBytes * attentionShare * (units::inBytes(s.memory.kvPerToken) - indexerPerToken)
                       + load.indexerKeysRead * attentionShare * indexerPerToken
                       + 2.0 * load.sampledSequences * attentionShare * units::inBytes(s.memory.statePerSequence);
     const double bytes = passes * weights + kv;
@@ -465,18 +475,47 @@ double StepCostModel::kvCapacityTokens() const
     return std::max(0.0, free / perToken) * pools;
 }
 
-AttentionMix AttentionMix::of(const LayerAttentionCounts &layers, const ModelSpec &model)
+AttentionMix AttentionMix::of(const LayerAttentionCounts &layers, const ModelSpec &model, double fullCacheShare)
 {
     AttentionMix mix;
-    const double total = static_cast<double>(layers.softmax());
-    if (total <= 0)
-        return mix;
-    mix.full = static_cast<double>(layers.full) / total;
-    mix.slidingWindow = static_cast<double>(layers.slidingWindow) / total;
-    mix.chunked = static_cast<double>(layers.chunked) / total;
     mix.windowTokens = model.slidingWindow;
     mix.chunkTokens = model.attentionChunk;
     mix.sparseTopK = model.sparseAttention ? model.sparseAttention->topK : 0;
+    if (layers.softmax() <= 0)
+        return mix;
+    const AttentionHeads fullHeads = model.attentionHeads(true);
+    const AttentionHeads localHeads = model.attentionHeads(false);
+    // Work per layer scales with its head width (every layer has all query
+    // heads); cache bytes with key-value heads x head width.
+    const auto shares = [&layers](double fullWeight, double localWeight, double &full, double &window, double &chunk) {
+        const double f = static_cast<double>(layers.full) * fullWeight;
+        const double w = static_cast<double>(layers.slidingWindow) * localWeight;
+        const double c = static_cast<double>(layers.chunked) * localWeight;
+        const double total = f + w + c;
+        if (total <= 0)
+            return;
+        full = f / total;
+        window = w / total;
+        chunk = c / total;
+    };
+    shares(static_cast<double>(fullHeads.headDim), static_cast<double>(localHeads.headDim), mix.full, mix.slidingWindow,
+           mix.chunked);
+    shares(static_cast<double>(fullHeads.keyValueHeads * fullHeads.headDim),
+           static_cast<double>(localHeads.keyValueHeads * localHeads.headDim), mix.cacheFull, mix.cacheSlidingWindow,
+           mix.cacheChunked);
+    if (model.mla) { // one head shape: MLA's headDim is not its width
+        mix.full = mix.cacheFull = static_cast<double>(layers.full) / static_cast<double>(layers.softmax());
+        mix.slidingWindow = mix.cacheSlidingWindow = 0;
+        mix.chunked = mix.cacheChunked = 0;
+    }
+    if (fullCacheShare >= 0 && fullCacheShare <= 1) {
+        const double local = mix.cacheSlidingWindow + mix.cacheChunked;
+        mix.cacheFull = fullCacheShare;
+        if (local > 0) {
+            mix.cacheSlidingWindow *= (1 - fullCacheShare) / local;
+            mix.cacheChunked *= (1 - fullCacheShare) / local;
+        }
+    }
     return mix;
 }
 
@@ -536,19 +575,30 @@ void AttentionMix::addPrompt(StepLoad &load, double sequences, double cached, do
 void AttentionMix::addDecode(StepLoad &load, double sequences, double position) const
 {
     load.cachedTokensRead += sequences * keysAt(position);
+    load.cachedTokenBytes += sequences * cachedKeysAt(position);
     if (sparseTopK > 0)
         load.indexerKeysRead += sequences * full * position;
 }
 
 double AttentionMix::keysAt(double position) const
 {
-    double keys = full * (sparseTopK > 0 ? std::min(position, static_cast<double>(sparseTopK)) : position);
-    if (slidingWindow > 0 && windowTokens > 0)
-        keys += slidingWindow * std::min(position, static_cast<double>(windowTokens));
-    if (chunked > 0 && chunkTokens > 0) {
+    return keysAt(position, full, slidingWindow, chunked);
+}
+
+double AttentionMix::cachedKeysAt(double position) const
+{
+    return keysAt(position, cacheFull, cacheSlidingWindow, cacheChunked);
+}
+
+double AttentionMix::keysAt(double position, double fullShare, double windowShare, double chunkShare) const
+{
+    double keys = fullShare * (sparseTopK > 0 ? std::min(position, static_cast<double>(sparseTopK)) : position);
+    if (windowShare > 0 && windowTokens > 0)
+        keys += windowShare * std::min(position, static_cast<double>(windowTokens));
+    if (chunkShare > 0 && chunkTokens > 0) {
         // Averaged over the positions of a chunk once the context passes one.
         const double c = static_cast<double>(chunkTokens);
-        keys += chunked * (position <= c ? position : (c + 1) / 2);
+        keys += chunkShare * (position <= c ? position : (c + 1) / 2);
     }
     return keys;
 }

@@ -123,23 +123,39 @@ struct StepLoad;
 
 // With DeepSeek Sparse Attention a full layer attends to at most topK keys,
 // while its indexer scores every earlier one.
+//
+// Where full layers have their own head shape (Gemma 4), a full layer's share
+// of the attention work (heads x head width) differs from its share of the
+// cache bytes, so each is kept: work shares weight the (query, key) pairs
+// that set the FLOPs, cache shares the keys that set the bytes read.
 struct AttentionMix {
-    double full = 1; // shares of the stage's softmax-attention layers
+    double full = 1; // work shares of the stage's softmax-attention layers
     double slidingWindow = 0;
     double chunked = 0;
+    double cacheFull = 1; // shares of one token's cache bytes in the stage
+    double cacheSlidingWindow = 0;
+    double cacheChunked = 0;
     std::int64_t windowTokens = 0;
     std::int64_t chunkTokens = 0;
     std::int64_t sparseTopK = 0; // DSA's index_topk; 0 = dense attention
 
-    static AttentionMix of(const LayerAttentionCounts &layers, const ModelSpec &model);
-    // Pairs of n new tokens after `cached` earlier ones, per layer on average.
+    // fullCacheShare: the full layers' part of one token's cache bytes, as
+    // the memory estimate holds it (kvPerTokenFullLayers / kvPerToken); below
+    // 0 it is taken from the layer counts and head shapes alone.
+    static AttentionMix of(const LayerAttentionCounts &layers, const ModelSpec &model, double fullCacheShare = -1);
+    // Pairs of n new tokens after `cached` earlier ones, per layer on average (work-weighted).
     double promptPairs(double cached, double n) const;
-    // Keys a decoding token at `position` (1-based, itself included) reads, per layer on average.
+    // Keys a decoding token at `position` (1-based, itself included) reads,
+    // per layer on average: weighted by work, or by cache bytes.
     double keysAt(double position) const;
+    double cachedKeysAt(double position) const;
     // What `sequences` prompts of n tokens after `cached`, or one decoding
     // token at `position` each, add to a step (attention and indexer work).
     void addPrompt(StepLoad &load, double sequences, double cached, double n) const;
     void addDecode(StepLoad &load, double sequences, double position) const;
+
+private:
+    double keysAt(double position, double fullShare, double windowShare, double chunkShare) const;
 };
 
 // What one forward step computes, for one replica. Attention work is per
@@ -148,7 +164,8 @@ struct StepLoad {
     double newTokens = 0;        // prompt tokens plus one per decoding sequence
     double sampledSequences = 0; // sequences whose next token is sampled (logits)
     double promptAttention = 0;  // (query, key) pairs of the prompt tokens (causal)
-    double cachedTokensRead = 0; // KV-cache tokens the decoding sequences attend to
+    double cachedTokensRead = 0; // KV-cache tokens the decoding sequences attend to (work-weighted)
+    double cachedTokenBytes = 0; // the same weighted by cache bytes: times kvPerToken, the bytes read
     // DeepSeek Sparse Attention's indexer, per full layer: (query, key) pairs
     // it scores for prompt tokens and the cached index keys decoding reads.
     double indexerPairs = 0;

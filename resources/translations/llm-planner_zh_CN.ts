@@ -878,6 +878,10 @@ does not fit: %1 short</source>
         <source>%1 linear-attention and Mamba layers keep %2 MB of state per sequence, whatever its length</source>
         <translation>%1 层线性注意力和 Mamba 每个序列保存 %2 MB 状态，与长度无关</translation>
     </message>
+    <message>
+        <source>%1 cannot be combined with MLA</source>
+        <translation>%1 不能与 MLA 同时使用</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

@@ -152,7 +152,8 @@ void TestParameterCount::breakdownSumsToTotal()
     QCOMPARE(qint64(byRole), qint64(p.total()));
     // By layer part, from the per-kind figures the memory engine splits.
     const LayerComposition &c = p.layers;
-    const std::int64_t byPart = p.embedding + p.head + p.finalNorm + c.mixers.softmax() * p.attentionMixer.total()
+    const std::int64_t byPart = p.embedding + p.head + p.finalNorm + c.mixers.full * p.fullAttentionMixer.total()
+                                + (c.mixers.slidingWindow + c.mixers.chunked) * p.attentionMixer.total()
                                 + c.mixers.linear * p.linearMixer.total()
                                 + c.mixers.stateSpace * p.stateSpaceMixer.total()
                                 + c.feedForward.dense * p.denseBlock.total()
@@ -162,9 +163,11 @@ void TestParameterCount::breakdownSumsToTotal()
     QCOMPARE(qint64(c.feedForward.dense + c.feedForward.experts + c.feedForward.none), qint64(spec.numLayers));
     // A standard decoder layer is its mixer plus its block.
     if (c.mixers.softmax() > 0 && c.feedForward.dense > 0)
-        QCOMPARE(qint64(layerParameters(spec, false).total()), qint64(p.attentionMixer.total() + p.denseBlock.total()));
+        QCOMPARE(qint64(layerParameters(spec, false).total()),
+                 qint64(p.fullAttentionMixer.total() + p.denseBlock.total()));
     if (c.mixers.softmax() > 0 && c.feedForward.experts > 0)
-        QCOMPARE(qint64(layerParameters(spec, true).total()), qint64(p.attentionMixer.total() + p.moeBlock.total()));
+        QCOMPARE(qint64(layerParameters(spec, true).total()),
+                 qint64(p.fullAttentionMixer.total() + p.moeBlock.total()));
     QVERIFY(p.active() <= p.total());
     QVERIFY(p.totalWithMtp() >= p.total());
 }
