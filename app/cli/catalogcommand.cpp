@@ -1,4 +1,5 @@
 #include "app/cli/catalogcommand.h"
+#include "core/model/parametercount.h"
 
 #include "app/cli/clisupport.h"
 #include "database/catalogue.h"
@@ -362,14 +363,20 @@ int runImportModel(const QStringList &arguments)
     printLine(QStringLiteral("%1 (id %2, family %3)")
                   .arg(out.value(QStringLiteral("name")).toString(), out.value(QStringLiteral("id")).toString(),
                        out.value(QStringLiteral("family")).toString()));
-    printLine(QStringLiteral("  architecture %1%2, %3 layers, checkpoint format %4")
+    printLine(QStringLiteral("  architecture %1%2, %3; checkpoint format %4")
                   .arg(out.value(QStringLiteral("attention")).toString(),
-                       imported.spec.isMoe() ? QStringLiteral(" + MoE") : QString())
-                  .arg(imported.spec.numLayers)
-                  .arg(QString::fromStdString(imported.spec.checkpointFormat)));
+                       imported.spec.isMoe() ? QStringLiteral(" + MoE") : QString(),
+                       QString::fromStdString(describeLayers(imported.spec).text()),
+                       QString::fromStdString(imported.spec.checkpointFormat)));
     printLine(QStringLiteral("  parameters: %1 total, %2 active per token")
                   .arg(formatCount(out.value(QStringLiteral("total_params")).toDouble()),
                        formatCount(out.value(QStringLiteral("active_params")).toDouble())));
+    const ParameterBreakdown counted = countParameters(imported.spec);
+    if (counted.mtp() > 0 || counted.vision > 0)
+        printLine(QStringLiteral("  checkpoint: %1 parameters with %2 in MTP modules and %3 in the image encoder")
+                      .arg(formatCount(static_cast<double>(counted.checkpoint())),
+                           formatCount(static_cast<double>(counted.mtp())),
+                           formatCount(static_cast<double>(counted.vision))));
     if (!imported.checkpoint.isEmpty())
         printLine(QStringLiteral("  the %1 header holds %2 parameters in %3")
                       .arg(imported.checkpoint.value(QStringLiteral("format")).toString(),

@@ -291,6 +291,24 @@ private slots:
                  Q_INT64_C(1777088000));
     }
 
+    // A Gemma 4 config describes its layers and encoder, survives the user
+    // catalogue (per-kind heads and expert block included: the count is the
+    // checkpoint's) and is sized from there.
+    void importedGemma4KeepsItsLayers()
+    {
+        const Result shown = run({QStringLiteral("import-model"),
+                                  QStringLiteral(PLANNER_FIXTURES "/hf/gemma-4-26B-A4B"), QStringLiteral("--add")});
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY2(shown.out.contains("30 layers: 25 sliding-window (1024 tokens), 5 full"), shown.out.constData());
+        QVERIFY2(shown.out.contains("25,805,936,206"), shown.out.constData());
+        const QJsonObject fit = runJson({QStringLiteral("fit"), QStringLiteral("--model"),
+                                         QStringLiteral("gemma-4-26b-a4b"), QStringLiteral("--gpu"),
+                                         QStringLiteral("h100-sxm"), QStringLiteral("--json")});
+        const QJsonObject model = fit.value(QStringLiteral("model")).toObject();
+        QCOMPARE(model.value(QStringLiteral("total_params")).toInteger(), Q_INT64_C(25'233'141'790));
+        QCOMPARE(model.value(QStringLiteral("active_params")).toInteger(), Q_INT64_C(3'822'530'590));
+    }
+
     void damagedUserCatalogueWarnsAndCarriesOn()
     {
         QTemporaryDir home;
