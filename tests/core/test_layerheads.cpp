@@ -53,6 +53,7 @@ private slots:
     void minimaxM2NormsAcrossHeads();
     void publishedCacheEstimates_data();
     void publishedCacheEstimates();
+    void gptOssVllmLog();
     void localLayersStopGrowing_data();
     void localLayersStopGrowing();
     void fullLayerShareOfWorkAndBytes();
@@ -184,6 +185,18 @@ void TestLayerHeads::publishedCacheEstimates()
     // Within the figure's last printed digit.
     const double digit = gib < 1 ? 0.005 : (gib < 5 ? 0.005 : 0.05);
     QVERIFY2(std::abs(ours - gib) <= digit, qPrintable(QStringLiteral("%1 GiB, published %2").arg(ours).arg(gib)));
+}
+
+// vLLM's log for gpt-oss-120b on one GPU, BF16 cache (alvarobartt/hf-mem
+// issue #60, 2026-05-06): "Available KV cache memory: 5.38 GiB" and "GPU KV
+// cache size: 78,384 tokens". vLLM counts a token in every layer, sliding or
+// not, which is what kvPerToken is: 36 layers x 2 x 8 x 64 x 2 bytes.
+void TestLayerHeads::gptOssVllmLog()
+{
+    const InferenceMemoryEstimate e = estimateInferenceMemory(oneGpu(QStringLiteral("gpt-oss-120b"), "bf16", 4096));
+    QCOMPARE(units::inBytes(e.kvPerToken), 73'728.0);
+    // 78,384 tokens of that size are the logged 5.38 GiB (to its last digit).
+    QVERIFY(std::abs(78'384 * units::inBytes(e.kvPerToken) / kGiB - 5.38) <= 0.005);
 }
 
 void TestLayerHeads::localLayersStopGrowing_data()
