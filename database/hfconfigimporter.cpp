@@ -659,9 +659,16 @@ void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
 QString folderName(const QString &sourceName)
 {
     const QFileInfo info(sourceName);
-    if (info.fileName() == QLatin1StringView("config.json"))
-        return info.absoluteDir().dirName();
-    return info.completeBaseName();
+    if (info.fileName() != QLatin1StringView("config.json"))
+        return info.completeBaseName();
+    // A Hub cache snapshot, models--<org>--<name>/snapshots/<commit>/, is
+    // named by its repository, not by the commit.
+    const QStringList folders = info.absolutePath().split(u'/', Qt::SkipEmptyParts);
+    const qsizetype n = folders.size();
+    if (n >= 3 && folders[n - 2] == QLatin1StringView("snapshots")
+        && folders[n - 3].startsWith(QLatin1String("models--")))
+        return folders[n - 3].section(QStringLiteral("--"), 2);
+    return n > 0 ? folders.back() : QString();
 }
 
 // The repository name is the most recognisable id ("deepseek-ai/DeepSeek-R1" ->

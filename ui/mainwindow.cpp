@@ -6,10 +6,12 @@
 #include "ui/canvas/topologyview.h"
 #include "ui/charts/analysispanel.h"
 #include "ui/deploy/launchexportdialog.h"
+#include "ui/document/catalogueedits.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
 #include "ui/format/money.h"
 #include "ui/help/helpdialogs.h"
+#include "ui/models/importmodeldialog.h"
 #include "ui/models/modelversiontablemodel.h"
 #include "ui/palette/partspalette.h"
 #include "ui/panels/costpanel.h"
@@ -34,6 +36,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcessEnvironment>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -95,6 +98,11 @@ MainWindow::MainWindow(Catalogue &catalogue, QWidget *parent)
             updateScenarioBox();
     });
     connect(mDocument, &PlanDocument::currentScenarioChanged, this, &MainWindow::updateScenarioBox);
+    connect(mDocument, &PlanDocument::catalogueChanged, this,
+            [this] { mModelVersions->setModels(mCatalogue.list<ModelSpec>()); });
+    connect(mDocument, &PlanDocument::catalogueEditFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Catalogue"), tr("Your catalogue could not be changed: %1").arg(message));
+    });
 
     mAutosaveTimer = new QTimer(this);
     connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
@@ -216,6 +224,8 @@ void MainWindow::createActions()
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
+    file->addAction(tr("&Import Model…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this,
+                    &MainWindow::importModel);
     file->addAction(tr("&Export Proposal (PDF)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
                     &MainWindow::exportProposal);
     file->addSeparator();
@@ -644,6 +654,34 @@ void MainWindow::exportLaunchCommand()
 {
     LaunchExportDialog dialog(mDocument->plan(), mDocument->currentScenario(), this);
     dialog.exec();
+}
+
+void MainWindow::importModel()
+{
+    const auto describeExisting = [this](const QString &id) -> QString {
+        const std::optional<PartOrigin> origin = mCatalogue.origin<ModelSpec>(id);
+        const std::optional<ModelSpec> existing = mCatalogue.find<ModelSpec>(id);
+        if (!origin || !existing)
+            return {};
+        const QString name = QString::fromStdString(existing->displayName);
+        return *origin == PartOrigin::Shipped
+                   ? tr("the built-in model %1 (it shows again if you remove yours)").arg(name)
+                   : tr("your model %1").arg(name);
+    };
+    ImportModelDialog dialog(modelStores(QProcessEnvironment::systemEnvironment()), describeExisting, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const std::optional<ModelSpec> spec = dialog.importedModel();
+    if (!spec)
+        return;
+    if (const QString error = edits::importModel(*mDocument, mCatalogue, *spec, dialog.compareInScenario());
+        !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Import Model"),
+                             tr("The model could not be stored in your catalogue: %1").arg(error));
+        return;
+    }
+    showMessage(tr("Imported %1 into your catalogue as '%2'.")
+                    .arg(QString::fromStdString(spec->displayName), QString::fromStdString(spec->id)));
 }
 
 void MainWindow::editPreferences()

@@ -101,6 +101,7 @@ private:
     void removeScenario();
     void exportProposal();
     void exportLaunchCommand();
+    void importModel();
     void editPreferences();
     void applyPreferences(const Preferences &preferences);
     void showMessage(const QString &text);

@@ -5,14 +5,11 @@
 #include "database/catalogue.h"
 #include "database/cataloguerows.h"
 #include "database/estimatejson.h"
-#include "database/ggufheader.h"
-#include "database/hfconfigimporter.h"
 #include "database/localmodelstores.h"
-#include "database/safetensorsheader.h"
+#include "database/modelimport.h"
 #include "database/wholefile.h"
 
 #include <QCommandLineParser>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -198,40 +195,6 @@ int runCatalog(const QStringList &arguments)
 
 namespace {
 
-QString joinedErrors(const std::vector<ImportError> &errors)
-{
-    QStringList messages;
-    for (const ImportError &error : errors)
-        messages << error.message;
-    return messages.join(QStringLiteral("; "));
-}
-
-QString joinedErrors(const std::vector<HeaderError> &errors)
-{
-    QStringList messages;
-    for (const HeaderError &error : errors)
-        messages << error.message;
-    return messages.join(QStringLiteral("; "));
-}
-
-bool holdsSafetensors(const QString &path)
-{
-    const QFileInfo info(path);
-    if (info.isDir())
-        return !QDir(path)
-                    .entryList({QStringLiteral("*.safetensors"), QStringLiteral("*.safetensors.index.json")},
-                               QDir::Files)
-                    .isEmpty();
-    return path.endsWith(QLatin1String(".safetensors")) || path.endsWith(QLatin1String(".safetensors.index.json"));
-}
-
-// Ollama keeps its GGUF files as blobs named by digest, without the extension.
-bool startsWithGgufMagic(const QString &path)
-{
-    QFile file(path);
-    return QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly) && file.read(4) == "GGUF";
-}
-
 // --scan: the models the Hugging Face cache, Ollama and LM Studio hold.
 int printLocalModels(bool json)
 {
@@ -269,49 +232,17 @@ int printLocalModels(bool json)
     return 0;
 }
 
-struct ImportedModel {
-    ModelSpec spec;
-    QJsonObject checkpoint; // what the weights' header says, when one was read
-};
-
-// A model from any of the formats the planner reads, with the checkpoint's
-// own account of its parameters where there is one.
-ImportedModel importAny(const QString &path)
+// The checkpoint header's facts as the JSON output names them.
+QJsonObject headerJson(const CheckpointHeaderFacts &facts)
 {
-    if (!QFileInfo::exists(path))
-        throw UsageError(QStringLiteral("no such file or folder: %1").arg(path));
-    if (path.endsWith(QLatin1String(".gguf"), Qt::CaseInsensitive) || startsWithGgufMagic(path)) {
-        const GgufResult gguf = readGgufHeader(path);
-        if (!gguf.ok())
-            throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(gguf.errors)));
-        const ModelImportResult model = modelSpecFromGguf(*gguf.header, path);
-        if (!model.ok())
-            throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(model.errors)));
-        return {*model.spec, QJsonObject{{"format", "gguf"},
-                                         {"parameters", static_cast<double>(gguf.header->parameters)},
-                                         {"tensor_bytes", static_cast<double>(gguf.header->tensorBytes)},
-                                         {"bits_per_weight", gguf.header->bitsPerWeight}}};
-    }
-    if (holdsSafetensors(path)) {
-        const CheckpointModelResult result = importSafetensorsModel(path);
-        if (!result.checkpoint.ok())
-            throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(result.checkpoint.errors)));
-        if (!result.config)
-            throw UsageError(QStringLiteral("cannot import %1: the weights' header gives no architecture and there "
-                                            "is no config.json beside it")
-                                 .arg(path));
-        if (!result.config->ok())
-            throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(result.config->errors)));
-        const CheckpointSummary &summary = *result.checkpoint.summary;
-        return {*result.spec(), QJsonObject{{"format", "safetensors"},
-                                            {"parameters", static_cast<double>(summary.parameters)},
-                                            {"tensor_bytes", static_cast<double>(summary.tensorBytes)},
-                                            {"dominant_dtype", QString::fromStdString(summary.dominantDtype)}}};
-    }
-    const ModelImportResult config = importHuggingFaceConfig(path);
-    if (!config.ok())
-        throw UsageError(QStringLiteral("cannot import %1: %2").arg(path, joinedErrors(config.errors)));
-    return {*config.spec, {}};
+    QJsonObject json{{"format", facts.format},
+                     {"parameters", static_cast<double>(facts.parameters)},
+                     {"tensor_bytes", static_cast<double>(facts.tensorBytes)}};
+    if (facts.format == QLatin1String("gguf"))
+        json.insert(QStringLiteral("bits_per_weight"), facts.bitsPerWeight);
+    else
+        json.insert(QStringLiteral("dominant_dtype"), QString::fromStdString(facts.dominantDtype));
+    return json;
 }
 
 } // namespace
@@ -344,17 +275,21 @@ int runImportModel(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("import-model needs exactly one PATH (or --scan)"));
 
-    ImportedModel imported = importAny(parser.positionalArguments().first());
+    ModelImport imported = importModelFromPath(parser.positionalArguments().first());
+    if (!imported.ok())
+        throw UsageError(imported.error);
+    ModelSpec &spec = *imported.spec;
     if (parser.isSet(QStringLiteral("family")))
-        imported.spec.family = parser.value(QStringLiteral("family")).toStdString();
+        spec.family = parser.value(QStringLiteral("family")).toStdString();
     if (parser.isSet(QStringLiteral("add"))) {
-        const CatalogueStatus status = catalogue().save(imported.spec);
+        const CatalogueStatus status = catalogue().save(spec);
         if (!status.ok())
             throw UsageError(QStringLiteral("cannot add the model to your catalogue: %1").arg(status.error));
     }
-    QJsonObject out = modelToJson(imported.spec);
-    if (!imported.checkpoint.isEmpty())
-        out.insert(QStringLiteral("checkpoint"), imported.checkpoint);
+    QJsonObject out = modelToJson(spec);
+    const QJsonObject checkpoint = imported.header ? headerJson(*imported.header) : QJsonObject();
+    if (!checkpoint.isEmpty())
+        out.insert(QStringLiteral("checkpoint"), checkpoint);
     out.insert(QStringLiteral("added"), parser.isSet(QStringLiteral("add")));
     if (parser.isSet(QStringLiteral("json"))) {
         printJson(out);
@@ -363,25 +298,23 @@ int runImportModel(const QStringList &arguments)
     printLine(QStringLiteral("%1 (id %2, family %3)")
                   .arg(out.value(QStringLiteral("name")).toString(), out.value(QStringLiteral("id")).toString(),
                        out.value(QStringLiteral("family")).toString()));
-    printLine(QStringLiteral("  architecture %1%2, %3; checkpoint format %4")
-                  .arg(out.value(QStringLiteral("attention")).toString(),
-                       imported.spec.isMoe() ? QStringLiteral(" + MoE") : QString(),
-                       QString::fromStdString(describeLayers(imported.spec).text()),
-                       QString::fromStdString(imported.spec.checkpointFormat)));
+    printLine(
+        QStringLiteral("  architecture %1%2, %3; checkpoint format %4")
+            .arg(out.value(QStringLiteral("attention")).toString(), spec.isMoe() ? QStringLiteral(" + MoE") : QString(),
+                 QString::fromStdString(describeLayers(spec).text()), QString::fromStdString(spec.checkpointFormat)));
     printLine(QStringLiteral("  parameters: %1 total, %2 active per token")
                   .arg(formatCount(out.value(QStringLiteral("total_params")).toDouble()),
                        formatCount(out.value(QStringLiteral("active_params")).toDouble())));
-    const ParameterBreakdown counted = countParameters(imported.spec);
+    const ParameterBreakdown counted = countParameters(spec);
     if (counted.mtp() > 0 || counted.vision > 0)
         printLine(QStringLiteral("  checkpoint: %1 parameters with %2 in MTP modules and %3 in the image encoder")
                       .arg(formatCount(static_cast<double>(counted.checkpoint())),
                            formatCount(static_cast<double>(counted.mtp())),
                            formatCount(static_cast<double>(counted.vision))));
-    if (!imported.checkpoint.isEmpty())
+    if (imported.header)
         printLine(QStringLiteral("  the %1 header holds %2 parameters in %3")
-                      .arg(imported.checkpoint.value(QStringLiteral("format")).toString(),
-                           formatCount(imported.checkpoint.value(QStringLiteral("parameters")).toDouble()),
-                           formatBytes(imported.checkpoint.value(QStringLiteral("tensor_bytes")).toDouble())));
+                      .arg(imported.header->format, formatCount(static_cast<double>(imported.header->parameters)),
+                           formatBytes(static_cast<double>(imported.header->tensorBytes))));
     if (parser.isSet(QStringLiteral("add")))
         printLine(QStringLiteral("added to your catalogue as '%1'").arg(out.value(QStringLiteral("id")).toString()));
     return 0;

@@ -249,6 +249,13 @@ does not fit: %1 short</source>
     </message>
 </context>
 <context>
+    <name>CatalogueEdits</name>
+    <message>
+        <source>Import model %1</source>
+        <translation>导入模型 %1</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <source>GPU &apos;%1&apos; is not in the plan&apos;s parts</source>
@@ -2064,6 +2071,163 @@ no GPU or engine to estimate</source>
     </message>
 </context>
 <context>
+    <name>planner::ImportModelDialog</name>
+    <message>
+        <source>size unknown</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <source>no weights</source>
+        <translation>无权重</translation>
+    </message>
+    <message>
+        <source>%1 routed experts, %2 per token</source>
+        <translation>%1 个路由专家，每个 token %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n shared</source>
+        <translation>
+            <numerusform>，%n 个共享</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (no planner weight format describes it: weight memory unknown until you pick one in the workload)</source>
+        <translation>%1（规划器没有对应的权重格式：在工作负载中选择格式之前，权重内存未知）</translation>
+    </message>
+    <message>
+        <source>%1, %2 of weights</source>
+        <translation>%1，权重 %2</translation>
+    </message>
+    <message>
+        <source>Import Model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>磁盘占用</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>A config.json, a .safetensors file or index, or a .gguf file</source>
+        <translation>config.json、.safetensors 文件或索引，或 .gguf 文件</translation>
+    </message>
+    <message>
+        <source>Choose F&amp;older…</source>
+        <translation>选择文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>A model folder holding config.json (and safetensors files, whose headers then count)</source>
+        <translation>包含 config.json 的模型文件夹（若有 safetensors 文件，则按其文件头计数）</translation>
+    </message>
+    <message>
+        <source>&amp;Scan Again</source>
+        <translation>重新扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The family the workload panel lists it under; versions of one family are compared side by side</source>
+        <translation>工作负载面板中列出它的系列；同一系列的版本并排比较</translation>
+    </message>
+    <message>
+        <source>Compare it in this plan</source>
+        <translation>在此方案中比较它</translation>
+    </message>
+    <message>
+        <source>Also add it to the model versions the plan compares (switching to its family)</source>
+        <translation>同时把它加入方案比较的模型版本（切换到它的系列）</translation>
+    </message>
+    <message>
+        <source>What the planner reads</source>
+        <translation>规划器读取的内容</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>系列：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Models found on this computer (only their headers are read):</source>
+        <translation>在本机找到的模型（只读取文件头）：</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (not on this computer)</source>
+        <translation>%1 — %2（本机没有）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (no models)</source>
+        <translation>%1 — %2（没有模型）</translation>
+    </message>
+    <message>
+        <source>Model files (config.json *.json *.safetensors *.gguf);;All files (*)</source>
+        <translation>模型文件 (config.json *.json *.safetensors *.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Model Folder</source>
+        <translation>导入模型文件夹</translation>
+    </message>
+    <message>
+        <source>Pick a model above, or choose a file or folder.</source>
+        <translation>在上面选择一个模型，或选择文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (id &lt;tt&gt;%2&lt;/tt&gt;)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（id &lt;tt&gt;%2&lt;/tt&gt;）</translation>
+    </message>
+    <message>
+        <source>Layers: %1</source>
+        <translation>层：%1</translation>
+    </message>
+    <message>
+        <source>Mixture of experts: %1</source>
+        <translation>混合专家：%1</translation>
+    </message>
+    <message>
+        <source>Parameters: %1 in total, %2 active per token</source>
+        <translation>参数：总计 %1，每个 token 激活 %2</translation>
+    </message>
+    <message>
+        <source>Parameters: %1, every one active per token</source>
+        <translation>参数：%1，每个 token 全部激活</translation>
+    </message>
+    <message>
+        <source>The checkpoint also stores %1 in multi-token-prediction modules</source>
+        <translation>检查点另在多 token 预测模块中存有 %1</translation>
+    </message>
+    <message>
+        <source>The checkpoint also stores %1 in the image encoder</source>
+        <translation>检查点另在图像编码器中存有 %1</translation>
+    </message>
+    <message>
+        <source>Context: up to %1 tokens</source>
+        <translation>上下文：最多 %1 个 token</translation>
+    </message>
+    <message>
+        <source>Checkpoint format: %1</source>
+        <translation>检查点格式：%1</translation>
+    </message>
+    <message>
+        <source>The %1 header holds %2 in %3</source>
+        <translation>%1 文件头含 %2，占 %3</translation>
+    </message>
+    <message>
+        <source>Importing replaces %1 with this id.</source>
+        <translation>导入将替换具有此 id 的%1。</translation>
+    </message>
+</context>
+<context>
     <name>planner::InspectorPanel</name>
     <message numerus="yes">
         <source>%n items selected.</source>
@@ -2598,6 +2762,38 @@ no GPU or engine to estimate</source>
     <message>
         <source>The planner did not close normally. Recover the changes to %1 autosaved at %2?</source>
         <translation>规划器上次未正常关闭。是否恢复 %2 自动保存的对 %1 的修改？</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>部件库</translation>
+    </message>
+    <message>
+        <source>Your catalogue could not be changed: %1</source>
+        <translation>无法修改您的部件库：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Import Model…</source>
+        <translation>导入模型(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>the built-in model %1 (it shows again if you remove yours)</source>
+        <translation>内置模型 %1（删除您的模型后会重新显示）</translation>
+    </message>
+    <message>
+        <source>your model %1</source>
+        <translation>您的模型 %1</translation>
+    </message>
+    <message>
+        <source>Import Model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>The model could not be stored in your catalogue: %1</source>
+        <translation>无法把模型存入您的部件库：%1</translation>
+    </message>
+    <message>
+        <source>Imported %1 into your catalogue as &apos;%2&apos;.</source>
+        <translation>已将 %1 导入您的部件库，id 为“%2”。</translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,7 @@ private slots:
     void defaults();
     void idFromNameOrPath_data();
     void idFromNameOrPath();
+    void hubCacheSnapshotIsNamedByItsRepository();
     void rejectsBrokenFile_data();
     void rejectsBrokenFile();
     void rejectsBrokenConfig_data();
@@ -547,6 +548,16 @@ void TestHfConfigImporter::idFromNameOrPath_data()
                                             R"(snapshots/d04e592bb4f6aa9cfee91e2e20afa771667e1d4b"})")
                               << "llama-3.1-8b";
     QTest::newRow("absent") << QByteArray("{}") << "llama-3.1-8b";
+}
+
+void TestHfConfigImporter::hubCacheSnapshotIsNamedByItsRepository()
+{
+    const QString snapshot = QStringLiteral("/home/u/.cache/huggingface/hub/models--Qwen--Qwen3-8B/snapshots/"
+                                            "9c925d64d72725edaf899c6cb9c377fd0709d9c5/config.json");
+    const ModelImportResult result = importHuggingFaceConfigJson(variant(kLlama, "{}", {}), snapshot);
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    QCOMPARE(result.spec->displayName, std::string("Qwen3-8B"));
+    QCOMPARE(result.spec->id, std::string("qwen3-8b"));
 }
 
 void TestHfConfigImporter::idFromNameOrPath()

@@ -63,6 +63,12 @@ public:
     // For undo commands only (ui/document/planedits.cpp).
     void replacePlan(std::shared_ptr<const Plan> plan, const PlanChange &change);
 
+    // For catalogue edits (ui/document/catalogueedits.cpp): the user's
+    // catalogue changed under the views that list its parts and models.
+    void notifyCatalogueChanged() { emit catalogueChanged(); }
+    // For catalogue edits whose redo or undo could not write the catalogue.
+    void notifyCatalogueEditFailed(const QString &message) { emit catalogueEditFailed(message); }
+
     // A new plan: one empty on-prem scenario with these cost assumptions,
     // Llama-3.1-8B, a chat workload.
     static Plan emptyPlan(const Catalogue &catalogue, const CostAssumptions &costs = {});
@@ -73,6 +79,8 @@ signals:
     void selectionChanged();
     void currentScenarioChanged();
     void filePathChanged();
+    void catalogueChanged();
+    void catalogueEditFailed(const QString &message);
 
 private:
     void evaluate(const PlanChange &change);

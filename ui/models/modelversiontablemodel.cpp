@@ -20,23 +20,30 @@ QString attentionLabel(AttentionKind kind)
     return {};
 }
 
-// "8.03 B (8,030,261,248)": the short form to read, the exact count to check.
+} // namespace
+
 QString parameterLabel(qint64 count)
 {
     const QLocale locale;
     return ModelVersionTableModel::tr("%1 B (%2)").arg(locale.toString(count / 1e9, 'f', 2), locale.toString(count));
 }
 
-} // namespace
-
 ModelVersionTableModel::ModelVersionTableModel(std::vector<ModelSpec> models, QObject *parent)
     : QAbstractTableModel(parent)
 {
+    setModels(std::move(models));
+}
+
+void ModelVersionTableModel::setModels(std::vector<ModelSpec> models)
+{
+    beginResetModel();
+    mRows.clear();
     mRows.reserve(models.size());
     for (ModelSpec &spec : models) {
         const ParameterBreakdown p = countParameters(spec);
         mRows.push_back({std::move(spec), p.total(), p.active()});
     }
+    endResetModel();
 }
 
 int ModelVersionTableModel::rowCount(const QModelIndex &parent) const

@@ -9,6 +9,9 @@
 
 namespace planner {
 
+// "8.03 B (8,030,261,248)": the short form to read, the exact count to check.
+QString parameterLabel(qint64 count);
+
 class ModelVersionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -27,6 +30,8 @@ public:
     };
 
     explicit ModelVersionTableModel(std::vector<ModelSpec> models, QObject *parent = nullptr);
+    // The catalogue's versions after it changed (an imported model).
+    void setModels(std::vector<ModelSpec> models);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

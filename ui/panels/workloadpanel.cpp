@@ -59,16 +59,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
 {
     mFamily = new QComboBox(this);
     mFamily->setObjectName(QStringLiteral("familyBox"));
-    // The desktop application does not edit the catalogue, so its versions
-    // are read once (a catalogue query per refresh cost a workload edit ~0.3 ms).
-    std::set<std::string> families;
-    for (const ModelSpec &m : mDocument.catalogue().list<ModelSpec>()) {
-        families.insert(m.family);
-        mModels.push_back(
-            {QString::fromStdString(m.id), QString::fromStdString(m.displayName), QString::fromStdString(m.family)});
-    }
-    for (const std::string &f : families)
-        mFamily->addItem(QString::fromStdString(f));
+    reloadModels();
     mVersions = new QListWidget(this);
     mVersions->setObjectName(QStringLiteral("versionList"));
     mVersions->setMaximumHeight(130);
@@ -162,6 +153,10 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
         },
         Qt::QueuedConnection);
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &WorkloadPanel::refresh, Qt::QueuedConnection);
+    connect(&mDocument, &PlanDocument::catalogueChanged, this, [this] {
+        reloadModels();
+        refresh();
+    });
     for (int row = 0; row < mForm->rowCount(); ++row)
         if (QLayoutItem *field = mForm->itemAt(row, QFormLayout::FieldRole); field && field->widget())
             mToolTips[field->widget()] = field->widget()->toolTip();
@@ -211,6 +206,23 @@ void WorkloadPanel::markProblems()
         else if (!faulty && text.startsWith(mark))
             label->setText(text.mid(mark.size()));
     }
+}
+
+void WorkloadPanel::reloadModels()
+{
+    mModels.clear();
+    std::set<std::string> families;
+    for (const ModelSpec &m : mDocument.catalogue().list<ModelSpec>()) {
+        families.insert(m.family);
+        mModels.push_back(
+            {QString::fromStdString(m.id), QString::fromStdString(m.displayName), QString::fromStdString(m.family)});
+    }
+    const bool wasRefreshing = mRefreshing;
+    mRefreshing = true;
+    mFamily->clear();
+    for (const std::string &f : families)
+        mFamily->addItem(QString::fromStdString(f));
+    mRefreshing = wasRefreshing;
 }
 
 void WorkloadPanel::fillVersions(const QString &family)
