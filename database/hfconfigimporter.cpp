@@ -58,6 +58,7 @@ enum class Arch {
     Gemma3Text,
     Gemma4,
     Mistral3,
+    KimiK25, // a DeepSeek-V3 language model (text_config kimi_k2) beside MoonViT
 };
 
 struct ArchInfo {
@@ -94,6 +95,7 @@ constexpr ArchInfo kArchitectures[] = {
     {"gemma3_text", "Gemma3ForCausalLM", Arch::Gemma3Text},
     {"gemma4", "Gemma4ForConditionalGeneration", Arch::Gemma4},
     {"mistral3", "Mistral3ForConditionalGeneration", Arch::Mistral3},
+    {"kimi_k25", "KimiK25ForConditionalGeneration", Arch::KimiK25},
 };
 
 bool usesMla(Arch arch)
@@ -110,7 +112,8 @@ bool nestsTextConfig(Arch arch)
     case Arch::Llama4:
     case Arch::Gemma3:
     case Arch::Gemma4:
-    case Arch::Mistral3: return true;
+    case Arch::Mistral3:
+    case Arch::KimiK25: return true;
     default: return false;
     }
 }
@@ -300,6 +303,7 @@ bool readAttentionBias(ConfigReader &reader, Arch arch)
         return reader.flag("attention_bias", false);
     case Arch::DeepseekV2:
     case Arch::DeepseekV3:
+    case Arch::KimiK25: // its text_config, a DeepSeek-V3 (mapSpec's textArch)
     case Arch::DeepseekV32:
     case Arch::GlmMoeDsa:
         if (reader.flag("attention_bias", false))
@@ -649,6 +653,7 @@ void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
     case Arch::Mixtral: readMixtralMoe(reader, spec); break;
     case Arch::DeepseekV2:
     case Arch::DeepseekV3:
+    case Arch::KimiK25: // its text_config, a DeepSeek-V3 (mapSpec's textArch)
     case Arch::DeepseekV32:
     case Arch::GlmMoeDsa:
     case Arch::Glm4Moe: readDeepseekMoe(reader, arch, spec); break;
@@ -787,6 +792,7 @@ std::int64_t readVisionEncoder(ConfigReader &reader, Arch arch, std::int64_t tex
     case Arch::Gemma3: return readSiglipVisionEncoder(*vision, textHidden);
     case Arch::Gemma4: return readGemma4VisionEncoder(*vision, textHidden);
     case Arch::Llama4: return readLlama4VisionEncoder(*vision, textHidden);
+    case Arch::KimiK25: return readMoonVitEncoder(*vision, textHidden);
     case Arch::Mistral3: {
         if (reader.flag("multimodal_projector_bias", false))
             reader.fail("multimodal_projector_bias", QStringLiteral("is true; a biased projector is not counted, so "
@@ -814,6 +820,8 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
     if (nestsTextConfig(info->arch) && !text)
         return std::nullopt;
     ConfigReader &model = text ? *text : reader;
+    // The language model's own architecture, where the container names another.
+    const Arch textArch = info->arch == Arch::KimiK25 ? Arch::DeepseekV3 : info->arch;
     if (info->arch == Arch::Bloom) {
         readBloom(reader, spec);
         spec.checkpointFormat = readCheckpointFormat(reader);
@@ -822,16 +830,16 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
     }
     if (info->arch == Arch::Gemma3 || info->arch == Arch::Gemma3Text)
         applyGemma3Defaults(model, info->arch == Arch::Gemma3);
-    readCommon(model, info->arch, spec);
+    readCommon(model, textArch, spec);
     if (text && !text->contains("tie_word_embeddings"))
-        spec.tiedEmbeddings = reader.flag("tie_word_embeddings", tiesByDefault(info->arch));
-    if (usesMla(info->arch))
-        readLatentAttention(model, info->arch, spec);
-    else if (isGemma(info->arch))
-        readGemmaText(model, info->arch == Arch::Gemma4, spec);
+        spec.tiedEmbeddings = reader.flag("tie_word_embeddings", tiesByDefault(textArch));
+    if (usesMla(textArch))
+        readLatentAttention(model, textArch, spec);
+    else if (isGemma(textArch))
+        readGemmaText(model, textArch == Arch::Gemma4, spec);
     else
-        readGroupedAttention(model, info->arch, spec);
-    readMlp(model, info->arch, spec);
+        readGroupedAttention(model, textArch, spec);
+    readMlp(model, textArch, spec);
     if (text)
         spec.visionParameters = readVisionEncoder(reader, info->arch, spec.hiddenSize);
     const bool dtypeInText = text && (text->contains("dtype") || text->contains("torch_dtype"));

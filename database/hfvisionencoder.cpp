@@ -142,4 +142,56 @@ std::int64_t readPixtralVisionEncoder(ConfigReader &vision, std::int64_t spatial
                : 0;
 }
 
+std::int64_t readMoonVitEncoder(ConfigReader &vision, std::int64_t textHidden)
+{
+    MoonVitShape s;
+    s.layers = vision.count("vt_num_hidden_layers");
+    s.hidden = vision.count("vt_hidden_size");
+    s.intermediate = vision.count("vt_intermediate_size");
+    s.patch = vision.count("patch_size");
+    s.positionHeight = vision.count("init_pos_emb_height");
+    s.positionWidth = vision.count("init_pos_emb_width");
+    s.textHidden = vision.count("text_hidden_size");
+    const QJsonArray kernel = vision.value("merge_kernel_size").toArray();
+    const auto side = [](const QJsonValue &v) { return v.isDouble() && v.toDouble() >= 1 && v.toDouble() <= 16; };
+    if (kernel.size() != 2 || !side(kernel[0]) || !side(kernel[1])) {
+        vision.fail("merge_kernel_size", QStringLiteral("must be two whole numbers from 1 to 16"));
+        return 0;
+    }
+    s.mergedPatches = kernel[0].toInteger() * kernel[1].toInteger();
+    // The projector's pre_norm is over the encoder's output; another width
+    // would need a projection this architecture does not have.
+    if (const std::int64_t projectorInput = vision.count("mm_hidden_size"); projectorInput != s.hidden) {
+        vision.fail("mm_hidden_size", QStringLiteral("is %1 but vt_hidden_size is %2; MoonViT's projector reads the "
+                                                     "encoder's own width")
+                                          .arg(projectorInput)
+                                          .arg(s.hidden));
+        return 0;
+    }
+    // The 2-D table is the learned one; the temporal table is a fixed buffer.
+    if (const QString positions = vision.text("pos_emb_type", false);
+        !positions.isEmpty() && positions != QLatin1String("divided_fixed")) {
+        vision.fail("pos_emb_type", QStringLiteral("is '%1'; only divided_fixed position tables are counted, so the "
+                                                   "import is refused")
+                                        .arg(positions));
+        return 0;
+    }
+    if (const QString projector = vision.text("mm_projector_type", false);
+        !projector.isEmpty() && projector != QLatin1String("patchmerger")) {
+        vision.fail("mm_projector_type", QStringLiteral("is '%1'; only the patchmerger projector is counted, so the "
+                                                        "import is refused")
+                                             .arg(projector));
+        return 0;
+    }
+    if (textHidden != s.textHidden) {
+        vision.fail(
+            "text_hidden_size",
+            QStringLiteral("is %1 but the language model's hidden_size is %2").arg(s.textHidden).arg(textHidden));
+        return 0;
+    }
+    return allPositive({s.layers, s.hidden, s.intermediate, s.patch, s.positionHeight, s.positionWidth, s.textHidden})
+               ? moonVitParameters(s)
+               : 0;
+}
+
 } // namespace planner

@@ -19,6 +19,7 @@ std::int64_t readQwenVisionEncoder(ConfigReader &vision);
 std::int64_t readSiglipVisionEncoder(ConfigReader &vision, std::int64_t textHidden); // Gemma 3
 std::int64_t readGemma4VisionEncoder(ConfigReader &vision, std::int64_t textHidden);
 std::int64_t readLlama4VisionEncoder(ConfigReader &vision, std::int64_t textHidden);
+std::int64_t readMoonVitEncoder(ConfigReader &vision, std::int64_t textHidden); // Kimi K2.5
 // Mistral 3: spatial_merge_size is a key of the top-level config.
 std::int64_t readPixtralVisionEncoder(ConfigReader &vision, std::int64_t spatialMerge, std::int64_t textHidden);
 

@@ -306,11 +306,15 @@ int runImportModel(const QStringList &arguments)
                   .arg(formatCount(out.value(QStringLiteral("total_params")).toDouble()),
                        formatCount(out.value(QStringLiteral("active_params")).toDouble())));
     const ParameterBreakdown counted = countParameters(spec);
-    if (counted.mtp() > 0 || counted.vision > 0)
-        printLine(QStringLiteral("  checkpoint: %1 parameters with %2 in MTP modules and %3 in the image encoder")
-                      .arg(formatCount(static_cast<double>(counted.checkpoint())),
-                           formatCount(static_cast<double>(counted.mtp())),
-                           formatCount(static_cast<double>(counted.vision))));
+    QStringList besides;
+    if (counted.mtp() > 0)
+        besides << QStringLiteral("%1 in MTP modules").arg(formatCount(static_cast<double>(counted.mtp())));
+    if (counted.vision > 0)
+        besides << QStringLiteral("%1 in the image encoder").arg(formatCount(static_cast<double>(counted.vision)));
+    if (!besides.isEmpty())
+        printLine(
+            QStringLiteral("  checkpoint: %1 parameters with %2")
+                .arg(formatCount(static_cast<double>(counted.checkpoint())), besides.join(QStringLiteral(" and "))));
     if (imported.header)
         printLine(QStringLiteral("  the %1 header holds %2 parameters in %3")
                       .arg(imported.header->format, formatCount(static_cast<double>(imported.header->parameters)),

@@ -283,6 +283,18 @@ std::vector<ModelSpec> makeModels()
     kimi.moe = MoeSpec{384, 1, 8, 2048, 1, 1, true};
     kimi.mtpLayers = 0;
     models.push_back(kimi);
+    // Kimi K2.5 (January 2026): the same language model with a 262,144-token
+    // context and INT4 (group 32) routed experts as published, beside the
+    // MoonViT encoder (27 blocks of 1152, MLP 4304, 14-pixel patches, a 64 x 64
+    // position table, 2 x 2 patch merger to 7168), stored in BF16.
+    ModelSpec kimi25 = kimi;
+    kimi25.id = "kimi-k2.5";
+    kimi25.displayName = "Kimi K2.5 1T-A32B";
+    kimi25.source = hf + "moonshotai/Kimi-K2.5/blob/main/config.json";
+    kimi25.maxContext = 262144;
+    kimi25.checkpointFormat = "int4-g32-experts";
+    kimi25.visionParameters = moonVitParameters(MoonVitShape{27, 1152, 4304, 14, 64, 64, 4, 7168});
+    models.push_back(kimi25);
 
     // Qwen3-Next (September 2025): 36 Gated DeltaNet + 12 full-attention layers,
     // 512 experts top-10 plus a shared one.

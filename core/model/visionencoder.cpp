@@ -20,18 +20,37 @@ std::int64_t qwenVisionParameters(const QwenVisionShape &s)
 // Exact tensor lists and totals: tests/fixtures/hf/derivations (gemma-3.md,
 // gemma-4-26B-A4B.md, llama-4.md, mistral-small-3.1.md).
 
+namespace {
+
+// A pre-norm ViT block with biases everywhere: two LayerNorms, q/k/v (fused
+// or not) and the output projection, a two-layer MLP (SigLIP, MoonViT).
+std::int64_t biasedVitBlock(std::int64_t h, std::int64_t mlp)
+{
+    return 4 * (h * h + h) // q, k, v, out with biases
+           + h * mlp + mlp // fc1
+           + mlp * h + h   // fc2
+           + 2 * 2 * h;    // two LayerNorms (weight and bias)
+}
+
+} // namespace
+
 std::int64_t siglipVisionParameters(const SiglipVisionShape &s)
 {
     const std::int64_t h = s.hidden;
-    const std::int64_t mlp = s.intermediate;
     const std::int64_t positions = s.patch > 0 ? (s.image / s.patch) * (s.image / s.patch) : 0;
     const std::int64_t embeddings = s.channels * s.patch * s.patch * h + h + positions * h;
-    const std::int64_t block = 4 * (h * h + h)           // q, k, v, out_proj with biases
-                               + h * mlp + mlp           // fc1
-                               + mlp * h + h             // fc2
-                               + 2 * 2 * h;              // layer_norm1, layer_norm2 (weight and bias)
     const std::int64_t projector = h * s.textHidden + h; // mm_input_projection, mm_soft_emb_norm
-    return embeddings + s.layers * block + 2 * h + projector;
+    return embeddings + s.layers * biasedVitBlock(h, s.intermediate) + 2 * h + projector;
+}
+
+// Exact tensor list and totals: tests/fixtures/hf/derivations/kimi-k25.md.
+std::int64_t moonVitParameters(const MoonVitShape &s)
+{
+    const std::int64_t h = s.hidden;
+    const std::int64_t embeddings = 3 * s.patch * s.patch * h + h + s.positionHeight * s.positionWidth * h;
+    const std::int64_t merged = h * s.mergedPatches;
+    const std::int64_t projector = 2 * h + merged * merged + merged + merged * s.textHidden + s.textHidden;
+    return embeddings + s.layers * biasedVitBlock(h, s.intermediate) + 2 * h + projector;
 }
 
 std::int64_t gemma4VisionParameters(const Gemma4VisionShape &s)

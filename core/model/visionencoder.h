@@ -92,4 +92,22 @@ struct PixtralVisionShape {
 };
 std::int64_t pixtralVisionParameters(const PixtralVisionShape &s);
 
+// Kimi K2.5's MoonViT (vision_config vt_*): a biased Conv2d patch embedding,
+// a learned 2-D position table (init_pos_emb_height x width; the temporal
+// table is a fixed sin-cos buffer, not stored), pre-norm blocks of LayerNorms,
+// fused biased wqkv and wo, biased fc0/fc1, a final LayerNorm; then the
+// PatchMergerMLP projector: pre_norm over mm_hidden_size, a linear over the
+// merge kernel's patches and one to the language model's width, both biased.
+struct MoonVitShape {
+    std::int64_t layers = 0;         // vt_num_hidden_layers
+    std::int64_t hidden = 0;         // vt_hidden_size
+    std::int64_t intermediate = 0;   // vt_intermediate_size
+    std::int64_t patch = 0;          // patch_size
+    std::int64_t positionHeight = 0; // init_pos_emb_height
+    std::int64_t positionWidth = 0;  // init_pos_emb_width
+    std::int64_t mergedPatches = 0;  // merge_kernel_size[0] x merge_kernel_size[1]
+    std::int64_t textHidden = 0;     // text_hidden_size
+};
+std::int64_t moonVitParameters(const MoonVitShape &s);
+
 } // namespace planner

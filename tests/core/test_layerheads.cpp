@@ -98,6 +98,13 @@ void TestLayerHeads::checkpointTotals_data()
     // (keras-hub mistral3_presets.py; derivations/mistral-small-3.1.md).
     QTest::newRow("Mistral Small 3.2") << "mistral-small-3.2-24b" << Q_INT64_C(24'011'361'280)
                                        << Q_INT64_C(23'572'403'200) << Q_INT64_C(0);
+    // Kimi K2.5: 1,026,879,376,368 logical parameters over the 64 shard
+    // headers (a published header audit, code-index id 68577105039), of which
+    // MoonViT and its projector 471,143,920 (the same figure extracted from
+    // Kimi K2.6's safetensors, ids 58535700801 / 71267651070;
+    // derivations/kimi-k25.md). Moonshot's card: "32B activated".
+    QTest::newRow("Kimi K2.5") << "kimi-k2.5" << Q_INT64_C(1'026'879'376'368) << Q_INT64_C(32'000'000'000)
+                               << Q_INT64_C(1'000'000'000);
 }
 
 void TestLayerHeads::checkpointTotals()

@@ -298,6 +298,8 @@ void TestHfConfigImporter::importsRealConfig_data()
     newRow("Llama-4-Maverick-17B-128E-Instruct", "llama-4-maverick", "llama4", 400'711'848'960);
     newRow("MiniMax-M2", "minimax-m2", "minimax_m2", 228'689'764'864);
     newRow("phi-4", "phi-4", "phi3", 14'659'507'200);
+    // kimi_k25: a kimi_k2 (DeepSeek-V3) text_config beside MoonViT.
+    newRow("Kimi-K2.5", "kimi-k2.5", "kimi_k25", 1'026'408'232'448);
     newRow("Mistral-Small-3.1-24B-Instruct-2503", "mistral-small-3.2-24b", "mistral3", 23'572'403'200);
     newRow("Mistral-Small-3.2-24B-Instruct-2506", "mistral-small-3.2-24b", "mistral3", 23'572'403'200);
 }
@@ -592,7 +594,6 @@ void TestHfConfigImporter::rejectsBrokenFile_data()
     // yet are refused by name, never approximated by the nearest family
     // (tests/fixtures/hf/NEW-MODELS.md and derivations/ hold what they need).
     const QList<std::pair<const char *, const char *>> notYetModelled = {
-        {"Kimi-K2.5", "'kimi_k25'"},
         {"DeepSeek-V4-Flash", "'deepseek_v4'"},
         {"bert-base-uncased", "'bert'"},
     };
