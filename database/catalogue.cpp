@@ -26,7 +26,8 @@ namespace {
 const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogue.sql"),
                                  QStringLiteral(":/catalogue/schema/002_layer_attention.sql"),
                                  QStringLiteral(":/catalogue/schema/003_hybrid_layers.sql"),
-                                 QStringLiteral(":/catalogue/schema/004_layer_heads.sql")};
+                                 QStringLiteral(":/catalogue/schema/004_layer_heads.sql"),
+                                 QStringLiteral(":/catalogue/schema/005_moe_widths.sql")};
 
 struct TableInfo {
     const char *table;

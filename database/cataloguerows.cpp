@@ -458,8 +458,11 @@ ModelSpec CatalogueRows<ModelSpec>::fromRecord(const QSqlRecord &r)
     if (!value(r, "full_head_dim").isNull())
         m.fullAttentionHeads = FullAttentionHeads{bigInteger(r, "full_head_dim"), bigInteger(r, "full_kv_heads"),
                                                   integer(r, "full_values_are_keys") != 0};
-    if (m.moe)
+    if (m.moe) {
         m.moe->denseBesideExperts = integer(r, "moe_dense_beside_experts") != 0;
+        m.moe->sharedExpertIntermediateSize = bigInteger(r, "moe_shared_expert_intermediate_size");
+        m.moe->latentSize = bigInteger(r, "moe_latent_size");
+    }
     if (!value(r, "linear_kind").isNull())
         m.linearAttention = LinearAttentionSpec{
             text(r, "linear_kind") == "lightning" ? LinearAttentionKind::Lightning : LinearAttentionKind::GatedDeltaNet,
@@ -546,6 +549,8 @@ QVariantMap CatalogueRows<ModelSpec>::toRow(const ModelSpec &m)
     put("full_kv_heads", full ? big(full->keyValueHeads) : QVariant());
     put("full_values_are_keys", full ? QVariant(full->valuesAreKeys ? 1 : 0) : QVariant());
     put("moe_dense_beside_experts", flag(m.moe && m.moe->denseBesideExperts));
+    put("moe_shared_expert_intermediate_size", m.moe ? positive(m.moe->sharedExpertIntermediateSize) : QVariant());
+    put("moe_latent_size", m.moe ? positive(m.moe->latentSize) : QVariant());
     const std::optional<LinearAttentionSpec> &la = m.linearAttention;
     put("linear_kind",
         la ? QVariant(la->kind == LinearAttentionKind::Lightning ? "lightning" : "gated-deltanet") : QVariant());

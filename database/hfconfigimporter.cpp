@@ -572,15 +572,54 @@ void readMiniMaxM2Moe(ConfigReader &reader, ModelSpec &spec)
 }
 
 // Nemotron-H's MLP layers: up_proj and down_proj with a squared ReLU, no gate.
+// Nemotron-H's feed-forward layers: '-' a squared-ReLU MLP (up, down), 'E'
+// NemotronHMoE: a router with e_score_correction_bias over routed experts
+// of the same two-matrix shape, one shared expert of its own width, and in
+// the latent versions (Nemotron 3 Super / Ultra) the projections to and
+// from moe_latent_size; derivations/nemotron-3-nano.md.
 void readNemotronHMlp(ConfigReader &reader, ModelSpec &spec)
 {
-    spec.intermediateSize = reader.count("intermediate_size");
+    const bool hasMlp = spec.ffnPattern.find('D') != std::string::npos || spec.ffnPattern.empty();
+    const bool hasExperts = spec.ffnPattern.find('E') != std::string::npos;
+    spec.intermediateSize = hasMlp ? reader.count("intermediate_size") : 0;
     spec.gatedMlp = false;
     const QString act = reader.text("mlp_hidden_act", false);
     if (!act.isEmpty() && act != QLatin1StringView("relu2"))
         reader.fail("mlp_hidden_act", QStringLiteral("'%1' is not supported; supported: relu2").arg(act));
     if (reader.flag("mlp_bias", false))
         reader.fail("mlp_bias", QStringLiteral("is true; biased MLP projections cannot be represented"));
+    if (!hasExperts)
+        return;
+    MoeSpec moe;
+    moe.routedExperts = reader.count("n_routed_experts");
+    moe.expertsPerToken = reader.count("num_experts_per_tok");
+    moe.expertIntermediateSize = reader.count("moe_intermediate_size");
+    moe.routerScoreBias = true; // e_score_correction_bias, stored (in float32) beside the router
+    // transformers builds one shared MLP of moe_shared_expert_intermediate_size
+    // whatever n_shared_experts says; vLLM multiplies the width by it. Every
+    // release has 1, where both agree.
+    if (const std::int64_t shared = reader.optionalCount("n_shared_experts").value_or(1); shared != 1)
+        reader.fail("n_shared_experts", QStringLiteral("is %1; Hugging Face and vLLM build a different shared expert "
+                                                       "for any value but 1, so the import is refused")
+                                            .arg(shared));
+    moe.sharedExperts = 1;
+    moe.sharedExpertIntermediateSize = reader.count("moe_shared_expert_intermediate_size");
+    moe.latentSize = reader.optionalCount("moe_latent_size").value_or(0);
+    spec.moe = moe;
+    // MTP modules (Nemotron 3 Super / Ultra): an attention and an expert block
+    // each, beside the fusion projection and three norms, on the main
+    // embedding and head; transformers skips them, the checkpoint stores them.
+    const std::int64_t mtp = reader.optionalCount("num_nextn_predict_layers", 0).value_or(0);
+    if (mtp > 0) {
+        const QString pattern = reader.text("mtp_hybrid_override_pattern", false);
+        if (pattern != QLatin1StringView("*E"))
+            reader.fail("mtp_hybrid_override_pattern",
+                        QStringLiteral("is '%1'; only '*E' MTP modules (attention, then experts) are counted, so the "
+                                       "import is refused")
+                            .arg(pattern));
+        spec.mtpLayers = mtp;
+        spec.mtpSharesEmbeddings = true;
+    }
 }
 
 // gpt-oss: every layer is MoE (num_local_experts, top num_experts_per_tok),

@@ -208,18 +208,12 @@ void readNemotronHLayers(ConfigReader &reader, ModelSpec &spec)
             QStringLiteral("has %1 letters but num_hidden_layers is %2").arg(pattern.size()).arg(spec.numLayers));
         return;
     }
-    if (pattern.contains(u'E')) {
-        reader.fail("hybrid_override_pattern",
-                    QStringLiteral("has E (mixture-of-experts) layers; Nemotron-H's latent MoE blocks are not "
-                                   "modelled yet, so the import is refused"));
-        return;
-    }
     char bad = 0;
     const std::optional<HybridLayerPatterns> patterns = hybridLayerPatterns(pattern.toStdString(), &bad);
     if (!patterns) {
-        reader.fail(
-            "hybrid_override_pattern",
-            QStringLiteral("holds '%1'; supported letters: M (Mamba-2), * (attention), - (MLP)").arg(QLatin1Char(bad)));
+        reader.fail("hybrid_override_pattern",
+                    QStringLiteral("holds '%1'; supported letters: M (Mamba-2), * (attention), - (MLP), E (experts)")
+                        .arg(QLatin1Char(bad)));
         return;
     }
     spec.layerPattern = patterns->layerPattern;

@@ -188,7 +188,7 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
     if (spec.isMoe()) {
         const double split = ep > 1 ? ep : tp;
         const double routed = static_cast<double>(spec.moe->expertsPerToken) * spec.moe->expertIntermediateSize / split;
-        const double shared = static_cast<double>(spec.moe->sharedExperts) * spec.moe->expertIntermediateSize / tp;
+        const double shared = static_cast<double>(spec.moe->sharedWidth()) / tp;
         const double beside = spec.moe->denseBesideExperts ? mlpWidth : 0.0;
         mlpWidth = std::max(params.layers.feedForward.dense > 0 ? mlpWidth : 0.0, routed + shared + beside);
     }

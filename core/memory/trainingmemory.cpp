@@ -31,8 +31,8 @@ Widths widths(const ModelSpec &spec)
     w.mlp = static_cast<double>(spec.intermediateSize);
     if (spec.isMoe())
         w.mlp = std::max(spec.denseLayerCount() > 0 ? w.mlp : 0.0,
-                         static_cast<double>(spec.moe->expertsPerToken + spec.moe->sharedExperts)
-                             * spec.moe->expertIntermediateSize);
+                         static_cast<double>(spec.moe->expertsPerToken * spec.moe->expertIntermediateSize
+                                             + spec.moe->sharedWidth()));
     return w;
 }
 
@@ -87,9 +87,11 @@ std::int64_t loraParameters(const ModelSpec &spec, int rank, LoraTargets targets
         const std::int64_t matrices = spec.gatedMlp ? 3 : 2;
         const auto mlp = [&](std::int64_t width) { return matrices * loraPair(h, width, rank); };
         total += spec.denseLayerCount() * mlp(spec.intermediateSize);
-        if (spec.isMoe())
-            total += spec.moeLayerCount() * (spec.moe->routedExperts + spec.moe->sharedExperts)
-                     * mlp(spec.moe->expertIntermediateSize);
+        if (spec.isMoe()) {
+            const MoeSpec &moe = *spec.moe;
+            const std::int64_t expert = matrices * loraPair(moe.expertInputWidth(h), moe.expertIntermediateSize, rank);
+            total += spec.moeLayerCount() * (moe.routedExperts * expert + mlp(moe.sharedWidth()));
+        }
     }
     return total;
 }

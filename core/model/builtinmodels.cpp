@@ -343,6 +343,24 @@ std::vector<ModelSpec> makeModels()
     nemotron.recurrentStateBits = 32;
     models.push_back(nemotron);
 
+    // Nemotron 3 Nano 30B-A3B (December 2025): 23 Mamba-2, 6 attention and 23
+    // expert layers, each a single block; 128 squared-ReLU experts top-6 and a
+    // shared expert of 3712 behind a biased sigmoid router.
+    ModelSpec nano = dense("nemotron-3-nano-30b-a3b", "Nemotron-H", "Nemotron 3 Nano 30B-A3B",
+                           {131072, 2688, 0, 52, 32, 2, 262144},
+                           hf + "nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16/blob/main/config.json");
+    nano.headDim = 128;
+    nano.gatedMlp = false;
+    const std::optional<HybridLayerPatterns> nanoPattern = hybridLayerPatterns(
+        "MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEMEME");
+    nano.layerPattern = nanoPattern->layerPattern;
+    nano.ffnPattern = nanoPattern->ffnPattern;
+    nano.stateSpace = StateSpaceSpec{64, 64, 128, 8, 4, true, false};
+    nano.recurrentStateBits = 32;
+    nano.moe = MoeSpec{128, 1, 6, 1856, 0, 1, true};
+    nano.moe->sharedExpertIntermediateSize = 3712;
+    models.push_back(nano);
+
     // DeepSeek-V3.2 (December 2025): V3's architecture with DeepSeek Sparse
     // Attention (64 index heads of 128, top 2048 tokens) on every layer.
     ModelSpec v32 = deepseekV3Architecture("deepseek-v3.2", "DeepSeek-V3", "DeepSeek-V3.2 685B",

@@ -35,6 +35,10 @@ std::optional<HybridLayerPatterns> hybridLayerPatterns(std::string_view pattern,
             out.layerPattern += '-';
             out.ffnPattern += 'D';
             break;
+        case 'E':
+            out.layerPattern += '-';
+            out.ffnPattern += 'E';
+            break;
         default:
             if (badLetter)
                 *badLetter = letter;

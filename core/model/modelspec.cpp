@@ -226,6 +226,8 @@ std::vector<Problem> validate(const ModelSpec &spec)
             add("first_k_dense_replace", QT_TRANSLATE_NOOP("Core", "%1 must be between 0 and %2"),
                 {"first_k_dense_replace", "num_hidden_layers"});
         notNegative(spec.moe->sharedExperts, "n_shared_experts");
+        notNegative(spec.moe->sharedExpertIntermediateSize, "moe_shared_expert_intermediate_size");
+        notNegative(spec.moe->latentSize, "moe_latent_size");
         if (spec.moe->layerFrequency <= 0)
             add("moe_layer_freq", QT_TRANSLATE_NOOP("Core", "%1 must be a positive integer"), {"moe_layer_freq"});
     }

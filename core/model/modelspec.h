@@ -155,6 +155,22 @@ struct MoeSpec {
     // and post-norms, and the router holds a scale per hidden channel and
     // one per expert besides its projection.
     bool denseBesideExperts = false;
+    // The shared expert's own width where it is not sharedExperts routed
+    // experts' (Nemotron-H: moe_shared_expert_intermediate_size); 0: it is.
+    std::int64_t sharedExpertIntermediateSize = 0;
+    // Latent MoE (Nemotron 3 Super / Ultra: moe_latent_size): the routed
+    // experts read and write a narrower latent vector, projected from and
+    // back to the hidden width by two matrices every token passes; 0: none.
+    std::int64_t latentSize = 0;
+
+    // Every shared expert's width together (what one token always runs).
+    std::int64_t sharedWidth() const
+    {
+        return sharedExpertIntermediateSize > 0 ? sharedExperts * sharedExpertIntermediateSize
+                                                : sharedExperts * expertIntermediateSize;
+    }
+    // The width a routed expert's projections read: the latent or the hidden width.
+    std::int64_t expertInputWidth(std::int64_t hiddenSize) const { return latentSize > 0 ? latentSize : hiddenSize; }
 };
 
 // The full-attention layers' own head settings where they differ from the

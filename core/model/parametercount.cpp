@@ -132,11 +132,16 @@ LayerParameters feedForwardBlock(const ModelSpec &spec, bool experts)
         layer.norms += spec.hiddenSize; // Gemma's post_feedforward_layernorm on the block's output
     if (experts && spec.isMoe()) {
         const MoeSpec &m = *spec.moe;
-        const std::int64_t expert = mlpParameters(spec, m.expertIntermediateSize);
+        const std::int64_t matrices = spec.gatedMlp ? 3 : 2;
+        const std::int64_t expert = matrices * m.expertInputWidth(spec.hiddenSize) * m.expertIntermediateSize;
         // gpt-oss: gate_up_proj_bias (2 x width) and down_proj_bias (hidden) per expert.
         const std::int64_t bias = m.expertBias ? 2 * m.expertIntermediateSize + spec.hiddenSize : 0;
         layer.routedExperts = m.routedExperts * (expert + bias);
-        layer.sharedExperts = m.sharedExperts * expert;
+        layer.sharedExperts = mlpParameters(spec, m.sharedWidth());
+        // Latent MoE: fc1_latent_proj and fc2_latent_proj run for every token,
+        // like the shared expert (derivations/nemotron-3-nano.md).
+        if (m.latentSize > 0)
+            layer.sharedExperts += 2 * spec.hiddenSize * m.latentSize;
         layer.router = m.routedExperts * spec.hiddenSize + (m.routerScoreBias ? m.routedExperts : 0)
                        + (m.sharedExpertGate ? spec.hiddenSize : 0);
         if (m.denseBesideExperts) {

@@ -78,6 +78,12 @@ private slots:
         QTest::newRow("GLM-4.5") << "glm-4.5" << Q_INT64_C(358'337'791'296);
         QTest::newRow("GLM-4.5-Air") << "glm-4.5-air" << Q_INT64_C(110'468'824'832);
         QTest::newRow("GLM-4.6") << "glm-4.6" << Q_INT64_C(356'785'898'816);
+        // nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16: llama.cpp's GGUF n_params
+        // 31,577,940,288 (every stored tensor); the safetensors index's
+        // total_parameters, 31,577,937,344, leaves out the 23 x 128 float32
+        // e_score_correction_bias buffers it also stores (total_size
+        // 63,155,886,464 = 2 x 31,577,937,344 + 4 x 2,944; derivations/nemotron-3-nano.md).
+        QTest::newRow("Nemotron 3 Nano") << "nemotron-3-nano-30b-a3b" << Q_INT64_C(31'577'940'288);
     }
 
     void checkpointTotals()
@@ -115,6 +121,31 @@ private slots:
         QCOMPARE(qRound(billions(nonEmbedding(glm, glm.active()))), 40);
 
         QCOMPARE(qRound(billions(countParameters(builtinModel(QStringLiteral("deepseek-v3.2"))).totalWithMtp())), 685);
+
+        // Nemotron 3 Nano technical report (arXiv 2512.20848, section 1): "totals
+        // 31.6B parameters out of which only 3.2B are activated per forward pass
+        // (3.6B including embeddings)": its "embeddings" is the input table alone.
+        const ParameterBreakdown nano = countParameters(builtinModel(QStringLiteral("nemotron-3-nano-30b-a3b")));
+        QCOMPARE(qRound(billions(nano.total()) * 10), 316);
+        QCOMPARE(qRound(billions(nano.active() - nano.embedding) * 10), 32);
+        QCOMPARE(qRound(billions(nano.active()) * 10), 36);
+        QCOMPARE(qint64(nano.active()), Q_INT64_C(3'580'076'352)); // derivations/nemotron-3-nano.md
+    }
+
+    // Nemotron 3 Nano's expert layer by hand (NemotronHMoE in transformers
+    // models/nemotron_h): a norm, the router (128 x 2688) with its score bias,
+    // 128 two-matrix experts of 1856 and one shared expert of 3712.
+    void nemotronExpertLayerByHand()
+    {
+        const ModelSpec spec = builtinModel(QStringLiteral("nemotron-3-nano-30b-a3b"));
+        const ParameterBreakdown p = countParameters(spec);
+        QCOMPARE(qint64(p.layers.mixers.stateSpace), qint64(23));
+        QCOMPARE(qint64(p.layers.mixers.full), qint64(6));
+        QCOMPARE(qint64(p.layers.feedForward.experts), qint64(23));
+        constexpr std::int64_t h = 2688;
+        constexpr std::int64_t layer = h + 128 * (h + 1) + 2 * 128 * 1856 * h + 2 * h * 3712;
+        QCOMPARE(qint64(p.moeBlock.total()), qint64(layer));
+        QCOMPARE(qint64(layer), Q_INT64_C(1'297'468'160));
     }
 
     // MiniMax-M1's model.safetensors.index.json (MiniMax-AI/MiniMax-M1 at
@@ -169,9 +200,12 @@ private slots:
         QCOMPARE(QString::fromStdString(p->layerPattern), QStringLiteral("M-MF-"));
         QCOMPARE(QString::fromStdString(p->ffnPattern), QStringLiteral("-D--D"));
         QCOMPARE(QString::fromStdString(hybridLayerPatterns("M-M-M-")->layerPattern), QStringLiteral("M-"));
+        const std::optional<HybridLayerPatterns> experts = hybridLayerPatterns("MEM*E");
+        QCOMPARE(QString::fromStdString(experts->layerPattern), QStringLiteral("M-MF-"));
+        QCOMPARE(QString::fromStdString(experts->ffnPattern), QStringLiteral("-E--E"));
         char bad = 0;
-        QVERIFY(!hybridLayerPatterns("M-E", &bad));
-        QCOMPARE(bad, 'E');
+        QVERIFY(!hybridLayerPatterns("M-X", &bad));
+        QCOMPARE(bad, 'X');
     }
 
     // A Gated DeltaNet layer holds, per sequence, its recurrent state (value
@@ -224,7 +258,7 @@ private slots:
     // full-attention layers' cache does, linearly.
     void recurrentStateDoesNotGrow()
     {
-        for (const char *id : {"qwen3-next-80b-a3b", "nemotron-h-56b", "minimax-m1"}) {
+        for (const char *id : {"qwen3-next-80b-a3b", "nemotron-h-56b", "nemotron-3-nano-30b-a3b", "minimax-m1"}) {
             InferenceRequest r = servingRequest(QString::fromLatin1(id), QStringLiteral("sglang"), 1024);
             const InferenceMemoryEstimate shortContext = estimateInferenceMemory(r);
             r.context = 8192;
@@ -339,8 +373,8 @@ private slots:
     // Memory stays monotone in context for every hybrid model.
     void memoryMonotoneInContext()
     {
-        for (const char *id :
-             {"qwen3-next-80b-a3b", "qwen3.5-397b-a17b", "nemotron-h-56b", "minimax-m1", "deepseek-v3.2", "glm-5"}) {
+        for (const char *id : {"qwen3-next-80b-a3b", "qwen3.5-397b-a17b", "nemotron-h-56b", "nemotron-3-nano-30b-a3b",
+                               "minimax-m1", "deepseek-v3.2", "glm-5"}) {
             InferenceRequest r = servingRequest(QString::fromLatin1(id), QStringLiteral("vllm"), 1);
             double previous = 0;
             for (std::int64_t context : {1, 100, 1000, 4096, 8192}) {

@@ -190,6 +190,7 @@ private slots:
     void idFromNameOrPath_data();
     void idFromNameOrPath();
     void hubCacheSnapshotIsNamedByItsRepository();
+    void nemotronLatentExperts();
     void rejectsBrokenFile_data();
     void rejectsBrokenFile();
     void rejectsBrokenConfig_data();
@@ -287,6 +288,7 @@ void TestHfConfigImporter::importsRealConfig_data()
     withMtp("DeepSeek-V3.2", "deepseek-v3.2", "deepseek_v32", 671'877'944'064, 685'355'329'792);
     withMtp("GLM-5", "glm-5", "glm_moe_dsa", 743'911'218'432, 753'864'139'008);
     newRow("Nemotron-H-56B-Base-8K", "nemotron-h-56b", "nemotron_h", 56'324'350'464);
+    newRow("NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", "nemotron-3-nano-30b-a3b", "nemotron_h", 31'577'940'288);
 
     // Vision-language containers and 2025-2026 dense and MoE stacks. The
     // language model's count here; tests/core/test_layerheads checks each
@@ -550,6 +552,35 @@ void TestHfConfigImporter::idFromNameOrPath_data()
                                             R"(snapshots/d04e592bb4f6aa9cfee91e2e20afa771667e1d4b"})")
                               << "llama-3.1-8b";
     QTest::newRow("absent") << QByteArray("{}") << "llama-3.1-8b";
+}
+
+// Nemotron 3 Super: latent MoE (experts over a 1024-wide latent, projected
+// from and back to 4096 for every token) and one "*E" MTP module. llama.cpp's
+// GGUF n_params, 120,668,707,840, is the main model without MTP
+// (NVIDIA-Nemotron-3-Super-120B-A12B-FP8/SOURCE.md, derivations/nemotron-3-nano.md).
+void TestHfConfigImporter::nemotronLatentExperts()
+{
+    const ModelImportResult result = importHuggingFaceConfig(
+        fixture(QStringLiteral("hf/NVIDIA-Nemotron-3-Super-120B-A12B-FP8/config.json")));
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    const ModelSpec &spec = *result.spec;
+    QCOMPARE(spec.moe->latentSize, std::int64_t(1024));
+    QCOMPARE(spec.moe->sharedExpertIntermediateSize, std::int64_t(5376));
+    const ParameterBreakdown p = countParameters(spec);
+    QCOMPARE(qint64(p.total()), Q_INT64_C(120'668'707'840));
+    QCOMPARE(qint64(p.moeBlock.total()), Q_INT64_C(2'873'102'848));
+    QCOMPARE(qint64(p.mtp()), Q_INT64_C(2'942'325'248));
+    // The card's "12B active" leaves out the embedding and the head (11.70 B; 12.77 B with them).
+    QCOMPARE(qRound(static_cast<double>(p.active() - p.embedding - p.head) / 1e9), 12);
+
+    // Another MTP layout is refused by name, not counted as "*E".
+    // (Edited as text: the file's bare Infinity is not JSON to QJsonDocument.)
+    const QString path = QStringLiteral("hf/NVIDIA-Nemotron-3-Super-120B-A12B-FP8/config.json");
+    QByteArray edited = readFixture(path);
+    QVERIFY(edited.contains(R"("mtp_hybrid_override_pattern": "*E")"));
+    edited.replace(R"("mtp_hybrid_override_pattern": "*E")", R"("mtp_hybrid_override_pattern": "*-")");
+    const ModelImportResult other = importHuggingFaceConfigJson(edited, fixture(path));
+    QVERIFY(findError(other, QStringLiteral("mtp_hybrid_override_pattern")));
 }
 
 void TestHfConfigImporter::hubCacheSnapshotIsNamedByItsRepository()
