@@ -27,7 +27,8 @@ const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogu
                                  QStringLiteral(":/catalogue/schema/002_layer_attention.sql"),
                                  QStringLiteral(":/catalogue/schema/003_hybrid_layers.sql"),
                                  QStringLiteral(":/catalogue/schema/004_layer_heads.sql"),
-                                 QStringLiteral(":/catalogue/schema/005_moe_widths.sql")};
+                                 QStringLiteral(":/catalogue/schema/005_moe_widths.sql"),
+                                 QStringLiteral(":/catalogue/schema/006_encoders.sql")};
 
 struct TableInfo {
     const char *table;

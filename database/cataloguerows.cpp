@@ -463,6 +463,9 @@ ModelSpec CatalogueRows<ModelSpec>::fromRecord(const QSqlRecord &r)
         m.moe->sharedExpertIntermediateSize = bigInteger(r, "moe_shared_expert_intermediate_size");
         m.moe->latentSize = bigInteger(r, "moe_latent_size");
     }
+    if (!value(r, "encoder_token_types").isNull())
+        m.encoder = EncoderSpec{bigInteger(r, "encoder_token_types"), integer(r, "encoder_pretraining_heads") != 0,
+                                bigInteger(r, "encoder_classifier_outputs")};
     if (!value(r, "linear_kind").isNull())
         m.linearAttention = LinearAttentionSpec{
             text(r, "linear_kind") == "lightning" ? LinearAttentionKind::Lightning : LinearAttentionKind::GatedDeltaNet,
@@ -551,6 +554,10 @@ QVariantMap CatalogueRows<ModelSpec>::toRow(const ModelSpec &m)
     put("moe_dense_beside_experts", flag(m.moe && m.moe->denseBesideExperts));
     put("moe_shared_expert_intermediate_size", m.moe ? positive(m.moe->sharedExpertIntermediateSize) : QVariant());
     put("moe_latent_size", m.moe ? positive(m.moe->latentSize) : QVariant());
+    const std::optional<EncoderSpec> &encoder = m.encoder;
+    put("encoder_token_types", encoder ? big(encoder->tokenTypes) : QVariant());
+    put("encoder_pretraining_heads", encoder ? QVariant(encoder->pretrainingHeads ? 1 : 0) : QVariant());
+    put("encoder_classifier_outputs", encoder ? big(encoder->classifierOutputs) : QVariant());
     const std::optional<LinearAttentionSpec> &la = m.linearAttention;
     put("linear_kind",
         la ? QVariant(la->kind == LinearAttentionKind::Lightning ? "lightning" : "gated-deltanet") : QVariant());

@@ -59,6 +59,7 @@ enum class Arch {
     Gemma4,
     Mistral3,
     KimiK25, // a DeepSeek-V3 language model (text_config kimi_k2) beside MoonViT
+    Bert,    // encoder-only
 };
 
 struct ArchInfo {
@@ -96,6 +97,7 @@ constexpr ArchInfo kArchitectures[] = {
     {"gemma4", "Gemma4ForConditionalGeneration", Arch::Gemma4},
     {"mistral3", "Mistral3ForConditionalGeneration", Arch::Mistral3},
     {"kimi_k25", "KimiK25ForConditionalGeneration", Arch::KimiK25},
+    {"bert", "BertForPreTraining", Arch::Bert}, // readBert checks the class itself
 };
 
 bool usesMla(Arch arch)
@@ -175,7 +177,8 @@ std::optional<ArchInfo> readArchitecture(ConfigReader &reader)
         return std::nullopt;
     for (const ArchInfo &info : kArchitectures) {
         if (modelType == QLatin1StringView(info.modelType)) {
-            checkArchitectures(reader, info);
+            if (info.arch != Arch::Bert) // BERT's several head classes: readBert
+                checkArchitectures(reader, info);
             return info;
         }
     }
@@ -204,6 +207,49 @@ void readActivation(ConfigReader &reader)
                     QStringLiteral("'%1' is not supported; supported: %2").arg(act, known.join(QStringLiteral(", "))));
 }
 
+// BERT (BertConfig): an encoder read whole here, like BLOOM. Which tensors a
+// checkpoint stores follows its class: BertModel the encoder and pooler;
+// BertForPreTraining and BertForMaskedLM, as the published google-bert files
+// name themselves, also the pre-training heads those files store
+// (derivations/bert.md); BertForSequenceClassification a classifier over the
+// pooled token. A safetensors header beside the config counts exactly.
+void readBert(ConfigReader &reader, ModelSpec &spec)
+{
+    EncoderSpec encoder;
+    const QString named = namedArchitecture(reader);
+    if (named == QLatin1StringView("BertForPreTraining") || named == QLatin1StringView("BertForMaskedLM"))
+        encoder.pretrainingHeads = true;
+    else if (named == QLatin1StringView("BertForSequenceClassification"))
+        encoder.classifierOutputs = reader.has("id2label") ? reader.value("id2label").toObject().size() : 2;
+    else if (!named.isEmpty() && named != QLatin1StringView("BertModel"))
+        reader.fail("architectures", QStringLiteral("names %1; supported for model_type 'bert': BertModel, "
+                                                    "BertForPreTraining, BertForMaskedLM, "
+                                                    "BertForSequenceClassification")
+                                         .arg(named));
+    else if (reader.value("architectures").toArray().size() > 1)
+        reader.fail("architectures", QStringLiteral("names several classes; a checkpoint stores one"));
+    encoder.tokenTypes = reader.count("type_vocab_size", 0);
+    if (const QString positions = reader.text("position_embedding_type", false);
+        !positions.isEmpty() && positions != QLatin1StringView("absolute"))
+        reader.fail("position_embedding_type", QStringLiteral("is '%1'; relative position embeddings are not "
+                                                              "counted, so the import is refused")
+                                                   .arg(positions));
+    const QString act = reader.text("hidden_act", false);
+    if (!act.isEmpty() && act != QLatin1StringView("gelu") && act != QLatin1StringView("gelu_new"))
+        reader.fail("hidden_act", QStringLiteral("'%1' is not supported; supported: gelu, gelu_new").arg(act));
+    spec.vocabSize = reader.count("vocab_size");
+    spec.hiddenSize = reader.count("hidden_size");
+    spec.numLayers = reader.count("num_hidden_layers");
+    spec.numHeads = reader.count("num_attention_heads");
+    spec.numKeyValueHeads = spec.numHeads;
+    spec.headDim = spec.numHeads > 0 ? spec.hiddenSize / spec.numHeads : 0;
+    spec.intermediateSize = reader.count("intermediate_size");
+    spec.maxContext = reader.count("max_position_embeddings", 1, kMaxContext);
+    spec.tiedEmbeddings = true; // the masked-LM decoder is the word embedding matrix
+    useBiasedLayerNormBlocks(spec);
+    spec.encoder = encoder;
+}
+
 // BLOOM: BloomConfig's own key names (n_embed, n_layer, n_head), ALiBi
 // positions without a table, fused biased qkv and dense projections, a 4h
 // GELU MLP with biases, LayerNorms with biases, one after the embedding.
@@ -221,12 +267,7 @@ void readBloom(ConfigReader &reader, ModelSpec &spec)
     // trained on 2,048-token sequences (the model cards), used as the maximum.
     spec.maxContext = 2048;
     spec.tiedEmbeddings = reader.flag("tie_word_embeddings", true);
-    spec.attentionQkvBias = true;
-    spec.attentionOutputBias = true;
-    spec.gatedMlp = false;
-    spec.normBias = true;
-    spec.mlpBias = true;
-    spec.embeddingNorm = true;
+    useBiasedLayerNormBlocks(spec);
 }
 
 void readCommon(ConfigReader &reader, Arch arch, ModelSpec &spec)
@@ -329,6 +370,7 @@ bool readAttentionBias(ConfigReader &reader, Arch arch)
         // o_proj never has one.
         return reader.flag("attention_bias", false);
     case Arch::Bloom: return true; // fused query_key_value always has a bias (readBloom)
+    case Arch::Bert: return true;  // readBert
     case Arch::Phi3:
     case Arch::Llama4:
         if (reader.flag("attention_bias", false))
@@ -688,6 +730,7 @@ void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
     case Arch::MiniMaxM1: readMiniMaxMoe(reader, spec); break;
     case Arch::NemotronH: readNemotronHMlp(reader, spec); break;
     case Arch::Bloom: break; // readBloom
+    case Arch::Bert: break;  // readBert
     case Arch::GptOss: readGptOssMoe(reader, spec); break;
     case Arch::Mixtral: readMixtralMoe(reader, spec); break;
     case Arch::DeepseekV2:
@@ -861,6 +904,16 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
     ConfigReader &model = text ? *text : reader;
     // The language model's own architecture, where the container names another.
     const Arch textArch = info->arch == Arch::KimiK25 ? Arch::DeepseekV3 : info->arch;
+    if (info->arch == Arch::Bert) {
+        readBert(reader, spec);
+        // BERT configs predate torch_dtype; transformers then loads float32,
+        // the precision every google-bert checkpoint stores.
+        if (!reader.contains("dtype"))
+            reader.useDefault("torch_dtype", QStringLiteral("float32"));
+        spec.checkpointFormat = readCheckpointFormat(reader);
+        setIdentity(reader, reader.value("model_type").toString(), spec);
+        return finish(reader, spec, errors);
+    }
     if (info->arch == Arch::Bloom) {
         readBloom(reader, spec);
         spec.checkpointFormat = readCheckpointFormat(reader);

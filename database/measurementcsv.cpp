@@ -73,7 +73,9 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
     const int gpus = static_cast<int>(row.integer("gpus", 1));
     // The published runs were measured on one server.
     const Cluster cluster = clusterOfServers(card, gpus, gpus, singleServerLinks(card), {});
-    const WorkloadShape shape{row.integer("input_len", 1024), row.integer("output_len", 256), 0};
+    // An encoder pass (encoder_latency_s) has no output tokens: output_len is not read.
+    const bool encoderPass = row.text("metric") == QLatin1StringView("encoder_latency_s");
+    const WorkloadShape shape{row.integer("input_len", 1024), encoderPass ? 1 : row.integer("output_len", 256), 0};
     const ResolvedDeployment resolved = resolveDeployment(spec, cluster, settings, shape);
     if (!resolved.ok())
         throw QStringLiteral("line %1: %2")
@@ -86,10 +88,12 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
         {QStringLiteral("tpot_s"), MeasuredMetric::Tpot},
         {QStringLiteral("ttft_s"), MeasuredMetric::Ttft},
         {QStringLiteral("output_tokens_per_s"), MeasuredMetric::OutputTokensPerSecond},
+        {QStringLiteral("encoder_latency_s"), MeasuredMetric::EncoderLatency},
     };
     const QString metric = row.text("metric");
     if (!metrics.contains(metric))
-        throw QStringLiteral("line %1: metric must be tpot_s, ttft_s or output_tokens_per_s, got '%2'")
+        throw QStringLiteral("line %1: metric must be tpot_s, ttft_s, output_tokens_per_s or encoder_latency_s, got "
+                             "'%2'")
             .arg(row.line())
             .arg(metric);
     m.metric = metrics.value(metric);
@@ -100,7 +104,7 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
             .arg(row.line())
             .arg(row.text("value"));
     m.label = row.text("label", QStringLiteral("line %1").arg(row.line())).toStdString();
-    for (const Problem &problem : validate(m.request))
+    for (const Problem &problem : validate(m))
         throw QStringLiteral("line %1: %2").arg(row.line()).arg(QString::fromStdString(problem.text()));
     return m;
 }

@@ -2,6 +2,7 @@
 
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
+#include "core/perf/encoderperf.h"
 #include "core/perf/perfmodel.h"
 #include "database/estimatejson.h"
 
@@ -28,6 +29,16 @@ QString rate(double nominal, double low, double high)
     return QStringLiteral("%1 (%2 – %3)").arg(nominal, 0, 'f', 1).arg(low, 0, 'f', 1).arg(high, 0, 'f', 1);
 }
 
+// "Llama 3.1 70B on 4 x NVIDIA H100 SXM — vLLM, weights FP8"
+QString headline(const PerfRequest &r)
+{
+    return QStringLiteral("%1 on %2 x %3 — %4, weights %5")
+        .arg(QString::fromStdString(r.deployment.model.displayName))
+        .arg(r.deployment.gpuCount)
+        .arg(QString::fromStdString(r.deployment.gpu.name), QString::fromStdString(r.deployment.engine.name),
+             QString::fromStdString(r.deployment.weights.name));
+}
+
 Efficiency efficiencyOption(const QString &text)
 {
     const QStringList parts = text.split(QLatin1Char(','));
@@ -42,6 +53,72 @@ Efficiency efficiencyOption(const QString &text)
     return Efficiency{values[0], values[1], values[2]};
 }
 
+// An encoder-only model (BERT): requests per second batch by batch, each
+// request one forward pass over --input-len tokens, batches up to --concurrency.
+int printEncoderSpeed(const QCommandLineParser &parser, const CliDeployment &deployment, bool json)
+{
+    if (parser.isSet(QStringLiteral("output-len")) || parser.isSet(QStringLiteral("curve")))
+        throw UsageError(QStringLiteral("%1 is encoder-only: a request is one forward pass with no output tokens, so "
+                                        "--output-len and --curve do not apply (every batch size is listed)")
+                             .arg(QString::fromStdString(deployment.model.displayName)));
+    const std::int64_t sequence = countOption(parser, QStringLiteral("input-len"), 128);
+    const std::int64_t largestBatch = integerOption(parser, QStringLiteral("concurrency"), 128);
+    if (sequence > deployment.model.maxContext)
+        throw UsageError(QStringLiteral("--input-len: %1 tokens exceed %2's %3 learned positions")
+                             .arg(sequence)
+                             .arg(QString::fromStdString(deployment.model.displayName))
+                             .arg(deployment.model.maxContext));
+    PerfRequest r = resolveForTiming(deployment, WorkloadShape{sequence, 0, 0}).request;
+    if (parser.isSet(QStringLiteral("efficiency")))
+        r.efficiency = efficiencyOption(parser.value(QStringLiteral("efficiency")));
+    throwIfInvalid(validateEncoder(r, sequence, largestBatch));
+    const EncoderEstimate e = estimateEncoder(r, sequence, largestBatch);
+    if (json) {
+        QJsonArray points;
+        for (const EncoderBatchPoint &p : e.points) {
+            QJsonObject point{{"batch", static_cast<double>(p.batch)}, {"fits", p.fits}};
+            if (p.fits) {
+                point.insert(QStringLiteral("latency_s"), units::inSeconds(p.latency));
+                point.insert(QStringLiteral("latency_range_s"),
+                             QJsonArray{units::inSeconds(p.latencyFastest), units::inSeconds(p.latencySlowest)});
+                point.insert(QStringLiteral("requests_per_s"), p.requestsPerSecond);
+                point.insert(QStringLiteral("requests_per_s_range"),
+                             QJsonArray{p.requestsPerSecondLow, p.requestsPerSecondHigh});
+                point.insert(QStringLiteral("bound"), QString::fromUtf8(toString(p.bound).data()));
+            }
+            points.append(point);
+        }
+        printJson(QJsonObject{{"model", QString::fromStdString(r.deployment.model.id)},
+                              {"encoder_only", true},
+                              {"gpu", QString::fromStdString(r.deployment.gpu.id)},
+                              {"gpus", r.deployment.gpuCount},
+                              {"replicas", e.replicas},
+                              {"sequence_tokens", static_cast<double>(sequence)},
+                              {"batches", points},
+                              {"efficiency_source", QString::fromStdString(encoderEfficiency(r).source)}});
+        return 0;
+    }
+    printLine(headline(r) + QStringLiteral(" (encoder-only: one forward pass per request)"));
+    printLine(QStringLiteral("%1 per request (padded), %2 serving side by side")
+                  .arg(plural(sequence, QStringLiteral("token")), plural(e.replicas, QStringLiteral("replica"))));
+    printLine(QStringLiteral("  batch   latency per pass             requests/s (all replicas)"));
+    for (const EncoderBatchPoint &p : e.points) {
+        if (!p.fits) {
+            printLine(QStringLiteral("  %1   does not fit in memory").arg(p.batch, 5));
+            continue;
+        }
+        printLine(QStringLiteral("  %1   %2   %3, %4-bound")
+                      .arg(p.batch, 5)
+                      .arg(range(p.latency, p.latencyFastest, p.latencySlowest), -26)
+                      .arg(rate(p.requestsPerSecond, p.requestsPerSecondLow, p.requestsPerSecondHigh),
+                           QString::fromUtf8(toString(p.bound).data())));
+    }
+    printLine(QStringLiteral("Latency is the engine's pass; waiting for a batch to fill and host copies come on top."));
+    printLine(QStringLiteral("Ranges span the efficiency factors: %1")
+                  .arg(QString::fromStdString(encoderEfficiency(r).source)));
+    return 0;
+}
+
 } // namespace
 
 int runPerf(const QStringList &arguments)
@@ -49,7 +126,9 @@ int runPerf(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Serving speed of a model version on a deployment, from a roofline per step: time to first token, "
-        "time per output token and tokens/s, each with the range the efficiency factors allow."));
+        "time per output token and tokens/s, each with the range the efficiency factors allow. For an "
+        "encoder-only model (BERT): requests/s and latency per forward pass at batch 1, 2, 4, ... up to "
+        "--concurrency (default 128), --input-len tokens each (default 128)."));
     addDeploymentOptions(parser);
     parser.addOptions({
         {QStringLiteral("input-len"), QStringLiteral("Prompt tokens per request (default 1024)."), QStringLiteral("N")},
@@ -64,9 +143,12 @@ int runPerf(const QStringList &arguments)
     });
     parseCommand(parser, arguments);
 
+    const CliDeployment deployment = deploymentFrom(parser);
+    if (deployment.model.encoder)
+        return printEncoderSpeed(parser, deployment, parser.isSet(QStringLiteral("json")));
     const WorkloadShape shape{countOption(parser, QStringLiteral("input-len"), 1024),
                               countOption(parser, QStringLiteral("output-len"), 256), 0};
-    PerfRequest r = resolveForTiming(deploymentFrom(parser), shape).request;
+    PerfRequest r = resolveForTiming(deployment, shape).request;
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
     if (parser.isSet(QStringLiteral("efficiency")))
         r.efficiency = efficiencyOption(parser.value(QStringLiteral("efficiency")));
@@ -87,11 +169,7 @@ int runPerf(const QStringList &arguments)
         printJson(out);
         return 0;
     }
-    printLine(QStringLiteral("%1 on %2 x %3 — %4, weights %5")
-                  .arg(QString::fromStdString(r.deployment.model.displayName))
-                  .arg(r.deployment.gpuCount)
-                  .arg(QString::fromStdString(r.deployment.gpu.name), QString::fromStdString(r.deployment.engine.name),
-                       QString::fromStdString(r.deployment.weights.name)));
+    printLine(headline(r));
     printLine(QStringLiteral("%1 in, %2 out per request, %3 at once")
                   .arg(plural(r.inputTokens, QStringLiteral("token")), plural(r.outputTokens, QStringLiteral("token")),
                        plural(r.concurrency, QStringLiteral("request"))));

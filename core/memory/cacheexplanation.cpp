@@ -36,6 +36,10 @@ std::string megabytes(double bytes)
 std::vector<Message> explainCache(const ModelSpec &model, const InferenceMemoryEstimate &e)
 {
     std::vector<Message> notes;
+    if (model.encoder)
+        return {{QT_TRANSLATE_NOOP("Core", "encoder-only: keys and values live only within one forward pass, so "
+                                           "nothing is cached between requests"),
+                 {}}};
     const LayerAttentionCounts &layers = e.stage.mixers;
     if (layers.softmax() > 0)
         notes.push_back({QT_TRANSLATE_NOOP("Core", "%1 layers on this GPU keep a KV cache: %2 bytes per token"),

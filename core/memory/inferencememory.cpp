@@ -165,8 +165,12 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
                                         + l.indexerBytesPerTokenLayer,
                                     kvElementsPerTokenLayer(spec, r.engine, ranks, false) * kvBytes};
     };
-    l.kvPerGpu = perLayer(l.attentionTp);
-    l.kvWholeLayer = perLayer(1);
+    // An encoder's keys and values live only within its one forward pass
+    // (activations); nothing is cached between steps.
+    if (!spec.encoder) {
+        l.kvPerGpu = perLayer(l.attentionTp);
+        l.kvWholeLayer = perLayer(1);
+    }
     const double stateBits = recurrentStateBits(spec, r.engine);
     l.statePerSequence = recurrentStateBytes(spec, l.stage.mixers, stateBits, l.attentionTp);
     l.offloadedStatePerSequence = recurrentStateBytes(spec, l.offloadedAttention, stateBits, 1);
@@ -193,7 +197,7 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
         mlpWidth = std::max(params.layers.feedForward.dense > 0 ? mlpWidth : 0.0, routed + shared + beside);
     }
     l.activationPerToken = (2.0 * spec.hiddenSize + qkvWidth / l.attentionTp + 3.0 * mlpWidth) * kActivationBytes;
-    l.logitsPerSequence = static_cast<double>(spec.vocabSize) / tp * kLogitBytes;
+    l.logitsPerSequence = spec.encoder ? 0.0 : static_cast<double>(spec.vocabSize) / tp * kLogitBytes;
     return l;
 }
 
@@ -239,7 +243,8 @@ Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, 
               + l.statePerSequence);
 
     const double wanted = static_cast<double>(u.sequencesPerGpu) * static_cast<double>(context);
-    const double batched = r.engine.maxBatchedTokens > 0
+    // An encoder runs its whole batch in one pass: no prefill chunking.
+    const double batched = r.engine.maxBatchedTokens > 0 && !r.model.encoder
                                ? std::min(wanted, static_cast<double>(r.engine.maxBatchedTokens))
                                : wanted;
     const double sampled = r.engine.profiledSequences > 0

@@ -133,11 +133,22 @@ ModelSpec bloom(std::string source)
 {
     ModelSpec m = dense("bloom-176b", "BLOOM", "BLOOM 176B", {250880, 14336, 4 * 14336, 70, 112, 112, 2048, true, true},
                         std::move(source));
-    m.attentionOutputBias = true;
-    m.gatedMlp = false;
-    m.normBias = true;
-    m.mlpBias = true;
-    m.embeddingNorm = true;
+    useBiasedLayerNormBlocks(m);
+    return m;
+}
+
+// BERT (Devlin et al., 2018): an encoder with biased attention and GELU MLP,
+// LayerNorms with biases after each sublayer and after the embeddings,
+// 512 learned positions, two token types, WordPiece vocabulary of 30,522,
+// the decoder tied to the embeddings; the published checkpoints are
+// BertForPreTraining dumps (pooler, masked-LM and next-sentence heads), in FP32.
+ModelSpec bert(std::string id, std::string name, const DenseShape &s, std::string source)
+{
+    ModelSpec m = dense(std::move(id), "BERT", std::move(name), s, std::move(source));
+    useBiasedLayerNormBlocks(m);
+    m.tiedEmbeddings = true;
+    m.encoder = EncoderSpec{2, true, 0};
+    m.checkpointFormat = "fp32";
     return m;
 }
 
@@ -456,6 +467,11 @@ std::vector<ModelSpec> makeModels()
                            "Touvron et al., LLaMA (arXiv:2302.13971), Table 2; HF conversion config.json"));
     models.push_back(dense("llama-65b", "LLaMA", "LLaMA 65B", {32000, 8192, 22016, 80, 64, 64, 2048},
                            "Touvron et al., LLaMA (arXiv:2302.13971), Table 2; HF conversion config.json"));
+    // The guides' encoder: "2x T4 with Triton, BERT-base 1,200 QPS".
+    models.push_back(bert("bert-base-uncased", "BERT-base (uncased)", {30522, 768, 3072, 12, 12, 12, 512},
+                          hf + "google-bert/bert-base-uncased/blob/main/config.json"));
+    models.push_back(bert("bert-large-uncased", "BERT-large (uncased)", {30522, 1024, 4096, 24, 16, 16, 512},
+                          hf + "google-bert/bert-large-uncased/blob/main/config.json"));
     models.push_back(bloom(hf
                            + "bigscience/bloom/blob/main/config.json (model card: 176,247,271,424 parameters, "
                              "trained on 2,048-token sequences)"));

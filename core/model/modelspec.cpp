@@ -162,6 +162,16 @@ LayerDescription describeLayers(const ModelSpec &spec)
     return d;
 }
 
+void useBiasedLayerNormBlocks(ModelSpec &spec)
+{
+    spec.attentionQkvBias = true;
+    spec.attentionOutputBias = true;
+    spec.gatedMlp = false;
+    spec.normBias = true;
+    spec.mlpBias = true;
+    spec.embeddingNorm = true;
+}
+
 std::vector<Problem> validate(const ModelSpec &spec)
 {
     std::vector<Problem> problems;

@@ -184,6 +184,23 @@ struct FullAttentionHeads {
     bool valuesAreKeys = false;
 };
 
+// An encoder-only model (BERT): every token attends to the whole input in
+// both directions, and a request is one forward pass (classification or an
+// embedding), never generation, so nothing is cached between steps. Learned
+// absolute positions and token types sit beside the word embeddings,
+// LayerNorm follows each sublayer (no final norm), and a pooler projects the
+// first token; ParameterBreakdown counts the pooler as the model's head.
+struct EncoderSpec {
+    std::int64_t tokenTypes = 0; // type_vocab_size: the token-type table beside the position table
+    // The published checkpoint also stores the pre-training heads
+    // (BertForPreTraining: the masked-LM transform, norm and bias, the
+    // next-sentence classifier), counted like MTP modules: apart.
+    bool pretrainingHeads = false;
+    // BertForSequenceClassification's classifier over the pooled token
+    // (len(id2label) outputs, with bias); 0 = none.
+    std::int64_t classifierOutputs = 0;
+};
+
 // The head shape one softmax-attention layer uses.
 struct AttentionHeads {
     std::int64_t headDim = 0;
@@ -233,6 +250,8 @@ struct ModelSpec {
     std::optional<StateSpaceSpec> stateSpace;             // the M layers
     std::optional<SparseAttentionSpec> sparseAttention;   // an indexer on every softmax-attention layer
     std::optional<FullAttentionHeads> fullAttentionHeads; // the F layers' heads where they differ
+    // Encoder-only (BERT); maxContext is then its learned position table's length.
+    std::optional<EncoderSpec> encoder;
     // mamba_ssm_dtype: the precision the model's authors ask engines to keep
     // the L and M layers' recurrent state in (Qwen3.5: float32); 0 = not stated.
     int recurrentStateBits = 0;
@@ -296,6 +315,10 @@ struct LayerDescription {
     std::string text() const; // "48 layers: 36 linear attention, 12 full"
 };
 LayerDescription describeLayers(const ModelSpec &spec);
+
+// BLOOM- and BERT-style blocks: biases on q/k/v/o and on both projections of
+// a two-matrix MLP, LayerNorms with biases, one more right after the embedding.
+void useBiasedLayerNormBlocks(ModelSpec &spec);
 
 // One problem per invalid field (empty when the spec is usable). The field is
 // the config.json key, and every key in a message is one of its arguments, so

@@ -203,11 +203,23 @@ LayerParameters layerParameters(const ModelSpec &spec, bool moeLayer)
 ParameterBreakdown countParameters(const ModelSpec &spec)
 {
     ParameterBreakdown p;
-    p.embedding = spec.vocabSize * spec.hiddenSize;
-    p.head = spec.tiedEmbeddings ? 0 : spec.vocabSize * spec.hiddenSize;
-    // The final norm, and BLOOM's word_embeddings_layernorm counted with it.
-    p.finalNorm = hiddenNorm(spec) * (spec.embeddingNorm ? 2 : 1);
+    const std::int64_t h = spec.hiddenSize;
+    p.embedding = spec.vocabSize * h;
+    p.head = spec.tiedEmbeddings ? 0 : spec.vocabSize * h;
+    // The final norm (none after an encoder's post-norm layers), and the
+    // embedding's LayerNorm (BLOOM, BERT) counted with it.
+    p.finalNorm = hiddenNorm(spec) * ((spec.encoder ? 0 : 1) + (spec.embeddingNorm ? 1 : 0));
     p.vision = spec.visionParameters;
+    if (spec.encoder) {
+        // BertEmbeddings' position and token-type tables; BertPooler's dense
+        // layer (and a sequence classifier over it) as the head; BertForPreTraining's heads apart (the decoder
+        // matrix is tied to the word embeddings): derivations/bert.md.
+        p.embedding += (spec.maxContext + spec.encoder->tokenTypes) * h;
+        p.head = h * h + h + spec.encoder->classifierOutputs * (h + 1);
+        if (spec.encoder->pretrainingHeads)
+            p.pretrainingHeads = (h * h + h) + 2 * h + spec.vocabSize // transform dense, LayerNorm, bias
+                                 + 2 * h + 2;                         // seq_relationship
+    }
     p.layers = spec.layersIn(0, spec.numLayers);
     if (p.layers.mixers.softmax() > 0 || spec.mtpLayers > 0) {
         p.attentionMixer = attentionMixer(spec, false);
@@ -226,7 +238,6 @@ ParameterBreakdown countParameters(const ModelSpec &spec)
         // DeepSeek-V3 checkpoint, layer 61: one decoder layer (MoE when the model
         // is), enorm, hnorm, eh_proj (2h -> h), shared_head.norm, and its own copy
         // of embed_tokens and shared_head.head (Qwen3.5 reads the main model's).
-        const std::int64_t h = spec.hiddenSize;
         const std::int64_t ownEmbeddings = spec.mtpSharesEmbeddings ? 0 : 2 * spec.vocabSize * h;
         p.mtpModule = layerParameters(spec, spec.isMoe()).total() + 3 * h + 2 * h * h + ownEmbeddings;
         p.mtpModules = spec.mtpLayers;

@@ -45,7 +45,7 @@ struct LayerParameters {
 // each with its input norm; a layer's parameters are its two parts' sum.
 struct ParameterBreakdown {
     std::int64_t embedding = 0; // token embedding table
-    std::int64_t head = 0;      // output projection (0 when tied to the embedding)
+    std::int64_t head = 0;      // output projection (0 when tied to the embedding); an encoder's pooler
     std::int64_t finalNorm = 0;
     LayerParameters attentionMixer;     // one S or C layer's softmax attention
     LayerParameters fullAttentionMixer; // one F layer's softmax attention (or MLA): the same unless
@@ -59,7 +59,8 @@ struct ParameterBreakdown {
     std::int64_t expertsPerToken = 0;
     std::int64_t mtpModule = 0; // one multi-token-prediction module, all its tensors
     std::int64_t mtpModules = 0;
-    std::int64_t vision = 0; // the image encoder of a vision-language checkpoint
+    std::int64_t vision = 0;           // the image encoder of a vision-language checkpoint
+    std::int64_t pretrainingHeads = 0; // an encoder checkpoint's masked-LM and next-sentence heads
 
     // The parameters of the layers `c` counts, by role.
     LayerParameters over(const LayerComposition &c) const;
@@ -75,8 +76,9 @@ struct ParameterBreakdown {
     std::int64_t total() const; // main model, without MTP
     std::int64_t mtp() const { return mtpModule * mtpModules; }
     std::int64_t totalWithMtp() const { return total() + mtp(); }
-    // Everything the published checkpoint stores: language model, MTP, vision.
-    std::int64_t checkpoint() const { return totalWithMtp() + vision; }
+    // Everything the published checkpoint stores: language model, MTP, vision,
+    // an encoder's pre-training heads.
+    std::int64_t checkpoint() const { return totalWithMtp() + vision + pretrainingHeads; }
     // Parameters one token passes through: everything except the routed experts
     // it is not sent to. Embedding and head are included, as model cards do.
     std::int64_t active() const;

@@ -1,5 +1,7 @@
 #include "core/perf/calibration.h"
 
+#include "core/perf/encoderperf.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -34,13 +36,23 @@ std::vector<double> predictions(const std::vector<Measurement> &measurements, co
 
 double predict(const Measurement &m, const Efficiency &e)
 {
+    if (m.metric == MeasuredMetric::EncoderLatency)
+        return units::inSeconds(encoderPassTime(m.request, m.request.inputTokens, m.request.concurrency, e));
     const PerfPoint p = performanceAt(m.request, e);
     switch (m.metric) {
     case MeasuredMetric::Tpot: return units::inSeconds(p.tpot);
     case MeasuredMetric::Ttft: return units::inSeconds(p.ttft);
     case MeasuredMetric::OutputTokensPerSecond: return p.outputTokensPerSecond;
+    case MeasuredMetric::EncoderLatency: break;
     }
     return 0;
+}
+
+std::vector<Problem> validate(const Measurement &m)
+{
+    return m.metric == MeasuredMetric::EncoderLatency
+               ? validateEncoder(m.request, m.request.inputTokens, m.request.concurrency)
+               : validate(m.request);
 }
 
 std::vector<Problem> validate(const std::vector<Measurement> &measurements)
@@ -52,7 +64,7 @@ std::vector<Problem> validate(const std::vector<Measurement> &measurements)
         ProblemList measurement("invalid-measurement");
         if (!(m.value > 0) || !std::isfinite(m.value))
             measurement.add("value", QT_TRANSLATE_NOOP("Core", "the measured value must be a positive number"));
-        measurement.addAll(validate(m.request));
+        measurement.addAll(validate(m));
         if (measurement.empty() && problems.empty() && !(predict(m, Efficiency{}) > 0))
             measurement.add({}, QT_TRANSLATE_NOOP("Core", "the deployment does not fit in memory, so it has no speed "
                                                           "to compare"));
@@ -107,6 +119,7 @@ std::string_view toString(MeasuredMetric metric)
     case MeasuredMetric::Tpot: return "tpot_s";
     case MeasuredMetric::Ttft: return "ttft_s";
     case MeasuredMetric::OutputTokensPerSecond: return "output_tokens_per_s";
+    case MeasuredMetric::EncoderLatency: return "encoder_latency_s";
     }
     return "?";
 }

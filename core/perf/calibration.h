@@ -16,7 +16,9 @@
 
 namespace planner {
 
-enum class MeasuredMetric { Tpot, Ttft, OutputTokensPerSecond };
+// EncoderLatency: one forward pass of an encoder-only model over
+// request.concurrency sequences of request.inputTokens (encoderperf.h).
+enum class MeasuredMetric { Tpot, Ttft, OutputTokensPerSecond, EncoderLatency };
 
 struct Measurement {
     std::string label;
@@ -36,6 +38,8 @@ struct CalibrationResult {
 
 double predict(const Measurement &measurement, const Efficiency &efficiency);
 std::vector<Problem> validate(const std::vector<Measurement> &measurements);
+// One measurement's deployment, as its metric needs it (an encoder pass has no output tokens).
+std::vector<Problem> validate(const Measurement &measurement);
 CalibrationResult calibrate(const std::vector<Measurement> &measurements, const Efficiency &start);
 
 std::string_view toString(MeasuredMetric metric);

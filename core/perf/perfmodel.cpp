@@ -1,5 +1,7 @@
 #include "core/perf/perfmodel.h"
+
 #include "core/memory/engineprofile.h"
+#include "core/perf/encoderperf.h"
 
 #include "core/model/parametercount.h"
 #include "core/model/weightbytes.h"
@@ -53,7 +55,8 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
         routedOnly.routedExperts = stageParameters.routedExperts;
         s.routedExpertBytes = layerWeightBytes(m, routedOnly, d.weights, s.tp, s.attentionTp, s.ep);
     }
-    s.headParameters = static_cast<double>(m.vocabSize) * s.hidden / s.tp;
+    // An encoder's head is its pooler (one token per sequence), not logits over the vocabulary.
+    s.headParameters = m.encoder ? s.hidden * s.hidden : static_cast<double>(m.vocabSize) * s.hidden / s.tp;
     const double kvPerToken = units::inBytes(s.memory.kvPerToken);
     s.attention = AttentionMix::of(stage.mixers, m,
                                    kvPerToken > 0 ? units::inBytes(s.memory.kvPerTokenFullLayers) / kvPerToken : -1);
@@ -329,7 +332,10 @@ std::vector<Problem> validate(const PerfRequest &r)
     if (r.inputTokens < 1)
         problems.add("input-len", QT_TRANSLATE_NOOP("Core", "input length must be at least 1 token, got %1"),
                      {std::to_string(r.inputTokens)});
-    if (r.outputTokens < 1)
+    const ModelSpec &model = r.deployment.model;
+    if (model.encoder && r.outputTokens != 0)
+        problems.addAll({Problem("invalid-request", encoderOnlyMessage(model), "model")});
+    else if (!model.encoder && r.outputTokens < 1)
         problems.add("output-len", QT_TRANSLATE_NOOP("Core", "output length must be at least 1 token, got %1"),
                      {std::to_string(r.outputTokens)});
     if (r.concurrency < 1)
@@ -481,6 +487,7 @@ AttentionMix AttentionMix::of(const LayerAttentionCounts &layers, const ModelSpe
     mix.windowTokens = model.slidingWindow;
     mix.chunkTokens = model.attentionChunk;
     mix.sparseTopK = model.sparseAttention ? model.sparseAttention->topK : 0;
+    mix.bidirectional = model.encoder.has_value();
     if (layers.softmax() <= 0)
         return mix;
     const AttentionHeads fullHeads = model.attentionHeads(true);
@@ -546,6 +553,8 @@ double chunkKeysUpTo(double m, double chunk)
 double AttentionMix::promptPairs(double cached, double n) const
 {
     const double end = cached + n;
+    if (bidirectional)
+        return full * n * end; // every token attends to the whole input (an encoder: no cache)
     double pairs = 0;
     if (sparseTopK > 0) {
         // Each query attends to the topK keys its indexer picks: a window's count.

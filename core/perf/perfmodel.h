@@ -138,6 +138,7 @@ struct AttentionMix {
     std::int64_t windowTokens = 0;
     std::int64_t chunkTokens = 0;
     std::int64_t sparseTopK = 0; // DSA's index_topk; 0 = dense attention
+    bool bidirectional = false;  // an encoder: each token attends to every input token, not only earlier ones
 
     // fullCacheShare: the full layers' part of one token's cache bytes, as
     // the memory estimate holds it (kvPerTokenFullLayers / kvPerToken); below

@@ -1,5 +1,7 @@
 #include "core/plan/planevaluation.h"
 
+#include "core/perf/encoderperf.h"
+
 #include "core/memory/cacheexplanation.h"
 #include "core/memory/engineprofile.h"
 #include "core/util/text.h"
@@ -69,6 +71,14 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
     VersionEstimate v;
     v.modelId = model.id;
     v.modelName = model.displayName;
+    v.layers = describeLayers(model);
+    if (model.encoder) {
+        // A plan's verdict is a generating model's (TTFT and TPOT under load);
+        // an encoder's requests per second come from its own estimate.
+        v.verdict = unknownVerdict(Problem("cannot-estimate", encoderOnlyMessage(model), "model"));
+        v.problemField = "model";
+        return v;
+    }
     const ResolvedDeployment resolved = resolveDeployment(model, cluster, settings, shapeOf(workload));
     if (!resolved.ok()) {
         v.verdict = unknownVerdict(resolved.problems.front());
@@ -81,7 +91,6 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
 
     // Fit: the weights and one sequence of the longest context.
     v.memory = estimateInferenceMemory(r.deployment);
-    v.layers = describeLayers(model);
     v.cacheNotes = explainCache(model, v.memory);
     if (!v.memory.fits) {
         // What the load asks for, for the launch export's offload (which may still run it).

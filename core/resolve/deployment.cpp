@@ -67,6 +67,10 @@ Parallelism parallelismFor(const InferenceRequest &d, const Cluster &cluster, co
     probe.parallel = p;
     if (settings.tensorParallel > 0) {
         p.tensor = settings.tensorParallel;
+    } else if (d.model.encoder) {
+        // An encoder pass is short and small: every GPU serves as its own
+        // replica (as Triton places model instances) unless asked otherwise.
+        p.tensor = 1;
     } else {
         int limit = std::max(cluster.gpusPerServer, 1);
         if (settings.pipelineParallel > 0)

@@ -1,5 +1,7 @@
 #include "core/search/recommender.h"
 
+#include "core/perf/encoderperf.h"
+
 #include "core/resolve/deployment.h"
 #include "core/resolve/verdict.h"
 #include "core/util/text.h"
@@ -488,6 +490,8 @@ std::vector<Problem> validate(const RecommendRequest &request)
         const std::string who = load.model.id.empty() ? "the model" : load.model.id;
         ProblemList loadProblems("invalid-recommendation");
         loadProblems.addAll(validate(load.model));
+        if (load.model.encoder)
+            loadProblems.addAll({Problem("invalid-recommendation", encoderOnlyMessage(load.model), "model")});
         if (load.inputTokens < 1 || load.outputTokens < 1)
             loadProblems.add(load.inputTokens < 1 ? "input-len" : "output-len",
                              QT_TRANSLATE_NOOP("Core", "input and output lengths must be at least 1 token"));

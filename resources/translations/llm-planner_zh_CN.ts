@@ -889,6 +889,22 @@ does not fit: %1 short</source>
         <source>%1 cannot be combined with MLA</source>
         <translation>%1 不能与 MLA 同时使用</translation>
     </message>
+    <message>
+        <source>encoder-only: keys and values live only within one forward pass, so nothing is cached between requests</source>
+        <translation>仅编码器：键和值只存在于一次前向计算中，请求之间不缓存任何内容</translation>
+    </message>
+    <message>
+        <source>%1 is encoder-only: a request is one forward pass with no output tokens, so generation estimates do not apply; &apos;llm-planner-cli perf&apos; gives its requests per second batch by batch</source>
+        <translation>%1 是仅编码器模型：一个请求就是一次没有输出 token 的前向计算，生成类估算不适用；&apos;llm-planner-cli perf&apos; 按批大小给出其每秒请求数</translation>
+    </message>
+    <message>
+        <source>%1 generates text: its speed is time to first token and per output token, not an encoder&apos;s requests per pass</source>
+        <translation>%1 生成文本：其速度是首 token 时间和每个输出 token 的时间，而不是编码器每次前向计算的请求数</translation>
+    </message>
+    <message>
+        <source>input length %1 exceeds the model&apos;s %2 learned positions</source>
+        <translation>输入长度 %1 超过模型的 %2 个学习位置</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

@@ -103,6 +103,14 @@ void TestLayerHeads::checkpointTotals_data()
     // MoonViT and its projector 471,143,920 (the same figure extracted from
     // Kimi K2.6's safetensors, ids 58535700801 / 71267651070;
     // derivations/kimi-k25.md). Moonshot's card: "32B activated".
+    // BERT: the Hub's safetensors totals of google-bert/bert-base-uncased,
+    // 110,106,428 (F32), and of bert-large-uncased, 336,226,108: BertModel
+    // with its pooler (the papers' "110M" / "340M": 109,482,240 / 335,141,888)
+    // plus the pre-training heads (derivations/bert.md).
+    QTest::newRow("BERT-base") << "bert-base-uncased" << Q_INT64_C(110'106'428) << Q_INT64_C(109'482'240)
+                               << Q_INT64_C(0);
+    QTest::newRow("BERT-large") << "bert-large-uncased" << Q_INT64_C(336'226'108) << Q_INT64_C(335'141'888)
+                                << Q_INT64_C(0);
     QTest::newRow("Kimi K2.5") << "kimi-k2.5" << Q_INT64_C(1'026'879'376'368) << Q_INT64_C(32'000'000'000)
                                << Q_INT64_C(1'000'000'000);
 }

@@ -191,6 +191,9 @@ private slots:
     void idFromNameOrPath();
     void hubCacheSnapshotIsNamedByItsRepository();
     void nemotronLatentExperts();
+    void bertHeadsFollowTheClass_data();
+    void bertHeadsFollowTheClass();
+    void bertRefusesWhatItDoesNotCount();
     void rejectsBrokenFile_data();
     void rejectsBrokenFile();
     void rejectsBrokenConfig_data();
@@ -300,6 +303,8 @@ void TestHfConfigImporter::importsRealConfig_data()
     newRow("Llama-4-Maverick-17B-128E-Instruct", "llama-4-maverick", "llama4", 400'711'848'960);
     newRow("MiniMax-M2", "minimax-m2", "minimax_m2", 228'689'764'864);
     newRow("phi-4", "phi-4", "phi3", 14'659'507'200);
+    // bert: an encoder (BertModel with its pooler: 109,482,240, derivations/bert.md).
+    newRow("bert-base-uncased", "bert-base-uncased", "bert", 109'482'240);
     // kimi_k25: a kimi_k2 (DeepSeek-V3) text_config beside MoonViT.
     newRow("Kimi-K2.5", "kimi-k2.5", "kimi_k25", 1'026'408'232'448);
     newRow("Mistral-Small-3.1-24B-Instruct-2503", "mistral-small-3.2-24b", "mistral3", 23'572'403'200);
@@ -583,6 +588,44 @@ void TestHfConfigImporter::nemotronLatentExperts()
     QVERIFY(findError(other, QStringLiteral("mtp_hybrid_override_pattern")));
 }
 
+// BERT's classes store different tensors: google-bert's BertForMaskedLM
+// files are BertForPreTraining dumps (110,106,428 in the Hub's safetensors
+// total), BertModel stops at the pooler, a classifier adds H x labels + labels.
+void TestHfConfigImporter::bertHeadsFollowTheClass_data()
+{
+    QTest::addColumn<QByteArray>("set");
+    QTest::addColumn<qint64>("checkpoint");
+    QTest::newRow("BertForMaskedLM (the published file)") << QByteArray("{}") << qint64(110'106'428);
+    QTest::newRow("BertModel") << QByteArray(R"({"architectures": ["BertModel"]})") << qint64(109'482'240);
+    QTest::newRow("BertForSequenceClassification, 3 labels")
+        << QByteArray(R"({"architectures": ["BertForSequenceClassification"],
+                          "id2label": {"0": "a", "1": "b", "2": "c"}})")
+        << qint64(109'482'240 + 3 * 769);
+}
+
+void TestHfConfigImporter::bertHeadsFollowTheClass()
+{
+    QFETCH(QByteArray, set);
+    QFETCH(qint64, checkpoint);
+    const QString path = QStringLiteral("hf/bert-base-uncased/config.json");
+    const ModelImportResult result = importHuggingFaceConfigJson(variant(path, set, {}), fixture(path));
+    QVERIFY2(result.ok(), qPrintable(errorList(result)));
+    QVERIFY(result.spec->encoder.has_value());
+    QCOMPARE(result.spec->checkpointFormat, std::string("fp32")); // no torch_dtype: transformers loads float32
+    QCOMPARE(qint64(countParameters(*result.spec).checkpoint()), checkpoint);
+}
+
+void TestHfConfigImporter::bertRefusesWhatItDoesNotCount()
+{
+    const QString path = QStringLiteral("hf/bert-base-uncased/config.json");
+    const ModelImportResult relative = importHuggingFaceConfigJson(
+        variant(path, R"({"position_embedding_type": "relative_key"})", {}), fixture(path));
+    QVERIFY(findError(relative, QStringLiteral("position_embedding_type")));
+    const ModelImportResult qa = importHuggingFaceConfigJson(
+        variant(path, R"({"architectures": ["BertForQuestionAnswering"]})", {}), fixture(path));
+    QVERIFY(findError(qa, QStringLiteral("architectures")));
+}
+
 void TestHfConfigImporter::hubCacheSnapshotIsNamedByItsRepository()
 {
     const QString snapshot = QStringLiteral("/home/u/.cache/huggingface/hub/models--Qwen--Qwen3-8B/snapshots/"
@@ -626,7 +669,6 @@ void TestHfConfigImporter::rejectsBrokenFile_data()
     // (tests/fixtures/hf/NEW-MODELS.md and derivations/ hold what they need).
     const QList<std::pair<const char *, const char *>> notYetModelled = {
         {"DeepSeek-V4-Flash", "'deepseek_v4'"},
-        {"bert-base-uncased", "'bert'"},
     };
     for (const auto &[folder, modelType] : notYetModelled)
         QTest::addRow("not yet modelled: %s", folder)
