@@ -79,8 +79,12 @@ std::vector<EngineProfile> makeProfiles()
     llamacpp.mlaCache = MlaCacheLayout::CompressedLatent;
     llamacpp.stepOverhead = seconds(0.5e-3);
     llamacpp.recurrentStateBits = 32; // llama-memory-recurrent: r and s tensors in F32
+    llamacpp.convStateBits = 32;
+    llamacpp.windowExtraTokens = 512; // n_ubatch
     llamacpp.source = "llama.cpp src/llama-context.cpp: n_ctx = GGML_PAD(n_ctx, 256); n_ubatch "
-                      "512 (llama_context_default_params); CUDA context ~0.3 GiB";
+                      "512 (llama_context_default_params); CUDA context ~0.3 GiB; src/llama-kv-cache-iswa.cpp: "
+                      "sliding-window cells GGML_PAD(n_swa + n_ubatch, 256) (PR #13833); llama-memory-recurrent: "
+                      "r (convolution) and s states in F32";
     profiles.push_back(llamacpp);
 
     EngineProfile transformers;

@@ -45,6 +45,11 @@ struct EngineProfile {
     // Bits per element of a linear-attention or Mamba layer's recurrent state
     // when the model does not ask for a precision.
     int recurrentStateBits = 16;
+    // Bits per element of the short convolution's last inputs beside that state.
+    int convStateBits = 16;
+    // Cells a sliding-window or chunked layer keeps beyond its window per
+    // sequence: llama.cpp's SWA cache holds the window plus one micro-batch.
+    long long windowExtraTokens = 0;
     // DeepSeek Sparse Attention's index keys in FP8 with FP32 scales (else BF16).
     bool fp8IndexerKeys = false;
     bool supportsDataParallelAttention = false;

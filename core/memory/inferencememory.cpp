@@ -55,10 +55,12 @@ double recurrentStateBits(const ModelSpec &spec, const EngineProfile &engine)
 
 // Bytes one sequence's fixed state takes in the given layers, split over
 // `ranks` (heads are tensor-parallel): the recurrent state at the engine's
-// state precision and the short convolution's last kernel - 1 inputs in 16 bits.
-double recurrentStateBytes(const ModelSpec &spec, const LayerAttentionCounts &layers, double stateBits, int ranks)
+// state precision and the short convolution's last kernel - 1 inputs at the
+// engine's (the activation dtype, or llama.cpp's F32).
+double recurrentStateBytes(const ModelSpec &spec, const LayerAttentionCounts &layers, double stateBits,
+                           const EngineProfile &engine, int ranks)
 {
-    constexpr double kConvBytes = 2.0; // conv state in the activation dtype (BF16)
+    const double kConvBytes = engine.convStateBits / 8.0;
     double bytes = 0;
     if (layers.linear > 0 && spec.linearAttention)
         bytes += static_cast<double>(layers.linear)
@@ -172,8 +174,8 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
         l.kvWholeLayer = perLayer(1);
     }
     const double stateBits = recurrentStateBits(spec, r.engine);
-    l.statePerSequence = recurrentStateBytes(spec, l.stage.mixers, stateBits, l.attentionTp);
-    l.offloadedStatePerSequence = recurrentStateBytes(spec, l.offloadedAttention, stateBits, 1);
+    l.statePerSequence = recurrentStateBytes(spec, l.stage.mixers, stateBits, r.engine, l.attentionTp);
+    l.offloadedStatePerSequence = recurrentStateBytes(spec, l.offloadedAttention, stateBits, r.engine, 1);
 
     // Activation peak of one layer, per batched token (see the header).
     double qkvWidth = 0; // q plus k and v, over all heads
@@ -212,16 +214,20 @@ std::int64_t roundUpTokens(std::int64_t tokens, int block)
 // hybrid KV cache manager, SGLang's SWA pool, TensorRT-LLM's cyclic cache,
 // llama.cpp's SWA cache without --swa-full, Transformers'
 // DynamicSlidingWindowLayer).
-double kvBytesPerSequence(const LayerAttentionCounts &layers, const ModelSpec &spec, std::int64_t context, int block,
-                          const KvBytesPerTokenLayer &perLayer)
+double kvBytesPerSequence(const LayerAttentionCounts &layers, const ModelSpec &spec, std::int64_t context,
+                          const EngineProfile &engine, const KvBytesPerTokenLayer &perLayer)
 {
+    const int block = engine.kvBlockTokens;
+    // A local layer keeps its window (plus what the engine adds), never more than the context.
+    const auto localTokens = [&](std::int64_t window) {
+        return static_cast<double>(
+            roundUpTokens(std::min<std::int64_t>(context, window + engine.windowExtraTokens), block));
+    };
     double local = 0;
     if (layers.slidingWindow > 0)
-        local += static_cast<double>(layers.slidingWindow)
-                 * static_cast<double>(roundUpTokens(std::min(context, spec.slidingWindow), block));
+        local += static_cast<double>(layers.slidingWindow) * localTokens(spec.slidingWindow);
     if (layers.chunked > 0)
-        local += static_cast<double>(layers.chunked)
-                 * static_cast<double>(roundUpTokens(std::min(context, spec.attentionChunk), block));
+        local += static_cast<double>(layers.chunked) * localTokens(spec.attentionChunk);
     return static_cast<double>(layers.full) * static_cast<double>(roundUpTokens(context, block)) * perLayer.full
            + local * perLayer.local;
 }
@@ -239,8 +245,7 @@ Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, 
     Usage u;
     u.sequencesPerGpu = ceilDiv(concurrency, l.sequenceGroups);
     u.kv = static_cast<double>(u.sequencesPerGpu)
-           * (kvBytesPerSequence(l.stage.mixers, r.model, context, r.engine.kvBlockTokens, l.kvPerGpu)
-              + l.statePerSequence);
+           * (kvBytesPerSequence(l.stage.mixers, r.model, context, r.engine, l.kvPerGpu) + l.statePerSequence);
 
     const double wanted = static_cast<double>(u.sequencesPerGpu) * static_cast<double>(context);
     // An encoder runs its whole batch in one pass: no prefill chunking.
@@ -329,8 +334,7 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
     e.stage = l.stage;
     e.dataParallelReplicas = l.replicas;
     e.sequencesPerGpu = u.sequencesPerGpu;
-    const double offloadedKv = (kvBytesPerSequence(l.offloadedAttention, r.model, r.context, r.engine.kvBlockTokens,
-                                                   l.kvWholeLayer)
+    const double offloadedKv = (kvBytesPerSequence(l.offloadedAttention, r.model, r.context, r.engine, l.kvWholeLayer)
                                 + l.offloadedStatePerSequence)
                                * static_cast<double>(r.concurrency);
     e.hostMemory = units::bytes(l.hostBytes + offloadedKv);
@@ -339,8 +343,7 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
 
     // Max concurrency at this context: KV grows by one sequence's worth per
     // sequence group step.
-    const double perSequence = kvBytesPerSequence(l.stage.mixers, r.model, r.context, r.engine.kvBlockTokens,
-                                                  l.kvPerGpu)
+    const double perSequence = kvBytesPerSequence(l.stage.mixers, r.model, r.context, r.engine, l.kvPerGpu)
                                + l.statePerSequence + l.logitsPerSequence;
     const double free0 = l.capacity - usageAt(r, l, r.context, 0).total;
     constexpr std::int64_t kConcurrencyLimit = 1'000'000;

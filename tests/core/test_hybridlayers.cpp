@@ -254,6 +254,29 @@ private slots:
         QCOMPARE(units::inBytes(e.statePerSequence), 70 * 64.0 * 128 * 128 * 2 / 8);
     }
 
+    // llama.cpp's log for Qwen3.6-35B-A3B, the Gated DeltaNet geometry of
+    // Qwen3.5-35B-A3B and Qwen3-Next (30 GDN layers of 32 value x 16 key heads
+    // of 128, kernel 4; 10 attention layers of 2 KV heads x 256), n_ctx 32768,
+    // F16 cache: "llama_kv_cache: size = 640.00 MiB ( 32768 cells, 10 layers,
+    // 1/1 seqs)" and "llama_memory_recurrent: size = 62.81 MiB ... R (f32):
+    // 2.81 MiB, S (f32): 60.00 MiB" (a published llama-server report, code
+    // index id 60824103497). Qwen3-Next's 36 GDN layers hold 36/30 of that state.
+    void llamaCppRecurrentStateLog()
+    {
+        InferenceRequest r = servingRequest(QStringLiteral("qwen3.5-35b-a3b"), QStringLiteral("llama.cpp"), 32768);
+        r.kvCache = kvFormat(QStringLiteral("fp16"));
+        r.gpuCount = 1;
+        r.parallel.tensor = 1;
+        const InferenceMemoryEstimate e = estimateInferenceMemory(r);
+        constexpr double kMiB = 1024.0 * 1024.0;
+        QCOMPARE(units::inBytes(e.statePerSequence) / kMiB, 60.0 + 2.8125);
+        QCOMPARE(units::inBytes(e.perGpu.kvCache) / kMiB, 640.0 + 60.0 + 2.8125);
+
+        InferenceRequest next = r;
+        next.model = builtinModel(QStringLiteral("qwen3-next-80b-a3b"));
+        QCOMPARE(units::inBytes(estimateInferenceMemory(next).statePerSequence) / kMiB, (60.0 + 2.8125) * 36 / 30);
+    }
+
     // Property: recurrent state does not grow with the context; only the
     // full-attention layers' cache does, linearly.
     void recurrentStateDoesNotGrow()

@@ -54,6 +54,8 @@ private slots:
     void publishedCacheEstimates_data();
     void publishedCacheEstimates();
     void gptOssVllmLog();
+    void llamaCppSlidingWindowCache_data();
+    void llamaCppSlidingWindowCache();
     void localLayersStopGrowing_data();
     void localLayersStopGrowing();
     void fullLayerShareOfWorkAndBytes();
@@ -212,6 +214,35 @@ void TestLayerHeads::gptOssVllmLog()
     QCOMPARE(units::inBytes(e.kvPerToken), 73'728.0);
     // 78,384 tokens of that size are the logged 5.38 GiB (to its last digit).
     QVERIFY(std::abs(78'384 * units::inBytes(e.kvPerToken) / kGiB - 5.38) <= 0.005);
+}
+
+// llama.cpp's interleaved-SWA cache for Gemma 3, F16, at n_ctx 4096 and the
+// default micro-batch (512): the full layers hold every cell, the sliding
+// ones GGML_PAD(window + n_ubatch, 256) = 1,536. Published by u/Ok_Warning2146,
+// "How to get the most from llama.cpp's iSWA support" (r/LocalLLaMA
+// 1krr7hn, May 2025, on llama.cpp PR #13194): "global" 320 / 256 / 80 MiB and
+// "local" (kv_size 1536) 624 / 480 / 174 MiB for 27B / 12B / 4B.
+void TestLayerHeads::llamaCppSlidingWindowCache_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<double>("globalMiB");
+    QTest::addColumn<double>("localMiB");
+    QTest::newRow("Gemma 3 27B") << "gemma-3-27b" << 320.0 << 624.0;
+    QTest::newRow("Gemma 3 12B") << "gemma-3-12b" << 256.0 << 480.0;
+    QTest::newRow("Gemma 3 4B") << "gemma-3-4b" << 80.0 << 174.0;
+}
+
+void TestLayerHeads::llamaCppSlidingWindowCache()
+{
+    QFETCH(QString, id);
+    QFETCH(double, globalMiB);
+    QFETCH(double, localMiB);
+    InferenceRequest r = oneGpu(id, QStringLiteral("fp16"), 4096);
+    r.engine = engineProfile(QStringLiteral("llama.cpp"));
+    const InferenceMemoryEstimate e = estimateInferenceMemory(r);
+    constexpr double kMiB = 1024.0 * 1024.0;
+    QCOMPARE(units::inBytes(e.kvPerTokenFullLayers) * 4096 / kMiB, globalMiB);
+    QCOMPARE(units::inBytes(e.perGpu.kvCache) / kMiB, globalMiB + localMiB);
 }
 
 void TestLayerHeads::localLayersStopGrowing_data()
