@@ -93,7 +93,10 @@ int runInference(const QCommandLineParser &parser, const CliDeployment &deployme
                       .arg(e.offloadedLayers)
                       .arg(formatBytes(units::inBytes(e.hostMemory))));
     printLine(QStringLiteral("Fits: %1").arg(yesNo(e.fits, units::inBytes(e.shortfall))));
-    printLine(QStringLiteral("Max concurrency at %1 tokens: %2")
+    // An encoder holds nothing between passes: what memory bounds is one pass's batch.
+    printLine((r.model.encoder ? QStringLiteral("Largest batch per pass at %1 tokens: %2 (encoder-only: activations, "
+                                                "no KV cache)")
+                               : QStringLiteral("Max concurrency at %1 tokens: %2"))
                   .arg(en.toString(static_cast<qlonglong>(r.context)),
                        en.toString(static_cast<qlonglong>(e.maxConcurrency))));
     printLine(

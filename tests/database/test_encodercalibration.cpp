@@ -8,6 +8,8 @@
 
 #include "core/perf/calibration.h"
 #include "core/perf/encoderperf.h"
+#include "core/plan/planevaluation.h"
+#include "core/topology/cluster.h"
 #include "database/catalogue.h"
 #include "database/measurementcsv.h"
 
@@ -145,6 +147,20 @@ private slots:
         QVERIFY(!problems.empty());
         QCOMPARE(problems.front().field, std::string("model"));
         QVERIFY(QString::fromStdString(problems.front().message.text()).contains(QStringLiteral("encoder-only")));
+    }
+
+    // A plan comparing BERT gets the encoder's reason on its model input,
+    // not a generation verdict.
+    void planVerdictNamesTheModel()
+    {
+        const GpuSpec t4 = *mCatalogue->find<GpuSpec>(QStringLiteral("t4"));
+        const Cluster cluster = clusterOfServers(t4, 2, 2, singleServerLinks(t4), {});
+        const VersionEstimate v = estimateVersion(*mCatalogue->find<ModelSpec>(QStringLiteral("bert-base-uncased")),
+                                                  cluster, DeploymentSettings{}, PlanWorkload{});
+        QCOMPARE(v.verdict.code, std::string("cannot-estimate"));
+        QCOMPARE(v.problemField, std::string("model"));
+        QVERIFY(!v.speed.has_value());
+        QVERIFY(QString::fromStdString(v.verdict.reason.text()).contains(QStringLiteral("encoder-only")));
     }
 
 private:
