@@ -14,6 +14,57 @@ bool safeInShell(char c)
            || std::string_view("-_./:=,@%+").find(c) != std::string_view::npos;
 }
 
+bool isNameStart(char c)
+{
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+
+bool isNameCharacter(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// "$HEAD_NODE_IP:50000" or "${PORT}": a reference to a variable the script
+// sets, then only characters the shell takes literally. "$(cmd)" or
+// "${IFS}" inside other text is not one: inside double quotes the shell
+// would run or expand it.
+bool isVariableReference(std::string_view word)
+{
+    if (word.size() < 2 || word.front() != '$')
+        return false;
+    std::size_t at = 1;
+    const bool braced = word[at] == '{';
+    if (braced)
+        ++at;
+    if (at >= word.size() || !isNameStart(word[at]))
+        return false;
+    while (at < word.size() && isNameCharacter(word[at]))
+        ++at;
+    if (braced) {
+        if (at >= word.size() || word[at] != '}')
+            return false;
+        ++at;
+    }
+    return std::all_of(word.begin() + static_cast<std::ptrdiff_t>(at), word.end(), safeInShell);
+}
+
+// The UTF-8 line breaks YAML 1.1 readers honour besides LF and CR: NEL,
+// LINE SEPARATOR, PARAGRAPH SEPARATOR (2 or 3 bytes at `at`; 0 if none).
+std::size_t unicodeLineBreakAt(std::string_view text, std::size_t at)
+{
+    if (text.substr(at, 2) == "\xC2\x85")
+        return 2;
+    if (text.substr(at, 3) == "\xE2\x80\xA8" || text.substr(at, 3) == "\xE2\x80\xA9")
+        return 3;
+    return 0;
+}
+
+bool isControl(char c)
+{
+    const unsigned char u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+}
+
 bool isRepoCharacter(char c)
 {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
@@ -31,7 +82,7 @@ std::string shellWord(std::string_view word)
     if (safe)
         return std::string(word);
     // "$HEAD_NODE_IP:50000": a variable the script expects, expanded by the shell.
-    if (word.front() == '$' && word.find_first_of("\"\\`' ") == std::string_view::npos)
+    if (isVariableReference(word))
         return "\"" + std::string(word) + "\"";
     std::string quoted = "'";
     for (char c : word) {
@@ -45,11 +96,29 @@ std::string shellWord(std::string_view word)
 
 std::string yamlString(std::string_view text)
 {
+    // Every line break and control character as an escape, so a name can
+    // never end the scalar, start a line or open a new document ("---").
     std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            quoted += '\\';
-        quoted += c;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const char c = text[at];
+        if (const std::size_t length = unicodeLineBreakAt(text, at); length > 0) {
+            quoted += length == 2 ? "\\N" : (text[at + 2] == '\xA8' ? "\\L" : "\\P");
+            at += length - 1;
+        } else if (c == '\n') {
+            quoted += "\\n";
+        } else if (c == '\r') {
+            quoted += "\\r";
+        } else if (c == '\t') {
+            quoted += "\\t";
+        } else if (isControl(c)) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+            quoted += escape;
+        } else {
+            if (c == '"' || c == '\\')
+                quoted += '\\';
+            quoted += c;
+        }
     }
     return quoted + "\"";
 }
@@ -122,8 +191,21 @@ std::optional<std::string> huggingFaceRepo(std::string_view source)
     return segments[0] + "/" + segments[1];
 }
 
-std::string comment(std::string_view text)
+std::string comment(std::string_view source)
 {
+    // A line break or control character in a name (from a shared plan) would
+    // end the comment and start a command or a YAML document: each is a space.
+    std::string cleaned;
+    cleaned.reserve(source.size());
+    for (std::size_t at = 0; at < source.size(); ++at) {
+        if (const std::size_t length = unicodeLineBreakAt(source, at); length > 0) {
+            cleaned += ' ';
+            at += length - 1;
+        } else {
+            cleaned += isControl(source[at]) ? ' ' : source[at];
+        }
+    }
+    const std::string_view text = cleaned;
     constexpr std::size_t width = 98;
     std::string out;
     std::string line;

@@ -14,12 +14,14 @@
 namespace planner::deploytext {
 
 // A shell word: as is when it holds only safe characters, else single-quoted.
-// Words that start with '$' and name a variable ("$HEAD_NODE_IP:50000") are
-// double-quoted so the shell still expands them.
+// A word that is a variable reference followed by literal characters
+// ("$HEAD_NODE_IP:50000") is double-quoted so the shell still expands it;
+// anything else with a '$' ("$(cmd)") is single-quoted, never run.
 std::string shellWord(std::string_view word);
 
 // A double-quoted YAML scalar: every container argument is written this way,
-// so "8" stays a string (Kubernetes rejects numbers in command lists).
+// so "8" stays a string (Kubernetes rejects numbers in command lists); line
+// breaks and control characters are escaped.
 std::string yamlString(std::string_view text);
 
 // 4,096 with thousands separators.
@@ -37,7 +39,8 @@ std::string kubernetesName(std::string_view text, std::size_t maxLength = 40);
 // repository there.
 std::optional<std::string> huggingFaceRepo(std::string_view source);
 
-// Comment lines ("# text\n"), wrapped at about 100 columns on word boundaries.
+// Comment lines ("# text\n"), wrapped at about 100 columns on word boundaries;
+// line breaks and control characters in the text become spaces.
 std::string comment(std::string_view text);
 
 std::string joined(const std::vector<std::string> &items, std::string_view separator);

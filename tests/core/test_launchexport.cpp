@@ -508,6 +508,35 @@ private slots:
         QVERIFY(!error.contains(QLatin1Char('\n')));
     }
 
+    // A shared plan's names are data: a line break cannot end a comment and
+    // start a command or a YAML document, and "$(...)" is never run.
+    void hostileNamesStayText()
+    {
+        const auto lines = [](const std::string &text) {
+            return QString::fromStdString(text).split(QLatin1Char('\n'));
+        };
+        Plan plan = samplePlan(QStringLiteral("deepseek-r1-8x-h200.llmplan"));
+        const LaunchExportResult benign = exportLaunch(plan, 0, {}, "vllm");
+        QVERIFY(benign.ok());
+        const std::string evil = "$(touch${IFS}pwned)";
+        plan.name = "Plan\ntouch pwned-plan\n";
+        plan.scenarios[0].name = "Scen\ntouch pwned\n---\nkind: Pod\u2028touch pwned-ls";
+        plan.parts.models.front().id = evil;
+        plan.parts.models.front().displayName = "R1\r\ntouch pwned-name";
+        plan.modelIds = {evil};
+        const LaunchExportResult r = exportLaunch(plan, 0, evil, "vllm");
+        QVERIFY2(r.ok(), r.error.c_str());
+        for (const std::string *text : {&r.launch->script, &r.launch->kubernetesManifest}) {
+            for (const QString &line : lines(*text)) {
+                QVERIFY2(!line.trimmed().startsWith(QStringLiteral("touch")), qPrintable(line));
+                QVERIFY2(!line.trimmed().startsWith(QStringLiteral("kind: Pod")), qPrintable(line));
+                QVERIFY2(!line.contains(QStringLiteral("\"$(touch")), qPrintable(line));
+            }
+        }
+        QCOMPARE(lines(r.launch->kubernetesManifest).count(QStringLiteral("---")),
+                 lines(benign.launch->kubernetesManifest).count(QStringLiteral("---")));
+    }
+
     void textHelpers()
     {
         using namespace planner::deploytext;
@@ -521,6 +550,11 @@ private slots:
         QCOMPARE(shellWord("a b"), std::string("'a b'"));
         QCOMPARE(shellWord("it's"), std::string("'it'\\''s'"));
         QCOMPARE(shellWord("$HEAD_NODE_IP:50000"), std::string("\"$HEAD_NODE_IP:50000\""));
+        QCOMPARE(shellWord("${PORT}"), std::string("\"${PORT}\""));
+        QCOMPARE(shellWord("$(touch${IFS}pwned)"), std::string("'$(touch${IFS}pwned)'"));
+        QCOMPARE(shellWord("$HOME;rm"), std::string("'$HOME;rm'"));
+        QCOMPARE(yamlString("a\n---\nb\tc\x01\xE2\x80\xA8"), std::string("\"a\\n---\\nb\\tc\\x01\\L\""));
+        QCOMPARE(comment("one\ntouch x\r\nthree"), std::string("# one touch x three\n"));
         QCOMPARE(yamlString("say \"8\""), std::string("\"say \\\"8\\\"\""));
         QCOMPARE(kubernetesName("DeepSeek-R1_Distill 32B llama.cpp"), std::string("deepseek-r1-distill-32b-llama-cpp"));
         QCOMPARE(kubernetesName("7B chat"), std::string("m-7b-chat"));
