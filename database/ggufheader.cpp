@@ -868,7 +868,7 @@ void setIdentity(SpecReader &reader, const GgufHeader &header, ModelSpec &spec)
     if (display.isEmpty())
         display = QFileInfo(reader.source()).completeBaseName();
     spec.displayName = display.toStdString();
-    spec.id = display.simplified().toLower().replace(u' ', u'-').toStdString();
+    spec.id = safeModelId(display).toStdString();
     if (spec.family.empty())
         spec.family = header.architecture;
     spec.source = reader.source().toStdString();

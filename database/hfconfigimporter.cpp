@@ -767,9 +767,9 @@ QString deriveId(ConfigReader &reader, const QString &folder)
     path.replace(u'\\', u'/');
     const QString last = path.section(u'/', -1, -1, QString::SectionSkipEmpty);
     static const QRegularExpression commit(QStringLiteral("^[0-9a-f]{40}$"));
-    if (!last.isEmpty() && !commit.match(last).hasMatch())
-        return last.toLower();
-    return folder.toLower();
+    if (!last.isEmpty() && !commit.match(last).hasMatch() && !safeModelId(last).isEmpty())
+        return safeModelId(last);
+    return safeModelId(folder);
 }
 
 void setIdentity(ConfigReader &reader, const QString &modelType, ModelSpec &spec)
@@ -988,6 +988,21 @@ ModelImportResult failure(const QString &field, const QString &message)
 }
 
 } // namespace
+
+QString safeModelId(const QString &name)
+{
+    QString id;
+    for (const QChar c : name.toLower()) {
+        const bool kept = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'.' || c == u'_' || c == u'-';
+        if (kept)
+            id += c;
+        else if (!id.isEmpty() && !id.endsWith(u'-'))
+            id += u'-';
+    }
+    while (id.endsWith(u'-'))
+        id.chop(1);
+    return id;
+}
 
 ModelImportResult importHuggingFaceConfigJson(const QByteArray &json, const QString &sourceName)
 {

@@ -36,6 +36,12 @@ struct ModelImportResult {
 // path: a config.json file, or a model folder that contains one.
 ModelImportResult importHuggingFaceConfig(const QString &path);
 
+// A model id from a name ("Meta Llama 3.1 8B" -> "meta-llama-3.1-8b"): lower
+// case letters, digits, '.', '_' and '-' only, any other run of characters one
+// '-', so an id from a shared file carries no shell or YAML syntax; empty when
+// nothing is left.
+QString safeModelId(const QString &name);
+
 // sourceName names the file in messages and becomes ModelSpec::source; when it
 // ends in config.json its folder name gives the display name (and the id when
 // the JSON has no usable _name_or_path).

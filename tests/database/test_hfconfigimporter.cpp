@@ -557,6 +557,8 @@ void TestHfConfigImporter::idFromNameOrPath_data()
                                             R"(snapshots/d04e592bb4f6aa9cfee91e2e20afa771667e1d4b"})")
                               << "llama-3.1-8b";
     QTest::newRow("absent") << QByteArray("{}") << "llama-3.1-8b";
+    // A shared config's name never carries shell or YAML syntax into an id.
+    QTest::newRow("hostile") << QByteArray(R"({"_name_or_path": "org/$(touch${IFS}pwned)\nx"})") << "touch-ifs-pwned-x";
 }
 
 // Nemotron 3 Super: latent MoE (experts over a 1024-wide latent, projected
