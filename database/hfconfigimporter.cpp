@@ -7,6 +7,7 @@
 #include "database/jsonvaluetext.h"
 
 #include "core/model/precision.h"
+#include "database/wholefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -1040,11 +1041,11 @@ ModelImportResult importHuggingFaceConfig(const QString &path)
                                                               "config.json; is it a weight file?")
                                                    .arg(file)
                                                    .arg(info.size()));
-    QFile input(file);
-    if (!input.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("path"),
-                       QStringLiteral("%1: the file cannot be read: %2.").arg(file, input.errorString()));
-    return importHuggingFaceConfigJson(input.readAll(), file);
+    // Bounded again while reading: a device or pipe reports no size.
+    const WholeFileRead read = readWholeFile(file, kMaxConfigBytes);
+    if (!read.ok())
+        return failure(QStringLiteral("path"), read.error);
+    return importHuggingFaceConfigJson(read.bytes, file);
 }
 
 } // namespace planner

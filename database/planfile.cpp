@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -558,16 +559,24 @@ PlanFileResult parsePlan(const QByteArray &json)
 PlanFileResult readPlanFile(const QString &path)
 {
     const QString shown = QDir::toNativeSeparators(path);
+    // A device or pipe has no size to check and may never end: only files are read.
+    if (const QFileInfo info(path); info.exists() && !info.isFile())
+        return {std::nullopt, QStringLiteral("%1 is not a plan file: it is a folder, device or pipe").arg(shown)};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {std::nullopt, QStringLiteral("cannot open %1: %2").arg(shown, file.errorString())};
+    const auto tooLarge = [&] {
+        return PlanFileResult{std::nullopt, QStringLiteral("%1 is not a plan file: it is larger than %2 MiB")
+                                                .arg(shown)
+                                                .arg(kMaximumFileBytes / (1024 * 1024))};
+    };
     if (file.size() > kMaximumFileBytes)
-        return {std::nullopt, QStringLiteral("%1 is not a plan file: it is larger than %2 MiB")
-                                  .arg(shown)
-                                  .arg(kMaximumFileBytes / (1024 * 1024))};
-    const QByteArray bytes = file.readAll();
+        return tooLarge();
+    const QByteArray bytes = file.read(kMaximumFileBytes + 1); // bounded even if the file grows meanwhile
     if (file.error() != QFileDevice::NoError)
         return {std::nullopt, QStringLiteral("cannot read %1: %2").arg(shown, file.errorString())};
+    if (bytes.size() > kMaximumFileBytes)
+        return tooLarge();
     return parsePlan(bytes);
 }
 

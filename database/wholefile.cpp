@@ -1,5 +1,8 @@
 #include "database/wholefile.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace planner {
@@ -28,6 +31,28 @@ QString writeWholeFile(const QString &path, const QByteArray &bytes, bool execut
     if (!file.commit())
         return file.errorString();
     return {};
+}
+
+WholeFileRead readWholeFile(const QString &path, qint64 maxBytes)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    const auto failed = [&shown](const QString &reason) {
+        return WholeFileRead{{}, QStringLiteral("cannot read %1: %2").arg(shown, reason), reason};
+    };
+    if (const QFileInfo info(path); info.exists() && !info.isFile())
+        return failed(QStringLiteral("not a regular file (a folder, device or pipe); only files are read"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(file.errorString());
+    // One byte past the bound tells a file that is too large, whatever its
+    // size said when it was opened.
+    QByteArray bytes = file.read(maxBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return failed(file.errorString());
+    if (bytes.size() > maxBytes)
+        return failed(
+            QStringLiteral("larger than %1 MiB, more than this kind of file ever holds").arg(maxBytes / (1024 * 1024)));
+    return {std::move(bytes), {}, {}};
 }
 
 } // namespace planner

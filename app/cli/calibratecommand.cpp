@@ -4,6 +4,7 @@
 #include "app/cli/deploymentoptions.h"
 #include "core/perf/calibration.h"
 #include "database/measurementcsv.h"
+#include "database/wholefile.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -46,10 +47,11 @@ int runCalibrate(const QStringList &arguments)
         throw UsageError(QStringLiteral("calibrate needs exactly one CSV FILE"));
 
     const QString path = parser.positionalArguments().first();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw UsageError(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    const MeasurementsResult read = readMeasurementsCsv(QString::fromUtf8(file.readAll()), catalogue());
+    // A measurement table is a few kilobytes; 64 MiB bounds a wrong file.
+    const WholeFileRead csv = readWholeFile(path, 64 * 1024 * 1024);
+    if (!csv.ok())
+        throw UsageError(csv.error);
+    const MeasurementsResult read = readMeasurementsCsv(QString::fromUtf8(csv.bytes), catalogue());
     if (!read.ok())
         throw UsageError(QStringLiteral("%1: %2").arg(path, read.error));
     throwIfInvalid(validate(read.measurements));

@@ -148,10 +148,11 @@ int importTable(Catalogue &catalogue, const QStringList &positional)
     if (positional.size() != 3 || !Catalogue::tables().contains(positional.at(1)))
         throw UsageError(QStringLiteral("catalog import needs a table (%1) and a CSV file")
                              .arg(Catalogue::tables().join(QLatin1Char('|'))));
-    QFile file(positional.at(2));
-    if (!file.open(QIODevice::ReadOnly))
-        throw UsageError(QStringLiteral("cannot read %1: %2").arg(positional.at(2), file.errorString()));
-    const CatalogueStatus status = catalogue.importCsv(positional.at(1), QString::fromUtf8(file.readAll()));
+    // 100,000 rows are about 20 MB; 512 MiB bounds a wrong file.
+    const WholeFileRead csv = readWholeFile(positional.at(2), 512 * 1024 * 1024);
+    if (!csv.ok())
+        throw UsageError(csv.error);
+    const CatalogueStatus status = catalogue.importCsv(positional.at(1), QString::fromUtf8(csv.bytes));
     if (!status.ok())
         throw UsageError(QStringLiteral("%1: %2 (nothing was imported)").arg(positional.at(2), status.error));
     printLine(QStringLiteral("imported %1 into your %2 table").arg(positional.at(2), positional.at(1)));

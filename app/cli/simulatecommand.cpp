@@ -2,6 +2,7 @@
 
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
+#include "database/wholefile.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -64,10 +65,11 @@ LengthDistribution lengthOption(const QCommandLineParser &parser, const QString 
 
 std::vector<TraceEntry> readTrace(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw UsageError(QStringLiteral("cannot read --trace %1: %2").arg(path, file.errorString()));
-    const TraceParseResult parsed = parseTraceCsv(file.readAll().toStdString());
+    // A million-request trace is about 30 MB; 512 MiB bounds a wrong file.
+    const WholeFileRead trace = readWholeFile(path, 512 * 1024 * 1024);
+    if (!trace.ok())
+        throw UsageError(QStringLiteral("cannot read --trace %1: %2").arg(path, trace.reason));
+    const TraceParseResult parsed = parseTraceCsv(trace.bytes.toStdString());
     if (!parsed.ok())
         throw UsageError(QStringLiteral("--trace %1: %2").arg(path, QString::fromStdString(parsed.error)));
     return parsed.entries;

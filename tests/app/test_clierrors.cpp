@@ -265,6 +265,17 @@ private slots:
         row("import-model: random safetensors", {QStringLiteral("import-model"), file("random.safetensors")},
             "the header length field says");
         row("import-model: not GGUF", {QStringLiteral("import-model"), file("random.gguf")}, "not the GGUF magic");
+        // Devices stream forever: refused at once, never read (a pipe blocks the same way).
+        const QString zero = QStringLiteral("/dev/zero");
+        row("import-model: a device", {QStringLiteral("import-model"), zero}, "not a regular file");
+        row("calibrate: a device", {QStringLiteral("calibrate"), zero}, "not a regular file");
+        row("simulate: a device as trace",
+            split(QStringLiteral("simulate --model llama-3.1-8b --gpu h100-sxm --trace ")) << zero,
+            "cannot read --trace /dev/zero: not a regular file");
+        row("catalog import: a device",
+            {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"), zero}, "not a regular file");
+        row("evaluate: a device", {QStringLiteral("evaluate"), zero},
+            "is not a plan file: it is a folder, device or pipe");
     }
 
     void errorsAreOneLineAndNonZero()
