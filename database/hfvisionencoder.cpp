@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 
+#include <cmath>
 #include <initializer_list>
 
 namespace planner {
@@ -153,7 +154,11 @@ std::int64_t readMoonVitEncoder(ConfigReader &vision, std::int64_t textHidden)
     s.positionWidth = vision.count("init_pos_emb_width");
     s.textHidden = vision.count("text_hidden_size");
     const QJsonArray kernel = vision.value("merge_kernel_size").toArray();
-    const auto side = [](const QJsonValue &v) { return v.isDouble() && v.toDouble() >= 1 && v.toDouble() <= 16; };
+    // A whole number of patches per side; 16 is far beyond any released
+    // merger (2 x 2) and keeps the merged width's square well inside int64.
+    const auto side = [](const QJsonValue &v) {
+        return v.isDouble() && v.toDouble() == std::floor(v.toDouble()) && v.toDouble() >= 1 && v.toDouble() <= 16;
+    };
     if (kernel.size() != 2 || !side(kernel[0]) || !side(kernel[1])) {
         vision.fail("merge_kernel_size", QStringLiteral("must be two whole numbers from 1 to 16"));
         return 0;

@@ -137,6 +137,23 @@ ModelSpec bloom(std::string source)
     return m;
 }
 
+// Nemotron-H: a hybrid_override_pattern of single-block layers (M Mamba-2,
+// * attention, - squared-ReLU MLP, E experts), 128-wide attention heads,
+// float32 SSM state (NemotronHConfig.mamba_ssm_cache_dtype).
+ModelSpec nemotronH(std::string id, std::string name, const DenseShape &s, std::string_view pattern,
+                    const StateSpaceSpec &mamba, std::string source)
+{
+    ModelSpec m = dense(std::move(id), "Nemotron-H", std::move(name), s, std::move(source));
+    m.headDim = 128;
+    m.gatedMlp = false;
+    const std::optional<HybridLayerPatterns> layers = hybridLayerPatterns(pattern);
+    m.layerPattern = layers->layerPattern;
+    m.ffnPattern = layers->ffnPattern;
+    m.stateSpace = mamba;
+    m.recurrentStateBits = 32;
+    return m;
+}
+
 // BERT (Devlin et al., 2018): an encoder with biased attention and GELU MLP,
 // LayerNorms with biases after each sublayer and after the embeddings,
 // 512 learned positions, two token types, WordPiece vocabulary of 30,522,
@@ -339,35 +356,20 @@ std::vector<ModelSpec> makeModels()
     models.push_back(minimax);
 
     // Nemotron-H 56B (April 2025): 54 Mamba-2, 10 attention and 54 squared-ReLU
-    // MLP layers, each a single block; float32 SSM state (NemotronHConfig).
-    ModelSpec nemotron = dense("nemotron-h-56b", "Nemotron-H", "Nemotron-H 56B",
-                               {131072, 8192, 32768, 118, 64, 8, 8192},
-                               hf + "nvidia/Nemotron-H-56B-Base-8K/blob/main/config.json");
-    nemotron.headDim = 128;
-    nemotron.gatedMlp = false;
-    const std::optional<HybridLayerPatterns> pattern = hybridLayerPatterns(
-        "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-"
-        "M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M-");
-    nemotron.layerPattern = pattern->layerPattern;
-    nemotron.ffnPattern = pattern->ffnPattern;
-    nemotron.stateSpace = StateSpaceSpec{256, 64, 256, 8, 4, true, false};
-    nemotron.recurrentStateBits = 32;
-    models.push_back(nemotron);
+    // MLP layers, each a single block.
+    models.push_back(nemotronH("nemotron-h-56b", "Nemotron-H 56B", {131072, 8192, 32768, 118, 64, 8, 8192},
+                               "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-"
+                               "M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M-",
+                               StateSpaceSpec{256, 64, 256, 8, 4, true, false},
+                               hf + "nvidia/Nemotron-H-56B-Base-8K/blob/main/config.json"));
 
     // Nemotron 3 Nano 30B-A3B (December 2025): 23 Mamba-2, 6 attention and 23
     // expert layers, each a single block; 128 squared-ReLU experts top-6 and a
     // shared expert of 3712 behind a biased sigmoid router.
-    ModelSpec nano = dense("nemotron-3-nano-30b-a3b", "Nemotron-H", "Nemotron 3 Nano 30B-A3B",
-                           {131072, 2688, 0, 52, 32, 2, 262144},
-                           hf + "nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16/blob/main/config.json");
-    nano.headDim = 128;
-    nano.gatedMlp = false;
-    const std::optional<HybridLayerPatterns> nanoPattern = hybridLayerPatterns(
-        "MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEMEME");
-    nano.layerPattern = nanoPattern->layerPattern;
-    nano.ffnPattern = nanoPattern->ffnPattern;
-    nano.stateSpace = StateSpaceSpec{64, 64, 128, 8, 4, true, false};
-    nano.recurrentStateBits = 32;
+    ModelSpec nano = nemotronH(
+        "nemotron-3-nano-30b-a3b", "Nemotron 3 Nano 30B-A3B", {131072, 2688, 0, 52, 32, 2, 262144},
+        "MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEMEME", StateSpaceSpec{64, 64, 128, 8, 4, true, false},
+        hf + "nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16/blob/main/config.json");
     nano.moe = MoeSpec{128, 1, 6, 1856, 0, 1, true};
     nano.moe->sharedExpertIntermediateSize = 3712;
     models.push_back(nano);
