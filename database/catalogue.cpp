@@ -28,7 +28,8 @@ const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogu
                                  QStringLiteral(":/catalogue/schema/003_hybrid_layers.sql"),
                                  QStringLiteral(":/catalogue/schema/004_layer_heads.sql"),
                                  QStringLiteral(":/catalogue/schema/005_moe_widths.sql"),
-                                 QStringLiteral(":/catalogue/schema/006_encoders.sql")};
+                                 QStringLiteral(":/catalogue/schema/006_encoders.sql"),
+                                 QStringLiteral(":/catalogue/schema/007_compressed_attention.sql")};
 
 struct TableInfo {
     const char *table;

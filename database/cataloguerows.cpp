@@ -485,6 +485,12 @@ ModelSpec CatalogueRows<ModelSpec>::fromRecord(const QSqlRecord &r)
     if (!value(r, "dsa_index_heads").isNull())
         m.sparseAttention = SparseAttentionSpec{bigInteger(r, "dsa_index_heads"), bigInteger(r, "dsa_index_head_dim"),
                                                 bigInteger(r, "dsa_index_topk")};
+    m.hyperConnections = bigInteger(r, "hc_mult");
+    if (!value(r, "compressed_output_rank").isNull())
+        m.compressedAttention = CompressedAttentionSpec{
+            bigInteger(r, "compressed_q_rank"),        bigInteger(r, "compressed_rope_head_dim"),
+            bigInteger(r, "compressed_output_groups"), bigInteger(r, "compressed_output_rank"),
+            bigInteger(r, "compressed_heavy_ratio"),   bigInteger(r, "compressed_hash_layers")};
     m.source = text(r, "source");
     return m;
 }
@@ -578,6 +584,14 @@ QVariantMap CatalogueRows<ModelSpec>::toRow(const ModelSpec &m)
     put("dsa_index_heads", dsa ? big(dsa->indexHeads) : QVariant());
     put("dsa_index_head_dim", dsa ? big(dsa->indexHeadDim) : QVariant());
     put("dsa_index_topk", dsa ? big(dsa->topK) : QVariant());
+    put("hc_mult", positive(m.hyperConnections));
+    const std::optional<CompressedAttentionSpec> &ca = m.compressedAttention;
+    put("compressed_q_rank", ca ? big(ca->queryRank) : QVariant());
+    put("compressed_rope_head_dim", ca ? big(ca->ropeHeadDim) : QVariant());
+    put("compressed_output_groups", ca ? big(ca->outputGroups) : QVariant());
+    put("compressed_output_rank", ca ? big(ca->outputRank) : QVariant());
+    put("compressed_heavy_ratio", ca ? positive(ca->heavyRatio) : QVariant());
+    put("compressed_hash_layers", ca ? big(ca->hashLayers) : QVariant());
     return row;
 }
 

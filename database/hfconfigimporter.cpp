@@ -1,5 +1,6 @@
 #include "database/hfconfigimporter.h"
 #include "database/hfconfigreader.h"
+#include "database/hfdeepseekv4.h"
 #include "database/hfgemma.h"
 #include "database/hfhybridlayers.h"
 #include "database/hfquantization.h"
@@ -60,7 +61,8 @@ enum class Arch {
     Gemma4,
     Mistral3,
     KimiK25, // a DeepSeek-V3 language model (text_config kimi_k2) beside MoonViT
-    Bert,    // encoder-only
+    DeepseekV4,
+    Bert, // encoder-only
 };
 
 struct ArchInfo {
@@ -98,6 +100,7 @@ constexpr ArchInfo kArchitectures[] = {
     {"gemma4", "Gemma4ForConditionalGeneration", Arch::Gemma4},
     {"mistral3", "Mistral3ForConditionalGeneration", Arch::Mistral3},
     {"kimi_k25", "KimiK25ForConditionalGeneration", Arch::KimiK25},
+    {"deepseek_v4", "DeepseekV4ForCausalLM", Arch::DeepseekV4},
     {"bert", "BertForPreTraining", Arch::Bert}, // readBert checks the class itself
 };
 
@@ -370,8 +373,9 @@ bool readAttentionBias(ConfigReader &reader, Arch arch)
         // Glm4MoeAttention: attention_bias (true in GLM-4.5) biases q/k/v;
         // o_proj never has one.
         return reader.flag("attention_bias", false);
-    case Arch::Bloom: return true; // fused query_key_value always has a bias (readBloom)
-    case Arch::Bert: return true;  // readBert
+    case Arch::DeepseekV4: return false; // readDeepseekV4Attention reports a bias
+    case Arch::Bloom: return true;       // fused query_key_value always has a bias (readBloom)
+    case Arch::Bert: return true;        // readBert
     case Arch::Phi3:
     case Arch::Llama4:
         if (reader.flag("attention_bias", false))
@@ -740,6 +744,7 @@ void readMlp(ConfigReader &reader, Arch arch, ModelSpec &spec)
     case Arch::DeepseekV32:
     case Arch::GlmMoeDsa:
     case Arch::Glm4Moe: readDeepseekMoe(reader, arch, spec); break;
+    case Arch::DeepseekV4: readDeepseekV4Moe(reader, spec); break;
     }
     readMtp(reader, arch, spec);
 }
@@ -928,6 +933,8 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
         spec.tiedEmbeddings = reader.flag("tie_word_embeddings", tiesByDefault(textArch));
     if (usesMla(textArch))
         readLatentAttention(model, textArch, spec);
+    else if (textArch == Arch::DeepseekV4)
+        readDeepseekV4Attention(model, spec);
     else if (isGemma(textArch))
         readGemmaText(model, textArch == Arch::Gemma4, spec);
     else
@@ -937,6 +944,8 @@ std::optional<ModelSpec> mapSpec(ConfigReader &reader, std::vector<ImportError> 
         spec.visionParameters = readVisionEncoder(reader, info->arch, spec.hiddenSize);
     const bool dtypeInText = text && (text->contains("dtype") || text->contains("torch_dtype"));
     spec.checkpointFormat = readCheckpointFormat(reader.has("quantization_config") || !dtypeInText ? reader : model);
+    if (textArch == Arch::DeepseekV4)
+        spec.checkpointFormat = readDeepseekV4CheckpointFormat(reader, spec.checkpointFormat);
     setIdentity(reader, reader.value("model_type").toString(), spec);
     return finish(reader, spec, errors);
 }

@@ -31,6 +31,34 @@ std::string megabytes(double bytes)
     return plainNumber(std::round(bytes / 1e5) / 10); // MB (10^6 bytes), one decimal
 }
 
+// DeepSeek-V4: a window in every layer, compressed entries that grow, the
+// indexer's keys among them, and the compressors' fixed pooling state.
+std::vector<Message> explainCompressedCache(const ModelSpec &model, const InferenceMemoryEstimate &e)
+{
+    const LayerAttentionCounts &layers = e.stage.mixers;
+    std::vector<Message> notes;
+    const double windowBytes = units::inBytes(e.kvPerToken) - units::inBytes(e.kvPerTokenFullLayers);
+    notes.push_back({QT_TRANSLATE_NOOP("Core", "%1 layers on this GPU keep their last %2 tokens: %3 bytes per token "
+                                               "of the window"),
+                     {count(layers.softmax()), count(model.slidingWindow), bytesText(windowBytes)}});
+    if (layers.compressed() > 0)
+        notes.push_back({QT_TRANSLATE_NOOP("Core", "%1 of them add one entry per %2 tokens and %3 one per %4 tokens: "
+                                                   "%5 bytes per token of context"),
+                         {count(layers.compressedSparse), count(CompressedAttentionSpec::kSparseRatio),
+                          count(layers.heavilyCompressed), count(model.compressedAttention->heavyRatio),
+                          bytesText(units::inBytes(e.kvPerTokenFullLayers))}});
+    if (model.sparseAttention && units::inBytes(e.indexerPerToken) > 0)
+        notes.push_back({QT_TRANSLATE_NOOP("Core", "%1 of those bytes are the indexer's keys; the %2:1 layers attend "
+                                                   "to the top %3 entries"),
+                         {bytesText(units::inBytes(e.indexerPerToken)), count(CompressedAttentionSpec::kSparseRatio),
+                          count(model.sparseAttention->topK)}});
+    if (units::inBytes(e.statePerSequence) > 0)
+        notes.push_back({QT_TRANSLATE_NOOP("Core", "the compressors hold %1 MB per sequence while they pool, whatever "
+                                                   "its length"),
+                         {megabytes(units::inBytes(e.statePerSequence))}});
+    return notes;
+}
+
 } // namespace
 
 std::vector<Message> explainCache(const ModelSpec &model, const InferenceMemoryEstimate &e)
@@ -41,6 +69,8 @@ std::vector<Message> explainCache(const ModelSpec &model, const InferenceMemoryE
                                            "nothing is cached between requests"),
                  {}}};
     const LayerAttentionCounts &layers = e.stage.mixers;
+    if (model.compressedAttention)
+        return explainCompressedCache(model, e);
     if (layers.softmax() > 0)
         notes.push_back({QT_TRANSLATE_NOOP("Core", "%1 layers on this GPU keep a KV cache: %2 bytes per token"),
                          {count(layers.softmax()), bytesText(units::inBytes(e.kvPerToken))}});

@@ -23,6 +23,7 @@ std::vector<EngineProfile> makeProfiles()
     vllm.mlaCache = MlaCacheLayout::CompressedLatent;
     vllm.recurrentStateBits = 16; // mamba_ssm_cache_dtype "auto": the model dtype
     vllm.fp8IndexerKeys = true;   // DeepseekV32IndexerCache: uint8 rows of FP8 keys + FP32 scales
+    vllm.bf16RopeInCache = true;  // DeepSeek-V4 fp8_ds_mla entries, 584 B (v1/kv_cache_interface.py)
     // Non-torch memory in vLLM's profiling logs ranges 0.16-1.79 GiB (PRs #10511,
     // #12126, #13109, issue #10517); 0.5 GiB is typical for one GPU.
     vllm.source = "vLLM vllm/config/cache.py: gpu_memory_utilization 0.92 (0.9 up to v0.11), "
@@ -45,6 +46,7 @@ std::vector<EngineProfile> makeProfiles()
     sglang.supportsDataParallelAttention = true;
     sglang.recurrentStateBits = 32; // mamba2_state_dtype(): float32 unless the config sets mamba_ssm_dtype
     sglang.fp8IndexerKeys = true;   // NSATokenToKVPool.index_k_with_scale_buffer
+    sglang.bf16RopeInCache = true;  // DSv4MemoryCalculator: 584 B per DeepSeek-V4 entry
     sglang.stepOverhead = seconds(1.0e-3);
     sglang.source = "SGLang server_args.py: mem_fraction_static 0.88 (TP 1) for weights + KV "
                     "pool, activations outside it; page_size 1; chunked_prefill_size 8192; "

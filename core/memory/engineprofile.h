@@ -52,6 +52,10 @@ struct EngineProfile {
     long long windowExtraTokens = 0;
     // DeepSeek Sparse Attention's index keys in FP8 with FP32 scales (else BF16).
     bool fp8IndexerKeys = false;
+    // DeepSeek-V4's cache entries in DeepSeek's layout: the RoPE part stays
+    // BF16 and 8-bit values carry a UE8M0 scale per 64, padded to 8 bytes
+    // (448 + 128 + 8 = 584 B); else head_dim values at the cache format's width.
+    bool bf16RopeInCache = false;
     bool supportsDataParallelAttention = false;
     // Fixed time a forward step costs beyond its kernels (scheduling, sampling,
     // launches): it dominates small models at small batches. Fitted to the

@@ -20,7 +20,11 @@ std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
 // have their own head shape (Gemma 4).
 struct KvBytesPerTokenLayer {
     double full = 0;
-    double local = 0; // a sliding-window or chunked layer
+    double local = 0; // a sliding-window or chunked layer, and DeepSeek-V4's window
+    // DeepSeek-V4's compressed layers: one entry per compress ratio tokens,
+    // and at 4:1 one index key beside it.
+    double compressedEntry = 0;
+    double indexEntry = 0;
 };
 
 // Everything about a request that does not depend on context or concurrency,
@@ -102,6 +106,40 @@ double indexerBytesPerTokenLayer(const ModelSpec &spec, const EngineProfile &eng
     return engine.fp8IndexerKeys ? dim + std::ceil(dim / 128.0) * 4.0 : 2.0 * dim;
 }
 
+// One cached DeepSeek-V4 entry: a single key-value head of head_dim. See
+// EngineProfile::bf16RopeInCache for DeepSeek's layout (vLLM, SGLang).
+double compressedEntryBytes(const ModelSpec &spec, const EngineProfile &engine, double kvBits)
+{
+    const double width = static_cast<double>(spec.headDim);
+    if (!engine.bf16RopeInCache)
+        return width * kvBits / 8.0;
+    const double rope = static_cast<double>(spec.compressedAttention->ropeHeadDim);
+    const double rest = width - rope;
+    const double scales = kvBits <= 8 ? std::ceil(std::ceil(rest / 64.0) / 8.0) * 8.0 : 0.0;
+    return rest * kvBits / 8.0 + 2.0 * rope + scales;
+}
+
+// What DeepSeek-V4's compressors hold per sequence between steps, in FP32
+// whatever the cache format (model.py Compressor kv_state and score_state,
+// [heads x ratio, heads x width] each; vLLM's CompressorStateCache holds the
+// same): the tokens of the entry being pooled. Whole on every rank.
+double compressorStateBytes(const ModelSpec &spec, const LayerAttentionCounts &layers)
+{
+    if (!spec.compressedAttention)
+        return 0;
+    const auto state = [](double ratio, double heads, double width) {
+        return 2.0 * (heads * ratio) * (heads * width) * 4.0;
+    };
+    const double sparse = static_cast<double>(CompressedAttentionSpec::kSparseRatio);
+    const double width = static_cast<double>(spec.headDim);
+    double perSparseLayer = state(sparse, 2, width);
+    if (spec.sparseAttention)
+        perSparseLayer += state(sparse, 2, static_cast<double>(spec.sparseAttention->indexHeadDim));
+    return static_cast<double>(layers.compressedSparse) * perSparseLayer
+           + static_cast<double>(layers.heavilyCompressed)
+                 * state(static_cast<double>(spec.compressedAttention->heavyRatio), 1, width);
+}
+
 Layout makeLayout(const InferenceRequest &r, int offloadLayers)
 {
     const ModelSpec &spec = r.model;
@@ -110,7 +148,7 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
     const int tp = r.parallel.tensor;
     const int pp = r.parallel.pipeline;
     const int ep = r.parallel.expert;
-    const bool dpAttention = r.parallel.dataParallelAttention && spec.mla.has_value();
+    const bool dpAttention = r.parallel.dataParallelAttention && spec.hasLatentCache();
     l.replicas = std::max(1, r.gpuCount / (tp * pp));
     l.attentionTp = dpAttention ? 1 : tp;
     l.sequenceGroups = l.replicas * (dpAttention ? tp : 1);
@@ -163,6 +201,10 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
     const double kvBytes = r.kvCache.bitsPerElement / 8.0;
     l.indexerBytesPerTokenLayer = indexerBytesPerTokenLayer(spec, r.engine);
     const auto perLayer = [&](int ranks) {
+        if (spec.compressedAttention) { // one head: whole on every rank
+            const double entry = compressedEntryBytes(spec, r.engine, r.kvCache.bitsPerElement);
+            return KvBytesPerTokenLayer{0, entry, entry, l.indexerBytesPerTokenLayer};
+        }
         return KvBytesPerTokenLayer{kvElementsPerTokenLayer(spec, r.engine, ranks, true) * kvBytes
                                         + l.indexerBytesPerTokenLayer,
                                     kvElementsPerTokenLayer(spec, r.engine, ranks, false) * kvBytes};
@@ -174,8 +216,10 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
         l.kvWholeLayer = perLayer(1);
     }
     const double stateBits = recurrentStateBits(spec, r.engine);
-    l.statePerSequence = recurrentStateBytes(spec, l.stage.mixers, stateBits, r.engine, l.attentionTp);
-    l.offloadedStatePerSequence = recurrentStateBytes(spec, l.offloadedAttention, stateBits, r.engine, 1);
+    l.statePerSequence = recurrentStateBytes(spec, l.stage.mixers, stateBits, r.engine, l.attentionTp)
+                         + compressorStateBytes(spec, l.stage.mixers);
+    l.offloadedStatePerSequence = recurrentStateBytes(spec, l.offloadedAttention, stateBits, r.engine, 1)
+                                  + compressorStateBytes(spec, l.offloadedAttention);
 
     // Activation peak of one layer, per batched token (see the header).
     double qkvWidth = 0; // q plus k and v, over all heads
@@ -213,7 +257,9 @@ std::int64_t roundUpTokens(std::int64_t tokens, int block)
 // layer its current chunk: every engine profiled here frees the rest (vLLM's
 // hybrid KV cache manager, SGLang's SWA pool, TensorRT-LLM's cyclic cache,
 // llama.cpp's SWA cache without --swa-full, Transformers'
-// DynamicSlidingWindowLayer).
+// DynamicSlidingWindowLayer). DeepSeek-V4's layers all keep their window;
+// the compressed ones add an entry per ratio tokens (and at 4:1 an index
+// key), as vLLM's DeepseekV4 caches and SGLang's DSv4 pool hold them.
 double kvBytesPerSequence(const LayerAttentionCounts &layers, const ModelSpec &spec, std::int64_t context,
                           const EngineProfile &engine, const KvBytesPerTokenLayer &perLayer)
 {
@@ -228,8 +274,19 @@ double kvBytesPerSequence(const LayerAttentionCounts &layers, const ModelSpec &s
         local += static_cast<double>(layers.slidingWindow) * localTokens(spec.slidingWindow);
     if (layers.chunked > 0)
         local += static_cast<double>(layers.chunked) * localTokens(spec.attentionChunk);
+    double compressed = 0;
+    if (layers.compressed() > 0 && spec.compressedAttention) {
+        local += static_cast<double>(layers.compressed()) * localTokens(spec.slidingWindow);
+        const std::int64_t held = roundUpTokens(context, block);
+        compressed = static_cast<double>(layers.compressedSparse)
+                         * static_cast<double>(ceilDiv(held, CompressedAttentionSpec::kSparseRatio))
+                         * (perLayer.compressedEntry + perLayer.indexEntry)
+                     + static_cast<double>(layers.heavilyCompressed)
+                           * static_cast<double>(ceilDiv(held, spec.compressedAttention->heavyRatio))
+                           * perLayer.compressedEntry;
+    }
     return static_cast<double>(layers.full) * static_cast<double>(roundUpTokens(context, block)) * perLayer.full
-           + local * perLayer.local;
+           + local * perLayer.local + compressed;
 }
 
 struct Usage {
@@ -324,10 +381,24 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
     e.runtimeOverhead = units::bytes(l.runtime);
     e.engineReserve = units::bytes(u.reserve);
     const LayerAttentionCounts &mixers = l.stage.mixers;
-    e.kvPerTokenFullLayers = units::bytes(static_cast<double>(mixers.full) * l.kvPerGpu.full);
-    e.kvPerToken = e.kvPerTokenFullLayers
-                   + units::bytes(static_cast<double>(mixers.slidingWindow + mixers.chunked) * l.kvPerGpu.local);
-    e.indexerPerToken = units::bytes(static_cast<double>(mixers.full) * l.indexerBytesPerTokenLayer);
+    const double windowed = static_cast<double>(mixers.slidingWindow + mixers.chunked + mixers.compressed());
+    // DeepSeek-V4: what a token of context adds to the compressed entries and index keys.
+    const double sparseShare = 1.0 / static_cast<double>(CompressedAttentionSpec::kSparseRatio);
+    const double compressedGrowth = r.model.compressedAttention
+                                        ? static_cast<double>(mixers.compressedSparse) * sparseShare
+                                                  * (l.kvPerGpu.compressedEntry + l.kvPerGpu.indexEntry)
+                                              + static_cast<double>(mixers.heavilyCompressed)
+                                                    * l.kvPerGpu.compressedEntry
+                                                    / static_cast<double>(r.model.compressedAttention->heavyRatio)
+                                        : 0.0;
+    e.kvPerTokenFullLayers = units::bytes(static_cast<double>(mixers.full) * l.kvPerGpu.full + compressedGrowth);
+    e.kvPerToken = e.kvPerTokenFullLayers + units::bytes(windowed * l.kvPerGpu.local);
+    e.indexerPerToken = units::bytes(static_cast<double>(mixers.full) * l.indexerBytesPerTokenLayer
+                                     + static_cast<double>(mixers.compressedSparse) * sparseShare
+                                           * l.kvPerGpu.indexEntry);
+    e.indexerKeyBytes = units::bytes(l.indexerBytesPerTokenLayer);
+    e.cacheEntryBytes = units::bytes(static_cast<double>(mixers.full) * (l.kvPerGpu.full - l.indexerBytesPerTokenLayer)
+                                     + windowed * l.kvPerGpu.local);
     e.statePerSequence = units::bytes(l.statePerSequence);
     e.offloadedLayers = offloadLayers;
     e.hostWeights = units::bytes(l.hostBytes);
@@ -356,8 +427,9 @@ InferenceMemoryEstimate evaluate(const InferenceRequest &r, int offloadLayers)
 
     // Max context at this concurrency, capped by the model's position limit.
     const std::int64_t sequences = ceilDiv(r.concurrency, l.sequenceGroups);
-    // Only full-attention layers grow without bound; the search corrects the guess.
-    const double perToken = static_cast<double>(sequences) * static_cast<double>(l.stage.mixers.full) * l.kvPerGpu.full;
+    // Only full-attention layers (and DeepSeek-V4's compressed entries) grow
+    // without bound; the search corrects the guess.
+    const double perToken = static_cast<double>(sequences) * units::inBytes(e.kvPerTokenFullLayers);
     const double freeAtMinimum = l.capacity - usageAt(r, l, 1, r.concurrency).total;
     const std::int64_t contextGuess = perToken > 0 ? static_cast<std::int64_t>(std::max(0.0, freeAtMinimum / perToken))
                                                    : r.model.maxContext;
@@ -419,10 +491,10 @@ std::vector<Problem> validate(const InferenceRequest &r)
                 QT_TRANSLATE_NOOP("Core", "expert parallel size %1 must divide the GPUs of one pipeline stage (%2)"),
                 {n(p.expert), n(r.gpuCount / p.pipeline)});
     }
-    if (p.dataParallelAttention && !r.model.mla)
-        problems.add(
-            "dp-attention",
-            QT_TRANSLATE_NOOP("Core", "data-parallel attention applies to MLA models (DeepSeek-V2/V3/R1) only"));
+    if (p.dataParallelAttention && !r.model.hasLatentCache())
+        problems.add("dp-attention",
+                     QT_TRANSLATE_NOOP("Core", "data-parallel attention applies to MLA models (DeepSeek-V2/V3/R1) "
+                                               "and DeepSeek-V4 only"));
     if (p.dataParallelAttention && !r.engine.supportsDataParallelAttention)
         problems.add("dp-attention", QT_TRANSLATE_NOOP("Core", "%1 has no data-parallel attention"), {r.engine.name});
     if (r.context < 1)

@@ -69,12 +69,20 @@ struct InferenceMemoryEstimate {
     // Per GPU, one token of one sequence in every layer with a KV cache
     // (sliding-window and chunked layers included: what a paged pool spends).
     units::Bytes kvPerToken = units::bytes(0);
-    // Of which the full-attention layers' (which grow with the context).
+    // Of which what grows with the context without bound: the full-attention
+    // layers', and DeepSeek-V4's compressed entries and index keys (a
+    // token's share of one entry per compress ratio tokens).
     units::Bytes kvPerTokenFullLayers = units::bytes(0);
-    // Of which DeepSeek Sparse Attention's index keys (every full layer).
+    // Of which DeepSeek Sparse Attention's index keys (every full layer, or
+    // DeepSeek-V4's 4:1 layers at a quarter of a key per token).
     units::Bytes indexerPerToken = units::bytes(0);
+    units::Bytes indexerKeyBytes = units::bytes(0); // one index key in one layer
+    // One cached key (and value) in every layer of the stage with a cache,
+    // index keys excluded: what attention reads for each key it attends to.
+    units::Bytes cacheEntryBytes = units::bytes(0);
     // Per GPU, one sequence's fixed state in the stage's linear-attention and
-    // Mamba layers, whatever its length (part of perGpu.kvCache).
+    // Mamba layers and DeepSeek-V4's compressors, whatever its length (part
+    // of perGpu.kvCache).
     units::Bytes statePerSequence = units::bytes(0);
     // The layers of the most loaded stage by kind: a sliding-window or chunked
     // layer holds (and reads) at most its window or chunk of each sequence, a

@@ -129,6 +129,36 @@ ModelSpec glm45(std::string id, std::string name, const DenseShape &s, const Moe
 // BLOOM 176B (BigScience, 2022): ALiBi positions (no table), MHA with
 // biased fused qkv and dense projections, a 4h GELU MLP with biases,
 // LayerNorms with biases including one after the word embeddings, tied head.
+// DeepSeek-V4 (April 2026; config.json and inference/model.py of each
+// release): every layer attends to a 128-token window through one 512-wide
+// key-value head, the compressed layers add 4:1 entries picked by the
+// indexer (64 heads of 128) or 128:1 entries; mHC keeps 4 residual copies;
+// every layer is MoE (top-6 plus one shared expert), the first 3 routed by
+// token id; one MTP block shares the embedding and head. `leading` layers
+// before the alternating 4:1 / 128:1 stack keep ratio `leadingRatio`.
+ModelSpec deepseekV4(std::string id, std::string name, const DenseShape &s, std::int64_t leading,
+                     LayerAttention leadingKind, const CompressedAttentionSpec &attention, const MoeSpec &moe,
+                     std::int64_t topK, std::string source)
+{
+    ModelSpec m = dense(std::move(id), "DeepSeek-V4", std::move(name), s, std::move(source));
+    m.headDim = 512;
+    m.intermediateSize = 0;
+    m.slidingWindow = 128;
+    m.hyperConnections = 4;
+    m.compressedAttention = attention;
+    m.sparseAttention = SparseAttentionSpec{64, 128, topK};
+    m.moe = moe;
+    m.mtpLayers = 1;
+    m.mtpSharesEmbeddings = true;
+    std::string letters(static_cast<size_t>(leading), static_cast<char>(leadingKind));
+    for (std::int64_t layer = leading; layer < s.layers; ++layer)
+        letters += static_cast<char>((layer - leading) % 2 == 0 ? LayerAttention::CompressedSparse
+                                                                : LayerAttention::HeavilyCompressed);
+    m.layerPattern = shortestPeriod(letters);
+    m.checkpointFormat = "fp8-block-fp4-experts";
+    return m;
+}
+
 ModelSpec bloom(std::string source)
 {
     ModelSpec m = dense("bloom-176b", "BLOOM", "BLOOM 176B", {250880, 14336, 4 * 14336, 70, 112, 112, 2048, true, true},
@@ -380,6 +410,16 @@ std::vector<ModelSpec> makeModels()
                                            hf + "deepseek-ai/DeepSeek-V3.2/blob/main/config.json");
     v32.sparseAttention = SparseAttentionSpec{64, 128, 2048};
     models.push_back(v32);
+
+    // DeepSeek-V4-Flash 284B-A13B and V4-Pro 1.6T-A49B (derivations/deepseek-v4.md).
+    models.push_back(deepseekV4(
+        "deepseek-v4-flash", "DeepSeek-V4-Flash 284B-A13B", {129280, 4096, 0, 43, 64, 1, 1048576}, 2,
+        LayerAttention::SlidingWindow, CompressedAttentionSpec{1024, 64, 8, 1024, 128, 3},
+        MoeSpec{256, 1, 6, 2048, 0, 1, true}, 512, hf + "deepseek-ai/DeepSeek-V4-Flash/blob/main/config.json"));
+    models.push_back(deepseekV4(
+        "deepseek-v4-pro", "DeepSeek-V4-Pro 1.6T-A49B", {129280, 7168, 0, 61, 128, 1, 1048576}, 2,
+        LayerAttention::HeavilyCompressed, CompressedAttentionSpec{1536, 64, 16, 1024, 128, 3},
+        MoeSpec{384, 1, 6, 3072, 0, 1, true}, 1024, hf + "deepseek-ai/DeepSeek-V4-Pro/blob/main/config.json"));
 
     // GLM-5 (2026): MLA (q_lora 2048, nope 192, rope 64, v 256) with sparse
     // attention (32 index heads), 3 dense then 75 MoE layers of 256 experts

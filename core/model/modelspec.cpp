@@ -122,6 +122,8 @@ LayerAttentionCounts ModelSpec::layerAttentionIn(std::int64_t first, std::int64_
         case LayerAttention::LinearAttention: counts.linear += n; break;
         case LayerAttention::StateSpace: counts.stateSpace += n; break;
         case LayerAttention::None: counts.none += n; break;
+        case LayerAttention::CompressedSparse: counts.compressedSparse += n; break;
+        case LayerAttention::HeavilyCompressed: counts.heavilyCompressed += n; break;
         case LayerAttention::Full: counts.full += n; break;
         }
     });
@@ -151,9 +153,16 @@ LayerDescription describeLayers(const ModelSpec &spec)
     add(c.slidingWindow, QT_TRANSLATE_NOOP("Core", "%1 sliding-window (%2 tokens)"),
         {std::to_string(spec.slidingWindow)});
     add(c.chunked, QT_TRANSLATE_NOOP("Core", "%1 chunked (%2 tokens)"), {std::to_string(spec.attentionChunk)});
+    if (spec.compressedAttention) {
+        add(c.compressedSparse, QT_TRANSLATE_NOOP("Core", "%1 compressed %2:1, top %3"),
+            {std::to_string(CompressedAttentionSpec::kSparseRatio),
+             std::to_string(spec.sparseAttention ? spec.sparseAttention->topK : 0)});
+        add(c.heavilyCompressed, QT_TRANSLATE_NOOP("Core", "%1 compressed %2:1"),
+            {std::to_string(spec.compressedAttention->heavyRatio)});
+    }
     add(c.linear, QT_TRANSLATE_NOOP("Core", "%1 linear attention"));
     add(c.stateSpace, QT_TRANSLATE_NOOP("Core", "%1 Mamba-2"));
-    if (spec.sparseAttention)
+    if (spec.sparseAttention && !spec.compressedAttention)
         add(c.full, QT_TRANSLATE_NOOP("Core", "%1 sparse (top %2 tokens)"),
             {std::to_string(spec.sparseAttention->topK)});
     else
@@ -244,12 +253,38 @@ std::vector<Problem> validate(const ModelSpec &spec)
     notNegative(spec.mtpLayers, "num_nextn_predict_layers");
     notNegative(spec.visionParameters, "vision_config");
 
-    if (spec.layerPattern.find_first_not_of("FSCLM-") != std::string::npos)
+    if (spec.layerPattern.find_first_not_of("FSCLM-XH") != std::string::npos)
         add("layer_types",
             QT_TRANSLATE_NOOP("Core", "%1 names a layer kind other than full, sliding, chunked, linear attention, "
-                                      "Mamba or none"),
+                                      "Mamba, compressed or none"),
             {"layer_types"});
     const auto uses = [&spec](char letter) { return spec.layerPattern.find(letter) != std::string::npos; };
+    if ((uses('X') || uses('H')) && !spec.compressedAttention)
+        add("compress_ratios", QT_TRANSLATE_NOOP("Core", "%1 has compressed layers but %2 is missing"),
+            {"layer_types", "o_lora_rank"});
+    if (spec.compressedAttention) {
+        const CompressedAttentionSpec &c = *spec.compressedAttention;
+        requirePositive(c.queryRank, "q_lora_rank");
+        requirePositive(c.ropeHeadDim, "qk_rope_head_dim");
+        requirePositive(c.outputGroups, "o_groups");
+        requirePositive(c.outputRank, "o_lora_rank");
+        requirePositive(spec.slidingWindow, "sliding_window");
+        notNegative(c.hashLayers, "num_hash_layers");
+        if (uses('H'))
+            requirePositive(c.heavyRatio, "compress_ratios");
+        if (uses('X') && !spec.sparseAttention)
+            add("index_topk", QT_TRANSLATE_NOOP("Core", "%1 has 4:1 compressed layers but %2 is missing"),
+                {"compress_ratios", "index_topk"});
+        if (c.ropeHeadDim >= spec.headDim)
+            add("qk_rope_head_dim", QT_TRANSLATE_NOOP("Core", "%1 must be smaller than %2"),
+                {"qk_rope_head_dim", "head_dim"});
+        if (c.outputGroups > 0 && spec.numHeads % c.outputGroups != 0)
+            add("o_groups", QT_TRANSLATE_NOOP("Core", "%1 (%2) must be a multiple of %3 (%4)"),
+                {"num_attention_heads", std::to_string(spec.numHeads), "o_groups", std::to_string(c.outputGroups)});
+        if (spec.mla)
+            add("o_lora_rank", QT_TRANSLATE_NOOP("Core", "%1 cannot be combined with MLA"), {"o_lora_rank"});
+    }
+    notNegative(spec.hyperConnections, "hc_mult");
     if (uses('S'))
         requirePositive(spec.slidingWindow, "sliding_window");
     if (uses('C'))
@@ -282,7 +317,7 @@ std::vector<Problem> validate(const ModelSpec &spec)
         requirePositive(spec.sparseAttention->indexHeads, "index_n_heads");
         requirePositive(spec.sparseAttention->indexHeadDim, "index_head_dim");
         requirePositive(spec.sparseAttention->topK, "index_topk");
-        if (!spec.mla || spec.mla->qLoraRank <= 0)
+        if (!spec.compressedAttention && (!spec.mla || spec.mla->qLoraRank <= 0))
             add("index_topk", QT_TRANSLATE_NOOP("Core", "sparse attention's indexer needs MLA with %1"),
                 {"q_lora_rank"});
     }

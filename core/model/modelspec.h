@@ -24,8 +24,9 @@ enum class AttentionKind {
 
 // How one decoder layer mixes information across tokens. Each kind is stored
 // as a letter of ModelSpec::layerPattern. The first three are softmax
-// attention with a KV cache; the next two keep a fixed state per sequence
-// however long it grows.
+// attention with a KV cache, and so are DeepSeek-V4's two compressed kinds;
+// linear attention and Mamba keep a fixed state per sequence however long it
+// grows.
 enum class LayerAttention : char {
     Full = 'F',            // every earlier token: the KV cache grows with the context
     SlidingWindow = 'S',   // the last slidingWindow tokens (Gemma 3, gpt-oss, Mistral)
@@ -33,6 +34,12 @@ enum class LayerAttention : char {
     LinearAttention = 'L', // a recurrent state per sequence (Gated DeltaNet, lightning attention)
     StateSpace = 'M',      // Mamba-2: a selective state-space state per sequence (Nemotron-H)
     None = '-',            // no token mixer: the layer is a feed-forward block alone (Nemotron-H)
+    // DeepSeek-V4 (CompressedAttentionSpec): besides its sliding window, the
+    // layer caches one entry per 4 tokens and attends to the index_topk its
+    // indexer picks (compress ratio 4, "CSA") ...
+    CompressedSparse = 'X',
+    // ... or one entry per heavyRatio tokens, all of them read (ratio 128, "HCA").
+    HeavilyCompressed = 'H',
 };
 
 // Layers of each attention kind among a range of layers.
@@ -43,8 +50,12 @@ struct LayerAttentionCounts {
     std::int64_t linear = 0;
     std::int64_t stateSpace = 0;
     std::int64_t none = 0;
-    std::int64_t softmax() const { return full + slidingWindow + chunked; } // layers with a KV cache
-    std::int64_t recurrent() const { return linear + stateSpace; }          // layers with a fixed state
+    std::int64_t compressedSparse = 0;
+    std::int64_t heavilyCompressed = 0;
+    std::int64_t compressed() const { return compressedSparse + heavilyCompressed; }
+    // Layers with a KV cache.
+    std::int64_t softmax() const { return full + slidingWindow + chunked + compressed(); }
+    std::int64_t recurrent() const { return linear + stateSpace; } // layers with a fixed state
     std::int64_t total() const { return softmax() + recurrent() + none; }
 };
 
@@ -132,6 +143,29 @@ struct SparseAttentionSpec {
     std::int64_t indexHeads = 0;   // index_n_heads
     std::int64_t indexHeadDim = 0; // index_head_dim
     std::int64_t topK = 0;         // index_topk
+};
+
+// DeepSeek-V4's attention (model_type deepseek_v4), on every layer: one
+// key-and-value head of head_dim shared by all query heads (the query from a
+// low-rank latent, a learned sink logit per head, a grouped low-rank output
+// projection), over the last slidingWindow tokens plus, on the compressed
+// layers, entries a learned compressor pools from every ratio tokens
+// (tests/fixtures/hf/derivations/deepseek-v4.md). The 4:1 layers (X) also
+// run a lightning indexer (ModelSpec::sparseAttention) that picks the
+// index_topk entries they attend to; the heavily compressed ones (H) attend
+// to all of theirs; layers without compression are plain S layers.
+struct CompressedAttentionSpec {
+    // The compress ratio of the X layers: DeepSeek's model.py gives ratio 4
+    // overlapping windows (two compressor heads) and the indexer.
+    static constexpr std::int64_t kSparseRatio = 4;
+    std::int64_t queryRank = 0;    // q_lora_rank
+    std::int64_t ropeHeadDim = 0;  // qk_rope_head_dim: the part of head_dim that carries RoPE
+    std::int64_t outputGroups = 0; // o_groups
+    std::int64_t outputRank = 0;   // o_lora_rank
+    std::int64_t heavyRatio = 0;   // the compress ratio of the H layers (compress_ratios)
+    // num_hash_layers: the first MoE layers route by token id (a tid2eid
+    // buffer, not a parameter) and store no score bias.
+    std::int64_t hashLayers = 0;
 };
 
 // Mixture of experts. Layers [0, firstDenseLayers) use the dense MLP of width
@@ -252,6 +286,10 @@ struct ModelSpec {
     std::optional<FullAttentionHeads> fullAttentionHeads; // the F layers' heads where they differ
     // Encoder-only (BERT); maxContext is then its learned position table's length.
     std::optional<EncoderSpec> encoder;
+    std::optional<CompressedAttentionSpec> compressedAttention; // DeepSeek-V4
+    // hc_mult: copies of the residual stream that manifold-constrained hyper-
+    // connections (DeepSeek-V4's mHC) mix around each block; 0 = a single stream.
+    std::int64_t hyperConnections = 0;
     // mamba_ssm_dtype: the precision the model's authors ask engines to keep
     // the L and M layers' recurrent state in (Qwen3.5: float32); 0 = not stated.
     int recurrentStateBits = 0;
@@ -261,7 +299,7 @@ struct ModelSpec {
     // empty means every layer attends fully. A config's explicit layer_types is
     // stored as its shortest period.
     std::string layerPattern;
-    std::int64_t slidingWindow = 0;  // sliding_window: tokens a sliding-window layer attends to
+    std::int64_t slidingWindow = 0;  // sliding_window: tokens a sliding-window (or DeepSeek-V4) layer attends to
     std::int64_t attentionChunk = 0; // attention_chunk_size: tokens per chunk of a chunked layer
 
     // Feed-forward block per layer, one LayerFeedForward letter per layer of a
@@ -284,6 +322,10 @@ struct ModelSpec {
     std::int64_t visionParameters = 0;
 
     AttentionKind attentionKind() const;
+    // One cache entry per token shared by every query head (MLA's latent,
+    // DeepSeek-V4's single key-value head): the same on every tensor-parallel
+    // rank, so engines can run the attention data-parallel instead.
+    bool hasLatentCache() const { return mla.has_value() || compressedAttention.has_value(); }
     // The head shape of a full-attention layer (fullLayer) or of a
     // sliding-window or chunked one: the same unless fullAttentionHeads says.
     AttentionHeads attentionHeads(bool fullLayer) const;

@@ -1,5 +1,7 @@
 #include "core/model/parametercount.h"
 
+#include <algorithm>
+
 namespace planner {
 
 namespace {
@@ -16,6 +18,62 @@ std::int64_t hiddenNorm(const ModelSpec &spec)
     return spec.normBias ? 2 * spec.hiddenSize : spec.hiddenSize;
 }
 
+// mHC's mixing of the residual copies around one block (DeepSeek-V4's
+// hc_*_fn, hc_*_base and hc_*_scale): (2 + n)·n mixing weights read from all
+// n copies, their biases and three scales.
+std::int64_t hyperConnectionMix(const ModelSpec &spec)
+{
+    const std::int64_t n = spec.hyperConnections;
+    if (n <= 0)
+        return 0;
+    const std::int64_t mix = (2 + n) * n;
+    return mix * n * spec.hiddenSize + mix + 3;
+}
+
+// The head's merge of the residual copies (hc_head_fn, hc_head_base, hc_head_scale).
+std::int64_t hyperConnectionHead(const ModelSpec &spec)
+{
+    const std::int64_t n = spec.hyperConnections;
+    return n > 0 ? n * n * spec.hiddenSize + n + 1 : 0;
+}
+
+// DeepSeek-V4's attention (model.py Attention): wq_a -> q_norm -> wq_b; one
+// key-value head from wkv with kv_norm; a sink logit per head; the grouped
+// low-rank output wo_a (per group) and wo_b. derivations/deepseek-v4.md.
+void addCompressedAttention(const ModelSpec &spec, LayerParameters &layer)
+{
+    const CompressedAttentionSpec &c = *spec.compressedAttention;
+    const std::int64_t h = spec.hiddenSize;
+    const std::int64_t heads = spec.numHeads;
+    layer.attentionReplicated += c.queryRank * h + spec.headDim * h; // wq_a, wkv
+    layer.attentionSharded += heads * spec.headDim * c.queryRank     // wq_b
+                              + c.outputRank * heads * spec.headDim  // wo_a
+                              + h * c.outputGroups * c.outputRank;   // wo_b
+    layer.attentionOther += heads;                                   // attn_sink
+    layer.norms += c.queryRank + spec.headDim;                       // q_norm, kv_norm
+}
+
+// A compressor pooling every `ratio` tokens into one entry of `width`
+// (model.py Compressor): a learned position bias ape, wkv and wgate, a norm;
+// ratio 4 runs two overlapping heads.
+void addCompressor(const ModelSpec &spec, std::int64_t ratio, std::int64_t width, LayerParameters &layer)
+{
+    const std::int64_t heads = ratio == CompressedAttentionSpec::kSparseRatio ? 2 : 1;
+    layer.attentionReplicatedOther += ratio * heads * width + 2 * heads * width * spec.hiddenSize;
+    layer.norms += width;
+}
+
+// An X layer's lightning indexer (model.py Indexer): wq_b from the query
+// latent, weights_proj giving each head's weight, and its own 4:1 compressor
+// of index_head_dim keys.
+void addCompressedIndexer(const ModelSpec &spec, LayerParameters &layer)
+{
+    const SparseAttentionSpec &d = *spec.sparseAttention;
+    layer.attentionReplicated += spec.compressedAttention->queryRank * d.indexHeads * d.indexHeadDim;
+    layer.attentionReplicatedOther += d.indexHeads * spec.hiddenSize;
+    addCompressor(spec, CompressedAttentionSpec::kSparseRatio, d.indexHeadDim, layer);
+}
+
 // Softmax attention (MHA, GQA, MQA or MLA) with its input norm, for a
 // full-attention layer (fullLayer) or a sliding-window or chunked one.
 LayerParameters attentionMixer(const ModelSpec &spec, bool fullLayer)
@@ -26,7 +84,12 @@ LayerParameters attentionMixer(const ModelSpec &spec, bool fullLayer)
     if (spec.sandwichNorms)
         layer.norms += h; // Gemma's post_attention_layernorm on the mixer's output
     if (spec.layerScalar)
-        layer.norms += 1; // Gemma 4's layer_scalar, a persistent buffer the checkpoint stores
+        layer.norms += 1;                    // Gemma 4's layer_scalar, a persistent buffer the checkpoint stores
+    layer.norms += hyperConnectionMix(spec); // small F32 tensors, every rank holds them
+    if (spec.compressedAttention) {
+        addCompressedAttention(spec, layer);
+        return layer;
+    }
     if (spec.mla) {
         // DeepSeek-V3 modeling code: q_a_proj -> q_a_layernorm -> q_b_proj;
         // kv_a_proj_with_mqa -> kv_a_layernorm -> kv_b_proj; o_proj.
@@ -72,6 +135,22 @@ LayerParameters attentionMixer(const ModelSpec &spec, bool fullLayer)
         layer.norms += qWidth + kvWidth; // MiniMax-M2: q_norm and k_norm over every head at once
     else if (spec.qkNorm)
         layer.norms += 2 * heads.headDim; // q_norm and k_norm, shared by every head
+    return layer;
+}
+
+// A DeepSeek-V4 layer with compression: the attention, its compressor and,
+// at 4:1, the indexer.
+LayerParameters compressedMixer(const ModelSpec &spec, LayerAttention kind)
+{
+    LayerParameters layer;
+    if (!spec.compressedAttention)
+        return layer;
+    layer = attentionMixer(spec, false);
+    const bool sparse = kind == LayerAttention::CompressedSparse;
+    addCompressor(spec, sparse ? CompressedAttentionSpec::kSparseRatio : spec.compressedAttention->heavyRatio,
+                  spec.headDim, layer);
+    if (sparse && spec.sparseAttention)
+        addCompressedIndexer(spec, layer);
     return layer;
 }
 
@@ -130,6 +209,7 @@ LayerParameters feedForwardBlock(const ModelSpec &spec, bool experts)
     layer.norms += hiddenNorm(spec); // post_attention_layernorm (Gemma: pre_feedforward_layernorm)
     if (spec.sandwichNorms)
         layer.norms += spec.hiddenSize; // Gemma's post_feedforward_layernorm on the block's output
+    layer.norms += hyperConnectionMix(spec);
     if (experts && spec.isMoe()) {
         const MoeSpec &m = *spec.moe;
         const std::int64_t matrices = spec.gatedMlp ? 3 : 2;
@@ -169,6 +249,7 @@ LayerParameters &LayerParameters::operator+=(const LayerParameters &o)
     attentionSharded += o.attentionSharded;
     attentionReplicated += o.attentionReplicated;
     attentionOther += o.attentionOther;
+    attentionReplicatedOther += o.attentionReplicatedOther;
     denseMlp += o.denseMlp;
     mlpBias += o.mlpBias;
     routedExperts += o.routedExperts;
@@ -184,6 +265,7 @@ LayerParameters LayerParameters::operator*(std::int64_t n) const
     p.attentionSharded = attentionSharded * n;
     p.attentionReplicated = attentionReplicated * n;
     p.attentionOther = attentionOther * n;
+    p.attentionReplicatedOther = attentionReplicatedOther * n;
     p.denseMlp = denseMlp * n;
     p.mlpBias = mlpBias * n;
     p.routedExperts = routedExperts * n;
@@ -208,7 +290,8 @@ ParameterBreakdown countParameters(const ModelSpec &spec)
     p.head = spec.tiedEmbeddings ? 0 : spec.vocabSize * h;
     // The final norm (none after an encoder's post-norm layers), and the
     // embedding's LayerNorm (BLOOM, BERT) counted with it.
-    p.finalNorm = hiddenNorm(spec) * ((spec.encoder ? 0 : 1) + (spec.embeddingNorm ? 1 : 0));
+    p.finalNorm = hiddenNorm(spec) * ((spec.encoder ? 0 : 1) + (spec.embeddingNorm ? 1 : 0))
+                  + hyperConnectionHead(spec);
     p.vision = spec.visionParameters;
     if (spec.encoder) {
         // BertEmbeddings' position and token-type tables; BertPooler's dense
@@ -226,6 +309,8 @@ ParameterBreakdown countParameters(const ModelSpec &spec)
         p.fullAttentionMixer = attentionMixer(spec, true);
     }
     p.linearMixer = linearMixer(spec);
+    p.compressedSparseMixer = compressedMixer(spec, LayerAttention::CompressedSparse);
+    p.heavilyCompressedMixer = compressedMixer(spec, LayerAttention::HeavilyCompressed);
     p.stateSpaceMixer = stateSpaceMixer(spec);
     if (p.layers.feedForward.dense > 0 || (spec.mtpLayers > 0 && !spec.isMoe()))
         p.denseBlock = feedForwardBlock(spec, false);
@@ -233,13 +318,19 @@ ParameterBreakdown countParameters(const ModelSpec &spec)
         p.moeBlock = feedForwardBlock(spec, true);
         p.expertParameters = p.moeBlock.routedExperts / spec.moe->routedExperts;
         p.expertsPerToken = spec.moe->expertsPerToken;
+        if (spec.compressedAttention && spec.moe->routerScoreBias)
+            p.unbiasedRouterValues = std::min(spec.compressedAttention->hashLayers, p.layers.feedForward.experts)
+                                     * spec.moe->routedExperts;
     }
     if (spec.mtpLayers > 0) {
         // DeepSeek-V3 checkpoint, layer 61: one decoder layer (MoE when the model
         // is), enorm, hnorm, eh_proj (2h -> h), shared_head.norm, and its own copy
         // of embed_tokens and shared_head.head (Qwen3.5 reads the main model's).
         const std::int64_t ownEmbeddings = spec.mtpSharesEmbeddings ? 0 : 2 * spec.vocabSize * h;
-        p.mtpModule = layerParameters(spec, spec.isMoe()).total() + 3 * h + 2 * h * h + ownEmbeddings;
+        // DeepSeek-V4's MTP block (a layer without compression) has e_proj and
+        // h_proj instead of eh_proj, as many values, and merges its residual copies for its head.
+        p.mtpModule = layerParameters(spec, spec.isMoe()).total() + 3 * h + 2 * h * h + ownEmbeddings
+                      + hyperConnectionHead(spec);
         p.mtpModules = spec.mtpLayers;
     }
     return p;
@@ -251,6 +342,8 @@ LayerParameters ParameterBreakdown::over(const LayerComposition &c) const
     sum += attentionMixer * (c.mixers.slidingWindow + c.mixers.chunked);
     sum += linearMixer * c.mixers.linear;
     sum += stateSpaceMixer * c.mixers.stateSpace;
+    sum += compressedSparseMixer * c.mixers.compressedSparse;
+    sum += heavilyCompressedMixer * c.mixers.heavilyCompressed;
     sum += denseBlock * c.feedForward.dense;
     sum += moeBlock * c.feedForward.experts;
     return sum;
@@ -259,7 +352,7 @@ LayerParameters ParameterBreakdown::over(const LayerComposition &c) const
 std::int64_t ParameterBreakdown::attention() const
 {
     const LayerParameters all = allLayers();
-    return all.attentionSharded + all.attentionReplicated + all.attentionOther;
+    return all.attentionSharded + all.attentionReplicated + all.attentionOther + all.attentionReplicatedOther;
 }
 
 std::int64_t ParameterBreakdown::mlp() const
@@ -275,7 +368,7 @@ std::int64_t ParameterBreakdown::experts() const
 
 std::int64_t ParameterBreakdown::routers() const
 {
-    return allLayers().router;
+    return allLayers().router - unbiasedRouterValues;
 }
 
 std::int64_t ParameterBreakdown::norms() const
@@ -285,7 +378,7 @@ std::int64_t ParameterBreakdown::norms() const
 
 std::int64_t ParameterBreakdown::total() const
 {
-    return embedding + head + allLayers().total() + finalNorm;
+    return embedding + head + allLayers().total() + finalNorm - unbiasedRouterValues;
 }
 
 std::int64_t ParameterBreakdown::active() const

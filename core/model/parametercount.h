@@ -24,6 +24,9 @@ struct LayerParameters {
     // q/k/v/o biases (Qwen2, gpt-oss), attention sinks (gpt-oss), the short
     // convolution and per-head decay of linear-attention and Mamba layers.
     std::int64_t attentionOther = 0;
+    // Mixer tensors every rank holds whole, stored in 16 or 32 bits:
+    // DeepSeek-V4's KV compressors and its indexer's head weights.
+    std::int64_t attentionReplicatedOther = 0;
     std::int64_t denseMlp = 0;      // gate/up/down of a dense layer
     std::int64_t mlpBias = 0;       // biases of a dense MLP (BLOOM, GPT-3, OPT), kept in 16 bits
     std::int64_t routedExperts = 0; // all routed experts of a MoE layer (their biases included)
@@ -35,7 +38,10 @@ struct LayerParameters {
     {
         return attentionSharded + attentionReplicated + denseMlp + routedExperts + sharedExperts;
     }
-    std::int64_t total() const { return linear() + attentionOther + mlpBias + router + norms; }
+    std::int64_t total() const
+    {
+        return linear() + attentionOther + attentionReplicatedOther + mlpBias + router + norms;
+    }
     LayerParameters &operator+=(const LayerParameters &other);
     LayerParameters operator*(std::int64_t layers) const;
 };
@@ -47,20 +53,26 @@ struct ParameterBreakdown {
     std::int64_t embedding = 0; // token embedding table
     std::int64_t head = 0;      // output projection (0 when tied to the embedding); an encoder's pooler
     std::int64_t finalNorm = 0;
-    LayerParameters attentionMixer;     // one S or C layer's softmax attention
-    LayerParameters fullAttentionMixer; // one F layer's softmax attention (or MLA): the same unless
-                                        // ModelSpec::fullAttentionHeads differ
-    LayerParameters linearMixer;        // one L layer's linear attention
-    LayerParameters stateSpaceMixer;    // one M layer's Mamba-2 mixer
-    LayerParameters denseBlock;         // one dense MLP
-    LayerParameters moeBlock;           // one mixture-of-experts block
-    LayerComposition layers;            // the main model's layers by kind
-    std::int64_t expertParameters = 0;  // one routed expert
+    LayerParameters attentionMixer;         // one S or C layer's softmax attention
+    LayerParameters fullAttentionMixer;     // one F layer's softmax attention (or MLA): the same unless
+                                            // ModelSpec::fullAttentionHeads differ
+    LayerParameters linearMixer;            // one L layer's linear attention
+    LayerParameters stateSpaceMixer;        // one M layer's Mamba-2 mixer
+    LayerParameters compressedSparseMixer;  // one X layer's (DeepSeek-V4 4:1, with its indexer)
+    LayerParameters heavilyCompressedMixer; // one H layer's (DeepSeek-V4 heavyRatio:1)
+    LayerParameters denseBlock;             // one dense MLP
+    LayerParameters moeBlock;               // one mixture-of-experts block
+    LayerComposition layers;                // the main model's layers by kind
+    std::int64_t expertParameters = 0;      // one routed expert
     std::int64_t expertsPerToken = 0;
     std::int64_t mtpModule = 0; // one multi-token-prediction module, all its tensors
     std::int64_t mtpModules = 0;
     std::int64_t vision = 0;           // the image encoder of a vision-language checkpoint
     std::int64_t pretrainingHeads = 0; // an encoder checkpoint's masked-LM and next-sentence heads
+    // DeepSeek-V4's hash-routed layers store no score bias, which moeBlock
+    // counts: total() takes these values back. Per-stage sums (over()) keep
+    // them, a few hundred parameters against billions.
+    std::int64_t unbiasedRouterValues = 0;
 
     // The parameters of the layers `c` counts, by role.
     LayerParameters over(const LayerComposition &c) const;

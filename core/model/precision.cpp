@@ -115,6 +115,17 @@ std::vector<WeightFormat> makeWeightFormats()
                                       "OCP MX v1.0 E2M1 + E8M0 scale per 32");
     mxfp4Experts.expertBits = 4.0 + 8.0 / 32;
     formats.push_back(mxfp4Experts);
+    // DeepSeek-V4's checkpoints ("FP4 + FP8 Mixed"): routed experts in FP4
+    // E2M1 with a UE8M0 scale per 32 inputs (the MXFP4 layout), the other
+    // linear weights FP8 E4M3 with a UE8M0 scale per 128x128 block;
+    // embedding, head, norms, router, compressors in BF16/F32.
+    WeightFormat fp4Fp8 = grouped("fp8-block-fp4-experts", "FP4 experts, FP8 blocks elsewhere (DeepSeek-V4)", 8, 8, 0,
+                                  128 * 128, P::Fp8,
+                                  "deepseek-ai/DeepSeek-V4-Flash config.json (expert_dtype fp4; quantization_config "
+                                  "fp8 e4m3, scale_fmt ue8m0, weight_block_size [128,128]) and inference/model.py "
+                                  "Linear: FP4 weight [out, in/2] + scale [out, in/32]");
+    fp4Fp8.expertBits = 4.0 + 8.0 / 32;
+    formats.push_back(fp4Fp8);
     // compressed-tensors (llm-compressor) symmetric INT4 "pack-quantized":
     // eight values per int32 and one BF16 scale per group, no zero point.
     formats.push_back(grouped("int4-g128", "INT4 symmetric (group 128, compressed-tensors)", 4, 16, 0, 128, P::Bf16,

@@ -7,7 +7,8 @@ double layerWeightBytes(const ModelSpec &spec, const LayerParameters &layer, con
 {
     const double linearBits = format.linearBits(spec);
     double bits = layer.attentionSharded * linearBits / attentionParallel + layer.attentionReplicated * linearBits
-                  + layer.attentionOther * format.otherBits / attentionParallel + layer.norms * format.otherBits
+                  + layer.attentionOther * format.otherBits / attentionParallel
+                  + (layer.attentionReplicatedOther + layer.norms) * format.otherBits
                   + layer.denseMlp * linearBits / tensorParallel + layer.mlpBias * format.otherBits / tensorParallel
                   + layer.sharedExperts * linearBits / tensorParallel + layer.router * format.otherBits;
     if (layer.routedExperts > 0) {

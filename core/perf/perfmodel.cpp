@@ -32,7 +32,7 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     s.tp = d.parallel.tensor;
     s.pp = d.parallel.pipeline;
     s.ep = d.parallel.expert;
-    s.dataParallelAttention = d.parallel.dataParallelAttention && m.mla.has_value();
+    s.dataParallelAttention = d.parallel.dataParallelAttention && m.hasLatentCache();
     s.attentionTp = s.dataParallelAttention ? 1 : s.tp;
     s.replicas = s.memory.dataParallelReplicas;
     s.hidden = static_cast<double>(m.hiddenSize);
@@ -41,7 +41,8 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     const LayerComposition &stage = s.memory.stage;
     const LayerParameters stageParameters = p.over(stage);
     s.attentionParameters = static_cast<double>(stageParameters.attentionSharded) / s.attentionTp
-                            + static_cast<double>(stageParameters.attentionReplicated);
+                            + static_cast<double>(stageParameters.attentionReplicated
+                                                  + stageParameters.attentionReplicatedOther);
     s.mlpParameters = static_cast<double>(stageParameters.denseMlp) / s.tp;
     if (m.isMoe()) {
         s.experts = m.moe->routedExperts;
@@ -144,11 +145,11 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     const long long chunk = r.deployment.engine.maxBatchedTokens;
     const double passes = chunk > 0 ? std::max(1.0, std::ceil(tokens / static_cast<double>(chunk))) : 1.0;
     // Each sequence that samples a token reads and writes its fixed state once.
-    // Attention reads the cache without the indexer's keys; the indexer reads
-    // its keys for every cached token.
-    const double indexerPerToken = units::inBytes(s.memory.indexerPerToken);
-    const double kv = load.cachedTokenBytes * attentionShare * (units::inBytes(s.memory.kvPerToken) - indexerPerToken)
-                      + load.indexerKeysRead * attentionShare * indexerPerToken
+    // Attention reads the entries it attends to; the indexer reads every
+    // index key (both per layer on average, see AttentionMix).
+    const double kv = load.cachedTokenBytes * attentionShare * units::inBytes(s.memory.cacheEntryBytes)
+                      + load.indexerKeysRead * s.attentionLayers * attentionShare
+                            * units::inBytes(s.memory.indexerKeyBytes)
                       + 2.0 * load.sampledSequences * attentionShare * units::inBytes(s.memory.statePerSequence);
     const double bytes = passes * weights + kv;
 
@@ -490,6 +491,19 @@ AttentionMix AttentionMix::of(const LayerAttentionCounts &layers, const ModelSpe
     mix.bidirectional = model.encoder.has_value();
     if (layers.softmax() <= 0)
         return mix;
+    if (model.compressedAttention) {
+        // Every DeepSeek-V4 layer reads its window; the compressed ones add
+        // their entries, all of one size.
+        const double n = static_cast<double>(layers.softmax());
+        mix.full = mix.cacheFull = 0;
+        mix.slidingWindow = mix.cacheSlidingWindow = 1;
+        mix.compressedSparse = static_cast<double>(layers.compressedSparse) / n;
+        mix.heavilyCompressed = static_cast<double>(layers.heavilyCompressed) / n;
+        mix.heavyRatio = model.compressedAttention->heavyRatio;
+        mix.indexed = mix.compressedSparse;
+        mix.indexRatio = CompressedAttentionSpec::kSparseRatio;
+        return mix;
+    }
     const AttentionHeads fullHeads = model.attentionHeads(true);
     const AttentionHeads localHeads = model.attentionHeads(false);
     // Work per layer scales with its head width (every layer has all query
@@ -515,6 +529,8 @@ AttentionMix AttentionMix::of(const LayerAttentionCounts &layers, const ModelSpe
         mix.slidingWindow = mix.cacheSlidingWindow = 0;
         mix.chunked = mix.cacheChunked = 0;
     }
+    if (mix.sparseTopK > 0)
+        mix.indexed = mix.full; // DeepSeek Sparse Attention indexes every full layer
     if (fullCacheShare >= 0 && fullCacheShare <= 1) {
         const double local = mix.cacheSlidingWindow + mix.cacheChunked;
         mix.cacheFull = fullCacheShare;
@@ -571,22 +587,34 @@ double AttentionMix::promptPairs(double cached, double n) const
         const double c = static_cast<double>(chunkTokens);
         pairs += chunked * (chunkKeysUpTo(end, c) - chunkKeysUpTo(cached, c));
     }
+    // DeepSeek-V4: position p sees p / ratio entries, at 4:1 at most topK of them.
+    if (compressedSparse > 0) {
+        const double r = static_cast<double>(CompressedAttentionSpec::kSparseRatio);
+        const double k = r * static_cast<double>(sparseTopK > 0 ? sparseTopK : 0);
+        pairs += compressedSparse
+                 * (k > 0 ? windowKeysUpTo(end, k) - windowKeysUpTo(cached, k)
+                          : fullKeysUpTo(end) - fullKeysUpTo(cached))
+                 / r;
+    }
+    if (heavilyCompressed > 0 && heavyRatio > 0)
+        pairs += heavilyCompressed * (fullKeysUpTo(end) - fullKeysUpTo(cached)) / static_cast<double>(heavyRatio);
     return pairs;
 }
 
 void AttentionMix::addPrompt(StepLoad &load, double sequences, double cached, double n) const
 {
     load.promptAttention += sequences * promptPairs(cached, n);
-    if (sparseTopK > 0)
-        load.indexerPairs += sequences * full * (fullKeysUpTo(cached + n) - fullKeysUpTo(cached));
+    if (indexed > 0)
+        load.indexerPairs += sequences * indexed * (fullKeysUpTo(cached + n) - fullKeysUpTo(cached))
+                             / static_cast<double>(indexRatio);
 }
 
 void AttentionMix::addDecode(StepLoad &load, double sequences, double position) const
 {
     load.cachedTokensRead += sequences * keysAt(position);
     load.cachedTokenBytes += sequences * cachedKeysAt(position);
-    if (sparseTopK > 0)
-        load.indexerKeysRead += sequences * full * position;
+    if (indexed > 0)
+        load.indexerKeysRead += sequences * indexed * position / static_cast<double>(indexRatio);
 }
 
 double AttentionMix::keysAt(double position) const
@@ -609,6 +637,13 @@ double AttentionMix::keysAt(double position, double fullShare, double windowShar
         const double c = static_cast<double>(chunkTokens);
         keys += chunkShare * (position <= c ? position : (c + 1) / 2);
     }
+    // DeepSeek-V4's compressed entries, one size whether counted by work or bytes.
+    if (compressedSparse > 0) {
+        const double entries = position / static_cast<double>(CompressedAttentionSpec::kSparseRatio);
+        keys += compressedSparse * (sparseTopK > 0 ? std::min(entries, static_cast<double>(sparseTopK)) : entries);
+    }
+    if (heavilyCompressed > 0 && heavyRatio > 0)
+        keys += heavilyCompressed * position / static_cast<double>(heavyRatio);
     return keys;
 }
 

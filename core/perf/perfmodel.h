@@ -139,6 +139,16 @@ struct AttentionMix {
     std::int64_t chunkTokens = 0;
     std::int64_t sparseTopK = 0; // DSA's index_topk; 0 = dense attention
     bool bidirectional = false;  // an encoder: each token attends to every input token, not only earlier ones
+    // DeepSeek-V4: every layer reads its window (slidingWindow = 1) and these
+    // shares of the layers add their compressed entries, 4:1 capped at
+    // sparseTopK or heavyRatio:1 all read.
+    double compressedSparse = 0;
+    double heavilyCompressed = 0;
+    std::int64_t heavyRatio = 0;
+    // The share of layers with an indexer, and the tokens per index key
+    // (DeepSeek-V3.2: the full layers, 1; DeepSeek-V4: the 4:1 layers, 4).
+    double indexed = 0;
+    std::int64_t indexRatio = 1;
 
     // fullCacheShare: the full layers' part of one token's cache bytes, as
     // the memory estimate holds it (kvPerTokenFullLayers / kvPerToken); below
@@ -167,8 +177,8 @@ struct StepLoad {
     double promptAttention = 0;  // (query, key) pairs of the prompt tokens (causal)
     double cachedTokensRead = 0; // KV-cache tokens the decoding sequences attend to (work-weighted)
     double cachedTokenBytes = 0; // the same weighted by cache bytes: times kvPerToken, the bytes read
-    // DeepSeek Sparse Attention's indexer, per full layer: (query, key) pairs
-    // it scores for prompt tokens and the cached index keys decoding reads.
+    // DeepSeek Sparse Attention's indexer, per layer on average: (query, key)
+    // pairs it scores for prompt tokens and the cached index keys decoding reads.
     double indexerPairs = 0;
     double indexerKeysRead = 0;
 };

@@ -482,10 +482,6 @@ does not fit: %1 short</source>
         <translation>专家并行规模 %1 必须整除一个流水线阶段的 GPU 数（%2）</translation>
     </message>
     <message>
-        <source>data-parallel attention applies to MLA models (DeepSeek-V2/V3/R1) only</source>
-        <translation>数据并行注意力仅适用于 MLA 模型（DeepSeek-V2/V3/R1）</translation>
-    </message>
-    <message>
         <source>%1 has no data-parallel attention</source>
         <translation>%1 不支持数据并行注意力</translation>
     </message>
@@ -826,10 +822,6 @@ does not fit: %1 short</source>
         <translation>%1 层仅前馈</translation>
     </message>
     <message>
-        <source>%1 names a layer kind other than full, sliding, chunked, linear attention, Mamba or none</source>
-        <translation>%1 含有全注意力、滑动窗口、分块、线性注意力、Mamba 或无之外的层类型</translation>
-    </message>
-    <message>
         <source>%1 has linear-attention layers but %2 is missing</source>
         <translation>%1 含有线性注意力层，但缺少 %2</translation>
     </message>
@@ -904,6 +896,50 @@ does not fit: %1 short</source>
     <message>
         <source>input length %1 exceeds the model&apos;s %2 learned positions</source>
         <translation>输入长度 %1 超过模型的 %2 个学习位置</translation>
+    </message>
+    <message>
+        <source>%1 compressed %2:1, top %3</source>
+        <translation>%1 层 %2:1 压缩（取前 %3 个）</translation>
+    </message>
+    <message>
+        <source>%1 compressed %2:1</source>
+        <translation>%1 层 %2:1 压缩</translation>
+    </message>
+    <message>
+        <source>%1 names a layer kind other than full, sliding, chunked, linear attention, Mamba, compressed or none</source>
+        <translation>%1 含有完整、滑动窗口、分块、线性注意力、Mamba、压缩或无之外的层类型</translation>
+    </message>
+    <message>
+        <source>%1 has compressed layers but %2 is missing</source>
+        <translation>%1 含有压缩层，但缺少 %2</translation>
+    </message>
+    <message>
+        <source>%1 has 4:1 compressed layers but %2 is missing</source>
+        <translation>%1 含有 4:1 压缩层，但缺少 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be smaller than %2</source>
+        <translation>%1 必须小于 %2</translation>
+    </message>
+    <message>
+        <source>data-parallel attention applies to MLA models (DeepSeek-V2/V3/R1) and DeepSeek-V4 only</source>
+        <translation>数据并行注意力仅适用于 MLA 模型（DeepSeek-V2/V3/R1）和 DeepSeek-V4</translation>
+    </message>
+    <message>
+        <source>%1 layers on this GPU keep their last %2 tokens: %3 bytes per token of the window</source>
+        <translation>此 GPU 上的 %1 层保留最近 %2 个词元：窗口内每词元 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1 of them add one entry per %2 tokens and %3 one per %4 tokens: %5 bytes per token of context</source>
+        <translation>其中 %1 层每 %2 个词元增加一项，%3 层每 %4 个词元增加一项：每个上下文词元 %5 字节</translation>
+    </message>
+    <message>
+        <source>%1 of those bytes are the indexer&apos;s keys; the %2:1 layers attend to the top %3 entries</source>
+        <translation>其中 %1 字节为索引器的键；%2:1 层只关注前 %3 项</translation>
+    </message>
+    <message>
+        <source>the compressors hold %1 MB per sequence while they pool, whatever its length</source>
+        <translation>压缩器在汇聚时每个序列占用 %1 MB，与长度无关</translation>
     </message>
 </context>
 <context>

@@ -156,8 +156,10 @@ void TestParameterCount::breakdownSumsToTotal()
                                 + (c.mixers.slidingWindow + c.mixers.chunked) * p.attentionMixer.total()
                                 + c.mixers.linear * p.linearMixer.total()
                                 + c.mixers.stateSpace * p.stateSpaceMixer.total()
+                                + c.mixers.compressedSparse * p.compressedSparseMixer.total()
+                                + c.mixers.heavilyCompressed * p.heavilyCompressedMixer.total()
                                 + c.feedForward.dense * p.denseBlock.total()
-                                + c.feedForward.experts * p.moeBlock.total();
+                                + c.feedForward.experts * p.moeBlock.total() - p.unbiasedRouterValues;
     QCOMPARE(qint64(byPart), qint64(p.total()));
     QCOMPARE(qint64(c.mixers.total()), qint64(spec.numLayers));
     QCOMPARE(qint64(c.feedForward.dense + c.feedForward.experts + c.feedForward.none), qint64(spec.numLayers));

@@ -290,6 +290,10 @@ void TestHfConfigImporter::importsRealConfig_data()
     withMtp("Qwen3.5-397B-A17B", "qwen3.5-397b-a17b", "qwen3_5_moe", 396'346'350'336, 402'941'918'464);
     withMtp("DeepSeek-V3.2", "deepseek-v3.2", "deepseek_v32", 671'877'944'064, 685'355'329'792);
     withMtp("GLM-5", "glm-5", "glm_moe_dsa", 743'911'218'432, 753'864'139'008);
+    // DeepSeek-V4: tests/core/test_compressedattention checks these against the
+    // card and the published checkpoint inventories.
+    withMtp("DeepSeek-V4-Flash", "deepseek-v4-flash", "deepseek_v4", 284'332'240'471, 290'942'289'362);
+    withMtp("DeepSeek-V4-Pro", "deepseek-v4-pro", "deepseek_v4", 1'572'997'201'763, 1'598'837'347'742);
     newRow("Nemotron-H-56B-Base-8K", "nemotron-h-56b", "nemotron_h", 56'324'350'464);
     newRow("NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", "nemotron-3-nano-30b-a3b", "nemotron_h", 31'577'940'288);
 
@@ -429,6 +433,12 @@ void TestHfConfigImporter::checkpointFormat_data()
     QTest::newRow("dtype key") << kLlama << QByteArray(R"({"dtype": "float16"})") << QStringList{"torch_dtype"}
                                << "fp16";
     QTest::newRow("fp8 block 128") << kDeepseekV3 << QByteArray("{}") << QStringList() << "fp8-block";
+    // DeepSeek-V4: expert_dtype beside the FP8 quantization_config; the
+    // -Base checkpoints store every linear weight FP8.
+    const QString v4 = QStringLiteral("hf/DeepSeek-V4-Flash/config.json");
+    QTest::newRow("deepseek-v4 fp4 experts") << v4 << QByteArray("{}") << QStringList() << "fp8-block-fp4-experts";
+    QTest::newRow("deepseek-v4 fp8 experts")
+        << v4 << QByteArray(R"({"expert_dtype": "fp8"})") << QStringList() << "fp8-block";
     QTest::newRow("fp8 per tensor")
         << kLlama << QByteArray(R"({"quantization_config": {"quant_method": "fp8", "activation_scheme": "dynamic"}})")
         << QStringList() << "fp8";
@@ -666,16 +676,6 @@ void TestHfConfigImporter::rejectsBrokenFile_data()
     QTest::newRow("unsupported model_type")
         << "hf/invalid/unsupported-model-type.json"
         << "model_type" << QStringList{"\"model_type\"", "'gpt2'", "supported: llama"};
-    // Real configs of architectures whose structure the planner does not model
-    // yet are refused by name, never approximated by the nearest family
-    // (tests/fixtures/hf/NEW-MODELS.md and derivations/ hold what they need).
-    const QList<std::pair<const char *, const char *>> notYetModelled = {
-        {"DeepSeek-V4-Flash", "'deepseek_v4'"},
-    };
-    for (const auto &[folder, modelType] : notYetModelled)
-        QTest::addRow("not yet modelled: %s", folder)
-            << QStringLiteral("hf/%1/config.json").arg(QLatin1StringView(folder)) << "model_type"
-            << QStringList{QLatin1StringView(modelType), "is not supported", "supported: llama"};
     QTest::newRow("missing file") << "hf/does-not-exist/config.json"
                                   << "path" << QStringList{"does-not-exist", "no such file"};
     // hf/invalid holds only the broken single-file fixtures, never a config.json.
@@ -715,6 +715,23 @@ void TestHfConfigImporter::rejectsBrokenConfig_data()
         << qwen3Moe << QByteArray(R"({"decoder_sparse_step": 2})") << none << "decoder_sparse_step";
     QTest::newRow("qwen3 sliding window")
         << qwen3Moe << QByteArray(R"({"use_sliding_window": true})") << none << "use_sliding_window";
+    // DeepSeek-V4's compress_ratios and the parts model.py fixes.
+    const QString v4 = QStringLiteral("hf/DeepSeek-V4-Flash/config.json");
+    const auto ratios = [](const QByteArray &tail) {
+        return QByteArray(R"({"compress_ratios": [0, 0, )") + QByteArray("4, 128, ").repeated(20) + tail + "]}";
+    };
+    QTest::newRow("v4 ratios too short") << v4 << QByteArray(R"({"compress_ratios": [0, 4]})") << none
+                                         << "compress_ratios";
+    QTest::newRow("v4 second heavy ratio") << v4 << ratios("64, 0") << none << "compress_ratios";
+    QTest::newRow("v4 compressed MTP block") << v4 << ratios("4, 4") << none << "compress_ratios";
+    QTest::newRow("v4 negative ratio") << v4 << ratios("-4, 0") << none << "compress_ratios";
+    QTest::newRow("v4 two shared experts")
+        << v4 << QByteArray(R"({"n_shared_experts": 2})") << none << "n_shared_experts";
+    QTest::newRow("v4 several kv heads") << v4 << QByteArray(R"({"num_key_value_heads": 8})") << none
+                                         << "num_key_value_heads";
+    QTest::newRow("v4 expert dtype") << v4 << QByteArray(R"({"expert_dtype": "int4"})") << none << "expert_dtype";
+    QTest::newRow("v4 no indexer") << v4 << QByteArray("{}") << QStringList{"index_topk"} << "index_topk";
+    QTest::newRow("v4 no output groups") << v4 << QByteArray("{}") << QStringList{"o_groups"} << "o_groups";
     QTest::newRow("layer_types too short")
         << gptOss << QByteArray(R"({"layer_types": ["full_attention"]})") << none << "layer_types";
     QTest::newRow("unknown layer type") << gptOss

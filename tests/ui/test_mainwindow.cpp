@@ -128,9 +128,9 @@ private slots:
         QAbstractItemModel *model = window.modelTable()->model();
         QCOMPARE(model->rowCount(), static_cast<int>(mCatalogue->list<ModelSpec>().size()));
         window.modelTable()->sortByColumn(ModelVersionTableModel::TotalParameters, Qt::DescendingOrder);
-        // The largest catalogue version is Kimi K2 (1,026,408,232,448 parameters).
+        // The largest catalogue version is DeepSeek-V4-Pro (1,572,997,201,763 parameters).
         const QModelIndex top = model->index(0, ModelVersionTableModel::TotalParameters);
-        QCOMPARE(model->data(top, Qt::UserRole).toLongLong(), Q_INT64_C(1026408232448));
+        QCOMPARE(model->data(top, Qt::UserRole).toLongLong(), Q_INT64_C(1572997201763));
     }
 
     void dropFromThePaletteAndUndo()
