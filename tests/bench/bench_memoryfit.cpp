@@ -32,11 +32,17 @@ private:
             int gpus;
             const char *weights;
         } cases[] = {
-            {"llama-3.1-8b", "rtx-4090", 1, "q4_k_m"},    {"deepseek-r1-distill-qwen-32b", "a100-80gb", 1, "bf16"},
-            {"llama-3.1-70b", "h100-sxm", 4, "fp8"},      {"deepseek-r1", "h200", 8, "fp8-block"},
-            {"mixtral-8x7b", "l40s", 2, "awq-int4-g128"}, {"gpt-oss-120b", "h100-sxm", 1, "mxfp4-experts"},
-            {"qwen3-235b-a22b", "h200", 8, "fp8-block"},  {"qwen3-next-80b-a3b", "h200", 2, "bf16"},
-            {"nemotron-h-56b", "h200", 2, "bf16"},        {"deepseek-v3.2", "h200", 8, "fp8-block"},
+            {"llama-3.1-8b", "rtx-4090", 1, "q4_k_m"},
+            {"deepseek-r1-distill-qwen-32b", "a100-80gb", 1, "bf16"},
+            {"llama-3.1-70b", "h100-sxm", 4, "fp8"},
+            {"deepseek-r1", "h200", 8, "fp8-block"},
+            {"mixtral-8x7b", "l40s", 2, "awq-int4-g128"},
+            {"gpt-oss-120b", "h100-sxm", 1, "mxfp4-experts"},
+            {"qwen3-235b-a22b", "h200", 8, "fp8-block"},
+            {"qwen3-next-80b-a3b", "h200", 2, "bf16"},
+            {"nemotron-h-56b", "h200", 2, "bf16"},
+            {"deepseek-v3.2", "h200", 8, "fp8-block"},
+            {"deepseek-v4-flash", "h200", 8, "fp8-block-fp4-experts"},
         };
         for (const auto &c : cases) {
             InferenceRequest r;
