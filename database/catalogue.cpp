@@ -2,14 +2,11 @@
 
 #include "core/model/builtinmodels.h"
 #include "database/cataloguerows.h"
+#include "database/cataloguesql.h"
 #include "database/csvtable.h"
 #include "database/partfigures.h"
+#include "database/userfile.h"
 
-#include <QAtomicInt>
-#include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,15 +18,6 @@
 namespace planner {
 
 namespace {
-
-// Schema scripts in order; user_version = the number of scripts applied.
-const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogue.sql"),
-                                 QStringLiteral(":/catalogue/schema/002_layer_attention.sql"),
-                                 QStringLiteral(":/catalogue/schema/003_hybrid_layers.sql"),
-                                 QStringLiteral(":/catalogue/schema/004_layer_heads.sql"),
-                                 QStringLiteral(":/catalogue/schema/005_moe_widths.sql"),
-                                 QStringLiteral(":/catalogue/schema/006_encoders.sql"),
-                                 QStringLiteral(":/catalogue/schema/007_compressed_attention.sql")};
 
 struct TableInfo {
     const char *table;
@@ -55,71 +43,6 @@ const TableInfo *tableInfo(const QString &table)
         if (table == QLatin1String(info.table))
             return &info;
     return nullptr;
-}
-
-QString sqlError(const QSqlQuery &query)
-{
-    const QString text = query.lastError().databaseText();
-    return text.isEmpty() ? query.lastError().text() : text;
-}
-
-QString readResource(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(file.readAll());
-}
-
-// Runs a script of ';'-terminated statements; whole-line "--" comments may
-// hold any text, semicolons included.
-QString runScript(QSqlDatabase &db, const QString &script)
-{
-    QString sql;
-    for (const QString &line : script.split(QLatin1Char('\n')))
-        if (!line.trimmed().startsWith(QLatin1String("--")))
-            sql += line + QLatin1Char('\n');
-    for (const QString &statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        if (statement.trimmed().isEmpty())
-            continue;
-        QSqlQuery query(db);
-        if (!query.exec(statement))
-            return sqlError(query);
-    }
-    return {};
-}
-
-int userVersion(QSqlDatabase &db, QString *error)
-{
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        *error = sqlError(query);
-        return -1;
-    }
-    return query.value(0).toInt();
-}
-
-// Applies the scripts after `from`, each in its own transaction with its
-// version bump, so a failure leaves the file at the last good version.
-QString migrate(QSqlDatabase &db, int from)
-{
-    for (int version = from; version < kSchemaScripts.size(); ++version) {
-        const QString script = readResource(kSchemaScripts.at(version));
-        if (script.isEmpty())
-            return QStringLiteral("schema script %1 is missing from the program").arg(kSchemaScripts.at(version));
-        if (!db.transaction())
-            return db.lastError().text();
-        QString error = runScript(db, script);
-        if (error.isEmpty())
-            error = runScript(db, QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
-        if (!error.isEmpty()) {
-            db.rollback();
-            return QStringLiteral("migration to schema version %1 failed: %2").arg(version + 1).arg(error);
-        }
-        if (!db.commit())
-            return db.lastError().text();
-    }
-    return {};
 }
 
 struct Column {
@@ -228,97 +151,14 @@ QString loadSeeds(QSqlDatabase &db)
     return db.commit() ? QString() : db.lastError().text();
 }
 
-QString uniqueConnectionName(const char *purpose)
-{
-    static QAtomicInt counter;
-    return QStringLiteral("planner-catalogue-%1-%2").arg(QLatin1String(purpose)).arg(counter.fetchAndAddRelaxed(1));
-}
-
-// Opens, checks and migrates the user's file on its own connection, before it
-// is attached. Returns a warning for the user when the layer cannot be used.
-struct UserFileCheck {
-    bool usable = false;
-    QStringList warnings;
-};
-
-UserFileCheck prepareUserFile(const QString &path)
-{
-    UserFileCheck check;
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const QString name = uniqueConnectionName("check");
-    QString problem;
-    bool damaged = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!db.open()) {
-            problem = db.lastError().text();
-            damaged = QFileInfo::exists(path);
-        } else {
-            QSqlQuery query(db);
-            if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next()
-                || query.value(0).toString() != QLatin1String("ok")) {
-                problem = query.lastError().isValid() ? sqlError(query) : query.value(0).toString();
-                damaged = true;
-            } else {
-                // An unfinished statement keeps a read lock that would make a
-                // migration's DROP TABLE fail with "database table is locked".
-                query.finish();
-                const int version = userVersion(db, &problem);
-                if (version > Catalogue::schemaVersion()) {
-                    problem = QStringLiteral("the user catalogue %1 was written by a newer version of the planner "
-                                             "(schema %2; this version knows up to %3); it is left untouched and "
-                                             "not used")
-                                  .arg(path)
-                                  .arg(version)
-                                  .arg(Catalogue::schemaVersion());
-                } else if (version >= 0) {
-                    runScript(db, QStringLiteral("PRAGMA journal_mode = WAL"));
-                    problem = migrate(db, version);
-                    damaged = !problem.isEmpty();
-                }
-            }
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-
-    if (problem.isEmpty()) {
-        check.usable = true;
-        return check;
-    }
-    if (!damaged) {
-        check.warnings << problem;
-        return check;
-    }
-    // Keep the damaged file for the user (and for recovery tools), start afresh.
-    const QString aside = path + QStringLiteral(".damaged-")
-                          + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
-    if (!QFile::rename(path, aside)) {
-        check.warnings << QStringLiteral("the user catalogue %1 cannot be read (%2) and cannot be moved aside; "
-                                         "your own parts are not available")
-                              .arg(path, problem);
-        return check;
-    }
-    check.warnings << QStringLiteral("the user catalogue %1 could not be read (%2); it was kept as %3 and a new, "
-                                     "empty one was started")
-                          .arg(path, problem, aside);
-    UserFileCheck fresh = prepareUserFile(path);
-    fresh.warnings = check.warnings + fresh.warnings;
-    return fresh;
-}
-
 QString layeredView(const QString &table, bool userLayer)
 {
     if (!userLayer)
         return QStringLiteral("CREATE TEMP VIEW layered_%1 AS SELECT *, 'shipped' AS origin FROM main.%1").arg(table);
     return QStringLiteral("CREATE TEMP VIEW layered_%1 AS "
                           "SELECT *, 'user' AS origin FROM user.%1 "
-                          "UNION ALL SELECT *, 'shipped' AS origin FROM main.%1 "
-                          "WHERE id NOT IN (SELECT id FROM user.%1)")
+                          "UNION ALL SELECT *, 'shipped' AS origin FROM main.%1 s "
+                          "WHERE NOT EXISTS (SELECT 1 FROM user.%1 u WHERE u.id = s.id)")
         .arg(table);
 }
 
@@ -326,7 +166,7 @@ QString layeredView(const QString &table, bool userLayer)
 
 int Catalogue::schemaVersion()
 {
-    return static_cast<int>(kSchemaScripts.size());
+    return schemaScriptCount();
 }
 
 QString Catalogue::defaultUserDatabasePath()
@@ -376,7 +216,7 @@ Catalogue::OpenResult Catalogue::open(const QString &userDatabasePath)
     }
 
     if (!userDatabasePath.isEmpty()) {
-        const UserFileCheck check = prepareUserFile(userDatabasePath);
+        const UserFileCheck check = prepareUserFile(userDatabasePath, tables());
         result.warnings = check.warnings;
         if (check.usable) {
             QSqlQuery attach(db);
@@ -401,22 +241,46 @@ Catalogue::OpenResult Catalogue::open(const QString &userDatabasePath)
 }
 
 template <typename Spec>
-std::vector<Spec> Catalogue::list(const QString &filter) const
+std::vector<ListedPart<Spec>> Catalogue::listWithOrigins(const QString &filter) const
 {
     const QString table = QLatin1String(CatalogueRows<Spec>::table);
     const QString search = QLatin1String(tableInfo(table)->searchColumn);
     QSqlQuery query(QSqlDatabase::database(mConnection));
-    query.prepare(QStringLiteral("SELECT * FROM layered_%1 WHERE ? = '' OR id LIKE ? OR name LIKE ? OR %2 LIKE ? "
-                                 "ORDER BY name COLLATE NOCASE")
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT *, origin = 'user' AND EXISTS (SELECT 1 FROM main.%1 s WHERE s.id = "
+                                 "layered_%1.id) AS shadows FROM layered_%1 "
+                                 "WHERE ? = '' OR id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' "
+                                 "OR %2 LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE")
                       .arg(table, search));
-    const QString pattern = QLatin1Char('%') + filter + QLatin1Char('%');
+    QString literal = filter;
+    literal.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    const QString pattern = QLatin1Char('%') + literal + QLatin1Char('%');
     query.addBindValue(filter);
     for (int i = 0; i < 3; ++i)
         query.addBindValue(pattern);
+    std::vector<ListedPart<Spec>> parts;
+    if (query.exec()) {
+        while (query.next()) {
+            const QSqlRecord record = query.record();
+            const PartOrigin origin = record.value(QStringLiteral("origin")).toString() == QLatin1String("shipped")
+                                          ? PartOrigin::Shipped
+                                      : record.value(QStringLiteral("shadows")).toBool()
+                                          ? PartOrigin::UserShadowingShipped
+                                          : PartOrigin::User;
+            parts.push_back({CatalogueRows<Spec>::fromRecord(record), origin});
+        }
+    }
+    return parts;
+}
+
+template <typename Spec>
+std::vector<Spec> Catalogue::list(const QString &filter) const
+{
     std::vector<Spec> specs;
-    if (query.exec())
-        while (query.next())
-            specs.push_back(CatalogueRows<Spec>::fromRecord(query.record()));
+    for (ListedPart<Spec> &part : listWithOrigins<Spec>(filter))
+        specs.push_back(std::move(part.spec));
     return specs;
 }
 
@@ -437,16 +301,19 @@ std::optional<PartOrigin> Catalogue::origin(const QString &id) const
 {
     const QString table = QLatin1String(CatalogueRows<Spec>::table);
     QSqlQuery query(QSqlDatabase::database(mConnection));
-    query.prepare(
-        QStringLiteral("SELECT origin, (SELECT count(*) FROM main.%1 WHERE id = ?) FROM layered_%1 WHERE id = ?")
-            .arg(table));
+    query.prepare(QStringLiteral("SELECT %1, EXISTS (SELECT 1 FROM main.%2 WHERE id = ?)")
+                      .arg(mUserLayer ? QStringLiteral("EXISTS (SELECT 1 FROM user.%1 WHERE id = ?)").arg(table)
+                                      : QStringLiteral("0, ?"),
+                           table));
     query.addBindValue(id);
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
-    if (query.value(0).toString() == QLatin1String("shipped"))
-        return PartOrigin::Shipped;
-    return query.value(1).toInt() > 0 ? PartOrigin::UserShadowingShipped : PartOrigin::User;
+    const bool user = query.value(0).toBool();
+    const bool shipped = query.value(1).toBool();
+    if (user)
+        return shipped ? PartOrigin::UserShadowingShipped : PartOrigin::User;
+    return shipped ? std::optional(PartOrigin::Shipped) : std::nullopt;
 }
 
 CatalogueStatus Catalogue::checkReferences(const QString &table, const QVariantMap &row) const
@@ -600,6 +467,7 @@ CatalogueStatus Catalogue::importCsv(const QString &table, const QString &text)
 
 #define PLANNER_INSTANTIATE(Spec)                                                                                      \
     template std::vector<Spec> Catalogue::list<Spec>(const QString &) const;                                           \
+    template std::vector<ListedPart<Spec>> Catalogue::listWithOrigins<Spec>(const QString &) const;                    \
     template std::optional<Spec> Catalogue::find<Spec>(const QString &) const;                                         \
     template std::optional<PartOrigin> Catalogue::origin<Spec>(const QString &) const;                                 \
     template CatalogueStatus Catalogue::save<Spec>(const Spec &);                                                      \

@@ -6,7 +6,8 @@
 // simply ships new seeds), and the user's own database file, attached as
 // "user", holding the parts they add or edit. A user row with the id of a
 // shipped row shadows it. Upgrades never write to the user file; a damaged
-// user file is set aside and the shipped catalogue still works.
+// user file is set aside (its readable rows copied into a fresh one), a busy
+// one left alone, and the shipped catalogue works either way (userfile.h).
 //
 // Every call returns plain core structs or a status with a message; nothing
 // here shows a dialog.
@@ -31,6 +32,12 @@
 namespace planner {
 
 enum class PartOrigin { Shipped, User, UserShadowingShipped };
+
+template <typename Spec>
+struct ListedPart {
+    Spec spec;
+    PartOrigin origin;
+};
 
 struct CatalogueStatus {
     QString error; // empty on success
@@ -61,9 +68,14 @@ public:
 
     // Spec is one of GpuSpec, CpuSpec, MemoryModuleSpec, StorageSpec, LinkSpec,
     // SwitchSpec, ServerTemplate, CloudInstance, ModelSpec. filter matches id,
-    // name and vendor/provider/family/kind, case-insensitively.
+    // name and vendor/provider/family/kind, case-insensitively, as plain text
+    // (% and _ are no wildcards).
     template <typename Spec>
     std::vector<Spec> list(const QString &filter = {}) const;
+    // The same rows with where each comes from, in one query (a look-up per
+    // row would make 100,000 user rows take seconds).
+    template <typename Spec>
+    std::vector<ListedPart<Spec>> listWithOrigins(const QString &filter = {}) const;
     template <typename Spec>
     std::optional<Spec> find(const QString &id) const;
     template <typename Spec>

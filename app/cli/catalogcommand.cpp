@@ -53,9 +53,9 @@ void printTable(const QStringList &columns, const std::vector<QVariantMap> &rows
         print(line);
 }
 
-QString originName(std::optional<PartOrigin> origin)
+QString originName(PartOrigin origin)
 {
-    switch (origin.value_or(PartOrigin::Shipped)) {
+    switch (origin) {
     case PartOrigin::Shipped: return QStringLiteral("shipped");
     case PartOrigin::User: return QStringLiteral("user");
     case PartOrigin::UserShadowingShipped: return QStringLiteral("user-override");
@@ -67,10 +67,9 @@ template <typename Spec>
 int listKind(const Catalogue &catalogue, const QString &filter, bool json, const QStringList &columns)
 {
     std::vector<QVariantMap> rows;
-    for (const Spec &spec : catalogue.list<Spec>(filter)) {
-        QVariantMap row = CatalogueRows<Spec>::toRow(spec);
-        const std::optional<PartOrigin> origin = catalogue.origin<Spec>(row.value(QStringLiteral("id")).toString());
-        row.insert(QStringLiteral("origin"), originName(origin));
+    for (const ListedPart<Spec> &part : catalogue.listWithOrigins<Spec>(filter)) {
+        QVariantMap row = CatalogueRows<Spec>::toRow(part.spec);
+        row.insert(QStringLiteral("origin"), originName(part.origin));
         rows.push_back(row);
     }
     if (json) {
@@ -135,7 +134,7 @@ int exportTable(Catalogue &catalogue, const QStringList &positional, const QStri
             QStringLiteral("catalog export needs a table: %1").arg(Catalogue::tables().join(QLatin1Char('|'))));
     const QByteArray csv = catalogue.exportCsv(positional.at(1)).toUtf8();
     if (output.isEmpty()) {
-        std::fwrite(csv.constData(), 1, static_cast<size_t>(csv.size()), stdout);
+        printBytes(csv);
         return 0;
     }
     if (const QString reason = writeWholeFile(output, csv); !reason.isEmpty())

@@ -10,9 +10,11 @@
 #include <QLocale>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 namespace planner::cli {
@@ -28,8 +30,8 @@ void parseOptions(QCommandLineParser &parser, const QStringList &arguments)
     const QString qtUsage = QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
     if (text.startsWith(qtUsage))
         text.replace(0, qtUsage.size(), QStringLiteral("Usage: ") + arguments.constFirst());
-    QTextStream(stdout) << text;
-    std::exit(0);
+    printText(text);
+    std::exit(finishOutput(0));
 }
 
 long long parseInteger(const QString &name, const QString &text, bool allowZero)
@@ -107,16 +109,43 @@ ModelSpec resolveModel(const QString &idOrPath)
     return *result.spec;
 }
 
-void printJson(const QJsonObject &object)
+namespace {
+int firstWriteError = 0; // errno of the first write to stdout that failed
+}
+
+void printBytes(const QByteArray &bytes)
 {
-    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
-    std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
+    const size_t size = static_cast<size_t>(bytes.size());
+    if (std::fwrite(bytes.constData(), 1, size, stdout) != size && firstWriteError == 0)
+        firstWriteError = errno;
+}
+
+void printText(const QString &text)
+{
+    printBytes(text.toUtf8());
 }
 
 void printLine(const QString &line)
 {
-    QTextStream out(stdout);
-    out << line << '\n';
+    printText(line + QLatin1Char('\n'));
+}
+
+void printJson(const QJsonObject &object)
+{
+    printBytes(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+int finishOutput(int status)
+{
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return status;
+    const int error = firstWriteError != 0 ? firstWriteError : errno;
+    QTextStream(stderr) << "llm-planner-cli: the output could not be written"
+                        << (error != 0 ? QStringLiteral(" (%1)").arg(QString::fromLocal8Bit(std::strerror(error)))
+                                       : QString())
+                        << '\n';
+    return status == 0 ? 1 : status;
 }
 
 QString formatBytes(double bytes)

@@ -53,8 +53,16 @@ Catalogue &catalogue();
 // A catalogue model id, or a config.json file / model folder to import.
 ModelSpec resolveModel(const QString &idOrPath);
 
-void printJson(const QJsonObject &object);
+// Everything the tool prints goes through these, into stdio's buffer on
+// stdout; finishOutput() then tells whether all of it was written.
+void printBytes(const QByteArray &bytes);
+void printText(const QString &text);
 void printLine(const QString &line);
+void printJson(const QJsonObject &object);
+// Flushes stdout. A write that failed (a full disk, /dev/full, a closed pipe)
+// is reported on stderr and turns a successful status into 1, so a script
+// never takes lost output for a result.
+int finishOutput(int status);
 QString formatBytes(double bytes); // "84.15 GB (78.37 GiB)"
 QString formatCount(double value); // "8,030,261,248"
 

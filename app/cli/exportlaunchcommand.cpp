@@ -73,7 +73,7 @@ QJsonObject toJson(const Plan &plan, const LaunchExport &e)
 void writeOutput(const QByteArray &bytes, const QString &path, bool executable)
 {
     if (path.isEmpty()) {
-        std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+        printBytes(bytes);
         return;
     }
     if (const QString reason = writeWholeFile(path, bytes, executable); !reason.isEmpty())

@@ -72,15 +72,18 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANNER_VERSION));
 
     QStringList arguments = QCoreApplication::arguments();
-    QTextStream out(stdout);
     QTextStream err(stderr);
-    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")) {
-        (arguments.size() < 2 ? err : out) << kUsage;
-        return arguments.size() < 2 ? 2 : 0;
+    if (arguments.size() < 2) {
+        err << kUsage;
+        return 2;
+    }
+    if (arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")) {
+        planner::cli::printText(QString::fromUtf8(kUsage));
+        return planner::cli::finishOutput(0);
     }
     if (arguments.at(1) == QLatin1String("--version")) {
-        out << "llm-planner-cli " << PLANNER_VERSION << '\n';
-        return 0;
+        planner::cli::printLine(QStringLiteral("llm-planner-cli " PLANNER_VERSION));
+        return planner::cli::finishOutput(0);
     }
 
     using Command = std::function<int(const QStringList &)>;
@@ -114,8 +117,9 @@ int main(int argc, char *argv[])
         return 2;
     }
     try {
-        return command->second(arguments);
+        return planner::cli::finishOutput(command->second(arguments));
     } catch (const planner::cli::UsageError &error) {
+        planner::cli::finishOutput(2);
         err << "llm-planner-cli: " << error.what() << '\n';
         return 2;
     }

@@ -13,6 +13,8 @@
 
 #include <cmath>
 
+using planner::testsupport::runCli;
+
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,19 @@ private:
         if (error.error != QJsonParseError::NoError)
             qWarning() << "not JSON:" << error.errorString() << r.out.left(200);
         return doc.object();
+    }
+
+    // A CSV of `rows` GPUs named <prefix>-<n>, in `dir`; returns its path.
+    static QString writeGpuCsv(const QTemporaryDir &dir, const char *prefix, int rows)
+    {
+        QByteArray csv = "id,name,memory_gb,bandwidth_gbps,source\n";
+        for (int i = 0; i < rows; ++i)
+            csv += QStringLiteral("%1-%2,Part %2,48,900,test quote\n").arg(QLatin1String(prefix)).arg(i).toUtf8();
+        const QString path = dir.filePath(QLatin1String(prefix) + QStringLiteral(".csv"));
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(csv);
+        return path;
     }
 
 private slots:
@@ -237,6 +252,42 @@ private slots:
         QVERIFY(!run({QStringLiteral("catalog"), QStringLiteral("gpus"), QStringLiteral("--filter"),
                       QStringLiteral("ok-1")})
                      .out.contains("ok-1"));
+    }
+
+    // A planner reading the catalogue while another imports a large price
+    // list into it waits for nothing and loses nothing: WAL lets the reader
+    // see the last committed state, and a lock is never taken for damage.
+    void readingDuringALargeImportLosesNothing()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QVERIFY(runCli(home.path(), {QStringLiteral("catalog"), QStringLiteral("import"), QStringLiteral("gpu"),
+                                     writeGpuCsv(home, "before", 1)})
+                    .exitCode
+                == 0);
+        constexpr int kRows = 50'000;
+        QProcess importer;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+        importer.setProcessEnvironment(environment);
+        importer.start(QStringLiteral(PLANNER_CLI), {QStringLiteral("catalog"), QStringLiteral("import"),
+                                                     QStringLiteral("gpu"), writeGpuCsv(home, "bulk", kRows)});
+        QVERIFY(importer.waitForStarted());
+        int reads = 0;
+        do {
+            const Result listed = runCli(home.path(), {QStringLiteral("catalog"), QStringLiteral("gpus"),
+                                                       QStringLiteral("--filter"), QStringLiteral("before-")});
+            QVERIFY2(listed.exitCode == 0 && listed.err.isEmpty(), listed.err.constData());
+            QVERIFY(listed.out.contains("before-0"));
+            ++reads;
+        } while (!importer.waitForFinished(10) && reads < 1000);
+        QVERIFY2(importer.exitCode() == 0, importer.readAllStandardError().constData());
+        qInfo("%d reads while %d rows were imported", reads, kRows);
+        const QStringList files = QDir(home.filePath(QStringLiteral("llm-planner"))).entryList(QDir::Files);
+        QVERIFY2(files.filter(QStringLiteral("damaged")).isEmpty(), qPrintable(files.join(u' ')));
+        const Result all = runCli(home.path(), {QStringLiteral("catalog"), QStringLiteral("gpus"),
+                                                QStringLiteral("--filter"), QStringLiteral("bulk-")});
+        QCOMPARE(all.out.count('\n'), kRows + 1); // a header line, then every row
     }
 
     void twoProcessesWriteOneCatalogue()

@@ -9,6 +9,8 @@
 #include "support/jsonedit.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -333,6 +335,36 @@ private slots:
                                                   QRegularExpression::CaseInsensitiveOption);
         const QRegularExpressionMatch found = nonFinite.match(QString::fromUtf8(r.out + r.err));
         QVERIFY2(!found.hasMatch(), context.constData());
+    }
+
+    // Output that cannot be written (a full disk; /dev/full fails every
+    // write with ENOSPC) is an error with a reason, never a silent success.
+    void lostOutputIsAnError_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("table") << args("models");
+        QTest::newRow("json") << args("fit --model llama-3.1-8b --gpu h100-sxm --json");
+        QTest::newRow("csv") << args("catalog export gpu");
+        QTest::newRow("script") << QStringList{QStringLiteral("export-launch"), samplePlan()};
+        QTest::newRow("help") << args("fit --help");
+        QTest::newRow("version") << args("--version");
+    }
+
+    void lostOutputIsAnError()
+    {
+        QFETCH(QStringList, arguments);
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("this system has no /dev/full");
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), mDataHome.path());
+        process.setProcessEnvironment(environment);
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.start(QStringLiteral(PLANNER_CLI), arguments);
+        QVERIFY(process.waitForFinished(60000));
+        const QByteArray err = process.readAllStandardError();
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(err.contains("the output could not be written (No space left on device)"), err.constData());
     }
 };
 

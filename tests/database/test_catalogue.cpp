@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <map>
+
 using namespace planner;
 using planner::testsupport::fileBytes;
 
@@ -214,6 +216,29 @@ private slots:
                 QString::fromStdString(g.vendor + g.name + g.id).contains(QStringLiteral("amd"), Qt::CaseInsensitive),
                 g.id.c_str());
         QVERIFY(catalogue->list<GpuSpec>(QStringLiteral("no-such-part-xyz")).empty());
+        // The filter is text: SQL's wildcards match only themselves.
+        QVERIFY(catalogue->list<GpuSpec>(QStringLiteral("%")).empty());
+        QVERIFY(catalogue->list<GpuSpec>(QStringLiteral("h_00")).empty());
+        QVERIFY(catalogue->list<GpuSpec>(QStringLiteral("\\")).empty());
+    }
+
+    // One query gives each row's origin, shadowing included.
+    void listWithOriginsTellsWhereRowsComeFrom()
+    {
+        auto catalogue = openOrFail(userPath("origins.sqlite"));
+        GpuSpec shadow = customGpu("h200");
+        QVERIFY(catalogue->save(shadow).ok());
+        QVERIFY(catalogue->save(customGpu("lab-only")).ok());
+        std::map<std::string, PartOrigin> origins;
+        for (const ListedPart<GpuSpec> &part : catalogue->listWithOrigins<GpuSpec>())
+            origins[part.spec.id] = part.origin;
+        QVERIFY(origins.at("h200") == PartOrigin::UserShadowingShipped);
+        QVERIFY(origins.at("lab-only") == PartOrigin::User);
+        QVERIFY(origins.at("h100-sxm") == PartOrigin::Shipped);
+        QVERIFY(catalogue->origin<GpuSpec>(QStringLiteral("h200")) == PartOrigin::UserShadowingShipped);
+        QVERIFY(catalogue->origin<GpuSpec>(QStringLiteral("lab-only")) == PartOrigin::User);
+        QVERIFY(catalogue->origin<GpuSpec>(QStringLiteral("h100-sxm")) == PartOrigin::Shipped);
+        QVERIFY(!catalogue->origin<GpuSpec>(QStringLiteral("no-such-part")));
     }
 
     void userPartsPersistAndShadow()
@@ -375,7 +400,13 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(QByteArray("this is not an SQLite database, it is a shopping list\n").repeated(100));
         }
+        {
+            QFile wal(path + QStringLiteral("-wal"));
+            QVERIFY(wal.open(QIODevice::WriteOnly));
+            wal.write(QByteArray("not a write-ahead log either\n"));
+        }
         const QByteArray damaged = fileBytes(path);
+        const QByteArray damagedWal = fileBytes(path + QStringLiteral("-wal"));
         QStringList warnings;
         auto catalogue = openOrFail(path, &warnings);
         QVERIFY(catalogue);
@@ -384,10 +415,99 @@ private slots:
         QVERIFY(catalogue->find<GpuSpec>(QStringLiteral("h100-sxm")));
         QVERIFY(catalogue->hasUserLayer());
         QVERIFY(catalogue->save(customGpu("after-repair")).ok());
-        // The damaged bytes are kept, not deleted.
+        // The damaged bytes are kept, not deleted, and its WAL is never
+        // replayed into the fresh file (SQLite drops one it cannot use).
         const QStringList aside = QDir(mDir.path()).entryList({QStringLiteral("corrupt.sqlite.damaged-*")});
         QCOMPARE(aside.size(), 1);
         QCOMPARE(fileBytes(mDir.filePath(aside.first())), damaged);
+        QVERIFY(fileBytes(path + QStringLiteral("-wal")) != damagedWal);
+        QVERIFY(warnings.first().contains(QStringLiteral("none of its rows could be read")));
+    }
+
+    // A file whose tables SQLite can still read in part: every readable row
+    // of the catalogue's own tables reaches the fresh file, and the user is
+    // told which.
+    void damagedFileGivesUpItsReadableRows()
+    {
+        const QString path = userPath("partly.sqlite");
+        {
+            auto catalogue = openOrFail(path);
+            for (const char *id : {"lab-a", "lab-b", "lab-c"})
+                QVERIFY(catalogue->save(customGpu(id)).ok());
+            QVERIFY(catalogue->save(*findBuiltinModel("qwen3-8b")).ok());
+        }
+        // A table of our own at the end of the file, whose last page is then
+        // overwritten: SQLite's check fails, the part tables stay readable.
+        execOnFile(path, QStringLiteral("CREATE TABLE notes (text TEXT)"));
+        execOnFile(path,
+                   QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                                  "INSERT INTO notes SELECT printf('%0200d', i) FROM n"));
+        execOnFile(path, QStringLiteral("PRAGMA journal_mode = DELETE"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(file.size() - 4096));
+            file.write(QByteArray(64, '\xff'));
+        }
+        QStringList warnings;
+        auto catalogue = openOrFail(path, &warnings);
+        QVERIFY(catalogue && catalogue->hasUserLayer());
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.first().contains(QStringLiteral("kept as"))
+                     && warnings.first().contains(QStringLiteral("3 gpu rows, 1 model row")),
+                 qPrintable(warnings.first()));
+        for (const char *id : {"lab-a", "lab-b", "lab-c"})
+            QVERIFY(catalogue->origin<GpuSpec>(QLatin1String(id)) == PartOrigin::User);
+        QCOMPARE(countParameters(*catalogue->find<ModelSpec>(QStringLiteral("qwen3-8b"))).total(),
+                 countParameters(*findBuiltinModel("qwen3-8b")).total());
+    }
+
+    // Another planner holding the file (a long import) makes it busy, not
+    // damaged: it is neither moved nor changed, and the next start uses it,
+    // in WAL mode so that readers no longer wait for a writer.
+    void busyCatalogueIsLeftAlone()
+    {
+        const QString path = userPath("busy.sqlite");
+        {
+            auto catalogue = openOrFail(path);
+            QVERIFY(catalogue->save(customGpu("kept-while-busy")).ok());
+        }
+        execOnFile(path, QStringLiteral("PRAGMA journal_mode = DELETE")); // as an older planner left it
+        const QByteArray before = fileBytes(path);
+        const QString holder = QStringLiteral("holder");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), holder);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery lock(db);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QStringList warnings;
+            auto catalogue = openOrFail(path, &warnings);
+            QVERIFY(catalogue);
+            QVERIFY(!catalogue->hasUserLayer());
+            QCOMPARE(warnings.size(), 1);
+            QVERIFY2(warnings.first().contains(QStringLiteral("in use by another planner")),
+                     qPrintable(warnings.first()));
+            QVERIFY(QDir(mDir.path()).entryList({QStringLiteral("busy.sqlite.damaged-*")}).isEmpty());
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(holder);
+        QCOMPARE(fileBytes(path), before);
+        QStringList warnings;
+        auto catalogue = openOrFail(path, &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+        QVERIFY(catalogue->origin<GpuSpec>(QStringLiteral("kept-while-busy")) == PartOrigin::User);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), holder);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery mode(db);
+        QVERIFY(mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next());
+        QCOMPARE(mode.value(0).toString(), QStringLiteral("wal"));
+        mode.finish();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(holder);
     }
 
     void newerSchemaIsRefusedAndLeftUntouched()
