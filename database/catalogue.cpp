@@ -240,18 +240,21 @@ Catalogue::OpenResult Catalogue::open(const QString &userDatabasePath)
     return result;
 }
 
-template <typename Spec>
-std::vector<ListedPart<Spec>> Catalogue::listWithOrigins(const QString &filter) const
+namespace {
+
+// A listing query over the layered view: `select` (plus each row's origin
+// and whether it shadows a shipped row) of the rows the filter matches, by
+// name. The filter is text: LIKE's wildcards are escaped.
+QSqlQuery listingQuery(const QString &connection, const QString &table, const QString &select, const QString &filter)
 {
-    const QString table = QLatin1String(CatalogueRows<Spec>::table);
     const QString search = QLatin1String(tableInfo(table)->searchColumn);
-    QSqlQuery query(QSqlDatabase::database(mConnection));
+    QSqlQuery query(QSqlDatabase::database(connection));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT *, origin = 'user' AND EXISTS (SELECT 1 FROM main.%1 s WHERE s.id = "
+    query.prepare(QStringLiteral("SELECT %3, origin, origin = 'user' AND EXISTS (SELECT 1 FROM main.%1 s WHERE s.id = "
                                  "layered_%1.id) AS shadows FROM layered_%1 "
                                  "WHERE ? = '' OR id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' "
                                  "OR %2 LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE")
-                      .arg(table, search));
+                      .arg(table, search, select));
     QString literal = filter;
     literal.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
         .replace(QLatin1Char('%'), QLatin1String("\\%"))
@@ -260,19 +263,64 @@ std::vector<ListedPart<Spec>> Catalogue::listWithOrigins(const QString &filter) 
     query.addBindValue(filter);
     for (int i = 0; i < 3; ++i)
         query.addBindValue(pattern);
+    return query;
+}
+
+// The origin of the current row of a listingQuery whose select had `columns` values.
+PartOrigin listedOrigin(const QSqlQuery &query, int columns)
+{
+    if (query.value(columns).toString() == QLatin1String("shipped"))
+        return PartOrigin::Shipped;
+    return query.value(columns + 1).toBool() ? PartOrigin::UserShadowingShipped : PartOrigin::User;
+}
+
+} // namespace
+
+template <typename Spec>
+std::vector<ListedPart<Spec>> Catalogue::listWithOrigins(const QString &filter) const
+{
+    const QString table = QLatin1String(CatalogueRows<Spec>::table);
+    QSqlQuery query = listingQuery(mConnection, table, QStringLiteral("*"), filter);
     std::vector<ListedPart<Spec>> parts;
-    if (query.exec()) {
-        while (query.next()) {
-            const QSqlRecord record = query.record();
-            const PartOrigin origin = record.value(QStringLiteral("origin")).toString() == QLatin1String("shipped")
-                                          ? PartOrigin::Shipped
-                                      : record.value(QStringLiteral("shadows")).toBool()
-                                          ? PartOrigin::UserShadowingShipped
-                                          : PartOrigin::User;
-            parts.push_back({CatalogueRows<Spec>::fromRecord(record), origin});
-        }
+    if (!query.exec())
+        return parts;
+    // One record whose values are overwritten row by row: building a fresh
+    // one per row (names, types) costs more than reading the row.
+    QSqlRecord record = query.record();
+    const int columns = record.count() - 2; // without origin and shadows
+    while (query.next()) {
+        for (int i = 0; i < record.count(); ++i)
+            record.setValue(i, query.value(i));
+        parts.push_back({CatalogueRows<Spec>::fromRecord(record), listedOrigin(query, columns)});
     }
     return parts;
+}
+
+std::vector<ListedRow> Catalogue::listColumns(const QString &table, const QStringList &columns,
+                                              const QString &filter) const
+{
+    std::vector<ListedRow> rows;
+    if (!tableInfo(table) || columns.isEmpty())
+        return rows;
+    QSqlDatabase db = QSqlDatabase::database(mConnection);
+    QStringList known;
+    for (const Column &column : columnsOf(db, table))
+        known << column.name;
+    for (const QString &column : columns)
+        if (!known.contains(column))
+            return rows;
+    QSqlQuery query = listingQuery(mConnection, table, columns.join(QLatin1Char(',')), filter);
+    if (!query.exec())
+        return rows;
+    const int count = static_cast<int>(columns.size());
+    while (query.next()) {
+        ListedRow row{{}, listedOrigin(query, count)};
+        row.values.reserve(count);
+        for (int i = 0; i < count; ++i)
+            row.values << query.value(i);
+        rows.push_back(std::move(row));
+    }
+    return rows;
 }
 
 template <typename Spec>

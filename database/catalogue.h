@@ -24,6 +24,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <memory>
 #include <optional>
@@ -32,6 +33,12 @@
 namespace planner {
 
 enum class PartOrigin { Shipped, User, UserShadowingShipped };
+
+// One row of a listing by column (listColumns).
+struct ListedRow {
+    QVariantList values;
+    PartOrigin origin;
+};
 
 template <typename Spec>
 struct ListedPart {
@@ -76,6 +83,11 @@ public:
     // row would make 100,000 user rows take seconds).
     template <typename Spec>
     std::vector<ListedPart<Spec>> listWithOrigins(const QString &filter = {}) const;
+    // The stored values of the named columns of a table (empty when it or a
+    // column is unknown), filtered and ordered as list(): a listing of
+    // 100,000 rows without building a part from each.
+    std::vector<ListedRow> listColumns(const QString &table, const QStringList &columns,
+                                       const QString &filter = {}) const;
     template <typename Spec>
     std::optional<Spec> find(const QString &id) const;
     template <typename Spec>
