@@ -446,6 +446,10 @@ std::vector<ModelSpec> makeModels()
                             MoeSpec{160, 1, 8, 1536, 3, 1, true}, true, hf + "zai-org/GLM-4.6/blob/main/config.json");
     glm46.mtpSharesEmbeddings = true;
     models.push_back(glm46);
+    // GLM-4.7 (December 2025): 4.6's shape, its MTP layer stored with its own
+    // embedding and head again, so its checkpoint equals GLM-4.5's to the parameter.
+    models.push_back(glm45("glm-4.7", "GLM-4.7 355B-A32B", {151552, 5120, 12288, 92, 96, 8, 202752},
+                           MoeSpec{160, 1, 8, 1536, 3, 1, true}, true, hf + "zai-org/GLM-4.7/blob/main/config.json"));
 
     // Gemma 3 (exact counts: tests/fixtures/hf/derivations/gemma-3.md). The 1B
     // is text-only with 262,144 tokens, 512-token windows and 32k positions.

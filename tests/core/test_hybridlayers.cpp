@@ -78,6 +78,10 @@ private slots:
         QTest::newRow("GLM-4.5") << "glm-4.5" << Q_INT64_C(358'337'791'296);
         QTest::newRow("GLM-4.5-Air") << "glm-4.5-air" << Q_INT64_C(110'468'824'832);
         QTest::newRow("GLM-4.6") << "glm-4.6" << Q_INT64_C(356'785'898'816);
+        // zai-org/GLM-4.7 (config: tests/fixtures/hf/GLM-4.7, revision 602d01ef):
+        // 358,337,791,296 as quoted from the Hub in third-party listings; its
+        // MTP layer sits in its own file with an embedding and head copy.
+        QTest::newRow("GLM-4.7") << "glm-4.7" << Q_INT64_C(358'337'791'296);
         // nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16: llama.cpp's GGUF n_params
         // 31,577,940,288 (every stored tensor); the safetensors index's
         // total_parameters, 31,577,937,344, leaves out the 23 x 128 float32

@@ -290,6 +290,7 @@ void TestHfConfigImporter::importsRealConfig_data()
     withMtp("Qwen3.5-397B-A17B", "qwen3.5-397b-a17b", "qwen3_5_moe", 396'346'350'336, 402'941'918'464);
     withMtp("DeepSeek-V3.2", "deepseek-v3.2", "deepseek_v32", 671'877'944'064, 685'355'329'792);
     withMtp("GLM-5", "glm-5", "glm_moe_dsa", 743'911'218'432, 753'864'139'008);
+    withMtp("GLM-4.7", "glm-4.7", "glm4_moe", 352'797'829'024, 358'337'791'296);
     // DeepSeek-V4: tests/core/test_compressedattention checks these against the
     // card and the published checkpoint inventories.
     withMtp("DeepSeek-V4-Flash", "deepseek-v4-flash", "deepseek_v4", 284'332'240'471, 290'942'289'362);
