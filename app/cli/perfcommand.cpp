@@ -44,13 +44,14 @@ Efficiency efficiencyOption(const QString &text)
     const QStringList parts = text.split(QLatin1Char(','));
     bool ok = parts.size() == 3;
     double values[3] = {0, 0, 0};
-    for (int i = 0; ok && i < 3; ++i) {
+    for (int i = 0; ok && i < 3; ++i)
         values[i] = parts.at(i).toDouble(&ok);
-        ok = ok && values[i] > 0 && values[i] <= 1;
-    }
-    if (!ok)
-        throw UsageError(QStringLiteral("--efficiency expects three fractions in (0, 1] as C,M,N, got '%1'").arg(text));
-    return Efficiency{values[0], values[1], values[2]};
+    const Efficiency efficiency{values[0], values[1], values[2]};
+    if (!ok || !efficiency.plausible())
+        throw UsageError(QStringLiteral("--efficiency expects three fractions between %1 and 1 as C,M,N, got '%2'")
+                             .arg(Efficiency::kMinimum)
+                             .arg(text));
+    return efficiency;
 }
 
 // An encoder-only model (BERT): requests per second batch by batch, each

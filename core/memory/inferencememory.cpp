@@ -485,6 +485,11 @@ std::vector<Problem> validate(const InferenceRequest &r)
     if (p.expert > 1) {
         if (!r.model.isMoe())
             problems.add("ep", QT_TRANSLATE_NOOP("Core", "expert parallelism needs a mixture-of-experts model"));
+        else if (p.expert > r.model.moe->routedExperts)
+            problems.add("ep",
+                         QT_TRANSLATE_NOOP("Core", "expert parallel size %1 exceeds the model's %2 routed experts: "
+                                                   "some GPUs would hold none"),
+                         {n(p.expert), n(r.model.moe->routedExperts)});
         else if (r.gpuCount % p.expert != 0 || p.expert > r.gpuCount / p.pipeline)
             problems.add(
                 "ep",

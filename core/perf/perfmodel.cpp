@@ -342,6 +342,8 @@ std::vector<Problem> validate(const PerfRequest &r)
     if (r.concurrency < 1)
         problems.add("concurrency", QT_TRANSLATE_NOOP("Core", "concurrency must be at least 1, got %1"),
                      {std::to_string(r.concurrency)});
+    if (r.efficiency && !r.efficiency->plausible())
+        problems.add("efficiency", QT_TRANSLATE_NOOP("Core", "efficiency factors must lie between 0.01 and 1"));
     if (!problems.empty())
         return problems.take();
     problems.addAll(validate(sized));

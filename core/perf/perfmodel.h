@@ -38,6 +38,17 @@ struct Efficiency {
     double compute = 0.6;  // dense matmul FLOP/s
     double memory = 0.8;   // HBM/GDDR bandwidth
     double network = 0.75; // link bandwidth in collectives
+
+    // The smallest factor taken. The lowest any engine profiled here reaches
+    // is about 0.05 (decode matmuls at batch 1); a hundredth already means a
+    // misconfigured run, and smaller values only make times without meaning
+    // (1e-320 divides to infinity).
+    static constexpr double kMinimum = 0.01;
+    bool plausible() const
+    {
+        return compute >= kMinimum && compute <= 1 && memory >= kMinimum && memory <= 1 && network >= kMinimum
+               && network <= 1;
+    }
 };
 
 struct EfficiencyRange {

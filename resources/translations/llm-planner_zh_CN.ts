@@ -941,6 +941,14 @@ does not fit: %1 short</source>
         <source>the compressors hold %1 MB per sequence while they pool, whatever its length</source>
         <translation>压缩器在汇聚时每个序列占用 %1 MB，与长度无关</translation>
     </message>
+    <message>
+        <source>expert parallel size %1 exceeds the model&apos;s %2 routed experts: some GPUs would hold none</source>
+        <translation>专家并行规模 %1 超过模型的 %2 个路由专家：部分 GPU 将没有专家</translation>
+    </message>
+    <message>
+        <source>efficiency factors must lie between 0.01 and 1</source>
+        <translation>效率系数必须介于 0.01 与 1 之间</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

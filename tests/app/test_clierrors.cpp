@@ -126,6 +126,11 @@ private slots:
             "--input-len expects an integer up to 2147483647");
         row("perf: efficiency above 1", split(perf + "--efficiency 2,0.5,0.5"), "--efficiency expects three fractions");
         row("perf: efficiency as a word", split(perf + "--efficiency fast"), "--efficiency expects three fractions");
+        row("perf: efficiency that divides to infinity", split(perf + "--efficiency 1e-320,0.5,0.5"),
+            "--efficiency expects three fractions between 0.01 and 1");
+        row("fit: more expert-parallel ranks than experts",
+            args("fit --model mixtral-8x7b --gpu h100-sxm --gpus 16 --tp 1 --ep 16"),
+            "expert parallel size 16 exceeds the model's 8 routed experts");
         row("perf: unknown network", split(perf + "--network carrier-pigeon"), "unknown --network 'carrier-pigeon'");
         row("perf: 0 ports", split(perf + "--nics-per-server 0"), "--nics-per-server expects a positive integer");
         row("perf: 0 GPUs per server", split(perf + "--gpus-per-server 0"),
