@@ -107,17 +107,32 @@ public:
     }
     void atKey(const QString &key, const QString &problem) { add(QStringLiteral(", key \"%1\"").arg(key), problem); }
 
-    std::size_t count() const { return mErrors.size(); }
+    // The problems this reporter found, listed or not.
+    std::size_t count() const { return mFound; }
 
 private:
+    // A file with a million bad tensors gets its first problems listed and a
+    // count of the rest: one readable message, not hundreds of megabytes.
+    static constexpr std::size_t kListed = 10;
+
     void add(const QString &place, const QString &problem)
     {
-        mErrors.push_back({mName + place, QStringLiteral("%1%2: %3.").arg(mPath, place, problem)});
+        ++mFound;
+        if (mErrors.size() < kListed) {
+            mErrors.push_back({mName + place, QStringLiteral("%1%2: %3.").arg(mPath, place, problem)});
+            return;
+        }
+        if (mErrors.size() == kListed)
+            mErrors.push_back({QStringLiteral("..."), QString()});
+        HeaderError &more = mErrors.back(); // shared by every file of a checkpoint
+        ++more.unlisted;
+        more.message = QStringLiteral("and %1 more not listed.").arg(more.unlisted);
     }
 
     QString mPath;
     QString mName;
     std::vector<HeaderError> &mErrors;
+    std::size_t mFound = 0;
 };
 
 struct RawTensor {

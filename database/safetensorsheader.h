@@ -57,6 +57,8 @@ struct CheckpointSummary {
 struct HeaderError {
     QString where;   // file name and byte offset ("model.safetensors at byte 8") or tensor
     QString message; // one sentence naming the file (full path) and the place
+    // Past the first ten problems, one last entry ("...") counts the rest.
+    std::size_t unlisted = 0;
 };
 
 struct CheckpointResult {

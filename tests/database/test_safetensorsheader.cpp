@@ -254,6 +254,7 @@ private slots:
     void rejectsMalformedFile_data();
     void rejectsMalformedFile();
     void reportsEveryBadTensor();
+    void listsTheFirstProblemsOfAHugeHeader();
     void rejectsBrokenIndex_data();
     void rejectsBrokenIndex();
     void rejectsUnusableFolder_data();
@@ -750,6 +751,31 @@ void TestSafetensorsHeader::reportsEveryBadTensor()
     QCOMPARE(result.errors[1].where, kFile + QStringLiteral(", tensor \"b\""));
     QVERIFY(result.errors[1].message.contains(QStringLiteral("shape[0] = -1")));
     QVERIFY(result.errors[2].message.contains(QStringLiteral("no \"data_offsets\"")));
+}
+
+// A hostile header with 200,000 bad tensors: the first ten are named, one
+// last entry counts the rest, and the whole answer stays a few kilobytes.
+void TestSafetensorsHeader::listsTheFirstProblemsOfAHugeHeader()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(kFile);
+    constexpr int kTensors = 200'000;
+    QByteArray json = "{";
+    for (int i = 0; i < kTensors; ++i)
+        json += QByteArrayLiteral("\"t") + QByteArray::number(i)
+                + R"(":{"dtype":"F12","shape":[1],"data_offsets":[0,4]},)";
+    json.back() = '}';
+    writeText(path, fileBytes(json, 4));
+    const CheckpointResult result = readSafetensors(path);
+    QVERIFY(!result.summary);
+    QCOMPARE(result.errors.size(), std::size_t(11));
+    QCOMPARE(result.errors.back().where, QStringLiteral("..."));
+    QCOMPARE(result.errors.back().unlisted, std::size_t(kTensors - 10));
+    QCOMPARE(result.errors.back().message, QStringLiteral("and 199990 more not listed."));
+    qsizetype characters = 0;
+    for (const HeaderError &error : result.errors)
+        characters += error.message.size();
+    QVERIFY(characters < 10'000);
 }
 
 void TestSafetensorsHeader::rejectsBrokenIndex_data()
