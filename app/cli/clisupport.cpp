@@ -67,9 +67,8 @@ Catalogue &catalogue()
 {
     static std::unique_ptr<Catalogue> opened = [] {
         Catalogue::OpenResult result = Catalogue::open(Catalogue::defaultUserDatabasePath());
-        QTextStream err(stderr);
         for (const QString &warning : result.warnings)
-            err << "llm-planner-cli: warning: " << warning << '\n';
+            printError(QStringLiteral("warning: ") + warning);
         if (!result.catalogue)
             throw UsageError(result.error);
         return std::move(result.catalogue);
@@ -120,9 +119,26 @@ void printBytes(const QByteArray &bytes)
         firstWriteError = errno;
 }
 
+QString terminalSafe(const QString &text)
+{
+    QString safe = text;
+    for (QChar &c : safe) {
+        const char16_t u = c.unicode();
+        const bool control = (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f);
+        if (control)
+            c = QChar::ReplacementCharacter;
+    }
+    return safe;
+}
+
 void printText(const QString &text)
 {
-    printBytes(text.toUtf8());
+    printBytes(terminalSafe(text).toUtf8());
+}
+
+void printError(const QString &line)
+{
+    QTextStream(stderr) << "llm-planner-cli: " << terminalSafe(line) << '\n';
 }
 
 void printLine(const QString &line)

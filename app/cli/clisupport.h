@@ -55,8 +55,14 @@ ModelSpec resolveModel(const QString &idOrPath);
 
 // Everything the tool prints goes through these, into stdio's buffer on
 // stdout; finishOutput() then tells whether all of it was written.
-void printBytes(const QByteArray &bytes);
-void printText(const QString &text);
+void printBytes(const QByteArray &bytes); // data as it is (JSON, CSV, scripts)
+void printText(const QString &text);      // for people: control characters made visible
+// One line on stderr, "llm-planner-cli: " first, control characters made
+// visible: names read from files never reach the terminal as escape codes.
+void printError(const QString &line);
+// Text with every control character but line breaks and tabs (an escape
+// sequence's ESC, a carriage return that hides the line before) replaced by U+FFFD.
+QString terminalSafe(const QString &text);
 void printLine(const QString &line);
 void printJson(const QJsonObject &object);
 // Flushes stdout. A write that failed (a full disk, /dev/full, a closed pipe)

@@ -113,14 +113,14 @@ int main(int argc, char *argv[])
     arguments[0] = QStringLiteral("llm-planner-cli ") + name; // for the command's --help
     const auto command = commands.find(name);
     if (command == commands.end()) {
-        err << "llm-planner-cli: unknown command '" << name << "' (try --help)\n";
+        planner::cli::printError(QStringLiteral("unknown command '%1' (try --help)").arg(name));
         return 2;
     }
     try {
         return planner::cli::finishOutput(command->second(arguments));
     } catch (const planner::cli::UsageError &error) {
         planner::cli::finishOutput(2);
-        err << "llm-planner-cli: " << error.what() << '\n';
+        planner::cli::printError(QString::fromUtf8(error.what()));
         return 2;
     }
 }

@@ -342,6 +342,27 @@ private slots:
         QVERIFY2(!found.hasMatch(), context.constData());
     }
 
+    // Names from a shared plan or an argument reach the terminal as text: an
+    // escape sequence in them (colours, a cleared screen, a window title) is
+    // shown as U+FFFD on stdout and stderr alike, never run by the terminal.
+    void controlCharactersNeverReachTheTerminal()
+    {
+        const QString hostile = QStringLiteral("Scen\x1b[2J\x1b]0;pwned\x07\rX");
+        write("escape.llmplan", samplePlanWith(QStringLiteral("scenarios.0.name"), hostile));
+        for (const QStringList &arguments : {QStringList{QStringLiteral("evaluate"), file("escape.llmplan")},
+                                             QStringList{QStringLiteral("fit"), QStringLiteral("--model"), hostile,
+                                                         QStringLiteral("--gpu"), QStringLiteral("h100-sxm")},
+                                             QStringList{hostile}}) {
+            const CliResult r = run(arguments);
+            QVERIFY2(r.exitCode >= 0, qPrintable(arguments.join(u' ')));
+            for (const QByteArray &stream : {r.out, r.err})
+                for (const char c : stream)
+                    QVERIFY2(static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t',
+                             qPrintable(arguments.constFirst()));
+            QVERIFY((r.out + r.err).contains("\xef\xbf\xbd")); // U+FFFD in UTF-8
+        }
+    }
+
     // Output that cannot be written (a full disk; /dev/full fails every
     // write with ENOSPC) is an error with a reason, never a silent success.
     void lostOutputIsAnError_data()
