@@ -1,8 +1,8 @@
 #include "database/userfile.h"
 
 #include "database/cataloguesql.h"
+#include "database/wholefile.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -150,19 +150,9 @@ QString salvage(const QString &from, const QString &into, const QStringList &tab
     });
 }
 
-QString asideName(const QString &path)
-{
-    const QString stem = path + QStringLiteral(".damaged-")
-                         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString aside = stem;
-    for (int n = 2; QFileInfo::exists(aside); ++n)
-        aside = stem + QStringLiteral("-%1").arg(n);
-    return aside;
-}
-
 UserFileCheck setAsideAndStartAfresh(const QString &path, const QString &problem, const QStringList &tables)
 {
-    const QString aside = asideName(path);
+    const QString aside = setAsideName(path);
     if (!QFile::rename(path, aside))
         return {false,
                 {QStringLiteral("the user catalogue %1 cannot be read (%2) and cannot be moved aside; your own "

@@ -1,5 +1,6 @@
 #include "database/wholefile.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -53,6 +54,16 @@ WholeFileRead readWholeFile(const QString &path, qint64 maxBytes)
         return failed(
             QStringLiteral("larger than %1 MiB, more than this kind of file ever holds").arg(maxBytes / (1024 * 1024)));
     return {std::move(bytes), {}, {}};
+}
+
+QString setAsideName(const QString &path)
+{
+    const QString stem = path + QStringLiteral(".damaged-")
+                         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString aside = stem;
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = stem + QStringLiteral("-%1").arg(n);
+    return aside;
 }
 
 } // namespace planner

@@ -5,6 +5,7 @@
 // intact. Plan files, exported tables and launch scripts all go through it.
 // Reading one whole with a bound: only regular files (never a device or a
 // pipe, which could stream forever or block), and never more than the bound.
+// And where a damaged file is kept.
 
 #include <QByteArray>
 #include <QString>
@@ -25,5 +26,9 @@ struct WholeFileRead {
 
 // The file's bytes when it is a regular file of at most maxBytes.
 WholeFileRead readWholeFile(const QString &path, qint64 maxBytes);
+
+// A free name beside `path` to keep a damaged file under:
+// "<path>.damaged-<UTC time>", then -2, -3… so one never replaces another.
+QString setAsideName(const QString &path);
 
 } // namespace planner

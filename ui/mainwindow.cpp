@@ -2,6 +2,7 @@
 
 #include "database/catalogue.h"
 #include "database/planfile.h"
+#include "database/wholefile.h"
 #include "ui/canvas/topologyscene.h"
 #include "ui/canvas/topologyview.h"
 #include "ui/charts/analysispanel.h"
@@ -483,6 +484,22 @@ void MainWindow::forgetAutosave()
     QSettings().remove(kAutosaveFileKey);
 }
 
+// An autosave that cannot be read is kept under a name of its own (never
+// over an older one) and the user is told: their last changes may be in it.
+void MainWindow::setAsideDamagedAutosave(const QString &reason)
+{
+    const QString path = autosavePath();
+    const QString aside = setAsideName(path);
+    const bool moved = QFile::rename(path, aside);
+    QSettings().remove(kAutosaveFileKey);
+    const QString kept = moved ? tr("It was kept as %1.").arg(QDir::toNativeSeparators(aside))
+                               : tr("It could not be moved aside and stays at %1.").arg(QDir::toNativeSeparators(path));
+    QMessageBox::warning(this, tr("Recover plan"),
+                         tr("The planner did not close normally, but the plan it autosaved cannot be read (%1), so "
+                            "nothing was recovered. %2")
+                             .arg(reason, kept));
+}
+
 void MainWindow::offerRecovery()
 {
     const QString path = autosavePath();
@@ -490,8 +507,7 @@ void MainWindow::offerRecovery()
         return;
     const PlanFileResult result = readPlanFile(path);
     if (!result.ok()) {
-        QFile::rename(path, path + QStringLiteral(".damaged"));
-        QSettings().remove(kAutosaveFileKey);
+        setAsideDamagedAutosave(result.error);
         return;
     }
     const QString file = QSettings().value(kAutosaveFileKey).toString();

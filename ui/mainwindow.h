@@ -78,6 +78,7 @@ protected:
 
 private:
     void forgetAutosave(); // once saved, closed or declined
+    void setAsideDamagedAutosave(const QString &reason);
     void createDocks();
     void createActions();
     void createToolBar();

@@ -2855,6 +2855,18 @@ no GPU or engine to estimate</source>
         <source>Imported %1 into your catalogue as &apos;%2&apos;.</source>
         <translation>已将 %1 导入您的部件库，id 为“%2”。</translation>
     </message>
+    <message>
+        <source>It was kept as %1.</source>
+        <translation>已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>It could not be moved aside and stays at %1.</source>
+        <translation>无法移走，仍位于 %1。</translation>
+    </message>
+    <message>
+        <source>The planner did not close normally, but the plan it autosaved cannot be read (%1), so nothing was recovered. %2</source>
+        <translation>规划器上次未正常关闭，但其自动保存的方案无法读取（%1），因此未恢复任何内容。%2</translation>
+    </message>
 </context>
 <context>
     <name>planner::ModelVersionTableModel</name>

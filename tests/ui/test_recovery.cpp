@@ -1,5 +1,5 @@
 // Nothing the user did is lost: after a crash the autosaved plan comes back
-// exactly; declining it removes it; a damaged autosave is set aside; a save
+// exactly; declining it removes it; a damaged autosave is set aside and the user told; a save
 // that fails (a full disk) says why, keeps the previous file and leaves the
 // plan marked unsaved.
 #include "database/catalogue.h"
@@ -145,23 +145,34 @@ private slots:
         QVERIFY(!QFile::exists(MainWindow::autosavePath()));
     }
 
-    void damagedAutosaveIsSetAsideNotOffered()
+    // A damaged autosave is not offered as a plan: it is kept under a name of
+    // its own (twice: neither overwrites the other) and the user is told why
+    // nothing was recovered and where the file is.
+    void damagedAutosaveIsSetAsideAndTold()
     {
         QDir().mkpath(QFileInfo(MainWindow::autosavePath()).absolutePath());
-        QFile damaged(MainWindow::autosavePath());
-        QVERIFY(damaged.open(QIODevice::WriteOnly));
-        damaged.write("{\"format\": \"llm-planner-plan\", \"vers");
-        damaged.close();
-        MainWindow next(*mCatalogue);
-        QString question;
-        answerNextMessageBox(QMessageBox::Yes, &question);
-        next.offerRecovery();
-        QCoreApplication::processEvents(); // the answer's timer, had a box been shown
-        QVERIFY2(question.isEmpty(), qPrintable(question));
-        QVERIFY(!QFile::exists(MainWindow::autosavePath()));
-        QCOMPARE(fileBytes(MainWindow::autosavePath() + QStringLiteral(".damaged")),
-                 QByteArray("{\"format\": \"llm-planner-plan\", \"vers"));
-        QFile::remove(MainWindow::autosavePath() + QStringLiteral(".damaged"));
+        const QByteArray broken("{\"format\": \"llm-planner-plan\", \"vers");
+        for (int crash = 0; crash < 2; ++crash) {
+            QFile damaged(MainWindow::autosavePath());
+            QVERIFY(damaged.open(QIODevice::WriteOnly));
+            damaged.write(broken);
+            damaged.close();
+            MainWindow next(*mCatalogue);
+            QString message;
+            answerNextMessageBox(QMessageBox::Ok, &message);
+            next.offerRecovery();
+            QVERIFY2(message.contains(QStringLiteral("cannot be read")) && message.contains(QStringLiteral("kept as")),
+                     qPrintable(message));
+            QVERIFY(!QFile::exists(MainWindow::autosavePath()));
+        }
+        const QFileInfo autosave(MainWindow::autosavePath());
+        const QStringList aside = autosave.dir().entryList({autosave.fileName() + QStringLiteral(".damaged-*")},
+                                                           QDir::Files);
+        QCOMPARE(aside.size(), 2);
+        for (const QString &name : aside) {
+            QCOMPARE(fileBytes(autosave.dir().filePath(name)), broken);
+            QFile::remove(autosave.dir().filePath(name));
+        }
     }
 
     void failedSaveSaysWhyAndLosesNothing()
