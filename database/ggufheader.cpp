@@ -1,4 +1,5 @@
 #include "database/ggufheader.h"
+#include "core/model/modelbounds.h"
 
 #include "core/model/precision.h"
 
@@ -31,9 +32,6 @@ constexpr std::int64_t kMinKeyValueBytes = 8 + 4 + 1;
 constexpr std::int64_t kMinTensorInfoBytes = 8 + 4 + 4 + 8;
 
 // Same plausibility limits as the config.json importer.
-constexpr double kMaxDimension = 1e7;
-constexpr double kMaxContext = 1e9;
-constexpr double kMaxParameters = 1e15;
 
 struct GgmlTypeEntry {
     std::uint32_t id;
@@ -672,7 +670,7 @@ public:
     }
 
     // A required integer in [minimum, maximum].
-    std::int64_t count(const std::string &key, double maximum = kMaxDimension, std::int64_t minimum = 1)
+    std::int64_t count(const std::string &key, double maximum = kMaxModelDimension, std::int64_t minimum = 1)
     {
         if (!value(key)) {
             fail(key, QStringLiteral("is required but missing"));
@@ -685,7 +683,7 @@ public:
     {
         if (!value(key))
             return std::nullopt;
-        return integer(key, 1, kMaxDimension);
+        return integer(key, 1, kMaxModelDimension);
     }
 
     QString text(const std::string &key, bool required)
@@ -874,16 +872,12 @@ void setIdentity(SpecReader &reader, const GgufHeader &header, ModelSpec &spec)
     spec.source = reader.source().toStdString();
 }
 
-// Same guard as the config.json importer: absurd combinations of individually
-// plausible values must not overflow core's int64 parameter arithmetic.
+// Same guard as the config.json importer (core/model/modelbounds.h): absurd
+// combinations of individually plausible values must not overflow core's
+// int64 parameter arithmetic.
 void checkPlausible(SpecReader &reader, const std::string &arch, const ModelSpec &spec)
 {
-    const double width = double(std::max({spec.hiddenSize, spec.intermediateSize, spec.numHeads * spec.headDim,
-                                          spec.moe ? spec.moe->expertIntermediateSize : 0}));
-    const double experts = 1.0 + (spec.moe ? double(spec.moe->routedExperts) : 0.0);
-    const double bound = (double(spec.numLayers) + 1) * 8.0 * width * width * experts
-                         + 3.0 * double(spec.vocabSize) * double(spec.hiddenSize);
-    if (bound > kMaxParameters)
+    if (parameterUpperBound(spec) > kMaxModelParameters)
         reader.fail(arch + ".embedding_length",
                     QStringLiteral("together with the other sizes implies more than 1e15 parameters; the file is "
                                    "corrupt"));
@@ -1008,7 +1002,7 @@ ModelImportResult modelSpecFromGguf(const GgufHeader &header, const QString &sou
     ModelSpec spec;
     spec.hiddenSize = reader.count(*arch + ".embedding_length");
     spec.numLayers = reader.count(*arch + ".block_count");
-    spec.maxContext = reader.count(*arch + ".context_length", kMaxContext);
+    spec.maxContext = reader.count(*arch + ".context_length", kMaxModelContext);
     readAttention(reader, *arch, spec);
     readMlp(reader, *arch, spec);
     readEmbeddings(reader, header, spec);
@@ -1019,7 +1013,8 @@ ModelImportResult modelSpecFromGguf(const GgufHeader &header, const QString &sou
     if (!result.errors.empty())
         return result;
     checkPlausible(reader, *arch, spec);
-    addValidationErrors(spec, *arch, sourceName, result.errors);
+    if (result.errors.empty())
+        addValidationErrors(spec, *arch, sourceName, result.errors);
     if (result.errors.empty())
         result.spec = std::move(spec);
     return result;

@@ -248,7 +248,7 @@ void readBert(ConfigReader &reader, ModelSpec &spec)
     spec.numKeyValueHeads = spec.numHeads;
     spec.headDim = spec.numHeads > 0 ? spec.hiddenSize / spec.numHeads : 0;
     spec.intermediateSize = reader.count("intermediate_size");
-    spec.maxContext = reader.count("max_position_embeddings", 1, kMaxContext);
+    spec.maxContext = reader.count("max_position_embeddings", 1, kMaxModelContext);
     spec.tiedEmbeddings = true; // the masked-LM decoder is the word embedding matrix
     useBiasedLayerNormBlocks(spec);
     spec.encoder = encoder;
@@ -283,7 +283,7 @@ void readCommon(ConfigReader &reader, Arch arch, ModelSpec &spec)
     // RoPE scaling (llama3, linear, yarn) is already folded into
     // max_position_embeddings in every supported family's config, so it is the
     // usable context as it stands.
-    spec.maxContext = reader.count("max_position_embeddings", 1, kMaxContext);
+    spec.maxContext = reader.count("max_position_embeddings", 1, kMaxModelContext);
     // LlamaConfig, MistralConfig, MixtralConfig, Qwen2Config, Qwen2MoeConfig and
     // DeepSeek's V2/V3 configs all declare tie_word_embeddings=False. For Qwen2
     // this overrides PretrainedConfig's default (True), so a Qwen2 config without
@@ -791,53 +791,14 @@ void setIdentity(ConfigReader &reader, const QString &modelType, ModelSpec &spec
     spec.source = reader.source().toStdString();
 }
 
-// An upper bound in floating point, so absurd combinations of individually
-// plausible values are refused before core multiplies them in int64.
-double parameterUpperBound(const ModelSpec &spec)
-{
-    std::int64_t width = std::max({spec.hiddenSize, spec.intermediateSize, spec.numHeads * spec.headDim});
-    double experts = 1;
-    if (spec.mla)
-        width = std::max({width, spec.mla->qLoraRank, spec.mla->kvLoraRank,
-                          spec.numHeads * (spec.mla->qkNopeHeadDim + spec.mla->qkRopeHeadDim + spec.mla->vHeadDim)});
-    if (spec.linearAttention)
-        width = std::max({width, spec.linearAttention->convChannels(), spec.linearAttention->valueWidth()});
-    if (spec.stateSpace)
-        width = std::max({width, spec.stateSpace->convChannels() + spec.stateSpace->innerWidth()});
-    if (spec.moe) {
-        width = std::max(width, spec.moe->expertIntermediateSize);
-        experts += static_cast<double>(spec.moe->routedExperts) + static_cast<double>(spec.moe->sharedExperts);
-    }
-    const double w = static_cast<double>(width);
-    const double layers = static_cast<double>(spec.numLayers) + static_cast<double>(spec.mtpLayers) + 1;
-    const double embeddings = 3.0 * static_cast<double>(spec.vocabSize) * static_cast<double>(spec.hiddenSize)
-                              * (1.0 + static_cast<double>(spec.mtpLayers));
-    return layers * 8.0 * w * w * experts + embeddings;
-}
-
-// Elements of one layer's recurrent state, in floating point: the product of
-// three config values each under kMaxDimension can overflow int64.
-double stateUpperBound(const ModelSpec &spec)
-{
-    double elements = 0;
-    if (const auto &a = spec.linearAttention)
-        elements = std::max(elements, static_cast<double>(a->valueHeads) * static_cast<double>(a->keyHeadDim)
-                                          * static_cast<double>(a->valueHeadDim));
-    if (const auto &m = spec.stateSpace)
-        elements = std::max(elements, static_cast<double>(m->heads) * static_cast<double>(m->headDim)
-                                          * static_cast<double>(m->stateSize));
-    return elements;
-}
-
 void checkPlausible(ConfigReader &reader, const ModelSpec &spec)
 {
-    if (parameterUpperBound(spec) > kMaxParameters)
+    if (parameterUpperBound(spec) > kMaxModelParameters)
         reader.fail("hidden_size",
                     QStringLiteral("together with num_hidden_layers, vocab_size, the MLP widths and the expert "
                                    "counts implies more than 1e15 parameters (the largest models have ~2e12); "
                                    "the config is corrupt"));
-    // The largest released state (Nemotron-H-56B) is 4.2e6 elements per layer.
-    if (stateUpperBound(spec) > 1e12)
+    if (recurrentStateUpperBound(spec) > kMaxLayerStateElements)
         reader.fail(spec.stateSpace ? "ssm_state_size" : "linear_value_head_dim",
                     QStringLiteral("makes one layer's recurrent state larger than 1e12 elements (released models "
                                    "hold a few million); the config is corrupt"));

@@ -3,6 +3,7 @@
 // Hugging Face importer's architecture readers (hfconfigimporter.cpp,
 // hfhybridlayers.cpp).
 
+#include "core/model/modelbounds.h"
 #include "database/hfconfigimporter.h"
 #include "database/jsonvaluetext.h"
 
@@ -16,16 +17,6 @@
 #include <vector>
 
 namespace planner {
-
-// No released model has a dimension, head or expert count near ten million, so
-// a larger value is a typo or a corrupted file, not a model to size.
-constexpr double kMaxDimension = 1e7;
-// Context lengths run to ~10M tokens (Llama 4 Scout); allow headroom, not nonsense.
-constexpr double kMaxContext = 1e9;
-// The largest published models have ~2e12 parameters. Refusing specs above 1e15
-// keeps core's int64 parameter arithmetic (limit ~9.2e18) far from overflow even
-// when every key is individually under its limit.
-constexpr double kMaxParameters = 1e15;
 
 // Reads typed values from one JSON object and reports every problem as an
 // ImportError naming the key (with its parent, e.g. quantization_config.bits)
@@ -56,7 +47,7 @@ public:
     void missing(const char *key) { fail(key, QStringLiteral("is required but missing")); }
 
     // A required integer >= minimum (1 unless stated).
-    std::int64_t count(const char *key, std::int64_t minimum = 1, double maximum = kMaxDimension)
+    std::int64_t count(const char *key, std::int64_t minimum = 1, double maximum = kMaxModelDimension)
     {
         if (!contains(key)) {
             missing(key);
@@ -70,7 +61,7 @@ public:
     {
         if (!has(key))
             return std::nullopt;
-        return integer(key, minimum, kMaxDimension);
+        return integer(key, minimum, kMaxModelDimension);
     }
 
     // A required key whose explicit null means "none" (q_lora_rank, n_shared_experts).

@@ -32,7 +32,7 @@ std::int64_t readQwenVisionEncoder(ConfigReader &vision)
     // The merger's square of hidden x merge^2 is the largest term; checked in
     // floating point so a corrupt config cannot overflow the count.
     const double merged = static_cast<double>(s.hidden) * static_cast<double>(s.spatialMerge * s.spatialMerge);
-    if (merged * (merged + static_cast<double>(s.outHidden)) > kMaxParameters) {
+    if (merged * (merged + static_cast<double>(s.outHidden)) > kMaxModelParameters) {
         vision.fail("spatial_merge_size", QStringLiteral("with hidden_size makes a patch merger of more than 1e15 "
                                                          "parameters; the config is corrupt"));
         return 0;

@@ -1,6 +1,7 @@
 #include "app/cli/clisupport.h"
 
 #include "core/units/units.h"
+#include "core/util/countlimits.h"
 #include "database/catalogue.h"
 #include "database/hfconfigimporter.h"
 
@@ -61,6 +62,17 @@ int parseCount(const QString &name, const QString &text, bool allowZero)
 int countOption(const QCommandLineParser &parser, const QString &name, int fallback, bool allowZero)
 {
     return parser.isSet(name) ? parseCount(name, parser.value(name), allowZero) : fallback;
+}
+
+int hardwareCountOption(const QCommandLineParser &parser, const QString &name, int fallback)
+{
+    const int count = countOption(parser, name, fallback);
+    if (count > kMaxHardwareCount)
+        throw UsageError(QStringLiteral("--%1 expects at most %2 (more than any cluster built), got %3")
+                             .arg(name)
+                             .arg(kMaxHardwareCount)
+                             .arg(count));
+    return count;
 }
 
 Catalogue &catalogue()

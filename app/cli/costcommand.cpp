@@ -127,7 +127,7 @@ std::optional<Side> onPremSide(const QCommandLineParser &parser, const CostAssum
         if (!server)
             throw UsageError(QStringLiteral("unknown server '%1' (see 'llm-planner-cli catalog servers')")
                                  .arg(parser.value(QStringLiteral("server"))));
-        const int servers = countOption(parser, QStringLiteral("servers"), 1);
+        const int servers = hardwareCountOption(parser, QStringLiteral("servers"), 1);
         build = buildFromServer(*server, servers);
         if (parser.isSet(QStringLiteral("model")))
             cluster = clusterOf(parser.value(QStringLiteral("server")), CloudTier::OnDemand, servers);
@@ -136,7 +136,7 @@ std::optional<Side> onPremSide(const QCommandLineParser &parser, const CostAssum
         if (!found)
             throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')")
                                  .arg(parser.value(QStringLiteral("gpu"))));
-        const int gpus = countOption(parser, QStringLiteral("gpus"), 1);
+        const int gpus = hardwareCountOption(parser, QStringLiteral("gpus"), 1);
         build = buildFromGpus(*found, gpus);
         // Bare GPUs sit in servers of eight joined by the default network, as `fit` and `perf` place them.
         if (parser.isSet(QStringLiteral("model")))
@@ -172,7 +172,7 @@ std::optional<Side> cloudSide(const QCommandLineParser &parser, const CostAssump
     if (!gpu)
         throw UsageError(QStringLiteral("instance %1 names GPU '%2', which the catalogue does not have")
                              .arg(id, QString::fromStdString(instance->gpuId)));
-    const int count = countOption(parser, QStringLiteral("instances"), 1);
+    const int count = hardwareCountOption(parser, QStringLiteral("instances"), 1);
     Side side;
     side.name = QStringLiteral("%1 x %2 (%3, %4, %5)")
                     .arg(count)

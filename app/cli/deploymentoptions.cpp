@@ -162,8 +162,8 @@ CliDeployment deploymentFrom(const QCommandLineParser &parser)
     const std::optional<GpuSpec> gpu = catalogue().find<GpuSpec>(gpuId);
     if (!gpu)
         throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')").arg(gpuId));
-    const int gpus = countOption(parser, QStringLiteral("gpus"), 1);
-    const int perServer = countOption(parser, QStringLiteral("gpus-per-server"), kDefaultGpusPerServer);
+    const int gpus = hardwareCountOption(parser, QStringLiteral("gpus"), 1);
+    const int perServer = hardwareCountOption(parser, QStringLiteral("gpus-per-server"), kDefaultGpusPerServer);
     // The network is checked even when every GPU sits in one server: a
     // mistyped link id should not pass silently.
     const QString networkId = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))

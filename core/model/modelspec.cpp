@@ -1,5 +1,7 @@
 #include "core/model/modelspec.h"
 
+#include "core/model/modelbounds.h"
+
 #include <algorithm>
 
 namespace planner {
@@ -328,6 +330,8 @@ std::vector<Problem> validate(const ModelSpec &spec)
     if (spec.ffnPattern.find('E') != std::string::npos && !spec.isMoe())
         add("num_experts", QT_TRANSLATE_NOOP("Core", "%1 has expert layers but %2 is missing"),
             {"hybrid_override_pattern", "num_experts"});
+    for (Problem &problem : implausibleSizes(spec))
+        problems.push_back(std::move(problem));
     return problems;
 }
 

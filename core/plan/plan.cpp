@@ -1,5 +1,9 @@
 #include "core/plan/plan.h"
 
+#include "core/util/countlimits.h"
+
+#include <string>
+
 namespace planner {
 
 std::vector<Problem> validate(const Plan &plan)
@@ -27,12 +31,25 @@ std::vector<Problem> validate(const Plan &plan)
         for (const TopologyNode &n : s.topology.nodes) {
             if (n.count < 1)
                 scenario.add("count", QT_TRANSLATE_NOOP("Core", "%1 has a count below 1"), {n.name});
+            if (n.count > kMaxHardwareCount)
+                scenario.add("count",
+                             QT_TRANSLATE_NOOP("Core", "%1 has a count of %2, more than the %3 the planner takes"),
+                             {n.name, std::to_string(n.count), std::to_string(kMaxHardwareCount)});
             if (n.kind != NodeKind::Server && !s.topology.node(n.parent))
                 scenario.add("parent", QT_TRANSLATE_NOOP("Core", "%1 is not inside a server"), {n.name});
             if (n.kind == NodeKind::Gpu && !plan.parts.gpu(n.catalogueId))
                 scenario.add("gpu", QT_TRANSLATE_NOOP("Core", "GPU '%1' is not in the plan's part snapshot"),
                              {n.catalogueId});
+            if (const std::int64_t inCluster = s.topology.countAcrossServers(n); inCluster > kMaxHardwareCount)
+                scenario.add("count",
+                             QT_TRANSLATE_NOOP("Core", "%1 comes to %2 across its servers, more than the %3 the "
+                                                       "planner takes"),
+                             {n.name, std::to_string(inCluster), std::to_string(kMaxHardwareCount)});
         }
+        if (const std::int64_t gpus = s.topology.gpuCount(); gpus > kMaxGpus)
+            scenario.add("count",
+                         QT_TRANSLATE_NOOP("Core", "the scenario holds %1 GPUs, more than the %2 the planner takes"),
+                         {std::to_string(gpus), std::to_string(kMaxGpus)});
         for (const TopologyLink &l : s.topology.links) {
             if (!s.topology.node(l.from) || !s.topology.node(l.to))
                 scenario.add("link", QT_TRANSLATE_NOOP("Core", "a link joins a node that does not exist"));

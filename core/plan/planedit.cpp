@@ -1,6 +1,7 @@
 #include "core/plan/planedit.h"
 
 #include "core/topology/cluster.h"
+#include "core/util/countlimits.h"
 
 #include <algorithm>
 #include <cmath>
@@ -287,10 +288,15 @@ PlanChange removeItems(Plan &plan, std::size_t scenario, const std::set<int> &id
 PlanChange setCount(Plan &plan, std::size_t scenario, int id, int count)
 {
     Topology &t = topologyOf(plan, scenario);
-    if (count < 1)
+    if (count < 1 || count > kMaxHardwareCount)
         return scenarioChange(PlanChange::None, scenario);
     if (TopologyNode *n = t.node(id); n && n->kind != NodeKind::Server && n->count != count) {
+        const int before = n->count;
         n->count = count;
+        if (n->kind == NodeKind::Gpu && t.gpuCount() > kMaxGpus) { // a plan the planner could not open again
+            n->count = before;
+            return scenarioChange(PlanChange::None, scenario);
+        }
         return scenarioChange(PlanChange::Topology, scenario, {id});
     }
     const auto link = std::find_if(t.links.begin(), t.links.end(), [id](const TopologyLink &l) { return l.id == id; });

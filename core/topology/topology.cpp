@@ -54,6 +54,21 @@ std::vector<const TopologyNode *> Topology::servers() const
     return result;
 }
 
+std::int64_t Topology::countAcrossServers(const TopologyNode &part) const
+{
+    const TopologyNode *server = node(part.parent);
+    return server ? static_cast<std::int64_t>(std::max(part.count, 0)) * std::max(server->count, 0) : 0;
+}
+
+std::int64_t Topology::gpuCount() const
+{
+    std::int64_t gpus = 0;
+    for (const TopologyNode &n : nodes)
+        if (n.kind == NodeKind::Gpu)
+            gpus += countAcrossServers(n);
+    return gpus;
+}
+
 int Topology::nextId() const
 {
     int highest = 0;

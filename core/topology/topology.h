@@ -10,6 +10,7 @@
 // Catalogue ids refer to the plan's part snapshot (core/plan/plan.h), so a
 // topology means the same on every machine.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ struct Topology {
     std::vector<const TopologyNode *> partsOf(int serverId) const;
     std::vector<const TopologyNode *> servers() const;
     int nextId() const; // one above every node and link id in use
+    // A part node's count times its server's, in 64 bits (0 outside a server).
+    std::int64_t countAcrossServers(const TopologyNode &part) const;
+    std::int64_t gpuCount() const; // every GPU node's countAcrossServers
 };
 
 std::string_view toString(NodeKind kind);

@@ -949,6 +949,30 @@ does not fit: %1 short</source>
         <source>efficiency factors must lie between 0.01 and 1</source>
         <translation>效率系数必须介于 0.01 与 1 之间</translation>
     </message>
+    <message>
+        <source>%1 is %2, larger than any real model (limit %3); the value is corrupt</source>
+        <translation>%1 为 %2，超过任何真实模型（上限 %3）；该值已损坏</translation>
+    </message>
+    <message>
+        <source>%1 together with %2, %3, the MLP widths and the expert counts implies more than 1e15 parameters (the largest models have ~2e12); the model is corrupt</source>
+        <translation>%1 与 %2、%3、MLP 宽度和专家数量一起意味着超过 1e15 个参数（最大的模型约 2e12）；该模型数据已损坏</translation>
+    </message>
+    <message>
+        <source>%1 makes one layer&apos;s recurrent state larger than 1e12 elements (released models hold a few million); the model is corrupt</source>
+        <translation>%1 使单层循环状态超过 1e12 个元素（已发布模型仅数百万）；该模型数据已损坏</translation>
+    </message>
+    <message>
+        <source>%1 has a count of %2, more than the %3 the planner takes</source>
+        <translation>%1 的数量为 %2，超过规划器可接受的 %3</translation>
+    </message>
+    <message>
+        <source>%1 comes to %2 across its servers, more than the %3 the planner takes</source>
+        <translation>%1 在各服务器上合计 %2，超过规划器可接受的 %3</translation>
+    </message>
+    <message>
+        <source>the scenario holds %1 GPUs, more than the %2 the planner takes</source>
+        <translation>该方案包含 %1 块 GPU，超过规划器可接受的 %2</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

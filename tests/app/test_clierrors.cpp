@@ -126,6 +126,10 @@ private slots:
             "--input-len expects an integer up to 2147483647");
         row("perf: efficiency above 1", split(perf + "--efficiency 2,0.5,0.5"), "--efficiency expects three fractions");
         row("perf: efficiency as a word", split(perf + "--efficiency fast"), "--efficiency expects three fractions");
+        row("cost: more servers than any cluster", args("cost --server dgx-h100 --servers 2147483647"),
+            "--servers expects at most 1048576 (more than any cluster built), got 2147483647");
+        row("fit: more GPUs than any cluster", split(fit + "--gpus 2000000"),
+            "--gpus expects at most 1048576 (more than any cluster built), got 2000000");
         row("perf: efficiency that divides to infinity", split(perf + "--efficiency 1e-320,0.5,0.5"),
             "--efficiency expects three fractions between 0.01 and 1");
         row("fit: more expert-parallel ranks than experts",

@@ -136,6 +136,8 @@ private slots:
         QVERIFY(!planedit::setCount(plan, 0, gpus, 8).any());   // already 8
         QVERIFY(!planedit::setCount(plan, 0, gpus, 0).any());   // impossible
         QVERIFY(!planedit::setCount(plan, 0, server, 2).any()); // servers have no count
+        // Beyond the counts a plan file may hold (core/util/countlimits.h): refused, not saved unopenable.
+        QVERIFY(!planedit::setCount(plan, 0, gpus, (1 << 20) + 1).any());
         const PlanChange counted = planedit::setCount(plan, 0, gpus, 4);
         QCOMPARE(counted.aspects, unsigned(PlanChange::Topology));
         QCOMPARE(counted.items, std::set<int>{gpus});

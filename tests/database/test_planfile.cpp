@@ -579,12 +579,17 @@ private slots:
         row("cost value out of range", {{s("scenarios.0.costs.electricity_usd_per_kwh.value"), 1e300}},
             "the electricity tariff (USD/kWh) must be between 0 and 10, got 1e+300");
         row("PUE below 1", {{s("scenarios.1.costs.pue.value"), 0.5}}, "PUE must be between 1 and 5, got 0.5");
+        // The same bounds as the config.json and GGUF importers (core/model/modelbounds.h).
+        row("model wider than any", {{s("parts.models.0.hidden_size"), 1e9}},
+            "hidden_size is 1000000000, larger than any real model (limit 10000000)");
         row("unknown cloud tier", {{s("scenarios.1.cloud_tier"), QStringLiteral("monthly")}},
             "scenarios[1]: 'cloud_tier' must be one of on-demand, 1y, 3y, spot, got \"monthly\"");
         row("topology missing", {{s("scenarios.0.topology"), kRemove}},
             "scenarios[0]: missing required field 'topology'");
         row("node count 0", {{s("scenarios.0.topology.nodes.3.count"), 0}},
             "scenarios[0].topology.nodes[3]: 'count' must be a positive integer, got 0");
+        row("node count beyond any cluster", {{s("scenarios.0.topology.nodes.3.count"), 2'000'000}},
+            "has a count of 2000000, more than the 1048576 the planner takes");
         row("node count text", {{s("scenarios.0.topology.nodes.3.count"), QStringLiteral("8")}},
             "scenarios[0].topology.nodes[3]: 'count' must be a positive integer, got the string \"8\"");
         row("node not an object", {{s("scenarios.0.topology.nodes.2"), true}},
