@@ -4,6 +4,7 @@
 // crash stays fixed without a clang fuzzing build. Each input must come back,
 // either parsed or with a one-line error.
 #include "fuzz/fuzzharness.h"
+#include "fuzz/launchoracle.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,6 +23,7 @@ private slots:
     void initTestCase();
     void replays_data();
     void replays();
+    void exportOracleSeesInjections();
 
 private:
     QTemporaryDir mDir;
@@ -34,9 +36,9 @@ namespace {
 
 const QString kFuzzDir = QStringLiteral(PLANNER_SOURCE_DIR "/tests/fuzz");
 // Every fuzz target (tests/fuzz/CMakeLists.txt), by the name of its folders.
-const QStringList kTargets = {QStringLiteral("plan"), QStringLiteral("hfconfig"), QStringLiteral("safetensors"),
-                              QStringLiteral("gguf"), QStringLiteral("csv"),      QStringLiteral("catalogueimport"),
-                              QStringLiteral("trace")};
+const QStringList kTargets = {QStringLiteral("plan"),  QStringLiteral("hfconfig"), QStringLiteral("safetensors"),
+                              QStringLiteral("gguf"),  QStringLiteral("csv"),      QStringLiteral("catalogueimport"),
+                              QStringLiteral("trace"), QStringLiteral("launch")};
 
 } // namespace
 
@@ -91,6 +93,8 @@ void TestFuzzRegressions::replays()
         outcome = fuzz::fuzzCatalogueImport(*mCatalogue, bytes);
     else if (target == QLatin1String("trace"))
         outcome = fuzz::fuzzTrace(bytes);
+    else if (target == QLatin1String("launch"))
+        outcome = fuzz::fuzzLaunch(bytes);
     else
         QFAIL(qPrintable(QStringLiteral("unknown fuzz target %1").arg(target)));
 
@@ -98,6 +102,22 @@ void TestFuzzRegressions::replays()
         QVERIFY2(!outcome.error.trimmed().isEmpty(), "a failed parse must say why");
         QVERIFY2(!outcome.error.contains(u'\n'), qPrintable(QStringLiteral("not one line: ") + outcome.error));
     }
+}
+
+// The export oracle's shapes tell a name kept as one word or value from one
+// that adds a command, a substitution or a YAML document.
+void TestFuzzRegressions::exportOracleSeesInjections()
+{
+    using fuzz::shellShape;
+    using fuzz::yamlShape;
+    const auto plain = shellShape("#!/bin/sh\n# plan x\nvllm serve x \\\n    --port 8000\n");
+    QVERIFY(shellShape("#!/bin/sh\n# plan a\n# b ; c\nvllm serve 'a;b\nc' \\\n    --port 8000\n") == plain);
+    QVERIFY(shellShape("#!/bin/sh\n# plan x\nvllm serve x\ntouch pwned \\\n    --port 8000\n") != plain);
+    QVERIFY(shellShape("#!/bin/sh\n# plan x\nvllm serve \"$(touch pwned)\" \\\n    --port 8000\n") != plain);
+    QVERIFY(shellShape("#!/bin/sh\n# plan x\nvllm serve x;id \\\n    --port 8000\n") != plain);
+    const auto manifest = yamlShape("apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n");
+    QVERIFY(yamlShape("apiVersion: v1\nkind: Service\nmetadata:\n  name: \"a\\n---\\nkind: Pod\"\n") == manifest);
+    QVERIFY(yamlShape("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n---\nkind: Pod\n") != manifest);
 }
 
 QTEST_GUILESS_MAIN(TestFuzzRegressions)

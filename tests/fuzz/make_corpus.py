@@ -170,3 +170,18 @@ tr = folder("trace")
 (tr / "unsorted-blank-lines.csv").write_bytes(b"arrival_s,input_tokens,output_tokens\n\n2.0,10,10\n1e-3,1,1\n\n")
 (tr / "crlf-spaces.csv").write_bytes(b"arrival_s, input_tokens, output_tokens\r\n 0.1 , 32 , 16 \r\n")
 (tr / "header-only.csv").write_bytes(b"arrival_s,input_tokens,output_tokens\n")
+
+# --- export oracle: the first byte picks the engine (launchExportEngines()), then up to four
+# NUL-separated names: plan, scenario, model id, model display name ----------------------------
+launch = folder("launch")
+LAUNCH_SEEDS = {
+    "plain-vllm": b"\x00My plan\x00Production\x00deepseek-r1\x00DeepSeek-R1",
+    "plain-sglang": b"\x01My plan\x00Production\x00deepseek-r1\x00DeepSeek-R1",
+    "plain-llamacpp": b"\x02My plan\x00Production\x00deepseek-r1\x00DeepSeek-R1",
+    "newline-commands": b"\x00Plan\ntouch pwned-plan\n\x00Scen\ntouch pwned\n---\nkind: Pod\xe2\x80\xa8touch pwned-ls"
+                        b"\x00$(touch${IFS}pwned)\x00R1\r\ntouch pwned-name",
+    "quotes-and-variables": b"\x01it's \"quoted\"\x00$HOME;rm -rf /\x00`id`\x00a\\\\b'c\"d$e",
+    "yaml-markers": b"\x02---\x00...\n--- !!python/object:os.system\x00key: value\x00- [a, b]: {c: d}",
+}
+for name, data in LAUNCH_SEEDS.items():
+    (launch / name).write_bytes(data)
