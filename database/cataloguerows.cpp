@@ -3,6 +3,8 @@
 #include <QSqlRecord>
 #include <QVariant>
 
+#include <unordered_map>
+
 namespace planner {
 
 namespace {
@@ -11,7 +13,19 @@ using namespace units;
 
 QVariant value(const QSqlRecord &r, const char *column)
 {
-    return r.value(QLatin1String(column));
+    // QSqlRecord::value(name) compares every field's name, case-insensitively,
+    // through a copy of each field: listing 100,000 rows spent a second on it.
+    // Rows of one listing share their layout, so where a column was last
+    // found is checked first (the readers pass string literals: one pointer
+    // per column).
+    thread_local std::unordered_map<const char *, int> lastFound;
+    const QLatin1String name(column);
+    const auto known = lastFound.find(column);
+    if (known != lastFound.end() && known->second < r.count() && r.fieldName(known->second) == name)
+        return r.value(known->second);
+    const int index = r.indexOf(name);
+    lastFound[column] = index;
+    return index >= 0 ? r.value(index) : QVariant();
 }
 
 std::string text(const QSqlRecord &r, const char *column)
