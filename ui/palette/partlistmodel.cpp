@@ -125,20 +125,30 @@ std::vector<PartRow> rowsOf(const Catalogue &catalogue)
     return rows;
 }
 
-// GPU id -> short name, for the server and instance lines.
-std::unordered_map<std::string, QString> gpuNames(const Catalogue &catalogue)
+// The short name of a GPU a server or instance line names, looked up once
+// per id: listing every GPU for a few dozen names made a catalogue of
+// 100,000 user GPUs list them three times at start-up.
+class GpuNames
 {
-    std::unordered_map<std::string, QString> names;
-    for (const GpuSpec &gpu : catalogue.list<GpuSpec>())
-        names.emplace(gpu.id, shortGpuName(gpu));
-    return names;
-}
+public:
+    explicit GpuNames(const Catalogue &catalogue)
+        : mCatalogue(catalogue)
+    {
+    }
 
-QString lookup(const std::unordered_map<std::string, QString> &names, const std::string &id)
-{
-    const auto it = names.find(id);
-    return it != names.end() ? it->second : qs(id);
-}
+    QString operator()(const std::string &id)
+    {
+        const auto known = mNames.find(id);
+        if (known != mNames.end())
+            return known->second;
+        const std::optional<GpuSpec> gpu = mCatalogue.find<GpuSpec>(qs(id));
+        return mNames.emplace(id, gpu ? shortGpuName(*gpu) : qs(id)).first->second;
+    }
+
+private:
+    const Catalogue &mCatalogue;
+    std::unordered_map<std::string, QString> mNames;
+};
 
 QString toolTip(const PartRow &row)
 {
@@ -290,17 +300,17 @@ std::vector<PartRow> partRows(PaletteKind kind, const Catalogue &catalogue)
     case PaletteKind::Storage: return rowsOf<StorageSpec>(catalogue);
     case PaletteKind::Link: return rowsOf<LinkSpec>(catalogue);
     case PaletteKind::Server: {
-        const auto names = gpuNames(catalogue);
+        GpuNames names(catalogue);
         std::vector<PartRow> rows;
         for (const ServerTemplate &server : catalogue.list<ServerTemplate>())
-            rows.push_back(partRow(server, lookup(names, server.gpu.id)));
+            rows.push_back(partRow(server, names(server.gpu.id)));
         return rows;
     }
     case PaletteKind::Instance: {
-        const auto names = gpuNames(catalogue);
+        GpuNames names(catalogue);
         std::vector<PartRow> rows;
         for (const CloudInstance &instance : catalogue.list<CloudInstance>())
-            rows.push_back(partRow(instance, lookup(names, instance.gpuId)));
+            rows.push_back(partRow(instance, names(instance.gpuId)));
         return rows;
     }
     }
