@@ -153,7 +153,7 @@ private slots:
             "give only one of --qps, --concurrency");
         row("simulate: 0 requests", split(simulate + "--requests 0"), "--requests expects a positive integer");
         row("simulate: too many requests", split(simulate + "--requests 99999999999999"),
-            "the number of requests must be between 1 and 100000000");
+            "the number of requests must be between 1 and 10000000");
         row("simulate: unknown distribution", split(simulate + "--input-dist zipf:2"), "--input-dist expects fixed:N");
         row("simulate: SLO 0", split(simulate + "--ttft-slo 0"), "--ttft-slo expects a positive number");
         row("simulate: seed as a word", split(simulate + "--seed lucky"),
