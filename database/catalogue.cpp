@@ -371,11 +371,11 @@ std::optional<PartOrigin> Catalogue::origin(const QString &id) const
 {
     const QString table = QLatin1String(CatalogueRows<Spec>::table);
     QSqlQuery query(QSqlDatabase::database(mConnection));
+    const QString inUser = QStringLiteral("EXISTS (SELECT 1 FROM user.%1 WHERE id = ?)").arg(table);
     query.prepare(QStringLiteral("SELECT %1, EXISTS (SELECT 1 FROM main.%2 WHERE id = ?)")
-                      .arg(mUserLayer ? QStringLiteral("EXISTS (SELECT 1 FROM user.%1 WHERE id = ?)").arg(table)
-                                      : QStringLiteral("0, ?"),
-                           table));
-    query.addBindValue(id);
+                      .arg(mUserLayer ? inUser : QStringLiteral("0"), table));
+    if (mUserLayer)
+        query.addBindValue(id);
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;

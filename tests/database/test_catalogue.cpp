@@ -239,6 +239,10 @@ private slots:
         QVERIFY(catalogue->origin<GpuSpec>(QStringLiteral("lab-only")) == PartOrigin::User);
         QVERIFY(catalogue->origin<GpuSpec>(QStringLiteral("h100-sxm")) == PartOrigin::Shipped);
         QVERIFY(!catalogue->origin<GpuSpec>(QStringLiteral("no-such-part")));
+        // The shipped catalogue alone (no user file) knows its own rows only.
+        auto shippedOnly = openOrFail({});
+        QVERIFY(shippedOnly->origin<GpuSpec>(QStringLiteral("h100-sxm")) == PartOrigin::Shipped);
+        QVERIFY(!shippedOnly->origin<GpuSpec>(QStringLiteral("no-such-part")));
     }
 
     void userPartsPersistAndShadow()
