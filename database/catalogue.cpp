@@ -31,6 +31,7 @@ const std::vector<TableInfo> &tableInfos()
         {"gpu", "gpus.csv", "vendor"},       {"cpu", "cpus.csv", "vendor"},
         {"memory", "memory.csv", "type"},    {"storage", "storage.csv", "interface"},
         {"link", "links.csv", "kind"},       {"switch", "switches.csv", "kind"},
+        {"nic", "nics.csv", "vendor"},       {"cable", "cables.csv", "kind"},
         {"server", "servers.csv", "vendor"}, {"instance", "instances.csv", "provider"},
         {"model", nullptr, "family"},
     };
@@ -550,6 +551,8 @@ PLANNER_INSTANTIATE(MemoryModuleSpec)
 PLANNER_INSTANTIATE(StorageSpec)
 PLANNER_INSTANTIATE(LinkSpec)
 PLANNER_INSTANTIATE(SwitchSpec)
+PLANNER_INSTANTIATE(NicSpec)
+PLANNER_INSTANTIATE(CableSpec)
 PLANNER_INSTANTIATE(ServerTemplate)
 PLANNER_INSTANTIATE(CloudInstance)
 PLANNER_INSTANTIATE(ModelSpec)

@@ -129,7 +129,9 @@ GpuSpec CatalogueRows<GpuSpec>::fromRecord(const QSqlRecord &r)
     g.vendor = text(r, "vendor");
     g.memory = gigabytes(real(r, "memory_gb"));
     g.memoryType = text(r, "memory_type");
-    g.usableMemory = usableGpuMemory(real(r, "memory_gb"), optionalReal(r, "smi_total_mib"));
+    g.gpuMemoryShare = optionalReal(r, "gpu_memory_share");
+    g.usableMemory = g.gpuMemoryShare ? unifiedGpuMemory(real(r, "memory_gb"), *g.gpuMemoryShare)
+                                      : usableGpuMemory(real(r, "memory_gb"), optionalReal(r, "smi_total_mib"));
     g.memoryBandwidth = gigabytesPerSecond(real(r, "bandwidth_gbps"));
     g.fp32 = teraflopsPerSecond(real(r, "fp32_tflops"));
     g.tf32 = teraflopsPerSecond(real(r, "tf32_tflops"));
@@ -137,6 +139,7 @@ GpuSpec CatalogueRows<GpuSpec>::fromRecord(const QSqlRecord &r)
     g.fp8 = teraflopsPerSecond(real(r, "fp8_tflops"));
     g.int8 = teraflopsPerSecond(real(r, "int8_tops"));
     g.fp4 = teraflopsPerSecond(real(r, "fp4_tflops"));
+    g.fp6 = teraflopsPerSecond(real(r, "fp6_tflops"));
     g.tdp = watts(real(r, "tdp_w"));
     g.interconnect = text(r, "interconnect");
     g.nvlinkBandwidth = gigabytesPerSecond(real(r, "nvlink_gbps"));
@@ -156,7 +159,9 @@ QVariantMap CatalogueRows<GpuSpec>::toRow(const GpuSpec &g)
         {"vendor", qs(g.vendor)},
         {"memory_gb", inGB(g.memory)},
         {"memory_type", qs(g.memoryType)},
-        {"smi_total_mib", inMiB(nvidiaSmiTotal(g.usableMemory))},
+        // A unified-memory GPU's usable memory is its share, not a driver's total.
+        {"smi_total_mib", g.gpuMemoryShare ? QVariant() : QVariant(inMiB(nvidiaSmiTotal(g.usableMemory)))},
+        {"gpu_memory_share", g.gpuMemoryShare ? QVariant(*g.gpuMemoryShare) : QVariant()},
         {"bandwidth_gbps", inGBPerSecond(g.memoryBandwidth)},
         {"fp32_tflops", nonZero(inTeraflopsPerSecond(g.fp32))},
         {"tf32_tflops", nonZero(inTeraflopsPerSecond(g.tf32))},
@@ -164,6 +169,7 @@ QVariantMap CatalogueRows<GpuSpec>::toRow(const GpuSpec &g)
         {"fp8_tflops", nonZero(inTeraflopsPerSecond(g.fp8))},
         {"int8_tops", nonZero(inTeraflopsPerSecond(g.int8))},
         {"fp4_tflops", nonZero(inTeraflopsPerSecond(g.fp4))},
+        {"fp6_tflops", nonZero(inTeraflopsPerSecond(g.fp6))},
         {"tdp_w", nonZero(inWatts(g.tdp))},
         {"interconnect", qs(g.interconnect)},
         {"nvlink_gbps", nonZero(inGBPerSecond(g.nvlinkBandwidth))},
@@ -289,6 +295,7 @@ LinkSpec CatalogueRows<LinkSpec>::fromRecord(const QSqlRecord &r)
     l.kind = kindOf(r);
     l.bandwidthPerDirection = gigabytesPerSecond(real(r, "bandwidth_gbps_per_direction"));
     l.latency = latency(r);
+    l.domainGpus = integer(r, "domain_gpus");
     l.source = text(r, "source");
     return l;
 }
@@ -301,6 +308,7 @@ QVariantMap CatalogueRows<LinkSpec>::toRow(const LinkSpec &l)
         {"kind", qs(std::string(toString(l.kind)))},
         {"bandwidth_gbps_per_direction", inGBPerSecond(l.bandwidthPerDirection)},
         {"latency_us", optionalQuantity(l.latency, 1e6)},
+        {"domain_gpus", orNull(l.domainGpus > 0, l.domainGpus)},
         {"source", qs(l.source)},
     };
 }
@@ -333,6 +341,70 @@ QVariantMap CatalogueRows<SwitchSpec>::toRow(const SwitchSpec &s)
         {"source", qs(s.source)},
     };
     putPrice(row, s.price);
+    return row;
+}
+
+NicSpec CatalogueRows<NicSpec>::fromRecord(const QSqlRecord &r)
+{
+    NicSpec n;
+    n.id = text(r, "id");
+    n.name = text(r, "name");
+    n.vendor = text(r, "vendor");
+    n.linkId = text(r, "link_id");
+    n.ports = integer(r, "ports");
+    n.pcieGeneration = integer(r, "pcie_gen");
+    n.pcieLanes = integer(r, "pcie_lanes");
+    n.power = watts(real(r, "power_w"));
+    n.price = price(r);
+    n.source = text(r, "source");
+    return n;
+}
+
+QVariantMap CatalogueRows<NicSpec>::toRow(const NicSpec &n)
+{
+    QVariantMap row{
+        {"id", qs(n.id)},
+        {"name", qs(n.name)},
+        {"vendor", qs(n.vendor)},
+        {"link_id", qs(n.linkId)},
+        {"ports", n.ports},
+        {"pcie_gen", orNull(n.pcieGeneration > 0, n.pcieGeneration)},
+        {"pcie_lanes", orNull(n.pcieLanes > 0, n.pcieLanes)},
+        {"power_w", nonZero(inWatts(n.power))},
+        {"source", qs(n.source)},
+    };
+    putPrice(row, n.price);
+    return row;
+}
+
+CableSpec CatalogueRows<CableSpec>::fromRecord(const QSqlRecord &r)
+{
+    CableSpec c;
+    c.id = text(r, "id");
+    c.name = text(r, "name");
+    c.kind = text(r, "kind");
+    c.linkKind = linkKindFromString(text(r, "link_kind")).value_or(LinkKind::InfiniBand);
+    c.portBandwidth = gigabytesPerSecond(real(r, "port_gbps"));
+    c.reachMetres = optionalReal(r, "reach_m");
+    c.power = watts(real(r, "power_w"));
+    c.price = price(r);
+    c.source = text(r, "source");
+    return c;
+}
+
+QVariantMap CatalogueRows<CableSpec>::toRow(const CableSpec &c)
+{
+    QVariantMap row{
+        {"id", qs(c.id)},
+        {"name", qs(c.name)},
+        {"kind", qs(c.kind)},
+        {"link_kind", qs(std::string(toString(c.linkKind)))},
+        {"port_gbps", inGBPerSecond(c.portBandwidth)},
+        {"reach_m", c.reachMetres ? QVariant(*c.reachMetres) : QVariant()},
+        {"power_w", nonZero(inWatts(c.power))},
+        {"source", qs(c.source)},
+    };
+    putPrice(row, c.price);
     return row;
 }
 

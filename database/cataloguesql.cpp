@@ -18,7 +18,8 @@ const QStringList kSchemaScripts{QStringLiteral(":/catalogue/schema/001_catalogu
                                  QStringLiteral(":/catalogue/schema/004_layer_heads.sql"),
                                  QStringLiteral(":/catalogue/schema/005_moe_widths.sql"),
                                  QStringLiteral(":/catalogue/schema/006_encoders.sql"),
-                                 QStringLiteral(":/catalogue/schema/007_compressed_attention.sql")};
+                                 QStringLiteral(":/catalogue/schema/007_compressed_attention.sql"),
+                                 QStringLiteral(":/catalogue/schema/008_current_hardware.sql")};
 
 constexpr int kSqliteBusy = 5;
 constexpr int kSqliteLocked = 6;

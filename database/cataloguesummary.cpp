@@ -64,6 +64,8 @@ CatalogueSummary summarizeCatalogue(const Catalogue &catalogue)
         kindOf<StorageSpec>(catalogue, "storage", dates, listPriceDate<StorageSpec>),
         unpricedKindOf<LinkSpec>(catalogue, "links"),
         kindOf<SwitchSpec>(catalogue, "switches", dates, listPriceDate<SwitchSpec>),
+        kindOf<NicSpec>(catalogue, "nics", dates, listPriceDate<NicSpec>),
+        kindOf<CableSpec>(catalogue, "cables", dates, listPriceDate<CableSpec>),
         kindOf<ServerTemplate>(catalogue, "servers", dates,
                                [](const ServerTemplate &s) {
                                    return s.chassisPrice ? std::optional<std::string>(s.chassisPrice->date)

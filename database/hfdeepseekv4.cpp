@@ -30,8 +30,9 @@ void readCompressRatios(ConfigReader &reader, ModelSpec &spec, CompressedAttenti
         const QJsonValue entry = ratios[layer];
         const double ratio = entry.toDouble(-1);
         const bool mtp = layer >= spec.numLayers;
-        if (!entry.isDouble() || ratio < 0 || ratio != static_cast<double>(static_cast<std::int64_t>(ratio))
-            || ratio > 1e6 || (mtp && ratio != 0)) {
+        // The range is checked before the cast: casting an out-of-range double is undefined.
+        if (!entry.isDouble() || ratio < 0 || ratio > 1e6
+            || ratio != static_cast<double>(static_cast<std::int64_t>(ratio)) || (mtp && ratio != 0)) {
             reader.fail("compress_ratios",
                         QStringLiteral("entry %1 is %2; each must be a whole number >= 0, and 0 for the MTP blocks "
                                        "after the %3 layers")

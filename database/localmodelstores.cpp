@@ -106,7 +106,7 @@ void scanOllama(const ModelStore &store, std::vector<LocalModel> &out)
             if (digest.contains(u'/') || !QFileInfo::exists(blob))
                 continue;
             out.push_back({store.name, ollamaName(parts), blob, QStringLiteral("gguf"),
-                           static_cast<std::int64_t>(l.value(QLatin1String("size")).toDouble(-1))});
+                           l.value(QLatin1String("size")).toInteger(-1)});
         }
     }
 }

@@ -50,6 +50,7 @@ QJsonObject versionEstimateToJson(const VersionEstimate &v)
         {"memory_per_gpu_bytes",
          sized ? QJsonValue(std::round(units::inBytes(v.memory.perGpu.total()))) : QJsonValue()},
         {"capacity_bytes", sized ? QJsonValue(std::round(units::inBytes(v.memory.capacity))) : QJsonValue()},
+        {"capacity_note", v.capacityNote ? QJsonValue(qs(v.capacityNote->text())) : QJsonValue()},
         {"shortfall_bytes", sized ? QJsonValue(std::round(units::inBytes(v.memory.shortfall))) : QJsonValue()},
         {"output_tokens_per_s", p ? QJsonValue(p->outputTokensPerSecond) : QJsonValue()},
         {"ttft_s", p ? QJsonValue(units::inSeconds(p->ttft)) : QJsonValue()},

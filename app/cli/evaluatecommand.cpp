@@ -64,9 +64,10 @@ void printVersion(const VersionEstimate &v)
                       .arg(plural(v.replicas, QStringLiteral("replica")),
                            plural(v.concurrency, QStringLiteral("sequence")), count(v.sequencesHeld)));
     if (v.verdict.fits != Answer::Unknown)
-        printLine(QStringLiteral("    Memory per GPU %1 of %2")
+        printLine(QStringLiteral("    Memory per GPU %1 of %2%3")
                       .arg(formatBytes(units::inBytes(v.memory.perGpu.total())),
-                           formatBytes(units::inBytes(v.memory.capacity))));
+                           formatBytes(units::inBytes(v.memory.capacity)),
+                           v.capacityNote ? QStringLiteral(": ") + qs(v.capacityNote->text()) : QString()));
     if (v.speed) {
         const PerfPoint &p = v.speed->nominal;
         printLine(QStringLiteral("    %1 output tokens/s, TTFT %2 s, TPOT %3 ms, decode %4-bound")

@@ -1,6 +1,8 @@
 #include "core/hardware/gpuspec.h"
 #include "core/util/text.h"
 
+#include <cmath>
+
 namespace planner {
 
 namespace {
@@ -70,14 +72,48 @@ units::Bytes nvidiaSmiTotal(units::Bytes usableMemory)
     return usableMemory + units::gibibytes(kDriverReservedGiB);
 }
 
+units::Bytes unifiedGpuMemory(double datasheetGB, double share)
+{
+    return units::gibibytes(datasheetGB) * share;
+}
+
+std::optional<Message> gpuMemoryShareNote(const GpuSpec &gpu)
+{
+    if (!gpu.gpuMemoryShare)
+        return std::nullopt;
+    const std::string percent = plainNumber(std::round(*gpu.gpuMemoryShare * 1000) / 10);
+    const std::string total = plainNumber(std::round(units::inGB(gpu.memory)));
+    const std::string usable = plainNumber(std::round(units::inGiB(gpu.usableMemory) * 10) / 10);
+    // How each platform raises the limit: macOS's GPU wired-memory limit, in
+    // MiB (gpustack/gpustack#1375; Metal's recommendedMaxWorkingSetSize
+    // follows it, antirez/ds4#890); the amdgpu driver's GTT size on Linux
+    // (the ttm.pages_limit kernel parameter, noamsto/nix-amd-ai#42) or the
+    // firmware's dedicated carve-out. DGX Spark's CUDA allocates from the memory as a whole.
+    if (gpu.vendor == "Apple")
+        return Message{QT_TRANSLATE_NOOP("Core",
+                                         "the GPU may use %1 % of the %2 GB unified memory by default (%3 GiB); "
+                                         "macOS raises the limit with sudo sysctl iogpu.wired_limit_mb=<MiB>"),
+                       {percent, total, usable}};
+    if (gpu.vendor == "AMD")
+        return Message{QT_TRANSLATE_NOOP("Core",
+                                         "the GPU may use %1 % of the %2 GB unified memory by default (%3 GiB); "
+                                         "Linux raises it with the ttm.pages_limit kernel parameter, or the "
+                                         "firmware's dedicated memory setting"),
+                       {percent, total, usable}};
+    return Message{QT_TRANSLATE_NOOP("Core", "the GPU may use %1 % of the %2 GB unified memory (%3 GiB)"),
+                   {percent, total, usable}};
+}
+
 units::FlopsPerSecond GpuSpec::throughput(ComputePrecision precision) const
 {
     const units::FlopsPerSecond zero = units::teraflopsPerSecond(0);
     switch (precision) {
     case ComputePrecision::Fp4:
-        if (fp4 > zero)
-            return fp4;
-        [[fallthrough]];
+        // Without FP4 tensor cores, engines dequantize FP4 weights to BF16 in
+        // their kernels (vLLM and SGLang fall back to Marlin W4A16 there,
+        // vllm-project/vllm#49376, sgl-project/sglang#19652), so the
+        // arithmetic is BF16, not FP8.
+        return fp4 > zero ? fp4 : bf16;
     case ComputePrecision::Fp8:
         if (fp8 > zero)
             return fp8;

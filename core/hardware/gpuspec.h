@@ -26,6 +26,10 @@ struct GpuSpec {
     // an engine can allocate from: the datasheet's "80GB" is 80 GiB of HBM less
     // the driver's reservation. Fit is judged against this figure.
     units::Bytes usableMemory = units::bytes(0);
+    // A unified-memory machine (Apple M-series, DGX Spark, Ryzen AI Max): the
+    // share of `memory` its GPU may use by default; usableMemory is that share.
+    // nullopt for a discrete GPU.
+    std::optional<double> gpuMemoryShare;
     units::BytesPerSecond memoryBandwidth = units::gigabytesPerSecond(0);
     // Dense (no sparsity) tensor throughput by compute precision; zero where the
     // chip has no such path.
@@ -34,6 +38,7 @@ struct GpuSpec {
     units::FlopsPerSecond fp8 = units::teraflopsPerSecond(0);
     units::FlopsPerSecond int8 = units::teraflopsPerSecond(0);
     units::FlopsPerSecond fp4 = units::teraflopsPerSecond(0);
+    units::FlopsPerSecond fp6 = units::teraflopsPerSecond(0); // MI350, Blackwell Ultra; no weight format uses it yet
     units::Watts tdp = units::watts(0);
     units::FlopsPerSecond tf32 = units::teraflopsPerSecond(0);
     std::string interconnect;                                             // e.g. "NVLink4", "PCIe", "Infinity Fabric"
@@ -44,8 +49,9 @@ struct GpuSpec {
     OptionalPrice price;    // list or street price of one GPU
     std::string source;
 
-    // Throughput for a precision, falling back to the next wider path the chip
-    // has (an FP8 model on an A100 runs its matmuls in BF16), but never from
+    // Throughput for a precision, falling back to the path engines use where
+    // the chip lacks it (an FP8 model on an A100 runs its matmuls in BF16, an
+    // NVFP4 or MXFP4 one on an H100 too: W4A16), but never from
     // 16-bit to FP32: every GPU that serves LLMs has a 16-bit tensor path, so a
     // missing BF16 figure is a gap in the catalogue (zero), not a slower path.
     units::FlopsPerSecond throughput(ComputePrecision precision) const;
@@ -57,6 +63,13 @@ struct GpuSpec {
 // GiB, which is how GPU memory is built (an "80GB" H100 has 80 GiB of HBM).
 units::Bytes usableGpuMemory(double datasheetGB, std::optional<double> nvidiaSmiMiB);
 units::Bytes nvidiaSmiTotal(units::Bytes usableMemory); // the inverse, for storing
+// The memory a unified-memory machine's GPU may use: its share of the memory,
+// which is built in GiB like a GPU's (a "512GB" Mac Studio has 512 GiB).
+units::Bytes unifiedGpuMemory(double datasheetGB, double share);
+
+// For a unified-memory machine: the GPU's share of the memory, its size, and
+// how the platform raises it; nullopt for a discrete GPU.
+std::optional<Message> gpuMemoryShareNote(const GpuSpec &gpu);
 
 // The figure a GPU's catalogue row lacks for sizing a deployment (its memory)
 // or for timing one in a compute precision (memory bandwidth, the tensor

@@ -20,6 +20,11 @@ struct LinkSpec {
     LinkKind kind = LinkKind::Pcie;
     units::BytesPerSecond bandwidthPerDirection = units::gigabytesPerSecond(0);
     std::optional<units::Seconds> latency;
+    // A switch fabric that joins the GPUs of several servers (the NVLink
+    // switch trays of an NVL72 rack join 72 GPUs in 18 compute trays): the
+    // most GPUs it joins. 0: any other link (an HGX board's NVSwitch does
+    // not leave its server).
+    int domainGpus = 0;
     std::string source;
 };
 
@@ -30,6 +35,33 @@ struct SwitchSpec {
     int ports = 0;
     units::BytesPerSecond portBandwidth = units::gigabytesPerSecond(0); // per direction
     std::optional<units::Seconds> latency;
+    units::Watts power = units::watts(0);
+    OptionalPrice price;
+    std::string source;
+};
+
+// A network adapter: `ports` ports of the scale-out link `linkId`.
+struct NicSpec {
+    std::string id;
+    std::string name;
+    std::string vendor;
+    std::string linkId;
+    int ports = 1;
+    int pcieGeneration = 0;
+    int pcieLanes = 0;
+    units::Watts power = units::watts(0);
+    OptionalPrice price;
+    std::string source;
+};
+
+// A cable or transceiver for one port of a scale-out link.
+struct CableSpec {
+    std::string id;
+    std::string name;
+    std::string kind; // dac, aoc or transceiver
+    LinkKind linkKind = LinkKind::InfiniBand;
+    units::BytesPerSecond portBandwidth = units::gigabytesPerSecond(0); // per direction
+    std::optional<double> reachMetres;
     units::Watts power = units::watts(0);
     OptionalPrice price;
     std::string source;

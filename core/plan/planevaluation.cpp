@@ -86,6 +86,7 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
         return v;
     }
     PerfRequest r = resolved.request;
+    v.capacityNote = gpuMemoryShareNote(r.deployment.gpu);
     v.parallel = r.deployment.parallel;
     v.replicas = resolved.replicas;
 

@@ -49,6 +49,7 @@ struct VersionEstimate {
                                                    // sequence of the longest context when it does not fit
     LayerDescription layers;                       // the model's layers by attention kind
     std::vector<Message> cacheNotes;               // why `memory`'s KV cache is its size (explainCache)
+    std::optional<Message> capacityNote;           // a unified-memory GPU's share (gpuMemoryShareNote)
     std::optional<PerfEstimate> speed;             // at the operating point, when it fits and every figure is known
     std::optional<PerfRequest> request; // the resolved deployment `speed` was estimated for (the charts start from it)
     double requestsPerSecond = 0;       // served at the operating point (nominal)

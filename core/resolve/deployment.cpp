@@ -104,13 +104,22 @@ PerfLinks linksFor(const Cluster &cluster, const Parallelism &p)
 {
     PerfLinks links = cluster.links;
     const int perServer = std::max(cluster.gpusPerServer, 1);
+    const int perDomain = std::max(cluster.gpusPerDomain, perServer);
     const LinkPath &inside = cluster.links.tensorParallel;
     const LinkPath &between = cluster.servers > 1 ? cluster.links.pipeline : inside;
-    if (p.tensor > perServer) // tensor parallelism crosses servers: its all-reduces take the slower path
-        links.tensorParallel = between;
-    const bool oneServer = static_cast<std::int64_t>(p.tensor) * p.pipeline <= perServer;
-    links.pipeline = oneServer ? inside : between;
-    links.expertParallel = oneServer || p.expert <= std::min(p.tensor, perServer) ? links.tensorParallel : between;
+    // A group of `gpus` GPUs talks inside a server, across an NVLink domain
+    // that spans servers (an NVL72 rack), or over the scale-out network.
+    const auto pathFor = [&](std::int64_t gpus) -> const LinkPath & {
+        return gpus <= perServer ? inside : gpus <= perDomain ? cluster.domain : between;
+    };
+    links.tensorParallel = pathFor(p.tensor);
+    const std::int64_t replica = static_cast<std::int64_t>(p.tensor) * p.pipeline;
+    links.pipeline = pathFor(replica);
+    // Expert-parallel ranks beyond one tensor-parallel group sit in other
+    // replicas: the group spans that many replicas' GPUs.
+    const std::int64_t expertSpan = replica * std::max<std::int64_t>(1, (p.expert + p.tensor - 1) / p.tensor);
+    links.expertParallel = replica <= perServer || p.expert <= std::min(p.tensor, perServer) ? links.tensorParallel
+                                                                                             : pathFor(expertSpan);
     return links;
 }
 

@@ -27,6 +27,12 @@ bool isScaleOut(LinkKind kind)
     return kind == LinkKind::InfiniBand || kind == LinkKind::Ethernet;
 }
 
+// A switch fabric that may join GPUs of several servers (NVL72's NVLink switch trays).
+bool spansServers(const LinkSpec &link)
+{
+    return link.kind == LinkKind::NvSwitch && link.domainGpus > 0;
+}
+
 LinkPath pathOf(const LinkSpec &link, int count)
 {
     const double fallback = isScaleOut(link.kind) ? kScaleOutLatencySeconds : kNvLinkLatencySeconds;
@@ -46,6 +52,12 @@ bool fabricWorks(const LinkSpec &fabric, const GpuSpec &gpu)
 {
     return !isFabric(fabric.kind) || fabric.kind == LinkKind::InfinityFabric
            || gpu.nvlinkBandwidth > units::gigabytesPerSecond(0);
+}
+
+// Whether a fabric of bounded size (an 8-GPU NVSwitch board) can join `gpus` GPUs.
+bool fabricHolds(const LinkSpec &fabric, std::int64_t gpus)
+{
+    return fabric.domainGpus <= 0 || gpus <= fabric.domainGpus;
 }
 
 // The server a node sits in (a server is its own).
@@ -70,7 +82,8 @@ struct ServerGpus {
 // The GPU path among the GPUs of one GPU group: its fabric, or PCIe.
 LinkPath groupPath(const TopologyNode &group, const GpuSpec &gpu, const PartSnapshot &parts)
 {
-    if (const LinkSpec *fabric = parts.link(group.fabricLinkId); fabric && fabricWorks(*fabric, gpu))
+    if (const LinkSpec *fabric = parts.link(group.fabricLinkId);
+        fabric && fabricWorks(*fabric, gpu) && fabricHolds(*fabric, group.count))
         return pathOf(*fabric, 1);
     return pcieLink(gpu);
 }
@@ -108,11 +121,20 @@ std::optional<LinkPath> serverPath(const Topology &t, const ServerGpus &server, 
     return path;
 }
 
-// Servers holding GPUs, and the scale-out links between each pair of them.
+using ServerPair = std::pair<int, int>; // (lower id, higher id)
+
+// Servers holding GPUs, the scale-out links between each pair of them, and
+// the switch fabrics that join pairs of them into one NVLink domain.
 struct ServerGraph {
     std::map<int, ServerGpus> servers;
-    std::map<std::pair<int, int>, LinkPath> edges; // (lower id, higher id): bandwidth summed over the links
+    std::map<ServerPair, LinkPath> edges;       // bandwidth summed over the links
+    std::map<ServerPair, LinkPath> domainEdges; // per GPU, the slowest fabric drawn
 };
+
+ServerPair pairOf(int a, int b)
+{
+    return {std::min(a, b), std::max(a, b)};
+}
 
 ServerGraph serverGraph(const Topology &t, const PartSnapshot &parts, const std::string &gpuId)
 {
@@ -129,9 +151,17 @@ ServerGraph serverGraph(const Topology &t, const PartSnapshot &parts, const std:
         const int a = serverOf(t, l.from);
         const int b = serverOf(t, l.to);
         // A server without GPUs (its GPU group deleted) has no GPUs to share a link.
-        if (!spec || !isScaleOut(spec->kind) || a == b || !g.servers.count(a) || !g.servers.count(b))
+        if (!spec || a == b || !g.servers.count(a) || !g.servers.count(b))
             continue;
-        const std::pair<int, int> key{std::min(a, b), std::max(a, b)};
+        const ServerPair key = pairOf(a, b);
+        if (spansServers(*spec)) {
+            const LinkPath p = pathOf(*spec, 1); // a fabric's bandwidth is per GPU, whatever the drawn count
+            const auto found = g.domainEdges.find(key);
+            g.domainEdges[key] = found == g.domainEdges.end() ? p : slower(found->second, p);
+            continue;
+        }
+        if (!isScaleOut(spec->kind))
+            continue;
         const LinkPath p = pathOf(*spec, l.count);
         const auto found = g.edges.find(key);
         g.edges[key] = found == g.edges.end() ? p
@@ -141,26 +171,88 @@ ServerGraph serverGraph(const Topology &t, const PartSnapshot &parts, const std:
     return g;
 }
 
-// GPU servers reachable from the first one over scale-out links.
-std::set<int> reachable(const ServerGraph &g)
+// The servers reachable from `start` over the edges of `edgeSets`.
+std::set<int> reachableFrom(int start, const std::vector<const std::map<ServerPair, LinkPath> *> &edgeSets)
 {
     std::set<int> seen;
-    if (g.servers.empty())
-        return seen;
-    std::vector<int> stack{g.servers.begin()->first};
+    std::vector<int> stack{start};
     while (!stack.empty()) {
         const int s = stack.back();
         stack.pop_back();
         if (!seen.insert(s).second)
             continue;
-        for (const auto &[key, path] : g.edges) {
-            if (key.first == s)
-                stack.push_back(key.second);
-            else if (key.second == s)
-                stack.push_back(key.first);
-        }
+        for (const auto *edges : edgeSets)
+            for (const auto &[key, path] : *edges) {
+                if (key.first == s)
+                    stack.push_back(key.second);
+                else if (key.second == s)
+                    stack.push_back(key.first);
+            }
     }
     return seen;
+}
+
+// GPU servers reachable from the first one over scale-out links and fabrics.
+std::set<int> reachable(const ServerGraph &g)
+{
+    if (g.servers.empty())
+        return {};
+    return reachableFrom(g.servers.begin()->first, {&g.edges, &g.domainEdges});
+}
+
+// The NVLink domains that span servers: the fewest GPUs one joins, and the
+// slowest fabric path among them. Without a fabric across servers, nullopt.
+struct Domains {
+    int fewestGpus = 0;
+    LinkPath path;
+};
+
+std::optional<Domains> domainsOf(const ServerGraph &g)
+{
+    if (g.domainEdges.empty())
+        return std::nullopt;
+    Domains d;
+    std::set<int> placed;
+    for (const auto &[serverId, server] : g.servers) {
+        if (placed.count(serverId))
+            continue;
+        int gpus = 0;
+        for (int member : reachableFrom(serverId, {&g.domainEdges})) {
+            placed.insert(member);
+            gpus += g.servers.at(member).gpus;
+        }
+        d.fewestGpus = d.fewestGpus == 0 ? gpus : std::min(d.fewestGpus, gpus);
+    }
+    std::optional<LinkPath> path;
+    for (const auto &[key, p] : g.domainEdges)
+        path = path ? slower(*path, p) : p;
+    d.path = *path;
+    return d;
+}
+
+// The GPUs of the servers joined to `from`'s and `to`'s over fabrics that span
+// servers, counting the link about to join them (drawn or not).
+std::int64_t domainGpusJoining(const Topology &t, const PartSnapshot &parts, int from, int to)
+{
+    std::set<int> servers{serverOf(t, from), serverOf(t, to)};
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const TopologyLink &l : t.links) {
+            const LinkSpec *spec = parts.link(l.linkId);
+            const int a = serverOf(t, l.from);
+            const int b = serverOf(t, l.to);
+            if (spec && spansServers(*spec) && a != b && servers.count(a) != servers.count(b)) {
+                servers.insert(a);
+                servers.insert(b);
+                grew = true;
+            }
+        }
+    }
+    std::int64_t gpus = 0;
+    for (const TopologyNode &n : t.nodes)
+        if (n.kind == NodeKind::Gpu && servers.count(n.parent))
+            gpus += n.count;
+    return gpus;
 }
 
 std::string mostNumerousGpu(const Topology &t)
@@ -187,6 +279,32 @@ Message pcieFallback()
 Message notInParts(const std::string &gpuId)
 {
     return {QT_TRANSLATE_NOOP("Core", "GPU '%1' is not in the plan's parts"), {gpuId}};
+}
+
+// Why a fabric that spans servers cannot join these two servers (or GPU
+// groups of two servers); nullopt when it can.
+std::optional<Message> domainProblem(const Topology &t, const PartSnapshot &parts, const TopologyNode &a,
+                                     const TopologyNode &b, const LinkSpec &link)
+{
+    for (const TopologyNode *end : {&a, &b}) {
+        if (end->kind != NodeKind::Server && end->kind != NodeKind::Gpu)
+            return Message{QT_TRANSLATE_NOOP("Core", "%1 joins servers or their GPUs, not network cards"), {link.name}};
+        const int server = serverOf(t, end->id);
+        for (const TopologyNode *part : t.partsOf(server)) {
+            if (part->kind != NodeKind::Gpu)
+                continue;
+            const GpuSpec *gpu = parts.gpu(part->catalogueId);
+            if (!gpu)
+                return notInParts(part->catalogueId);
+            if (gpu->nvlinkBandwidth <= units::gigabytesPerSecond(0))
+                return Message{QT_TRANSLATE_NOOP("Core", "%1 has no NVLink"), {gpu->name}};
+        }
+    }
+    const std::int64_t gpus = domainGpusJoining(t, parts, a.id, b.id);
+    if (gpus > link.domainGpus)
+        return Message{QT_TRANSLATE_NOOP("Core", "%1 joins at most %2 GPUs; these servers hold %3"),
+                       {link.name, std::to_string(link.domainGpus), std::to_string(gpus)}};
+    return std::nullopt;
 }
 
 } // namespace
@@ -235,6 +353,12 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
     if (hostBandwidth > 0)
         c.links.hostMemory = units::gigabytesPerSecond(hostBandwidth);
     c.dataParallel = c.links.tensorParallel;
+    c.gpusPerDomain = c.gpusPerServer;
+    const std::optional<Domains> domains = domainsOf(graph);
+    if (domains && domains->fewestGpus > c.gpusPerServer) {
+        c.gpusPerDomain = domains->fewestGpus;
+        c.domain = inside ? slower(*inside, domains->path) : domains->path;
+    }
     if (c.servers > 1) {
         if (reachable(graph).size() < graph.servers.size()) {
             c.problem = {QT_TRANSLATE_NOOP(
@@ -243,13 +367,16 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
             return c;
         }
         // Every pair's links are shared by the GPUs of the smaller server; the
-        // weakest pair limits the collectives that cross servers.
+        // weakest pair limits the collectives that cross servers. Servers
+        // joined only by a fabric (one NVL72 rack) cross it instead.
         std::optional<LinkPath> between;
         for (const auto &[key, path] : graph.edges) {
             const int gpus = std::max(1, std::min(graph.servers.at(key.first).gpus, graph.servers.at(key.second).gpus));
             const LinkPath perGpu{path.bandwidth / static_cast<double>(gpus), path.latency};
             between = between ? slower(*between, perGpu) : perGpu;
         }
+        if (!between)
+            between = c.domain;
         c.links.pipeline = *between;
         c.links.expertParallel = *between;
         c.dataParallel = *between;
@@ -306,6 +433,8 @@ std::optional<Message> linkProblem(const Topology &t, const PartSnapshot &parts,
             return Message{QT_TRANSLATE_NOOP("Core", "%1 joins two servers, not parts of one server"), {link.name}};
         return std::nullopt;
     }
+    if (spansServers(link) && !sameServer)
+        return domainProblem(t, parts, *a, *b, link);
     // NVLink, NVSwitch, Infinity Fabric and PCIe join GPUs inside one server.
     if (a->kind != NodeKind::Gpu || b->kind != NodeKind::Gpu)
         return Message{QT_TRANSLATE_NOOP("Core", "%1 joins GPUs; link servers with InfiniBand or Ethernet"),
@@ -343,6 +472,11 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
                                        {QT_TRANSLATE_NOOP("Core", "%1 has no NVLink: %2 cannot join these GPUs"),
                                         {gpu->name, fabric->name}},
                                        pcieFallback()));
+            else if (n.kind == NodeKind::Gpu && fabric && !fabricHolds(*fabric, n.count))
+                issues.push_back(issue(n.id, 0,
+                                       {QT_TRANSLATE_NOOP("Core", "%1 joins at most %2 GPUs; this group has %3"),
+                                        {fabric->name, std::to_string(fabric->domainGpus), std::to_string(n.count)}},
+                                       pcieFallback()));
             continue;
         }
         std::set<std::string> gpuTypes;
@@ -354,6 +488,11 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
             if (part->kind == NodeKind::Gpu) {
                 gpuTypes.insert(part->catalogueId);
                 gpuCount += part->count;
+                // A unified-memory chip (Apple M-series, GB10, Ryzen AI Max) is
+                // the machine's CPU and memory too.
+                const GpuSpec *gpu = parts.gpu(part->catalogueId);
+                hasCpu = hasCpu || (gpu && gpu->gpuMemoryShare);
+                hasMemory = hasMemory || (gpu && gpu->gpuMemoryShare);
             } else if (part->kind == NodeKind::Cpu) {
                 hasCpu = true;
                 if (const CpuSpec *cpu = parts.cpu(part->catalogueId))

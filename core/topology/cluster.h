@@ -8,7 +8,10 @@
 // two GPU groups of a server, the links drawn between them or else PCIe.
 // Between servers, the links drawn between them (or their NICs), shared by the
 // GPUs of the smaller server; pipeline and expert parallelism and data-parallel
-// replicas cross that path.
+// replicas cross that path. A switch fabric that spans servers (an NVL72
+// rack's NVLink switch trays, drawn between its compute trays) joins their
+// GPUs into one NVLink domain of at most the fabric's domain size: groups
+// inside a domain use its per-GPU NVLink path, not the scale-out network.
 //
 // checkTopology: the problems the canvas shows as badges (a server without CPU
 // or memory, GPUs with no path to the others, more GPUs than the CPUs' PCIe
@@ -41,6 +44,11 @@ struct Cluster {
     int gpuCount = 0;           // GPUs of that type
     int servers = 0;            // servers holding GPUs
     int gpusPerServer = 0;      // the most in one server
+    // The fewest GPUs an NVLink domain joins across servers (the compute trays
+    // of an NVL72 rack, joined by its switch trays); gpusPerServer when no
+    // fabric spans servers.
+    int gpusPerDomain = 0;
+    LinkPath domain; // among the GPUs of such a domain in different servers
     PerfLinks links;
     LinkPath dataParallel; // between replicas: inside a server or across servers
     bool cloud = false;    // every GPU server is a rented cloud instance

@@ -973,6 +973,30 @@ does not fit: %1 short</source>
         <source>the scenario holds %1 GPUs, more than the %2 the planner takes</source>
         <translation>该方案包含 %1 块 GPU，超过规划器可接受的 %2</translation>
     </message>
+    <message>
+        <source>the GPU may use %1 % of the %2 GB unified memory by default (%3 GiB); macOS raises the limit with sudo sysctl iogpu.wired_limit_mb=&lt;MiB&gt;</source>
+        <translation>GPU 默认可使用 %2 GB 统一内存的 %1 %（%3 GiB）；macOS 可用 sudo sysctl iogpu.wired_limit_mb=&lt;MiB&gt; 提高上限</translation>
+    </message>
+    <message>
+        <source>the GPU may use %1 % of the %2 GB unified memory by default (%3 GiB); Linux raises it with the ttm.pages_limit kernel parameter, or the firmware&apos;s dedicated memory setting</source>
+        <translation>GPU 默认可使用 %2 GB 统一内存的 %1 %（%3 GiB）；Linux 可通过 ttm.pages_limit 内核参数或固件的专用显存设置提高</translation>
+    </message>
+    <message>
+        <source>the GPU may use %1 % of the %2 GB unified memory (%3 GiB)</source>
+        <translation>GPU 可使用 %2 GB 统一内存的 %1 %（%3 GiB）</translation>
+    </message>
+    <message>
+        <source>%1 joins servers or their GPUs, not network cards</source>
+        <translation>%1 连接服务器或其 GPU，而不是网卡</translation>
+    </message>
+    <message>
+        <source>%1 joins at most %2 GPUs; these servers hold %3</source>
+        <translation>%1 最多连接 %2 个 GPU；这些服务器共有 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 joins at most %2 GPUs; this group has %3</source>
+        <translation>%1 最多连接 %2 个 GPU；此组有 %3 个</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>
@@ -1159,6 +1183,14 @@ does not fit: %1 short</source>
     <message>
         <source>How the Numbers Are Computed</source>
         <translation>数值计算方法</translation>
+    </message>
+    <message>
+        <source>Network adapters</source>
+        <translation>网卡</translation>
+    </message>
+    <message>
+        <source>Cables and transceivers</source>
+        <translation>线缆和光模块</translation>
     </message>
 </context>
 <context>
@@ -3292,6 +3324,10 @@ no GPU or engine to estimate</source>
     <message>
         <source>%1. Speeds are the performance model&apos;s nominal estimate at the load&apos;s concurrency; the verdict is the analytical model&apos;s (no queueing). ≥ marks a cost whose capital misses unpriced parts; a cost is unknown when a GPU or instance has no price. Evaluated in %2 ms.</source>
         <translation>%1。速度为性能模型在负载并发下的标称估算；结论来自解析模型（不含排队）。≥ 表示资本支出缺少未定价部件的成本；GPU 或实例没有价格时成本为未知。评估耗时 %2 毫秒。</translation>
+    </message>
+    <message>
+        <source>GPU share of unified memory %1 %</source>
+        <translation>GPU 可用统一内存 %1 %</translation>
     </message>
 </context>
 <context>

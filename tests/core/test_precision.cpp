@@ -58,6 +58,7 @@ private slots:
     void kvCacheBits();
     void checkpointBytes_data();
     void checkpointBytes();
+    void computePathPerGpuGeneration();
 };
 
 void TestPrecision::linearBits_data()
@@ -285,6 +286,27 @@ void TestPrecision::checkpointBytes()
     else
         QVERIFY2(std::abs(actual / bytes - 1.0) <= tolerance,
                  comparedMessage("checkpoint bytes", actual, bytes, "B", tolerance));
+}
+
+// The rate a weight format's matmuls run at on each generation. Without FP4
+// tensor cores an NVFP4 or MXFP4 model runs W4A16 (vllm-project/vllm#49376:
+// Marlin weight-only fallback), so Hopper computes it at its BF16 rate, not
+// FP8; Blackwell at its FP4 rate (B200 datasheet: 9,000 dense FP4 TFLOPS in
+// resources/catalogue/gpus.csv; the engine's built-in H100 row: 989 BF16,
+// 1,979 FP8). FP8 on an A100 (no FP8 path) runs at BF16.
+void TestPrecision::computePathPerGpuGeneration()
+{
+    const GpuSpec h100 = builtinGpu(QStringLiteral("h100-sxm"));
+    const ComputePrecision fp4 = weightFormat(QStringLiteral("nvfp4")).compute;
+    QCOMPARE(units::inTeraflopsPerSecond(h100.throughput(fp4)), 989.0);
+    QCOMPARE(units::inTeraflopsPerSecond(h100.throughput(weightFormat(QStringLiteral("mxfp4")).compute)), 989.0);
+    QCOMPARE(units::inTeraflopsPerSecond(h100.throughput(weightFormat(QStringLiteral("fp8")).compute)), 1979.0);
+    GpuSpec blackwell = h100;
+    blackwell.fp4 = units::teraflopsPerSecond(9000);
+    QCOMPARE(units::inTeraflopsPerSecond(blackwell.throughput(fp4)), 9000.0);
+    const GpuSpec a100 = builtinGpu(QStringLiteral("a100-80gb"));
+    QCOMPARE(units::inTeraflopsPerSecond(a100.throughput(weightFormat(QStringLiteral("fp8")).compute)), 312.0);
+    QCOMPARE(units::inTeraflopsPerSecond(a100.throughput(fp4)), 312.0);
 }
 
 QTEST_APPLESS_MAIN(TestPrecision)

@@ -3,6 +3,7 @@
 // plan's evaluation (fit, speed, cost) from it.
 
 #include "core/plan/planevaluation.h"
+#include "core/resolve/deployment.h"
 #include "core/topology/cluster.h"
 #include "support/enginetestsupport.h"
 
@@ -45,8 +46,12 @@ PartSnapshot parts()
     dimm.price = Price{500, "2025-01", ""};
     p.memory = {dimm};
     // Per direction, as the catalogue stores them (NVLink 4: 900 GB/s both ways per GPU).
+    // An NVL72 rack's NVLink switch trays: 1.8 TB/s both ways per GPU across
+    // the rack's 72 GPUs (resources/catalogue/links.csv, row nvlink5-nvl72).
+    LinkSpec rack = link("nvl72", LinkKind::NvSwitch, 900);
+    rack.domainGpus = 72;
     p.links = {link("nvlink4", LinkKind::NvLink, 450), link("nvswitch", LinkKind::NvSwitch, 450),
-               link("pcie4", LinkKind::Pcie, 31.5), link("ib-ndr", LinkKind::InfiniBand, 50)};
+               link("pcie4", LinkKind::Pcie, 31.5), link("ib-ndr", LinkKind::InfiniBand, 50), rack};
     p.models = {builtinModel("llama-3.1-8b"), builtinModel("llama-3.1-70b")};
     return p;
 }
@@ -277,6 +282,90 @@ private slots:
         const VersionEstimate tooMuch = evaluatePlan(plan).front().versions.front();
         QVERIFY(tooMuch.verdict.serves == Answer::No);
         QCOMPARE(tooMuch.verdict.code, std::string("throughput"));
+    }
+
+    // A GB200 NVL72 drawn as one server of 72 GPUs on the rack fabric is one
+    // NVLink domain: tensor parallelism of 16 or 72 stays on NVLink.
+    void anNvl72RackIsOneNvlinkDomain()
+    {
+        Topology t;
+        const int rack = addServer(t, "NVL72", 36);
+        addGpus(t, rack, "h100-sxm", 72, "nvl72");
+        const Cluster c = reduceToCluster(t, parts());
+        QVERIFY2(c.problem.empty(), c.problem.text().c_str());
+        QCOMPARE(c.gpusPerServer, 72);
+        for (int tensor : {16, 72})
+            QCOMPARE(units::inGBPerSecond(linksFor(c, {tensor, 1, 1, false}).tensorParallel.bandwidth), 900.0);
+        QVERIFY(!hasIssue(checkTopology(t, parts()), 0, "at most"));
+    }
+
+    // Compute trays of four GPUs joined by the rack's switch trays: TP 16
+    // spans four trays and pays NVLink, not InfiniBand; a group larger than
+    // the rack crosses the InfiniBand drawn between racks.
+    void traysOfOneRackShareItsNvlinkDomain()
+    {
+        Topology t;
+        std::vector<int> trays;
+        for (int i = 0; i < 4; ++i) { // a tray's GPUs meet only through the switch trays
+            trays.push_back(addServer(t, "tray " + std::to_string(i)));
+            addGpus(t, trays.back(), "h100-sxm", 4, "nvl72");
+        }
+        for (int i = 1; i < 4; ++i)
+            addLink(t, trays[i - 1], trays[i], "ib-ndr", 4); // four 400 Gb/s ports per tray
+        const Cluster overInfiniBand = reduceToCluster(t, parts());
+        QVERIFY2(overInfiniBand.problem.empty(), overInfiniBand.problem.text().c_str());
+        QCOMPARE(overInfiniBand.gpusPerDomain, 4);
+        QCOMPARE(units::inGBPerSecond(linksFor(overInfiniBand, {16, 1, 1, false}).tensorParallel.bandwidth), 50.0);
+
+        for (int i = 1; i < 4; ++i)
+            addLink(t, trays[i - 1], trays[i], "nvl72");
+        QVERIFY(!hasIssue(checkTopology(t, parts()), 0, "nvl72"));
+        const Cluster rack = reduceToCluster(t, parts());
+        QVERIFY2(rack.problem.empty(), rack.problem.text().c_str());
+        QCOMPARE(rack.gpusPerServer, 4);
+        QCOMPARE(rack.gpusPerDomain, 16);
+        const PerfLinks tp16 = linksFor(rack, {16, 1, 1, false});
+        QCOMPARE(units::inGBPerSecond(tp16.tensorParallel.bandwidth), 900.0);
+        QCOMPARE(units::inGBPerSecond(linksFor(rack, {4, 4, 1, false}).pipeline.bandwidth), 900.0);
+        QCOMPARE(units::inGBPerSecond(linksFor(rack, {8, 1, 1, false}).tensorParallel.bandwidth), 900.0);
+        // Between the rack and a fifth tray only InfiniBand is drawn.
+        const int outside = addServer(t, "other rack");
+        addGpus(t, outside, "h100-sxm", 4, "nvl72");
+        addLink(t, trays.back(), outside, "ib-ndr", 4);
+        const Cluster tworacks = reduceToCluster(t, parts());
+        QCOMPARE(tworacks.gpusPerDomain, 4); // the lone tray is a domain of its own
+    }
+
+    void aRackFabricJoinsNoMoreThanItsDomain()
+    {
+        Topology t;
+        std::vector<int> trays;
+        for (int i = 0; i < 19; ++i) { // 19 trays of 4: 76 GPUs
+            trays.push_back(addServer(t, "tray " + std::to_string(i)));
+            addGpus(t, trays.back(), "h100-sxm", 4);
+        }
+        for (int i = 1; i < 18; ++i)
+            addLink(t, trays[i - 1], trays[i], "nvl72");
+        QVERIFY(!linkProblem(t, parts(), trays[16], trays[17], *parts().link("nvl72")));
+        const std::optional<Message> tooMany = linkProblem(t, parts(), trays[17], trays[18], *parts().link("nvl72"));
+        QVERIFY(tooMany);
+        QCOMPARE(tooMany->text(), std::string("nvl72 joins at most 72 GPUs; these servers hold 76"));
+        // A fabric that does not span servers (an HGX board's NVSwitch) stays refused between them.
+        QVERIFY(linkProblem(t, parts(), trays[0], trays[18], *parts().link("nvswitch")));
+        // A GPU group larger than its fabric's domain is flagged and falls back to PCIe.
+        Topology big;
+        const int box = addServer(big, "too big");
+        const int group = addGpus(big, box, "h100-sxm", 80, "nvl72");
+        QVERIFY(hasIssue(checkTopology(big, parts()), group, "joins at most 72 GPUs; this group has 80"));
+        QCOMPARE(units::inGBPerSecond(reduceToCluster(big, parts()).links.tensorParallel.bandwidth), 63.0);
+        // A GPU without NVLink cannot join the rack fabric.
+        Topology pcieCards;
+        const int a = addServer(pcieCards, "a");
+        addGpus(pcieCards, a, "l40s", 4);
+        const int b = addServer(pcieCards, "b");
+        addGpus(pcieCards, b, "l40s", 4);
+        const std::optional<Message> noNvlink = linkProblem(pcieCards, parts(), a, b, *parts().link("nvl72"));
+        QVERIFY(noNvlink && noNvlink->text().find("has no NVLink") != std::string::npos);
     }
 
     void emptyCanvasSaysWhatIsMissing()

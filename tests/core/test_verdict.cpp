@@ -145,15 +145,15 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::newRow("Jetson AGX Orin 32GB") << "jetson-agx-orin-32gb"
                                               << "NVIDIA Jetson AGX Orin 32GB";
-        QTest::newRow("RTX 3060 12GB") << "rtx-3060-12gb"
-                                       << "NVIDIA GeForce RTX 3060 12GB";
+        QTest::newRow("Ryzen AI Max+ 395") << "ryzen-ai-max-395-128gb"
+                                           << "AMD Ryzen AI Max+ 395 (Radeon 8060S) 128GB";
     }
 
     void aMissingRateIsUnknown()
     {
         QFETCH(QString, gpu);
         QFETCH(QString, name);
-        // The catalogue rows have no BF16 figure (the RTX 3060 has an FP32 one): the estimate
+        // The catalogue rows have no BF16 figure (the Ryzen AI Max has an FP32 one): the estimate
         // must not borrow a wider path's rate.
         const GpuSpec spec = part<GpuSpec>(qPrintable(gpu));
         QCOMPARE(spec.bf16, units::teraflopsPerSecond(0));

@@ -295,8 +295,8 @@ private slots:
     {
         PartsPalette palette(*mCatalogue);
         palette.tabs()->setCurrentWidget(palette.view(PaletteKind::Gpu));
-        // Only memory modules are RDIMMs: the GPU tab would be empty.
-        palette.searchBox()->setText(QStringLiteral("RDIMM"));
+        // Only memory modules are ECC RDIMMs (a CPU row names the RDIMMs it takes): the GPU tab would be empty.
+        palette.searchBox()->setText(QStringLiteral("ECC RDIMM"));
         QCOMPARE(palette.visibleCount(PaletteKind::Gpu), 0);
         QVERIFY(palette.visibleCount(PaletteKind::Memory) > 0);
         QCOMPARE(palette.tabs()->currentWidget(), palette.view(PaletteKind::Memory));

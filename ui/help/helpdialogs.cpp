@@ -35,6 +35,10 @@ QString kindName(const QString &table)
         return HelpDialogs::tr("Links");
     if (table == QLatin1String("switches"))
         return HelpDialogs::tr("Switches");
+    if (table == QLatin1String("nics"))
+        return HelpDialogs::tr("Network adapters");
+    if (table == QLatin1String("cables"))
+        return HelpDialogs::tr("Cables and transceivers");
     if (table == QLatin1String("servers"))
         return HelpDialogs::tr("Server templates");
     if (table == QLatin1String("instances"))

@@ -2,6 +2,7 @@
 
 #include "ui/document/plandocument.h"
 #include "ui/format/boundname.h"
+#include "ui/format/coremessage.h"
 #include "ui/format/estimatetext.h"
 #include "ui/format/memoryunit.h"
 #include "ui/format/money.h"
@@ -96,11 +97,13 @@ void SummaryPanel::refresh()
             auto *fitsCell = cell(sized ? (fits ? tr("yes") : tr("no")) : tr("unknown"), Qt::AlignCenter);
             fitsCell->setForeground(sized ? (fits ? kGood : kBad) : kUnknown);
             mTable->setItem(row, Fits, fitsCell);
-            mTable->setItem(row, MemoryPerGpu,
-                            cell(sized ? tr("%1 of %2")
-                                             .arg(QLocale().toString(inMemoryUnit(v.memory.perGpu.total()), 'f', 1),
-                                                  memoryText(v.memory.capacity, 1))
-                                       : QStringLiteral("—")));
+            auto *memory = cell(sized ? tr("%1 of %2")
+                                            .arg(QLocale().toString(inMemoryUnit(v.memory.perGpu.total()), 'f', 1),
+                                                 memoryText(v.memory.capacity, 1))
+                                      : QStringLiteral("—"));
+            if (v.capacityNote)
+                memory->setToolTip(translated(*v.capacityNote));
+            mTable->setItem(row, MemoryPerGpu, memory);
             mTable->setItem(row, TokensPerSecond,
                             cell(estimated ? QLocale().toString(v.speed->nominal.outputTokensPerSecond, 'f', 0)
                                            : QStringLiteral("—")));
@@ -123,6 +126,11 @@ void SummaryPanel::refresh()
                            .arg(v.parallel.tensor)
                            .arg(v.parallel.pipeline)
                            .arg(v.concurrency);
+            // The whole note (with how to raise the share) is the memory cell's tooltip.
+            if (const std::optional<double> share = s.cluster.gpu ? s.cluster.gpu->gpuMemoryShare : std::nullopt;
+                share && v.capacityNote)
+                note += (note.isEmpty() ? QString() : QStringLiteral(" · "))
+                        + tr("GPU share of unified memory %1 %").arg(QLocale().toString(*share * 100, 'f', 0));
             mTable->setItem(row, Note, cell(note, Qt::AlignLeft | Qt::AlignVCenter));
             ++row;
         }

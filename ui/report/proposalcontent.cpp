@@ -157,6 +157,14 @@ QString tpotText(units::Seconds tpot)
     return Proposal::tr("%1 ms").arg(number(units::inSeconds(tpot) * 1000, 1));
 }
 
+// A core message, which starts in lower case to follow a colon, as a sentence of its own.
+QString sentence(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text + QLatin1Char('.');
+}
+
 QString memoryUseText(const InferenceMemoryEstimate &m)
 {
     return Proposal::tr("%1 of %2").arg(number(inMemoryUnit(m.perGpu.total()), 1), memoryText(m.capacity, 1));
@@ -372,7 +380,8 @@ private:
                         .arg(v.parallel.tensor)
                         .arg(v.parallel.pipeline)
                         .arg(v.replicas)
-                        .arg(memoryUseText(v.memory)));
+                        .arg(memoryUseText(v.memory))
+                    + (v.capacityNote ? QLatin1Char(' ') + sentence(translated(*v.capacityNote)) : QString()));
             }
 
             subsection(Proposal::tr("What it costs"));
