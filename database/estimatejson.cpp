@@ -85,8 +85,12 @@ QJsonObject gpuToJson(const GpuSpec &gpu)
         {"memory_bandwidth_gbps", units::inGBPerSecond(gpu.memoryBandwidth)},
         {"bf16_tflops", units::inTeraflopsPerSecond(gpu.bf16)},
         {"fp8_tflops", units::inTeraflopsPerSecond(gpu.fp8)},
+        {"fp4_tflops", units::inTeraflopsPerSecond(gpu.fp4)},
         {"tdp_watts", units::inWatts(gpu.tdp)},
         {"interconnect", qs(gpu.interconnect)},
+        {"usable_memory_bytes", wholeBytes(gpu.usableMemory)},
+        {"gpu_memory_share", gpu.gpuMemoryShare ? QJsonValue(*gpu.gpuMemoryShare) : QJsonValue()},
+        {"memory_share_note", gpuMemoryShareNote(gpu) ? QJsonValue(qs(gpuMemoryShareNote(gpu)->text())) : QJsonValue()},
         {"source", qs(gpu.source)},
     };
 }

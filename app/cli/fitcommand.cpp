@@ -88,6 +88,8 @@ int runInference(const QCommandLineParser &parser, const CliDeployment &deployme
     printRow(QStringLiteral("Engine reserve"), units::inBytes(e.engineReserve));
     printRow(QStringLiteral("Total"), units::inBytes(e.perGpu.total()));
     printRow(QStringLiteral("Usable capacity"), units::inBytes(e.capacity));
+    if (const std::optional<Message> share = gpuMemoryShareNote(r.gpu))
+        printLine(QStringLiteral("    %1").arg(QString::fromStdString(share->text())));
     if (e.offloadedLayers > 0)
         printLine(QStringLiteral("Offloaded to host RAM: %1 layers, %2")
                       .arg(e.offloadedLayers)
@@ -159,6 +161,8 @@ int runTraining(const QCommandLineParser &parser, const CliDeployment &deploymen
     printRow(QStringLiteral("Runtime overhead"), units::inBytes(e.overhead));
     printRow(QStringLiteral("Total"), units::inBytes(e.total()));
     printRow(QStringLiteral("Usable capacity"), units::inBytes(e.capacity));
+    if (const std::optional<Message> share = gpuMemoryShareNote(r.gpu))
+        printLine(QStringLiteral("    %1").arg(QString::fromStdString(share->text())));
     printLine(QStringLiteral("Fits: %1").arg(yesNo(e.fits, units::inBytes(e.shortfall))));
     printLine(QStringLiteral("Max micro-batch at this sequence length: %1").arg(e.maxMicroBatch));
     printLine(QStringLiteral("Max sequence length at this micro-batch: %1 tokens")

@@ -1,0 +1,215 @@
+// The 2025-2026 hardware in the shipped catalogue (resources/catalogue/*.csv)
+// and what the engine makes of it: datasheet figures of the new parts, the
+// catalogue's coverage, an NVL72 rack as one NVLink domain, a unified-memory
+// Mac that holds DeepSeek-R1 only within the GPU's share of its memory, and
+// parts without a figure giving "unknown".
+
+#include "core/plan/planedit.h"
+#include "core/plan/planevaluation.h"
+#include "core/resolve/deployment.h"
+#include "core/topology/cluster.h"
+#include "support/shippedcatalogue.h"
+
+#include <QtTest>
+
+#include <set>
+
+using namespace planner;
+using planner::testsupport::shippedCatalogue;
+
+namespace {
+
+GpuSpec gpu(const char *id)
+{
+    const std::optional<GpuSpec> found = shippedCatalogue().find<GpuSpec>(QString::fromLatin1(id));
+    if (!found)
+        qFatal("GPU %s is not in the shipped catalogue", id);
+    return *found;
+}
+
+// A plan with one scenario holding `server` (a shipped server template) once.
+Plan planWithServer(const char *serverId, const char *modelId, const DeploymentSettings &settings)
+{
+    Plan plan;
+    plan.scenarios.push_back({});
+    plan.scenarios.front().name = "test";
+    plan.scenarios.front().deployment = settings;
+    const std::optional<ResolvedServer> server = shippedCatalogue().resolveServer(QString::fromLatin1(serverId));
+    if (!server)
+        qFatal("server template %s does not resolve", serverId);
+    planedit::addServer(plan, 0, *server, {0, 0});
+    const std::optional<ModelSpec> model = shippedCatalogue().find<ModelSpec>(QString::fromLatin1(modelId));
+    if (!model)
+        qFatal("model %s is not in the shipped catalogue", modelId);
+    planedit::keep(plan.parts, *model);
+    plan.modelIds = {modelId};
+    plan.workload.concurrency = 1;
+    plan.workload.inputTokens = 1024;
+    plan.workload.outputTokens = 256;
+    return plan;
+}
+
+} // namespace
+
+class TestCurrentHardware : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Each row against the figure its source gives (dense rates; the source
+    // named per row is also in the row's own source column).
+    void datasheetFigures_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<double>("memoryGB");
+        QTest::addColumn<double>("bandwidthGBps");
+        QTest::addColumn<double>("bf16");
+        QTest::addColumn<double>("fp8");
+        QTest::addColumn<double>("fp4");
+        // ai-dynamo/aiconfigurator systems/b300_sxm.yaml (Blackwell Ultra datasheet):
+        // 4.5 PF BF16 sparse = 2,250 dense, FP8 4,500, NVFP4 14,000 dense; 288 GB HBM3e.
+        QTest::newRow("B300") << "b300" << 288.0 << 7750.0 << 2250.0 << 4500.0 << 14000.0;
+        // aiconfigurator systems/gb200.yaml: per GPU of an NVL72, 8 TB/s, BF16 2,500,
+        // FP8 5,000, FP4 10,000 dense; 186 GB = 13.4 TB / 72.
+        QTest::newRow("GB200") << "gb200" << 186.0 << 8000.0 << 2500.0 << 5000.0 << 10000.0;
+        // aiconfigurator systems/gb300.yaml: FP4 15,000 dense (NVFP4), 288 GB.
+        QTest::newRow("GB300") << "gb300" << 288.0 << 8000.0 << 2500.0 << 5000.0 << 15000.0;
+        // AMD Instinct MI355X spec page (via stas00/ml-engineering): BF16 2,500, FP8 5,000,
+        // FP4 10,100 dense; 288 GB HBM3e at 8 TB/s.
+        QTest::newRow("MI355X") << "mi355x" << 288.0 << 8000.0 << 2500.0 << 5000.0 << 10100.0;
+        // NVIDIA RTX PRO 6000 Blackwell Workstation: 96 GB GDDR7, 512-bit at 28 Gbps.
+        QTest::newRow("RTX PRO 6000") << "rtx-pro-6000-ws" << 96.0 << 1792.0 << 503.8 << 1007.6 << 2015.2;
+        // GeForce RTX 5090: 32 GB GDDR7, 1,792 GB/s; FP4 3,352 sparse = 1,676 dense.
+        QTest::newRow("RTX 5090") << "rtx-5090" << 32.0 << 1792.0 << 210.0 << 838.0 << 1676.0;
+        // Apple M3 Ultra: 512 GB at 819 GB/s; the GPU's FP16 rate equals its FP32 28.4 TFLOPS.
+        QTest::newRow("M3 Ultra 512GB") << "apple-m3-ultra-512gb" << 512.0 << 819.0 << 28.4 << 0.0 << 0.0;
+        // DGX Spark GB10: 128 GB LPDDR5x at 273 GB/s, 1 PF FP4 sparse = 500 dense; no
+        // published BF16 rate (unknown, not 0: see aPartWithoutAFigureIsUnknown).
+        QTest::newRow("GB10") << "gb10" << 128.0 << 273.0 << 0.0 << 0.0 << 500.0;
+        // Google Cloud TPU v6e documentation: 918 TFLOPS BF16, 32 GB HBM at 1,638 GB/s.
+        QTest::newRow("TPU v6e") << "tpu-v6e" << 32.0 << 1638.0 << 918.0 << 918.0 << 0.0;
+        // AWS Neuron Trainium2 architecture: BF16 667, FP8 1,299 dense; 96 GB at 2.9 TB/s.
+        QTest::newRow("Trainium2") << "trainium2" << 96.0 << 2900.0 << 667.0 << 1299.0 << 0.0;
+        // RidgeRun Jetson AGX Thor SoM overview: 128 GB LPDDR5x, 256-bit, 273 GB/s.
+        QTest::newRow("Jetson AGX Thor") << "jetson-agx-thor" << 128.0 << 273.0 << 0.0 << 0.0 << 0.0;
+    }
+
+    void datasheetFigures()
+    {
+        QFETCH(QString, id);
+        QFETCH(double, memoryGB);
+        QFETCH(double, bandwidthGBps);
+        QFETCH(double, bf16);
+        QFETCH(double, fp8);
+        QFETCH(double, fp4);
+        const GpuSpec g = gpu(qPrintable(id));
+        QCOMPARE(units::inGB(g.memory), memoryGB);
+        QCOMPARE(units::inGBPerSecond(g.memoryBandwidth), bandwidthGBps);
+        QCOMPARE(units::inTeraflopsPerSecond(g.bf16), bf16);
+        QCOMPARE(units::inTeraflopsPerSecond(g.fp8), fp8);
+        QCOMPARE(units::inTeraflopsPerSecond(g.fp4), fp4);
+        QVERIFY(!g.source.empty());
+    }
+
+    // The issue's coverage: at least 50 accelerators, 20 CPUs and 70 cloud
+    // instances, every row sourced, every price dated; each part it names listed.
+    void theCatalogueCoversCurrentHardware()
+    {
+        const Catalogue &c = shippedCatalogue();
+        const std::vector<GpuSpec> gpus = c.list<GpuSpec>();
+        QVERIFY2(gpus.size() >= 50, qPrintable(QString::number(gpus.size())));
+        QVERIFY(c.list<CpuSpec>().size() >= 20);
+        const std::vector<CloudInstance> instances = c.list<CloudInstance>();
+        QVERIFY(instances.size() >= 70);
+        std::set<std::string> ids;
+        for (const GpuSpec &g : gpus) {
+            ids.insert(g.id);
+            QVERIFY2(!g.source.empty(), g.id.c_str());
+            QVERIFY2(!g.price || !g.price->date.empty(), g.id.c_str());
+        }
+        for (const char *named :
+             {"b300", "gb200", "gb300", "rtx-pro-6000-ws", "rtx-pro-6000-server", "rtx-5090", "rtx-5080", "mi350x",
+              "mi355x", "arc-pro-b60", "jetson-agx-thor", "gb10", "apple-m3-ultra-512gb", "apple-m4-max-128gb",
+              "apple-m4-pro-64gb", "ryzen-ai-max-395-128gb", "tpu-v6e", "tpu-v7", "trainium2"})
+            QVERIFY2(ids.count(named), named);
+        for (const CloudInstance &i : instances)
+            QVERIFY2(!i.onDemand || (!i.priceDate.empty() && !i.region.empty()), i.id.c_str());
+        // Blackwell rentals and the seeds' 3-year reserved prices.
+        for (const char *named : {"aws-p6-b200.48xlarge", "aws-g4dn.xlarge", "aws-p4d.24xlarge"})
+            QVERIFY2(c.find<CloudInstance>(QString::fromLatin1(named)), named);
+        QVERIFY(c.find<CloudInstance>(QStringLiteral("aws-g4dn.xlarge"))->reserved3Year);
+        QVERIFY(c.find<CloudInstance>(QStringLiteral("aws-p4d.24xlarge"))->reserved3Year);
+    }
+
+    // The shipped GB200 NVL72 template: one NVLink domain of 72 GPUs, so
+    // tensor parallelism of 16 (four compute trays' worth) stays on NVLink 5
+    // at 900 GB/s per direction per GPU.
+    void anNvl72RackIsOne72GpuNvlinkDomain()
+    {
+        const Plan plan = planWithServer("gb200-nvl72", "deepseek-r1", {});
+        const Cluster c = reduceToCluster(plan.scenarios.front().topology, plan.parts);
+        QVERIFY2(c.problem.empty(), c.problem.text().c_str());
+        QCOMPARE(c.gpuCount, 72);
+        QCOMPARE(c.gpusPerServer, 72);
+        const PerfLinks tp16 = linksFor(c, {16, 1, 1, false});
+        QCOMPARE(units::inGBPerSecond(tp16.tensorParallel.bandwidth), 900.0);
+        for (const TopologyIssue &issue : checkTopology(plan.scenarios.front().topology, plan.parts))
+            QVERIFY2(issue.message.text().find("at most") == std::string::npos, issue.message.text().c_str());
+    }
+
+    // A Mac Studio M3 Ultra 512 GB: macOS lets its GPU wire 3/4 of the memory
+    // by default (384 GiB). DeepSeek-R1 at GGUF Q4_K_M (402.9 GB of weights;
+    // the published file is 404 GB) fits inside that share; Q5_K_M (about
+    // 475 GB) is less than the 512 GiB installed but more than the share, so
+    // it does not fit. Both verdicts say how much the GPU may use and how to
+    // raise it.
+    void aMacHoldsR1OnlyWithinTheGpuShare()
+    {
+        DeploymentSettings settings;
+        settings.engineId = "llama.cpp";
+        settings.weightFormat = "q4_k_m";
+        const Plan q4 = planWithServer("mac-studio-m3-ultra-512gb", "deepseek-r1", settings);
+        QVERIFY(checkTopology(q4.scenarios.front().topology, q4.parts).empty()); // the chip is CPU and memory too
+        const VersionEstimate fits = evaluatePlan(q4).front().versions.front();
+        QVERIFY(fits.verdict.fits == Answer::Yes);
+        QCOMPARE(units::inGiB(fits.memory.capacity), 384.0);
+        QVERIFY(fits.capacityNote);
+        QCOMPARE(fits.capacityNote->text(),
+                 std::string("the GPU may use 75 % of the 512 GB unified memory by default (384 GiB); macOS raises "
+                             "the limit with sudo sysctl iogpu.wired_limit_mb=<MiB>"));
+
+        settings.weightFormat = "q5_k_m";
+        Plan q5 = q4;
+        q5.scenarios.front().deployment = settings;
+        const VersionEstimate tooBig = evaluatePlan(q5).front().versions.front();
+        QVERIFY(tooBig.verdict.fits == Answer::No);
+        QVERIFY(tooBig.memory.perGpu.total() < gpu("apple-m3-ultra-512gb").memory);
+        QVERIFY(tooBig.capacityNote);
+    }
+
+    // A part without the figure an estimate needs makes that estimate
+    // unknown, never 0: DGX Spark has no published BF16 rate, GB200 no
+    // public price.
+    void aPartWithoutAFigureIsUnknown()
+    {
+        DeploymentSettings settings;
+        settings.engineId = "vllm";
+        const Plan spark = planWithServer("dgx-spark", "llama-3.1-8b", settings);
+        const ScenarioEstimate e = evaluatePlan(spark).front();
+        const VersionEstimate &v = e.versions.front();
+        QVERIFY(v.verdict.fits == Answer::Yes);
+        QVERIFY(v.verdict.serves == Answer::Unknown);
+        QCOMPARE(v.verdict.reason.text(),
+                 std::string("NVIDIA GB10 Grace Blackwell Superchip (DGX Spark) has no BF16 rate in the catalogue"));
+        QVERIFY(!v.speed);
+
+        const Plan rack = planWithServer("gb200-nvl72", "deepseek-r1", {});
+        const ScenarioEstimate priced = evaluatePlan(rack).front();
+        QVERIFY(priced.costCompleteness == CostCompleteness::Unknown);
+        QVERIFY(!priced.unpricedGpusOrInstances.empty());
+        QVERIFY(!priced.versions.front().usdPerMillionOutputTokens);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCurrentHardware)
+#include "test_currenthardware.moc"
