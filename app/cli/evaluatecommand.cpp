@@ -56,13 +56,17 @@ void printVersion(const VersionEstimate &v)
     if (!v.verdict.reason.empty())
         line += QStringLiteral(" — ") + qs(v.verdict.reason.text());
     printLine(line);
+    // Sequences are sized only when the serving verdict is known.
+    const QString held = v.verdict.serves == Answer::Unknown
+                             ? QString()
+                             : QStringLiteral("; %1 at once (holds %2)")
+                                   .arg(plural(v.concurrency, QStringLiteral("sequence")), count(v.sequencesHeld));
     if (v.replicas > 0)
-        printLine(QStringLiteral("    TP %1 x PP %2 x EP %3, %4; %5 at once (holds %6)")
+        printLine(QStringLiteral("    TP %1 x PP %2 x EP %3, %4%5")
                       .arg(v.parallel.tensor)
                       .arg(v.parallel.pipeline)
                       .arg(v.parallel.expert)
-                      .arg(plural(v.replicas, QStringLiteral("replica")),
-                           plural(v.concurrency, QStringLiteral("sequence")), count(v.sequencesHeld)));
+                      .arg(plural(v.replicas, QStringLiteral("replica")), held));
     if (v.verdict.fits != Answer::Unknown)
         printLine(QStringLiteral("    Memory per GPU %1 of %2%3")
                       .arg(formatBytes(units::inBytes(v.memory.perGpu.total())),

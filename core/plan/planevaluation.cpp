@@ -136,10 +136,14 @@ OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
             continue;
         ++build.servers;
         const ServerTemplate *made = parts.server(server->catalogueId);
-        if (made) {
+        // A unified-memory machine (Mac Studio, DGX Spark) is its chip: the
+        // chip's price is the machine's, and there is no chassis to add.
+        const GpuSpec *chip = made ? parts.gpu(made->gpu.id) : nullptr;
+        const bool chipIsTheMachine = made && !made->chassisPrice && chip && chip->gpuMemoryShare;
+        if (made && !chipIsTheMachine)
             build.lines.push_back(chassisLine(*made, 1));
+        if (made)
             ratedWatts += units::inWatts(made->systemPower);
-        }
         everyServerRated = everyServerRated && made && made->systemPower > units::watts(0);
         for (const TopologyNode *part : t.partsOf(server->id)) {
             const int n = part->count;

@@ -247,6 +247,14 @@ does not fit: %1 short</source>
         <source>%1 each · %2 GB/s · %3</source>
         <translation>每块 %1 · %2 GB/s · %3</translation>
     </message>
+    <message>
+        <source>unified memory, GPU share %1 %</source>
+        <translation>统一内存，GPU 可用 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 cores each</source>
+        <translation>每个 %1 核</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueEdits</name>

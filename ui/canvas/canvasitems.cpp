@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
+#include <QLocale>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
@@ -63,16 +64,22 @@ QString partDetail(const TopologyNode &n, const PartSnapshot &parts)
     case NodeKind::Gpu:
         if (const GpuSpec *gpu = parts.gpu(n.catalogueId)) {
             const LinkSpec *fabric = parts.link(n.fabricLinkId);
+            const QString path = gpu->gpuMemoryShare // a unified-memory chip: its share, not a bus
+                                     ? CanvasItems::tr("unified memory, GPU share %1 %")
+                                           .arg(QLocale().toString(*gpu->gpuMemoryShare * 100, 'f', 0))
+                                     : fabric ? qs(fabric->name).section(QLatin1Char('('), 0, 0).trimmed()
+                                              : CanvasItems::tr("over PCIe");
             return CanvasItems::tr("%1 each · %2 GB/s · %3")
                 .arg(memoryText(gpu->memory, 0))
                 .arg(std::lround(units::inGBPerSecond(gpu->memoryBandwidth)))
-                .arg(fabric ? qs(fabric->name).section(QLatin1Char('('), 0, 0).trimmed()
-                            : CanvasItems::tr("over PCIe"));
+                .arg(path);
         }
         break;
     case NodeKind::Cpu:
         if (const CpuSpec *cpu = parts.cpu(n.catalogueId))
-            return CanvasItems::tr("%1 cores · %2 PCIe lanes each").arg(cpu->cores).arg(cpu->pcieLanes);
+            return cpu->pcieLanes > 0 // 0: the catalogue has no lane count
+                       ? CanvasItems::tr("%1 cores · %2 PCIe lanes each").arg(cpu->cores).arg(cpu->pcieLanes)
+                       : CanvasItems::tr("%1 cores each").arg(cpu->cores);
         break;
     case NodeKind::Memory:
         if (const MemoryModuleSpec *m = parts.memoryModule(n.catalogueId))
