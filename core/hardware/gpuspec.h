@@ -46,7 +46,10 @@ struct GpuSpec {
     int pcieGeneration = 0;
     int pcieLanes = 0;
     std::string formFactor; // SXM, PCIe, OAM, module
-    OptionalPrice price;    // list or street price of one GPU
+    // A CPU and its RAM standing in for a GPU (core/hardware/cpudevice.h): a
+    // server without GPUs, run by llama.cpp's CPU backend. Never stored.
+    bool cpu = false;
+    OptionalPrice price; // list or street price of one GPU
     std::string source;
 
     // Throughput for a precision, falling back to the path engines use where

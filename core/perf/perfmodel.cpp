@@ -262,6 +262,22 @@ EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu)
                           "compute 45-85 % of dense peak, memory 60-92 % of bandwidth, links 60-90 %: "
                           "matmul and STREAM measurements (stas00/ml-engineering, Azure AI-benchmarking-guide) "
                           "and serving benchmarks, calibrated in tests/core/test_perfmodel"};
+    // A CPU running llama.cpp (no GPU): decode reaches 32-71 % of the DDR
+    // peak and prompt processing 29-55 % of the cores' FP32 vector rate; the
+    // nominal factors are the medians of the published runs in
+    // tests/fixtures/measurements/llamacpp-cpu.csv ("fit" rows; the
+    // "held-out" rows check them in tests/core/test_currenthardware).
+    if (gpu.cpu) {
+        range.pessimistic.compute = 0.29;
+        range.nominal.compute = 0.30;
+        range.optimistic.compute = 0.55;
+        range.pessimistic.memory = 0.32;
+        range.nominal.memory = 0.61;
+        range.optimistic.memory = 0.71;
+        range.source = "llama.cpp on a CPU: memory 32-71 % of the DDR peak, compute 29-55 % of the FP32 vector rate "
+                       "(published llama-bench runs, tests/fixtures/measurements/llamacpp-cpu.csv)";
+        return range;
+    }
     // llama.cpp's batch-1 kernels reach only 34-51 % of HBM bandwidth (same
     // benchmark: A100 SXM, A100 PCIe, H100 PCIe; Llama 3 8B Q4_K_M and F16).
     if (engine.id == "llama.cpp" && gpu.hasHighBandwidthMemory()) {

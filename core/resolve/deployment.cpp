@@ -173,6 +173,12 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
     InferenceRequest &d = r.deployment;
     if (const std::optional<Message> missing = missingMemoryFigure(*cluster.gpu))
         out.problems.push_back({"missing-figure", *missing, "gpu"});
+    if (cluster.cpuOnly && formats.engine.id != "llama.cpp")
+        out.problems.push_back({"cpu-engine",
+                                {QT_TRANSLATE_NOOP("Core", "a server without GPUs runs the model on its CPU with "
+                                                           "llama.cpp; %1 needs a GPU"),
+                                 {formats.engine.name}},
+                                "engine"});
     if (shape.inputTokens < 0 || shape.outputTokens < 0
         || std::max(shape.contextTokens, shape.inputTokens + shape.outputTokens) < 1)
         out.problems.push_back({"bad-length",

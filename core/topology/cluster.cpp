@@ -1,5 +1,7 @@
 #include "core/topology/cluster.h"
 
+#include "core/hardware/cpudevice.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -307,12 +309,65 @@ std::optional<Message> domainProblem(const Topology &t, const PartSnapshot &part
     return std::nullopt;
 }
 
+// A canvas without GPUs whose one server has a CPU and memory: the CPU runs
+// the model (llama.cpp's CPU backend) from the memory installed beside it.
+// nullopt when no server has a CPU, so the usual "no GPUs" message stands.
+std::optional<Cluster> cpuCluster(const Topology &t, const PartSnapshot &parts)
+{
+    std::vector<const TopologyNode *> withCpu;
+    for (const TopologyNode *server : t.servers())
+        for (const TopologyNode *part : t.partsOf(server->id))
+            if (part->kind == NodeKind::Cpu) {
+                withCpu.push_back(server);
+                break;
+            }
+    if (withCpu.empty())
+        return std::nullopt;
+    Cluster c;
+    c.cpuOnly = true;
+    if (withCpu.size() > 1) {
+        c.problem = {QT_TRANSLATE_NOOP("Core", "CPU-only inference is estimated for one server; add GPUs to plan "
+                                               "several"),
+                     {}};
+        return c;
+    }
+    const CpuSpec *cpu = nullptr;
+    double memoryGB = 0;
+    for (const TopologyNode *part : t.partsOf(withCpu.front()->id)) {
+        if (part->kind == NodeKind::Cpu && !cpu)
+            cpu = parts.cpu(part->catalogueId);
+        if (const MemoryModuleSpec *m = part->kind == NodeKind::Memory ? parts.memoryModule(part->catalogueId)
+                                                                       : nullptr)
+            memoryGB += units::inGB(m->capacity) * part->count;
+    }
+    if (!cpu) {
+        c.problem = {QT_TRANSLATE_NOOP("Core", "the server's CPU is not in the plan's parts"), {}};
+        return c;
+    }
+    if (memoryGB <= 0) {
+        c.problem = {QT_TRANSLATE_NOOP("Core", "CPU-only inference runs from the server's memory: add memory "
+                                               "modules"),
+                     {}};
+        return c;
+    }
+    // DIMMs are sold in GB that are GiB of cells, as GPU memory is.
+    c.gpu = cpuAsDevice(*cpu, units::gibibytes(memoryGB));
+    c.gpuCount = c.servers = c.gpusPerServer = c.gpusPerDomain = 1;
+    c.links = singleServerLinks(*c.gpu);
+    c.links.hostMemory = cpu->memoryBandwidth;
+    c.dataParallel = c.links.tensorParallel;
+    return c;
+}
+
 } // namespace
 
 Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
 {
     Cluster c;
     const std::string gpuId = mostNumerousGpu(t);
+    if (gpuId.empty())
+        if (std::optional<Cluster> cpus = cpuCluster(t, parts))
+            return *cpus;
     const GpuSpec *gpu = parts.gpu(gpuId);
     if (!gpu) {
         c.problem = gpuId.empty()

@@ -52,7 +52,10 @@ struct Cluster {
     PerfLinks links;
     LinkPath dataParallel; // between replicas: inside a server or across servers
     bool cloud = false;    // every GPU server is a rented cloud instance
-    Message problem;       // why it cannot be estimated; empty when it can
+    // No GPUs: the one server's CPU and memory are the device (gpu is
+    // cpuAsDevice's), which only llama.cpp's CPU backend runs.
+    bool cpuOnly = false;
+    Message problem; // why it cannot be estimated; empty when it can
 };
 
 Cluster reduceToCluster(const Topology &topology, const PartSnapshot &parts);

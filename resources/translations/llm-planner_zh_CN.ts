@@ -1005,6 +1005,22 @@ does not fit: %1 short</source>
         <source>%1 joins at most %2 GPUs; this group has %3</source>
         <translation>%1 最多连接 %2 个 GPU；此组有 %3 个</translation>
     </message>
+    <message>
+        <source>CPU-only inference is estimated for one server; add GPUs to plan several</source>
+        <translation>纯 CPU 推理只估算一台服务器；要规划多台请添加 GPU</translation>
+    </message>
+    <message>
+        <source>the server&apos;s CPU is not in the plan&apos;s parts</source>
+        <translation>服务器的 CPU 不在方案的部件中</translation>
+    </message>
+    <message>
+        <source>CPU-only inference runs from the server&apos;s memory: add memory modules</source>
+        <translation>纯 CPU 推理使用服务器内存运行：请添加内存条</translation>
+    </message>
+    <message>
+        <source>a server without GPUs runs the model on its CPU with llama.cpp; %1 needs a GPU</source>
+        <translation>没有 GPU 的服务器用 llama.cpp 在 CPU 上运行模型；%1 需要 GPU</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>
