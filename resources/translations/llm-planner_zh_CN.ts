@@ -2495,6 +2495,22 @@ no GPU or engine to estimate</source>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
+    <message>
+        <source>Runs on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <source>%1 with %2 of memory at %3 GB/s (no GPU: llama.cpp on the CPU)</source>
+        <translation>%1，内存 %2，带宽 %3 GB/s（无 GPU：llama.cpp 在 CPU 上运行）</translation>
+    </message>
+    <message>
+        <source>NVLink domain</source>
+        <translation>NVLink 域</translation>
+    </message>
+    <message>
+        <source>%1 GPUs across servers, %2</source>
+        <translation>跨服务器 %1 个 GPU，%2</translation>
+    </message>
 </context>
 <context>
     <name>planner::LaunchExportDialog</name>

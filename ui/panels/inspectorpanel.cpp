@@ -4,12 +4,15 @@
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
 #include "ui/format/coremessage.h"
+#include "ui/format/memoryunit.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+
+#include <cmath>
 
 namespace planner {
 
@@ -93,10 +96,17 @@ std::vector<InspectorPanel::TextRow> InspectorPanel::summaryRows() const
         const Cluster &c = e.cluster;
         if (!c.problem.empty()) {
             rows.push_back({tr("Cluster"), translated(c.problem)});
+        } else if (c.cpuOnly) {
+            rows.push_back({tr("Runs on"), tr("%1 with %2 of memory at %3 GB/s (no GPU: llama.cpp on the CPU)")
+                                               .arg(qs(c.gpu->name), memoryText(c.gpu->usableMemory, 0))
+                                               .arg(std::lround(units::inGBPerSecond(c.gpu->memoryBandwidth)))});
         } else {
             rows.push_back(
                 {tr("GPUs"), tr("%1 × %2 in %n server(s)", nullptr, c.servers).arg(c.gpuCount).arg(qs(c.gpu->name))});
             rows.push_back({tr("Inside a server"), perDirection(c.links.tensorParallel)});
+            if (c.gpusPerDomain > c.gpusPerServer)
+                rows.push_back({tr("NVLink domain"),
+                                tr("%1 GPUs across servers, %2").arg(c.gpusPerDomain).arg(perDirection(c.domain))});
             if (c.servers > 1)
                 rows.push_back({tr("Between servers"), perDirection(c.links.pipeline) + tr(" per GPU")});
         }
