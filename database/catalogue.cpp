@@ -4,6 +4,7 @@
 #include "database/cataloguerows.h"
 #include "database/cataloguesql.h"
 #include "database/csvtable.h"
+#include "database/networkparts.h"
 #include "database/partfigures.h"
 #include "database/userfile.h"
 
@@ -492,13 +493,15 @@ std::optional<ResolvedServer> Catalogue::resolveServer(const QString &id) const
     const std::optional<GpuSpec> gpu = find<GpuSpec>(QString::fromStdString(server->gpu.id));
     if (!gpu)
         return std::nullopt;
+    const std::optional<LinkSpec> nic = findIfNamed<LinkSpec>(*this, server->nic.id);
     return ResolvedServer{*server,
                           *gpu,
                           findIfNamed<CpuSpec>(*this, server->cpu.id),
                           findIfNamed<MemoryModuleSpec>(*this, server->memory.id),
                           findIfNamed<StorageSpec>(*this, server->storage.id),
                           findIfNamed<LinkSpec>(*this, server->gpuLinkId),
-                          findIfNamed<LinkSpec>(*this, server->nic.id)};
+                          nic,
+                          nic ? networkPartsFor(*this, *nic) : NetworkParts{}};
 }
 
 QString Catalogue::exportCsv(const QString &table) const

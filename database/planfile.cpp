@@ -127,9 +127,12 @@ QJsonObject toJson(const Scenario &s)
 QJsonObject toJson(const PartSnapshot &p)
 {
     return QJsonObject{
-        {"gpus", partsToJson(p.gpus)},           {"cpus", partsToJson(p.cpus)},     {"memory", partsToJson(p.memory)},
-        {"storage", partsToJson(p.storage)},     {"links", partsToJson(p.links)},   {"servers", partsToJson(p.servers)},
-        {"instances", partsToJson(p.instances)}, {"models", partsToJson(p.models)},
+        {"gpus", partsToJson(p.gpus)},         {"cpus", partsToJson(p.cpus)},
+        {"memory", partsToJson(p.memory)},     {"storage", partsToJson(p.storage)},
+        {"links", partsToJson(p.links)},       {"servers", partsToJson(p.servers)},
+        {"nics", partsToJson(p.nics)},         {"cables", partsToJson(p.cables)},
+        {"switches", partsToJson(p.switches)}, {"instances", partsToJson(p.instances)},
+        {"models", partsToJson(p.models)},
     };
 }
 
@@ -299,8 +302,10 @@ Spec partFromJson(const QJsonValue &value, const QString &where)
 }
 
 template <typename Spec>
-std::vector<Spec> partsFromJson(const QJsonObject &parts, const QString &where, const char *key)
+std::vector<Spec> partsFromJson(const QJsonObject &parts, const QString &where, const char *key, bool optional = false)
 {
+    if (optional && !parts.contains(QLatin1String(key)))
+        return {};
     const QJsonArray list = array(parts, where, key);
     const QString listWhere = at(where, key);
     std::vector<Spec> specs;
@@ -327,6 +332,10 @@ PartSnapshot partsFromJson(const QJsonObject &root)
     p.memory = partsFromJson<MemoryModuleSpec>(o, where, "memory");
     p.storage = partsFromJson<StorageSpec>(o, where, "storage");
     p.links = partsFromJson<LinkSpec>(o, where, "links");
+    // Network parts came with plan files written from December 2026 on.
+    p.nics = partsFromJson<NicSpec>(o, where, "nics", true);
+    p.cables = partsFromJson<CableSpec>(o, where, "cables", true);
+    p.switches = partsFromJson<SwitchSpec>(o, where, "switches", true);
     p.servers = partsFromJson<ServerTemplate>(o, where, "servers");
     p.instances = partsFromJson<CloudInstance>(o, where, "instances");
     p.models = partsFromJson<ModelSpec>(o, where, "models");

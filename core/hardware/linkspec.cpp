@@ -36,4 +36,19 @@ std::optional<LinkKind> linkKindFromString(std::string_view text)
     return std::nullopt;
 }
 
+bool serves(const NicSpec &adapter, const LinkSpec &link)
+{
+    return adapter.linkId == link.id;
+}
+
+bool serves(const CableSpec &cable, const LinkSpec &link)
+{
+    return cable.linkKind == link.kind && cable.portBandwidth >= link.bandwidthPerDirection;
+}
+
+bool serves(const SwitchSpec &fabricSwitch, const LinkSpec &link)
+{
+    return fabricSwitch.kind == link.kind && fabricSwitch.portBandwidth >= link.bandwidthPerDirection;
+}
+
 } // namespace planner

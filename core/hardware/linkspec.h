@@ -67,6 +67,22 @@ struct CableSpec {
     std::string source;
 };
 
+// What a scale-out link is bought as: the adapter for its ports, the cable or
+// transceiver for each port, and the switch a fabric of more than two servers
+// goes through. Chosen from the catalogue when the link enters a plan
+// (database/networkparts.h) and kept in the plan's parts.
+struct NetworkParts {
+    std::optional<NicSpec> adapter;
+    std::optional<CableSpec> cable;
+    std::optional<SwitchSpec> fabricSwitch;
+};
+
+// Whether a part serves a link: an adapter names the link; a cable or switch
+// has the link's kind and a port as fast (a slower one would throttle it).
+bool serves(const NicSpec &adapter, const LinkSpec &link);
+bool serves(const CableSpec &cable, const LinkSpec &link);
+bool serves(const SwitchSpec &fabricSwitch, const LinkSpec &link);
+
 std::string_view toString(LinkKind kind);
 std::optional<LinkKind> linkKindFromString(std::string_view text);
 

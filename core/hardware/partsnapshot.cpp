@@ -13,6 +13,13 @@ const Spec *byId(const std::vector<Spec> &specs, std::string_view id)
     return found == specs.end() ? nullptr : &*found;
 }
 
+template <typename Spec>
+const Spec *servingLink(const std::vector<Spec> &specs, const LinkSpec &link)
+{
+    const auto found = std::find_if(specs.begin(), specs.end(), [&link](const Spec &s) { return serves(s, link); });
+    return found == specs.end() ? nullptr : &*found;
+}
+
 } // namespace
 
 const GpuSpec *PartSnapshot::gpu(std::string_view id) const
@@ -34,6 +41,18 @@ const StorageSpec *PartSnapshot::storageDevice(std::string_view id) const
 const LinkSpec *PartSnapshot::link(std::string_view id) const
 {
     return byId(links, id);
+}
+const NicSpec *PartSnapshot::adapterFor(const LinkSpec &link) const
+{
+    return servingLink(nics, link);
+}
+const CableSpec *PartSnapshot::cableFor(const LinkSpec &link) const
+{
+    return servingLink(cables, link);
+}
+const SwitchSpec *PartSnapshot::switchFor(const LinkSpec &link) const
+{
+    return servingLink(switches, link);
 }
 const ServerTemplate *PartSnapshot::server(std::string_view id) const
 {

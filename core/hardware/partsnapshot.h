@@ -23,6 +23,10 @@ struct PartSnapshot {
     std::vector<MemoryModuleSpec> memory;
     std::vector<StorageSpec> storage;
     std::vector<LinkSpec> links;
+    // The adapters, cables and switches the plan's scale-out links are bought as.
+    std::vector<NicSpec> nics;
+    std::vector<CableSpec> cables;
+    std::vector<SwitchSpec> switches;
     std::vector<ServerTemplate> servers;
     std::vector<CloudInstance> instances;
     std::vector<ModelSpec> models;
@@ -32,6 +36,10 @@ struct PartSnapshot {
     const MemoryModuleSpec *memoryModule(std::string_view id) const;
     const StorageSpec *storageDevice(std::string_view id) const;
     const LinkSpec *link(std::string_view id) const;
+    // The first adapter, cable or switch kept that serves `link`; nullptr: none.
+    const NicSpec *adapterFor(const LinkSpec &link) const;
+    const CableSpec *cableFor(const LinkSpec &link) const;
+    const SwitchSpec *switchFor(const LinkSpec &link) const;
     const ServerTemplate *server(std::string_view id) const;
     const CloudInstance *instance(std::string_view id) const;
     const ModelSpec *model(std::string_view id) const;

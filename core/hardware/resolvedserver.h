@@ -21,6 +21,7 @@ struct ResolvedServer {
     std::optional<StorageSpec> storage;
     std::optional<LinkSpec> gpuLink;
     std::optional<LinkSpec> nic;
+    NetworkParts network; // what the nic link's ports are bought as
 };
 
 } // namespace planner

@@ -131,6 +131,16 @@ void keep(PartSnapshot &parts, const ModelSpec &model)
     keepIn(parts.models, model);
 }
 
+void keep(PartSnapshot &parts, const NetworkParts &network)
+{
+    if (network.adapter)
+        keepIn(parts.nics, *network.adapter);
+    if (network.cable)
+        keepIn(parts.cables, *network.cable);
+    if (network.fabricSwitch)
+        keepIn(parts.switches, *network.fabricSwitch);
+}
+
 EditResult addServer(Plan &plan, std::size_t scenario, const ResolvedServer &r, Point at)
 {
     Topology &t = topologyOf(plan, scenario);
@@ -154,6 +164,8 @@ EditResult addServer(Plan &plan, std::size_t scenario, const ResolvedServer &r, 
     addOptional(r.memory, NodeKind::Memory, r.server.memory.count);
     addOptional(r.storage, NodeKind::Storage, r.server.storage.count);
     addOptional(r.nic, NodeKind::Nic, r.server.nic.count);
+    if (r.nic && r.server.nic.count > 0)
+        keep(parts, r.network);
     return added(scenario, t, server, server);
 }
 
@@ -195,12 +207,14 @@ EditResult addPart(Plan &plan, std::size_t scenario, const PartSpec &part, int s
     return added(scenario, t, server, node);
 }
 
-EditResult addLink(Plan &plan, std::size_t scenario, int from, int to, const LinkSpec &link)
+EditResult addLink(Plan &plan, std::size_t scenario, int from, int to, const LinkSpec &link,
+                   const NetworkParts &network)
 {
     Topology &t = topologyOf(plan, scenario);
     if (std::optional<Message> problem = linkProblem(t, plan.parts, from, to, link))
         return refused(std::move(*problem));
     keep(plan.parts, link);
+    keep(plan.parts, network);
     const int id = t.nextId();
     t.links.push_back({id, from, to, link.id, 1});
     EditResult result;

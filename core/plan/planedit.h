@@ -51,7 +51,8 @@ EditResult addCloudInstance(Plan &plan, std::size_t scenario, const CloudInstanc
 EditResult addPart(Plan &plan, std::size_t scenario, const PartSpec &part, int server, Point at);
 // A link of kind `link` between two nodes, refused when the parts cannot take
 // it (core/topology/cluster.h: linkProblem).
-EditResult addLink(Plan &plan, std::size_t scenario, int from, int to, const LinkSpec &link);
+EditResult addLink(Plan &plan, std::size_t scenario, int from, int to, const LinkSpec &link,
+                   const NetworkParts &network = {});
 // Copies of `servers` of `source` (their parts and the links among them),
 // offset by `offset` and named "(copy)".
 EditResult pasteServers(Plan &plan, std::size_t scenario, const Topology &source, const std::set<int> &servers,
@@ -83,5 +84,6 @@ PlanChange removeScenario(Plan &plan, std::size_t index);
 // Copies a spec into the snapshot, replacing an older copy of the same id.
 void keep(PartSnapshot &parts, const PartSpec &spec);
 void keep(PartSnapshot &parts, const ModelSpec &model);
+void keep(PartSnapshot &parts, const NetworkParts &network);
 
 } // namespace planner::planedit

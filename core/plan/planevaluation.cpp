@@ -1,6 +1,7 @@
 #include "core/plan/planevaluation.h"
 
 #include "core/perf/encoderperf.h"
+#include "core/plan/networkbill.h"
 
 #include "core/memory/cacheexplanation.h"
 #include "core/memory/engineprofile.h"
@@ -159,6 +160,8 @@ OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
                 build.lines.push_back(bomLine(*s, n, 0));
         }
     }
+    const std::vector<BomLine> network = networkBill(t, parts);
+    build.lines.insert(build.lines.end(), network.begin(), network.end());
     // The templates' rated draw replaces the parts' TDP only when every server has one.
     if (build.servers > 0 && everyServerRated)
         build.serverWatts = ratedWatts / build.servers;

@@ -61,6 +61,65 @@ void copyServer(Topology &t, int serverId, double dx)
     t.nodes.insert(t.nodes.end(), copies.begin(), copies.end());
 }
 
+// Servers of one 8-port NDR adapter set each, `count` of them, joined in a
+// chain by 8-port NDR links; parts priced as the catalogue's ConnectX-7
+// (2,188 USD), a 64-port Quantum-2 switch and a transceiver at each end.
+Plan networkPlan(int servers, bool withNetworkParts)
+{
+    Plan p;
+    LinkSpec ndr;
+    ndr.id = "ib-ndr";
+    ndr.name = "InfiniBand NDR";
+    ndr.kind = LinkKind::InfiniBand;
+    ndr.bandwidthPerDirection = units::gigabytesPerSecond(50);
+    p.parts.links = {ndr};
+    if (withNetworkParts) {
+        NicSpec adapter;
+        adapter.id = "cx7";
+        adapter.name = "ConnectX-7";
+        adapter.linkId = "ib-ndr";
+        adapter.ports = 1;
+        adapter.price = Price{2188, "2026-09", {}};
+        CableSpec optic;
+        optic.id = "osfp";
+        optic.name = "OSFP transceiver";
+        optic.kind = "transceiver";
+        optic.linkKind = LinkKind::InfiniBand;
+        optic.portBandwidth = units::gigabytesPerSecond(50);
+        optic.price = Price{700, "2026-09", {}};
+        SwitchSpec quantum;
+        quantum.id = "qm9700";
+        quantum.name = "Quantum-2";
+        quantum.kind = LinkKind::InfiniBand;
+        quantum.ports = 64;
+        quantum.portBandwidth = units::gigabytesPerSecond(50);
+        quantum.price = Price{30000, "2026-09", {}};
+        p.parts.nics = {adapter};
+        p.parts.cables = {optic};
+        p.parts.switches = {quantum};
+    }
+    Scenario s;
+    s.name = "fabric";
+    Topology &t = s.topology;
+    for (int i = 0; i < servers; ++i) {
+        const int server = t.nextId();
+        t.nodes.push_back({server, NodeKind::Server, 0, "", "", "node", 1, "", 0, 0});
+        t.nodes.push_back({server + 1, NodeKind::Nic, server, "ib-ndr", "", "NDR", 8, "", 0, 0});
+        if (i > 0)
+            t.links.push_back({t.nextId(), server - 2, server, "ib-ndr", 8});
+    }
+    p.scenarios = {s};
+    return p;
+}
+
+std::optional<BillLine> lineNamed(const ScenarioBill &bill, const std::string &id)
+{
+    for (const BillLine &line : bill.parts)
+        if (line.id == id)
+            return line;
+    return std::nullopt;
+}
+
 } // namespace
 
 class TestBillOfMaterials : public QObject
@@ -75,8 +134,10 @@ private slots:
         QTest::addColumn<double>("pricedCapex");
         // The priced parts in resources/plans: only the GPUs carry a price
         // (chassis, CPUs, DIMMs and drives have none), so the capital is the GPUs'.
-        QTest::newRow("DGX H100: 8 x 30,000 USD") << "cloud-vs-onprem-llama-3.1-70b" << 0 << 240000.0;
-        QTest::newRow("HGX H200: 8 x 32,000 USD") << "deepseek-r1-8x-h200" << 0 << 256000.0;
+        // Each 8-GPU server also has 8 NDR ports: 8 single-port ConnectX-7 at 2,188 USD.
+        QTest::newRow("DGX H100: 8 x 30,000 + 8 x 2,188 USD")
+            << "cloud-vs-onprem-llama-3.1-70b" << 0 << 240000.0 + 8 * 2188;
+        QTest::newRow("HGX H200: 8 x 32,000 + 8 x 2,188 USD") << "deepseek-r1-8x-h200" << 0 << 256000.0 + 8 * 2188;
         QTest::newRow("2x RTX 4090: 2 x 1,600 USD") << "r1-distill-qwen-32b-2x-rtx4090" << 0 << 3200.0;
     }
 
@@ -182,6 +243,8 @@ private slots:
             d.price = Price{500, "2026-01", {}};
         for (ServerTemplate &t : p.parts.servers)
             t.chassisPrice = Price{50000, "2026-01", {}};
+        for (NicSpec &n : p.parts.nics)
+            n.price = Price{2000, "2026-01", {}};
         const Scenario &s = p.scenarios.front();
         const ScenarioBill bill = billOf(s, p.parts);
         QVERIFY(!bill.capexIsLowerBound);
@@ -190,8 +253,9 @@ private slots:
             QCOMPARE(*line.totalUsd, *line.unitUsd * line.quantity);
         }
         // 8 GPUs x 30,000 + 2 CPUs x 9,000 + 32 DIMMs x 300 + 8 drives x 500 + chassis 50,000
-        // (the sample's topology: nodes 2 to 5 of server 1).
-        const double expected = 8 * 30000.0 + 2 * 9000.0 + 32 * 300.0 + 8 * 500.0 + 50000.0;
+        // + 8 single-port ConnectX-7 adapters x 2,000 for the 8 NDR ports (the sample's
+        // topology: nodes 2 to 6 of server 1; no link drawn, so no switch or cable).
+        const double expected = 8 * 30000.0 + 2 * 9000.0 + 32 * 300.0 + 8 * 500.0 + 50000.0 + 8 * 2000.0;
         QVERIFY2(near(bill.capexUsd, expected), both(bill.capexUsd, expected));
         const CostEstimate cost = onPremCost(onPremBuildOf(s.topology, p.parts), s.costs, {});
         QCOMPARE(bill.capexUsd, cost.capexUsd);
@@ -271,8 +335,9 @@ private slots:
         QCOMPARE(integration->source, s.costs.integrationUsdPerServer.source);
         QCOMPARE(with.parts.back().id, std::string("integration")); // after the servers' parts
 
-        // 16 x 32,000 USD of H200 + 2 x 7,500 USD integration; the cost model counts the same.
-        QCOMPARE(with.capexUsd, 16 * 32000.0 + 15000.0);
+        // 16 x 32,000 USD of H200 + 16 ConnectX-7 x 2,188 USD for the two servers' NDR
+        // ports + 2 x 7,500 USD integration; the cost model counts the same.
+        QCOMPARE(with.capexUsd, 16 * 32000.0 + 16 * 2188.0 + 15000.0);
         QCOMPARE(with.capexUsd, onPremCost(onPremBuildOf(s.topology, p.parts), s.costs, {}).capexUsd);
         QCOMPARE(with.capexUsd, evaluateScenario(p, s).cost.capexUsd);
 
@@ -280,6 +345,48 @@ private slots:
         Scenario &cloud = p.scenarios.at(1);
         cloud.costs.integrationUsdPerServer = {7500, "test"};
         QVERIFY(billOf(cloud, p.parts).parts.empty());
+    }
+    // The network: an adapter per port (single-port cards), no switch between
+    // two servers cabled back to back, one switch while the ports fit it, and
+    // a two-tier leaf-spine beyond: with 64-port switches, 40 servers of 8
+    // ports (320) need 320 / 32 = 10 leaves and 10 x 32 / 64 = 5 spines, and
+    // 320 + 320 cabled ports, each with a transceiver at both ends.
+    void theNetworkIsBought()
+    {
+        struct Case {
+            int servers;
+            int switches; // 0: none
+            int cabledPorts;
+        };
+        for (const Case &c : {Case{2, 0, 8}, Case{4, 1, 32}, Case{40, 15, 640}}) {
+            const Plan p = networkPlan(c.servers, true);
+            const ScenarioBill bill = billOf(p.scenarios.front(), p.parts);
+            const std::string what = std::to_string(c.servers) + " servers";
+            QVERIFY2(!bill.capexIsLowerBound, what.c_str());
+            QCOMPARE(lineNamed(bill, "cx7")->quantity, 8 * c.servers);
+            QCOMPARE(lineNamed(bill, "osfp")->quantity, 2 * c.cabledPorts);
+            if (c.switches == 0)
+                QVERIFY(!lineNamed(bill, "qm9700"));
+            else
+                QCOMPARE(lineNamed(bill, "qm9700")->quantity, c.switches);
+            const double expected = 8.0 * c.servers * 2188 + 2.0 * c.cabledPorts * 700
+                                    + static_cast<double>(c.switches) * 30000;
+            QVERIFY2(near(bill.capexUsd, expected), both(bill.capexUsd, expected));
+        }
+    }
+
+    // A plan whose parts hold no adapter, cable or switch for its link (an
+    // older plan file) still counts them, unpriced: the capital is a lower bound.
+    void missingNetworkPartsAreUnpriced()
+    {
+        const Plan p = networkPlan(4, false);
+        const ScenarioBill bill = billOf(p.scenarios.front(), p.parts);
+        QVERIFY(bill.capexIsLowerBound);
+        const std::optional<BillLine> adapters = lineNamed(bill, "ib-ndr-adapter");
+        QVERIFY(adapters && !adapters->unitUsd);
+        QCOMPARE(adapters->quantity, 32);
+        QVERIFY(lineNamed(bill, "ib-ndr-switch"));
+        QVERIFY(lineNamed(bill, "ib-ndr-cable"));
     }
 };
 

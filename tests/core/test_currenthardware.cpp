@@ -309,6 +309,27 @@ private slots:
         QVERIFY(onVllm.verdict.reason.text().find("needs a GPU") != std::string::npos);
     }
 
+    // A server template's scale-out ports come with the catalogue's adapter,
+    // cable and switch for their link (a priced part first, then one as fast
+    // as the link, then the cheapest per port), kept in the plan, so its
+    // bill counts the adapters: a DGX H100's 8 NDR ports are 8 single-port
+    // ConnectX-7 at 2,188 USD (FS.com, 2026-09).
+    void aServerComesWithItsNetworkParts()
+    {
+        const std::optional<ResolvedServer> dgx = shippedCatalogue().resolveServer(QStringLiteral("dgx-h100"));
+        QVERIFY(dgx && dgx->network.adapter && dgx->network.fabricSwitch && dgx->network.cable);
+        QCOMPARE(dgx->network.adapter->id, std::string("cx7-mcx75310aas-neat"));
+        QCOMPARE(units::inGBPerSecond(dgx->network.fabricSwitch->portBandwidth), 50.0);
+        const Plan plan = planWithServer("dgx-h100", "llama-3.1-8b", {});
+        QCOMPARE(plan.parts.nics.size(), size_t(1));
+        const std::vector<BomLine> lines = onPremBuildOf(plan.scenarios.front().topology, plan.parts).lines;
+        const auto adapters = std::find_if(lines.begin(), lines.end(),
+                                           [](const BomLine &l) { return l.id == "cx7-mcx75310aas-neat"; });
+        QVERIFY(adapters != lines.end());
+        QCOMPARE(adapters->quantity, 8);
+        QCOMPARE(adapters->unitUsd, std::optional<double>(2188));
+    }
+
     // A part without the figure an estimate needs makes that estimate
     // unknown, never 0: DGX Spark has no published BF16 rate, GB200 no
     // public price.

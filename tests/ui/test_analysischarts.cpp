@@ -413,8 +413,9 @@ private slots:
         QVERIFY(compareIsLowerBound(estimates[0], CompareMetric::CostPerMillion));
         QVERIFY(!compareIsLowerBound(estimates[0], CompareMetric::TokensPerSecond));
         QVERIFY(!compareIsLowerBound(estimates[1], CompareMetric::MonthlyCost));
-        // The on-prem DGX H100: 240,000 USD of GPUs; the cloud scenario none.
-        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Capex), std::optional<double>(240000));
+        // The on-prem DGX H100: 240,000 USD of GPUs and 8 x 2,188 of ConnectX-7 adapters for
+        // its 8 NDR ports (resources/catalogue/nics.csv); the cloud scenario none.
+        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Capex), std::optional<double>(240000 + 8 * 2188));
         QCOMPARE(compareValue(estimates[1], 0, CompareMetric::Capex), std::optional<double>(0));
 
         // No estimate: nullopt.
@@ -450,8 +451,9 @@ private slots:
             QCOMPARE(set->at(static_cast<int>(s)), *estimates[s].versions.front().usdPerMillionOutputTokens * kRate);
         QVERIFY(axisTitles(perMillion.get()).contains(QStringLiteral("CNY per 10⁶ output tokens")));
 
-        // The on-prem DGX H100: 240,000 USD of GPUs.
-        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Capex), std::optional<double>(240000 * kRate));
+        // The on-prem DGX H100: 240,000 USD of GPUs and 17,504 of network adapters.
+        QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Capex),
+                 std::optional<double>((240000 + 8 * 2188) * kRate));
         QCOMPARE(compareValue(estimates[0], 0, CompareMetric::MonthlyCost),
                  std::optional<double>(estimates[0].cost.monthlyTotalUsd * kRate));
         QCOMPARE(compareValue(estimates[0], 0, CompareMetric::Power),

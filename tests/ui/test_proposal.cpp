@@ -265,8 +265,11 @@ private slots:
             QVERIFY2(anyLineHolds(bom, {QStringLiteral("Monthly total"), monthly}),
                      quote(QStringLiteral("Monthly total ") + monthly, bom));
         }
-        QCOMPARE(pricedLines, 1); // the sample prices only the GPUs: 8 x H100 = 240,000 USD
+        // The sample prices the GPUs (8 x H100 = 240,000 USD) and the adapters of its
+        // 8 NDR ports (8 x 2,188 USD); the CPUs, memory, drives and chassis have no price.
+        QCOMPARE(pricedLines, 2);
         QVERIFY(anyLineHolds(bom, {QStringLiteral("NVIDIA H100 SXM5 80GB"), QStringLiteral("240,000")}));
+        QVERIFY(anyLineHolds(bom, {QStringLiteral("ConnectX-7 1x400G NDR"), QStringLiteral("17,504")}));
 
         // The executive summary recommends the scenario chooseScenario picks.
         const ScenarioChoice choice = chooseScenario(estimates);

@@ -2,6 +2,7 @@
 
 #include "core/plan/planedit.h"
 #include "database/catalogue.h"
+#include "database/networkparts.h"
 #include "database/planparts.h"
 #include "ui/document/plandocument.h"
 #include "ui/format/coremessage.h"
@@ -146,6 +147,8 @@ int dropPart(PlanDocument &doc, const PartReference &part, QPointF at, int serve
             return 0;
         }
         const planedit::EditResult result = planedit::addPart(plan, scenario, *link, server, pointOf(at));
+        if (!result.refusal)
+            planedit::keep(plan.parts, networkPartsFor(catalogue, *link));
         return pushAdded(doc, PlanEdits::tr("Add network card %1").arg(part.id), std::move(plan), result, error);
     }
     default: {
@@ -216,7 +219,8 @@ int addLink(PlanDocument &doc, int from, int to, const QString &linkId, QString 
         return 0;
     }
     Plan plan = doc.plan();
-    const planedit::EditResult result = planedit::addLink(plan, doc.currentScenario(), from, to, *link);
+    const planedit::EditResult result = planedit::addLink(plan, doc.currentScenario(), from, to, *link,
+                                                          networkPartsFor(doc.catalogue(), *link));
     return pushAdded(doc, PlanEdits::tr("Link with %1").arg(linkId), std::move(plan), result, error);
 }
 

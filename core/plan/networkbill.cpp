@@ -1,0 +1,149 @@
+#include "core/plan/networkbill.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace planner {
+
+namespace {
+
+bool isScaleOut(const LinkSpec &link)
+{
+    return link.kind == LinkKind::InfiniBand || link.kind == LinkKind::Ethernet;
+}
+
+std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
+{
+    return b > 0 ? (a + b - 1) / b : a;
+}
+
+int serverOf(const Topology &t, int nodeId)
+{
+    const TopologyNode *n = t.node(nodeId);
+    return !n ? 0 : n->kind == NodeKind::Server ? n->id : n->parent;
+}
+
+bool onPrem(const Topology &t, int serverId)
+{
+    const TopologyNode *s = t.node(serverId);
+    return s && s->kind == NodeKind::Server && s->cloudInstanceId.empty();
+}
+
+// A part the plan lacks for a link: counted, never priced.
+BomLine missingPart(const LinkSpec &link, const char *what, std::int64_t quantity)
+{
+    return {link.id + "-" + what,
+            link.name + " " + what + " (none in the plan's parts)",
+            static_cast<int>(std::min<std::int64_t>(quantity, std::numeric_limits<int>::max())),
+            std::nullopt,
+            0,
+            {}};
+}
+
+template <typename Spec>
+BomLine partLine(const Spec *part, const LinkSpec &link, const char *what, std::int64_t quantity, double watts)
+{
+    const int n = static_cast<int>(std::min<std::int64_t>(quantity, std::numeric_limits<int>::max()));
+    return part ? bomLine(*part, n, watts) : missingPart(link, what, quantity);
+}
+
+struct LinkUse {
+    std::map<int, std::int64_t> portsPerServer; // on-prem servers with ports of this link
+    std::vector<const TopologyLink *> drawn;    // between two on-prem servers
+};
+
+// The on-prem servers joined by `drawn`, each set one fabric.
+std::vector<std::set<int>> fabrics(const Topology &t, const std::vector<const TopologyLink *> &drawn)
+{
+    std::vector<std::set<int>> groups;
+    for (const TopologyLink *l : drawn) {
+        const int a = serverOf(t, l->from);
+        const int b = serverOf(t, l->to);
+        std::set<int> merged{a, b};
+        for (auto it = groups.begin(); it != groups.end();)
+            if (it->count(a) || it->count(b)) {
+                merged.insert(it->begin(), it->end());
+                it = groups.erase(it);
+            } else {
+                ++it;
+            }
+        groups.push_back(std::move(merged));
+    }
+    return groups;
+}
+
+void addFabric(std::vector<BomLine> &lines, const Topology &t, const PartSnapshot &parts, const LinkSpec &link,
+               const LinkUse &use, const std::set<int> &servers)
+{
+    std::int64_t ports = 0;
+    for (int s : servers)
+        ports += use.portsPerServer.count(s) ? use.portsPerServer.at(s) : 0;
+    std::int64_t cables = 0;
+    if (servers.size() == 2) {
+        for (const TopologyLink *l : use.drawn)
+            if (servers.count(serverOf(t, l->from)))
+                cables += std::max(l->count, 1);
+    } else {
+        const SwitchSpec *fabricSwitch = parts.switchFor(link);
+        std::int64_t switches = 1;
+        cables = ports;
+        if (fabricSwitch && ports > fabricSwitch->ports) {
+            const std::int64_t down = std::max(fabricSwitch->ports / 2, 1);
+            const std::int64_t leaves = ceilDiv(ports, down);
+            const std::int64_t spines = ceilDiv(leaves * down, fabricSwitch->ports);
+            switches = leaves + spines;
+            cables += leaves * down;
+        }
+        lines.push_back(
+            partLine(fabricSwitch, link, "switch", switches, fabricSwitch ? units::inWatts(fabricSwitch->power) : 0));
+    }
+    const CableSpec *cable = parts.cableFor(link);
+    // A transceiver sits at each end of a fibre; a copper or active cable is whole.
+    const std::int64_t pieces = cable && cable->kind == "transceiver" ? 2 * cables : cables;
+    lines.push_back(partLine(cable, link, "cable", pieces, cable ? units::inWatts(cable->power) : 0));
+}
+
+} // namespace
+
+std::vector<BomLine> networkBill(const Topology &t, const PartSnapshot &parts)
+{
+    std::map<std::string, LinkUse> uses;
+    for (const TopologyNode &n : t.nodes)
+        if (n.kind == NodeKind::Nic && onPrem(t, n.parent))
+            uses[n.catalogueId].portsPerServer[n.parent] += std::max(n.count, 0);
+    std::map<std::string, std::map<int, std::int64_t>> drawnPorts;
+    for (const TopologyLink &l : t.links) {
+        const LinkSpec *link = parts.link(l.linkId);
+        const int a = serverOf(t, l.from);
+        const int b = serverOf(t, l.to);
+        if (!link || !isScaleOut(*link) || a == b || !onPrem(t, a) || !onPrem(t, b))
+            continue;
+        uses[l.linkId].drawn.push_back(&l);
+        drawnPorts[l.linkId][a] += std::max(l.count, 1);
+        drawnPorts[l.linkId][b] += std::max(l.count, 1);
+    }
+    std::vector<BomLine> lines;
+    for (auto &[linkId, use] : uses) {
+        const LinkSpec *link = parts.link(linkId);
+        if (!link || !isScaleOut(*link))
+            continue;
+        // A server without network cards of this link has the ports its drawn links take.
+        for (const auto &[server, drawn] : drawnPorts[linkId])
+            if (use.portsPerServer[server] == 0)
+                use.portsPerServer[server] = drawn;
+        const NicSpec *adapter = parts.adapterFor(*link);
+        for (const auto &[server, ports] : use.portsPerServer)
+            if (ports > 0)
+                lines.push_back(partLine(adapter, *link, "adapter",
+                                         adapter ? ceilDiv(ports, std::max(adapter->ports, 1)) : ports,
+                                         adapter ? units::inWatts(adapter->power) : 0));
+        for (const std::set<int> &servers : fabrics(t, use.drawn))
+            addFabric(lines, t, parts, *link, use, servers);
+    }
+    return lines;
+}
+
+} // namespace planner
