@@ -100,6 +100,20 @@ Cluster serversOf(const GpuSpec &gpu, int gpus, int perServer, const QString &ne
                             scaleOutPath(*network, static_cast<double>(ports), std::min(perServer, gpus)));
 }
 
+// --cpu ID with --memory-gb N: the CPU and its RAM as the whole cluster.
+Cluster cpuCluster(const QCommandLineParser &parser)
+{
+    const QString cpuId = parser.value(QStringLiteral("cpu"));
+    const std::optional<CpuSpec> cpu = catalogue().find<CpuSpec>(cpuId);
+    if (!cpu)
+        throw UsageError(QStringLiteral("unknown cpu '%1' (see 'llm-planner-cli catalog cpus')").arg(cpuId));
+    if (!parser.isSet(QStringLiteral("memory-gb")))
+        throw UsageError(QStringLiteral("--cpu needs --memory-gb N, the RAM the model runs from"));
+    const int memoryGB = countOption(parser, QStringLiteral("memory-gb"), 1);
+    // DIMMs are sold in GB that are GiB of cells.
+    return cpuDeviceCluster(*cpu, units::gibibytes(memoryGB));
+}
+
 } // namespace
 
 Cluster bareGpuCluster(const GpuSpec &gpu, int gpus)
@@ -116,6 +130,12 @@ void addDeploymentOptions(QCommandLineParser &parser)
         {QStringLiteral("gpu"), QStringLiteral("GPU id from the catalogue (see 'llm-planner-cli catalog gpus')."),
          QStringLiteral("ID")},
         {QStringLiteral("gpus"), QStringLiteral("Number of GPUs (default 1)."), QStringLiteral("N")},
+        {QStringLiteral("cpu"),
+         QStringLiteral("Instead of --gpu: run on this CPU (see 'catalog cpus') with llama.cpp, from --memory-gb of "
+                        "RAM."),
+         QStringLiteral("ID")},
+        {QStringLiteral("memory-gb"), QStringLiteral("With --cpu: the RAM installed, in GB as DIMMs are sold."),
+         QStringLiteral("N")},
         {QStringLiteral("tp"),
          QStringLiteral("Tensor-parallel size (default: the GPUs of one server the model's heads allow)."),
          QStringLiteral("N")},
@@ -154,22 +174,28 @@ CliDeployment deploymentFrom(const QCommandLineParser &parser)
 {
     if (!parser.isSet(QStringLiteral("model")))
         throw UsageError(QStringLiteral("needs --model ID|PATH (see 'llm-planner-cli catalog models')"));
-    if (!parser.isSet(QStringLiteral("gpu")))
-        throw UsageError(QStringLiteral("needs --gpu ID (see 'llm-planner-cli catalog gpus')"));
+    const bool onCpu = parser.isSet(QStringLiteral("cpu"));
+    if (onCpu == parser.isSet(QStringLiteral("gpu")))
+        throw UsageError(onCpu ? QStringLiteral("--cpu and --gpu exclude each other")
+                               : QStringLiteral("needs --gpu ID (see 'llm-planner-cli catalog gpus') or --cpu ID"));
     CliDeployment out;
     out.model = resolveModel(parser.value(QStringLiteral("model")));
-    const QString gpuId = parser.value(QStringLiteral("gpu"));
-    const std::optional<GpuSpec> gpu = catalogue().find<GpuSpec>(gpuId);
-    if (!gpu)
-        throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')").arg(gpuId));
-    const int gpus = hardwareCountOption(parser, QStringLiteral("gpus"), 1);
-    const int perServer = hardwareCountOption(parser, QStringLiteral("gpus-per-server"), kDefaultGpusPerServer);
-    // The network is checked even when every GPU sits in one server: a
-    // mistyped link id should not pass silently.
-    const QString networkId = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
-                                                                      : QLatin1String(kDefaultNetwork);
-    out.cluster = serversOf(*gpu, gpus, perServer, networkId,
-                            integerOption(parser, QStringLiteral("nics-per-server"), perServer));
+    if (onCpu) {
+        out.cluster = cpuCluster(parser);
+    } else {
+        const QString gpuId = parser.value(QStringLiteral("gpu"));
+        const std::optional<GpuSpec> gpu = catalogue().find<GpuSpec>(gpuId);
+        if (!gpu)
+            throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')").arg(gpuId));
+        const int gpus = hardwareCountOption(parser, QStringLiteral("gpus"), 1);
+        const int perServer = hardwareCountOption(parser, QStringLiteral("gpus-per-server"), kDefaultGpusPerServer);
+        // The network is checked even when every GPU sits in one server: a
+        // mistyped link id should not pass silently.
+        const QString networkId = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
+                                                                          : QLatin1String(kDefaultNetwork);
+        out.cluster = serversOf(*gpu, gpus, perServer, networkId,
+                                integerOption(parser, QStringLiteral("nics-per-server"), perServer));
+    }
 
     DeploymentSettings &s = out.settings;
     // Unset sizes stay 0, which the resolution reads as "automatic".
@@ -186,6 +212,8 @@ CliDeployment deploymentFrom(const QCommandLineParser &parser)
         s.kvFormat = parser.value(QStringLiteral("kv")).toStdString();
     if (parser.isSet(QStringLiteral("engine")))
         s.engineId = parser.value(QStringLiteral("engine")).toStdString();
+    else if (onCpu)
+        s.engineId = "llama.cpp"; // the one engine modelled on a CPU
     s.loadMtp = parser.isSet(QStringLiteral("mtp"));
     if (parser.value(QStringLiteral("offload")) == QLatin1String("auto"))
         s.autoOffload = true;

@@ -351,12 +351,7 @@ std::optional<Cluster> cpuCluster(const Topology &t, const PartSnapshot &parts)
         return c;
     }
     // DIMMs are sold in GB that are GiB of cells, as GPU memory is.
-    c.gpu = cpuAsDevice(*cpu, units::gibibytes(memoryGB));
-    c.gpuCount = c.servers = c.gpusPerServer = c.gpusPerDomain = 1;
-    c.links = singleServerLinks(*c.gpu);
-    c.links.hostMemory = cpu->memoryBandwidth;
-    c.dataParallel = c.links.tensorParallel;
-    return c;
+    return cpuDeviceCluster(*cpu, units::gibibytes(memoryGB));
 }
 
 } // namespace
@@ -436,6 +431,18 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
         c.links.expertParallel = *between;
         c.dataParallel = *between;
     }
+    return c;
+}
+
+Cluster cpuDeviceCluster(const CpuSpec &cpu, units::Bytes memory)
+{
+    Cluster c;
+    c.cpuOnly = true;
+    c.gpu = cpuAsDevice(cpu, memory);
+    c.gpuCount = c.servers = c.gpusPerServer = c.gpusPerDomain = 1;
+    c.links = singleServerLinks(*c.gpu);
+    c.links.hostMemory = cpu.memoryBandwidth;
+    c.dataParallel = c.links.tensorParallel;
     return c;
 }
 

@@ -71,6 +71,9 @@ LinkPath scaleOutPath(const LinkSpec &link, double ports, int gpusSharing);
 // without a drawn topology.
 Cluster clusterOfServers(const GpuSpec &gpu, int gpuCount, int gpusPerServer, const PerfLinks &inside,
                          const LinkPath &between);
+// One CPU and `memory` of RAM as the whole cluster: the CPU-only inference a
+// canvas without GPUs gets, and the command-line tool's --cpu.
+Cluster cpuDeviceCluster(const CpuSpec &cpu, units::Bytes memory);
 std::vector<TopologyIssue> checkTopology(const Topology &topology, const PartSnapshot &parts);
 // Why a link of this kind cannot join these two nodes; nullopt when it can.
 std::optional<Message> linkProblem(const Topology &topology, const PartSnapshot &parts, int from, int to,

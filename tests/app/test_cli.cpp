@@ -185,10 +185,35 @@ private slots:
         QTest::newRow("missing gpu") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"),
                                                     QStringLiteral("llama-3.1-8b")}
                                      << QStringLiteral("needs --gpu");
+        const QStringList onCpu{QStringLiteral("fit"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                                QStringLiteral("--cpu"), QStringLiteral("ryzen-9-9950x")};
+        QTest::newRow("cpu without memory") << onCpu << QStringLiteral("--cpu needs --memory-gb N");
+        QTest::newRow("cpu and gpu") << (onCpu + QStringList{QStringLiteral("--gpu"), QStringLiteral("h100-sxm")})
+                                     << QStringLiteral("--cpu and --gpu exclude each other");
+        QTest::newRow("unknown cpu") << QStringList{
+            QStringLiteral("fit"),   QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+            QStringLiteral("--cpu"), QStringLiteral("z80"),     QStringLiteral("--memory-gb"),
+            QStringLiteral("64")} << QStringLiteral("unknown cpu 'z80'");
+        QTest::newRow("cpu with vllm") << (onCpu
+                                           + QStringList{QStringLiteral("--memory-gb"), QStringLiteral("64"),
+                                                         QStringLiteral("--engine"), QStringLiteral("vllm")})
+                                       << QStringLiteral("vLLM needs a GPU");
         QTest::newRow("malformed config") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"),
                                                          QStringLiteral(PLANNER_FIXTURES "/hf/invalid/malformed.json"),
                                                          QStringLiteral("--gpu"), QStringLiteral("h100-sxm")}
                                           << QStringLiteral("cannot import");
+    }
+
+    // A CPU and its RAM as the device: llama.cpp by default, decode bound by
+    // the DDR bandwidth (the figures themselves: tests/core/test_currenthardware).
+    void perfOnACpu()
+    {
+        const Result r = run({QStringLiteral("perf"), QStringLiteral("--model"), QStringLiteral("llama-3.1-8b"),
+                              QStringLiteral("--cpu"), QStringLiteral("ryzen-9-9950x"), QStringLiteral("--memory-gb"),
+                              QStringLiteral("64"), QStringLiteral("--weights"), QStringLiteral("q4_k_m")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("AMD Ryzen 9 9950X") && r.out.contains("llama.cpp"), r.out.constData());
+        QVERIFY(r.out.contains("memory-bound decode"));
     }
 
     void badInputFailsWithOneLine()
