@@ -278,6 +278,13 @@ EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu)
                        "(published llama-bench runs, tests/fixtures/measurements/llamacpp-cpu.csv)";
         return range;
     }
+    // TPUs and Trainium run models through their own compilers (vLLM's TPU
+    // backend on JAX/XLA; the AWS Neuron SDK); no measurement of either is
+    // fitted, so the GPU factors stand and the estimate says so.
+    if (gpu.vendor == "Google" || gpu.vendor == "AWS")
+        range.source += "; " + gpu.name + " is not a GPU: it runs through "
+                        + (gpu.vendor == "Google" ? "vLLM's TPU backend (JAX/XLA)" : "the AWS Neuron SDK")
+                        + ", and no measurement of it is fitted here, so these GPU factors are an assumption";
     // llama.cpp's batch-1 kernels reach only 34-51 % of HBM bandwidth (same
     // benchmark: A100 SXM, A100 PCIe, H100 PCIe; Llama 3 8B Q4_K_M and F16).
     if (engine.id == "llama.cpp" && gpu.hasHighBandwidthMemory()) {

@@ -330,6 +330,17 @@ private slots:
         QCOMPARE(adapters->unitUsd, std::optional<double>(2188));
     }
 
+    // TPUs and Trainium are estimated with the GPU factors, and the estimate's
+    // stated ranges say that this is an assumption.
+    void aTpuEstimateSaysItIsNotCalibrated()
+    {
+        for (const char *id : {"tpu-v6e", "tpu-v7", "trainium2"}) {
+            const EfficiencyRange range = efficiencyFor(*findEngineProfile("vllm"), gpu(id));
+            QVERIFY2(range.source.find("is not a GPU") != std::string::npos, id);
+        }
+        QVERIFY(efficiencyFor(*findEngineProfile("vllm"), gpu("b300")).source.find("not a GPU") == std::string::npos);
+    }
+
     // A part without the figure an estimate needs makes that estimate
     // unknown, never 0: DGX Spark has no published BF16 rate, GB200 no
     // public price.
