@@ -13,6 +13,7 @@
 #include "database/csvtable.h"
 #include "support/shippedcatalogue.h"
 
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <algorithm>
@@ -97,6 +98,30 @@ private slots:
         QTest::newRow("Trainium2") << "trainium2" << 96.0 << 2900.0 << 667.0 << 1299.0 << 0.0;
         // RidgeRun Jetson AGX Thor SoM overview: 128 GB LPDDR5x, 256-bit, 273 GB/s.
         QTest::newRow("Jetson AGX Thor") << "jetson-agx-thor" << 128.0 << 273.0 << 0.0 << 0.0 << 0.0;
+        // aiconfigurator systems/rtx_pro_6000_server.yaml: the Workstation rates at the
+        // Server Edition's observed clock (about 7 % lower); 96 GB GDDR7 at 1.792 TB/s.
+        QTest::newRow("RTX PRO 6000 Server") << "rtx-pro-6000-server" << 96.0 << 1792.0 << 467.8 << 935.6 << 1871.2;
+        // GeForce RTX 5080: 16 GB GDDR7 256-bit at 960 GB/s; FP4 1,801 sparse = 900.5 dense.
+        QTest::newRow("RTX 5080") << "rtx-5080" << 16.0 << 960.0 << 113.0 << 450.0 << 900.5;
+        // AMD MI350X: 288 GB at 8 TB/s; the MI355X rates scaled by clock (2,200 / 2,400 MHz).
+        QTest::newRow("MI350X") << "mi350x" << 288.0 << 8000.0 << 2300.0 << 4600.0 << 9200.0;
+        // aiconfigurator systems/b60.yaml: 24 GB at 456 GB/s, BF16 98.3 (XMX), no FP8 path.
+        QTest::newRow("Arc Pro B60") << "arc-pro-b60" << 24.0 << 456.0 << 98.3 << 0.0 << 0.0;
+        // Apple (Macworld / Ars Technica Mac Studio 2025, MacRumors Mac mini 2024): memory and
+        // bandwidth per configuration; the FP32 rate stands for FP16 on Apple GPUs.
+        QTest::newRow("M3 Ultra 256GB") << "apple-m3-ultra-256gb" << 256.0 << 819.0 << 28.4 << 0.0 << 0.0;
+        QTest::newRow("M3 Ultra 96GB") << "apple-m3-ultra-96gb" << 96.0 << 819.0 << 21.3 << 0.0 << 0.0;
+        QTest::newRow("M4 Max 128GB") << "apple-m4-max-128gb" << 128.0 << 546.0 << 18.4 << 0.0 << 0.0;
+        QTest::newRow("M4 Max 36GB") << "apple-m4-max-36gb" << 36.0 << 410.0 << 14.7 << 0.0 << 0.0;
+        QTest::newRow("M4 Pro 64GB") << "apple-m4-pro-64gb" << 64.0 << 273.0 << 9.2 << 0.0 << 0.0;
+        QTest::newRow("M4 Pro 24GB") << "apple-m4-pro-24gb" << 24.0 << 273.0 << 7.4 << 0.0 << 0.0;
+        // Ryzen AI Max+ 395: 256-bit LPDDR5X-8000 = 256 GB/s; no published BF16 rate.
+        QTest::newRow("Ryzen AI Max+ 395 128GB") << "ryzen-ai-max-395-128gb" << 128.0 << 256.0 << 0.0 << 0.0 << 0.0;
+        QTest::newRow("Ryzen AI Max+ 395 64GB") << "ryzen-ai-max-395-64gb" << 64.0 << 256.0 << 0.0 << 0.0 << 0.0;
+        // Google Cloud TPU7x documentation: 2,307 BF16 and 4,614 FP8 TFLOPS, 192 GB at 7.37 TB/s.
+        QTest::newRow("TPU v7") << "tpu-v7" << 192.0 << 7370.0 << 2307.0 << 4614.0 << 0.0;
+        // H200 NVL: 141 GB HBM3e at 4.8 TB/s; tensor rates not filled (no NVL-specific source).
+        QTest::newRow("H200 NVL") << "h200-nvl" << 141.0 << 4800.0 << 0.0 << 0.0 << 0.0;
     }
 
     void datasheetFigures()
@@ -114,6 +139,42 @@ private slots:
         QCOMPARE(units::inTeraflopsPerSecond(g.fp8), fp8);
         QCOMPARE(units::inTeraflopsPerSecond(g.fp4), fp4);
         QVERIFY(!g.source.empty());
+    }
+
+    // The new CPUs against their vendors' figures (cores, memory channels and
+    // the peak those give); every DDR row's bandwidth is channels x MT/s x 8 B.
+    void cpuFigures()
+    {
+        struct Row {
+            const char *id;
+            int cores;
+            double bandwidthGBps;
+        };
+        // AMD EPYC 9005 (StorageReview's Turin launch table, AMD product pages): 12 channels of
+        // DDR5-6000; Xeon 6900P (hardwareluxx): 12 of DDR5-6400; Xeon 6700P (HPE QuickSpecs): 8;
+        // Threadripper PRO 7995WX: 8 of DDR5-5200; desktop parts dual channel; Grace: 512 GB/s
+        // LPDDR5X per NVIDIA's GB200 NVL72 table.
+        for (const Row &r :
+             {Row{"epyc-9575f", 64, 576}, Row{"epyc-9965", 192, 576}, Row{"xeon-6980p", 128, 614.4},
+              Row{"xeon-6767p", 64, 409.6}, Row{"threadripper-pro-7995wx", 96, 332.8}, Row{"ryzen-9-9950x", 16, 89.6},
+              Row{"core-ultra-9-285k", 24, 102.4}, Row{"nvidia-grace", 72, 512}}) {
+            const std::optional<CpuSpec> cpu = shippedCatalogue().find<CpuSpec>(QString::fromLatin1(r.id));
+            QVERIFY2(cpu, r.id);
+            QCOMPARE(cpu->cores, r.cores);
+            QCOMPARE(units::inGBPerSecond(cpu->memoryBandwidth), r.bandwidthGBps);
+            QVERIFY(!cpu->source.empty());
+        }
+        const QRegularExpression ddr(QStringLiteral("^DDR[45]-(\\d+)"));
+        int derivedRows = 0;
+        for (const CpuSpec &cpu : shippedCatalogue().list<CpuSpec>()) {
+            const QRegularExpressionMatch m = ddr.match(QString::fromStdString(cpu.memoryType));
+            if (!m.hasMatch() || cpu.memoryChannels <= 0 || cpu.memoryBandwidth <= units::gigabytesPerSecond(0))
+                continue;
+            const double derived = cpu.memoryChannels * m.captured(1).toDouble() * 8 / 1000;
+            QVERIFY2(std::abs(units::inGBPerSecond(cpu.memoryBandwidth) - derived) < 0.05, cpu.id.c_str());
+            ++derivedRows;
+        }
+        QVERIFY(derivedRows >= 25);
     }
 
     // The coverage: at least 50 accelerators, 20 CPUs and 70 cloud
