@@ -173,6 +173,13 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
     InferenceRequest &d = r.deployment;
     if (const std::optional<Message> missing = missingMemoryFigure(*cluster.gpu))
         out.problems.push_back({"missing-figure", *missing, "gpu"});
+    // Apple GPUs run models through Metal: llama.cpp (or MLX, not modelled);
+    // vLLM, SGLang and TensorRT-LLM need CUDA or ROCm.
+    if (cluster.gpu->vendor == "Apple" && formats.engine.id != "llama.cpp" && formats.engine.id != "transformers")
+        out.problems.push_back(
+            {"apple-engine",
+             {QT_TRANSLATE_NOOP("Core", "%1 does not run on Apple GPUs; choose llama.cpp"), {formats.engine.name}},
+             "engine"});
     if (cluster.cpuOnly && formats.engine.id != "llama.cpp")
         out.problems.push_back({"cpu-engine",
                                 {QT_TRANSLATE_NOOP("Core", "a server without GPUs runs the model on its CPU with "

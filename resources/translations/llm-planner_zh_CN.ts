@@ -1021,6 +1021,10 @@ does not fit: %1 short</source>
         <source>a server without GPUs runs the model on its CPU with llama.cpp; %1 needs a GPU</source>
         <translation>没有 GPU 的服务器用 llama.cpp 在 CPU 上运行模型；%1 需要 GPU</translation>
     </message>
+    <message>
+        <source>%1 does not run on Apple GPUs; choose llama.cpp</source>
+        <translation>%1 不能在 Apple GPU 上运行；请选择 llama.cpp</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

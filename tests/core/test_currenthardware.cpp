@@ -244,6 +244,12 @@ private slots:
                  std::string("the GPU may use 75 % of the 512 GB unified memory by default (384 GiB); macOS raises "
                              "the limit with sudo sysctl iogpu.wired_limit_mb=<MiB>"));
 
+        // vLLM has no Metal backend: the estimate says so rather than timing one.
+        Plan onVllm = q4;
+        onVllm.scenarios.front().deployment.engineId = "vllm";
+        const VersionEstimate refused = evaluatePlan(onVllm).front().versions.front();
+        QCOMPARE(refused.verdict.reason.text(), std::string("vLLM does not run on Apple GPUs; choose llama.cpp"));
+
         settings.weightFormat = "q5_k_m";
         Plan q5 = q4;
         q5.scenarios.front().deployment = settings;
