@@ -31,7 +31,7 @@ GpuSpec cpuAsDevice(const CpuSpec &cpu, units::Bytes installedMemory)
     device.bf16 = device.fp32;
     device.tdp = cpu.tdp;
     device.formFactor = "CPU";
-    device.cpu = true;
+    device.runsOnCpu = true;
     device.price = cpu.price;
     device.source = cpu.source;
     return device;

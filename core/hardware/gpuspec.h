@@ -48,7 +48,7 @@ struct GpuSpec {
     std::string formFactor; // SXM, PCIe, OAM, module
     // A CPU and its RAM standing in for a GPU (core/hardware/cpudevice.h): a
     // server without GPUs, run by llama.cpp's CPU backend. Never stored.
-    bool cpu = false;
+    bool runsOnCpu = false;
     OptionalPrice price; // list or street price of one GPU
     std::string source;
 

@@ -267,7 +267,7 @@ EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu)
     // nominal factors are the medians of the published runs in
     // tests/fixtures/measurements/llamacpp-cpu.csv ("fit" rows; the
     // "held-out" rows check them in tests/core/test_currenthardware).
-    if (gpu.cpu) {
+    if (gpu.runsOnCpu) {
         range.pessimistic.compute = 0.29;
         range.nominal.compute = 0.30;
         range.optimistic.compute = 0.55;

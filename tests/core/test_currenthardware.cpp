@@ -306,7 +306,7 @@ private slots:
             return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
         };
         GpuSpec device;
-        device.cpu = true;
+        device.runsOnCpu = true;
         const EfficiencyRange range = efficiencyFor(*findEngineProfile("llama.cpp"), device);
         QVERIFY(std::abs(median(memoryFit) - range.nominal.memory) < 0.005);
         QVERIFY(std::abs(median(computeFit) - range.nominal.compute) < 0.005);
