@@ -78,6 +78,7 @@ QJsonObject modelToJson(const ModelSpec &model)
 
 QJsonObject gpuToJson(const GpuSpec &gpu)
 {
+    const std::optional<Message> shareNote = gpuMemoryShareNote(gpu);
     return QJsonObject{
         {"id", qs(gpu.id)},
         {"name", qs(gpu.name)},
@@ -90,7 +91,7 @@ QJsonObject gpuToJson(const GpuSpec &gpu)
         {"interconnect", qs(gpu.interconnect)},
         {"usable_memory_bytes", wholeBytes(gpu.usableMemory)},
         {"gpu_memory_share", gpu.gpuMemoryShare ? QJsonValue(*gpu.gpuMemoryShare) : QJsonValue()},
-        {"memory_share_note", gpuMemoryShareNote(gpu) ? QJsonValue(qs(gpuMemoryShareNote(gpu)->text())) : QJsonValue()},
+        {"memory_share_note", shareNote ? QJsonValue(qs(shareNote->text())) : QJsonValue()},
         {"source", qs(gpu.source)},
     };
 }

@@ -58,7 +58,7 @@ std::optional<Spec> best(const Catalogue &catalogue, const LinkSpec &link)
 
 NetworkParts networkPartsFor(const Catalogue &catalogue, const LinkSpec &link)
 {
-    if (link.kind != LinkKind::InfiniBand && link.kind != LinkKind::Ethernet)
+    if (!isScaleOut(link.kind))
         return {};
     return {best<NicSpec>(catalogue, link), best<CableSpec>(catalogue, link), best<SwitchSpec>(catalogue, link)};
 }

@@ -51,4 +51,9 @@ bool serves(const SwitchSpec &fabricSwitch, const LinkSpec &link)
     return fabricSwitch.kind == link.kind && fabricSwitch.portBandwidth >= link.bandwidthPerDirection;
 }
 
+bool isScaleOut(LinkKind kind)
+{
+    return kind == LinkKind::InfiniBand || kind == LinkKind::Ethernet;
+}
+
 } // namespace planner

@@ -83,6 +83,9 @@ bool serves(const NicSpec &adapter, const LinkSpec &link);
 bool serves(const CableSpec &cable, const LinkSpec &link);
 bool serves(const SwitchSpec &fabricSwitch, const LinkSpec &link);
 
+// InfiniBand and Ethernet join servers; the other kinds join GPUs.
+bool isScaleOut(LinkKind kind);
+
 std::string_view toString(LinkKind kind);
 std::optional<LinkKind> linkKindFromString(std::string_view text);
 

@@ -10,20 +10,9 @@ namespace planner {
 
 namespace {
 
-bool isScaleOut(const LinkSpec &link)
-{
-    return link.kind == LinkKind::InfiniBand || link.kind == LinkKind::Ethernet;
-}
-
 std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
 {
     return b > 0 ? (a + b - 1) / b : a;
-}
-
-int serverOf(const Topology &t, int nodeId)
-{
-    const TopologyNode *n = t.node(nodeId);
-    return !n ? 0 : n->kind == NodeKind::Server ? n->id : n->parent;
 }
 
 bool onPrem(const Topology &t, int serverId)
@@ -60,8 +49,8 @@ std::vector<std::set<int>> fabrics(const Topology &t, const std::vector<const To
 {
     std::vector<std::set<int>> groups;
     for (const TopologyLink *l : drawn) {
-        const int a = serverOf(t, l->from);
-        const int b = serverOf(t, l->to);
+        const int a = t.serverOf(l->from);
+        const int b = t.serverOf(l->to);
         std::set<int> merged{a, b};
         for (auto it = groups.begin(); it != groups.end();)
             if (it->count(a) || it->count(b)) {
@@ -84,7 +73,7 @@ void addFabric(std::vector<BomLine> &lines, const Topology &t, const PartSnapsho
     std::int64_t cables = 0;
     if (servers.size() == 2) {
         for (const TopologyLink *l : use.drawn)
-            if (servers.count(serverOf(t, l->from)))
+            if (servers.count(t.serverOf(l->from)))
                 cables += std::max(l->count, 1);
     } else {
         const SwitchSpec *fabricSwitch = parts.switchFor(link);
@@ -117,9 +106,9 @@ std::vector<BomLine> networkBill(const Topology &t, const PartSnapshot &parts)
     std::map<std::string, std::map<int, std::int64_t>> drawnPorts;
     for (const TopologyLink &l : t.links) {
         const LinkSpec *link = parts.link(l.linkId);
-        const int a = serverOf(t, l.from);
-        const int b = serverOf(t, l.to);
-        if (!link || !isScaleOut(*link) || a == b || !onPrem(t, a) || !onPrem(t, b))
+        const int a = t.serverOf(l.from);
+        const int b = t.serverOf(l.to);
+        if (!link || !isScaleOut(link->kind) || a == b || !onPrem(t, a) || !onPrem(t, b))
             continue;
         uses[l.linkId].drawn.push_back(&l);
         drawnPorts[l.linkId][a] += std::max(l.count, 1);
@@ -128,7 +117,7 @@ std::vector<BomLine> networkBill(const Topology &t, const PartSnapshot &parts)
     std::vector<BomLine> lines;
     for (auto &[linkId, use] : uses) {
         const LinkSpec *link = parts.link(linkId);
-        if (!link || !isScaleOut(*link))
+        if (!link || !isScaleOut(link->kind))
             continue;
         // A server without network cards of this link has the ports its drawn links take.
         for (const auto &[server, drawn] : drawnPorts[linkId])

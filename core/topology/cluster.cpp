@@ -24,11 +24,6 @@ bool isFabric(LinkKind kind)
     return kind == LinkKind::NvLink || kind == LinkKind::NvSwitch || kind == LinkKind::InfinityFabric;
 }
 
-bool isScaleOut(LinkKind kind)
-{
-    return kind == LinkKind::InfiniBand || kind == LinkKind::Ethernet;
-}
-
 // A switch fabric that may join GPUs of several servers (NVL72's NVLink switch trays).
 bool spansServers(const LinkSpec &link)
 {
@@ -60,15 +55,6 @@ bool fabricWorks(const LinkSpec &fabric, const GpuSpec &gpu)
 bool fabricHolds(const LinkSpec &fabric, std::int64_t gpus)
 {
     return fabric.domainGpus <= 0 || gpus <= fabric.domainGpus;
-}
-
-// The server a node sits in (a server is its own).
-int serverOf(const Topology &t, int nodeId)
-{
-    const TopologyNode *n = t.node(nodeId);
-    if (!n)
-        return 0;
-    return n->kind == NodeKind::Server ? n->id : n->parent;
 }
 
 std::string nameOf(const TopologyNode &n)
@@ -150,8 +136,8 @@ ServerGraph serverGraph(const Topology &t, const PartSnapshot &parts, const std:
         }
     for (const TopologyLink &l : t.links) {
         const LinkSpec *spec = countedLink(t, parts, l);
-        const int a = serverOf(t, l.from);
-        const int b = serverOf(t, l.to);
+        const int a = t.serverOf(l.from);
+        const int b = t.serverOf(l.to);
         // A server without GPUs (its GPU group deleted) has no GPUs to share a link.
         if (!spec || a == b || !g.servers.count(a) || !g.servers.count(b))
             continue;
@@ -236,13 +222,13 @@ std::optional<Domains> domainsOf(const ServerGraph &g)
 // servers, counting the link about to join them (drawn or not).
 std::int64_t domainGpusJoining(const Topology &t, const PartSnapshot &parts, int from, int to)
 {
-    std::set<int> servers{serverOf(t, from), serverOf(t, to)};
+    std::set<int> servers{t.serverOf(from), t.serverOf(to)};
     for (bool grew = true; grew;) {
         grew = false;
         for (const TopologyLink &l : t.links) {
             const LinkSpec *spec = parts.link(l.linkId);
-            const int a = serverOf(t, l.from);
-            const int b = serverOf(t, l.to);
+            const int a = t.serverOf(l.from);
+            const int b = t.serverOf(l.to);
             if (spec && spansServers(*spec) && a != b && servers.count(a) != servers.count(b)) {
                 servers.insert(a);
                 servers.insert(b);
@@ -291,7 +277,7 @@ std::optional<Message> domainProblem(const Topology &t, const PartSnapshot &part
     for (const TopologyNode *end : {&a, &b}) {
         if (end->kind != NodeKind::Server && end->kind != NodeKind::Gpu)
             return Message{QT_TRANSLATE_NOOP("Core", "%1 joins servers or their GPUs, not network cards"), {link.name}};
-        const int server = serverOf(t, end->id);
+        const int server = t.serverOf(end->id);
         for (const TopologyNode *part : t.partsOf(server)) {
             if (part->kind != NodeKind::Gpu)
                 continue;
@@ -487,7 +473,7 @@ std::optional<Message> linkProblem(const Topology &t, const PartSnapshot &parts,
         if (n->kind == NodeKind::Cpu || n->kind == NodeKind::Memory || n->kind == NodeKind::Storage)
             return Message{QT_TRANSLATE_NOOP("Core", "%1 cannot be linked: links join GPUs, servers and network cards"),
                            {nameOf(*n)}};
-    const bool sameServer = serverOf(t, from) == serverOf(t, to);
+    const bool sameServer = t.serverOf(from) == t.serverOf(to);
     if (isScaleOut(link.kind)) {
         if (a->kind == NodeKind::Gpu || b->kind == NodeKind::Gpu)
             return Message{QT_TRANSLATE_NOOP("Core", "%1 joins servers or their network cards, not GPUs"), {link.name}};
@@ -592,7 +578,7 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
             const TopologyNode *a = t.node(l.from);
             const TopologyNode *b = t.node(l.to);
             const bool gpusOfOneServer = a && b && a->kind == NodeKind::Gpu && b->kind == NodeKind::Gpu
-                                         && serverOf(t, l.from) == serverOf(t, l.to);
+                                         && t.serverOf(l.from) == t.serverOf(l.to);
             issues.push_back(issue(
                 l.from, l.id, *problem,
                 gpusOfOneServer ? pcieFallback()

@@ -69,6 +69,14 @@ std::int64_t Topology::gpuCount() const
     return gpus;
 }
 
+int Topology::serverOf(int nodeId) const
+{
+    const TopologyNode *n = node(nodeId);
+    if (!n)
+        return 0;
+    return n->kind == NodeKind::Server ? n->id : n->parent;
+}
+
 int Topology::nextId() const
 {
     int highest = 0;

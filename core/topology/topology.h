@@ -48,7 +48,8 @@ struct Topology {
     const TopologyLink *link(int id) const;
     std::vector<const TopologyNode *> partsOf(int serverId) const;
     std::vector<const TopologyNode *> servers() const;
-    int nextId() const; // one above every node and link id in use
+    int serverOf(int nodeId) const; // the server a node sits in (a server is its own); 0 if none
+    int nextId() const;             // one above every node and link id in use
     // A part node's count times its server's, in 64 bits (0 outside a server).
     std::int64_t countAcrossServers(const TopologyNode &part) const;
     std::int64_t gpuCount() const; // every GPU node's countAcrossServers

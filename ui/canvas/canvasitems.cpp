@@ -249,7 +249,7 @@ LinkItem::LinkItem(const TopologyLink &link, const PartSnapshot &parts, QGraphic
 {
     const LinkSpec *spec = parts.link(link.linkId);
     const QColor colour = spec ? linkColour(spec->kind) : QColor(Qt::red);
-    const bool scaleOut = spec && (spec->kind == LinkKind::InfiniBand || spec->kind == LinkKind::Ethernet);
+    const bool scaleOut = spec && isScaleOut(spec->kind);
     setPen(QPen(colour, scaleOut ? 3 : 4, scaleOut ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
     const QString name = spec ? qs(spec->name).section(QLatin1Char('('), 0, 0).trimmed() : qs(link.linkId);
     mLabel = link.count > 1 ? QStringLiteral("%1× %2").arg(link.count).arg(name) : name;

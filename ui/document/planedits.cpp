@@ -141,7 +141,7 @@ int dropPart(PlanDocument &doc, const PartReference &part, QPointF at, int serve
     case PaletteKind::Link: {
         // A network link dropped on a server is a network card of that kind.
         const std::optional<LinkSpec> link = catalogue.find<LinkSpec>(part.id);
-        if (!link || (link->kind != LinkKind::InfiniBand && link->kind != LinkKind::Ethernet)) {
+        if (!link || !isScaleOut(link->kind)) {
             if (error)
                 *error = PlanEdits::tr("%1 is drawn with the connect tool between two parts").arg(part.id);
             return 0;
