@@ -305,10 +305,31 @@ std::vector<ModelSpec> makeModels()
     models.push_back(dense("qwen2.5-72b", qwen, "Qwen2.5 72B", {152064, 8192, 29568, 80, 64, 8, 131072, true},
                            hf + "Qwen/Qwen2.5-72B/blob/main/config.json"));
 
+    // Llama 2 (July 2023) and Mistral 7B (September 2023): the shapes most
+    // published serving benchmarks (MLPerf's llama2-70b, llama.cpp's Apple
+    // silicon table) still measure. Mistral 7B v0.1 attends over a 4,096-token
+    // sliding window on every layer.
+    models.push_back(dense("llama-2-7b", "Llama 2", "Llama 2 7B", {32000, 4096, 11008, 32, 32, 32, 4096},
+                           hf + "meta-llama/Llama-2-7b-hf/blob/main/config.json"));
+    models.push_back(dense("llama-2-13b", "Llama 2", "Llama 2 13B", {32000, 5120, 13824, 40, 40, 40, 4096},
+                           hf + "meta-llama/Llama-2-13b-hf/blob/main/config.json"));
+    models.push_back(dense("llama-2-70b", "Llama 2", "Llama 2 70B", {32000, 8192, 28672, 80, 64, 8, 4096},
+                           hf + "meta-llama/Llama-2-70b-hf/blob/main/config.json"));
+    ModelSpec mistral7b = dense("mistral-7b", "Mistral", "Mistral 7B", {32000, 4096, 14336, 32, 32, 8, 32768},
+                                hf + "mistralai/Mistral-7B-v0.1/blob/main/config.json");
+    mistral7b.layerPattern = "S";
+    mistral7b.slidingWindow = 4096;
+    models.push_back(mistral7b);
+
     ModelSpec mixtral = dense("mixtral-8x7b", "Mixtral", "Mixtral 8x7B", {32000, 4096, 0, 32, 32, 8, 32768},
                               hf + "mistralai/Mixtral-8x7B-v0.1/blob/main/config.json");
     mixtral.moe = MoeSpec{8, 0, 2, 14336, 0, 1, false};
     models.push_back(mixtral);
+    // Mixtral 8x22B (April 2024): 56 layers of 8 experts, top 2, 65,536-token context.
+    ModelSpec mixtral22 = dense("mixtral-8x22b", "Mixtral", "Mixtral 8x22B", {32768, 6144, 0, 56, 48, 8, 65536},
+                                hf + "mistral-community/Mixtral-8x22B-v0.1/blob/main/config.json");
+    mixtral22.moe = MoeSpec{8, 0, 2, 16384, 0, 1, false};
+    models.push_back(mixtral22);
 
     // Qwen3 (April 2025) and Qwen3-Coder (July 2025): 32k native context
     // (40,960 positions in config.json), Coder 256k.

@@ -89,6 +89,19 @@ void TestParameterCount::officialTotals_data()
     // announcement "12.9B active parameters" (mistral.ai/news/mixtral-of-experts);
     // 12,879,925,248 = total - 32 layers x 6 idle experts x 3 x 4096 x 14336.
     QTest::newRow("Mixtral-8x7B") << "mixtral-8x7b" << qint64(46'702'792'704) << qint64(12'879'925'248);
+    // Llama 2 (Touvron et al. 2023, arXiv:2307.09288): totals of the HF checkpoints
+    // meta-llama/Llama-2-{7,13,70}b-hf as lm-eval-harness parameter tables and
+    // the AuroraGPT-70B study record them (6,738,415,616; 13,015,864,320; 68,976,648,192).
+    QTest::newRow("Llama-2-7B") << "llama-2-7b" << qint64(6'738'415'616) << qint64(6'738'415'616);
+    QTest::newRow("Llama-2-13B") << "llama-2-13b" << qint64(13'015'864'320) << qint64(13'015'864'320);
+    QTest::newRow("Llama-2-70B") << "llama-2-70b" << qint64(68'976'648'192) << qint64(68'976'648'192);
+    // Mistral-7B-v0.1: GGUF general.parameter_count 7,241,732,096 (llama.cpp conversion).
+    QTest::newRow("Mistral-7B") << "mistral-7b" << qint64(7'241'732'096) << qint64(7'241'732'096);
+    // Mixtral-8x22B-v0.1: total 140,630,071,296 (model catalogue record of
+    // mistral-community/Mixtral-8x22B-v0.1; Mistral: "39B active parameters out
+    // of 141B"). Active = total - 56 layers x 6 idle experts x 3 x 6144 x 16384,
+    // as for 8x7B (the same record's 39,160,774,656 is 0.002 % lower).
+    QTest::newRow("Mixtral-8x22B") << "mixtral-8x22b" << qint64(140'630'071'296) << qint64(39'161'468'928);
     // Several third-party records carry this integer for the repo id; no tied head
     // (a tied head would give 1,543,714,304).
     QTest::newRow("R1-Distill-Qwen-1.5B")
