@@ -6,6 +6,9 @@
 
 #include <QHash>
 
+#include <algorithm>
+#include <cmath>
+
 namespace planner {
 
 namespace {
@@ -43,6 +46,33 @@ public:
         return value;
     }
 
+    // A positive number (a rate), or throws the message for this row.
+    double number(const char *column, double fallback) const
+    {
+        const QString cell = text(column);
+        if (cell.isEmpty())
+            return fallback;
+        bool ok = false;
+        const double value = cell.toDouble(&ok);
+        if (!ok || !(value > 0) || !std::isfinite(value))
+            throw QStringLiteral("line %1: %2 must be a positive number, got '%3'")
+                .arg(line())
+                .arg(QLatin1String(column), cell);
+        return value;
+    }
+
+    // 1, true or yes; empty, 0, false or no.
+    bool flag(const char *column) const
+    {
+        const QString cell = text(column).toLower();
+        if (cell.isEmpty() || cell == QLatin1StringView("0") || cell == QLatin1StringView("false")
+            || cell == QLatin1StringView("no"))
+            return false;
+        if (cell == QLatin1StringView("1") || cell == QLatin1StringView("true") || cell == QLatin1StringView("yes"))
+            return true;
+        throw QStringLiteral("line %1: %2 must be 1 or 0, got '%3'").arg(line()).arg(QLatin1String(column), cell);
+    }
+
 private:
     const CsvTable &mTable;
     size_t mIndex;
@@ -59,6 +89,10 @@ T required(std::optional<T> value, const Row &row, const char *column, const QSt
 Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
 {
     Measurement m;
+    // A run with a draft (MTP, EAGLE) emits several tokens per step, which
+    // the speed model does not estimate yet.
+    if (const QString draft = row.text("speculative"); !draft.isEmpty())
+        throw QStringLiteral("line %1: speculative decoding (%2) is not modelled yet").arg(row.line()).arg(draft);
     const QString model = row.text("model");
     const QString gpu = row.text("gpu");
     const ModelSpec spec = required(catalogue.find<ModelSpec>(model), row, "model", model);
@@ -67,12 +101,19 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
     DeploymentSettings settings;
     settings.pipelineParallel = static_cast<int>(row.integer("pp", 0));
     settings.tensorParallel = static_cast<int>(row.integer("tp", 0));
+    settings.expertParallel = static_cast<int>(row.integer("ep", 0));
+    settings.dataParallelAttention = row.flag("dp_attention");
     settings.weightFormat = row.text("weights").toStdString();
     settings.kvFormat = row.text("kv", QStringLiteral("bf16")).toStdString();
     settings.engineId = row.text("engine", QStringLiteral("vllm")).toStdString();
     const int gpus = static_cast<int>(row.integer("gpus", 1));
-    // The published runs were measured on one server.
-    const Cluster cluster = clusterOfServers(card, gpus, gpus, singleServerLinks(card), {});
+    // One server unless the row says how many GPUs each holds; servers are
+    // joined by the row's network (InfiniBand NDR, one port per GPU, by default).
+    const int perServer = static_cast<int>(std::min<long long>(row.integer("gpus_per_server", gpus), gpus));
+    const QString networkId = row.text("network", QStringLiteral("ib-ndr"));
+    const LinkSpec network = required(catalogue.find<LinkSpec>(networkId), row, "network", networkId);
+    const Cluster cluster = clusterOfServers(card, gpus, perServer, singleServerLinks(card),
+                                             scaleOutPath(network, perServer, perServer));
     // An encoder pass (encoder_latency_s) has no output tokens: output_len is not read.
     const bool encoderPass = row.text("metric") == QLatin1StringView("encoder_latency_s");
     const WorkloadShape shape{row.integer("input_len", 1024), encoderPass ? 1 : row.integer("output_len", 256), 0};
@@ -82,18 +123,32 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
             .arg(row.line())
             .arg(QString::fromStdString(resolved.problems.front().message.text()));
     m.request = resolved.request;
-    m.request.concurrency = row.integer("concurrency", 1);
+    m.rate = row.number("rate", 0);
+    // "max": a max-throughput run, every request queued at once.
+    if (row.text("concurrency") == QLatin1StringView("max")) {
+        m.request.concurrency = saturatedConcurrency(m.request);
+        if (m.request.concurrency < 1)
+            throw QStringLiteral("line %1: the deployment does not fit in memory, so it has no max-throughput "
+                                 "concurrency")
+                .arg(row.line());
+    } else {
+        m.request.concurrency = row.integer("concurrency", 1);
+    }
 
     static const QHash<QString, MeasuredMetric> metrics{
         {QStringLiteral("tpot_s"), MeasuredMetric::Tpot},
         {QStringLiteral("ttft_s"), MeasuredMetric::Ttft},
         {QStringLiteral("output_tokens_per_s"), MeasuredMetric::OutputTokensPerSecond},
         {QStringLiteral("encoder_latency_s"), MeasuredMetric::EncoderLatency},
+        {QStringLiteral("ttft_median_s"), MeasuredMetric::TtftMedian},
+        {QStringLiteral("tpot_median_s"), MeasuredMetric::TpotMedian},
+        {QStringLiteral("ttft_p99_s"), MeasuredMetric::TtftP99},
+        {QStringLiteral("tpot_p99_s"), MeasuredMetric::TpotP99},
     };
     const QString metric = row.text("metric");
     if (!metrics.contains(metric))
-        throw QStringLiteral("line %1: metric must be tpot_s, ttft_s, output_tokens_per_s or encoder_latency_s, got "
-                             "'%2'")
+        throw QStringLiteral("line %1: metric must be tpot_s, ttft_s, output_tokens_per_s, encoder_latency_s, "
+                             "ttft_median_s, tpot_median_s, ttft_p99_s or tpot_p99_s, got '%2'")
             .arg(row.line())
             .arg(metric);
     m.metric = metrics.value(metric);
@@ -111,20 +166,24 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
 
 } // namespace
 
-MeasurementsResult readMeasurementsCsv(const QString &csv, const Catalogue &catalogue)
+MeasurementsResult readMeasurementsCsv(const QString &csv, const Catalogue &catalogue, BadRows badRows)
 {
     const CsvParseResult parsed = parseCsv(csv);
     if (!parsed.table)
-        return {{}, parsed.error};
+        return {{}, {}, parsed.error, {}};
     for (const char *column : {"model", "gpu", "metric", "value"})
         if (!parsed.table->header.contains(QLatin1String(column)))
-            return {{}, QStringLiteral("the CSV has no '%1' column").arg(QLatin1String(column))};
+            return {{}, {}, QStringLiteral("the CSV has no '%1' column").arg(QLatin1String(column)), {}};
     MeasurementsResult result;
-    try {
-        for (size_t i = 0; i < parsed.table->rows.size(); ++i)
+    for (size_t i = 0; i < parsed.table->rows.size(); ++i) {
+        try {
             result.measurements.push_back(measurementFrom(Row(*parsed.table, i), catalogue));
-    } catch (const QString &error) {
-        return {{}, error};
+            result.rows.push_back(static_cast<int>(i) + 1);
+        } catch (const QString &error) {
+            if (badRows == BadRows::Refuse)
+                return {{}, {}, error, {}};
+            result.skipped.push_back(error);
+        }
     }
     if (result.measurements.empty())
         result.error = QStringLiteral("the CSV has no measurements");

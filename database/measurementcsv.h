@@ -1,16 +1,23 @@
 #pragma once
 // The user's measured results, as CSV, for `calibrate`.
 //
-// Columns (header required, any order): model, gpu, gpus, tp, pp, weights,
-// kv, engine, concurrency, input_len, output_len, metric, value, label.
-// model and gpu are catalogue ids; metric is tpot_s, ttft_s or
-// output_tokens_per_s; value is in seconds or tokens per second. Optional
-// columns default as in `perf`. A bad row is refused by its line, and then no
-// measurement is returned.
+// Columns (header required, any order): model, gpu, gpus, gpus_per_server,
+// network, tp, pp, ep, dp_attention, weights, kv, engine, concurrency,
+// input_len, output_len, rate, speculative, metric, value, label; other
+// columns (source, setup, ...) are not read. model, gpu and network are
+// catalogue ids; metric is tpot_s, ttft_s, output_tokens_per_s or
+// encoder_latency_s, or at a request rate (requests/s) ttft_median_s,
+// tpot_median_s, ttft_p99_s or tpot_p99_s; value is in seconds or tokens per
+// second. concurrency "max" is a max-throughput run (every request queued at
+// once); a row naming a speculative draft (mtp, eagle) is refused until
+// drafts are modelled. Optional columns default as in `perf`. A bad row is
+// refused by its line, and then no measurement is returned (or, with
+// BadRows::Skip, left out with its message).
 
-#include "core/perf/calibration.h"
+#include "core/calibrate/calibration.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -20,10 +27,19 @@ class Catalogue;
 
 struct MeasurementsResult {
     std::vector<Measurement> measurements;
+    std::vector<int> rows; // each measurement's row (1 = the first after the header)
     QString error;
+    QStringList skipped; // with SkipBadRows: the message of each row left out
     bool ok() const { return error.isEmpty(); }
 };
 
-MeasurementsResult readMeasurementsCsv(const QString &csv, const Catalogue &catalogue);
+// RefuseBadRows (what `calibrate` does with a user's file): one bad row
+// refuses the file. SkipBadRows (the accuracy check over the published set):
+// a row the planner cannot express yet (a GPU without the rate its format
+// needs) is left out with its message, and the rest are read.
+enum class BadRows { Refuse, Skip };
+
+MeasurementsResult readMeasurementsCsv(const QString &csv, const Catalogue &catalogue,
+                                       BadRows badRows = BadRows::Refuse);
 
 } // namespace planner

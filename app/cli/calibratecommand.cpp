@@ -2,7 +2,7 @@
 
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
-#include "core/perf/calibration.h"
+#include "core/calibrate/calibration.h"
 #include "database/measurementcsv.h"
 #include "database/wholefile.h"
 

@@ -163,4 +163,45 @@ std::optional<GpuSpec> findBuiltinGpu(std::string_view id)
     return std::nullopt;
 }
 
+GpuFamily gpuFamily(const GpuSpec &gpu)
+{
+    const auto has = [](units::FlopsPerSecond rate) { return rate > units::teraflopsPerSecond(0); };
+    if (gpu.runsOnCpu)
+        return GpuFamily::Cpu;
+    if (gpu.vendor == "Apple")
+        return GpuFamily::Apple;
+    if (gpu.vendor == "NVIDIA") {
+        if (has(gpu.fp4))
+            return GpuFamily::NvidiaBlackwell;
+        if (has(gpu.fp8))
+            return gpu.hasHighBandwidthMemory() ? GpuFamily::NvidiaHopper : GpuFamily::NvidiaAda;
+        return GpuFamily::NvidiaAmpereOrOlder;
+    }
+    if (gpu.vendor == "AMD") {
+        if (gpu.hasHighBandwidthMemory() && has(gpu.fp4))
+            return GpuFamily::AmdCdna4;
+        if (gpu.hasHighBandwidthMemory() && has(gpu.fp8))
+            return GpuFamily::AmdCdna3;
+        return GpuFamily::AmdOther;
+    }
+    return GpuFamily::Other;
+}
+
+std::string_view toString(GpuFamily family)
+{
+    switch (family) {
+    case GpuFamily::NvidiaAmpereOrOlder: return "NVIDIA Ampere or older";
+    case GpuFamily::NvidiaAda: return "NVIDIA Ada";
+    case GpuFamily::NvidiaHopper: return "NVIDIA Hopper";
+    case GpuFamily::NvidiaBlackwell: return "NVIDIA Blackwell";
+    case GpuFamily::AmdCdna3: return "AMD CDNA 3";
+    case GpuFamily::AmdCdna4: return "AMD CDNA 4";
+    case GpuFamily::AmdOther: return "AMD other";
+    case GpuFamily::Apple: return "Apple";
+    case GpuFamily::Cpu: return "CPU";
+    case GpuFamily::Other: return "other";
+    }
+    return "?";
+}
+
 } // namespace planner

@@ -61,6 +61,26 @@ struct GpuSpec {
     bool hasHighBandwidthMemory() const { return memoryType.rfind("HBM", 0) == 0; }
 };
 
+// The generation of a chip's kernels, which sets how close engines come to its
+// peaks. Told from the figures the catalogue holds rather than from names: an
+// NVIDIA chip with FP4 tensor cores is Blackwell, one with FP8 and HBM is
+// Hopper, FP8 without HBM Ada; an AMD HBM chip with FP4 is CDNA 4, with FP8
+// CDNA 3.
+enum class GpuFamily {
+    NvidiaAmpereOrOlder,
+    NvidiaAda,
+    NvidiaHopper,
+    NvidiaBlackwell,
+    AmdCdna3,
+    AmdCdna4,
+    AmdOther, // CDNA 2, RDNA and the Ryzen AI APUs
+    Apple,
+    Cpu,
+    Other // Intel, TPU, Trainium
+};
+GpuFamily gpuFamily(const GpuSpec &gpu);
+std::string_view toString(GpuFamily family);
+
 // The memory CUDA reports for a card: nvidia-smi's total less the driver's
 // reservation. Without an nvidia-smi figure the datasheet's GB are taken as
 // GiB, which is how GPU memory is built (an "80GB" H100 has 80 GiB of HBM).

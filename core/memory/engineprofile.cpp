@@ -19,7 +19,9 @@ std::vector<EngineProfile> makeProfiles()
     vllm.kvBlockTokens = 16;
     vllm.maxBatchedTokens = 8192;
     vllm.profiledSequences = 256;
-    vllm.stepOverhead = seconds(1.5e-3);
+    vllm.maxRunningSequences = 256;
+    vllm.largeGpuRunningSequences = 1024;
+    vllm.largeGpuMemory = gibibytes(70);
     vllm.mlaCache = MlaCacheLayout::CompressedLatent;
     vllm.recurrentStateBits = 16; // mamba_ssm_cache_dtype "auto": the model dtype
     vllm.fp8IndexerKeys = true;   // DeepseekV32IndexerCache: uint8 rows of FP8 keys + FP32 scales
@@ -47,7 +49,6 @@ std::vector<EngineProfile> makeProfiles()
     sglang.recurrentStateBits = 32; // mamba2_state_dtype(): float32 unless the config sets mamba_ssm_dtype
     sglang.fp8IndexerKeys = true;   // NSATokenToKVPool.index_k_with_scale_buffer
     sglang.bf16RopeInCache = true;  // DSv4MemoryCalculator: 584 B per DeepSeek-V4 entry
-    sglang.stepOverhead = seconds(1.0e-3);
     sglang.source = "SGLang server_args.py: mem_fraction_static 0.88 (TP 1) for weights + KV "
                     "pool, activations outside it; page_size 1; chunked_prefill_size 8192; "
                     "--enable-dp-attention for MLA; configs/mamba_utils.py: recurrent state float32, "
@@ -65,7 +66,6 @@ std::vector<EngineProfile> makeProfiles()
     trt.mlaCache = MlaCacheLayout::CompressedLatent;
     trt.supportsDataParallelAttention = true;
     trt.recurrentStateBits = 16; // KvCacheConfig.mamba_ssm_cache_dtype "auto": the model dtype
-    trt.stepOverhead = seconds(0.5e-3);
     trt.source = "TensorRT-LLM KvCacheConfig reference: free_gpu_memory_fraction 0.9 of the "
                  "memory free after loading, tokens_per_block 32; max_num_tokens 8192";
     profiles.push_back(trt);
@@ -79,7 +79,6 @@ std::vector<EngineProfile> makeProfiles()
     llamacpp.kvBlockTokens = 256;
     llamacpp.maxBatchedTokens = 512;
     llamacpp.mlaCache = MlaCacheLayout::CompressedLatent;
-    llamacpp.stepOverhead = seconds(0.5e-3);
     llamacpp.recurrentStateBits = 32; // llama-memory-recurrent: r and s tensors in F32
     llamacpp.convStateBits = 32;
     llamacpp.windowExtraTokens = 512; // n_ubatch

@@ -41,6 +41,12 @@ struct EngineProfile {
     // Sequences whose logits the engine reserves room for at start-up (vLLM's
     // profile run samples max_num_seqs dummy sequences); 0 = those in the batch.
     long long profiledSequences = 0;
+    // Sequences the scheduler runs at once per replica (vLLM max_num_seqs);
+    // 0: as many as the KV cache holds. A GPU of at least
+    // largeGpuMemory (other than an A100) gets largeGpuRunningSequences.
+    long long maxRunningSequences = 0;
+    long long largeGpuRunningSequences = 0;
+    units::Bytes largeGpuMemory = units::bytes(0);
     MlaCacheLayout mlaCache = MlaCacheLayout::CompressedLatent;
     // Bits per element of a linear-attention or Mamba layer's recurrent state
     // when the model does not ask for a precision.
@@ -57,10 +63,6 @@ struct EngineProfile {
     // (448 + 128 + 8 = 584 B); else head_dim values at the cache format's width.
     bool bf16RopeInCache = false;
     bool supportsDataParallelAttention = false;
-    // Fixed time a forward step costs beyond its kernels (scheduling, sampling,
-    // launches): it dominates small models at small batches. Fitted to the
-    // calibration cases in tests/core/test_perfmodel.
-    units::Seconds stepOverhead = units::seconds(0);
     std::string source;
 };
 

@@ -236,7 +236,7 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
     }
     double mlpWidth = static_cast<double>(spec.intermediateSize) / tp;
     if (spec.isMoe()) {
-        const double split = ep > 1 ? ep : tp;
+        const double split = std::max(ep, tp); // MoE-TP x EP splits each expert tp / ep ways
         const double routed = static_cast<double>(spec.moe->expertsPerToken) * spec.moe->expertIntermediateSize / split;
         const double shared = static_cast<double>(spec.moe->sharedWidth()) / tp;
         const double beside = spec.moe->denseBesideExperts ? mlpWidth : 0.0;
@@ -495,6 +495,11 @@ std::vector<Problem> validate(const InferenceRequest &r)
                 "ep",
                 QT_TRANSLATE_NOOP("Core", "expert parallel size %1 must divide the GPUs of one pipeline stage (%2)"),
                 {n(p.expert), n(r.gpuCount / p.pipeline)});
+        else if (p.expert < p.tensor && p.tensor % p.expert != 0)
+            problems.add("ep",
+                         QT_TRANSLATE_NOOP("Core", "expert parallel size %1 must divide the tensor-parallel size %2, "
+                                                   "which splits each expert over the rest"),
+                         {n(p.expert), n(p.tensor)});
     }
     if (p.dataParallelAttention && !r.model.hasLatentCache())
         problems.add("dp-attention",

@@ -14,9 +14,16 @@ double layerWeightBytes(const ModelSpec &spec, const LayerParameters &layer, con
     if (layer.routedExperts > 0) {
         const double expertBits = format.routedExpertBits(spec);
         if (expertParallel > 1) {
+            // Expert parallelism smaller than tensor parallelism (vLLM and
+            // TensorRT-LLM's MoE-TP x EP): each group of tp / ep ranks holds
+            // its experts split tp / ep ways.
             const std::int64_t experts = spec.moe->routedExperts;
             const std::int64_t perRank = (experts + expertParallel - 1) / expertParallel;
-            bits += static_cast<double>(perRank) * static_cast<double>(layer.routedExperts / experts) * expertBits;
+            const double expertTensorParallel = expertParallel < tensorParallel
+                                                    ? static_cast<double>(tensorParallel) / expertParallel
+                                                    : 1.0;
+            bits += static_cast<double>(perRank) * static_cast<double>(layer.routedExperts / experts) * expertBits
+                    / expertTensorParallel;
         } else {
             bits += layer.routedExperts * expertBits / tensorParallel;
         }

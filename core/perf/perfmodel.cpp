@@ -2,6 +2,7 @@
 
 #include "core/memory/engineprofile.h"
 #include "core/perf/encoderperf.h"
+#include "core/perf/speedtable.h"
 
 #include "core/model/parametercount.h"
 #include "core/model/weightbytes.h"
@@ -47,11 +48,11 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     if (m.isMoe()) {
         s.experts = m.moe->routedExperts;
         s.expertsPerToken = static_cast<double>(m.moe->expertsPerToken);
-        const double expertSplit = s.ep > 1 ? s.ep : s.tp;
+        const double expertSplit = std::max(s.ep, s.tp); // MoE-TP x EP splits each expert tp / ep ways
         s.mlpParameters += static_cast<double>(stageParameters.sharedExperts) / s.tp
-                           + static_cast<double>(stage.feedForward.experts) * s.expertsPerToken
-                                 * static_cast<double>(p.expertParameters) / expertSplit
                            + static_cast<double>(stageParameters.router);
+        s.expertParameters = static_cast<double>(stage.feedForward.experts) * s.expertsPerToken
+                             * static_cast<double>(p.expertParameters) / expertSplit;
         LayerParameters routedOnly;
         routedOnly.routedExperts = stageParameters.routedExperts;
         s.routedExpertBytes = layerWeightBytes(m, routedOnly, d.weights, s.tp, s.attentionTp, s.ep);
@@ -61,6 +62,7 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     const double kvPerToken = units::inBytes(s.memory.kvPerToken);
     s.attention = AttentionMix::of(stage.mixers, m,
                                    kvPerToken > 0 ? units::inBytes(s.memory.kvPerTokenFullLayers) / kvPerToken : -1);
+    s.layers = static_cast<double>(stage.layers);
     s.attentionLayers = static_cast<double>(stage.mixers.softmax());
     s.moeLayers = static_cast<double>(stage.feedForward.experts);
     // Tensor parallelism reduces the output of every token mixer and every
@@ -101,13 +103,17 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     return s;
 }
 
+// A ring's bandwidth term; for the latency, the 2 log2(n) hops of the tree
+// (or NVLink SHARP, or the engines' one-shot kernels) that NCCL and the
+// engines pick for the small messages of a decode step, not the ring's 2 (n - 1).
 double ringAllReduceSeconds(double bytes, int ranks, const LinkPath &link, double efficiency)
 {
     if (ranks <= 1 || bytes <= 0)
         return 0;
     const double bandwidth = units::inBytes(link.bandwidth * units::seconds(1)) * efficiency;
     const double steps = 2.0 * (ranks - 1);
-    return steps / ranks * bytes / bandwidth + steps * units::inSeconds(link.latency);
+    return steps / ranks * bytes / bandwidth
+           + 2.0 * std::log2(static_cast<double>(ranks)) * units::inSeconds(link.latency);
 }
 
 double allToAllSeconds(double bytes, int ranks, const LinkPath &link, double efficiency)
@@ -118,7 +124,36 @@ double allToAllSeconds(double bytes, int ranks, const LinkPath &link, double eff
     return (ranks - 1.0) / ranks * bytes / bandwidth + units::inSeconds(link.latency);
 }
 
-// Everything a step does on the most loaded GPU (see the header).
+// The share of a GEMM's compute fraction it reaches with `rows` tokens.
+double gemmSaturation(double rows, const Efficiency &e)
+{
+    return e.gemmHalfTokens > 0 ? rows / (rows + e.gemmHalfTokens) : 1.0;
+}
+
+// Time of one kind of work on one GPU: the slower of its FLOPs at the
+// achievable rate and its bytes at the achievable bandwidth.
+double rooflineSeconds(double flops, double rate, double bytes, double bandwidth)
+{
+    const double compute = rate > 0 ? flops / rate : 0;
+    const double memory = bandwidth > 0 ? bytes / bandwidth : 0;
+    return std::max(compute, memory);
+}
+
+// The peak of the weights' compute precision, less what its kernels keep.
+double weightPeak(const InferenceRequest &d, const Efficiency &e)
+{
+    const ComputePrecision precision = d.weights.compute;
+    double share = 1;
+    if (precision == ComputePrecision::Fp8 || precision == ComputePrecision::Int8)
+        share = e.fp8Share;
+    else if (precision == ComputePrecision::Fp4)
+        share = e.fp4Share;
+    return units::inTeraflopsPerSecond(d.gpu.throughput(precision)) * units::kTera * share;
+}
+
+// Everything a step does on the most loaded GPU (see the header). The linear
+// layers, the routed experts and attention are each timed by their own
+// roofline, since one can be compute-bound while another reads memory.
 StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, const Efficiency &e)
 {
     const GpuSpec &gpu = r.deployment.gpu;
@@ -127,19 +162,26 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     const double attentionShare = s.dataParallelAttention ? 1.0 / s.tp : 1.0;
     const double tokens = load.newTokens;
 
-    double flops = 2.0 * tokens * (s.attentionParameters * attentionShare + s.mlpParameters);
-    flops += 2.0 * (load.promptAttention * s.attentionWidthPrefill + load.cachedTokensRead * s.attentionWidthDecode)
-             * s.attentionLayers * attentionShare;
-    flops += tokens * s.recurrentFlopsPerToken * attentionShare;
-    flops += 2.0 * (load.indexerPairs + load.indexerKeysRead) * s.indexerWidth * s.attentionLayers * attentionShare;
-    flops += 2.0 * load.sampledSequences * s.headParameters; // logits of the sampled positions
+    const double linearFlops = 2.0 * tokens * (s.attentionParameters * attentionShare + s.mlpParameters)
+                               + 2.0 * load.sampledSequences * s.headParameters; // logits of the sampled positions
+    const double expertFlops = 2.0 * tokens * s.expertParameters;
+    double attentionFlops = 2.0
+                            * (load.promptAttention * s.attentionWidthPrefill
+                               + load.cachedTokensRead * s.attentionWidthDecode)
+                            * s.attentionLayers * attentionShare;
+    attentionFlops += tokens * s.recurrentFlopsPerToken * attentionShare;
+    attentionFlops += 2.0 * (load.indexerPairs + load.indexerKeysRead) * s.indexerWidth * s.attentionLayers
+                      * attentionShare;
 
     double touchedExperts = 1.0;
-    if (s.experts > 0)
+    double tokensPerExpert = tokens;
+    if (s.experts > 0) {
         touchedExperts = expectedDistinctExperts(s.experts, static_cast<std::int64_t>(s.expertsPerToken), tokens)
                          / static_cast<double>(s.experts);
-    const double weights = units::inBytes(s.memory.perGpu.weights) - s.routedExpertBytes
-                           + touchedExperts * s.routedExpertBytes;
+        tokensPerExpert = tokens * s.expertsPerToken / static_cast<double>(s.experts);
+    }
+    const double denseWeights = units::inBytes(s.memory.perGpu.weights) - s.routedExpertBytes;
+    const double expertWeights = touchedExperts * s.routedExpertBytes;
     // A prefill longer than the engine's batch budget runs in chunks, each
     // reading the weights again.
     const long long chunk = r.deployment.engine.maxBatchedTokens;
@@ -151,15 +193,24 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
                       + load.indexerKeysRead * s.attentionLayers * attentionShare
                             * units::inBytes(s.memory.indexerKeyBytes)
                       + 2.0 * load.sampledSequences * attentionShare * units::inBytes(s.memory.statePerSequence);
-    const double bytes = passes * weights + kv;
 
     StepCost c;
-    c.flops = units::flops(flops);
-    c.bytes = units::bytes(bytes);
-    const double peak = units::inTeraflopsPerSecond(gpu.throughput(r.deployment.weights.compute)) * units::kTera;
-    const double bandwidth = units::inGBPerSecond(gpu.memoryBandwidth) * units::kGB;
-    const double computeSeconds = peak > 0 ? flops / (peak * e.compute) : 0;
-    const double memorySeconds = bandwidth > 0 ? bytes / (bandwidth * e.memory) : 0;
+    c.flops = units::flops(linearFlops + expertFlops + attentionFlops);
+    c.bytes = units::bytes(passes * (denseWeights + expertWeights) + kv);
+    const double peak = weightPeak(r.deployment, e);
+    const double bf16 = units::inTeraflopsPerSecond(gpu.throughput(ComputePrecision::Bf16)) * units::kTera;
+    const double bandwidth = units::inGBPerSecond(gpu.memoryBandwidth) * units::kGB * e.memory;
+    const double linearRate = peak * e.compute * gemmSaturation(tokens / passes, e);
+    const double expertRate = peak * e.compute * gemmSaturation(tokensPerExpert / passes, e);
+    const double attentionRate = (bf16 > 0 ? bf16 : peak) * e.attention;
+    const double linearSeconds = rooflineSeconds(linearFlops, linearRate, passes * denseWeights, bandwidth);
+    const double expertSeconds = rooflineSeconds(expertFlops, expertRate, passes * expertWeights, bandwidth);
+    const double attentionSeconds = rooflineSeconds(attentionFlops, attentionRate, kv, bandwidth);
+    const double computeSeconds = (linearRate > 0 ? linearFlops / linearRate : 0)
+                                  + (expertRate > 0 ? expertFlops / expertRate : 0)
+                                  + (attentionRate > 0 ? attentionFlops / attentionRate : 0);
+    const double memorySeconds = bandwidth > 0 ? units::inBytes(c.bytes) / bandwidth : 0;
+    const double kernels = linearSeconds + expertSeconds + attentionSeconds;
 
     // An all-reduce after each token mixer and feed-forward block, over the
     // activations of the tokens in the step.
@@ -169,13 +220,17 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
         const double dispatched = activation / s.ep * s.expertsPerToken;
         communication += 2.0 * s.moeLayers * allToAllSeconds(dispatched, s.ep, r.links.expertParallel, e.network);
     }
-    double host = 0;
+    double offloaded = 0;
     const double hostBandwidth = units::inGBPerSecond(r.links.hostMemory) * units::kGB;
     if (units::inBytes(s.memory.hostWeights) > 0 && hostBandwidth > 0)
-        host = passes * units::inBytes(s.memory.hostWeights) / (hostBandwidth * e.memory);
+        offloaded = passes * units::inBytes(s.memory.hostWeights) / (hostBandwidth * e.memory);
+    // The engine's host work: per step, per sequence it schedules and
+    // samples, and per layer where kernels are launched one by one.
+    const double sequences = std::max(load.sampledSequences, 1.0);
+    const double overhead = e.stepSeconds + e.sequenceSeconds * sequences + e.layerSeconds * s.layers * s.pp;
 
     // A token crosses every pipeline stage in turn.
-    const double stage = std::max(computeSeconds, memorySeconds) + communication;
+    const double stage = kernels + communication;
     double handOff = 0;
     if (s.pp > 1) {
         const double link = units::inBytes(r.links.pipeline.bandwidth * units::seconds(1)) * e.network;
@@ -184,11 +239,11 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     c.compute = units::seconds(computeSeconds * s.pp);
     c.memory = units::seconds(memorySeconds * s.pp);
     c.communication = units::seconds(communication * s.pp + handOff);
-    c.host = units::seconds(host);
-    const double overhead = units::inSeconds(r.deployment.engine.stepOverhead);
-    c.time = units::seconds(stage * s.pp + handOff + host + overhead);
+    c.host = units::seconds(offloaded + overhead);
+    c.time = units::seconds(stage * s.pp + handOff + offloaded + overhead);
 
-    const double parts[] = {computeSeconds * s.pp, memorySeconds * s.pp, communication * s.pp + handOff, host};
+    const double parts[] = {computeSeconds * s.pp, memorySeconds * s.pp, communication * s.pp + handOff,
+                            offloaded + overhead};
     const auto largest = std::max_element(std::begin(parts), std::end(parts)) - std::begin(parts);
     c.bound = static_cast<Bound>(largest);
     return c;
@@ -232,11 +287,15 @@ PerfPoint pointAt(const PerfRequest &r, const StepShape &s, std::int64_t concurr
     const StepCost prefillAll = prefillFor(r, s, perReplica, r.inputTokens, e);
 
     PerfPoint p;
-    p.tpot = decode.time;
-    p.ttft = prefillOne.time + (concurrency > 1 ? decode.time : units::seconds(0));
-    // Each slot alternates its prompt's prefill and its output's decode steps.
+    p.ttft = units::seconds(e.requestSeconds) + prefillOne.time + (concurrency > 1 ? decode.time : units::seconds(0));
+    // Each slot alternates its prompt's prefill and its output's decode
+    // steps; the other slots' prefills interleave with a sequence's decode
+    // steps, so its time per token carries their share.
     const double cycle = units::inSeconds(prefillAll.time)
                          + static_cast<double>(r.outputTokens) * units::inSeconds(decode.time);
+    const double othersPrefill = std::max(0.0, units::inSeconds(prefillAll.time) - units::inSeconds(prefillOne.time));
+    p.tpot = decode.time
+             + units::seconds(othersPrefill / static_cast<double>(std::max<std::int64_t>(1, r.outputTokens)));
     if (cycle > 0) {
         p.outputTokensPerSecond = static_cast<double>(concurrency) * static_cast<double>(r.outputTokens) / cycle;
         p.inputTokensPerSecond = static_cast<double>(concurrency) * static_cast<double>(r.inputTokens) / cycle;
@@ -246,38 +305,59 @@ PerfPoint pointAt(const PerfRequest &r, const StepShape &s, std::int64_t concurr
 
 } // namespace
 
+PerfPoint timesScaled(const PerfPoint &p, double factor)
+{
+    PerfPoint scaled = p;
+    scaled.ttft = p.ttft * factor;
+    scaled.tpot = p.tpot * factor;
+    scaled.outputTokensPerSecond = p.outputTokensPerSecond / factor;
+    scaled.inputTokensPerSecond = p.inputTokensPerSecond / factor;
+    return scaled;
+}
+
+PerfPoint slowerOf(const PerfPoint &a, const PerfPoint &b)
+{
+    PerfPoint p;
+    p.ttft = std::max(a.ttft, b.ttft);
+    p.tpot = std::max(a.tpot, b.tpot);
+    p.outputTokensPerSecond = std::min(a.outputTokensPerSecond, b.outputTokensPerSecond);
+    p.inputTokensPerSecond = std::min(a.inputTokensPerSecond, b.inputTokensPerSecond);
+    return p;
+}
+
 EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu)
 {
-    // Compute: large BF16 matmuls reach 80-87 % of peak (H100 80.3 %, A100
-    // 86.9 %; stas00/ml-engineering maximum achievable matmul FLOPS), FP8 ~71 %;
-    // whole prefills keep less (TensorRT-LLM 0.5: Llama-7B 2048-token TTFT on
-    // A100 = 67 %). Memory: STREAM-style triad reaches 83-89 % of HBM peak on
-    // A100/H100/H200 (Azure AI-benchmarking-guide); batch-1 decode in vLLM and
-    // TensorRT-LLM lands at 65-80 %, llama.cpp on GDDR GPUs at 74-92 %
-    // (XiongjieDai GPU-Benchmarks-on-LLM-Inference, May 2024). NVLink p2p
-    // reaches ~84 % of 450 GB/s per direction (NVIDIA/nccl#1264).
-    EfficiencyRange range{{0.45, 0.60, 0.60},
-                          {0.65, 0.75, 0.75},
-                          {0.85, 0.92, 0.90},
-                          "compute 45-85 % of dense peak, memory 60-92 % of bandwidth, links 60-90 %: "
-                          "matmul and STREAM measurements (stas00/ml-engineering, Azure AI-benchmarking-guide) "
-                          "and serving benchmarks, calibrated in tests/core/test_perfmodel"};
+    return efficiencyFor(engine, gpu, shippedSpeedTable());
+}
+
+EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu, const SpeedTable &table)
+{
+    const EngineSpeedTerms &terms = table.engine(engine.id);
+    EfficiencyRange range;
+    range.nominal = tableEfficiency(table, engine, gpu);
+    range.source = table.source;
     // A CPU running llama.cpp (no GPU): decode reaches 32-71 % of the DDR
     // peak and prompt processing 29-55 % of the cores' FP32 vector rate; the
     // nominal factors are the medians of the published runs in
     // tests/fixtures/measurements/llamacpp-cpu.csv ("fit" rows; the
     // "held-out" rows check them in tests/core/test_currenthardware).
     if (gpu.runsOnCpu) {
-        range.pessimistic.compute = 0.29;
-        range.nominal.compute = 0.30;
-        range.optimistic.compute = 0.55;
-        range.pessimistic.memory = 0.32;
+        range.nominal.compute = range.nominal.attention = 0.30;
         range.nominal.memory = 0.61;
+        range.nominal.gemmHalfTokens = 0;
+        range.pessimistic = range.optimistic = range.nominal;
+        range.pessimistic.compute = range.pessimistic.attention = 0.29;
+        range.optimistic.compute = range.optimistic.attention = 0.55;
+        range.pessimistic.memory = 0.32;
         range.optimistic.memory = 0.71;
         range.source = "llama.cpp on a CPU: memory 32-71 % of the DDR peak, compute 29-55 % of the FP32 vector rate "
                        "(published llama-bench runs, tests/fixtures/measurements/llamacpp-cpu.csv)";
         return range;
     }
+    range.pessimistic = scaledForTime(range.nominal, terms.slowerBound);
+    range.optimistic = scaledForTime(range.nominal, terms.fasterBound);
+    range.fasterBound = terms.fasterBound;
+    range.slowerBound = terms.slowerBound;
     // TPUs and Trainium run models through their own compilers (vLLM's TPU
     // backend on JAX/XLA; the AWS Neuron SDK); no measurement of either is
     // fitted, so the GPU factors stand and the estimate says so.
@@ -285,14 +365,6 @@ EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu)
         range.source += "; " + gpu.name + " is not a GPU: it runs through "
                         + (gpu.vendor == "Google" ? "vLLM's TPU backend (JAX/XLA)" : "the AWS Neuron SDK")
                         + ", and no measurement of it is fitted here, so these GPU factors are an assumption";
-    // llama.cpp's batch-1 kernels reach only 34-51 % of HBM bandwidth (same
-    // benchmark: A100 SXM, A100 PCIe, H100 PCIe; Llama 3 8B Q4_K_M and F16).
-    if (engine.id == "llama.cpp" && gpu.hasHighBandwidthMemory()) {
-        range.pessimistic.memory = 0.33;
-        range.nominal.memory = 0.45;
-        range.optimistic.memory = 0.55;
-        range.source += "; llama.cpp on HBM GPUs: memory 33-55 % (measured 34-51 %)";
-    }
     return range;
 }
 
@@ -387,6 +459,26 @@ std::vector<Problem> validate(const PerfRequest &r)
     return problems.take();
 }
 
+std::int64_t runningSequenceLimit(const EngineProfile &engine, const GpuSpec &gpu)
+{
+    const bool large = engine.largeGpuRunningSequences > 0 && gpu.memory >= engine.largeGpuMemory
+                       && gpu.name.find("A100") == std::string::npos;
+    return large ? engine.largeGpuRunningSequences : engine.maxRunningSequences;
+}
+
+std::int64_t saturatedConcurrency(const PerfRequest &r)
+{
+    PerfRequest one = r;
+    one.concurrency = 1;
+    if (!validate(one).empty())
+        return 0;
+    const StepShape s = makeShape(one, r.inputTokens + r.outputTokens, 1);
+    if (!s.memory.fits)
+        return 0;
+    const std::int64_t limit = runningSequenceLimit(r.deployment.engine, r.deployment.gpu);
+    return limit > 0 ? std::min(s.memory.maxConcurrency, limit * s.replicas) : s.memory.maxConcurrency;
+}
+
 PerfEstimate estimatePerformance(const PerfRequest &r)
 {
     PerfEstimate estimate;
@@ -399,8 +491,16 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
         return estimate;
     const EfficiencyRange range = efficiencyRange(r);
     estimate.nominal = pointAt(r, s, r.concurrency, range.nominal);
-    estimate.pessimistic = pointAt(r, s, r.concurrency, range.pessimistic);
-    estimate.optimistic = pointAt(r, s, r.concurrency, range.optimistic);
+    if (range.fasterBound > 0 && range.slowerBound > 0) {
+        Efficiency peak; // every share at 1 and no host time: nothing runs faster
+        peak.compute = peak.memory = peak.network = peak.attention = 1;
+        const PerfPoint roofline = pointAt(r, s, r.concurrency, peak);
+        estimate.pessimistic = timesScaled(estimate.nominal, range.slowerBound);
+        estimate.optimistic = slowerOf(timesScaled(estimate.nominal, range.fasterBound), roofline);
+    } else {
+        estimate.pessimistic = pointAt(r, s, r.concurrency, range.pessimistic);
+        estimate.optimistic = pointAt(r, s, r.concurrency, range.optimistic);
+    }
     estimate.prefill = prefillFor(r, s, 1, r.inputTokens, range.nominal);
     estimate.decode = decodeFor(s, r, static_cast<double>(ceilDiv(r.concurrency, s.replicas)),
                                 r.inputTokens + r.outputTokens / 2, range.nominal);
@@ -420,14 +520,21 @@ EfficiencyRange efficiencyRange(const PerfRequest &r)
     EfficiencyRange range = efficiencyFor(r.deployment.engine, r.deployment.gpu);
     if (!r.efficiency)
         return range;
-    const auto scaled = [](const Efficiency &bound, const Efficiency &nominal, const Efficiency &mine) {
-        return Efficiency{std::min(1.0, mine.compute * bound.compute / nominal.compute),
-                          std::min(1.0, mine.memory * bound.memory / nominal.memory),
-                          std::min(1.0, mine.network * bound.network / nominal.network)};
+    // The user's three shares replace the default's; the engine's host costs
+    // and the other shares stay.
+    const Efficiency &mine = *r.efficiency;
+    const auto scaled = [&mine](const Efficiency &bound, const Efficiency &nominal) {
+        Efficiency e = bound;
+        e.compute = std::min(1.0, mine.compute * bound.compute / nominal.compute);
+        e.memory = std::min(1.0, mine.memory * bound.memory / nominal.memory);
+        e.network = std::min(1.0, mine.network * bound.network / nominal.network);
+        return e;
     };
-    range.pessimistic = scaled(range.pessimistic, range.nominal, *r.efficiency);
-    range.optimistic = scaled(range.optimistic, range.nominal, *r.efficiency);
-    range.nominal = *r.efficiency;
+    range.pessimistic = scaled(range.pessimistic, range.nominal);
+    range.optimistic = scaled(range.optimistic, range.nominal);
+    range.nominal.compute = mine.compute;
+    range.nominal.memory = mine.memory;
+    range.nominal.network = mine.network;
     range.source = "your calibration (llm-planner-cli calibrate), with the default's relative spread";
     return range;
 }

@@ -33,11 +33,22 @@ namespace planner {
 
 enum class Bound { Compute, Memory, Communication, Host };
 
-// Achievable fractions of the datasheet peaks.
+// Achievable fractions of the datasheet peaks, and the engine's host costs
+// (see core/perf/speedtable.h for where each comes from).
 struct Efficiency {
-    double compute = 0.6;  // dense matmul FLOP/s
+    double compute = 0.6;  // dense matmul FLOP/s of large GEMMs
     double memory = 0.8;   // HBM/GDDR bandwidth
     double network = 0.75; // link bandwidth in collectives
+    // A GEMM of T rows (tokens; per expert for MoE) reaches
+    // compute x T / (T + gemmHalfTokens) of its peak.
+    double gemmHalfTokens = 0;
+    double attention = 0.5;     // attention kernels: share of the 16-bit peak
+    double fp8Share = 1;        // share of `compute` an FP8/INT8 GEMM keeps of its own peak
+    double fp4Share = 1;        // the same for FP4
+    double stepSeconds = 0;     // host time per forward step
+    double sequenceSeconds = 0; // host time per sequence in a step
+    double layerSeconds = 0;    // host time per layer and step (eager launches)
+    double requestSeconds = 0;  // per request before its prefill (API, tokenising, admission)
 
     // The smallest factor taken. The lowest any engine profiled here reaches
     // is about 0.05 (decode matmuls at batch 1); a hundredth already means a
@@ -47,7 +58,7 @@ struct Efficiency {
     bool plausible() const
     {
         return compute >= kMinimum && compute <= 1 && memory >= kMinimum && memory <= 1 && network >= kMinimum
-               && network <= 1;
+               && network <= 1 && attention >= kMinimum && attention <= 1;
     }
 };
 
@@ -56,11 +67,21 @@ struct EfficiencyRange {
     Efficiency nominal;
     Efficiency optimistic;
     std::string source;
+    // Where set (above 0), the range of an estimate is its nominal time
+    // times these factors (the spread of the calibration cases, see
+    // speedtable.h), never faster than the roofline at every peak; the
+    // bound efficiencies above stand for the same spread where a step cost
+    // is needed. 0: the bound efficiencies give the range (CPU devices).
+    double fasterBound = 0;
+    double slowerBound = 0;
 };
 
 // The calibrated range for an engine on a GPU (see perfmodel.cpp for the
 // measurements behind each).
 EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu);
+struct SpeedTable;
+// The same under another table (what the fit tries).
+EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu, const SpeedTable &table);
 
 struct LinkPath {
     units::BytesPerSecond bandwidth = units::gigabytesPerSecond(0); // per direction
@@ -114,6 +135,11 @@ struct PerfPoint {
     double outputTokensPerSecond = 0; // all replicas
     double inputTokensPerSecond = 0;
 };
+
+// A point with its times multiplied by `factor` (its rates divided).
+PerfPoint timesScaled(const PerfPoint &point, double factor);
+// Each figure at the slower of the two.
+PerfPoint slowerOf(const PerfPoint &a, const PerfPoint &b);
 
 struct PerfEstimate {
     bool fits = false; // from the memory engine; no timing when false
@@ -204,7 +230,8 @@ struct StepShape {
     bool dataParallelAttention = false;
     int replicas = 1;
     double attentionParameters = 0;   // this GPU's attention linear weights over the stage
-    double mlpParameters = 0;         // dense MLP + shared experts + the routed experts a token uses
+    double mlpParameters = 0;         // dense MLP + shared experts + router
+    double expertParameters = 0;      // the routed experts a token uses, on this GPU
     double headParameters = 0;        // output projection (last stage)
     double routedExpertBytes = 0;     // all routed experts of the stage on this GPU
     double attentionWidthPrefill = 0; // q.k + p.v width over this GPU's heads, per layer
@@ -213,6 +240,7 @@ struct StepShape {
     double expertsPerToken = 0;
     std::int64_t experts = 0;
     AttentionMix attention;
+    double layers = 0;                 // the stage's decoder layers
     double attentionLayers = 0;        // the stage's softmax-attention layers
     double moeLayers = 0;              // the stage's mixture-of-experts blocks
     double allReduces = 0;             // tensor-parallel all-reduces per forward pass of the stage
@@ -258,6 +286,13 @@ StepCost decodeStep(const PerfRequest &request, std::int64_t sequences, std::int
                     const Efficiency &efficiency);
 
 std::vector<Problem> validate(const PerfRequest &request);
+// Sequences one replica of the engine schedules at once on this GPU (its
+// max_num_seqs rule); 0 when only the KV cache limits them.
+std::int64_t runningSequenceLimit(const EngineProfile &engine, const GpuSpec &gpu);
+// The concurrency of a max-throughput run, where every request is queued at
+// once: as many sequences of input + output tokens as the memory holds, within
+// the engine's running-sequence limit, over all replicas; 0 when none fits.
+std::int64_t saturatedConcurrency(const PerfRequest &request);
 PerfEstimate estimatePerformance(const PerfRequest &request);
 // One point at one efficiency (what calibration fits against).
 PerfPoint performanceAt(const PerfRequest &request, const Efficiency &efficiency);

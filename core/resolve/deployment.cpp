@@ -118,8 +118,7 @@ PerfLinks linksFor(const Cluster &cluster, const Parallelism &p)
     // Expert-parallel ranks beyond one tensor-parallel group sit in other
     // replicas: the group spans that many replicas' GPUs.
     const std::int64_t expertSpan = replica * std::max<std::int64_t>(1, (p.expert + p.tensor - 1) / p.tensor);
-    links.expertParallel = replica <= perServer || p.expert <= std::min(p.tensor, perServer) ? links.tensorParallel
-                                                                                             : pathFor(expertSpan);
+    links.expertParallel = p.expert <= std::min(p.tensor, perServer) ? links.tensorParallel : pathFor(expertSpan);
     return links;
 }
 

@@ -38,11 +38,12 @@ std::int64_t tokenBudgetFor(const SimulationConfig &c, const EngineProfile &engi
     return engine.maxBatchedTokens > 0 ? engine.maxBatchedTokens : kDefaultTokenBudget;
 }
 
-std::int64_t maxRunningFor(const SimulationConfig &c, const EngineProfile &engine)
+std::int64_t maxRunningFor(const SimulationConfig &c, const InferenceRequest &deployment)
 {
     if (c.maxRunningSequences > 0)
         return c.maxRunningSequences;
-    return engine.profiledSequences > 0 ? engine.profiledSequences : kDefaultMaxRunning;
+    const std::int64_t limit = runningSequenceLimit(deployment.engine, deployment.gpu);
+    return limit > 0 ? limit : kDefaultMaxRunning;
 }
 
 int replicasOf(const InferenceRequest &d)
@@ -74,7 +75,7 @@ StepCostModel stepModelFor(const SimulationConfig &c, const PerfRequest &request
     const Efficiency efficiency = c.efficiency
                                       ? *c.efficiency
                                       : efficiencyFor(request.deployment.engine, request.deployment.gpu).nominal;
-    const std::int64_t running = maxRunningFor(c, request.deployment.engine);
+    const std::int64_t running = maxRunningFor(c, request.deployment);
     return StepCostModel(request, efficiency, sizingContext(c, request.deployment.model),
                          running * replicasOf(request.deployment));
 }
@@ -455,7 +456,7 @@ void Simulator::makeGroup(const PerfRequest &request, Role role)
             blockTokens,
             blocks,
             tokenBudgetFor(mConfig, engine),
-            maxRunningFor(mConfig, engine),
+            maxRunningFor(mConfig, request.deployment),
             static_cast<int>(mReplicas.size()),
             count,
             0};
@@ -935,7 +936,7 @@ std::int64_t effectiveTokenBudget(const SimulationConfig &config)
 
 std::int64_t effectiveMaxRunning(const SimulationConfig &config)
 {
-    return maxRunningFor(config, config.request.deployment.engine);
+    return maxRunningFor(config, config.request.deployment);
 }
 
 StepCostModel simulationStepModel(const SimulationConfig &config)

@@ -80,7 +80,7 @@ struct SimulationConfig {
     units::Seconds ttftSlo = units::seconds(2);
     units::Seconds tpotSlo = units::seconds(0.1);
     std::int64_t tokenBudget = 0;         // per step and replica; 0: engine.maxBatchedTokens, or 8192
-    std::int64_t maxRunningSequences = 0; // per replica; 0: engine.profiledSequences, or 256
+    std::int64_t maxRunningSequences = 0; // per replica; 0: the engine's limit (runningSequenceLimit), or 256
     Routing routing = Routing::LeastLoaded;
     std::optional<Disaggregation> disaggregation;
     std::optional<Efficiency> efficiency; // default: efficiencyFor(engine, gpu).nominal

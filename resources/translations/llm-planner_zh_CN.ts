@@ -1025,6 +1025,18 @@ does not fit: %1 short</source>
         <source>%1 does not run on Apple GPUs; choose llama.cpp</source>
         <translation>%1 不能在 Apple GPU 上运行；请选择 llama.cpp</translation>
     </message>
+    <message>
+        <source>expert parallel size %1 must divide the tensor-parallel size %2, which splits each expert over the rest</source>
+        <translation>专家并行规模 %1 必须整除张量并行规模 %2（其余部分再切分每个专家）</translation>
+    </message>
+    <message>
+        <source>a median or p99 latency needs the request rate it was measured at</source>
+        <translation>中位数或 p99 延迟需要给出测量时的请求速率</translation>
+    </message>
+    <message>
+        <source>at a request rate, give the median or p99 latency (ttft_median_s, tpot_p99_s, ...) or output tokens/s</source>
+        <translation>在给定请求速率下，请给出中位数或 p99 延迟（ttft_median_s、tpot_p99_s 等）或输出 token/s</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

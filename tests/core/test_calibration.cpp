@@ -2,8 +2,8 @@
 // from measurements the model itself generated, and the fit never worsens the
 // error on published ones.
 
-#include "core/perf/calibration.h"
-#include "support/enginetestsupport.h"
+#include "core/calibrate/calibration.h"
+#include "support/measurementsupport.h"
 
 #include <QtTest>
 
@@ -11,28 +11,6 @@
 
 using namespace planner;
 using namespace planner::testing;
-
-namespace {
-
-Measurement measurement(const QString &model, const QString &gpu, const QString &weights, MeasuredMetric metric,
-                        std::int64_t input, std::int64_t output, std::int64_t concurrency)
-{
-    Measurement m;
-    m.label = (model + QLatin1Char(' ') + gpu).toStdString();
-    m.request.deployment.model = builtinModel(model);
-    m.request.deployment.gpu = builtinGpu(gpu);
-    m.request.deployment.weights = weightFormat(weights);
-    m.request.deployment.kvCache = kvFormat(QStringLiteral("bf16"));
-    m.request.deployment.engine = engineProfile(QStringLiteral("vllm"));
-    m.request.links = singleServerLinks(m.request.deployment.gpu);
-    m.request.inputTokens = input;
-    m.request.outputTokens = output;
-    m.request.concurrency = concurrency;
-    m.metric = metric;
-    return m;
-}
-
-} // namespace
 
 class TestCalibration : public QObject
 {

@@ -107,7 +107,7 @@ private slots:
     {
         QFETCH(int, which);
         SimulationConfig c = baseConfig(QStringLiteral("h100-sxm"), which == 4 || which == 5 ? 4 : 1);
-        c.ratePerSecond = 20;
+        c.ratePerSecond = 14;
         c.requests = 2000;
         if (which == 1) {
             c.inputLength = LengthDistribution::logNormal(1000, 800);
@@ -170,10 +170,10 @@ private slots:
 
     void littlesLawHoldsAtSteadyState()
     {
-        // Llama-3.1-8B on one H100 at 40 req/s (about two thirds of the rate at
+        // Llama-3.1-8B on one H100 at 14 req/s (about two thirds of the rate at
         // which its p99 TTFT leaves 2 s), 20,000 requests of 512 + 128 tokens.
         SimulationConfig c = baseConfig();
-        c.ratePerSecond = 40;
+        c.ratePerSecond = 14;
         c.requests = 20000;
         const SimulationResult r = simulate(c);
         QCOMPARE(r.completed, c.requests);

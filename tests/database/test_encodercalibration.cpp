@@ -6,7 +6,7 @@
 // `calibrate`'s fit on four rows of five; the fifth row is held out and its
 // error reported separately.
 
-#include "core/perf/calibration.h"
+#include "core/calibrate/calibration.h"
 #include "core/perf/encoderperf.h"
 #include "core/plan/planevaluation.h"
 #include "core/topology/cluster.h"

@@ -744,7 +744,7 @@ private:
                               range(r.nominal.compute, r.pessimistic.compute, r.optimistic.compute),
                               range(r.nominal.memory, r.pessimistic.memory, r.optimistic.memory),
                               range(r.nominal.network, r.pessimistic.network, r.optimistic.network),
-                              Proposal::tr("%1 ms").arg(number(units::inSeconds(engine->stepOverhead) * 1000, 2))});
+                              Proposal::tr("%1 ms").arg(number(r.nominal.stepSeconds * 1000, 2))});
             sources << Proposal::tr("Efficiency, %1 on %2: %3.")
                            .arg(qs(engine->name), qs(e->cluster.gpu->name), qs(r.source))
                     << Proposal::tr("Engine profile, %1: %2.").arg(qs(engine->name), qs(engine->source));

@@ -1,6 +1,7 @@
-#include "core/perf/calibration.h"
+#include "core/calibrate/calibration.h"
 
 #include "core/perf/encoderperf.h"
+#include "core/sim/servingsimulation.h"
 
 #include <algorithm>
 #include <array>
@@ -34,22 +35,89 @@ std::vector<double> predictions(const std::vector<Measurement> &measurements, co
 
 } // namespace
 
+namespace {
+
+SimulationConfig simulationOf(const Measurement &m, const Efficiency &e)
+{
+    SimulationConfig c;
+    c.request = m.request;
+    c.arrivals = ArrivalPattern::Poisson;
+    c.ratePerSecond = m.rate;
+    c.inputLength = LengthDistribution::fixed(m.request.inputTokens);
+    c.outputLength = LengthDistribution::fixed(m.request.outputTokens);
+    c.requests = kSimulatedRequests;
+    c.efficiency = e;
+    return c;
+}
+
+double simulated(const Measurement &m, const Efficiency &e)
+{
+    const SimulationResult r = simulate(simulationOf(m, e));
+    switch (m.metric) {
+    case MeasuredMetric::TtftMedian: return units::inSeconds(r.ttft.p50);
+    case MeasuredMetric::TpotMedian: return units::inSeconds(r.tpot.p50);
+    case MeasuredMetric::TtftP99: return units::inSeconds(r.ttft.p99);
+    case MeasuredMetric::TpotP99: return units::inSeconds(r.tpot.p99);
+    case MeasuredMetric::OutputTokensPerSecond: return r.outputTokensPerSecond;
+    default: return 0;
+    }
+}
+
+bool needsRate(MeasuredMetric metric)
+{
+    return metric == MeasuredMetric::TtftMedian || metric == MeasuredMetric::TpotMedian
+           || metric == MeasuredMetric::TtftP99 || metric == MeasuredMetric::TpotP99;
+}
+
+} // namespace
+
 double predict(const Measurement &m, const Efficiency &e)
 {
+    if (m.rate > 0)
+        return simulated(m, e);
     if (m.metric == MeasuredMetric::EncoderLatency)
         return units::inSeconds(encoderPassTime(m.request, m.request.inputTokens, m.request.concurrency, e));
-    const PerfPoint p = performanceAt(m.request, e);
+    // An engine runs at most as many sequences as its limit and the memory
+    // allow; the others wait for a slot, which adds to their time to first
+    // token and not to the throughput.
+    PerfRequest running = m.request;
+    const std::int64_t most = saturatedConcurrency(running);
+    double queued = 0;
+    if (most >= 1 && running.concurrency > most) {
+        queued = static_cast<double>(running.concurrency - most);
+        running.concurrency = most;
+    }
+    const PerfPoint p = performanceAt(running, e);
     switch (m.metric) {
     case MeasuredMetric::Tpot: return units::inSeconds(p.tpot);
-    case MeasuredMetric::Ttft: return units::inSeconds(p.ttft);
+    case MeasuredMetric::Ttft:
+        // A waiting request gets a slot when one of the running ones ends:
+        // queued x output tokens at the throughput.
+        return units::inSeconds(p.ttft)
+               + (p.outputTokensPerSecond > 0
+                      ? queued * static_cast<double>(running.outputTokens) / p.outputTokensPerSecond
+                      : 0);
     case MeasuredMetric::OutputTokensPerSecond: return p.outputTokensPerSecond;
-    case MeasuredMetric::EncoderLatency: break;
+    default: break;
     }
     return 0;
 }
 
 std::vector<Problem> validate(const Measurement &m)
 {
+    if (m.rate > 0 || needsRate(m.metric)) {
+        ProblemList problems("invalid-measurement");
+        if (!(m.rate > 0) || !std::isfinite(m.rate))
+            problems.add("rate", QT_TRANSLATE_NOOP("Core", "a median or p99 latency needs the request rate it was "
+                                                           "measured at"));
+        else if (m.metric == MeasuredMetric::EncoderLatency || m.metric == MeasuredMetric::Tpot
+                 || m.metric == MeasuredMetric::Ttft)
+            problems.add("metric", QT_TRANSLATE_NOOP("Core", "at a request rate, give the median or p99 latency "
+                                                             "(ttft_median_s, tpot_p99_s, ...) or output tokens/s"));
+        if (!problems.empty())
+            return problems.take();
+        return validate(simulationOf(m, Efficiency{}));
+    }
     return m.metric == MeasuredMetric::EncoderLatency
                ? validateEncoder(m.request, m.request.inputTokens, m.request.concurrency)
                : validate(m.request);
@@ -120,6 +188,10 @@ std::string_view toString(MeasuredMetric metric)
     case MeasuredMetric::Ttft: return "ttft_s";
     case MeasuredMetric::OutputTokensPerSecond: return "output_tokens_per_s";
     case MeasuredMetric::EncoderLatency: return "encoder_latency_s";
+    case MeasuredMetric::TtftMedian: return "ttft_median_s";
+    case MeasuredMetric::TpotMedian: return "tpot_median_s";
+    case MeasuredMetric::TtftP99: return "ttft_p99_s";
+    case MeasuredMetric::TpotP99: return "tpot_p99_s";
     }
     return "?";
 }

@@ -18,14 +18,32 @@ namespace planner {
 
 // EncoderLatency: one forward pass of an encoder-only model over
 // request.concurrency sequences of request.inputTokens (encoderperf.h).
-enum class MeasuredMetric { Tpot, Ttft, OutputTokensPerSecond, EncoderLatency };
+// The median and p99 metrics belong to a run at a request rate: they come
+// from the serving simulation, not the analytical point.
+enum class MeasuredMetric {
+    Tpot,
+    Ttft,
+    OutputTokensPerSecond,
+    EncoderLatency,
+    TtftMedian,
+    TpotMedian,
+    TtftP99,
+    TpotP99
+};
 
 struct Measurement {
     std::string label;
-    PerfRequest request;
+    PerfRequest request; // at a rate, its concurrency is not read
     MeasuredMetric metric = MeasuredMetric::Tpot;
     double value = 0; // seconds, or tokens per second
+    // Requests per second of a Poisson stream (a run at a request rate); 0:
+    // a run at request.concurrency requests in flight.
+    double rate = 0;
 };
+
+// Requests a run at a rate is simulated with: enough for stable medians and
+// p99s, few enough that a fit over many cases stays quick.
+constexpr std::int64_t kSimulatedRequests = 600;
 
 struct CalibrationResult {
     Efficiency before;

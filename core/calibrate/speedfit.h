@@ -1,0 +1,33 @@
+#pragma once
+// Fitting the speed table (core/perf/speedtable.h) to published measurements:
+// the procedure behind the shipped figures, run by `planner-accuracy --fit`.
+//
+// Each engine's shares, GEMM saturation and host times, each GPU family's
+// shares relative to NVIDIA Hopper, and the FP8/FP4 and link shares are moved
+// one at a time, up or down by a shrinking factor, while that lowers the mean
+// squared log error over the measurements (a 2x miss counts the same either
+// way), plus a cost for moving a share away from its typical value (a term
+// the cases barely constrain stays near it). Afterwards
+// each engine's range bounds are set to the 5th and 95th percentiles of
+// measured / predicted over its cases, so the range shown with an estimate
+// holds at least four cases in five.
+
+#include "core/calibrate/calibration.h"
+#include "core/perf/speedtable.h"
+
+#include <vector>
+
+namespace planner {
+
+struct SpeedFitResult {
+    SpeedTable table;
+    double rmsLogErrorBefore = 0;
+    double rmsLogErrorAfter = 0;
+    int evaluations = 0;
+};
+
+// The prediction of one measurement under a table.
+double predictWith(const Measurement &measurement, const SpeedTable &table);
+SpeedFitResult fitSpeedTable(const std::vector<Measurement> &measurements, const SpeedTable &start);
+
+} // namespace planner
