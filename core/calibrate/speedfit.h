@@ -4,13 +4,15 @@
 //
 // Each engine's shares, GEMM saturation and host times, each GPU family's
 // shares relative to NVIDIA Hopper, and the FP8/FP4 and link shares are moved
-// one at a time, up or down by a shrinking factor, while that lowers the mean
-// squared log error over the measurements (a 2x miss counts the same either
-// way), plus a cost for moving a share away from its typical value (a term
-// the cases barely constrain stays near it). Afterwards
-// each engine's range bounds are set to the 5th and 95th percentiles of
-// measured / predicted over its cases, so the range shown with an estimate
-// holds at least four cases in five.
+// one at a time, up or down by a shrinking factor, while that lowers the loss:
+// the mean over the measurements of the squared log error, growing only
+// logarithmically beyond a 1.5x miss (Cauchy's loss, so a run far off for a
+// reason the model lacks does not drag the rest), plus a cost for moving a
+// share away from its typical value (a term the cases barely constrain stays
+// near it). A term no measurement depends on stays where it started.
+// Afterwards each engine's range bounds are set to the 5th and 95th
+// percentiles of measured / predicted over its cases, so the range shown
+// with an estimate holds at least four cases in five.
 
 #include "core/calibrate/calibration.h"
 #include "core/perf/speedtable.h"
@@ -21,8 +23,8 @@ namespace planner {
 
 struct SpeedFitResult {
     SpeedTable table;
-    double rmsLogErrorBefore = 0;
-    double rmsLogErrorAfter = 0;
+    double lossBefore = 0; // without the priors' cost
+    double lossAfter = 0;
     int evaluations = 0;
 };
 

@@ -114,14 +114,19 @@ CommandLine vllmCommand(const DeploymentLayout &l, const ServeOptions &o)
 {
     CommandLine c;
     c.head = {"vllm", "serve", l.modelRepo};
+    // Data-parallel attention is vLLM's data parallelism inside a copy: each
+    // of its GPUs a DP rank with its own sequences, the experts shared
+    // (data_parallel_deployment.md).
+    const bool dpAttention = l.parallel.dataParallelAttention;
+    const int ranksPerCopy = dpAttention ? l.parallel.tensor : 1;
     c.options = {
         {"--host", "0.0.0.0"},
         {"--port", std::to_string(o.port)},
-        {"--tensor-parallel-size", std::to_string(l.parallel.tensor)},
+        {"--tensor-parallel-size", std::to_string(dpAttention ? 1 : l.parallel.tensor)},
         {"--pipeline-parallel-size", std::to_string(l.parallel.pipeline)},
     };
-    if (o.dataParallel > 1)
-        c.options.push_back({"--data-parallel-size", std::to_string(o.dataParallel)});
+    if (o.dataParallel * ranksPerCopy > 1)
+        c.options.push_back({"--data-parallel-size", std::to_string(o.dataParallel * ranksPerCopy)});
     if (l.model.isMoe() && l.parallel.expert > 1)
         c.options.push_back({"--enable-expert-parallel"});
     if (o.placement)

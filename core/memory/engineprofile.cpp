@@ -24,15 +24,19 @@ std::vector<EngineProfile> makeProfiles()
     vllm.largeGpuMemory = gibibytes(70);
     vllm.mlaCache = MlaCacheLayout::CompressedLatent;
     vllm.recurrentStateBits = 16; // mamba_ssm_cache_dtype "auto": the model dtype
-    vllm.fp8IndexerKeys = true;   // DeepseekV32IndexerCache: uint8 rows of FP8 keys + FP32 scales
-    vllm.bf16RopeInCache = true;  // DeepSeek-V4 fp8_ds_mla entries, 584 B (v1/kv_cache_interface.py)
+    // Data parallelism for MLA attention beside expert- or tensor-parallel experts
+    // (docs/serving/data_parallel_deployment.md).
+    vllm.supportsDataParallelAttention = true;
+    vllm.fp8IndexerKeys = true;  // DeepseekV32IndexerCache: uint8 rows of FP8 keys + FP32 scales
+    vllm.bf16RopeInCache = true; // DeepSeek-V4 fp8_ds_mla entries, 584 B (v1/kv_cache_interface.py)
     // Non-torch memory in vLLM's profiling logs ranges 0.16-1.79 GiB (PRs #10511,
     // #12126, #13109, issue #10517); 0.5 GiB is typical for one GPU.
     vllm.source = "vLLM vllm/config/cache.py: gpu_memory_utilization 0.92 (0.9 up to v0.11), "
                   "block_size 16; arg_utils.py: max_num_batched_tokens 8192, max_num_seqs 256 (1024 on "
                   ">= 70 GiB GPUs other than A100); "
                   "MLA latent cache duplicated on every TP rank "
-                  "(docs/serving/context_parallel_deployment.md); linear-attention and Mamba states in "
+                  "(docs/serving/context_parallel_deployment.md), data-parallel attention for MLA "
+                  "(docs/serving/data_parallel_deployment.md); linear-attention and Mamba states in "
                   "the model dtype unless the config sets mamba_ssm_dtype (mamba_utils.py, models/config.py)";
     profiles.push_back(vllm);
 

@@ -139,24 +139,42 @@ double rooflineSeconds(double flops, double rate, double bytes, double bandwidth
     return std::max(compute, memory);
 }
 
-// The peak of the weights' compute precision, less what its kernels keep.
+// The peak of the path the weights' precision runs on, less what its kernels
+// keep: an FP8 or FP4 share only where the chip has those tensor cores (on
+// others the GEMMs run in BF16, see GpuSpec::throughput).
 double weightPeak(const InferenceRequest &d, const Efficiency &e)
 {
     const ComputePrecision precision = d.weights.compute;
+    const units::FlopsPerSecond rate = d.gpu.throughput(precision);
     double share = 1;
-    if (precision == ComputePrecision::Fp8 || precision == ComputePrecision::Int8)
-        share = e.fp8Share;
-    else if (precision == ComputePrecision::Fp4)
-        share = e.fp4Share;
-    return units::inTeraflopsPerSecond(d.gpu.throughput(precision)) * units::kTera * share;
+    if (rate != d.gpu.bf16 && rate != d.gpu.fp32)
+        share = precision == ComputePrecision::Fp4 ? e.fp4Share : e.fp8Share;
+    return units::inTeraflopsPerSecond(rate) * units::kTera * share;
 }
 
 // Everything a step does on the most loaded GPU (see the header). The linear
 // layers, the routed experts and attention are each timed by their own
 // roofline, since one can be compute-bound while another reads memory.
-StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, const Efficiency &e)
+StepLoad scaledLoad(const StepLoad &load, double factor)
+{
+    return {load.newTokens * factor,        load.sampledSequences * factor, load.promptAttention * factor,
+            load.cachedTokensRead * factor, load.cachedTokenBytes * factor, load.indexerPairs * factor,
+            load.indexerKeysRead * factor};
+}
+
+StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &whole, const Efficiency &e)
 {
     const GpuSpec &gpu = r.deployment.gpu;
+    // Pipeline stages work on different micro-batches at once: engines split
+    // a step's sequences into up to pp micro-batches, so each stage reads its
+    // weights once per micro-batch but its share of the KV cache and of the
+    // FLOPs only once per step. A step takes max(micro-batches, pp) stage
+    // times of one micro-batch; one sequence cannot be split.
+    const double microBatches = s.pp > 1
+                                    ? std::clamp(std::floor(whole.sampledSequences), 1.0, static_cast<double>(s.pp))
+                                    : 1.0;
+    const double rounds = std::max(microBatches, static_cast<double>(s.pp));
+    const StepLoad load = scaledLoad(whole, 1.0 / microBatches);
     // Tokens this GPU's attention and MLP see: data-parallel attention splits
     // a replica's sequences over the TP ranks, the experts see them all.
     const double attentionShare = s.dataParallelAttention ? 1.0 / s.tp : 1.0;
@@ -195,8 +213,8 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
                       + 2.0 * load.sampledSequences * attentionShare * units::inBytes(s.memory.statePerSequence);
 
     StepCost c;
-    c.flops = units::flops(linearFlops + expertFlops + attentionFlops);
-    c.bytes = units::bytes(passes * (denseWeights + expertWeights) + kv);
+    c.flops = units::flops(microBatches * (linearFlops + expertFlops + attentionFlops));
+    c.bytes = units::bytes(microBatches * (passes * (denseWeights + expertWeights) + kv));
     const double peak = weightPeak(r.deployment, e);
     const double bf16 = units::inTeraflopsPerSecond(gpu.throughput(ComputePrecision::Bf16)) * units::kTera;
     const double bandwidth = units::inGBPerSecond(gpu.memoryBandwidth) * units::kGB * e.memory;
@@ -209,7 +227,7 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     const double computeSeconds = (linearRate > 0 ? linearFlops / linearRate : 0)
                                   + (expertRate > 0 ? expertFlops / expertRate : 0)
                                   + (attentionRate > 0 ? attentionFlops / attentionRate : 0);
-    const double memorySeconds = bandwidth > 0 ? units::inBytes(c.bytes) / bandwidth : 0;
+    const double memorySeconds = bandwidth > 0 ? (passes * (denseWeights + expertWeights) + kv) / bandwidth : 0;
     const double kernels = linearSeconds + expertSeconds + attentionSeconds;
 
     // An all-reduce after each token mixer and feed-forward block, over the
@@ -225,24 +243,27 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &load, co
     if (units::inBytes(s.memory.hostWeights) > 0 && hostBandwidth > 0)
         offloaded = passes * units::inBytes(s.memory.hostWeights) / (hostBandwidth * e.memory);
     // The engine's host work: per step, per sequence it schedules and
-    // samples, and per layer where kernels are launched one by one.
-    const double sequences = std::max(load.sampledSequences, 1.0);
+    // samples, and per layer where kernels are launched one by one. With
+    // data-parallel attention every rank runs its own scheduler over its own
+    // sequences, side by side.
+    const double schedulers = s.dataParallelAttention ? s.tp : 1.0;
+    const double sequences = std::max(whole.sampledSequences / schedulers, 1.0);
     const double overhead = e.stepSeconds + e.sequenceSeconds * sequences + e.layerSeconds * s.layers * s.pp;
 
-    // A token crosses every pipeline stage in turn.
+    // A micro-batch crosses every pipeline stage in turn.
     const double stage = kernels + communication;
     double handOff = 0;
     if (s.pp > 1) {
         const double link = units::inBytes(r.links.pipeline.bandwidth * units::seconds(1)) * e.network;
         handOff = (s.pp - 1) * (activation / link + units::inSeconds(r.links.pipeline.latency));
     }
-    c.compute = units::seconds(computeSeconds * s.pp);
-    c.memory = units::seconds(memorySeconds * s.pp);
-    c.communication = units::seconds(communication * s.pp + handOff);
+    c.compute = units::seconds(computeSeconds * rounds);
+    c.memory = units::seconds(memorySeconds * rounds);
+    c.communication = units::seconds(communication * rounds + handOff);
     c.host = units::seconds(offloaded + overhead);
-    c.time = units::seconds(stage * s.pp + handOff + offloaded + overhead);
+    c.time = units::seconds(stage * rounds + handOff + offloaded + overhead);
 
-    const double parts[] = {computeSeconds * s.pp, memorySeconds * s.pp, communication * s.pp + handOff,
+    const double parts[] = {computeSeconds * rounds, memorySeconds * rounds, communication * rounds + handOff,
                             offloaded + overhead};
     const auto largest = std::max_element(std::begin(parts), std::end(parts)) - std::begin(parts);
     c.bound = static_cast<Bound>(largest);
@@ -278,13 +299,24 @@ StepCost decodeFor(const StepShape &s, const PerfRequest &r, double sequences, s
     return step(r, s, decodeLoad(s.attention, sequences, context), e);
 }
 
-PerfPoint pointAt(const PerfRequest &r, const StepShape &s, std::int64_t concurrency, const Efficiency &e)
+// The point at `concurrency`; the lone prompt's prefill and the decode step
+// it was computed from go to `steps` when given (what estimatePerformance
+// reports beside the point).
+struct PointSteps {
+    StepCost prefill;
+    StepCost decode;
+};
+
+PerfPoint pointAt(const PerfRequest &r, const StepShape &s, std::int64_t concurrency, const Efficiency &e,
+                  PointSteps *steps = nullptr)
 {
     const double perReplica = static_cast<double>(ceilDiv(concurrency, s.replicas));
     const std::int64_t meanContext = r.inputTokens + r.outputTokens / 2;
     const StepCost prefillOne = prefillFor(r, s, 1, r.inputTokens, e);
     const StepCost decode = decodeFor(s, r, perReplica, meanContext, e);
-    const StepCost prefillAll = prefillFor(r, s, perReplica, r.inputTokens, e);
+    const StepCost prefillAll = perReplica == 1 ? prefillOne : prefillFor(r, s, perReplica, r.inputTokens, e);
+    if (steps)
+        *steps = {prefillOne, decode};
 
     PerfPoint p;
     p.ttft = units::seconds(e.requestSeconds) + prefillOne.time + (concurrency > 1 ? decode.time : units::seconds(0));
@@ -490,7 +522,8 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
     if (!estimate.fits)
         return estimate;
     const EfficiencyRange range = efficiencyRange(r);
-    estimate.nominal = pointAt(r, s, r.concurrency, range.nominal);
+    PointSteps steps;
+    estimate.nominal = pointAt(r, s, r.concurrency, range.nominal, &steps);
     if (range.fasterBound > 0 && range.slowerBound > 0) {
         Efficiency peak; // every share at 1 and no host time: nothing runs faster
         peak.compute = peak.memory = peak.network = peak.attention = 1;
@@ -501,9 +534,8 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
         estimate.pessimistic = pointAt(r, s, r.concurrency, range.pessimistic);
         estimate.optimistic = pointAt(r, s, r.concurrency, range.optimistic);
     }
-    estimate.prefill = prefillFor(r, s, 1, r.inputTokens, range.nominal);
-    estimate.decode = decodeFor(s, r, static_cast<double>(ceilDiv(r.concurrency, s.replicas)),
-                                r.inputTokens + r.outputTokens / 2, range.nominal);
+    estimate.prefill = steps.prefill;
+    estimate.decode = steps.decode;
     return estimate;
 }
 

@@ -343,11 +343,11 @@ int main(int argc, char **argv)
         } else {
             table = fit.table;
         }
-        out << QStringLiteral("fitted to %1 cases in %2 evaluations: rms log error %3 -> %4\n")
+        out << QStringLiteral("fitted to %1 cases in %2 evaluations: robust log loss %3 -> %4\n")
                    .arg(fitSet.size())
                    .arg(fit.evaluations)
-                   .arg(fit.rmsLogErrorBefore, 0, 'f', 3)
-                   .arg(fit.rmsLogErrorAfter, 0, 'f', 3);
+                   .arg(fit.lossBefore, 0, 'f', 3)
+                   .arg(fit.lossAfter, 0, 'f', 3);
         printTableSource(out, table);
     }
     predictAll(cases, table);

@@ -62,12 +62,12 @@ private slots:
         for (Measurement &m : cases)
             m.value = predictWith(m, truth);
         const SpeedFitResult fit = fitSpeedTable(cases, priorSpeedTable());
-        QVERIFY2(fit.rmsLogErrorBefore > 0.1, qPrintable(QString::number(fit.rmsLogErrorBefore)));
+        QVERIFY2(fit.lossBefore > 0.1, qPrintable(QString::number(fit.lossBefore)));
         // The priors hold a share the cases barely pin near its typical value
         // (two long prefills alone set compute 0.45 against a prior of 0.6),
         // so the fit comes close to the truth rather than onto it.
-        QVERIFY2(fit.rmsLogErrorAfter < fit.rmsLogErrorBefore / 4,
-                 qPrintable(QStringLiteral("%1 -> %2").arg(fit.rmsLogErrorBefore).arg(fit.rmsLogErrorAfter)));
+        QVERIFY2(fit.lossAfter < fit.lossBefore / 4,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(fit.lossBefore).arg(fit.lossAfter)));
         for (const Measurement &m : cases)
             QVERIFY2(std::abs(predictWith(m, fit.table) / m.value - 1) < 0.15,
                      qPrintable(QStringLiteral("%1 %2: %3 vs %4")
