@@ -36,6 +36,8 @@ bool isOption(const std::string &field)
                                                "kv",
                                                "engine",
                                                "offload",
+                                               "max-running",
+                                               "token-budget",
                                                "network",
                                                "context",
                                                "concurrency",
@@ -154,6 +156,13 @@ void addDeploymentOptions(QCommandLineParser &parser)
          QStringLiteral("Decoder layers kept in host RAM, or 'auto' for the fewest that fit."),
          QStringLiteral("N|auto")},
         {QStringLiteral("mtp"), QStringLiteral("Also load DeepSeek's multi-token-prediction module.")},
+        {QStringLiteral("max-running"),
+         QStringLiteral("Sequences the engine runs at once per copy (vLLM --max-num-seqs; default: the engine's)."),
+         QStringLiteral("N")},
+        {QStringLiteral("token-budget"),
+         QStringLiteral("Tokens per forward step, the prefill chunk (vLLM --max-num-batched-tokens; default: the "
+                        "engine's)."),
+         QStringLiteral("N")},
         {QStringLiteral("gpus-per-server"), QStringLiteral("GPUs per server (default 8)."), QStringLiteral("N")},
         {QStringLiteral("network"), QStringLiteral("Catalogue link between servers (default ib-ndr)."),
          QStringLiteral("LINK")},
@@ -215,6 +224,8 @@ CliDeployment deploymentFrom(const QCommandLineParser &parser)
     else if (onCpu)
         s.engineId = "llama.cpp"; // the one engine modelled on a CPU
     s.loadMtp = parser.isSet(QStringLiteral("mtp"));
+    s.maxRunningSequences = size("max-running");
+    s.tokenBudget = size("token-budget");
     if (parser.value(QStringLiteral("offload")) == QLatin1String("auto"))
         s.autoOffload = true;
     else

@@ -192,8 +192,7 @@ int runPerf(const QStringList &arguments)
         printLine(QStringLiteral("  concurrency %1: %2 output tokens/s, TPOT %3, TTFT %4")
                       .arg(count(p.concurrency), QString::number(p.point.outputTokensPerSecond, 'f', 1),
                            seconds(p.point.tpot), seconds(p.point.ttft)));
-    printLine(QStringLiteral("Ranges span the efficiency factors: %1")
-                  .arg(QString::fromStdString(efficiencyRange(r).source)));
+    printLine(QStringLiteral("Ranges: %1").arg(QString::fromStdString(efficiencyRange(r).source)));
     return 0;
 }
 

@@ -40,8 +40,9 @@ SpeedTable makeShippedTable()
     t.fp8Share = 1;
     t.fp4Share = 0.656;
     t.network = 0.814;
-    t.source = "engine and GPU-family terms fitted by planner-accuracy --fit to the published serving "
-               "measurements in tests/fixtures/measurements/serving";
+    t.source = "engine and GPU-family terms fitted to published serving measurements (planner-accuracy --fit, "
+               "tests/fixtures/measurements/serving); ranges run from the engine's 5th to 95th percentile of "
+               "measured / predicted there";
     return t;
 }
 

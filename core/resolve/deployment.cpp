@@ -199,6 +199,12 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
     d.weights = formats.weights;
     d.kvCache = formats.kvCache;
     d.engine = formats.engine;
+    if (settings.maxRunningSequences > 0) {
+        d.engine.maxRunningSequences = settings.maxRunningSequences;
+        d.engine.largeGpuRunningSequences = 0;
+    }
+    if (settings.tokenBudget > 0)
+        d.engine.maxBatchedTokens = settings.tokenBudget;
     d.gpu = *cluster.gpu;
     d.gpuCount = cluster.gpuCount;
     d.context = std::max(shape.contextTokens, shape.inputTokens + shape.outputTokens);

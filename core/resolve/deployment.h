@@ -40,7 +40,13 @@ struct DeploymentSettings {
     int pipelineParallel = 0; // 0: automatic
     int expertParallel = 0;   // 0: the experts follow tensor parallelism
     bool dataParallelAttention = false;
-    int offloadLayers = 0;    // decoder layers kept in host RAM
+    int offloadLayers = 0; // decoder layers kept in host RAM
+    // The engine's scheduler limits, where the user sets them (vLLM
+    // --max-num-seqs and --max-num-batched-tokens, SGLang
+    // --max-running-requests and --chunked-prefill-size, TensorRT-LLM
+    // --max_batch_size and --max_num_tokens); 0: the engine profile's.
+    long long maxRunningSequences = 0;
+    long long tokenBudget = 0;
     bool autoOffload = false; // the fewest offloaded layers that fit
     bool loadMtp = false;     // DeepSeek's multi-token-prediction module
 };

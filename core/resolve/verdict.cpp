@@ -62,11 +62,11 @@ Verdict capacityShort(const ServingJudgement &j, const ServingTarget &target, co
 
 } // namespace
 
-SequenceLimit sequencesHeld(const InferenceMemoryEstimate &memory, const EngineProfile &engine)
+SequenceLimit sequencesHeld(const InferenceMemoryEstimate &memory, const EngineProfile &engine, const GpuSpec &gpu)
 {
     SequenceLimit limit{std::max<std::int64_t>(memory.maxConcurrency, 0), false};
-    if (engine.profiledSequences > 0) {
-        const std::int64_t engineLimit = engine.profiledSequences * std::max(memory.dataParallelReplicas, 1);
+    if (const std::int64_t perReplica = runningSequenceLimit(engine, gpu); perReplica > 0) {
+        const std::int64_t engineLimit = perReplica * std::max(memory.dataParallelReplicas, 1);
         if (engineLimit < limit.sequences)
             limit = {engineLimit, true};
     }
@@ -76,7 +76,7 @@ SequenceLimit sequencesHeld(const InferenceMemoryEstimate &memory, const EngineP
 ServingJudgement judgeServing(const PerfRequest &r, const InferenceMemoryEstimate &memory, const ServingTarget &target)
 {
     ServingJudgement j;
-    j.held = sequencesHeld(memory, r.deployment.engine);
+    j.held = sequencesHeld(memory, r.deployment.engine, r.deployment.gpu);
     const StepCostModel model(r, efficiencyRange(r).nominal, r.inputTokens + r.outputTokens, 1);
     const auto requestsPerSecond = [&](std::int64_t c) {
         return model.point(c).outputTokensPerSecond / static_cast<double>(r.outputTokens);

@@ -54,7 +54,7 @@ struct SequenceLimit {
     std::int64_t sequences = 0;
     bool engineBound = false;
 };
-SequenceLimit sequencesHeld(const InferenceMemoryEstimate &memory, const EngineProfile &engine);
+SequenceLimit sequencesHeld(const InferenceMemoryEstimate &memory, const EngineProfile &engine, const GpuSpec &gpu);
 
 struct ServingJudgement {
     Verdict verdict; // fits is Yes: the caller checked it

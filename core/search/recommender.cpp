@@ -194,7 +194,7 @@ private:
             return std::nullopt;
         }
         // What the plan's verdict holds: memory, capped by the engine's running-sequence limit.
-        const std::int64_t memoryConcurrency = sequencesHeld(memory, mRequest.engine).sequences;
+        const std::int64_t memoryConcurrency = sequencesHeld(memory, mRequest.engine, option.gpu).sequences;
 
         const auto meets = [&](std::int64_t concurrency) {
             ++mResult.performanceEvaluations;

@@ -728,6 +728,25 @@ private slots:
         QVERIFY(o.value(QStringLiteral("tpot_p99_s")).toDouble() <= 0.1);
     }
 
+    // The engine's scheduler limits can be set as the engine is launched.
+    void simulateTakesTheEngineLimits()
+    {
+        const QStringList base{QStringLiteral("simulate"), QStringLiteral("--model"),    QStringLiteral("llama-3.1-8b"),
+                               QStringLiteral("--gpu"),    QStringLiteral("h100-sxm"),   QStringLiteral("--qps"),
+                               QStringLiteral("30"),       QStringLiteral("--requests"), QStringLiteral("400")};
+        const Result defaults = run(base);
+        QCOMPARE(defaults.exitCode, 0);
+        // vLLM's max_num_seqs on a GPU of 70 GiB or more, its 8,192-token budget.
+        QVERIFY(defaults.out.contains("8,192 tokens per step, up to 1,024 sequences at once"));
+        const Result limited = run(base
+                                   + QStringList{QStringLiteral("--max-running"), QStringLiteral("64"),
+                                                 QStringLiteral("--token-budget"), QStringLiteral("4096")});
+        QCOMPARE(limited.exitCode, 0);
+        QVERIFY2(limited.out.contains("4,096 tokens per step, up to 64 sequences at once"), limited.out.constData());
+        const Result bad = run(base + QStringList{QStringLiteral("--max-running"), QStringLiteral("0")});
+        QCOMPARE(bad.exitCode, 2);
+    }
+
     void simulateReplaysATraceAndNamesBadRows()
     {
         const QString good = mDataHome.filePath(QStringLiteral("trace.csv"));
