@@ -1764,10 +1764,6 @@ no model version picked</source>
         <translation>效率系数</translation>
     </message>
     <message>
-        <source>The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU: nominal, with the slowest and fastest plausible in brackets (the range behind every speed&apos;s spread), and the engine&apos;s fixed cost per forward step.</source>
-        <translation>性能模型假定推理引擎在 GPU 上能达到的各项数据手册峰值的比例：标称值，括号内为合理范围内最慢和最快的取值（即各项速度估算区间的依据），以及引擎每个前向步骤的固定开销。</translation>
-    </message>
-    <message>
         <source>Engine on GPU</source>
         <translation>引擎 / GPU</translation>
     </message>
@@ -1782,10 +1778,6 @@ no model version picked</source>
     <message>
         <source>Links</source>
         <translation>链路</translation>
-    </message>
-    <message>
-        <source>Step overhead</source>
-        <translation>单步开销</translation>
     </message>
     <message>
         <source>—
@@ -1991,6 +1983,28 @@ no GPU or engine to estimate</source>
     <message>
         <source>%1: TP %2 × PP %3, %4 replica(s)</source>
         <translation>%1：TP %2 × PP %3，%4 个副本</translation>
+    </message>
+    <message>
+        <source>%1 ms a step
+%2 ms a sequence
+%3 ms a request</source>
+        <translation>每步 %1 ms
+每序列 %2 ms
+每请求 %3 ms</translation>
+    </message>
+    <message>
+        <source>
+%1 ms a layer</source>
+        <translation>
+每层 %1 ms</translation>
+    </message>
+    <message>
+        <source>The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU, nominal with the slowest and fastest plausible in brackets (the range behind every speed&apos;s spread), and the engine&apos;s host time: per forward step, per sequence in a step and per request before its prefill. All are fitted to published serving measurements.</source>
+        <translation>性能模型假定服务引擎在 GPU 上能达到的各项数据手册峰值的比例：名义值，括号内为最慢和最快的合理值（即每个速度范围的依据）；以及引擎的主机时间：每个前向步、步内每个序列、以及每个请求在预填充之前的时间。全部根据公开发布的服务测量值拟合。</translation>
+    </message>
+    <message>
+        <source>Host time</source>
+        <translation>主机时间</translation>
     </message>
 </context>
 <context>

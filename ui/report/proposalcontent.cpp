@@ -710,17 +710,30 @@ private:
         prices();
     }
 
+    // An engine's host time: a step's, a sequence's, a request's, and a
+    // layer's where kernels are launched from Python.
+    static QString hostTime(const Efficiency &e)
+    {
+        QString text = Proposal::tr("%1 ms a step\n%2 ms a sequence\n%3 ms a request")
+                           .arg(number(e.stepSeconds * 1000, 2), number(e.sequenceSeconds * 1000, 3),
+                                number(e.requestSeconds * 1000, 0));
+        if (e.layerSeconds > 0)
+            text += Proposal::tr("\n%1 ms a layer").arg(number(e.layerSeconds * 1000, 2));
+        return text;
+    }
+
     void efficiencyFactors()
     {
         subsection(Proposal::tr("Efficiency factors"));
         paragraph(Proposal::tr(
-            "The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU: "
-            "nominal, with the slowest and fastest plausible in brackets (the range behind every speed's "
-            "spread), and the engine's fixed cost per forward step."));
+            "The share of each datasheet peak the performance model assumes a serving engine reaches on a GPU, "
+            "nominal with the slowest and fastest plausible in brackets (the range behind every speed's "
+            "spread), and the engine's host time: per forward step, per sequence in a step and per request "
+            "before its prefill. All are fitted to published serving measurements."));
         ProposalTable t;
         t.headers = {Proposal::tr("Scenario"),         Proposal::tr("Engine on GPU"), Proposal::tr("Compute"),
-                     Proposal::tr("Memory bandwidth"), Proposal::tr("Links"),         Proposal::tr("Step overhead")};
-        t.widths = {22, 26, 13, 13, 13, 13};
+                     Proposal::tr("Memory bandwidth"), Proposal::tr("Links"),         Proposal::tr("Host time")};
+        t.widths = {20, 24, 12, 13, 12, 19};
         t.numeric = {false, false, true, true, true, true};
         QStringList sources;
         for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
@@ -744,7 +757,7 @@ private:
                               range(r.nominal.compute, r.pessimistic.compute, r.optimistic.compute),
                               range(r.nominal.memory, r.pessimistic.memory, r.optimistic.memory),
                               range(r.nominal.network, r.pessimistic.network, r.optimistic.network),
-                              Proposal::tr("%1 ms").arg(number(r.nominal.stepSeconds * 1000, 2))});
+                              hostTime(r.nominal)});
             sources << Proposal::tr("Efficiency, %1 on %2: %3.")
                            .arg(qs(engine->name), qs(e->cluster.gpu->name), qs(r.source))
                     << Proposal::tr("Engine profile, %1: %2.").arg(qs(engine->name), qs(engine->source));
