@@ -16,7 +16,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-fuzz"
 seconds=${FUZZ_SECONDS:-60}
-targets=(plan hfconfig safetensors gguf csv catalogueimport trace launch)
+targets=(plan hfconfig safetensors gguf csv catalogueimport trace launch measurements)
 if (($# > 0)); then
   targets=("$@")
 fi

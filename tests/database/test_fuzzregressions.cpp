@@ -38,7 +38,7 @@ const QString kFuzzDir = QStringLiteral(PLANNER_SOURCE_DIR "/tests/fuzz");
 // Every fuzz target (tests/fuzz/CMakeLists.txt), by the name of its folders.
 const QStringList kTargets = {QStringLiteral("plan"),  QStringLiteral("hfconfig"), QStringLiteral("safetensors"),
                               QStringLiteral("gguf"),  QStringLiteral("csv"),      QStringLiteral("catalogueimport"),
-                              QStringLiteral("trace"), QStringLiteral("launch")};
+                              QStringLiteral("trace"), QStringLiteral("launch"),   QStringLiteral("measurements")};
 
 } // namespace
 
@@ -95,6 +95,8 @@ void TestFuzzRegressions::replays()
         outcome = fuzz::fuzzTrace(bytes);
     else if (target == QLatin1String("launch"))
         outcome = fuzz::fuzzLaunch(bytes);
+    else if (target == QLatin1String("measurements"))
+        outcome = fuzz::fuzzMeasurements(*mCatalogue, bytes);
     else
         QFAIL(qPrintable(QStringLiteral("unknown fuzz target %1").arg(target)));
 

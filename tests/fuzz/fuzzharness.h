@@ -19,6 +19,7 @@
 #include "database/csvtable.h"
 #include "database/ggufheader.h"
 #include "database/hfconfigimporter.h"
+#include "database/measurementcsv.h"
 #include "database/planfile.h"
 #include "database/safetensorsheader.h"
 
@@ -246,6 +247,31 @@ inline Outcome fuzzCatalogueImport(Catalogue &catalogue, const QByteArray &bytes
     if (!status.ok())
         return failed(status.error);
     return {true, {}};
+}
+
+// --- Measurements for `calibrate` -----------------------------------------------------------
+
+// Rows the planner cannot read are left out with one line each; every row it
+// reads has a concurrency to run at, and its analytical prediction is finite
+// (runs at a request rate are simulated, which is not a parser's work: their
+// rows are read but not predicted here).
+inline Outcome fuzzMeasurements(const Catalogue &catalogue, const QByteArray &bytes)
+{
+    const MeasurementsResult result = readMeasurementsCsv(QString::fromUtf8(bytes), catalogue, BadRows::Skip);
+    if (!result.ok())
+        return failed(result.error);
+    require(result.rows.size() == result.measurements.size(), "measurements: a row without its line");
+    for (const QString &reason : result.skipped)
+        require(!reason.contains(u'\n'), "measurements: a reason over more than one line");
+    for (const Measurement &m : result.measurements) {
+        require(m.request.concurrency >= 1 && m.value > 0, "measurements: a row out of range");
+        if (m.rate > 0)
+            continue;
+        const double predicted = predict(m, efficiencyRange(m.request).nominal);
+        requireFinite(predicted, "measurements: prediction");
+        require(predicted >= 0, "measurements: a negative prediction");
+    }
+    return result.skipped.isEmpty() ? Outcome{true, {}} : failed(result.skipped.front());
 }
 
 // --- Simulator traces ------------------------------------------------------------------------

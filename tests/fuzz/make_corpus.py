@@ -171,6 +171,17 @@ tr = folder("trace")
 (tr / "crlf-spaces.csv").write_bytes(b"arrival_s, input_tokens, output_tokens\r\n 0.1 , 32 , 16 \r\n")
 (tr / "header-only.csv").write_bytes(b"arrival_s,input_tokens,output_tokens\n")
 
+# --- measurements for `calibrate`: the first rows of each calibration-set file, and a few shapes --
+me = folder("measurements")
+for path in sorted((ROOT / "tests" / "fixtures" / "measurements" / "serving").glob("*.csv")):
+    lines = path.read_text(encoding="utf-8").splitlines(True)
+    (me / path.name).write_bytes("".join(lines[:6]).encode())
+(me / "minimal.csv").write_bytes(b"model,gpu,metric,value\nllama-3.1-8b,h100-sxm,tpot_s,0.007\n")
+(me / "max-and-rate.csv").write_bytes(
+    b"model,gpu,gpus,tp,ep,dp_attention,weights,engine,concurrency,input_len,output_len,rate,metric,value\n"
+    b"deepseek-r1,h200,8,8,8,1,fp8-block,sglang,max,1000,1000,,output_tokens_per_s,5000\n"
+    b"llama-3.1-8b,h100-sxm,1,1,,,bf16,vllm,,512,128,4,ttft_median_s,0.05\n")
+
 # --- export oracle: the first byte picks the engine (launchExportEngines()), then up to four
 # NUL-separated names: plan, scenario, model id, model display name ----------------------------
 launch = folder("launch")
