@@ -89,10 +89,15 @@ T required(std::optional<T> value, const Row &row, const char *column, const QSt
 Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
 {
     Measurement m;
-    // A run with a draft (MTP, EAGLE) emits several tokens per step, which
-    // the speed model does not estimate yet.
-    if (const QString draft = row.text("speculative"); !draft.isEmpty())
-        throw QStringLiteral("line %1: speculative decoding (%2) is not modelled yet").arg(row.line()).arg(draft);
+    // A run with a draft (MTP, EAGLE, n-gram) names it and the tokens a step emits.
+    SpeculativeDecoding speculative;
+    if (const QString draft = row.text("speculative"); !draft.isEmpty()) {
+        std::string error;
+        const std::optional<SpeculativeDecoding> parsed = parseSpeculative(draft.toStdString(), error);
+        if (!parsed)
+            throw QStringLiteral("line %1: speculative: %2").arg(row.line()).arg(QString::fromStdString(error));
+        speculative = *parsed;
+    }
     const QString model = row.text("model");
     const QString gpu = row.text("gpu");
     const ModelSpec spec = required(catalogue.find<ModelSpec>(model), row, "model", model);
@@ -106,6 +111,7 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
     settings.weightFormat = row.text("weights").toStdString();
     settings.kvFormat = row.text("kv", QStringLiteral("bf16")).toStdString();
     settings.engineId = row.text("engine", QStringLiteral("vllm")).toStdString();
+    settings.loadMtp = speculative.kind == DraftKind::Mtp;
     const int gpus = static_cast<int>(row.integer("gpus", 1));
     // One server unless the row says how many GPUs each holds; servers are
     // joined by the row's network (InfiniBand NDR, one port per GPU, by default).
@@ -123,6 +129,7 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
             .arg(row.line())
             .arg(QString::fromStdString(resolved.problems.front().message.text()));
     m.request = resolved.request;
+    m.request.speculative = speculative;
     m.rate = row.number("rate", 0);
     // "max": a max-throughput run, every request queued at once.
     if (row.text("concurrency") == QLatin1StringView("max")) {

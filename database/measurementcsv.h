@@ -9,8 +9,8 @@
 // encoder_latency_s, or at a request rate (requests/s) ttft_median_s,
 // tpot_median_s, ttft_p99_s or tpot_p99_s; value is in seconds or tokens per
 // second. concurrency "max" is a max-throughput run (every request queued at
-// once); a row naming a speculative draft (mtp, eagle) is refused until
-// drafts are modelled. Optional columns default as in `perf`. A bad row is
+// once); `speculative` names a draft as `perf --speculative` takes it (mtp,
+// eagle:DRAFT:ACCEPTED, ...). Optional columns default as in `perf`. A bad row is
 // refused by its line, and then no measurement is returned (or, with
 // BadRows::Skip, left out with its message).
 

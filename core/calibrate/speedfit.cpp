@@ -64,7 +64,10 @@ std::vector<Term> termsFor(const std::vector<Measurement> &measurements, const S
     std::set<std::string> engines;
     std::set<GpuFamily> families;
     bool hbmLlamaCpp = false;
+    std::set<std::string> moeEngines;
     for (const Measurement &m : measurements) {
+        if (m.request.deployment.model.isMoe())
+            moeEngines.insert(m.request.deployment.engine.id);
         engines.insert(m.request.deployment.engine.id);
         families.insert(gpuFamily(m.request.deployment.gpu));
         hbmLlamaCpp |= m.request.deployment.engine.id == "llama.cpp"
@@ -85,6 +88,8 @@ std::vector<Term> termsFor(const std::vector<Measurement> &measurements, const S
         terms.push_back({field(&EngineSpeedTerms::memory), 0.05, 1.0, 0, 0.75});
         terms.push_back({field(&EngineSpeedTerms::attention), 0.05, 1.0, 0, 0.5});
         terms.push_back({field(&EngineSpeedTerms::gemmHalfTokens), 0, 4096, 16});
+        if (moeEngines.count(id))
+            terms.push_back({field(&EngineSpeedTerms::expertMemory), 0.2, 1.5, 0, 1.0});
         terms.push_back({field(&EngineSpeedTerms::stepSeconds), 0, 0.05, 1e-4});
         terms.push_back({field(&EngineSpeedTerms::sequenceSeconds), 0, 1e-3, 1e-6});
         // llama.cpp's cases are llama-bench runs and Transformers' are

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace planner {
 
@@ -194,9 +195,12 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &whole, c
     double touchedExperts = 1.0;
     double tokensPerExpert = tokens;
     if (s.experts > 0) {
-        touchedExperts = expectedDistinctExperts(s.experts, static_cast<std::int64_t>(s.expertsPerToken), tokens)
-                         / static_cast<double>(s.experts);
-        tokensPerExpert = tokens * s.expertsPerToken / static_cast<double>(s.experts);
+        // The rows of each expert's GEMM: the routed tokens over the experts
+        // that receive any (one each at batch 1, not a fraction).
+        const double distinct = expectedDistinctExperts(s.experts, static_cast<std::int64_t>(s.expertsPerToken),
+                                                        tokens);
+        touchedExperts = distinct / static_cast<double>(s.experts);
+        tokensPerExpert = distinct > 0 ? tokens * s.expertsPerToken / distinct : tokens;
     }
     const double denseWeights = units::inBytes(s.memory.perGpu.weights) - s.routedExpertBytes;
     const double expertWeights = touchedExperts * s.routedExpertBytes;
@@ -222,7 +226,9 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &whole, c
     const double expertRate = peak * e.compute * gemmSaturation(tokensPerExpert / passes, e);
     const double attentionRate = (bf16 > 0 ? bf16 : peak) * e.attention;
     const double linearSeconds = rooflineSeconds(linearFlops, linearRate, passes * denseWeights, bandwidth);
-    const double expertSeconds = rooflineSeconds(expertFlops, expertRate, passes * expertWeights, bandwidth);
+    const double expertBandwidth = units::inGBPerSecond(gpu.memoryBandwidth) * units::kGB
+                                   * std::min(1.0, e.memory * e.expertMemory);
+    const double expertSeconds = rooflineSeconds(expertFlops, expertRate, passes * expertWeights, expertBandwidth);
     const double attentionSeconds = rooflineSeconds(attentionFlops, attentionRate, kv, bandwidth);
     const double computeSeconds = (linearRate > 0 ? linearFlops / linearRate : 0)
                                   + (expertRate > 0 ? expertFlops / expertRate : 0)
@@ -287,6 +293,35 @@ StepLoad decodeLoad(const AttentionMix &mix, double sequences, std::int64_t cont
     return load;
 }
 
+// A decode step with a speculative draft, per emitted token: the
+// verification of draft + 1 positions per sequence (each attends to the
+// cache, which is read once) and the draft's own passes, over the tokens the
+// step emits on average.
+StepCost speculativeDecode(const PerfRequest &r, const StepShape &s, double sequences, std::int64_t context,
+                           const Efficiency &e)
+{
+    const SpeculativeDecoding &spec = r.speculative;
+    const double positions = spec.draftTokens + 1.0;
+    StepLoad load = decodeLoad(s.attention, sequences, context);
+    load.newTokens *= positions;
+    load.sampledSequences *= positions;
+    load.cachedTokensRead *= positions;
+    StepCost c = step(r, s, load, e);
+    if (spec.kind == DraftKind::Mtp || spec.kind == DraftKind::Eagle) {
+        // One block per draft token, sequential: a decode step's share of one layer.
+        const StepCost plain = step(r, s, decodeLoad(s.attention, sequences, context), e);
+        const double layers = std::max(1.0, s.layers * s.pp);
+        c.time += plain.time * (spec.draftTokens / layers);
+    }
+    const double accepted = std::max(1.0, spec.acceptedTokens);
+    c.time = c.time / accepted;
+    c.compute = c.compute / accepted;
+    c.memory = c.memory / accepted;
+    c.communication = c.communication / accepted;
+    c.host = c.host / accepted;
+    return c;
+}
+
 StepCost prefillFor(const PerfRequest &r, const StepShape &s, double sequences, std::int64_t prompt,
                     const Efficiency &e)
 {
@@ -296,6 +331,8 @@ StepCost prefillFor(const PerfRequest &r, const StepShape &s, double sequences, 
 StepCost decodeFor(const StepShape &s, const PerfRequest &r, double sequences, std::int64_t context,
                    const Efficiency &e)
 {
+    if (r.speculative.kind != DraftKind::None)
+        return speculativeDecode(r, s, sequences, context, e);
     return step(r, s, decodeLoad(s.attention, sequences, context), e);
 }
 
@@ -471,6 +508,18 @@ std::vector<Problem> validate(const PerfRequest &r)
                      {std::to_string(r.concurrency)});
     if (r.efficiency && !r.efficiency->plausible())
         problems.add("efficiency", QT_TRANSLATE_NOOP("Core", "efficiency factors must lie between 0.01 and 1"));
+    const SpeculativeDecoding &spec = r.speculative;
+    if (spec.kind == DraftKind::Mtp && (model.mtpLayers < 1 || !r.deployment.loadMtp))
+        problems.add("speculative",
+                     QT_TRANSLATE_NOOP("Core", "an MTP draft needs a model with a multi-token-prediction module, "
+                                               "loaded beside the model"));
+    if (spec.kind != DraftKind::None
+        && (spec.draftTokens < 1 || spec.draftTokens > SpeculativeDecoding::kMostDraftTokens
+            || !(spec.acceptedTokens >= 1) || spec.acceptedTokens > spec.draftTokens + 1.0))
+        problems.add("speculative",
+                     QT_TRANSLATE_NOOP("Core", "a speculative draft proposes 1 to 16 tokens a step and a step emits "
+                                               "at least 1 and at most draft + 1 tokens, got %1 and %2"),
+                     {std::to_string(spec.draftTokens), std::to_string(spec.acceptedTokens)});
     if (!problems.empty())
         return problems.take();
     problems.addAll(validate(sized));
@@ -809,6 +858,56 @@ double AttentionMix::keysAt(double position, double fullShare, double windowShar
     if (heavilyCompressed > 0 && heavyRatio > 0)
         keys += heavilyCompressed * position / static_cast<double>(heavyRatio);
     return keys;
+}
+
+std::string_view toString(DraftKind kind)
+{
+    switch (kind) {
+    case DraftKind::None: return "none";
+    case DraftKind::Mtp: return "mtp";
+    case DraftKind::Eagle: return "eagle";
+    case DraftKind::Ngram: return "ngram";
+    }
+    return "?";
+}
+
+std::optional<SpeculativeDecoding> parseSpeculative(std::string_view text, std::string &error)
+{
+    std::vector<std::string> parts{""};
+    for (const char c : text) {
+        if (c == ':')
+            parts.emplace_back();
+        else
+            parts.back() += c;
+    }
+    SpeculativeDecoding spec;
+    const std::string &kind = parts.front();
+    if (kind == "mtp")
+        spec.kind = DraftKind::Mtp;
+    else if (kind == "eagle")
+        spec.kind = DraftKind::Eagle;
+    else if (kind == "ngram")
+        spec.kind = DraftKind::Ngram;
+    const auto number = [](const std::string &part, double &value) {
+        char *end = nullptr;
+        value = std::strtod(part.c_str(), &end);
+        return !part.empty() && end == part.c_str() + part.size() && std::isfinite(value);
+    };
+    double draft = 1;
+    double accepted = SpeculativeDecoding::kMtpOneDraftAccepted;
+    const bool ok = spec.kind != DraftKind::None && parts.size() <= 3
+                    && (parts.size() < 2 || (number(parts[1], draft) && draft == std::floor(draft)))
+                    && (parts.size() < 3 || number(parts[2], accepted));
+    const bool acceptanceKnown = parts.size() == 3 || (spec.kind == DraftKind::Mtp && draft == 1);
+    if (!ok || !acceptanceKnown) {
+        error = ok ? "give the tokens a step emits for this draft, e.g. " + kind + ":3:2.5"
+                   : "expected mtp, mtp:DRAFT, eagle:DRAFT:ACCEPTED or ngram:DRAFT:ACCEPTED, got '" + std::string(text)
+                         + "'";
+        return std::nullopt;
+    }
+    spec.draftTokens = static_cast<int>(std::clamp(draft, 0.0, 1000.0));
+    spec.acceptedTokens = accepted;
+    return spec;
 }
 
 std::string_view toString(Bound bound)

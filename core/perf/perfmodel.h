@@ -42,7 +42,10 @@ struct Efficiency {
     // A GEMM of T rows (tokens; per expert for MoE) reaches
     // compute x T / (T + gemmHalfTokens) of its peak.
     double gemmHalfTokens = 0;
-    double attention = 0.5;     // attention kernels: share of the 16-bit peak
+    double attention = 0.5; // attention kernels: share of the 16-bit peak
+    // Routed experts' weights stream at this share of `memory` (fused MoE
+    // kernels read scattered experts less efficiently than a dense GEMM).
+    double expertMemory = 1;
     double fp8Share = 1;        // share of `compute` an FP8/INT8 GEMM keeps of its own peak
     double fp4Share = 1;        // the same for FP4
     double stepSeconds = 0;     // host time per forward step
@@ -107,6 +110,36 @@ LinkPath pcieLink(const GpuSpec &gpu);
 // Dual-channel DDR5-4800, the host memory assumed when no CPU is known.
 units::BytesPerSecond defaultHostMemoryBandwidth();
 
+// Speculative decoding: a cheap draft proposes tokens that one pass of the
+// model verifies. A step then costs the verification of draftTokens + 1
+// positions per sequence (the weights and the KV cache read once, the FLOPs
+// for every position) plus the draft, and emits acceptedTokens per sequence
+// on average (the accepted drafts and the verifier's own token).
+enum class DraftKind {
+    None,
+    Mtp,   // the model's multi-token-prediction module: one transformer block per draft token
+    Eagle, // an EAGLE head: one decoder layer per draft token
+    Ngram  // tokens matched in the context: no GPU work
+};
+
+struct SpeculativeDecoding {
+    DraftKind kind = DraftKind::None;
+    int draftTokens = 0;
+    double acceptedTokens = 1;
+    // DeepSeek-V3 technical report (arXiv:2412.19437, section 5.4.3): with one
+    // MTP module the second token is accepted 85-90 % of the time, so a step
+    // emits 1.875 tokens on average.
+    static constexpr double kMtpOneDraftAccepted = 1.875;
+    static constexpr int kMostDraftTokens = 16;
+};
+std::string_view toString(DraftKind kind);
+// "mtp", "mtp:DRAFT", "eagle:DRAFT:ACCEPTED", "ngram:DRAFT:ACCEPTED": the
+// draft and the tokens a step emits. MTP alone is one draft token at
+// DeepSeek's measured acceptance; the others name both figures, which depend
+// on the draft head and the workload. nullopt with `error` set when the text
+// says neither.
+std::optional<SpeculativeDecoding> parseSpeculative(std::string_view text, std::string &error);
+
 struct PerfRequest {
     InferenceRequest deployment; // model, formats, engine, GPU, counts, parallelism
     PerfLinks links;
@@ -116,6 +149,7 @@ struct PerfRequest {
     // The user's own efficiency (from `calibrate`); the default range is
     // scaled around it.
     std::optional<Efficiency> efficiency;
+    SpeculativeDecoding speculative;
 };
 
 struct StepCost {

@@ -32,6 +32,7 @@ struct EngineSpeedTerms {
     double compute = 0.6;       // share of dense peak large GEMMs reach (times the family's)
     double memory = 0.8;        // share of memory bandwidth (times the family's)
     double hbmMemory = 1;       // times `memory` on HBM parts (llama.cpp's kernels are tuned for GDDR)
+    double expertMemory = 1;    // times `memory` for routed experts' weights
     double gemmHalfTokens = 0;  // rows at which a GEMM reaches half its share
     double attention = 0.5;     // share of the 16-bit peak attention kernels reach (times the family's compute)
     double stepSeconds = 0;     // per forward step

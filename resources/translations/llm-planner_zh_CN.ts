@@ -1037,6 +1037,14 @@ does not fit: %1 short</source>
         <source>at a request rate, give the median or p99 latency (ttft_median_s, tpot_p99_s, ...) or output tokens/s</source>
         <translation>在给定请求速率下，请给出中位数或 p99 延迟（ttft_median_s、tpot_p99_s 等）或输出 token/s</translation>
     </message>
+    <message>
+        <source>an MTP draft needs a model with a multi-token-prediction module, loaded beside the model</source>
+        <translation>MTP 草稿需要带有多 token 预测模块的模型，并且该模块需随模型一起加载</translation>
+    </message>
+    <message>
+        <source>a speculative draft proposes 1 to 16 tokens a step and a step emits at least 1 and at most draft + 1 tokens, got %1 and %2</source>
+        <translation>投机解码草稿每步提出 1 到 16 个 token，每步输出至少 1 个、至多草稿数 + 1 个 token，实际为 %1 和 %2</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

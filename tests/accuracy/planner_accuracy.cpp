@@ -222,6 +222,7 @@ QStringList differences(const SpeedTable &shipped, const SpeedTable &fit)
         compare(n + QStringLiteral(" compute"), s.compute, e.compute);
         compare(n + QStringLiteral(" memory"), s.memory, e.memory);
         compare(n + QStringLiteral(" hbm"), s.hbmMemory, e.hbmMemory);
+        compare(n + QStringLiteral(" experts"), s.expertMemory, e.expertMemory);
         compare(n + QStringLiteral(" half tokens"), s.gemmHalfTokens, e.gemmHalfTokens);
         compare(n + QStringLiteral(" attention"), s.attention, e.attention);
         compare(n + QStringLiteral(" step"), s.stepSeconds, e.stepSeconds);
@@ -264,11 +265,12 @@ void printTableSource(QTextStream &out, const SpeedTable &t)
 {
     out << "    t.engines = {\n";
     for (const EngineSpeedTerms &e : t.engines)
-        out << QStringLiteral("        {\"%1\", %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12},\n")
+        out << QStringLiteral("        {\"%1\", %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13},\n")
                    .arg(QString::fromStdString(e.engine))
                    .arg(e.compute, 0, 'g', 3)
                    .arg(e.memory, 0, 'g', 3)
                    .arg(e.hbmMemory, 0, 'g', 3)
+                   .arg(e.expertMemory, 0, 'g', 3)
                    .arg(e.gemmHalfTokens, 0, 'g', 3)
                    .arg(e.attention, 0, 'g', 3)
                    .arg(e.stepSeconds, 0, 'g', 3)

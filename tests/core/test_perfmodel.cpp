@@ -283,6 +283,59 @@ private slots:
         QCOMPARE(e.nominal.outputTokensPerSecond, 0.0);
     }
 
+    void speculativeDraftsAreParsed()
+    {
+        std::string error;
+        const std::optional<SpeculativeDecoding> mtp = parseSpeculative("mtp", error);
+        QVERIFY(mtp && mtp->kind == DraftKind::Mtp && mtp->draftTokens == 1);
+        QCOMPARE(mtp->acceptedTokens, SpeculativeDecoding::kMtpOneDraftAccepted);
+        const std::optional<SpeculativeDecoding> eagle = parseSpeculative("eagle:3:2.6", error);
+        QVERIFY(eagle && eagle->kind == DraftKind::Eagle && eagle->draftTokens == 3 && eagle->acceptedTokens == 2.6);
+        // Without a published default, the acceptance must be given.
+        for (const char *text : {"eagle:3", "mtp:3", "ngram", "medusa:2:1.5", "eagle:2.5:2", "eagle:3:x", ""}) {
+            error.clear();
+            QVERIFY2(!parseSpeculative(text, error), text);
+            QVERIFY(!error.empty());
+        }
+    }
+
+    void speculativeDecodingPaysOffWhereDecodeReadsMemory()
+    {
+        // An n-gram draft (no GPU work) whose steps emit two tokens: at batch 1,
+        // where a step reads the weights whatever its tokens, time per token
+        // nearly halves; at a large batch, where verification costs FLOPs for
+        // every position, the gain shrinks.
+        const auto tpot = [](std::int64_t concurrency, bool speculative) {
+            PerfRequest r = perfRequest(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), 1,
+                                        QStringLiteral("bf16"));
+            r.inputTokens = 512;
+            r.outputTokens = 256;
+            r.concurrency = concurrency;
+            if (speculative)
+                r.speculative = {DraftKind::Ngram, 1, 2.0};
+            const PerfEstimate e = estimatePerformance(r);
+            return units::inSeconds(e.nominal.tpot);
+        };
+        const double atOne = tpot(1, true) / tpot(1, false);
+        const double atMany = tpot(256, true) / tpot(256, false);
+        QVERIFY2(atOne < 0.6, qPrintable(QString::number(atOne)));
+        QVERIFY2(atMany > atOne, qPrintable(QStringLiteral("%1 vs %2").arg(atMany).arg(atOne)));
+        // Impossible figures are refused with their reason.
+        PerfRequest bad = perfRequest(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), 1,
+                                      QStringLiteral("bf16"));
+        bad.speculative = {DraftKind::Eagle, 3, 5.0};
+        QVERIFY(anyConcerns(validate(bad), "speculative"));
+        // An MTP draft needs a model with the module, loaded.
+        bad.speculative = {DraftKind::Mtp, 1, 1.875};
+        QVERIFY(anyConcerns(validate(bad), "speculative"));
+        PerfRequest r1 = perfRequest(QStringLiteral("deepseek-r1"), QStringLiteral("h200"), 8,
+                                     QStringLiteral("fp8-block"));
+        r1.deployment.loadMtp = true;
+        r1.speculative = {DraftKind::Mtp, 1, 1.875};
+        QVERIFY2(validate(r1).empty(), joinedMessages(validate(r1)));
+        QVERIFY(estimatePerformance(r1).fits);
+    }
+
     void doesNotFitGivesNoTiming()
     {
         PerfRequest r = perfRequest(QStringLiteral("deepseek-r1"), QStringLiteral("h100-sxm"), 8,

@@ -101,14 +101,22 @@ private slots:
         QVERIFY(noRate.error.contains(QLatin1String("rate")));
     }
 
-    void speculativeRowsAreSkippedNotHidden()
+    void speculativeRowsNeedTheirAcceptance()
     {
+        // DeepSeek's one-token MTP draft has a published acceptance; three
+        // draft tokens do not, so that row is skipped with the reason.
+        const MeasurementsResult mtp = read(QStringLiteral(
+            "mtp,deepseek-r1,h200,8,,8,,,fp8-block,,tensorrt-llm,1,1024,2048,,mtp,output_tokens_per_s,158\n"));
+        QVERIFY2(mtp.ok(), qPrintable(mtp.error));
+        QVERIFY(mtp.measurements.front().request.speculative.kind == DraftKind::Mtp);
+        QVERIFY(mtp.measurements.front().request.deployment.loadMtp);
         const QString rows = QStringLiteral(
-            "mtp,deepseek-r1,h200,8,,8,,,fp8-block,,tensorrt-llm,1,1024,2048,,mtp,output_tokens_per_s,158\n"
+            "mtp3,deepseek-r1,h200,8,,8,,,fp8-block,,tensorrt-llm,1,1024,2048,,mtp:3,output_tokens_per_s,158\n"
             "plain,llama-3.1-8b,h100-sxm,1,,1,,,bf16,,vllm,1,128,128,,,tpot_s,0.007\n");
         const MeasurementsResult refused = read(rows);
         QVERIFY(!refused.ok());
-        QVERIFY(refused.error.contains(QLatin1String("line 2: speculative decoding (mtp)")));
+        QVERIFY2(refused.error.contains(QLatin1String("line 2: speculative: give the tokens a step emits")),
+                 qPrintable(refused.error));
         const MeasurementsResult skipped = read(rows, BadRows::Skip);
         QVERIFY(skipped.ok());
         QCOMPARE(skipped.measurements.size(), size_t(1));
