@@ -38,6 +38,14 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     s.attentionTp = s.dataParallelAttention ? 1 : s.tp;
     s.replicas = s.memory.dataParallelReplicas;
     s.hidden = static_cast<double>(m.hiddenSize);
+    const GpuSpec &gpu = d.gpu;
+    const units::FlopsPerSecond path = gpu.throughput(d.weights.compute);
+    s.weightPeak = units::inTeraflopsPerSecond(path) * units::kTera;
+    s.bf16Peak = units::inTeraflopsPerSecond(gpu.throughput(ComputePrecision::Bf16)) * units::kTera;
+    s.memoryBandwidth = units::inGBPerSecond(gpu.memoryBandwidth) * units::kGB;
+    if (path != gpu.bf16 && path != gpu.fp32)
+        s.lowPrecision = d.weights.compute == ComputePrecision::Fp4 ? StepShape::LowPrecision::Fp4
+                                                                    : StepShape::LowPrecision::Fp8;
 
     const ParameterBreakdown p = countParameters(m);
     const LayerComposition &stage = s.memory.stage;
@@ -143,14 +151,14 @@ double rooflineSeconds(double flops, double rate, double bytes, double bandwidth
 // The peak of the path the weights' precision runs on, less what its kernels
 // keep: an FP8 or FP4 share only where the chip has those tensor cores (on
 // others the GEMMs run in BF16, see GpuSpec::throughput).
-double weightPeak(const InferenceRequest &d, const Efficiency &e)
+double weightPeak(const StepShape &s, const Efficiency &e)
 {
-    const ComputePrecision precision = d.weights.compute;
-    const units::FlopsPerSecond rate = d.gpu.throughput(precision);
-    double share = 1;
-    if (rate != d.gpu.bf16 && rate != d.gpu.fp32)
-        share = precision == ComputePrecision::Fp4 ? e.fp4Share : e.fp8Share;
-    return units::inTeraflopsPerSecond(rate) * units::kTera * share;
+    switch (s.lowPrecision) {
+    case StepShape::LowPrecision::Fp8: return s.weightPeak * e.fp8Share;
+    case StepShape::LowPrecision::Fp4: return s.weightPeak * e.fp4Share;
+    case StepShape::LowPrecision::None: break;
+    }
+    return s.weightPeak;
 }
 
 // Everything a step does on the most loaded GPU (see the header). The linear
@@ -165,7 +173,6 @@ StepLoad scaledLoad(const StepLoad &load, double factor)
 
 StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &whole, const Efficiency &e)
 {
-    const GpuSpec &gpu = r.deployment.gpu;
     // Pipeline stages work on different micro-batches at once: engines split
     // a step's sequences into up to pp micro-batches, so each stage reads its
     // weights once per micro-batch but its share of the KV cache and of the
@@ -219,15 +226,14 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &whole, c
     StepCost c;
     c.flops = units::flops(microBatches * (linearFlops + expertFlops + attentionFlops));
     c.bytes = units::bytes(microBatches * (passes * (denseWeights + expertWeights) + kv));
-    const double peak = weightPeak(r.deployment, e);
-    const double bf16 = units::inTeraflopsPerSecond(gpu.throughput(ComputePrecision::Bf16)) * units::kTera;
-    const double bandwidth = units::inGBPerSecond(gpu.memoryBandwidth) * units::kGB * e.memory;
+    const double peak = weightPeak(s, e);
+    const double bf16 = s.bf16Peak;
+    const double bandwidth = s.memoryBandwidth * e.memory;
     const double linearRate = peak * e.compute * gemmSaturation(tokens / passes, e);
     const double expertRate = peak * e.compute * gemmSaturation(tokensPerExpert / passes, e);
     const double attentionRate = (bf16 > 0 ? bf16 : peak) * e.attention;
     const double linearSeconds = rooflineSeconds(linearFlops, linearRate, passes * denseWeights, bandwidth);
-    const double expertBandwidth = units::inGBPerSecond(gpu.memoryBandwidth) * units::kGB
-                                   * std::min(1.0, e.memory * e.expertMemory);
+    const double expertBandwidth = s.memoryBandwidth * std::min(1.0, e.memory * e.expertMemory);
     const double expertSeconds = rooflineSeconds(expertFlops, expertRate, passes * expertWeights, expertBandwidth);
     const double attentionSeconds = rooflineSeconds(attentionFlops, attentionRate, kv, bandwidth);
     const double computeSeconds = (linearRate > 0 ? linearFlops / linearRate : 0)

@@ -280,6 +280,12 @@ struct StepShape {
     double allReduces = 0;             // tensor-parallel all-reduces per forward pass of the stage
     double recurrentFlopsPerToken = 0; // linear-attention and Mamba state updates on this GPU
     double indexerWidth = 0;           // DSA indexer q.k width over its heads, per (query, key) pair
+    // The GPU's peaks as a step reads them: FLOP/s of the weights' path and
+    // of 16 bits, bytes/s of memory; which low-precision share applies.
+    double weightPeak = 0;
+    double bf16Peak = 0;
+    double memoryBandwidth = 0;
+    enum class LowPrecision { None, Fp8, Fp4 } lowPrecision = LowPrecision::None;
 };
 
 // Step costs of one deployment at one efficiency: what the simulator and the
