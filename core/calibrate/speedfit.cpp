@@ -100,7 +100,7 @@ std::vector<Term> termsFor(const std::vector<Measurement> &measurements, const S
         if (id == "transformers")
             terms.push_back({field(&EngineSpeedTerms::layerSeconds), 0, 0.01, 1e-5});
         if (id == "llama.cpp" && hbmLlamaCpp)
-            terms.push_back({field(&EngineSpeedTerms::hbmMemory), 0.2, 1.5, 0, 1.0});
+            terms.push_back({field(&EngineSpeedTerms::hbmShare), 0.2, 1.5, 0, 1.0});
     }
     for (size_t i = 0; i < table.families.size(); ++i) {
         const GpuFamily family = table.families[i].family;

@@ -13,7 +13,7 @@ SpeedTable makeShippedTable()
     SpeedTable t;
     // Fitted by `planner-accuracy --fit` (from priorSpeedTable()) on
     // 2026-12-06 to the 138 fit-set cases of tests/fixtures/measurements/serving
-    // without a request rate: robust log loss 0.380 -> 0.258 Columns: compute,
+    // without a request rate: robust log loss 0.380 -> 0.255 Columns: compute,
     // memory, HBM and routed-expert shares, GEMM half-saturation rows,
     // attention share; host
     // seconds per step, per sequence, per layer and per request; the range's
@@ -22,13 +22,13 @@ SpeedTable makeShippedTable()
     t.engines = {
         {"vllm", 0.568, 0.836, 1, 1.01, 80.3, 0.495, 0.00123, 0.000138, 0, 0.0453, 0.657, 1.84},
         {"sglang", 0.714, 0.638, 1, 0.869, 0, 0.551, 0.00165, 8.86e-05, 0, 0.112, 0.323, 3.2},
-        {"tensorrt-llm", 0.627, 0.931, 1, 0.907, 88.6, 0.484, 0.00613, 6.37e-06, 0, 0.0494, 0.612, 1.39},
-        {"llama.cpp", 0.568, 0.75, 0.841, 1, 19.4, 0.5, 0.00278, 2.78e-05, 0, 0, 0.818, 1.96},
-        {"transformers", 0.6, 0.766, 1, 1, 0, 0.5, 0.000161, 0.000756, 0.000587, 0, 0.8, 1.25},
+        {"tensorrt-llm", 0.627, 0.902, 1, 0.897, 86.7, 0.484, 0.00581, 5.91e-06, 0, 0.0473, 0.616, 1.39},
+        {"llama.cpp", 0.562, 0.792, 0.755, 1, 17.4, 0.5, 0.00258, 2.39e-05, 0, 0, 0.846, 1.47},
+        {"transformers", 0.6, 0.766, 1, 1, 0, 0.5, 0.000103, 0.000781, 0.000587, 0, 0.8, 1.25},
     };
     t.families = {
-        {GpuFamily::NvidiaAmpereOrOlder, 1, 0.917},
-        {GpuFamily::NvidiaAda, 1.02, 1.13},
+        {GpuFamily::NvidiaAmpereOrOlder, 0.979, 0.927},
+        {GpuFamily::NvidiaAda, 1.03, 1.07},
         {GpuFamily::NvidiaHopper, 1, 1},
         {GpuFamily::NvidiaBlackwell, 0.958, 1.07},
         {GpuFamily::AmdCdna3, 1, 0.763},
@@ -90,11 +90,14 @@ Efficiency tableEfficiency(const SpeedTable &table, const EngineProfile &engine,
     const EngineSpeedTerms &terms = table.engine(engine.id);
     const FamilySpeedTerms &family = table.family(gpuFamily(gpu));
     Efficiency e;
-    e.compute = std::min(1.0, terms.compute * family.compute);
-    e.memory = std::min(1.0, terms.memory * family.memory * (gpu.hasHighBandwidthMemory() ? terms.hbmMemory : 1.0));
+    // An engine tuned for consumer cards (llama.cpp) keeps less of an HBM
+    // part's compute and bandwidth alike.
+    const double hbm = gpu.hasHighBandwidthMemory() ? terms.hbmShare : 1.0;
+    e.compute = std::min(1.0, terms.compute * family.compute * hbm);
+    e.memory = std::min(1.0, terms.memory * family.memory * hbm);
     e.network = table.network;
     e.gemmHalfTokens = terms.gemmHalfTokens;
-    e.attention = std::min(1.0, terms.attention * family.compute);
+    e.attention = std::min(1.0, terms.attention * family.compute * hbm);
     e.expertMemory = terms.expertMemory;
     e.fp8Share = table.fp8Share;
     e.fp4Share = table.fp4Share;

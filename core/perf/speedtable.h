@@ -31,7 +31,7 @@ struct EngineSpeedTerms {
     std::string engine;         // EngineProfile::id
     double compute = 0.6;       // share of dense peak large GEMMs reach (times the family's)
     double memory = 0.8;        // share of memory bandwidth (times the family's)
-    double hbmMemory = 1;       // times `memory` on HBM parts (llama.cpp's kernels are tuned for GDDR)
+    double hbmShare = 1;        // times `compute` and `memory` on HBM parts (llama.cpp is tuned for GDDR cards)
     double expertMemory = 1;    // times `memory` for routed experts' weights
     double gemmHalfTokens = 0;  // rows at which a GEMM reaches half its share
     double attention = 0.5;     // share of the 16-bit peak attention kernels reach (times the family's compute)

@@ -221,7 +221,7 @@ QStringList differences(const SpeedTable &shipped, const SpeedTable &fit)
         const QString n = QString::fromStdString(e.engine);
         compare(n + QStringLiteral(" compute"), s.compute, e.compute);
         compare(n + QStringLiteral(" memory"), s.memory, e.memory);
-        compare(n + QStringLiteral(" hbm"), s.hbmMemory, e.hbmMemory);
+        compare(n + QStringLiteral(" hbm"), s.hbmShare, e.hbmShare);
         compare(n + QStringLiteral(" experts"), s.expertMemory, e.expertMemory);
         compare(n + QStringLiteral(" half tokens"), s.gemmHalfTokens, e.gemmHalfTokens);
         compare(n + QStringLiteral(" attention"), s.attention, e.attention);
@@ -269,7 +269,7 @@ void printTableSource(QTextStream &out, const SpeedTable &t)
                    .arg(QString::fromStdString(e.engine))
                    .arg(e.compute, 0, 'g', 3)
                    .arg(e.memory, 0, 'g', 3)
-                   .arg(e.hbmMemory, 0, 'g', 3)
+                   .arg(e.hbmShare, 0, 'g', 3)
                    .arg(e.expertMemory, 0, 'g', 3)
                    .arg(e.gemmHalfTokens, 0, 'g', 3)
                    .arg(e.attention, 0, 'g', 3)
