@@ -1,24 +1,30 @@
 #pragma once
-// Analytical serving performance: a roofline per forward step.
+// Analytical serving performance: rooflines per forward step.
 //
-// One step on the most loaded GPU costs the larger of its compute time
-// (FLOPs / achievable FLOP/s) and its memory time (bytes read / achievable
-// bandwidth), plus the communication that cannot overlap (tensor-parallel
-// all-reduces, expert-parallel all-to-all, pipeline hand-offs) and the time of
-// layers offloaded to the host, and the engine's fixed cost per step. The
-// result says which bound won.
+// One step on the most loaded GPU costs, for each kind of work — the dense
+// linear layers, the routed experts, attention — the larger of its compute
+// time (FLOPs / achievable FLOP/s) and its memory time (bytes read /
+// achievable bandwidth), summed; plus the communication that cannot overlap
+// (tensor-parallel all-reduces, expert-parallel all-to-all, pipeline
+// hand-offs), the time of layers offloaded to the host, and the engine's host
+// time (per step, per sequence, per layer). Pipeline stages work on up to pp
+// micro-batches at once. The result says which bound won.
 //
 // - FLOPs: 2 x the parameters a token passes through on this GPU, plus
 //   attention over the cached context (MLA with its absorbed latent shapes).
 // - Bytes: the weights a step touches (for MoE, only the experts the batch
 //   routes to: see expectedDistinctExperts) plus the KV cache it reads.
-// - Achievable fractions of peak (Efficiency) are calibrated against published
-//   measurements in tests/core/test_perfmodel; every result also comes as a
-//   range from the plausible span of those fractions.
+// - Achievable fractions of peak and host times (Efficiency) come from the
+//   speed table (core/perf/speedtable.h), fitted to published measurements by
+//   `planner-accuracy --fit`; every result also comes as a range, the spread
+//   of those measurements around the fit.
 //
-// TTFT is the prefill of one request's prompt plus the decode step it joins;
-// TPOT is one decode step at the given concurrency and the mean context;
-// throughput assumes each of `concurrency` slots alternates prefill and decode.
+// TTFT is the engine's time per request, the prefill of one request's prompt
+// and the decode step it joins; TPOT is one decode step at the given
+// concurrency and the mean context, with the other sequences' prefills that
+// interleave with it (and a speculative draft's verification over the tokens
+// it emits); throughput assumes each of `concurrency` slots alternates prefill
+// and decode.
 
 #include "core/memory/inferencememory.h"
 #include "core/units/units.h"
