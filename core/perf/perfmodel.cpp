@@ -378,8 +378,7 @@ PerfPoint pointAt(const PerfRequest &r, const StepShape &s, std::int64_t concurr
     return p;
 }
 
-} // namespace
-
+// A point with its times multiplied by `factor` (its rates divided).
 PerfPoint timesScaled(const PerfPoint &p, double factor)
 {
     PerfPoint scaled = p;
@@ -390,6 +389,7 @@ PerfPoint timesScaled(const PerfPoint &p, double factor)
     return scaled;
 }
 
+// Each figure at the slower of the two.
 PerfPoint slowerOf(const PerfPoint &a, const PerfPoint &b)
 {
     PerfPoint p;
@@ -399,6 +399,8 @@ PerfPoint slowerOf(const PerfPoint &a, const PerfPoint &b)
     p.inputTokensPerSecond = std::min(a.inputTokensPerSecond, b.inputTokensPerSecond);
     return p;
 }
+
+} // namespace
 
 EfficiencyRange efficiencyFor(const EngineProfile &engine, const GpuSpec &gpu)
 {

@@ -176,11 +176,6 @@ struct PerfPoint {
     double inputTokensPerSecond = 0;
 };
 
-// A point with its times multiplied by `factor` (its rates divided).
-PerfPoint timesScaled(const PerfPoint &point, double factor);
-// Each figure at the slower of the two.
-PerfPoint slowerOf(const PerfPoint &a, const PerfPoint &b);
-
 struct PerfEstimate {
     bool fits = false; // from the memory engine; no timing when false
     PerfPoint nominal;

@@ -30,7 +30,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -118,11 +120,26 @@ Summary summarise(const std::vector<const Case *> &cases)
     return s;
 }
 
-void printTable(QTextStream &out, const char *title, const std::vector<Case> &cases, std::string (*key)(const Case &))
+std::vector<const Case *> pointers(const std::vector<Case> &cases)
+{
+    std::vector<const Case *> out;
+    for (const Case &c : cases)
+        out.push_back(&c);
+    return out;
+}
+
+std::map<std::string, std::vector<const Case *>> groupBy(const std::vector<Case> &cases,
+                                                         std::string (*key)(const Case &))
 {
     std::map<std::string, std::vector<const Case *>> groups;
     for (const Case &c : cases)
         groups[key(c)].push_back(&c);
+    return groups;
+}
+
+void printTable(QTextStream &out, const char *title, const std::vector<Case> &cases, std::string (*key)(const Case &))
+{
+    const std::map<std::string, std::vector<const Case *>> groups = groupBy(cases, key);
     out << "\n" << title << "\n";
     out << QStringLiteral("  %1 %2 %3 %4 %5 %6\n")
                .arg(QStringLiteral("group"), -28)
@@ -291,6 +308,22 @@ void printTableSource(QTextStream &out, const SpeedTable &t)
                .arg(t.network, 0, 'g', 3);
 }
 
+// A bound given as a fraction (0.15 = 15 %); a value that is not one ends
+// the run with status 2 rather than passing against a bound of 0.
+std::optional<double> fractionOption(const QCommandLineParser &parser, const char *name)
+{
+    if (!parser.isSet(QLatin1String(name)))
+        return std::nullopt;
+    bool ok = false;
+    const double value = parser.value(QLatin1String(name)).toDouble(&ok);
+    if (!ok || !(value > 0) || value > 10) {
+        std::fprintf(stderr, "planner-accuracy: --%s expects a fraction such as 0.15, got '%s'\n", name,
+                     qPrintable(parser.value(QLatin1String(name))));
+        std::exit(2);
+    }
+    return value;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -363,14 +396,13 @@ int main(int argc, char **argv)
     if (parser.isSet(QStringLiteral("cases"))) {
         out << "case                                                  measured   predicted   error  range\n";
         for (const Case &c : cases)
-            out << QStringLiteral("%1 %2 %3 %4% %5 %6%7\n")
+            out << QStringLiteral("%1 %2 %3 %4% %5%6\n")
                        .arg(QString::fromStdString(c.measurement.label).left(52), -52)
                        .arg(c.measurement.value, 10, 'g', 4)
                        .arg(c.predicted, 11, 'g', 4)
                        .arg(c.error() * 100, 6, 'f', 0)
                        .arg(c.covered() ? QStringLiteral("in") : QStringLiteral("out"))
-                       .arg(c.heldOut ? QStringLiteral(" (held out)") : QString())
-                       .arg(QString());
+                       .arg(c.heldOut ? QStringLiteral(" (held out)") : QString());
     }
 
     std::vector<Case> fit;
@@ -378,10 +410,7 @@ int main(int argc, char **argv)
     for (const Case &c : cases)
         (c.heldOut ? heldOut : fit).push_back(c);
     for (const auto &[title, set] : {std::pair{"FIT SET", &fit}, std::pair{"HELD-OUT FIFTH", &heldOut}}) {
-        std::vector<const Case *> all;
-        for (const Case &c : *set)
-            all.push_back(&c);
-        const Summary s = summarise(all);
+        const Summary s = summarise(pointers(*set));
         out << QStringLiteral("\n== %1: %2 cases, median |error| %3 %, worst %4 %, median bias %5 %, range "
                               "contains the measurement in %6 %\n")
                    .arg(QLatin1String(title))
@@ -397,9 +426,7 @@ int main(int argc, char **argv)
         printTable(out, "by source", *set, bySource);
     }
 
-    std::vector<const Case *> worst;
-    for (const Case &c : cases)
-        worst.push_back(&c);
+    std::vector<const Case *> worst = pointers(cases);
     std::sort(worst.begin(), worst.end(),
               [](const Case *a, const Case *b) { return std::abs(a->error()) > std::abs(b->error()); });
     out << "\nworst cases\n";
@@ -409,10 +436,7 @@ int main(int argc, char **argv)
                    .arg(QString::fromStdString(worst[i]->measurement.label))
                    .arg(QString::fromStdString(worst[i]->file));
 
-    std::vector<const Case *> all;
-    for (const Case &c : cases)
-        all.push_back(&c);
-    const Summary overall = summarise(all);
+    const Summary overall = summarise(pointers(cases));
     out << QStringLiteral("\nall %1 cases: median |error| %2 %, range coverage %3 %\n")
                .arg(overall.cases)
                .arg(overall.medianError * 100, 0, 'f', 1)
@@ -420,23 +444,18 @@ int main(int argc, char **argv)
     printTable(out, "all cases by engine", cases, byEngine);
     out.flush();
 
-    if (parser.isSet(QStringLiteral("max-median"))
-        && overall.medianError > parser.value(QStringLiteral("max-median")).toDouble()) {
-        std::fprintf(stderr, "planner-accuracy: median error %.1f %% is above %s\n", overall.medianError * 100,
-                     qPrintable(parser.value(QStringLiteral("max-median"))));
+    if (const std::optional<double> bound = fractionOption(parser, "max-median");
+        bound && overall.medianError > *bound) {
+        std::fprintf(stderr, "planner-accuracy: median error %.1f %% is above %.1f %%\n", overall.medianError * 100,
+                     *bound * 100);
         status = 1;
     }
-    if (parser.isSet(QStringLiteral("max-engine-median"))) {
-        const double bound = parser.value(QStringLiteral("max-engine-median")).toDouble();
-        std::map<std::string, std::vector<const Case *>> engines;
-        for (const Case &c : cases)
-            engines[byEngine(c)].push_back(&c);
-        for (const auto &[engine, members] : engines)
-            if (summarise(members).medianError > bound) {
+    if (const std::optional<double> bound = fractionOption(parser, "max-engine-median"))
+        for (const auto &[engine, members] : groupBy(cases, byEngine))
+            if (const double median = summarise(members).medianError; median > *bound) {
                 std::fprintf(stderr, "planner-accuracy: %s's median error %.1f %% is above %.1f %%\n", engine.c_str(),
-                             summarise(members).medianError * 100, bound * 100);
+                             median * 100, *bound * 100);
                 status = 1;
             }
-    }
     return status;
 }
