@@ -221,7 +221,7 @@ QJsonObject stepToJson(const StepCost &step)
 QJsonObject perfToJson(const PerfRequest &r, const PerfEstimate &e)
 {
     // The faster bound of a latency is the optimistic one, of a rate the pessimistic one is lower.
-    return QJsonObject{
+    QJsonObject out{
         {"model", modelToJson(r.deployment.model)},
         {"gpu", gpuToJson(r.deployment.gpu)},
         {"gpus", r.deployment.gpuCount},
@@ -248,7 +248,28 @@ QJsonObject perfToJson(const PerfRequest &r, const PerfEstimate &e)
         {"decode", stepToJson(e.decode)},
         {"max_concurrency", static_cast<double>(e.maxConcurrency)},
         {"efficiency_source", qs(efficiencyRange(r).source)},
+        {"phase", qs(toString(r.phases))},
+        {"prefix_hit", r.prefixCacheHitRate},
     };
+    if (r.phases == ServingPhases::PrefillOnly) {
+        // A prefill pool decodes nothing: no time per output token; its
+        // tokens/s are requests/s, one first token each.
+        for (const char *key : {"tpot_s", "tpot_s_low", "tpot_s_high"})
+            out.insert(QLatin1String(key), QJsonValue::Null);
+        out.insert(QStringLiteral("requests_per_s"), e.nominal.outputTokensPerSecond);
+    }
+    if (r.prefillPool) {
+        const InferenceRequest &pool = r.prefillPool->deployment;
+        out.insert(QStringLiteral("prefill_pool"),
+                   QJsonObject{{"gpus", pool.gpuCount},
+                               {"tp", pool.parallel.tensor},
+                               {"pp", pool.parallel.pipeline},
+                               {"ep", pool.parallel.expert},
+                               {"dp_attention", pool.parallel.dataParallelAttention},
+                               {"concurrency", static_cast<double>(e.prefillPoolConcurrency)},
+                               {"kv_transfer_s", units::inSeconds(e.kvTransfer)}});
+    }
+    return out;
 }
 
 QJsonArray curveToJson(const std::vector<CurvePoint> &curve)

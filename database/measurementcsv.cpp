@@ -61,6 +61,21 @@ public:
         return value;
     }
 
+    // A share from 0 up to (not including) 1; empty is 0.
+    double share(const char *column) const
+    {
+        const QString cell = text(column);
+        if (cell.isEmpty())
+            return 0;
+        bool ok = false;
+        const double value = cell.toDouble(&ok);
+        if (!ok || !(value >= 0 && value < 1))
+            throw QStringLiteral("line %1: %2 must be a share from 0 up to 1 (0.56 = 56 %), got '%3'")
+                .arg(line())
+                .arg(QLatin1String(column), cell);
+        return value;
+    }
+
     // 1, true or yes; empty, 0, false or no.
     bool flag(const char *column) const
     {
@@ -84,6 +99,19 @@ T required(std::optional<T> value, const Row &row, const char *column, const QSt
     if (!value)
         throw QStringLiteral("line %1: unknown %2 '%3'").arg(row.line()).arg(QLatin1String(column), id);
     return *value;
+}
+
+// One side of a disaggregated pair measured alone, or both phases (empty).
+ServingPhases phaseOf(const Row &row)
+{
+    const QString phase = row.text("phase", QStringLiteral("both"));
+    if (phase == QLatin1StringView("both"))
+        return ServingPhases::Both;
+    if (phase == QLatin1StringView("prefill"))
+        return ServingPhases::PrefillOnly;
+    if (phase == QLatin1StringView("decode"))
+        return ServingPhases::DecodeOnly;
+    throw QStringLiteral("line %1: phase must be both, prefill or decode, got '%2'").arg(row.line()).arg(phase);
 }
 
 Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
@@ -130,6 +158,10 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
             .arg(QString::fromStdString(resolved.problems.front().message.text()));
     m.request = resolved.request;
     m.request.speculative = speculative;
+    m.request.phases = phaseOf(row);
+    if (m.request.phases == ServingPhases::PrefillOnly)
+        m.request.outputTokens = 1; // the pool samples the first token and hands the cache on
+    m.request.prefixCacheHitRate = row.share("prefix_hit");
     m.rate = row.number("rate", 0);
     // "max": a max-throughput run, every request queued at once.
     if (row.text("concurrency") == QLatin1StringView("max")) {

@@ -64,6 +64,11 @@ int countOption(const QCommandLineParser &parser, const QString &name, int fallb
     return parser.isSet(name) ? parseCount(name, parser.value(name), allowZero) : fallback;
 }
 
+int automaticSizeOption(const QCommandLineParser &parser, const QString &name)
+{
+    return parser.isSet(name) ? countOption(parser, name, 1) : 0;
+}
+
 int hardwareCountOption(const QCommandLineParser &parser, const QString &name, int fallback)
 {
     const int count = countOption(parser, name, fallback);

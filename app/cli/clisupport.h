@@ -43,6 +43,9 @@ long long integerOption(const QCommandLineParser &parser, const QString &name, l
 // an overflow.
 int parseCount(const QString &name, const QString &text, bool allowZero = false);
 int countOption(const QCommandLineParser &parser, const QString &name, int fallback, bool allowZero = false);
+// A size the engine may choose (parallel sizes, scheduler limits): 0 when
+// the option is not given, which the resolution reads as "automatic".
+int automaticSizeOption(const QCommandLineParser &parser, const QString &name);
 // A count of GPUs, servers or other parts: at most kMaxHardwareCount (core/util/countlimits.h).
 int hardwareCountOption(const QCommandLineParser &parser, const QString &name, int fallback);
 // A positive, finite number option (accepts 1e12), or UsageError.

@@ -92,14 +92,38 @@ bool isOption(const std::string &field)
 constexpr int kDefaultGpusPerServer = 8;
 const char *const kDefaultNetwork = "ib-ndr";
 
-// GPUs in servers of `perServer`, each server with `ports` ports of `networkId`.
-Cluster serversOf(const GpuSpec &gpu, int gpus, int perServer, const QString &networkId, long long ports)
+// How servers are built and joined: --gpus-per-server, --network (checked
+// even when every GPU sits in one server: a mistyped link id should not pass
+// silently) and --nics-per-server.
+struct ServerShape {
+    int gpusPerServer = kDefaultGpusPerServer;
+    LinkSpec network;
+    long long ports = kDefaultGpusPerServer;
+
+    // The path between servers each GPU of a server of `gpus` gets.
+    LinkPath between(int gpus) const
+    {
+        return scaleOutPath(network, static_cast<double>(ports), std::min(gpusPerServer, gpus));
+    }
+};
+
+LinkSpec networkLink(const QString &id)
 {
-    const std::optional<LinkSpec> network = catalogue().find<LinkSpec>(networkId);
+    const std::optional<LinkSpec> network = catalogue().find<LinkSpec>(id);
     if (!network)
-        throw UsageError(QStringLiteral("unknown --network '%1' (see 'llm-planner-cli catalog links')").arg(networkId));
-    return clusterOfServers(gpu, gpus, perServer, singleServerLinks(gpu),
-                            scaleOutPath(*network, static_cast<double>(ports), std::min(perServer, gpus)));
+        throw UsageError(QStringLiteral("unknown --network '%1' (see 'llm-planner-cli catalog links')").arg(id));
+    return *network;
+}
+
+ServerShape serverShapeFrom(const QCommandLineParser &parser)
+{
+    ServerShape shape;
+    shape.gpusPerServer = hardwareCountOption(parser, QStringLiteral("gpus-per-server"), kDefaultGpusPerServer);
+    const QString networkId = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
+                                                                      : QLatin1String(kDefaultNetwork);
+    shape.network = networkLink(networkId);
+    shape.ports = integerOption(parser, QStringLiteral("nics-per-server"), shape.gpusPerServer);
+    return shape;
 }
 
 // --cpu ID with --memory-gb N: the CPU and its RAM as the whole cluster.
@@ -120,7 +144,20 @@ Cluster cpuCluster(const QCommandLineParser &parser)
 
 Cluster bareGpuCluster(const GpuSpec &gpu, int gpus)
 {
-    return serversOf(gpu, gpus, kDefaultGpusPerServer, QLatin1String(kDefaultNetwork), kDefaultGpusPerServer);
+    ServerShape shape;
+    shape.network = networkLink(QLatin1String(kDefaultNetwork));
+    return clusterOfServers(gpu, gpus, shape.gpusPerServer, singleServerLinks(gpu), shape.between(gpus));
+}
+
+Cluster gpuServersFrom(const QCommandLineParser &parser, const GpuSpec &gpu, int gpus)
+{
+    const ServerShape shape = serverShapeFrom(parser);
+    return clusterOfServers(gpu, gpus, shape.gpusPerServer, singleServerLinks(gpu), shape.between(gpus));
+}
+
+LinkPath networkPathFrom(const QCommandLineParser &parser, int gpus)
+{
+    return serverShapeFrom(parser).between(gpus);
 }
 
 void addDeploymentOptions(QCommandLineParser &parser)
@@ -196,24 +233,13 @@ CliDeployment deploymentFrom(const QCommandLineParser &parser)
         const std::optional<GpuSpec> gpu = catalogue().find<GpuSpec>(gpuId);
         if (!gpu)
             throw UsageError(QStringLiteral("unknown gpu '%1' (see 'llm-planner-cli catalog gpus')").arg(gpuId));
-        const int gpus = hardwareCountOption(parser, QStringLiteral("gpus"), 1);
-        const int perServer = hardwareCountOption(parser, QStringLiteral("gpus-per-server"), kDefaultGpusPerServer);
-        // The network is checked even when every GPU sits in one server: a
-        // mistyped link id should not pass silently.
-        const QString networkId = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
-                                                                          : QLatin1String(kDefaultNetwork);
-        out.cluster = serversOf(*gpu, gpus, perServer, networkId,
-                                integerOption(parser, QStringLiteral("nics-per-server"), perServer));
+        out.cluster = gpuServersFrom(parser, *gpu, hardwareCountOption(parser, QStringLiteral("gpus"), 1));
     }
 
     DeploymentSettings &s = out.settings;
-    // Unset sizes stay 0, which the resolution reads as "automatic".
-    const auto size = [&](const char *name) {
-        return parser.isSet(QLatin1String(name)) ? countOption(parser, QLatin1String(name), 1) : 0;
-    };
-    s.tensorParallel = size("tp");
-    s.pipelineParallel = size("pp");
-    s.expertParallel = size("ep");
+    s.tensorParallel = automaticSizeOption(parser, QStringLiteral("tp"));
+    s.pipelineParallel = automaticSizeOption(parser, QStringLiteral("pp"));
+    s.expertParallel = automaticSizeOption(parser, QStringLiteral("ep"));
     s.dataParallelAttention = parser.isSet(QStringLiteral("dp-attention"));
     if (parser.isSet(QStringLiteral("weights")))
         s.weightFormat = parser.value(QStringLiteral("weights")).toStdString();
@@ -224,8 +250,8 @@ CliDeployment deploymentFrom(const QCommandLineParser &parser)
     else if (onCpu)
         s.engineId = "llama.cpp"; // the one engine modelled on a CPU
     s.loadMtp = parser.isSet(QStringLiteral("mtp"));
-    s.maxRunningSequences = size("max-running");
-    s.tokenBudget = size("token-budget");
+    s.maxRunningSequences = automaticSizeOption(parser, QStringLiteral("max-running"));
+    s.tokenBudget = automaticSizeOption(parser, QStringLiteral("token-budget"));
     if (parser.value(QStringLiteral("offload")) == QLatin1String("auto"))
         s.autoOffload = true;
     else

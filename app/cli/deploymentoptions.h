@@ -29,6 +29,12 @@ CliDeployment deploymentFrom(const QCommandLineParser &parser);
 // joined by the default network.
 Cluster bareGpuCluster(const GpuSpec &gpu, int gpus);
 
+// `gpus` GPUs of this kind in servers as --gpus-per-server, --network and
+// --nics-per-server build and join them.
+Cluster gpuServersFrom(const QCommandLineParser &parser, const GpuSpec &gpu, int gpus);
+// The path between servers each GPU of a server of `gpus` gets from those options.
+LinkPath networkPathFrom(const QCommandLineParser &parser, int gpus);
+
 // resolveDeployment on the options; a problem becomes a usage error that
 // names the option at fault.
 ResolvedDeployment resolve(const CliDeployment &deployment, const WorkloadShape &shape);

@@ -2,6 +2,7 @@
 
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
+#include "app/cli/servingoptions.h"
 #include "core/perf/encoderperf.h"
 #include "core/perf/perfmodel.h"
 #include "database/estimatejson.h"
@@ -37,6 +38,32 @@ QString headline(const PerfRequest &r)
         .arg(r.deployment.gpuCount)
         .arg(QString::fromStdString(r.deployment.gpu.name), QString::fromStdString(r.deployment.engine.name),
              QString::fromStdString(r.deployment.weights.name));
+}
+
+// The lines that say how the deployment serves, where it is not the usual
+// colocated engine without a prefix cache.
+void printServingSetup(const PerfRequest &r, const PerfEstimate &e)
+{
+    if (r.prefillPool) {
+        const InferenceRequest &pool = r.prefillPool->deployment;
+        printLine(
+            QStringLiteral("Disaggregated: these GPUs decode; a prefill pool of %1 (TP %2 x PP %3 x EP %4%5) "
+                           "computes the prompts, %6 at once, and sends each cache in %7")
+                .arg(plural(pool.gpuCount, QStringLiteral("GPU")))
+                .arg(pool.parallel.tensor)
+                .arg(pool.parallel.pipeline)
+                .arg(pool.parallel.expert)
+                .arg(pool.parallel.dataParallelAttention ? QStringLiteral(", data-parallel attention") : QString())
+                .arg(plural(e.prefillPoolConcurrency, QStringLiteral("prompt")), seconds(e.kvTransfer)));
+    } else if (r.phases == ServingPhases::PrefillOnly) {
+        printLine(
+            QStringLiteral("Prefill side alone: each request's prompt and first token, its cache then handed on"));
+    } else if (r.phases == ServingPhases::DecodeOnly) {
+        printLine(QStringLiteral("Decode side alone: caches arrive computed, no prompt shares a step"));
+    }
+    if (r.prefixCacheHitRate > 0)
+        printLine(QStringLiteral("Prefix cache: %1 % of each prompt is cached and not computed again")
+                      .arg(r.prefixCacheHitRate * 100, 0, 'f', 0));
 }
 
 Efficiency efficiencyOption(const QString &text)
@@ -131,6 +158,7 @@ int runPerf(const QStringList &arguments)
         "encoder-only model (BERT): requests/s and latency per forward pass at batch 1, 2, 4, ... up to "
         "--concurrency (default 128), --input-len tokens each (default 128)."));
     addDeploymentOptions(parser);
+    addServingOptions(parser);
     parser.addOptions({
         {QStringLiteral("input-len"), QStringLiteral("Prompt tokens per request (default 1024)."), QStringLiteral("N")},
         {QStringLiteral("output-len"), QStringLiteral("Output tokens per request (default 256)."), QStringLiteral("N")},
@@ -168,10 +196,15 @@ int runPerf(const QStringList &arguments)
     PerfRequest r = resolveForTiming(deployment, shape).request;
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
     r.speculative = speculative;
+    applyServingOptions(parser, deployment, r);
     if (parser.isSet(QStringLiteral("efficiency")))
         r.efficiency = efficiencyOption(parser.value(QStringLiteral("efficiency")));
     throwIfInvalid(validate(r));
     const PerfEstimate e = estimatePerformance(r);
+    if (!e.fits && r.prefillPool && saturatedConcurrency(prefillPoolRequest(r)) < 1)
+        throw UsageError(QStringLiteral("the prefill pool does not fit one %1-token prompt in memory (see "
+                                        "'llm-planner-cli fit'); no speed can be given")
+                             .arg(r.inputTokens));
     if (!e.fits)
         throw UsageError(QStringLiteral("the deployment does not fit in memory at %1 tokens and concurrency %2 "
                                         "(see 'llm-planner-cli fit'); no speed can be given")
@@ -188,18 +221,26 @@ int runPerf(const QStringList &arguments)
         return 0;
     }
     printLine(headline(r));
+    printServingSetup(r, e);
     printLine(QStringLiteral("%1 in, %2 out per request, %3 at once")
                   .arg(plural(r.inputTokens, QStringLiteral("token")), plural(r.outputTokens, QStringLiteral("token")),
                        plural(r.concurrency, QStringLiteral("request"))));
-    printLine(QStringLiteral("  Time to first token       %1, %2-bound prefill")
-                  .arg(range(e.nominal.ttft, e.optimistic.ttft, e.pessimistic.ttft),
-                       QString::fromUtf8(toString(e.prefill.bound).data())));
-    printLine(QStringLiteral("  Time per output token     %1, %2-bound decode")
-                  .arg(range(e.nominal.tpot, e.optimistic.tpot, e.pessimistic.tpot),
-                       QString::fromUtf8(toString(e.decode.bound).data())));
-    printLine(QStringLiteral("  Output tokens/s (total)   %1")
-                  .arg(rate(e.nominal.outputTokensPerSecond, e.pessimistic.outputTokensPerSecond,
-                            e.optimistic.outputTokensPerSecond)));
+    if (r.phases != ServingPhases::DecodeOnly || r.prefillPool)
+        printLine(QStringLiteral("  Time to first token       %1, %2-bound prefill")
+                      .arg(range(e.nominal.ttft, e.optimistic.ttft, e.pessimistic.ttft),
+                           QString::fromUtf8(toString(e.prefill.bound).data())));
+    if (r.phases == ServingPhases::PrefillOnly) {
+        printLine(QStringLiteral("  Requests/s (total)        %1 (the pool decodes nothing: no time per token)")
+                      .arg(rate(e.nominal.outputTokensPerSecond, e.pessimistic.outputTokensPerSecond,
+                                e.optimistic.outputTokensPerSecond)));
+    } else {
+        printLine(QStringLiteral("  Time per output token     %1, %2-bound decode")
+                      .arg(range(e.nominal.tpot, e.optimistic.tpot, e.pessimistic.tpot),
+                           QString::fromUtf8(toString(e.decode.bound).data())));
+        printLine(QStringLiteral("  Output tokens/s (total)   %1")
+                      .arg(rate(e.nominal.outputTokensPerSecond, e.pessimistic.outputTokensPerSecond,
+                                e.optimistic.outputTokensPerSecond)));
+    }
     printLine(QStringLiteral("  Input tokens/s (total)    %1")
                   .arg(rate(e.nominal.inputTokensPerSecond, e.pessimistic.inputTokensPerSecond,
                             e.optimistic.inputTokensPerSecond)));

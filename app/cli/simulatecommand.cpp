@@ -2,6 +2,7 @@
 
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
+#include "app/cli/servingoptions.h"
 #include "database/wholefile.h"
 
 #include <QCommandLineParser>
@@ -121,7 +122,13 @@ SimulationConfig configFrom(const QCommandLineParser &parser)
         c.arrivals = ArrivalPattern::Poisson;
         c.ratePerSecond = numberOption(parser, QStringLiteral("qps"), 1.0);
     }
-    c.request = resolveForTiming(deploymentFrom(parser), workloadShape(c)).request;
+    if (parser.isSet(QStringLiteral("phase")))
+        throw UsageError(QStringLiteral("--phase applies to 'perf': a simulation serves each request from prompt to "
+                                        "last token (for a disaggregated pair, give --prefill-gpus)"));
+    const CliDeployment deployment = deploymentFrom(parser);
+    c.request = resolveForTiming(deployment, workloadShape(c)).request;
+    c.request.inputTokens = workloadShape(c).inputTokens; // the prefill pool is resolved for the mean prompt
+    applyServingOptions(parser, deployment, c.request);
     return c;
 }
 
@@ -181,6 +188,14 @@ void printResult(const SimulationConfig &c, const SimulationResult &r)
     printLine(QStringLiteral("%1, KV cache %2 tokens each, %3 tokens per step, up to %4 at once")
                   .arg(plural(r.replicas, QStringLiteral("replica")), count(r.kvCapacityTokens),
                        count(effectiveTokenBudget(c)), plural(effectiveMaxRunning(c), QStringLiteral("sequence"))));
+    if (c.request.prefillPool)
+        printLine(QStringLiteral("Disaggregated: those decode; a prefill pool of %1 (%2) computes the prompts and "
+                                 "sends their caches over the network")
+                      .arg(plural(c.request.prefillPool->deployment.gpuCount, QStringLiteral("GPU")),
+                           plural(r.prefillReplicas, QStringLiteral("replica"))));
+    if (c.request.prefixCacheHitRate > 0)
+        printLine(QStringLiteral("Prefix cache: %1 % of each prompt is cached and not computed again")
+                      .arg(c.request.prefixCacheHitRate * 100, 0, 'f', 0));
     printLine(QString());
     printLine(QStringLiteral("  %1%2%3%4%5")
                   .arg(QString(), -14)
@@ -256,6 +271,9 @@ QJsonObject simulationToJson(const SimulationConfig &c, const SimulationResult &
         {"kv_utilisation_peak", r.kvUtilisationPeak},
         {"kv_capacity_tokens", static_cast<double>(r.kvCapacityTokens)},
         {"replicas", r.replicas},
+        {"prefill_replicas", r.prefillReplicas},
+        {"prefill_gpus", c.request.prefillPool ? c.request.prefillPool->deployment.gpuCount : 0},
+        {"prefix_hit", c.request.prefixCacheHitRate},
         {"mean_in_system", r.meanInSystem},
         {"duration_s", units::inSeconds(r.duration)},
     };
@@ -290,6 +308,7 @@ int runSimulate(const QStringList &arguments)
         "end-to-end percentiles, tokens/s, goodput within the SLOs and KV-cache use. With --find-max-qps, the "
         "highest Poisson rate whose p99 TTFT and TPOT meet the SLOs (use enough --requests to reach steady state)."));
     addDeploymentOptions(parser);
+    addServingOptions(parser);
     parser.addOptions({
         {QStringLiteral("qps"), QStringLiteral("Poisson arrivals at R requests per second."), QStringLiteral("R")},
         {QStringLiteral("concurrency"),

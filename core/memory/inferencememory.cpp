@@ -140,6 +140,16 @@ double compressorStateBytes(const ModelSpec &spec, const LayerAttentionCounts &l
                  * state(static_cast<double>(spec.compressedAttention->heavyRatio), 1, width);
 }
 
+} // namespace
+
+int denseTensorParallel(const Parallelism &parallel, const ModelSpec &model)
+{
+    const bool dpAttention = parallel.dataParallelAttention && model.hasLatentCache();
+    return dpAttention && model.isMoe() && parallel.expert >= parallel.tensor ? 1 : parallel.tensor;
+}
+
+namespace {
+
 Layout makeLayout(const InferenceRequest &r, int offloadLayers)
 {
     const ModelSpec &spec = r.model;
@@ -151,13 +161,19 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
     const bool dpAttention = r.parallel.dataParallelAttention && spec.hasLatentCache();
     l.replicas = std::max(1, r.gpuCount / (tp * pp));
     l.attentionTp = dpAttention ? 1 : tp;
+    // With data-parallel attention and the experts spread over every rank
+    // (vLLM's DP + EP, SGLang's large-scale EP with --moe-dense-tp-size 1),
+    // the dense MLPs and shared experts run data-parallel too: whole on each
+    // GPU. With fewer expert ranks the feed-forward blocks stay tensor-parallel.
+    const int denseTp = denseTensorParallel(r.parallel, spec);
     l.sequenceGroups = l.replicas * (dpAttention ? tp : 1);
     l.capacity = units::inBytes(r.gpu.usableMemory);
     l.runtime = units::inBytes(r.engine.runtimeOverhead);
 
     const double linearBits = r.weights.linearBits(spec);
     const auto stageBytes = [&](const LayerComposition &layers) {
-        return layers.layers > 0 ? layerWeightBytes(spec, params.over(layers), r.weights, tp, l.attentionTp, ep) : 0.0;
+        return layers.layers > 0 ? layerWeightBytes(spec, params.over(layers), r.weights, denseTp, l.attentionTp, ep)
+                                 : 0.0;
     };
 
     // Offloaded layers are the last ones (llama.cpp keeps the first n_gpu_layers).
@@ -182,8 +198,8 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
                 // vLLM's MTP draft shares embedding and head with the main model.
                 const double h = static_cast<double>(spec.hiddenSize);
                 bytes += params.mtpModules
-                         * (layerWeightBytes(spec, layerParameters(spec, spec.isMoe()), r.weights, tp, l.attentionTp,
-                                             ep)
+                         * (layerWeightBytes(spec, layerParameters(spec, spec.isMoe()), r.weights, denseTp,
+                                             l.attentionTp, ep)
                             + 2 * h * h * linearBits / 8.0 / tp + 3 * h * r.weights.otherBits / 8.0);
             }
         }

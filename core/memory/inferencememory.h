@@ -38,6 +38,12 @@ struct Parallelism {
     bool dataParallelAttention = false;
 };
 
+// The ranks a layer's dense MLP and shared experts are split over: the
+// tensor-parallel size, or 1 where data-parallel attention runs with the
+// experts spread over every rank (vLLM's DP + EP, SGLang's large-scale EP
+// with --moe-dense-tp-size 1), which keeps them whole on each GPU.
+int denseTensorParallel(const Parallelism &parallel, const ModelSpec &model);
+
 struct InferenceRequest {
     ModelSpec model;
     WeightFormat weights;

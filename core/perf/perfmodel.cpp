@@ -53,12 +53,14 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     s.attentionParameters = static_cast<double>(stageParameters.attentionSharded) / s.attentionTp
                             + static_cast<double>(stageParameters.attentionReplicated
                                                   + stageParameters.attentionReplicatedOther);
-    s.mlpParameters = static_cast<double>(stageParameters.denseMlp) / s.tp;
+    const int denseTp = denseTensorParallel(d.parallel, m);
+    s.denseDataParallel = s.dataParallelAttention && denseTp == 1;
+    s.mlpParameters = static_cast<double>(stageParameters.denseMlp) / denseTp;
     if (m.isMoe()) {
         s.experts = m.moe->routedExperts;
         s.expertsPerToken = static_cast<double>(m.moe->expertsPerToken);
         const double expertSplit = std::max(s.ep, s.tp); // MoE-TP x EP splits each expert tp / ep ways
-        s.mlpParameters += static_cast<double>(stageParameters.sharedExperts) / s.tp
+        s.mlpParameters += static_cast<double>(stageParameters.sharedExperts) / denseTp
                            + static_cast<double>(stageParameters.router);
         s.expertParameters = static_cast<double>(stage.feedForward.experts) * s.expertsPerToken
                              * static_cast<double>(p.expertParameters) / expertSplit;
@@ -75,8 +77,16 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     s.attentionLayers = static_cast<double>(stage.mixers.softmax());
     s.moeLayers = static_cast<double>(stage.feedForward.experts);
     // Tensor parallelism reduces the output of every token mixer and every
-    // feed-forward block (two per layer, one in Nemotron-H's single-part layers).
-    s.allReduces = static_cast<double>(2 * stage.layers - stage.mixers.none - stage.feedForward.none);
+    // feed-forward block (two per layer, one in Nemotron-H's single-part
+    // layers). Data-parallel attention needs none for attention; its
+    // feed-forward blocks gather every rank's tokens and scatter them back
+    // (an all-reduce's traffic) unless they run data-parallel too.
+    const double mixerReduces = static_cast<double>(stage.layers - stage.mixers.none);
+    const double feedForwardReduces = static_cast<double>(stage.layers - stage.feedForward.none);
+    if (!s.dataParallelAttention)
+        s.allReduces = mixerReduces + feedForwardReduces;
+    else
+        s.allReduces = denseTp > 1 ? feedForwardReduces : 0.0;
     // A recurrent layer's update and read-out touch every state element a few
     // times per token: Gated DeltaNet's S k, rank-one update and S q are
     // 6 FLOPs per element; Mamba-2's decay, update and C h about as many.
@@ -188,7 +198,8 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &whole, c
     const double attentionShare = s.dataParallelAttention ? 1.0 / s.tp : 1.0;
     const double tokens = load.newTokens;
 
-    const double linearFlops = 2.0 * tokens * (s.attentionParameters * attentionShare + s.mlpParameters)
+    const double mlpShare = s.denseDataParallel ? attentionShare : 1.0;
+    const double linearFlops = 2.0 * tokens * (s.attentionParameters * attentionShare + s.mlpParameters * mlpShare)
                                + 2.0 * load.sampledSequences * s.headParameters; // logits of the sampled positions
     const double expertFlops = 2.0 * tokens * s.expertParameters;
     double attentionFlops = 2.0
@@ -282,11 +293,13 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &whole, c
     return c;
 }
 
-StepLoad promptLoad(const AttentionMix &mix, double sequences, std::int64_t prompt)
+// `sequences` prompts of `prompt` tokens, of which the first `cached` are
+// already in the prefix cache: only the rest are computed, attending to all.
+StepLoad promptLoad(const AttentionMix &mix, double sequences, std::int64_t prompt, std::int64_t cached = 0)
 {
-    const double n = static_cast<double>(prompt);
+    const double n = static_cast<double>(prompt - cached);
     StepLoad load{sequences * n, sequences, 0, 0};
-    mix.addPrompt(load, sequences, 0, n);
+    mix.addPrompt(load, sequences, static_cast<double>(cached), n);
     return load;
 }
 
@@ -331,7 +344,7 @@ StepCost speculativeDecode(const PerfRequest &r, const StepShape &s, double sequ
 StepCost prefillFor(const PerfRequest &r, const StepShape &s, double sequences, std::int64_t prompt,
                     const Efficiency &e)
 {
-    return step(r, s, promptLoad(s.attention, sequences, prompt), e);
+    return step(r, s, promptLoad(s.attention, sequences, prompt, cachedPromptTokens(r.prefixCacheHitRate, prompt)), e);
 }
 
 StepCost decodeFor(const StepShape &s, const PerfRequest &r, double sequences, std::int64_t context,
@@ -350,9 +363,55 @@ struct PointSteps {
     StepCost decode;
 };
 
+// A prefill pool alone: each slot computes its prompt and samples the first
+// token, then hands the cache on. Its rate is requests (one token each).
+PerfPoint prefillOnlyPoint(const PerfRequest &r, const StepShape &s, std::int64_t concurrency, const Efficiency &e,
+                           PointSteps *steps)
+{
+    const double perReplica = static_cast<double>(ceilDiv(concurrency, s.replicas));
+    const StepCost prefillOne = prefillFor(r, s, 1, r.inputTokens, e);
+    const StepCost prefillAll = perReplica == 1 ? prefillOne : prefillFor(r, s, perReplica, r.inputTokens, e);
+    if (steps)
+        *steps = {prefillOne, StepCost{}};
+    PerfPoint p;
+    p.ttft = units::seconds(e.requestSeconds) + prefillOne.time;
+    const double batch = units::inSeconds(prefillAll.time);
+    if (batch > 0) {
+        const double requests = static_cast<double>(concurrency) / batch;
+        p.outputTokensPerSecond = requests;
+        p.inputTokensPerSecond = requests * static_cast<double>(r.inputTokens);
+    }
+    return p;
+}
+
+// A decode pool alone: caches arrive computed, so no prompt interleaves with
+// its steps; its first token is the first step after a cache arrives.
+PerfPoint decodeOnlyPoint(const PerfRequest &r, const StepShape &s, std::int64_t concurrency, const Efficiency &e,
+                          PointSteps *steps)
+{
+    const double perReplica = static_cast<double>(ceilDiv(concurrency, s.replicas));
+    const StepCost decode = decodeFor(s, r, perReplica, r.inputTokens + r.outputTokens / 2, e);
+    if (steps)
+        *steps = {StepCost{}, decode};
+    PerfPoint p;
+    p.ttft = decode.time;
+    p.tpot = decode.time;
+    const double step = units::inSeconds(decode.time);
+    if (step > 0) {
+        p.outputTokensPerSecond = static_cast<double>(concurrency) / step;
+        p.inputTokensPerSecond = p.outputTokensPerSecond * static_cast<double>(r.inputTokens)
+                                 / static_cast<double>(std::max<std::int64_t>(1, r.outputTokens));
+    }
+    return p;
+}
+
 PerfPoint pointAt(const PerfRequest &r, const StepShape &s, std::int64_t concurrency, const Efficiency &e,
                   PointSteps *steps = nullptr)
 {
+    if (r.phases == ServingPhases::PrefillOnly)
+        return prefillOnlyPoint(r, s, concurrency, e, steps);
+    if (r.phases == ServingPhases::DecodeOnly)
+        return decodeOnlyPoint(r, s, concurrency, e, steps);
     const double perReplica = static_cast<double>(ceilDiv(concurrency, s.replicas));
     const std::int64_t meanContext = r.inputTokens + r.outputTokens / 2;
     const StepCost prefillOne = prefillFor(r, s, 1, r.inputTokens, e);
@@ -496,6 +555,28 @@ StepCost decodeStep(const PerfRequest &request, std::int64_t sequences, std::int
     return decodeFor(s, request, static_cast<double>(ceilDiv(sequences, s.replicas)), context, efficiency);
 }
 
+namespace {
+
+void validatePrefillPool(ProblemList &problems, const PerfRequest &r)
+{
+    const PrefillPool &pool = *r.prefillPool;
+    if (r.phases != ServingPhases::DecodeOnly)
+        problems.add("phases", QT_TRANSLATE_NOOP("Core", "with a prefill pool the deployment is the decode pool, "
+                                                         "so it runs the decode phase only"));
+    if (pool.deployment.model.id != r.deployment.model.id)
+        problems.add("model", QT_TRANSLATE_NOOP("Core", "the prefill and decode pools must serve the same model"));
+    const double bandwidth = units::inBytes(pool.kvTransfer.bandwidth * units::seconds(1));
+    const double latency = units::inSeconds(pool.kvTransfer.latency);
+    if (!std::isfinite(bandwidth) || bandwidth <= 0 || !std::isfinite(latency) || latency < 0)
+        problems.add("network", QT_TRANSLATE_NOOP("Core", "the KV transfer link between the pools needs a positive "
+                                                          "bandwidth and a non-negative latency"));
+    PerfRequest probe = prefillPoolRequest(r);
+    probe.concurrency = 1;
+    problems.addAll(validate(probe), "prefill pool");
+}
+
+} // namespace
+
 std::vector<Problem> validate(const PerfRequest &r)
 {
     InferenceRequest sized = r.deployment;
@@ -528,6 +609,16 @@ std::vector<Problem> validate(const PerfRequest &r)
                      QT_TRANSLATE_NOOP("Core", "a speculative draft proposes 1 to 16 tokens a step and a step emits "
                                                "at least 1 and at most draft + 1 tokens, got %1 and %2"),
                      {std::to_string(spec.draftTokens), std::to_string(spec.acceptedTokens)});
+    if (!(r.prefixCacheHitRate >= 0 && r.prefixCacheHitRate < 1))
+        problems.add("prefix-hit",
+                     QT_TRANSLATE_NOOP("Core", "the prefix-cache hit rate is a share of each prompt's tokens, at "
+                                               "least 0 and below 1, got %1"),
+                     {std::to_string(r.prefixCacheHitRate)});
+    if (r.phases == ServingPhases::PrefillOnly && spec.kind != DraftKind::None)
+        problems.add("speculative",
+                     QT_TRANSLATE_NOOP("Core", "a prefill pool does not decode, so it runs no speculative draft"));
+    if (r.prefillPool)
+        validatePrefillPool(problems, r);
     if (!problems.empty())
         return problems.take();
     problems.addAll(validate(sized));
@@ -568,11 +659,66 @@ std::int64_t saturatedConcurrency(const PerfRequest &r)
     return limit > 0 ? std::min(s.memory.maxConcurrency, limit * s.replicas) : s.memory.maxConcurrency;
 }
 
+namespace {
+
+// A disaggregated pair: a request's first token comes from the prefill pool
+// (its prompt computed there), its cache crosses, and it joins the decode
+// pool's next step; the pair serves no more requests per second than the
+// slower pool. `prefill` is the pool's point at its saturated concurrency.
+PerfPoint pairedPoint(const PerfRequest &r, const PerfPoint &prefill, double transferSeconds, const PerfPoint &decode)
+{
+    PerfPoint p;
+    p.ttft = prefill.ttft + units::seconds(transferSeconds) + decode.ttft;
+    p.tpot = decode.tpot;
+    const double output = static_cast<double>(std::max<std::int64_t>(1, r.outputTokens));
+    const double requests = std::min(decode.outputTokensPerSecond / output, prefill.outputTokensPerSecond);
+    p.outputTokensPerSecond = requests * output;
+    p.inputTokensPerSecond = requests * static_cast<double>(r.inputTokens);
+    return p;
+}
+
+// The prefill pool's request at its saturated concurrency and its step model
+// (for the transfer's bytes); nullopt when one prompt does not fit there.
+struct PreparedPrefillPool {
+    PerfRequest request;
+    StepShape shape;
+    double transferSeconds = 0;
+};
+
+std::optional<PreparedPrefillPool> preparePrefillPool(const PerfRequest &r)
+{
+    PerfRequest pool = prefillPoolRequest(r);
+    pool.concurrency = saturatedConcurrency(pool);
+    if (pool.concurrency < 1)
+        return std::nullopt;
+    const StepCostModel model(pool, Efficiency{}, pool.inputTokens + pool.outputTokens, pool.concurrency);
+    return PreparedPrefillPool{pool, model.shape(), kvTransferSeconds(model, r.prefillPool->kvTransfer, r.inputTokens)};
+}
+
+} // namespace
+
 PerfEstimate estimatePerformance(const PerfRequest &r)
 {
     PerfEstimate estimate;
     if (!validate(r).empty())
         return estimate;
+    if (r.prefillPool) {
+        const std::optional<PreparedPrefillPool> pool = preparePrefillPool(r);
+        PerfRequest decode = r;
+        decode.prefillPool.reset();
+        estimate = estimatePerformance(decode);
+        if (!pool) // not even one prompt fits on the prefill pool: no timing
+            return PerfEstimate{};
+        const PerfEstimate prefill = estimatePerformance(pool->request);
+        const double transfer = pool->transferSeconds;
+        estimate.nominal = pairedPoint(r, prefill.nominal, transfer, estimate.nominal);
+        estimate.pessimistic = pairedPoint(r, prefill.pessimistic, transfer, estimate.pessimistic);
+        estimate.optimistic = pairedPoint(r, prefill.optimistic, transfer, estimate.optimistic);
+        estimate.prefill = prefill.prefill;
+        estimate.kvTransfer = units::seconds(transfer);
+        estimate.prefillPoolConcurrency = pool->request.concurrency;
+        return estimate;
+    }
     const StepShape s = makeShape(r, r.inputTokens + r.outputTokens, r.concurrency);
     estimate.fits = s.memory.fits;
     estimate.maxConcurrency = s.memory.maxConcurrency;
@@ -601,7 +747,50 @@ PerfPoint performanceAt(const PerfRequest &r, const Efficiency &efficiency)
     if (!validate(r).empty())
         return {};
     const StepShape s = makeShape(r, r.inputTokens + r.outputTokens, r.concurrency);
-    return s.memory.fits ? pointAt(r, s, r.concurrency, efficiency) : PerfPoint{};
+    if (!s.memory.fits)
+        return {};
+    const PerfPoint point = pointAt(r, s, r.concurrency, efficiency);
+    if (!r.prefillPool)
+        return point;
+    const std::optional<PreparedPrefillPool> pool = preparePrefillPool(r);
+    if (!pool)
+        return {};
+    const PerfPoint prefill = pointAt(pool->request, pool->shape, pool->request.concurrency, efficiency);
+    return pairedPoint(r, prefill, pool->transferSeconds, point);
+}
+
+PerfRequest prefillPoolRequest(const PerfRequest &r)
+{
+    PerfRequest pool = r;
+    pool.prefillPool.reset();
+    pool.speculative = {};
+    pool.phases = ServingPhases::PrefillOnly;
+    pool.outputTokens = 1;
+    if (!r.prefillPool)
+        return pool;
+    pool.deployment = r.prefillPool->deployment;
+    pool.links = r.prefillPool->links;
+    pool.deployment.context = std::max<std::int64_t>(pool.deployment.context, r.inputTokens + 1);
+    const bool sameEngineAndGpu = pool.deployment.engine.id == r.deployment.engine.id
+                                  && pool.deployment.gpu.id == r.deployment.gpu.id;
+    if (!sameEngineAndGpu)
+        pool.efficiency.reset();
+    return pool;
+}
+
+std::int64_t cachedPromptTokens(double hitRate, std::int64_t prompt)
+{
+    const auto cached = static_cast<std::int64_t>(std::floor(hitRate * static_cast<double>(prompt)));
+    return std::clamp<std::int64_t>(cached, 0, std::max<std::int64_t>(prompt - 1, 0));
+}
+
+double kvTransferSeconds(const StepCostModel &prefillPool, const LinkPath &link, std::int64_t promptTokens)
+{
+    const InferenceMemoryEstimate &m = prefillPool.shape().memory;
+    const double bytes = units::inBytes(m.kvPerToken) * static_cast<double>(promptTokens)
+                         + units::inBytes(m.statePerSequence);
+    const double bandwidth = units::inBytes(link.bandwidth * units::seconds(1));
+    return (bandwidth > 0 ? bytes / bandwidth : 0) + units::inSeconds(link.latency);
 }
 
 EfficiencyRange efficiencyRange(const PerfRequest &r)
@@ -678,7 +867,7 @@ StepCost StepCostModel::cost(const StepLoad &load) const
 
 StepCost StepCostModel::prefill(double sequences, std::int64_t promptTokens) const
 {
-    return cost(promptLoad(mShape.attention, sequences, promptTokens));
+    return prefillFor(mRequest, mShape, sequences, promptTokens, mEfficiency);
 }
 
 StepCost StepCostModel::decode(double sequences, std::int64_t context) const
@@ -916,6 +1105,16 @@ std::optional<SpeculativeDecoding> parseSpeculative(std::string_view text, std::
     spec.draftTokens = static_cast<int>(std::clamp(draft, 0.0, 1000.0));
     spec.acceptedTokens = accepted;
     return spec;
+}
+
+std::string_view toString(ServingPhases phases)
+{
+    switch (phases) {
+    case ServingPhases::Both: return "both";
+    case ServingPhases::PrefillOnly: return "prefill";
+    case ServingPhases::DecodeOnly: return "decode";
+    }
+    return "?";
 }
 
 std::string_view toString(Bound bound)

@@ -31,6 +31,7 @@
 #include "core/util/problem.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -146,6 +147,27 @@ std::string_view toString(DraftKind kind);
 // says neither.
 std::optional<SpeculativeDecoding> parseSpeculative(std::string_view text, std::string &error);
 
+// Prefill/decode disaggregation (DistServe, OSDI 2024; SGLang's and vLLM's
+// PD modes; DeepSeek's production setup): a pool of its own computes each
+// prompt and its first token and sends the KV cache to the decode pool, each
+// GPU its own share over its own link. The decode pool's steps then carry no
+// prompt, and a slow prefill pool caps the request rate.
+struct PrefillPool {
+    InferenceRequest deployment; // the pool's GPUs, layout, formats and engine (the same model)
+    PerfLinks links;             // inside the pool
+    LinkPath kvTransfer;         // from a prefill GPU to a decode GPU, per direction
+};
+
+// Which phases of a request a deployment runs: both (the usual), or one side
+// of a disaggregated pair measured or planned alone.
+enum class ServingPhases {
+    Both,
+    PrefillOnly, // prompts and their first token; the cache leaves, nothing decodes here
+    DecodeOnly   // caches arrive computed; every step decodes
+};
+
+std::string_view toString(ServingPhases phases); // "both", "prefill", "decode"
+
 struct PerfRequest {
     InferenceRequest deployment; // model, formats, engine, GPU, counts, parallelism
     PerfLinks links;
@@ -156,7 +178,22 @@ struct PerfRequest {
     // scaled around it.
     std::optional<Efficiency> efficiency;
     SpeculativeDecoding speculative;
+    ServingPhases phases = ServingPhases::Both;
+    // With a prefill pool this deployment is the decode pool (phases must be
+    // DecodeOnly) and the figures are the pair's. Shared and immutable: a
+    // request is copied in the build search's inner loops.
+    std::shared_ptr<const PrefillPool> prefillPool;
+    // The share of each prompt's tokens found in the engine's prefix cache
+    // (a shared system prompt, earlier turns of a chat): they are not
+    // computed again, though the new tokens attend to them. DeepSeek reports
+    // 56 % of its API's input tokens served from its cache.
+    double prefixCacheHitRate = 0;
 };
+
+// The prefill pool of a disaggregated request as a deployment of its own:
+// PrefillOnly, one output token, the same prompts and prefix cache; the
+// user's calibrated efficiency only where it is the same engine and GPU.
+PerfRequest prefillPoolRequest(const PerfRequest &request);
 
 struct StepCost {
     units::Seconds time = units::seconds(0);
@@ -184,6 +221,10 @@ struct PerfEstimate {
     StepCost prefill;                // one request's prompt
     StepCost decode;                 // one decode step at the concurrency
     std::int64_t maxConcurrency = 0; // at input + output tokens, from the memory engine
+    // With a prefill pool: one prompt's KV cache crossing to the decode pool
+    // (part of the TTFT), and the prompts the pool computes at once.
+    units::Seconds kvTransfer = units::seconds(0);
+    std::int64_t prefillPoolConcurrency = 0;
 };
 
 // How the softmax-attention layers of a stage attend, averaged over them:
@@ -263,6 +304,7 @@ struct StepShape {
     int ep = 1;
     int attentionTp = 1;
     bool dataParallelAttention = false;
+    bool denseDataParallel = false; // dense MLPs and shared experts whole on each rank, for its own sequences
     int replicas = 1;
     double attentionParameters = 0;   // this GPU's attention linear weights over the stage
     double mlpParameters = 0;         // dense MLP + shared experts + router
@@ -300,6 +342,7 @@ public:
 
     StepCost cost(const StepLoad &load) const;
     const AttentionMix &attention() const { return mShape.attention; }
+    // Prompts of promptTokens each, less what the request's prefix cache holds.
     StepCost prefill(double sequences, std::int64_t promptTokens) const;
     StepCost decode(double sequences, std::int64_t context) const;
     // TTFT, TPOT and throughput at `concurrency` sequences (all replicas), for
@@ -317,6 +360,13 @@ private:
     Efficiency mEfficiency;
     StepShape mShape;
 };
+
+// The tokens of a prompt found in the prefix cache at this hit rate; the
+// last one is always computed, since the first output token is sampled from it.
+std::int64_t cachedPromptTokens(double hitRate, std::int64_t prompt);
+// Seconds to send one prompt's KV cache (and fixed state) from a prefill
+// pool's GPUs to the decode pool's: each GPU its own share over its own link.
+double kvTransferSeconds(const StepCostModel &prefillPool, const LinkPath &link, std::int64_t promptTokens);
 
 // Distinct experts a step touches: with T tokens each routed to k of N experts,
 // N x (1 - (1 - k/N)^T) (routing taken as uniform and independent).

@@ -412,9 +412,7 @@ private:
     std::uint64_t mOrder = 0;
     std::int64_t mIssued = 0; // closed loop: requests sent so far
     double mNow = 0;
-    double mKvTransferBytesPerToken = 0;
-    double mKvTransferBandwidth = 0;
-    double mKvTransferLatency = 0;
+    LinkPath mKvTransfer; // from the prefill group to the decode group
 
     // Counters and integrals.
     std::int64_t mUsedBlocks = 0;
@@ -433,13 +431,11 @@ Simulator::Simulator(const SimulationConfig &config)
     : mConfig(config)
     , mSeries(config.timeSeriesPoints)
 {
-    makeGroup(config.request, config.disaggregation ? Role::DecodeOnly : Role::Mixed);
-    if (config.disaggregation) {
-        makeGroup(config.disaggregation->prefill, Role::PrefillOnly);
-        const Disaggregation &d = *config.disaggregation;
-        mKvTransferBytesPerToken = units::inBytes(mGroups[1].model.shape().memory.kvPerToken);
-        mKvTransferBandwidth = units::inBytes(d.kvTransfer.bandwidth * units::seconds(1));
-        mKvTransferLatency = units::inSeconds(d.kvTransfer.latency);
+    const std::shared_ptr<const PrefillPool> &pool = config.request.prefillPool;
+    makeGroup(config.request, pool ? Role::DecodeOnly : Role::Mixed);
+    if (pool) {
+        makeGroup(prefillPoolRequest(config.request), Role::PrefillOnly);
+        mKvTransfer = pool->kvTransfer;
     }
     generateWorkload();
 }
@@ -710,8 +706,12 @@ void Simulator::admit(Replica &r, const Group &g, std::int64_t &budget, StepLoad
         r.waiting.pop_front();
         allocate(r, s, blocks);
         r.running.push_back(id);
-        if (!s.kvReady)
-            chunk(r, id, budget, load);
+        if (s.kvReady)
+            continue;
+        // Its prompt's cached prefix needs no compute (its blocks are held all the same).
+        if (s.prefilled == 0)
+            s.prefilled = std::min(cachedPromptTokens(mConfig.request.prefixCacheHitRate, s.input), s.target - 1);
+        chunk(r, id, budget, load);
     }
 }
 
@@ -823,10 +823,7 @@ void Simulator::handOff(Replica &r, std::int32_t id, double time)
     release(r, s);
     s.replica = -1;
     s.kvReady = true; // prefilled == target == input: it decodes on admission
-    double transfer = mKvTransferLatency;
-    if (mKvTransferBandwidth > 0)
-        transfer += static_cast<double>(s.prefilled) * mKvTransferBytesPerToken / mKvTransferBandwidth;
-    schedule(time + transfer, EventKind::HandOff, id);
+    schedule(time + kvTransferSeconds(mGroups[1].model, mKvTransfer, s.prefilled), EventKind::HandOff, id);
 }
 
 SimulationResult Simulator::collect()
@@ -974,18 +971,11 @@ std::vector<Problem> validate(const SimulationConfig &c)
     // is already wrong (a trace's lengths size that model).
     if (!problems.empty())
         return problems.take();
-    validateDeployment(problems, c.request, c, c.disaggregation ? "decode group" : "");
-    if (c.disaggregation) {
-        const Disaggregation &d = *c.disaggregation;
-        validateDeployment(problems, d.prefill, c, "prefill group");
-        if (d.prefill.deployment.model.id != c.request.deployment.model.id)
-            problems.add("model", QT_TRANSLATE_NOOP("Core", "the prefill and decode groups must serve the same model"));
-        const double bandwidth = units::inBytes(d.kvTransfer.bandwidth * units::seconds(1));
-        const double latency = units::inSeconds(d.kvTransfer.latency);
-        if (!std::isfinite(bandwidth) || bandwidth <= 0 || !std::isfinite(latency) || latency < 0)
-            problems.add("network", QT_TRANSLATE_NOOP("Core", "the KV transfer link between the groups needs a "
-                                                              "positive bandwidth and a non-negative latency"));
-    }
+    // The perf model's checks cover a prefill pool's layout and link; a pool
+    // that leaves no room for a cache is the simulation's own problem.
+    validateDeployment(problems, c.request, c, c.request.prefillPool ? "decode pool" : "");
+    if (c.request.prefillPool && problems.empty())
+        validateDeployment(problems, prefillPoolRequest(c.request), c, "prefill pool");
     return problems.take();
 }
 

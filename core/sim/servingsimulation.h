@@ -20,12 +20,15 @@
 // exceeds the model's context, is rejected on arrival instead of cycling
 // through preemptions forever.
 //
-// Disaggregated serving: prompts run on a separate prefill group (its own
-// StepCostModel and replicas); a finished prefill produces the first token and
-// sends its KV cache to the decode group, each GPU its own share over its own
-// link, taking prompt tokens x KV bytes per token per GPU / link bandwidth +
-// latency. The prefill side frees its blocks at hand-off (a staging buffer
-// holds the copy in flight).
+// Disaggregated serving (the request's prefillPool): prompts run on the
+// prefill pool (its own StepCostModel and replicas); a finished prefill
+// produces the first token and sends its KV cache to the decode pool, each GPU
+// its own share over its own link (kvTransferSeconds: prompt tokens x KV bytes
+// per token per GPU / link bandwidth + latency). The prefill side frees its
+// blocks at hand-off (a staging buffer holds the copy in flight).
+//
+// Prefix cache: an admitted prompt's first prefixCacheHitRate x its tokens
+// are taken as cached (computed no more, their blocks held all the same).
 //
 // Time is a double in seconds inside the loop and a units::Seconds quantity at
 // the API. Ties between events at the same instant are broken by the order in
@@ -61,14 +64,11 @@ enum class MaxRateCriterion {
     Goodput99     // at least 99 % of the requests meet both SLOs
 };
 
-struct Disaggregation {
-    PerfRequest prefill; // the prefill GPU group: deployment and its links
-    LinkPath kvTransfer; // from a prefill GPU to a decode GPU, per direction
-};
-
 struct SimulationConfig {
-    PerfRequest request; // the deployment (the decode group when disaggregated) and its links;
-                         // its inputTokens, outputTokens and concurrency are not used
+    // The deployment and its links (the decode pool where it has a prefill
+    // pool), its prefix-cache hit rate; its inputTokens, outputTokens and
+    // concurrency are not used.
+    PerfRequest request;
     ArrivalPattern arrivals = ArrivalPattern::Poisson;
     double ratePerSecond = 1.0;    // Poisson: requests per second over all replicas
     std::int64_t concurrency = 1;  // closed loop: requests in the system at once
@@ -82,7 +82,6 @@ struct SimulationConfig {
     std::int64_t tokenBudget = 0;         // per step and replica; 0: engine.maxBatchedTokens, or 8192
     std::int64_t maxRunningSequences = 0; // per replica; 0: the engine's limit (runningSequenceLimit), or 256
     Routing routing = Routing::LeastLoaded;
-    std::optional<Disaggregation> disaggregation;
     std::optional<Efficiency> efficiency; // default: efficiencyFor(engine, gpu).nominal
     int timeSeriesPoints = 256;           // most points of the KV-utilisation series
     MaxRateCriterion maxRateCriterion = MaxRateCriterion::Percentile99;

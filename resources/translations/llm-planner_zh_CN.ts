@@ -782,14 +782,6 @@ does not fit: %1 short</source>
         <translation>%1 个 token 的请求超过模型上限 %2</translation>
     </message>
     <message>
-        <source>the prefill and decode groups must serve the same model</source>
-        <translation>预填充组和解码组必须服务同一个模型</translation>
-    </message>
-    <message>
-        <source>the KV transfer link between the groups needs a positive bandwidth and a non-negative latency</source>
-        <translation>两组之间的 KV 传输链路需要正的带宽和非负的延迟</translation>
-    </message>
-    <message>
         <source>%1 layers</source>
         <translation>%1 层</translation>
     </message>
@@ -1044,6 +1036,26 @@ does not fit: %1 short</source>
     <message>
         <source>a speculative draft proposes 1 to 16 tokens a step and a step emits at least 1 and at most draft + 1 tokens, got %1 and %2</source>
         <translation>投机解码草稿每步提出 1 到 16 个 token，每步输出至少 1 个、至多草稿数 + 1 个 token，实际为 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>with a prefill pool the deployment is the decode pool, so it runs the decode phase only</source>
+        <translation>有预填充池时，该部署即为解码池，只运行解码阶段</translation>
+    </message>
+    <message>
+        <source>the prefill and decode pools must serve the same model</source>
+        <translation>预填充池和解码池必须服务同一个模型</translation>
+    </message>
+    <message>
+        <source>the KV transfer link between the pools needs a positive bandwidth and a non-negative latency</source>
+        <translation>两个池之间的 KV 传输链路需要正的带宽和非负的延迟</translation>
+    </message>
+    <message>
+        <source>the prefix-cache hit rate is a share of each prompt&apos;s tokens, at least 0 and below 1, got %1</source>
+        <translation>前缀缓存命中率是每个提示词 token 的占比，须不小于 0 且小于 1，得到 %1</translation>
+    </message>
+    <message>
+        <source>a prefill pool does not decode, so it runs no speculative draft</source>
+        <translation>预填充池不做解码，因此不运行投机解码草稿</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,9 @@ private:
         return doc.object();
     }
 
+    // A command line written as one string, split at spaces.
+    static QStringList args(const QString &line) { return line.split(u' ', Qt::SkipEmptyParts); }
+
     // A CSV of `rows` GPUs named <prefix>-<n>, in `dir`; returns its path.
     static QString writeGpuCsv(const QTemporaryDir &dir, const char *prefix, int rows)
     {
@@ -198,6 +201,19 @@ private slots:
                                            + QStringList{QStringLiteral("--memory-gb"), QStringLiteral("64"),
                                                          QStringLiteral("--engine"), QStringLiteral("vllm")})
                                        << QStringLiteral("vLLM needs a GPU");
+        const QString perf = QStringLiteral("perf --model llama-3.1-70b --gpu h100-sxm --gpus 4 --weights fp8 ");
+        QTest::newRow("pool layout without pool")
+            << args(perf + QStringLiteral("--prefill-tp 2")) << QStringLiteral("give its size with --prefill-gpus N");
+        QTest::newRow("pool with a prefill phase") << args(perf + QStringLiteral("--prefill-gpus 2 --phase prefill"))
+                                                   << QStringLiteral("--phase can only be decode");
+        QTest::newRow("pool too small") << args(perf + QStringLiteral("--prefill-gpus 1 --input-len 100000"))
+                                        << QStringLiteral("prefill pool does not fit");
+        QTest::newRow("pool layout impossible")
+            << args(perf + QStringLiteral("--prefill-gpus 3 --prefill-tp 2")) << QStringLiteral("prefill pool:");
+        QTest::newRow("unknown phase") << args(perf + QStringLiteral("--phase both-ways"))
+                                       << QStringLiteral("--phase expects both, prefill or decode");
+        QTest::newRow("prefix hit of 1") << args(perf + QStringLiteral("--prefix-hit 1"))
+                                         << QStringLiteral("--prefix-hit expects a share");
         QTest::newRow("malformed config") << QStringList{QStringLiteral("fit"), QStringLiteral("--model"),
                                                          QStringLiteral(PLANNER_FIXTURES "/hf/invalid/malformed.json"),
                                                          QStringLiteral("--gpu"), QStringLiteral("h100-sxm")}
@@ -495,6 +511,38 @@ private slots:
         QCOMPARE(notFitting.exitCode, 2);
         QVERIFY(notFitting.err.contains("does not fit"));
         QVERIFY(!notFitting.out.contains("nan") && !notFitting.out.contains("inf"));
+    }
+
+    // A prefill pool beside the decoding GPUs, one side alone, a prefix cache.
+    void perfServesDisaggregatedAndFromACache()
+    {
+        const QString base = QStringLiteral("perf --model llama-3.1-70b --gpu h100-sxm --gpus 4 --weights fp8 "
+                                            "--input-len 2000 --output-len 200 --concurrency 64 --json");
+        const QJsonObject colocated = runJson(args(base));
+        const QJsonObject paired = runJson(args(base + QStringLiteral(" --prefill-gpus 4")));
+        QCOMPARE(paired.value(QStringLiteral("phase")).toString(), QStringLiteral("decode"));
+        const QJsonObject pool = paired.value(QStringLiteral("prefill_pool")).toObject();
+        QCOMPARE(pool.value(QStringLiteral("gpus")).toInt(), 4);
+        QVERIFY(pool.value(QStringLiteral("kv_transfer_s")).toDouble() > 0);
+        // No prompt shares a decode step any more.
+        QVERIFY(paired.value(QStringLiteral("tpot_s")).toDouble()
+                < colocated.value(QStringLiteral("tpot_s")).toDouble());
+        const QJsonObject prefill = runJson(args(base + QStringLiteral(" --phase prefill")));
+        QVERIFY(prefill.value(QStringLiteral("tpot_s")).isNull());
+        QVERIFY(prefill.value(QStringLiteral("requests_per_s")).toDouble() > 0);
+        const QJsonObject cached = runJson(args(base + QStringLiteral(" --prefix-hit 0.5")));
+        QCOMPARE(cached.value(QStringLiteral("prefix_hit")).toDouble(), 0.5);
+        QVERIFY(cached.value(QStringLiteral("ttft_s")).toDouble()
+                < colocated.value(QStringLiteral("ttft_s")).toDouble());
+        const Result human = run(args(base.chopped(7) + QStringLiteral(" --prefill-gpus 4")));
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY2(human.out.contains("a prefill pool of 4 GPUs"), human.out.constData());
+        const Result simulated = run(args(QStringLiteral("simulate --model llama-3.1-70b --gpu h100-sxm --gpus 4 "
+                                                         "--weights fp8 --qps 2 --requests 100 --prefill-gpus 4 "
+                                                         "--prefix-hit 0.5")));
+        QCOMPARE(simulated.exitCode, 0);
+        QVERIFY2(simulated.out.contains("a prefill pool of 4 GPUs") && simulated.out.contains("Prefix cache: 50 %"),
+                 simulated.out.constData());
     }
 
     void trainJsonHasTheDocumentedFields()

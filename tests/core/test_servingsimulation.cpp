@@ -31,6 +31,14 @@ SimulationConfig baseConfig(const QString &gpu = QStringLiteral("h100-sxm"), int
     return c;
 }
 
+// Prompts on a prefill pool that copies the deployment, caches sent over `link`.
+void disaggregate(SimulationConfig &c, const LinkPath &link)
+{
+    c.request.prefillPool = std::make_shared<const PrefillPool>(
+        PrefillPool{c.request.deployment, c.request.links, link});
+    c.request.phases = ServingPhases::DecodeOnly;
+}
+
 // A deployment that holds only ~40k KV tokens: Llama-3.1-8B BF16 on a 24 GB
 // RTX 4090, with requests of 2,000 + 2,000 tokens arriving faster than it serves.
 SimulationConfig tightKvConfig()
@@ -122,8 +130,7 @@ private slots:
             c.ratePerSecond = 80;
             c.routing = which == 4 ? Routing::RoundRobin : Routing::LeastLoaded;
         } else if (which == 6) {
-            c.disaggregation = Disaggregation{c.request,
-                                              LinkPath{units::gigabytesPerSecond(50), units::seconds(10e-6)}};
+            disaggregate(c, LinkPath{units::gigabytesPerSecond(50), units::seconds(10e-6)});
         } else if (which == 7) {
             c.tokenBudget = 100;
             c.maxRunningSequences = 4;
@@ -485,7 +492,7 @@ private slots:
         case 7: c.ttftSlo = units::seconds(0); break;
         case 8: c.inputLength = LengthDistribution::fixed(200000); break;
         case 9: c.ratePerSecond = std::nan(""); break;
-        case 10: c.disaggregation = Disaggregation{c.request, LinkPath{}}; break;
+        case 10: disaggregate(c, LinkPath{}); break;
         case 11: c.outputLength = LengthDistribution::fixed(0); break;
         case 12:
             c.arrivals = ArrivalPattern::Trace;
@@ -514,7 +521,7 @@ private slots:
         c.ratePerSecond = 0.001;
         c.requests = 5;
         const LinkPath link{units::gigabytesPerSecond(50), units::seconds(20e-6)};
-        c.disaggregation = Disaggregation{c.request, link};
+        disaggregate(c, link);
         const SimulationResult r = simulate(c);
         QCOMPARE(r.completed, 5);
         QCOMPARE(r.prefillReplicas, 1);
@@ -525,6 +532,26 @@ private slots:
         QVERIFY2(std::abs(seconds(r.e2e.max) / expected - 1) < 1e-9,
                  relative("end to end", seconds(r.e2e.max), expected));
         QVERIFY(std::abs(seconds(r.ttft.max) / seconds(model.prefill(1, 512).time) - 1) < 1e-9);
+    }
+
+    void aPrefixCacheHitShortensTheFirstToken()
+    {
+        // Zero load: a request's first token is its prefill alone, which with
+        // half the prompt cached computes 256 tokens after 256 cached ones.
+        SimulationConfig c = baseConfig();
+        c.ratePerSecond = 0.001;
+        c.requests = 5;
+        const double cold = seconds(simulate(c).ttft.max);
+        c.request.prefixCacheHitRate = 0.5;
+        const SimulationResult r = simulate(c);
+        QCOMPARE(r.completed, 5);
+        const StepCostModel model = simulationStepModel(c);
+        StepLoad half{256, 1};
+        model.attention().addPrompt(half, 1, 256, 256);
+        const double expected = seconds(model.cost(half).time);
+        QVERIFY2(std::abs(seconds(r.ttft.max) / expected - 1) < 1e-9, relative("TTFT", seconds(r.ttft.max), expected));
+        QVERIFY(std::abs(seconds(model.prefill(1, 512).time) / expected - 1) < 1e-9);
+        QVERIFY(seconds(r.ttft.max) < 0.7 * cold);
     }
 };
 

@@ -125,12 +125,12 @@ private slots:
         }
     }
 
-    // R1 at 3 requests/s of 2,000 + 1,000 tokens: memory holds fewer sequences than the load needs.
+    // R1 at 4 requests/s of 2,000 + 1,000 tokens: memory holds fewer sequences than the load needs.
     void theR1LoadNamesItsBindingReason()
     {
         Plan plan = samplePlan("deepseek-r1-8x-h200");
         plan.workload.byRequestRate = true;
-        plan.workload.requestsPerSecond = 3;
+        plan.workload.requestsPerSecond = 4;
         const VersionEstimate v = onlyVersion(plan);
         QVERIFY(v.verdict.serves == Answer::No);
         QCOMPARE(v.verdict.code, std::string("memory-sequences"));

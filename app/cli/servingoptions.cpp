@@ -1,0 +1,100 @@
+#include "app/cli/servingoptions.h"
+
+#include "app/cli/clisupport.h"
+
+namespace planner::cli {
+
+namespace {
+
+ServingPhases phaseOption(const QCommandLineParser &parser)
+{
+    const QString phase = parser.value(QStringLiteral("phase"));
+    if (phase.isEmpty() || phase == QLatin1String("both"))
+        return ServingPhases::Both;
+    if (phase == QLatin1String("prefill"))
+        return ServingPhases::PrefillOnly;
+    if (phase == QLatin1String("decode"))
+        return ServingPhases::DecodeOnly;
+    throw UsageError(QStringLiteral("--phase expects both, prefill or decode, got '%1'").arg(phase));
+}
+
+// The prefill pool as a deployment of its own: the options' model, GPU,
+// formats and engine on --prefill-gpus GPUs laid out by the --prefill-* sizes.
+PrefillPool prefillPoolFrom(const QCommandLineParser &parser, const CliDeployment &deployment,
+                            const PerfRequest &decode)
+{
+    if (!deployment.cluster.gpu || deployment.cluster.cpuOnly)
+        throw UsageError(QStringLiteral("--prefill-gpus needs --gpu: a prefill pool is GPUs of the deployment's kind"));
+    const int gpus = hardwareCountOption(parser, QStringLiteral("prefill-gpus"), 1);
+    CliDeployment pool = deployment;
+    pool.cluster = gpuServersFrom(parser, *deployment.cluster.gpu, gpus);
+    pool.settings.tensorParallel = automaticSizeOption(parser, QStringLiteral("prefill-tp"));
+    pool.settings.pipelineParallel = automaticSizeOption(parser, QStringLiteral("prefill-pp"));
+    pool.settings.expertParallel = automaticSizeOption(parser, QStringLiteral("prefill-ep"));
+    pool.settings.dataParallelAttention = parser.isSet(QStringLiteral("prefill-dp-attention"));
+    pool.settings.loadMtp = false; // the pool drafts nothing
+    ResolvedDeployment resolved;
+    try {
+        resolved = resolveForTiming(pool, WorkloadShape{decode.inputTokens, 1, 0});
+    } catch (const UsageError &error) {
+        throw UsageError(QStringLiteral("prefill pool: %1").arg(QString::fromUtf8(error.what())));
+    }
+    return PrefillPool{resolved.request.deployment, resolved.request.links, networkPathFrom(parser, gpus)};
+}
+
+} // namespace
+
+void addServingOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("prefill-gpus"),
+         QStringLiteral("Disaggregated serving: N more GPUs of the same kind compute the prompts and send their KV "
+                        "cache over --network to the --gpus, which only decode."),
+         QStringLiteral("N")},
+        {QStringLiteral("prefill-tp"), QStringLiteral("Tensor-parallel size of the prefill pool (default: automatic)."),
+         QStringLiteral("N")},
+        {QStringLiteral("prefill-pp"), QStringLiteral("Pipeline stages of the prefill pool (default: automatic)."),
+         QStringLiteral("N")},
+        {QStringLiteral("prefill-ep"), QStringLiteral("Expert-parallel size of the prefill pool (default 1)."),
+         QStringLiteral("N")},
+        {QStringLiteral("prefill-dp-attention"), QStringLiteral("Data-parallel attention on the prefill pool.")},
+        {QStringLiteral("phase"),
+         QStringLiteral("both (default), or one side of a disaggregated pair alone: prefill (prompts and their "
+                        "first token; tokens/s are then requests/s) or decode (caches arrive computed)."),
+         QStringLiteral("PHASE")},
+        {QStringLiteral("prefix-hit"),
+         QStringLiteral("Share of each prompt found in the prefix cache, 0 to below 1 (default 0; DeepSeek reports "
+                        "0.56 for its API)."),
+         QStringLiteral("SHARE")},
+    });
+}
+
+void applyServingOptions(const QCommandLineParser &parser, const CliDeployment &deployment, PerfRequest &request)
+{
+    request.phases = phaseOption(parser);
+    if (request.phases == ServingPhases::PrefillOnly)
+        request.outputTokens = 1; // the pool samples the first token and hands the cache on
+    if (parser.isSet(QStringLiteral("prefix-hit"))) {
+        bool ok = false;
+        request.prefixCacheHitRate = parser.value(QStringLiteral("prefix-hit")).toDouble(&ok);
+        if (!ok || !(request.prefixCacheHitRate >= 0 && request.prefixCacheHitRate < 1))
+            throw UsageError(QStringLiteral("--prefix-hit expects a share from 0 up to (not including) 1, got '%1'")
+                                 .arg(parser.value(QStringLiteral("prefix-hit"))));
+    }
+    const bool poolLayout = parser.isSet(QStringLiteral("prefill-tp")) || parser.isSet(QStringLiteral("prefill-pp"))
+                            || parser.isSet(QStringLiteral("prefill-ep"))
+                            || parser.isSet(QStringLiteral("prefill-dp-attention"));
+    if (!parser.isSet(QStringLiteral("prefill-gpus"))) {
+        if (poolLayout)
+            throw UsageError(QStringLiteral("--prefill-tp, --prefill-pp, --prefill-ep and --prefill-dp-attention "
+                                            "lay out a prefill pool: give its size with --prefill-gpus N"));
+        return;
+    }
+    if (parser.isSet(QStringLiteral("phase")) && request.phases != ServingPhases::DecodeOnly)
+        throw UsageError(QStringLiteral("--prefill-gpus makes the --gpus the decode pool, so --phase can only be "
+                                        "decode"));
+    request.phases = ServingPhases::DecodeOnly;
+    request.prefillPool = std::make_shared<const PrefillPool>(prefillPoolFrom(parser, deployment, request));
+}
+
+} // namespace planner::cli
