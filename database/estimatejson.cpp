@@ -218,6 +218,15 @@ QJsonObject stepToJson(const StepCost &step)
 
 } // namespace
 
+QJsonValue speculativeToJson(const SpeculativeDecoding &spec)
+{
+    if (spec.kind == DraftKind::None)
+        return QJsonValue::Null;
+    return QJsonObject{{"kind", qs(toString(spec.kind))},
+                       {"draft_tokens", spec.draftTokens},
+                       {"accepted_tokens", spec.acceptedTokens}};
+}
+
 QJsonObject perfToJson(const PerfRequest &r, const PerfEstimate &e)
 {
     // The faster bound of a latency is the optimistic one, of a rate the pessimistic one is lower.
@@ -250,6 +259,7 @@ QJsonObject perfToJson(const PerfRequest &r, const PerfEstimate &e)
         {"efficiency_source", qs(efficiencyRange(r).source)},
         {"phase", qs(toString(r.phases))},
         {"prefix_hit", r.prefixCacheHitRate},
+        {"speculative", speculativeToJson(r.speculative)},
     };
     if (r.phases == ServingPhases::PrefillOnly) {
         // A prefill pool decodes nothing: no time per output token; its

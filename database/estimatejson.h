@@ -29,6 +29,8 @@ QJsonObject trainingFitToJson(const TrainingRequest &request, const TrainingMemo
 // Seconds and tokens/s: ttft_s, tpot_s, output_tokens_per_s, input_tokens_per_s
 // (nominal), their "_low"/"_high" bounds, and the bound of each step.
 QJsonObject perfToJson(const PerfRequest &request, const PerfEstimate &estimate);
+// {kind, draft_tokens, accepted_tokens}, or null without a draft.
+QJsonValue speculativeToJson(const SpeculativeDecoding &speculative);
 QJsonArray curveToJson(const std::vector<CurvePoint> &curve);
 
 // tokens_per_s, mfu, days, gpu_hours (nominal) with "_low"/"_high" bounds and

@@ -117,15 +117,6 @@ ServingPhases phaseOf(const Row &row)
 Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
 {
     Measurement m;
-    // A run with a draft (MTP, EAGLE, n-gram) names it and the tokens a step emits.
-    SpeculativeDecoding speculative;
-    if (const QString draft = row.text("speculative"); !draft.isEmpty()) {
-        std::string error;
-        const std::optional<SpeculativeDecoding> parsed = parseSpeculative(draft.toStdString(), error);
-        if (!parsed)
-            throw QStringLiteral("line %1: speculative: %2").arg(row.line()).arg(QString::fromStdString(error));
-        speculative = *parsed;
-    }
     const QString model = row.text("model");
     const QString gpu = row.text("gpu");
     const ModelSpec spec = required(catalogue.find<ModelSpec>(model), row, "model", model);
@@ -139,7 +130,8 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
     settings.weightFormat = row.text("weights").toStdString();
     settings.kvFormat = row.text("kv", QStringLiteral("bf16")).toStdString();
     settings.engineId = row.text("engine", QStringLiteral("vllm")).toStdString();
-    settings.loadMtp = speculative.kind == DraftKind::Mtp;
+    // A run with a draft (MTP, EAGLE, n-gram) names it and the tokens a step emits.
+    settings.speculative = row.text("speculative").toStdString();
     const int gpus = static_cast<int>(row.integer("gpus", 1));
     // One server unless the row says how many GPUs each holds; servers are
     // joined by the row's network (InfiniBand NDR, one port per GPU, by default).
@@ -157,7 +149,6 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
             .arg(row.line())
             .arg(QString::fromStdString(resolved.problems.front().message.text()));
     m.request = resolved.request;
-    m.request.speculative = speculative;
     m.request.phases = phaseOf(row);
     if (m.request.phases == ServingPhases::PrefillOnly)
         m.request.outputTokens = 1; // the pool samples the first token and hands the cache on

@@ -61,6 +61,7 @@ QJsonObject toJson(const PlanWorkload &w)
         {"concurrency", static_cast<qint64>(w.concurrency)},
         {"ttft_slo_seconds", w.ttftSloSeconds},
         {"tpot_slo_seconds", w.tpotSloSeconds},
+        {"prefix_cache_hit_rate", w.prefixCacheHitRate},
     };
 }
 
@@ -72,6 +73,7 @@ QJsonObject toJson(const DeploymentSettings &d)
         {"engine_id", qs(d.engineId)},
         {"tensor_parallel", d.tensorParallel},
         {"pipeline_parallel", d.pipelineParallel},
+        {"speculative", qs(d.speculative)},
     };
 }
 
@@ -360,6 +362,9 @@ PlanWorkload workloadFromJson(const QJsonObject &root)
     w.concurrency = integer(o, where, "concurrency", Sign::Any);
     w.ttftSloSeconds = number(o, where, "ttft_slo_seconds");
     w.tpotSloSeconds = number(o, where, "tpot_slo_seconds");
+    // Plans written before the prefix cache was modelled have none.
+    if (o.contains(QLatin1String("prefix_cache_hit_rate")))
+        w.prefixCacheHitRate = number(o, where, "prefix_cache_hit_rate");
     return w;
 }
 
@@ -373,6 +378,9 @@ DeploymentSettings deploymentFromJson(const QJsonObject &scenario, const QString
     d.engineId = text(o, where, "engine_id");
     d.tensorParallel = smallInteger(o, where, "tensor_parallel", Sign::NonNegative);
     d.pipelineParallel = smallInteger(o, where, "pipeline_parallel", Sign::NonNegative);
+    // Plans written before speculative decoding was modelled have no draft.
+    if (o.contains(QLatin1String("speculative")))
+        d.speculative = text(o, where, "speculative");
     return d;
 }
 

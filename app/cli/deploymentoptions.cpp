@@ -250,6 +250,10 @@ CliDeployment deploymentFrom(const QCommandLineParser &parser)
     else if (onCpu)
         s.engineId = "llama.cpp"; // the one engine modelled on a CPU
     s.loadMtp = parser.isSet(QStringLiteral("mtp"));
+    // Only perf and simulate offer --speculative (a draft changes speed, not
+    // what fits); optionNames() lists the options given, asking no other.
+    if (parser.optionNames().contains(QStringLiteral("speculative")))
+        s.speculative = parser.value(QStringLiteral("speculative")).toStdString();
     s.maxRunningSequences = automaticSizeOption(parser, QStringLiteral("max-running"));
     s.tokenBudget = automaticSizeOption(parser, QStringLiteral("token-budget"));
     if (parser.value(QStringLiteral("offload")) == QLatin1String("auto"))

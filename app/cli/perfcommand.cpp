@@ -169,33 +169,16 @@ int runPerf(const QStringList &arguments)
          QStringLiteral("Your achievable fractions of peak compute, memory and link bandwidth "
                         "(from 'calibrate'), e.g. 0.55,0.7,0.75."),
          QStringLiteral("C,M,N")},
-        {QStringLiteral("speculative"),
-         QStringLiteral("Speculative decoding: mtp (the model's MTP module, 1 draft token at DeepSeek's measured "
-                        "acceptance), mtp:DRAFT:ACCEPTED, eagle:DRAFT:ACCEPTED or ngram:DRAFT:ACCEPTED, where "
-                        "ACCEPTED is the tokens a step emits on average."),
-         QStringLiteral("SPEC")},
     });
     parseCommand(parser, arguments);
 
-    CliDeployment deployment = deploymentFrom(parser);
-    SpeculativeDecoding speculative;
-    if (parser.isSet(QStringLiteral("speculative"))) {
-        std::string error;
-        const std::optional<SpeculativeDecoding> parsed = parseSpeculative(
-            parser.value(QStringLiteral("speculative")).toStdString(), error);
-        if (!parsed)
-            throw UsageError(QStringLiteral("--speculative: %1").arg(QString::fromStdString(error)));
-        speculative = *parsed;
-        // An MTP draft runs the module, which then lives beside the model.
-        deployment.settings.loadMtp |= speculative.kind == DraftKind::Mtp;
-    }
+    const CliDeployment deployment = deploymentFrom(parser);
     if (deployment.model.encoder)
         return printEncoderSpeed(parser, deployment, parser.isSet(QStringLiteral("json")));
     const WorkloadShape shape{countOption(parser, QStringLiteral("input-len"), 1024),
                               countOption(parser, QStringLiteral("output-len"), 256), 0};
     PerfRequest r = resolveForTiming(deployment, shape).request;
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
-    r.speculative = speculative;
     applyServingOptions(parser, deployment, r);
     if (parser.isSet(QStringLiteral("efficiency")))
         r.efficiency = efficiencyOption(parser.value(QStringLiteral("efficiency")));

@@ -3,6 +3,7 @@
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
 #include "app/cli/servingoptions.h"
+#include "database/estimatejson.h"
 #include "database/wholefile.h"
 
 #include <QCommandLineParser>
@@ -196,6 +197,12 @@ void printResult(const SimulationConfig &c, const SimulationResult &r)
     if (c.request.prefixCacheHitRate > 0)
         printLine(QStringLiteral("Prefix cache: %1 % of each prompt is cached and not computed again")
                       .arg(c.request.prefixCacheHitRate * 100, 0, 'f', 0));
+    const SpeculativeDecoding &spec = c.request.speculative;
+    if (spec.kind != DraftKind::None)
+        printLine(
+            QStringLiteral("Speculative decoding: %1 draft of %2, %3 tokens a step on average")
+                .arg(QString::fromUtf8(toString(spec.kind).data()), plural(spec.draftTokens, QStringLiteral("token")))
+                .arg(spec.acceptedTokens, 0, 'f', 2));
     printLine(QString());
     printLine(QStringLiteral("  %1%2%3%4%5")
                   .arg(QString(), -14)
@@ -274,6 +281,7 @@ QJsonObject simulationToJson(const SimulationConfig &c, const SimulationResult &
         {"prefill_replicas", r.prefillReplicas},
         {"prefill_gpus", c.request.prefillPool ? c.request.prefillPool->deployment.gpuCount : 0},
         {"prefix_hit", c.request.prefixCacheHitRate},
+        {"speculative", speculativeToJson(c.request.speculative)},
         {"mean_in_system", r.meanInSystem},
         {"duration_s", units::inSeconds(r.duration)},
     };

@@ -114,6 +114,9 @@ std::vector<Problem> validate(const Measurement &m)
                  || m.metric == MeasuredMetric::Ttft)
             problems.add("metric", QT_TRANSLATE_NOOP("Core", "at a request rate, give the median or p99 latency "
                                                              "(ttft_median_s, tpot_p99_s, ...) or output tokens/s"));
+        if (m.request.phases != ServingPhases::Both)
+            problems.add("phase", QT_TRANSLATE_NOOP("Core", "a run at a request rate serves each request from prompt "
+                                                            "to last token, so it measures both phases"));
         if (!problems.empty())
             return problems.take();
         return validate(simulationOf(m, Efficiency{}));

@@ -316,21 +316,27 @@ StepLoad decodeLoad(const AttentionMix &mix, double sequences, std::int64_t cont
 // verification of draft + 1 positions per sequence (each attends to the
 // cache, which is read once) and the draft's own passes, over the tokens the
 // step emits on average.
+// What a draft adds to a step whose plain decode (one position per
+// sequence) costs `plainDecode`: an MTP module or EAGLE head runs one block
+// per draft token, one after another, each a decode step's share of one
+// layer; an n-gram draft runs no GPU work.
+double draftSeconds(const SpeculativeDecoding &spec, const StepShape &s, double plainDecode)
+{
+    if (spec.kind != DraftKind::Mtp && spec.kind != DraftKind::Eagle)
+        return 0;
+    return plainDecode * spec.draftTokens / std::max(1.0, s.layers * s.pp);
+}
+
 StepCost speculativeDecode(const PerfRequest &r, const StepShape &s, double sequences, std::int64_t context,
                            const Efficiency &e)
 {
     const SpeculativeDecoding &spec = r.speculative;
-    const double positions = spec.draftTokens + 1.0;
-    StepLoad load = decodeLoad(s.attention, sequences, context);
-    load.newTokens *= positions;
-    load.sampledSequences *= positions;
-    load.cachedTokensRead *= positions;
+    StepLoad load;
+    addVerification(s.attention, load, sequences, static_cast<double>(context), spec.draftTokens + 1);
     StepCost c = step(r, s, load, e);
     if (spec.kind == DraftKind::Mtp || spec.kind == DraftKind::Eagle) {
-        // One block per draft token, sequential: a decode step's share of one layer.
         const StepCost plain = step(r, s, decodeLoad(s.attention, sequences, context), e);
-        const double layers = std::max(1.0, s.layers * s.pp);
-        c.time += plain.time * (spec.draftTokens / layers);
+        c.time += units::seconds(draftSeconds(spec, s, units::inSeconds(plain.time)));
     }
     const double accepted = std::max(1.0, spec.acceptedTokens);
     c.time = c.time / accepted;
@@ -778,6 +784,25 @@ PerfRequest prefillPoolRequest(const PerfRequest &r)
     return pool;
 }
 
+void addVerification(const AttentionMix &mix, StepLoad &load, double sequences, double position, int positions)
+{
+    StepLoad one;
+    mix.addDecode(one, sequences, position);
+    const double n = positions;
+    load.newTokens += sequences * n;
+    load.sampledSequences += sequences * n;
+    load.cachedTokensRead += one.cachedTokensRead * n; // every position attends
+    load.cachedTokenBytes += one.cachedTokenBytes;     // the cache is read once
+    load.indexerKeysRead += one.indexerKeysRead;
+}
+
+double StepCostModel::draftSeconds(const StepLoad &plainDecodes) const
+{
+    if (plainDecodes.sampledSequences <= 0)
+        return 0;
+    return planner::draftSeconds(mRequest.speculative, mShape, units::inSeconds(cost(plainDecodes).time));
+}
+
 std::int64_t cachedPromptTokens(double hitRate, std::int64_t prompt)
 {
     const auto cached = static_cast<std::int64_t>(std::floor(hitRate * static_cast<double>(prompt)));
@@ -1090,16 +1115,21 @@ std::optional<SpeculativeDecoding> parseSpeculative(std::string_view text, std::
         value = std::strtod(part.c_str(), &end);
         return !part.empty() && end == part.c_str() + part.size() && std::isfinite(value);
     };
-    double draft = 1;
-    double accepted = SpeculativeDecoding::kMtpOneDraftAccepted;
+    // The published default of each kind: its draft length and the tokens a step emits.
+    const SpeculativeDecoding published = spec.kind == DraftKind::Eagle   ? SpeculativeDecoding::eagle3Default()
+                                          : spec.kind == DraftKind::Ngram ? SpeculativeDecoding::ngramDefault()
+                                                                          : SpeculativeDecoding::mtpDefault();
+    double draft = published.draftTokens;
+    double accepted = published.acceptedTokens;
     const bool ok = spec.kind != DraftKind::None && parts.size() <= 3
                     && (parts.size() < 2 || (number(parts[1], draft) && draft == std::floor(draft)))
                     && (parts.size() < 3 || number(parts[2], accepted));
-    const bool acceptanceKnown = parts.size() == 3 || (spec.kind == DraftKind::Mtp && draft == 1);
+    // A draft length other than the published one needs its own acceptance.
+    const bool acceptanceKnown = parts.size() == 3 || draft == published.draftTokens;
     if (!ok || !acceptanceKnown) {
-        error = ok ? "give the tokens a step emits for this draft, e.g. " + kind + ":3:2.5"
-                   : "expected mtp, mtp:DRAFT, eagle:DRAFT:ACCEPTED or ngram:DRAFT:ACCEPTED, got '" + std::string(text)
-                         + "'";
+        error = ok ? "give the tokens a step emits for this draft length, e.g. " + kind + ":"
+                         + std::to_string(static_cast<int>(draft)) + ":2.5"
+                   : "expected mtp, eagle or ngram, optionally with :DRAFT:ACCEPTED, got '" + std::string(text) + "'";
         return std::nullopt;
     }
     spec.draftTokens = static_cast<int>(std::clamp(draft, 0.0, 1000.0));

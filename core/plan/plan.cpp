@@ -1,6 +1,7 @@
 #include "core/plan/plan.h"
 
 #include "core/util/countlimits.h"
+#include "core/util/text.h"
 
 #include <string>
 
@@ -22,6 +23,11 @@ std::vector<Problem> validate(const Plan &plan)
     if (!(w.ttftSloSeconds > 0) || !(w.tpotSloSeconds > 0))
         problems.add(w.ttftSloSeconds > 0 ? "tpot-slo" : "ttft-slo",
                      QT_TRANSLATE_NOOP("Core", "the TTFT and TPOT targets must be positive"));
+    if (!(w.prefixCacheHitRate >= 0 && w.prefixCacheHitRate < 1))
+        problems.add("prefix-hit",
+                     QT_TRANSLATE_NOOP("Core", "the prefix-cache hit rate is a share of each prompt's tokens, at "
+                                               "least 0 and below 1, got %1"),
+                     {plainNumber(w.prefixCacheHitRate)});
     for (const std::string &id : plan.modelIds)
         if (!plan.parts.model(id))
             problems.add("model", QT_TRANSLATE_NOOP("Core", "model '%1' is not in the plan's part snapshot"), {id});

@@ -29,6 +29,8 @@ struct PlanWorkload {
     std::int64_t concurrency = 16;
     double ttftSloSeconds = 2;
     double tpotSloSeconds = 0.1;
+    // The share of each prompt found in the engine's prefix cache (0 to below 1).
+    double prefixCacheHitRate = 0;
 };
 
 struct Scenario {

@@ -87,6 +87,7 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
         return v;
     }
     PerfRequest r = resolved.request;
+    r.prefixCacheHitRate = workload.prefixCacheHitRate;
     v.capacityNote = gpuMemoryShareNote(r.deployment.gpu);
     v.parallel = r.deployment.parallel;
     v.replicas = resolved.replicas;

@@ -192,10 +192,27 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
                                 shape.inputTokens < 0    ? "input"
                                 : shape.outputTokens < 0 ? "output"
                                                          : "context"});
+    std::optional<SpeculativeDecoding> speculative = SpeculativeDecoding{};
+    if (!settings.speculative.empty()) {
+        std::string error;
+        speculative = parseSpeculative(settings.speculative, error);
+        if (!speculative)
+            out.problems.push_back({"unknown-speculative",
+                                    {QT_TRANSLATE_NOOP("Core", "unknown speculative draft: %1"), {error}},
+                                    "speculative"});
+        else if (speculative->kind == DraftKind::Mtp && model.mtpLayers < 1)
+            out.problems.push_back(
+                {"no-mtp-module",
+                 {QT_TRANSLATE_NOOP("Core", "%1 has no multi-token-prediction module to draft with; choose EAGLE or "
+                                            "n-gram"),
+                  {model.displayName}},
+                 "speculative"});
+    }
     if (!out.problems.empty())
         return out;
 
     d.model = model;
+    r.speculative = *speculative;
     d.weights = formats.weights;
     d.kvCache = formats.kvCache;
     d.engine = formats.engine;
@@ -211,7 +228,7 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
     d.concurrency = 1;
     d.offloadLayers = settings.offloadLayers;
     d.autoOffload = settings.autoOffload;
-    d.loadMtp = settings.loadMtp;
+    d.loadMtp = settings.loadMtp || r.speculative.kind == DraftKind::Mtp;
     d.parallel = parallelismFor(d, cluster, settings);
     r.inputTokens = shape.inputTokens;
     r.outputTokens = shape.outputTokens;

@@ -15,6 +15,7 @@
 // - expert parallelism: none (the experts are split like every other layer);
 // - GPUs beyond one copy of that layout serve as data-parallel replicas;
 // - the context is at least one request's input and output;
+// - a speculative draft at its published acceptance unless one is named;
 // - the links: a group that stays inside a server uses the server's GPU path,
 //   a group that crosses servers the path between servers (see linksFor).
 // The result carries the resolved request, so every front end shows the
@@ -49,6 +50,10 @@ struct DeploymentSettings {
     long long tokenBudget = 0;
     bool autoOffload = false; // the fewest offloaded layers that fit
     bool loadMtp = false;     // DeepSeek's multi-token-prediction module
+    // A speculative draft as `perf --speculative` names it ("mtp", "eagle",
+    // "ngram:3:1.4", see parseSpeculative); empty: none. An MTP draft loads
+    // the module.
+    std::string speculative = {};
 };
 
 // Input and output may be 0 where only memory is sized (`fit`); timing needs both.

@@ -301,7 +301,9 @@ struct Sequence {
     double finish = 0;
     int replica = -1; // where it is queued or running; -1 outside any
     int preemptions = 0;
-    bool kvReady = false; // handed off: admission needs blocks but no prefill
+    int emitting = 0;       // tokens the step in flight samples for it
+    double draftCredit = 0; // a speculative draft's accepted tokens not yet whole
+    bool kvReady = false;   // handed off: admission needs blocks but no prefill
     bool done = false;
     bool rejected = false;
 };
@@ -388,8 +390,9 @@ private:
     bool canNeverFit(const Sequence &s) const;
     void route(int group, std::int32_t id, double time);
     void tryStart(int replica, double time);
-    bool plan(Replica &r, const Group &g, StepLoad &load);
-    void scheduleDecodes(Replica &r, const Group &g, std::int64_t &budget, StepLoad &load);
+    bool plan(Replica &r, const Group &g, StepLoad &load, StepLoad &plainDecodes);
+    void scheduleDecodes(Replica &r, const Group &g, std::int64_t &budget, StepLoad &load, StepLoad &plainDecodes);
+    int tokensEmitted(Sequence &s) const;
     void schedulePrefills(Replica &r, std::int64_t &budget, StepLoad &load);
     void admit(Replica &r, const Group &g, std::int64_t &budget, StepLoad &load);
     void chunk(Replica &r, std::int32_t id, std::int64_t &budget, StepLoad &load);
@@ -413,6 +416,10 @@ private:
     std::int64_t mIssued = 0; // closed loop: requests sent so far
     double mNow = 0;
     LinkPath mKvTransfer; // from the prefill group to the decode group
+    // A speculative draft: positions each decoding sequence verifies per
+    // step (1 without), and the tokens a step emits on average.
+    int mDraftPositions = 1;
+    double mAcceptedTokens = 1;
 
     // Counters and integrals.
     std::int64_t mUsedBlocks = 0;
@@ -433,6 +440,10 @@ Simulator::Simulator(const SimulationConfig &config)
 {
     const std::shared_ptr<const PrefillPool> &pool = config.request.prefillPool;
     makeGroup(config.request, pool ? Role::DecodeOnly : Role::Mixed);
+    if (config.request.speculative.kind != DraftKind::None) {
+        mDraftPositions = config.request.speculative.draftTokens + 1;
+        mAcceptedTokens = config.request.speculative.acceptedTokens;
+    }
     if (pool) {
         makeGroup(prefillPoolRequest(config.request), Role::PrefillOnly);
         mKvTransfer = pool->kvTransfer;
@@ -635,9 +646,10 @@ void Simulator::tryStart(int index, double time)
         return;
     const Group &g = mGroups[static_cast<size_t>(r.group)];
     StepLoad load;
-    if (!plan(r, g, load))
+    StepLoad plainDecodes; // with a draft: the decodes at one position each, what the draft's passes cost
+    if (!plan(r, g, load, plainDecodes))
         return;
-    double seconds = units::inSeconds(g.model.cost(load).time);
+    double seconds = units::inSeconds(g.model.cost(load).time) + g.model.draftSeconds(plainDecodes);
     // validate() rules out the inputs that could make a step free or endless;
     // this only keeps the clock moving forward whatever happens.
     if (!std::isfinite(seconds) || seconds <= 0)
@@ -647,21 +659,34 @@ void Simulator::tryStart(int index, double time)
     schedule(time + seconds, EventKind::StepEnd, index);
 }
 
-bool Simulator::plan(Replica &r, const Group &g, StepLoad &load)
+bool Simulator::plan(Replica &r, const Group &g, StepLoad &load, StepLoad &plainDecodes)
 {
     r.sampled.clear();
     std::int64_t budget = g.tokenBudget;
-    scheduleDecodes(r, g, budget, load);
+    scheduleDecodes(r, g, budget, load, plainDecodes);
     schedulePrefills(r, budget, load);
     admit(r, g, budget, load);
     // Handed-off sequences admitted just now into an otherwise idle replica
     // decode in this step rather than waiting for the next.
     if (load.newTokens == 0 && !r.running.empty())
-        scheduleDecodes(r, g, budget, load);
+        scheduleDecodes(r, g, budget, load, plainDecodes);
     return load.newTokens > 0;
 }
 
-void Simulator::scheduleDecodes(Replica &r, const Group &g, std::int64_t &budget, StepLoad &load)
+// The tokens a decode step emits for a sequence: one, or with a draft the
+// whole part of its accepted tokens so far, at most what its output lacks.
+int Simulator::tokensEmitted(Sequence &s) const
+{
+    if (mDraftPositions <= 1)
+        return 1;
+    s.draftCredit += mAcceptedTokens;
+    const double whole = std::floor(s.draftCredit);
+    s.draftCredit -= whole;
+    return static_cast<int>(std::clamp<double>(whole, 1.0, static_cast<double>(s.output - s.generated)));
+}
+
+void Simulator::scheduleDecodes(Replica &r, const Group &g, std::int64_t &budget, StepLoad &load,
+                                StepLoad &plainDecodes)
 {
     for (size_t i = 0; i < r.running.size() && budget > 0;) {
         const std::int32_t id = r.running[i];
@@ -671,15 +696,26 @@ void Simulator::scheduleDecodes(Replica &r, const Group &g, std::int64_t &budget
             ++i;
             continue;
         }
-        // The step feeds back its last sampled token, whose KV needs a slot.
-        if (!reserveBlocks(r, g, id, s.prefilled + 1))
+        // The step feeds back its last sampled token, whose KV needs a slot,
+        // and with a draft emits what the draft gets accepted on average
+        // (whole tokens, the fraction carried to the next step).
+        const int emits = tokensEmitted(s);
+        if (!reserveBlocks(r, g, id, s.prefilled + emits))
             continue; // it preempted itself: it was the last running sequence
-        ++s.prefilled;
-        load.newTokens += 1;
-        load.sampledSequences += 1;
-        g.model.attention().addDecode(load, 1, static_cast<double>(s.prefilled));
+        s.prefilled += emits;
+        s.emitting = emits;
+        if (mDraftPositions > 1) {
+            addVerification(g.model.attention(), load, 1, static_cast<double>(s.prefilled), mDraftPositions);
+            g.model.attention().addDecode(plainDecodes, 1, static_cast<double>(s.prefilled));
+            plainDecodes.newTokens += 1;
+            plainDecodes.sampledSequences += 1;
+        } else {
+            load.newTokens += 1;
+            load.sampledSequences += 1;
+            g.model.attention().addDecode(load, 1, static_cast<double>(s.prefilled));
+        }
         r.sampled.push_back(id);
-        --budget;
+        budget -= mDraftPositions;
         ++i;
     }
 }
@@ -729,6 +765,7 @@ void Simulator::chunk(Replica &r, std::int32_t id, std::int64_t &budget, StepLoa
     budget -= n;
     if (s.prefilled == s.target) {
         load.sampledSequences += 1;
+        s.emitting = 1;
         r.sampled.push_back(id);
     }
 }
@@ -787,9 +824,9 @@ void Simulator::endStep(int index, double time)
     bool left = false;
     for (const std::int32_t id : r.sampled) {
         Sequence &s = mSequences[static_cast<size_t>(id)];
-        ++s.generated;
-        if (s.generated == 1)
+        if (s.generated == 0)
             s.firstToken = time;
+        s.generated += s.emitting;
         if (s.generated >= s.output) {
             complete(r, id, time);
             left = true;

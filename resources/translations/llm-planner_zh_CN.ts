@@ -1057,6 +1057,18 @@ does not fit: %1 short</source>
         <source>a prefill pool does not decode, so it runs no speculative draft</source>
         <translation>预填充池不做解码，因此不运行投机解码草稿</translation>
     </message>
+    <message>
+        <source>a run at a request rate serves each request from prompt to last token, so it measures both phases</source>
+        <translation>按请求速率的运行会处理每个请求从提示词到最后一个 token 的全过程，因此测量的是两个阶段</translation>
+    </message>
+    <message>
+        <source>unknown speculative draft: %1</source>
+        <translation>未知的投机解码草稿：%1</translation>
+    </message>
+    <message>
+        <source>%1 has no multi-token-prediction module to draft with; choose EAGLE or n-gram</source>
+        <translation>%1 没有可用于起草的多 token 预测模块；请选择 EAGLE 或 n-gram</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>
@@ -3520,6 +3532,54 @@ no GPU or engine to estimate</source>
     <message>
         <source>TPOT target</source>
         <translation>TPOT 目标</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>MTP module (1 draft token)</source>
+        <translation>MTP 模块（1 个草稿 token）</translation>
+    </message>
+    <message>
+        <source>EAGLE-3 head (3 draft tokens)</source>
+        <translation>EAGLE-3 头（3 个草稿 token）</translation>
+    </message>
+    <message>
+        <source>N-gram lookup (3 draft tokens)</source>
+        <translation>N-gram 查找（3 个草稿 token）</translation>
+    </message>
+    <message>
+        <source>A draft that proposes tokens one pass of the model verifies; each kind starts at its published acceptance (MTP: DeepSeek-V3&apos;s report; EAGLE-3: vLLM on Llama-3.1-8B, MT-Bench; n-gram: SpecDecode-Bench on ShareGPT)</source>
+        <translation>由草稿提出 token、模型一次前向验证；每种草稿的初始接受长度取自公开数据（MTP：DeepSeek-V3 技术报告；EAGLE-3：vLLM 在 Llama-3.1-8B、MT-Bench 上的测量；n-gram：SpecDecode-Bench 在 ShareGPT 上的数据）</translation>
+    </message>
+    <message>
+        <source> tokens a step</source>
+        <translation> token/步</translation>
+    </message>
+    <message>
+        <source>Tokens a decode step emits on average with the draft: the accepted draft tokens and the model&apos;s own; measure yours and enter it</source>
+        <translation>使用草稿时每个解码步平均产出的 token 数：被接受的草稿 token 加上模型自身的 token；请填入您实测的数值</translation>
+    </message>
+    <message>
+        <source> % of each prompt</source>
+        <translation> % 的提示词</translation>
+    </message>
+    <message>
+        <source>Share of each prompt found in the engine&apos;s prefix cache (a shared system prompt, earlier turns of a chat), not computed again; DeepSeek reports 56 % for its API</source>
+        <translation>每个提示词中命中引擎前缀缓存的比例（共享的系统提示词、对话中的前几轮），这部分不再重新计算；DeepSeek 报告其 API 为 56 %</translation>
+    </message>
+    <message>
+        <source>Speculative</source>
+        <translation>投机解码</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>接受长度</translation>
+    </message>
+    <message>
+        <source>Prefix cache</source>
+        <translation>前缀缓存</translation>
     </message>
 </context>
 </TS>

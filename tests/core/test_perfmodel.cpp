@@ -289,10 +289,17 @@ private slots:
         const std::optional<SpeculativeDecoding> mtp = parseSpeculative("mtp", error);
         QVERIFY(mtp && mtp->kind == DraftKind::Mtp && mtp->draftTokens == 1);
         QCOMPARE(mtp->acceptedTokens, SpeculativeDecoding::kMtpOneDraftAccepted);
-        const std::optional<SpeculativeDecoding> eagle = parseSpeculative("eagle:3:2.6", error);
-        QVERIFY(eagle && eagle->kind == DraftKind::Eagle && eagle->draftTokens == 3 && eagle->acceptedTokens == 2.6);
-        // Without a published default, the acceptance must be given.
-        for (const char *text : {"eagle:3", "mtp:3", "ngram", "medusa:2:1.5", "eagle:2.5:2", "eagle:3:x", ""}) {
+        const std::optional<SpeculativeDecoding> eagle = parseSpeculative("eagle:5:3.1", error);
+        QVERIFY(eagle && eagle->kind == DraftKind::Eagle && eagle->draftTokens == 5 && eagle->acceptedTokens == 3.1);
+        // Each kind alone, or at its published draft length, takes the published acceptance.
+        for (const char *text : {"eagle", "eagle:3"}) {
+            const std::optional<SpeculativeDecoding> published = parseSpeculative(text, error);
+            QVERIFY2(published && published->draftTokens == 3 && published->acceptedTokens == 2.60, text);
+        }
+        const std::optional<SpeculativeDecoding> ngram = parseSpeculative("ngram", error);
+        QVERIFY(ngram && ngram->kind == DraftKind::Ngram && ngram->draftTokens == 3 && ngram->acceptedTokens == 1.40);
+        // Another draft length has no published default: its acceptance must be given.
+        for (const char *text : {"eagle:5", "mtp:3", "ngram:4", "medusa:2:1.5", "eagle:2.5:2", "eagle:3:x", ""}) {
             error.clear();
             QVERIFY2(!parseSpeculative(text, error), text);
             QVERIFY(!error.empty());

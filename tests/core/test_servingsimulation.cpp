@@ -534,6 +534,39 @@ private slots:
         QVERIFY(std::abs(seconds(r.ttft.max) / seconds(model.prefill(1, 512).time) - 1) < 1e-9);
     }
 
+    void aSpeculativeDraftEmitsItsAcceptedTokens()
+    {
+        // Zero load, an n-gram draft of one token that is always accepted:
+        // after the prefill's first token, the other 128 come two a step, each
+        // step verifying two positions after the cache so far.
+        SimulationConfig c = baseConfig();
+        c.ratePerSecond = 0.001;
+        c.requests = 3;
+        c.outputLength = LengthDistribution::fixed(129);
+        const double plain = seconds(simulate(c).e2e.max);
+        c.request.speculative = {DraftKind::Ngram, 1, 2.0};
+        const SimulationResult r = simulate(c);
+        QCOMPARE(r.completed, 3);
+        const StepCostModel model = simulationStepModel(c);
+        double expected = seconds(model.prefill(1, 512).time);
+        for (int step = 1; step <= 64; ++step) {
+            StepLoad verify;
+            addVerification(model.attention(), verify, 1, 512 + 2.0 * step, 2);
+            expected += seconds(model.cost(verify).time);
+        }
+        QVERIFY2(std::abs(seconds(r.e2e.max) / expected - 1) < 1e-9,
+                 relative("end to end", seconds(r.e2e.max), expected));
+        QVERIFY(seconds(r.e2e.max) < 0.6 * plain);
+        // An EAGLE head's passes come on top of the verification.
+        c.request.speculative = SpeculativeDecoding::eagle3Default();
+        QVERIFY(simulate(c).valid);
+        StepLoad one;
+        model.attention().addDecode(one, 1, 600);
+        one.newTokens = one.sampledSequences = 1;
+        QCOMPARE(model.draftSeconds(one), 0.0); // the n-gram model: no GPU draft
+        QVERIFY(simulationStepModel(c).draftSeconds(one) > 0);
+    }
+
     void aPrefixCacheHitShortensTheFirstToken()
     {
         // Zero load: a request's first token is its prefill alone, which with

@@ -115,8 +115,9 @@ private slots:
             "plain,llama-3.1-8b,h100-sxm,1,,1,,,bf16,,vllm,1,128,128,,,tpot_s,0.007\n");
         const MeasurementsResult refused = read(rows);
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error.contains(QLatin1String("line 2: speculative: give the tokens a step emits")),
-                 qPrintable(refused.error));
+        QVERIFY2(
+            refused.error.contains(QLatin1String("line 2: unknown speculative draft: give the tokens a step emits")),
+            qPrintable(refused.error));
         const MeasurementsResult skipped = read(rows, BadRows::Skip);
         QVERIFY(skipped.ok());
         QCOMPARE(skipped.measurements.size(), size_t(1));

@@ -242,11 +242,12 @@ Plan everyField(const Catalogue &catalogue)
     plan.name = "Round trip: \"quotes\", ünïcode and\nnew lines";
     plan.modelFamily = "Llama 3.1";
     addModels(plan, catalogue, {"llama-3.1-70b", "deepseek-r1"});
-    plan.workload = PlanWorkload{1500, 300, 8192, true, 2.5, 24, 1.5, 0.07};
+    plan.workload = PlanWorkload{1500, 300, 8192, true, 2.5, 24, 1.5, 0.07, 0.4};
 
     Scenario onPrem;
     onPrem.name = "On-prem: 2x DGX H100";
     onPrem.deployment = DeploymentSettings{"fp8", "fp8", "sglang", 8, 2};
+    onPrem.deployment.speculative = "eagle:3:2.4";
     onPrem.costs.electricityUsdPerKwh = {0.1234, "our utility bill, 2026-01"};
     onPrem.costs.pue = {1.3, "our data centre, measured 2025"};
     onPrem.costs.amortisationYears = {5, "finance: 5-year depreciation"};
@@ -260,6 +261,7 @@ Plan everyField(const Catalogue &catalogue)
     Scenario cloud;
     cloud.name = "Cloud: AWS p5.48xlarge (spot)";
     cloud.deployment = DeploymentSettings{"", "bf16", "vllm", 0, 0};
+    cloud.deployment.speculative.clear();
     cloud.cloudTier = CloudTier::Spot;
     cloud.costs.cloudHoursPerMonth = {365, "half the month"};
     addCloudServer(plan, cloud, catalogue, "aws-p5.48xlarge", "nvswitch-gen3-hgx-h100", 1e3 / 3, 2.0 / 3);
@@ -340,7 +342,8 @@ bool samePlans(const Plan &a, const Plan &b)
     same = same && wa.inputTokens == wb.inputTokens && wa.outputTokens == wb.outputTokens
            && wa.contextTokens == wb.contextTokens && wa.byRequestRate == wb.byRequestRate
            && wa.requestsPerSecond == wb.requestsPerSecond && wa.concurrency == wb.concurrency
-           && wa.ttftSloSeconds == wb.ttftSloSeconds && wa.tpotSloSeconds == wb.tpotSloSeconds;
+           && wa.ttftSloSeconds == wb.ttftSloSeconds && wa.tpotSloSeconds == wb.tpotSloSeconds
+           && wa.prefixCacheHitRate == wb.prefixCacheHitRate;
     same = same && a.scenarios.size() == b.scenarios.size();
     for (size_t i = 0; same && i < a.scenarios.size(); ++i) {
         const Scenario &sa = a.scenarios[i];
@@ -349,7 +352,7 @@ bool samePlans(const Plan &a, const Plan &b)
         const DeploymentSettings &db = sb.deployment;
         same = sa.name == sb.name && sa.cloudTier == sb.cloudTier && da.weightFormat == db.weightFormat
                && da.kvFormat == db.kvFormat && da.engineId == db.engineId && da.tensorParallel == db.tensorParallel
-               && da.pipelineParallel == db.pipelineParallel;
+               && da.pipelineParallel == db.pipelineParallel && da.speculative == db.speculative;
         const CostAssumption *ca = &sa.costs.electricityUsdPerKwh;
         const CostAssumption *cb = &sb.costs.electricityUsdPerKwh;
         static_assert(sizeof(CostAssumptions) == 9 * sizeof(CostAssumption), "a new cost assumption: compare it");

@@ -3,6 +3,7 @@
 // summary, each through the paths a user's gestures take.
 
 #include "core/model/parametercount.h"
+#include "core/perf/perfmodel.h"
 #include "database/catalogue.h"
 #include "database/planfile.h"
 #include "ui/canvas/canvasitems.h"
@@ -588,6 +589,58 @@ private slots:
         QVERIFY(!tensor->property("problem").toBool());
         QCOMPARE(label->text(), plainLabel);
         QVERIFY(!tensor->toolTip().contains(QStringLiteral("TP 3")));
+    }
+
+    // A speculative draft and a prefix cache, set as a user sets them: each
+    // one undo step that the estimate follows; a draft the model cannot run
+    // marks its input with the reason.
+    void speculativeDraftAndPrefixCacheAreEdits()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        doc->reset(twoGpuPlan(), QString());
+        QCoreApplication::processEvents();
+        const auto version = [doc] { return doc->estimates().front().versions.front(); };
+        const double coldTtft = units::inSeconds(version().speed->nominal.ttft);
+        auto *draft = window.workload()->findChild<QComboBox *>(QStringLiteral("speculativeBox"));
+        auto *accepted = window.workload()->findChild<QDoubleSpinBox *>(QStringLiteral("acceptedBox"));
+        auto *prefix = window.workload()->findChild<QDoubleSpinBox *>(QStringLiteral("prefixHitBox"));
+        QVERIFY(draft && accepted && prefix);
+        QVERIFY(!accepted->isEnabled());
+
+        draft->setCurrentIndex(draft->findData(static_cast<int>(DraftKind::Ngram)));
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->scenario().deployment.speculative, std::string("ngram"));
+        QVERIFY(accepted->isEnabled());
+        QCOMPARE(accepted->value(), SpeculativeDecoding::ngramDefault().acceptedTokens);
+        QVERIFY(version().request->speculative.kind == DraftKind::Ngram);
+        accepted->setValue(2.2);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->scenario().deployment.speculative, std::string("ngram:3:2.2"));
+        QCOMPARE(version().request->speculative.acceptedTokens, 2.2);
+        doc->undoStack()->undo();
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->scenario().deployment.speculative, std::string("ngram"));
+        QCOMPARE(accepted->value(), SpeculativeDecoding::ngramDefault().acceptedTokens);
+
+        // Llama has no MTP module: the input is marked with why.
+        draft->setCurrentIndex(draft->findData(static_cast<int>(DraftKind::Mtp)));
+        QCoreApplication::processEvents();
+        QCOMPARE(version().problemField, std::string("speculative"));
+        QVERIFY(draft->property("problem").toBool());
+        QVERIFY2(draft->toolTip().contains(QStringLiteral("multi-token-prediction")), qPrintable(draft->toolTip()));
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCoreApplication::processEvents();
+        QVERIFY(doc->scenario().deployment.speculative.empty());
+        QVERIFY(!draft->property("problem").toBool());
+
+        prefix->setValue(50);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->plan().workload.prefixCacheHitRate, 0.5);
+        QVERIFY(units::inSeconds(version().speed->nominal.ttft) < coldTtft);
+        doc->undoStack()->undo();
+        QCOMPARE(doc->plan().workload.prefixCacheHitRate, 0.0);
     }
 };
 

@@ -2,6 +2,8 @@
 
 #include "core/memory/engineprofile.h"
 #include "core/model/precision.h"
+#include "core/perf/perfmodel.h"
+#include "core/util/text.h"
 #include "database/catalogue.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
@@ -15,6 +17,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include <cmath>
 #include <set>
 
 namespace planner {
@@ -80,6 +83,32 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     mPipeline = parallelBox(this, tr("Stages the layers are split into; auto: one per server"));
     mPipeline->setObjectName(QStringLiteral("pipelineParallelBox"));
 
+    mSpeculative = new QComboBox(this);
+    mSpeculative->setObjectName(QStringLiteral("speculativeBox"));
+    mSpeculative->addItem(tr("None"), static_cast<int>(DraftKind::None));
+    mSpeculative->addItem(tr("MTP module (1 draft token)"), static_cast<int>(DraftKind::Mtp));
+    mSpeculative->addItem(tr("EAGLE-3 head (3 draft tokens)"), static_cast<int>(DraftKind::Eagle));
+    mSpeculative->addItem(tr("N-gram lookup (3 draft tokens)"), static_cast<int>(DraftKind::Ngram));
+    mSpeculative->setToolTip(tr("A draft that proposes tokens one pass of the model verifies; each kind starts at "
+                                "its published acceptance (MTP: DeepSeek-V3's report; EAGLE-3: vLLM on "
+                                "Llama-3.1-8B, MT-Bench; n-gram: SpecDecode-Bench on ShareGPT)"));
+    mAccepted = new QDoubleSpinBox(this);
+    mAccepted->setObjectName(QStringLiteral("acceptedBox"));
+    mAccepted->setDecimals(2);
+    mAccepted->setSingleStep(0.05);
+    mAccepted->setSuffix(tr(" tokens a step"));
+    mAccepted->setToolTip(tr("Tokens a decode step emits on average with the draft: the accepted draft tokens and "
+                             "the model's own; measure yours and enter it"));
+    mAccepted->setKeyboardTracking(false);
+    mPrefixHit = new QDoubleSpinBox(this);
+    mPrefixHit->setObjectName(QStringLiteral("prefixHitBox"));
+    mPrefixHit->setRange(0, 99);
+    mPrefixHit->setDecimals(0);
+    mPrefixHit->setSuffix(tr(" % of each prompt"));
+    mPrefixHit->setToolTip(tr("Share of each prompt found in the engine's prefix cache (a shared system prompt, "
+                              "earlier turns of a chat), not computed again; DeepSeek reports 56 % for its API"));
+    mPrefixHit->setKeyboardTracking(false);
+
     mContext = tokenBox(this, 1 << 20);
     mInput = tokenBox(this, 1 << 20);
     mOutput = tokenBox(this, 1 << 20);
@@ -99,7 +128,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     mTpot = secondsBox(this, 10, 3);
 
     // Long format names must not widen the dock: combos elide to the space they get.
-    for (QComboBox *box : {mFamily, mWeights, mKv, mEngine, mLoadKind}) {
+    for (QComboBox *box : {mFamily, mWeights, mKv, mEngine, mSpeculative, mLoadKind}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(12);
     }
@@ -113,9 +142,12 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     form->addRow(tr("Engine"), mEngine);
     form->addRow(tr("Tensor parallel"), mTensor);
     form->addRow(tr("Pipeline stages"), mPipeline);
+    form->addRow(tr("Speculative"), mSpeculative);
+    form->addRow(tr("Accepted"), mAccepted);
     form->addRow(tr("Context"), mContext);
     form->addRow(tr("Input"), mInput);
     form->addRow(tr("Output"), mOutput);
+    form->addRow(tr("Prefix cache"), mPrefixHit);
     form->addRow(tr("Load"), mLoadKind);
     form->addRow(tr("Concurrency"), mConcurrency);
     form->addRow(tr("Rate"), mRate);
@@ -134,11 +166,20 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     });
     for (QComboBox *box : {mWeights, mKv, mEngine})
         connect(box, &QComboBox::currentIndexChanged, this, &WorkloadPanel::commitDeployment);
+    // A new kind starts at its published acceptance, not the last kind's figure.
+    connect(mSpeculative, &QComboBox::currentIndexChanged, this, [this] {
+        if (mRefreshing)
+            return;
+        const auto kind = static_cast<DraftKind>(mSpeculative->currentData().toInt());
+        showSpeculative(kind == DraftKind::None ? std::string() : std::string(toString(kind)));
+        commitDeployment();
+    });
+    connect(mAccepted, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::commitDeployment);
     for (QSpinBox *box : {mTensor, mPipeline})
         connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::commitDeployment);
     for (QSpinBox *box : {mContext, mInput, mOutput, mConcurrency})
         connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
-    for (QDoubleSpinBox *box : {mRate, mTtft, mTpot})
+    for (QDoubleSpinBox *box : {mRate, mTtft, mTpot, mPrefixHit})
         connect(box, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
     connect(mLoadKind, &QComboBox::currentIndexChanged, this, &WorkloadPanel::commitWorkload);
     // Queued: the list item whose signal caused the change is replaced by refresh().
@@ -161,11 +202,12 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
         if (QLayoutItem *field = mForm->itemAt(row, QFormLayout::FieldRole); field && field->widget())
             mToolTips[field->widget()] = field->widget()->toolTip();
     mFieldWidgets = {
-        {"model", mVersions},    {"weights", mWeights},         {"kv", mKv},
-        {"engine", mEngine},     {"dp-attention", mEngine},     {"tp", mTensor},
-        {"pp", mPipeline},       {"context", mContext},         {"input-len", mInput},
-        {"output-len", mOutput}, {"concurrency", mConcurrency}, {"qps", mRate},
-        {"ttft-slo", mTtft},     {"tpot-slo", mTpot},
+        {"model", mVersions},       {"weights", mWeights},         {"kv", mKv},
+        {"engine", mEngine},        {"dp-attention", mEngine},     {"tp", mTensor},
+        {"pp", mPipeline},          {"context", mContext},         {"input-len", mInput},
+        {"output-len", mOutput},    {"concurrency", mConcurrency}, {"qps", mRate},
+        {"ttft-slo", mTtft},        {"tpot-slo", mTpot},           {"speculative", mSpeculative},
+        {"prefix-hit", mPrefixHit},
     };
     refresh();
 }
@@ -259,7 +301,9 @@ void WorkloadPanel::refresh()
     mEngine->setCurrentIndex(std::max(0, mEngine->findData(QString::fromStdString(d.engineId))));
     mTensor->setValue(d.tensorParallel);
     mPipeline->setValue(d.pipelineParallel);
+    showSpeculative(d.speculative);
     const PlanWorkload &w = plan.workload;
+    mPrefixHit->setValue(w.prefixCacheHitRate * 100);
     mContext->setValue(static_cast<int>(w.contextTokens));
     mInput->setValue(static_cast<int>(w.inputTokens));
     mOutput->setValue(static_cast<int>(w.outputTokens));
@@ -296,6 +340,7 @@ void WorkloadPanel::commitWorkload()
     w.requestsPerSecond = mRate->value();
     w.ttftSloSeconds = mTtft->value();
     w.tpotSloSeconds = mTpot->value();
+    w.prefixCacheHitRate = mPrefixHit->value() / 100;
     edits::setWorkload(mDocument, w);
 }
 
@@ -309,7 +354,33 @@ void WorkloadPanel::commitDeployment()
     d.engineId = mEngine->currentData().toString().toStdString();
     d.tensorParallel = mTensor->value();
     d.pipelineParallel = mPipeline->value();
+    // A draft at its published acceptance is named by its kind alone; an
+    // edited acceptance is written out with the draft length.
+    const auto kind = static_cast<DraftKind>(mSpeculative->currentData().toInt());
+    std::string error;
+    const std::optional<SpeculativeDecoding> published = parseSpeculative(toString(kind), error);
+    if (kind == DraftKind::None || !published)
+        d.speculative.clear();
+    else if (std::abs(mAccepted->value() - published->acceptedTokens) < 0.005)
+        d.speculative = toString(kind);
+    else
+        d.speculative = std::string(toString(kind)) + ":" + std::to_string(published->draftTokens) + ":"
+                        + plainNumber(mAccepted->value());
     edits::setDeployment(mDocument, d);
+}
+
+void WorkloadPanel::showSpeculative(const std::string &text)
+{
+    const bool wasRefreshing = mRefreshing;
+    mRefreshing = true;
+    std::string error;
+    const std::optional<SpeculativeDecoding> spec = text.empty() ? std::nullopt : parseSpeculative(text, error);
+    const DraftKind kind = spec ? spec->kind : DraftKind::None;
+    mSpeculative->setCurrentIndex(std::max(0, mSpeculative->findData(static_cast<int>(kind))));
+    mAccepted->setEnabled(spec.has_value());
+    mAccepted->setRange(1, spec ? spec->draftTokens + 1.0 : 1.0);
+    mAccepted->setValue(spec ? spec->acceptedTokens : 1.0);
+    mRefreshing = wasRefreshing;
 }
 
 } // namespace planner

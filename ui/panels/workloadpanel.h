@@ -1,7 +1,8 @@
 #pragma once
 // The workload panel: the model family and the versions to compare, the
-// current scenario's weight and KV formats, engine and parallelism, the context, input and
-// output lengths, the load (concurrency or request rate) and the SLOs. Each
+// current scenario's weight and KV formats, engine, parallelism and
+// speculative draft, the context, input and output lengths, the prefix
+// cache's hit rate, the load (concurrency or request rate) and the SLOs. Each
 // change is one undo command; the panel re-reads the plan after any change.
 
 #include <QString>
@@ -48,6 +49,8 @@ private:
     void commitModels();
     void commitWorkload();
     void commitDeployment();
+    // Shows the scenario's draft (settings text as parseSpeculative reads it).
+    void showSpeculative(const std::string &text);
 
     struct ListedModel {
         QString id;
@@ -64,6 +67,9 @@ private:
     QComboBox *mEngine = nullptr;
     QSpinBox *mTensor = nullptr;
     QSpinBox *mPipeline = nullptr;
+    QComboBox *mSpeculative = nullptr;    // none, or the kind of draft at its published length
+    QDoubleSpinBox *mAccepted = nullptr;  // tokens a step emits with that draft
+    QDoubleSpinBox *mPrefixHit = nullptr; // percent of each prompt in the prefix cache
     QSpinBox *mContext = nullptr;
     QSpinBox *mInput = nullptr;
     QSpinBox *mOutput = nullptr;
