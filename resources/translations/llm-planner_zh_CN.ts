@@ -2038,6 +2038,42 @@ no GPU or engine to estimate</source>
         <source>Host time</source>
         <translation>主机时间</translation>
     </message>
+    <message>
+        <source>MTP</source>
+        <translation>MTP</translation>
+    </message>
+    <message>
+        <source>EAGLE</source>
+        <translation>EAGLE</translation>
+    </message>
+    <message>
+        <source>n-gram</source>
+        <translation>n-gram</translation>
+    </message>
+    <message>
+        <source>Prompt found in the prefix cache</source>
+        <translation>命中前缀缓存的提示词</translation>
+    </message>
+    <message>
+        <source>%1 % of each prompt, not computed again</source>
+        <translation>每个提示词的 %1 %，不再重新计算</translation>
+    </message>
+    <message>
+        <source>none assumed</source>
+        <translation>未假设</translation>
+    </message>
+    <message>
+        <source>
+%1 draft of 1 token, %2 tokens a step</source>
+        <translation>
+%1 草稿 1 个 token，每步 %2 个 token</translation>
+    </message>
+    <message>
+        <source>
+%1 draft of %2 tokens, %3 tokens a step</source>
+        <translation>
+%1 草稿 %2 个 token，每步 %3 个 token</translation>
+    </message>
 </context>
 <context>
     <name>ProposalCharts</name>

@@ -376,6 +376,23 @@ private slots:
         QVERIFY2(read->plain.contains(name), quote(name, read->plain));
     }
 
+    // The assumptions say which draft and which prefix cache the speeds assume.
+    void theDraftAndThePrefixCacheAreStated()
+    {
+        if (!mHavePoppler)
+            QSKIP("pdftotext is not installed (Debian: poppler-utils, see packaging/install-deps.sh)");
+        Plan plan = samplePlan("deepseek-r1-8x-h200");
+        plan.workload.prefixCacheHitRate = 0.56;
+        for (Scenario &scenario : plan.scenarios)
+            scenario.deployment.speculative = "mtp";
+        const std::optional<Readback> read = writeAndRead(plan, {}, mDir.filePath(QStringLiteral("draft.pdf")));
+        QVERIFY(read);
+        const QString plain = QString(read->plain).simplified();
+        for (const QString &expected : {QStringLiteral("56 % of each prompt, not computed again"),
+                                        QStringLiteral("MTP draft of 1 token, 1.875 tokens a step")})
+            QVERIFY2(plain.contains(expected), quote(expected, plain));
+    }
+
     void aFailedExportNamesThePathAndKeepsTheOldFile()
     {
         const Plan plan = samplePlan("r1-distill-qwen-32b-2x-rtx4090");

@@ -142,6 +142,17 @@ QString tierName(CloudTier tier)
     return {};
 }
 
+QString draftName(DraftKind kind)
+{
+    switch (kind) {
+    case DraftKind::Mtp: return Proposal::tr("MTP");
+    case DraftKind::Eagle: return Proposal::tr("EAGLE");
+    case DraftKind::Ngram: return Proposal::tr("n-gram");
+    case DraftKind::None: break;
+    }
+    return {};
+}
+
 bool reserved(CloudTier tier)
 {
     return tier == CloudTier::Reserved1Year || tier == CloudTier::Reserved3Year;
@@ -664,6 +675,10 @@ private:
             {Proposal::tr("Answer per request"), Proposal::tr("%1 tokens").arg(count(w.outputTokens))},
             {Proposal::tr("Context held per sequence"), Proposal::tr("%1 tokens").arg(count(w.contextTokens))},
             {Proposal::tr("Load"), loadText(w)},
+            {Proposal::tr("Prompt found in the prefix cache"),
+             w.prefixCacheHitRate > 0
+                 ? Proposal::tr("%1 % of each prompt, not computed again").arg(plain(w.prefixCacheHitRate * 100))
+                 : Proposal::tr("none assumed")},
             {Proposal::tr("Time to first token (TTFT) target"),
              Proposal::tr("at most %1 s").arg(plain(w.ttftSloSeconds))},
             {Proposal::tr("Time per output token (TPOT) target"),
@@ -695,7 +710,17 @@ private:
                                .arg(v.replicas);
             }
             const DeploymentSettings &d = s.deployment;
-            deployment.rows.push_back({qs(s.name), first ? qs(first->deployment.engine.name) : qs(d.engineId),
+            QString engine = first ? qs(first->deployment.engine.name) : qs(d.engineId);
+            if (first && first->speculative.kind != DraftKind::None) {
+                const SpeculativeDecoding &draft = first->speculative;
+                engine += draft.draftTokens == 1 ? Proposal::tr("\n%1 draft of 1 token, %2 tokens a step")
+                                                       .arg(draftName(draft.kind), plain(draft.acceptedTokens))
+                                                 : Proposal::tr("\n%1 draft of %2 tokens, %3 tokens a step")
+                                                       .arg(draftName(draft.kind))
+                                                       .arg(draft.draftTokens)
+                                                       .arg(plain(draft.acceptedTokens));
+            }
+            deployment.rows.push_back({qs(s.name), engine,
                                        d.weightFormat.empty() ? Proposal::tr("each checkpoint's own")
                                        : first                ? qs(first->deployment.weights.name)
                                                               : qs(d.weightFormat),
