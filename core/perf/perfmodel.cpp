@@ -59,11 +59,16 @@ StepShape makeShape(const PerfRequest &r, std::int64_t context, std::int64_t con
     if (m.isMoe()) {
         s.experts = m.moe->routedExperts;
         s.expertsPerToken = static_cast<double>(m.moe->expertsPerToken);
-        const double expertSplit = std::max(s.ep, s.tp); // MoE-TP x EP splits each expert tp / ep ways
         s.mlpParameters += static_cast<double>(stageParameters.sharedExperts) / denseTp
                            + static_cast<double>(stageParameters.router);
+        // Per token of this replica, a GPU computes 1 / tp of its routed
+        // experts' work: MoE-TP x EP (ep < tp) splits each expert tp / ep ways
+        // over a group holding all experts; an expert group wider than the
+        // replica (ep > tp) holds 1 / ep of the experts but receives the
+        // tokens of ep / tp replicas.
+        s.expertGroupReplicas = std::max(1.0, static_cast<double>(s.ep) / s.tp);
         s.expertParameters = static_cast<double>(stage.feedForward.experts) * s.expertsPerToken
-                             * static_cast<double>(p.expertParameters) / expertSplit;
+                             * static_cast<double>(p.expertParameters) / s.tp;
         LayerParameters routedOnly;
         routedOnly.routedExperts = stageParameters.routedExperts;
         s.routedExpertBytes = layerWeightBytes(m, routedOnly, d.weights, s.tp, s.attentionTp, s.ep);
@@ -143,6 +148,31 @@ double allToAllSeconds(double bytes, int ranks, const LinkPath &link, double eff
     return (ranks - 1.0) / ranks * bytes / bandwidth + units::inSeconds(link.latency);
 }
 
+// One MoE layer's dispatch and combine on one rank, which sends its share of
+// the expert group's tokens. Dispatch travels in the experts' input precision
+// (FP8 or NVFP4 with its scales where the weights run in them: DeepSeek-V3
+// report section 3.3.2, DeepEP), combine in BF16. Inside one fabric a token
+// goes to each of the k ranks holding its experts; across servers DeepEP
+// sends one copy per remote server and forwards it over NVLink inside, so
+// the network carries the distinct remote servers among a token's k experts
+// (uniform routing: n (1 - (1 - 1/n)^k) servers, (n - 1) / n of them remote).
+double expertAllToAllSeconds(const PerfLinks &links, const StepShape &s, double tokens, double efficiency)
+{
+    const double sent = tokens * s.expertGroupReplicas / s.ep;
+    const double dispatchBytes = s.lowPrecision == StepShape::LowPrecision::Fp4   ? 0.5 + 1.0 / 16
+                                 : s.lowPrecision == StepShape::LowPrecision::Fp8 ? 1.0 + 4.0 / 128
+                                                                                  : kActivationBytes;
+    const double perCopy = sent * s.hidden * (dispatchBytes + kActivationBytes);
+    const int servers = links.expertParallelServers;
+    if (servers <= 1)
+        return allToAllSeconds(perCopy * s.expertsPerToken, s.ep, links.expertParallel, efficiency)
+               + units::inSeconds(links.expertParallel.latency); // dispatch and combine, each with its latency
+    const double n = servers;
+    const double remoteServers = n * (1.0 - std::pow(1.0 - 1.0 / n, s.expertsPerToken)) * (n - 1.0) / n;
+    const double bandwidth = units::inBytes(links.expertParallel.bandwidth * units::seconds(1)) * efficiency;
+    return perCopy * remoteServers / bandwidth + 2.0 * units::inSeconds(links.expertParallel.latency);
+}
+
 // The share of a GEMM's compute fraction it reaches with `rows` tokens.
 double gemmSaturation(double rows, const Efficiency &e)
 {
@@ -213,12 +243,14 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &whole, c
     double touchedExperts = 1.0;
     double tokensPerExpert = tokens;
     if (s.experts > 0) {
-        // The rows of each expert's GEMM: the routed tokens over the experts
-        // that receive any (one each at batch 1, not a fraction).
+        // The rows of each expert's GEMM: the routed tokens of the expert
+        // group over the experts that receive any (one each at batch 1, not a
+        // fraction).
+        const double routed = tokens * s.expertGroupReplicas;
         const double distinct = expectedDistinctExperts(s.experts, static_cast<std::int64_t>(s.expertsPerToken),
-                                                        tokens);
+                                                        routed);
         touchedExperts = distinct / static_cast<double>(s.experts);
-        tokensPerExpert = distinct > 0 ? tokens * s.expertsPerToken / distinct : tokens;
+        tokensPerExpert = distinct > 0 ? routed * s.expertsPerToken / distinct : routed;
     }
     const double denseWeights = units::inBytes(s.memory.perGpu.weights) - s.routedExpertBytes;
     const double expertWeights = touchedExperts * s.routedExpertBytes;
@@ -257,10 +289,8 @@ StepCost step(const PerfRequest &r, const StepShape &s, const StepLoad &whole, c
     // activations of the tokens in the step.
     const double activation = tokens * s.hidden * kActivationBytes;
     double communication = s.allReduces * ringAllReduceSeconds(activation, s.tp, r.links.tensorParallel, e.network);
-    if (s.ep > 1 && s.experts > 0) {
-        const double dispatched = activation / s.ep * s.expertsPerToken;
-        communication += 2.0 * s.moeLayers * allToAllSeconds(dispatched, s.ep, r.links.expertParallel, e.network);
-    }
+    if (s.ep > 1 && s.experts > 0)
+        communication += s.moeLayers * expertAllToAllSeconds(r.links, s, tokens, e.network);
     double offloaded = 0;
     const double hostBandwidth = units::inGBPerSecond(r.links.hostMemory) * units::kGB;
     if (units::inBytes(s.memory.hostWeights) > 0 && hostBandwidth > 0)

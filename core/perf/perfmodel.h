@@ -14,6 +14,10 @@
 //   attention over the cached context (MLA with its absorbed latent shapes).
 // - Bytes: the weights a step touches (for MoE, only the experts the batch
 //   routes to: see expectedDistinctExperts) plus the KV cache it reads.
+// - Expert-parallel traffic: each rank's share of the expert group's tokens
+//   (a group wider than the replica takes every replica's), dispatched in the
+//   experts' input precision and combined in BF16, one copy per remote server
+//   across the network (see expertAllToAllSeconds in perfmodel.cpp).
 // - Achievable fractions of peak and host times (Efficiency) come from the
 //   speed table (core/perf/speedtable.h), fitted to published measurements by
 //   `planner-accuracy --fit`; every result also comes as a range, the spread
@@ -24,7 +28,9 @@
 // concurrency and the mean context, with the other sequences' prefills that
 // interleave with it (and a speculative draft's verification over the tokens
 // it emits); throughput assumes each of `concurrency` slots alternates prefill
-// and decode.
+// and decode. One side of a disaggregated pair (ServingPhases) runs only its
+// phase; a request with a prefill pool gets the pair's figures. A prefix-cache
+// hit leaves that share of each prompt uncomputed.
 
 #include "core/memory/inferencememory.h"
 #include "core/units/units.h"
@@ -102,6 +108,9 @@ struct PerfLinks {
     LinkPath tensorParallel; // among the GPUs of one tensor-parallel group
     LinkPath pipeline;       // between pipeline stages
     LinkPath expertParallel; // among expert-parallel ranks
+    // The servers an expert-parallel group spans over the scale-out network
+    // (1 when its ranks share one NVLink or NVSwitch fabric).
+    int expertParallelServers = 1;
     // Offloaded layers run from host RAM (llama.cpp computes them on the CPU):
     // their weights stream at this bandwidth.
     units::BytesPerSecond hostMemory = units::gigabytesPerSecond(0);
@@ -322,7 +331,8 @@ struct StepShape {
     int replicas = 1;
     double attentionParameters = 0;   // this GPU's attention linear weights over the stage
     double mlpParameters = 0;         // dense MLP + shared experts + router
-    double expertParameters = 0;      // the routed experts a token uses, on this GPU
+    double expertParameters = 0;      // the routed experts a token of this replica uses, on this GPU
+    double expertGroupReplicas = 1;   // replicas whose tokens share the experts (ep / tp when ep > tp)
     double headParameters = 0;        // output projection (last stage)
     double routedExpertBytes = 0;     // all routed experts of the stage on this GPU
     double attentionWidthPrefill = 0; // q.k + p.v width over this GPU's heads, per layer

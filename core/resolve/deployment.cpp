@@ -119,6 +119,8 @@ PerfLinks linksFor(const Cluster &cluster, const Parallelism &p)
     // replicas: the group spans that many replicas' GPUs.
     const std::int64_t expertSpan = replica * std::max<std::int64_t>(1, (p.expert + p.tensor - 1) / p.tensor);
     links.expertParallel = p.expert <= std::min(p.tensor, perServer) ? links.tensorParallel : pathFor(expertSpan);
+    if (expertSpan > perDomain)
+        links.expertParallelServers = static_cast<int>((p.expert + perServer - 1) / perServer);
     return links;
 }
 

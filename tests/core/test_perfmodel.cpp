@@ -105,6 +105,35 @@ private slots:
         QVERIFY(qFuzzyCompare(units::inSeconds(step.communication), 2 * 80 * perAllReduce));
     }
 
+    void wideExpertParallelismCrossesServersOncePerServer()
+    {
+        // DeepSeek-V3 FP8 on 4 x 8 H100, data-parallel attention (TP 1), EP 32
+        // over InfiniBand at 50 GB/s: no all-reduce; per MoE layer each rank
+        // sends its tokens' dispatch in FP8 with a scale per 128 values and
+        // their combine in BF16, one copy per remote server holding one of
+        // the token's 8 experts: 4 (1 - (3/4)^8) x 3/4 servers.
+        PerfRequest r = perfRequest(QStringLiteral("deepseek-v3"), QStringLiteral("h100-sxm"), 32,
+                                    QStringLiteral("fp8-block"));
+        r.deployment.parallel = Parallelism{1, 1, 32, true};
+        const LinkPath infiniBand{units::gigabytesPerSecond(50), units::seconds(5e-6)};
+        r.links.expertParallel = infiniBand;
+        r.links.expertParallelServers = 4;
+        const StepCost step = prefillStep(r, 2048, kPeak);
+        const double remote = 4 * (1 - std::pow(0.75, 8)) * 0.75;
+        const double perLayer = 2048 * 7168 * (1 + 4.0 / 128 + 2) * remote / 50e9 + 2 * 5e-6;
+        QVERIFY2(qFuzzyCompare(units::inSeconds(step.communication), 58 * perLayer),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(units::inSeconds(step.communication)).arg(58 * perLayer)));
+        // Inside one fabric every one of the 8 copies travels, to 31 of 32 ranks.
+        r.links.expertParallelServers = 1;
+        const double fabric = 2048 * 7168 * (1 + 4.0 / 128 + 2) * 8 * 31 / 32 / 50e9 + 2 * 5e-6;
+        QVERIFY(qFuzzyCompare(units::inSeconds(prefillStep(r, 2048, kPeak).communication), 58 * fabric));
+        // An expert group of 32 over replicas of 1 GPU takes all 32 replicas'
+        // tokens: each GPU computes a 32nd of the experts' work of 32 prompts,
+        // as much as one prompt's whole expert work.
+        const double expertFlops = 2.0 * 2048 * 58 * 8 * 3 * 7168 * 2048;
+        QVERIFY(step.flops.value() > expertFlops);
+    }
+
     void expectedExpertsMatchesMonteCarlo_data()
     {
         QTest::addColumn<int>("experts");

@@ -316,6 +316,9 @@ private slots:
         QVERIFY2(overInfiniBand.problem.empty(), overInfiniBand.problem.text().c_str());
         QCOMPARE(overInfiniBand.gpusPerDomain, 4);
         QCOMPARE(units::inGBPerSecond(linksFor(overInfiniBand, {16, 1, 1, false}).tensorParallel.bandwidth), 50.0);
+        // An expert group over the four trays crosses the network between them.
+        QCOMPARE(linksFor(overInfiniBand, {1, 1, 16, true}).expertParallelServers, 4);
+        QCOMPARE(linksFor(overInfiniBand, {1, 1, 4, true}).expertParallelServers, 1);
 
         for (int i = 1; i < 4; ++i)
             addLink(t, trays[i - 1], trays[i], "nvl72");
@@ -326,6 +329,7 @@ private slots:
         QCOMPARE(rack.gpusPerDomain, 16);
         const PerfLinks tp16 = linksFor(rack, {16, 1, 1, false});
         QCOMPARE(units::inGBPerSecond(tp16.tensorParallel.bandwidth), 900.0);
+        QCOMPARE(linksFor(rack, {1, 1, 16, true}).expertParallelServers, 1); // one NVLink domain
         QCOMPARE(units::inGBPerSecond(linksFor(rack, {4, 4, 1, false}).pipeline.bandwidth), 900.0);
         QCOMPARE(units::inGBPerSecond(linksFor(rack, {8, 1, 1, false}).tensorParallel.bandwidth), 900.0);
         // Between the rack and a fifth tray only InfiniBand is drawn.
