@@ -15,10 +15,16 @@ std::vector<EngineProfile> makeProfiles()
     vllm.name = "vLLM";
     vllm.memoryShare = 0.92;
     vllm.reserveRule = ReserveRule::ShareOfTotal;
-    vllm.runtimeOverhead = gibibytes(0.5);
+    // Non-torch memory in vLLM 0.19's start-up logs on H100 (llm-d-planner
+    // accuracy logs, tests/fixtures/measurements/vllm-kv-pool.csv): 0.24-0.27
+    // GiB alone, 2.07-2.10 GiB per GPU at TP 2 over NVLink.
+    vllm.runtimeOverhead = gibibytes(0.25);
+    vllm.tensorParallelOverhead = gibibytes(1.84);
     vllm.kvBlockTokens = 16;
     vllm.maxBatchedTokens = 8192;
-    vllm.profiledSequences = 256;
+    // gpu_model_runner's _dummy_sampler_run: FP32 logits and their
+    // probabilities for max_num_seqs sequences over the whole vocabulary.
+    vllm.samplerBytesPerLogit = 8;
     vllm.maxRunningSequences = 256;
     vllm.largeGpuRunningSequences = 1024;
     vllm.largeGpuMemory = gibibytes(70);
@@ -29,8 +35,6 @@ std::vector<EngineProfile> makeProfiles()
     vllm.supportsDataParallelAttention = true;
     vllm.fp8IndexerKeys = true;  // DeepseekV32IndexerCache: uint8 rows of FP8 keys + FP32 scales
     vllm.bf16RopeInCache = true; // DeepSeek-V4 fp8_ds_mla entries, 584 B (v1/kv_cache_interface.py)
-    // Non-torch memory in vLLM's profiling logs ranges 0.16-1.79 GiB (PRs #10511,
-    // #12126, #13109, issue #10517); 0.5 GiB is typical for one GPU.
     vllm.source = "vLLM vllm/config/cache.py: gpu_memory_utilization 0.92 (0.9 up to v0.11), "
                   "block_size 16; arg_utils.py: max_num_batched_tokens 8192, max_num_seqs 256 (1024 on "
                   ">= 70 GiB GPUs other than A100); "
@@ -112,6 +116,13 @@ std::vector<EngineProfile> makeProfiles()
 }
 
 } // namespace
+
+long long runningSequenceLimit(const EngineProfile &engine, const GpuSpec &gpu)
+{
+    const bool large = engine.largeGpuRunningSequences > 0 && gpu.memory >= engine.largeGpuMemory
+                       && gpu.name.find("A100") == std::string::npos;
+    return large ? engine.largeGpuRunningSequences : engine.maxRunningSequences;
+}
 
 const std::vector<EngineProfile> &engineProfiles()
 {

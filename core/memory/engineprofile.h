@@ -7,6 +7,7 @@
 // llama.cpp pads the context, and Transformers stores DeepSeek's MLA cache
 // expanded per head. Every memory result names the profile it used.
 
+#include "core/hardware/gpuspec.h"
 #include "core/units/units.h"
 
 #include <optional>
@@ -38,9 +39,15 @@ struct EngineProfile {
     units::Bytes runtimeOverhead = units::bytes(0); // CUDA context and non-tensor allocations per GPU
     int kvBlockTokens = 1;                          // paged-attention block; sequences round up to it
     long long maxBatchedTokens = 0;                 // tokens per forward pass (prefill chunk); 0 = whole batch
-    // Sequences whose logits the engine reserves room for at start-up (vLLM's
-    // profile run samples max_num_seqs dummy sequences); 0 = those in the batch.
-    long long profiledSequences = 0;
+    // Non-torch memory a GPU of a tensor-parallel group joined by NVLink adds
+    // (vLLM's custom all-reduce and NCCL buffers).
+    units::Bytes tensorParallelOverhead = units::bytes(0);
+    // Bytes per vocabulary entry of each sequence the engine's start-up
+    // sampler run holds over the whole vocabulary (vLLM: FP32 logits and
+    // probabilities, over as many sequences as it runs at once); 0: the
+    // FP32 logits of the TP rank's share of the vocabulary, per sequence in
+    // the batch.
+    double samplerBytesPerLogit = 0;
     // Sequences the scheduler runs at once per replica (vLLM max_num_seqs);
     // 0: as many as the KV cache holds. A GPU of at least
     // largeGpuMemory (other than an A100) gets largeGpuRunningSequences.
@@ -67,6 +74,9 @@ struct EngineProfile {
 };
 
 const std::vector<EngineProfile> &engineProfiles();
+// Sequences one replica of the engine schedules at once on this GPU (its
+// max_num_seqs rule); 0 when only the KV cache limits them.
+long long runningSequenceLimit(const EngineProfile &engine, const GpuSpec &gpu);
 std::optional<EngineProfile> findEngineProfile(std::string_view id);
 const EngineProfile &defaultEngineProfile(); // vLLM
 

@@ -169,6 +169,8 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
     l.sequenceGroups = l.replicas * (dpAttention ? tp : 1);
     l.capacity = units::inBytes(r.gpu.usableMemory);
     l.runtime = units::inBytes(r.engine.runtimeOverhead);
+    if (tp > 1 && r.gpu.interconnect.find("NVLink") != std::string::npos)
+        l.runtime += units::inBytes(r.engine.tensorParallelOverhead);
 
     const double linearBits = r.weights.linearBits(spec);
     const auto stageBytes = [&](const LayerComposition &layers) {
@@ -325,10 +327,12 @@ Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, 
     const double batched = r.engine.maxBatchedTokens > 0 && !r.model.encoder
                                ? std::min(wanted, static_cast<double>(r.engine.maxBatchedTokens))
                                : wanted;
-    const double sampled = r.engine.profiledSequences > 0
-                               ? std::min(static_cast<double>(r.engine.profiledSequences), batched)
-                               : static_cast<double>(u.sequencesPerGpu);
-    u.activations = batched * l.activationPerToken + sampled * l.logitsPerSequence;
+    u.activations = batched * l.activationPerToken;
+    if (r.engine.samplerBytesPerLogit > 0 && !r.model.encoder)
+        u.activations += static_cast<double>(runningSequenceLimit(r.engine, r.gpu))
+                         * static_cast<double>(r.model.vocabSize) * r.engine.samplerBytesPerLogit;
+    else
+        u.activations += static_cast<double>(u.sequencesPerGpu) * l.logitsPerSequence;
 
     const double share = r.engine.memoryShare;
     switch (r.engine.reserveRule) {

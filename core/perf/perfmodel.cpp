@@ -675,13 +675,6 @@ std::vector<Problem> validate(const PerfRequest &r)
     return problems.take();
 }
 
-std::int64_t runningSequenceLimit(const EngineProfile &engine, const GpuSpec &gpu)
-{
-    const bool large = engine.largeGpuRunningSequences > 0 && gpu.memory >= engine.largeGpuMemory
-                       && gpu.name.find("A100") == std::string::npos;
-    return large ? engine.largeGpuRunningSequences : engine.maxRunningSequences;
-}
-
 std::int64_t saturatedConcurrency(const PerfRequest &r)
 {
     PerfRequest one = r;

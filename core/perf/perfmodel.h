@@ -408,9 +408,6 @@ StepCost decodeStep(const PerfRequest &request, std::int64_t sequences, std::int
                     const Efficiency &efficiency);
 
 std::vector<Problem> validate(const PerfRequest &request);
-// Sequences one replica of the engine schedules at once on this GPU (its
-// max_num_seqs rule); 0 when only the KV cache limits them.
-std::int64_t runningSequenceLimit(const EngineProfile &engine, const GpuSpec &gpu);
 // The concurrency of a max-throughput run, where every request is queued at
 // once: as many sequences of input + output tokens as the memory holds, within
 // the engine's running-sequence limit, over all replicas; 0 when none fits.

@@ -51,7 +51,8 @@ Verdict capacityShort(const ServingJudgement &j, const ServingTarget &target, co
         v.code = "engine-sequences";
         v.reason = {QT_TRANSLATE_NOOP(
                         "Core", "%1 runs at most %2 sequences per replica (%3 in all) but the load needs %4 at once"),
-                    {r.deployment.engine.name, count(r.deployment.engine.profiledSequences), held, needed}};
+                    {r.deployment.engine.name, count(runningSequenceLimit(r.deployment.engine, r.deployment.gpu)), held,
+                     needed}};
     } else {
         v.code = "memory-sequences";
         v.reason = {QT_TRANSLATE_NOOP("Core", "memory holds %1 sequences but the load needs %2 at once"),
