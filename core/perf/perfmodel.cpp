@@ -736,6 +736,8 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
         PerfRequest decode = r;
         decode.prefillPool.reset();
         estimate = estimatePerformance(decode);
+        if (!estimate.fits)
+            return estimate;
         if (!pool) // not even one prompt fits on the prefill pool: no timing
             return PerfEstimate{};
         const PerfEstimate prefill = estimatePerformance(pool->request);
