@@ -189,10 +189,9 @@ int runPerf(const QStringList &arguments)
                                         "'llm-planner-cli fit'); no speed can be given")
                              .arg(r.inputTokens));
     if (!e.fits)
-        throw UsageError(QStringLiteral("the deployment does not fit in memory at %1 tokens and concurrency %2 "
+        throw UsageError(QStringLiteral("the deployment does not fit in memory: not even one sequence of %1 tokens "
                                         "(see 'llm-planner-cli fit'); no speed can be given")
-                             .arg(r.inputTokens + r.outputTokens)
-                             .arg(r.concurrency));
+                             .arg(r.inputTokens + r.outputTokens));
     const std::vector<CurvePoint> curve = parser.isSet(QStringLiteral("curve")) ? concurrencyCurve(r)
                                                                                 : std::vector<CurvePoint>{};
 
@@ -208,6 +207,10 @@ int runPerf(const QStringList &arguments)
     printLine(QStringLiteral("%1 in, %2 out per request, %3 at once")
                   .arg(plural(r.inputTokens, QStringLiteral("token")), plural(r.outputTokens, QStringLiteral("token")),
                        plural(r.concurrency, QStringLiteral("request"))));
+    if (e.runningSequences < r.concurrency)
+        printLine(QStringLiteral("%1 run at once (the engine's running limit and the memory); the other %2 wait for "
+                                 "a slot, which the time to first token includes")
+                      .arg(count(e.runningSequences), count(r.concurrency - e.runningSequences)));
     if (r.phases != ServingPhases::DecodeOnly || r.prefillPool)
         printLine(QStringLiteral("  Time to first token       %1, %2-bound prefill")
                       .arg(range(e.nominal.ttft, e.optimistic.ttft, e.pessimistic.ttft),

@@ -78,25 +78,12 @@ double predict(const Measurement &m, const Efficiency &e)
     if (m.metric == MeasuredMetric::EncoderLatency)
         return units::inSeconds(encoderPassTime(m.request, m.request.inputTokens, m.request.concurrency, e));
     // An engine runs at most as many sequences as its limit and the memory
-    // allow; the others wait for a slot, which adds to their time to first
-    // token and not to the throughput.
-    PerfRequest running = m.request;
-    const std::int64_t most = saturatedConcurrency(running);
-    double queued = 0;
-    if (most >= 1 && running.concurrency > most) {
-        queued = static_cast<double>(running.concurrency - most);
-        running.concurrency = most;
-    }
-    const PerfPoint p = performanceAt(running, e);
+    // allow; the others wait for a slot (performanceAt adds their wait to
+    // the time to first token).
+    const PerfPoint p = performanceAt(m.request, e);
     switch (m.metric) {
     case MeasuredMetric::Tpot: return units::inSeconds(p.tpot);
-    case MeasuredMetric::Ttft:
-        // A waiting request gets a slot when one of the running ones ends:
-        // queued x output tokens at the throughput.
-        return units::inSeconds(p.ttft)
-               + (p.outputTokensPerSecond > 0
-                      ? queued * static_cast<double>(running.outputTokens) / p.outputTokensPerSecond
-                      : 0);
+    case MeasuredMetric::Ttft: return units::inSeconds(p.ttft);
     case MeasuredMetric::OutputTokensPerSecond: return p.outputTokensPerSecond;
     default: break;
     }

@@ -690,6 +690,39 @@ std::int64_t saturatedConcurrency(const PerfRequest &r)
 
 namespace {
 
+// The sequences that run at once, and the step shape for them: all of the
+// request's, unless the engine's running-sequence limit or the memory holds
+// fewer (the rest wait for a slot); nullopt when not even one fits.
+struct RunningShape {
+    std::int64_t sequences = 0;
+    StepShape shape;
+};
+
+std::optional<RunningShape> runningShape(const PerfRequest &r)
+{
+    const std::int64_t context = r.inputTokens + r.outputTokens;
+    StepShape s = makeShape(r, context, r.concurrency);
+    const std::int64_t perReplica = runningSequenceLimit(r.deployment.engine, r.deployment.gpu);
+    const bool engineBound = perReplica > 0 && r.concurrency > perReplica * s.replicas;
+    if (s.memory.fits && !engineBound)
+        return RunningShape{r.concurrency, std::move(s)};
+    const std::int64_t held = std::min(saturatedConcurrency(r), r.concurrency);
+    if (held < 1)
+        return std::nullopt;
+    return RunningShape{held, makeShape(r, context, held)};
+}
+
+// Requests beyond those running wait for a slot, which frees when a running
+// one ends: the last of them waits `queued` x output tokens at the
+// throughput, which its first token comes after.
+PerfPoint withQueue(PerfPoint p, std::int64_t queued, std::int64_t outputTokens)
+{
+    if (queued > 0 && p.outputTokensPerSecond > 0)
+        p.ttft += units::seconds(static_cast<double>(queued) * static_cast<double>(outputTokens)
+                                 / p.outputTokensPerSecond);
+    return p;
+}
+
 // A disaggregated pair: a request's first token comes from the prefill pool
 // (its prompt computed there), its cache crosses, and it joins the decode
 // pool's next step; the pair serves no more requests per second than the
@@ -750,24 +783,31 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
         estimate.prefillPoolConcurrency = pool->request.concurrency;
         return estimate;
     }
-    const StepShape s = makeShape(r, r.inputTokens + r.outputTokens, r.concurrency);
-    estimate.fits = s.memory.fits;
-    estimate.maxConcurrency = s.memory.maxConcurrency;
-    if (!estimate.fits)
+    const std::optional<RunningShape> running = runningShape(r);
+    if (!running) {
+        estimate.maxConcurrency = 0;
         return estimate;
+    }
+    const StepShape &s = running->shape;
+    const std::int64_t n = running->sequences;
+    estimate.fits = true;
+    estimate.maxConcurrency = s.memory.maxConcurrency;
+    estimate.runningSequences = n;
     const EfficiencyRange range = efficiencyRange(r);
     PointSteps steps;
-    estimate.nominal = pointAt(r, s, r.concurrency, range.nominal, &steps);
+    estimate.nominal = pointAt(r, s, n, range.nominal, &steps);
     if (range.fasterBound > 0 && range.slowerBound > 0) {
         Efficiency peak; // every share at 1 and no host time: nothing runs faster
         peak.compute = peak.memory = peak.network = peak.attention = 1;
-        const PerfPoint roofline = pointAt(r, s, r.concurrency, peak);
+        const PerfPoint roofline = pointAt(r, s, n, peak);
         estimate.pessimistic = timesScaled(estimate.nominal, range.slowerBound);
         estimate.optimistic = slowerOf(timesScaled(estimate.nominal, range.fasterBound), roofline);
     } else {
-        estimate.pessimistic = pointAt(r, s, r.concurrency, range.pessimistic);
-        estimate.optimistic = pointAt(r, s, r.concurrency, range.optimistic);
+        estimate.pessimistic = pointAt(r, s, n, range.pessimistic);
+        estimate.optimistic = pointAt(r, s, n, range.optimistic);
     }
+    for (PerfPoint *p : {&estimate.nominal, &estimate.pessimistic, &estimate.optimistic})
+        *p = withQueue(*p, r.concurrency - n, r.outputTokens);
     estimate.prefill = steps.prefill;
     estimate.decode = steps.decode;
     return estimate;
@@ -777,10 +817,11 @@ PerfPoint performanceAt(const PerfRequest &r, const Efficiency &efficiency)
 {
     if (!validate(r).empty())
         return {};
-    const StepShape s = makeShape(r, r.inputTokens + r.outputTokens, r.concurrency);
-    if (!s.memory.fits)
+    const std::optional<RunningShape> running = runningShape(r);
+    if (!running)
         return {};
-    const PerfPoint point = pointAt(r, s, r.concurrency, efficiency);
+    const PerfPoint point = withQueue(pointAt(r, running->shape, running->sequences, efficiency),
+                                      r.concurrency - running->sequences, r.outputTokens);
     if (!r.prefillPool)
         return point;
     const std::optional<PreparedPrefillPool> pool = preparePrefillPool(r);

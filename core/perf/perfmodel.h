@@ -244,6 +244,10 @@ struct PerfEstimate {
     StepCost prefill;                // one request's prompt
     StepCost decode;                 // one decode step at the concurrency
     std::int64_t maxConcurrency = 0; // at input + output tokens, from the memory engine
+    // Of the request's concurrency, the sequences that run at once (the
+    // engine's limit and the memory hold the rest back, whose wait is in
+    // the TTFT).
+    std::int64_t runningSequences = 0;
     // With a prefill pool: one prompt's KV cache crossing to the decode pool
     // (part of the TTFT), and the prompts the pool computes at once.
     units::Seconds kvTransfer = units::seconds(0);
@@ -412,6 +416,9 @@ std::vector<Problem> validate(const PerfRequest &request);
 // once: as many sequences of input + output tokens as the memory holds, within
 // the engine's running-sequence limit, over all replicas; 0 when none fits.
 std::int64_t saturatedConcurrency(const PerfRequest &request);
+// Requests beyond what the engine's running limit and the memory hold wait
+// for a slot: the figures are those of the sequences that run, with the
+// wait in the TTFT. fits is false only when not even one sequence fits.
 PerfEstimate estimatePerformance(const PerfRequest &request);
 // One point at one efficiency (what calibration fits against).
 PerfPoint performanceAt(const PerfRequest &request, const Efficiency &efficiency);

@@ -372,6 +372,36 @@ private slots:
         QVERIFY(estimatePerformance(r1).fits);
     }
 
+    void requestsBeyondWhatRunsWait()
+    {
+        // Llama-3.1-8B on one H100 under vLLM: 3,000 requests of 1,000 + 500
+        // tokens, of which the memory holds a few hundred at once. Those run;
+        // the rest wait for a slot: the throughput is the running ones', and
+        // the last waiting request's first token comes after the others'
+        // output at that throughput.
+        PerfRequest r = perfRequest(QStringLiteral("llama-3.1-8b"), QStringLiteral("h100-sxm"), 1,
+                                    QStringLiteral("bf16"));
+        r.inputTokens = 1000;
+        r.outputTokens = 500;
+        r.concurrency = 3000;
+        const PerfEstimate queued = estimatePerformance(r);
+        QVERIFY(queued.fits);
+        QCOMPARE(queued.runningSequences, saturatedConcurrency(r));
+        QVERIFY(queued.runningSequences > 100 && queued.runningSequences < 3000);
+        PerfRequest running = r;
+        running.concurrency = queued.runningSequences;
+        const PerfEstimate held = estimatePerformance(running);
+        QCOMPARE(held.runningSequences, running.concurrency);
+        QVERIFY(qFuzzyCompare(queued.nominal.outputTokensPerSecond, held.nominal.outputTokensPerSecond));
+        const double wait = static_cast<double>(3000 - queued.runningSequences) * 500
+                            / held.nominal.outputTokensPerSecond;
+        QVERIFY(qFuzzyCompare(units::inSeconds(queued.nominal.ttft), units::inSeconds(held.nominal.ttft) + wait));
+        // The engine's own limit holds sequences back too: 8 at most.
+        r.deployment.engine.maxRunningSequences = 8;
+        r.deployment.engine.largeGpuRunningSequences = 0;
+        QCOMPARE(estimatePerformance(r).runningSequences, std::int64_t{8});
+    }
+
     void doesNotFitGivesNoTiming()
     {
         PerfRequest r = perfRequest(QStringLiteral("deepseek-r1"), QStringLiteral("h100-sxm"), 8,
