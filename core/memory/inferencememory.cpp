@@ -46,6 +46,7 @@ struct Layout {
     double offloadedStatePerSequence = 0;    // the offloaded layers' states
     double activationPerToken = 0;           // bytes per batched token
     double logitsPerSequence = 0;
+    double samplerBytes = 0; // the start-up sampler run's peak, where the engine sizes one (vLLM)
     double runtime = 0;
     double capacity = 0;
 };
@@ -262,6 +263,9 @@ Layout makeLayout(const InferenceRequest &r, int offloadLayers)
     }
     l.activationPerToken = (2.0 * spec.hiddenSize + qkvWidth / l.attentionTp + 3.0 * mlpWidth) * kActivationBytes;
     l.logitsPerSequence = spec.encoder ? 0.0 : static_cast<double>(spec.vocabSize) / tp * kLogitBytes;
+    if (r.engine.samplerBytesPerLogit > 0 && !spec.encoder)
+        l.samplerBytes = static_cast<double>(runningSequenceLimit(r.engine, r.gpu))
+                         * static_cast<double>(spec.vocabSize) * r.engine.samplerBytesPerLogit;
     return l;
 }
 
@@ -327,12 +331,9 @@ Usage usageAt(const InferenceRequest &r, const Layout &l, std::int64_t context, 
     const double batched = r.engine.maxBatchedTokens > 0 && !r.model.encoder
                                ? std::min(wanted, static_cast<double>(r.engine.maxBatchedTokens))
                                : wanted;
-    u.activations = batched * l.activationPerToken;
-    if (r.engine.samplerBytesPerLogit > 0 && !r.model.encoder)
-        u.activations += static_cast<double>(runningSequenceLimit(r.engine, r.gpu))
-                         * static_cast<double>(r.model.vocabSize) * r.engine.samplerBytesPerLogit;
-    else
-        u.activations += static_cast<double>(u.sequencesPerGpu) * l.logitsPerSequence;
+    u.activations = batched * l.activationPerToken
+                    + (l.samplerBytes > 0 ? l.samplerBytes
+                                          : static_cast<double>(u.sequencesPerGpu) * l.logitsPerSequence);
 
     const double share = r.engine.memoryShare;
     switch (r.engine.reserveRule) {
