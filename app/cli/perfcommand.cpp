@@ -164,7 +164,8 @@ int runPerf(const QStringList &arguments)
         {QStringLiteral("output-len"), QStringLiteral("Output tokens per request (default 256)."), QStringLiteral("N")},
         {QStringLiteral("concurrency"), QStringLiteral("Requests served at once (default 1)."), QStringLiteral("N")},
         {QStringLiteral("curve"),
-         QStringLiteral("Also give throughput and latency at concurrency 1, 2, 4, ... up to the memory limit.")},
+         QStringLiteral(
+             "Also give throughput and latency at concurrency 1, 2, 4, ... up to what the engine runs at once.")},
         {QStringLiteral("efficiency"),
          QStringLiteral("Your achievable fractions of peak compute, memory and link bandwidth "
                         "(from 'calibrate'), e.g. 0.55,0.7,0.75."),

@@ -913,12 +913,12 @@ std::vector<CurvePoint> concurrencyCurve(const PerfRequest &r)
     std::vector<CurvePoint> curve;
     if (!validate(r).empty())
         return curve;
-    const StepShape limits = makeShape(r, r.inputTokens + r.outputTokens, 1);
-    const std::int64_t maximum = limits.memory.maxConcurrency;
+    const std::int64_t maximum = saturatedConcurrency(r);
     const Efficiency nominal = efficiencyRange(r).nominal;
+    PerfRequest at = r;
     for (std::int64_t c = 1; c <= maximum; c = (c * 2 > maximum && c < maximum) ? maximum : c * 2) {
-        const StepShape s = makeShape(r, r.inputTokens + r.outputTokens, c);
-        curve.push_back({c, pointAt(r, s, c, nominal)});
+        at.concurrency = c;
+        curve.push_back({c, performanceAt(at, nominal)});
     }
     return curve;
 }

@@ -426,7 +426,9 @@ PerfPoint performanceAt(const PerfRequest &request, const Efficiency &efficiency
 // efficiency with the default's relative spread around it.
 EfficiencyRange efficiencyRange(const PerfRequest &request);
 
-// Throughput and latency at concurrency 1, 2, 4, ... up to the memory limit.
+// Throughput and latency at concurrency 1, 2, 4, ... up to what the engine
+// runs at once (its running-sequence limit and the memory), a prefill pool's
+// pair included.
 struct CurvePoint {
     std::int64_t concurrency = 0;
     PerfPoint point;

@@ -23,7 +23,7 @@ namespace planner {
 // version that does not fit is labelled with its shortfall.
 QChart *memoryFitChart(const ScenarioEstimate &scenario);
 
-// Output tokens/s and TPOT against concurrency up to the memory limit, with
+// Output tokens/s and TPOT against concurrency up to what the engine runs at once, with
 // the TPOT target.
 QChart *throughputChart(const VersionEstimate &version, const PlanWorkload &workload);
 
