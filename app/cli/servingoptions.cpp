@@ -32,7 +32,8 @@ PrefillPool prefillPoolFrom(const QCommandLineParser &parser, const CliDeploymen
     pool.settings.pipelineParallel = automaticSizeOption(parser, QStringLiteral("prefill-pp"));
     pool.settings.expertParallel = automaticSizeOption(parser, QStringLiteral("prefill-ep"));
     pool.settings.dataParallelAttention = parser.isSet(QStringLiteral("prefill-dp-attention"));
-    pool.settings.loadMtp = false; // the pool drafts nothing
+    pool.settings.loadMtp = false; // the pool drafts nothing, so holds no draft module
+    pool.settings.speculative.clear();
     ResolvedDeployment resolved;
     try {
         resolved = resolveForTiming(pool, WorkloadShape{decode.inputTokens, 1, 0});
