@@ -765,12 +765,12 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
     if (!validate(r).empty())
         return estimate;
     if (r.prefillPool) {
-        const std::optional<PreparedPrefillPool> pool = preparePrefillPool(r);
         PerfRequest decode = r;
         decode.prefillPool.reset();
         estimate = estimatePerformance(decode);
         if (!estimate.fits)
             return estimate;
+        const std::optional<PreparedPrefillPool> pool = preparePrefillPool(r);
         if (!pool) // not even one prompt fits on the prefill pool: no timing
             return PerfEstimate{};
         const PerfEstimate prefill = estimatePerformance(pool->request);
@@ -784,10 +784,8 @@ PerfEstimate estimatePerformance(const PerfRequest &r)
         return estimate;
     }
     const std::optional<RunningShape> running = runningShape(r);
-    if (!running) {
-        estimate.maxConcurrency = 0;
+    if (!running)
         return estimate;
-    }
     const StepShape &s = running->shape;
     const std::int64_t n = running->sequences;
     estimate.fits = true;
