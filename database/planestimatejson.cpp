@@ -70,6 +70,13 @@ QJsonObject versionEstimateToJson(const VersionEstimate &v)
                                                            {"ep", v.parallel.expert},
                                                            {"dp_attention", v.parallel.dataParallelAttention},
                                                            {"replicas", v.replicas}});
+    if (v.prefillGpus > 0)
+        out.insert(QStringLiteral("prefill_pool"),
+                   QJsonObject{{"gpus", v.prefillGpus},
+                               {"tp", v.prefillParallel.tensor},
+                               {"pp", v.prefillParallel.pipeline},
+                               {"ep", v.prefillParallel.expert},
+                               {"dp_attention", v.prefillParallel.dataParallelAttention}});
     if (v.request) {
         const InferenceRequest &d = v.request->deployment;
         out.insert(QStringLiteral("deployment"), QJsonObject{{"gpu", qs(d.gpu.id)},

@@ -73,7 +73,19 @@ QJsonObject toJson(const DeploymentSettings &d)
         {"engine_id", qs(d.engineId)},
         {"tensor_parallel", d.tensorParallel},
         {"pipeline_parallel", d.pipelineParallel},
+        {"expert_parallel", d.expertParallel},
+        {"dp_attention", d.dataParallelAttention},
+        {"max_running_sequences", static_cast<qint64>(d.maxRunningSequences)},
+        {"token_budget", static_cast<qint64>(d.tokenBudget)},
         {"speculative", qs(d.speculative)},
+        {"prefill_pool",
+         QJsonObject{
+             {"gpus", d.prefillPool.gpus},
+             {"tensor_parallel", d.prefillPool.tensorParallel},
+             {"pipeline_parallel", d.prefillPool.pipelineParallel},
+             {"expert_parallel", d.prefillPool.expertParallel},
+             {"dp_attention", d.prefillPool.dataParallelAttention},
+         }},
     };
 }
 
@@ -378,9 +390,27 @@ DeploymentSettings deploymentFromJson(const QJsonObject &scenario, const QString
     d.engineId = text(o, where, "engine_id");
     d.tensorParallel = smallInteger(o, where, "tensor_parallel", Sign::NonNegative);
     d.pipelineParallel = smallInteger(o, where, "pipeline_parallel", Sign::NonNegative);
-    // Plans written before speculative decoding was modelled have no draft.
+    // Plans written before these were offered keep their defaults: no
+    // expert parallelism, the engine's limits, no draft, no prefill pool.
+    if (o.contains(QLatin1String("expert_parallel")))
+        d.expertParallel = smallInteger(o, where, "expert_parallel", Sign::NonNegative);
+    if (o.contains(QLatin1String("dp_attention")))
+        d.dataParallelAttention = boolean(o, where, "dp_attention");
+    if (o.contains(QLatin1String("max_running_sequences")))
+        d.maxRunningSequences = integer(o, where, "max_running_sequences", Sign::NonNegative);
+    if (o.contains(QLatin1String("token_budget")))
+        d.tokenBudget = integer(o, where, "token_budget", Sign::NonNegative);
     if (o.contains(QLatin1String("speculative")))
         d.speculative = text(o, where, "speculative");
+    if (o.contains(QLatin1String("prefill_pool"))) {
+        const QString poolWhere = at(where, "prefill_pool");
+        const QJsonObject pool = object(o, where, "prefill_pool");
+        d.prefillPool.gpus = smallInteger(pool, poolWhere, "gpus", Sign::NonNegative);
+        d.prefillPool.tensorParallel = smallInteger(pool, poolWhere, "tensor_parallel", Sign::NonNegative);
+        d.prefillPool.pipelineParallel = smallInteger(pool, poolWhere, "pipeline_parallel", Sign::NonNegative);
+        d.prefillPool.expertParallel = smallInteger(pool, poolWhere, "expert_parallel", Sign::NonNegative);
+        d.prefillPool.dataParallelAttention = boolean(pool, poolWhere, "dp_attention");
+    }
     return d;
 }
 

@@ -61,12 +61,19 @@ void printVersion(const VersionEstimate &v)
                              ? QString()
                              : QStringLiteral("; %1 at once (holds %2)")
                                    .arg(plural(v.concurrency, QStringLiteral("sequence")), count(v.sequencesHeld));
+    const auto layout = [](const Parallelism &p) {
+        return QStringLiteral("TP %1 x PP %2 x EP %3%4")
+            .arg(p.tensor)
+            .arg(p.pipeline)
+            .arg(p.expert)
+            .arg(p.dataParallelAttention ? QStringLiteral(", DP attention") : QString());
+    };
     if (v.replicas > 0)
-        printLine(QStringLiteral("    TP %1 x PP %2 x EP %3, %4%5")
-                      .arg(v.parallel.tensor)
-                      .arg(v.parallel.pipeline)
-                      .arg(v.parallel.expert)
-                      .arg(plural(v.replicas, QStringLiteral("replica")), held));
+        printLine(QStringLiteral("    %1, %2%3")
+                      .arg(layout(v.parallel), plural(v.replicas, QStringLiteral("replica")), held));
+    if (v.prefillGpus > 0)
+        printLine(QStringLiteral("    Prefill pool: %1, %2")
+                      .arg(plural(v.prefillGpus, QStringLiteral("GPU")), layout(v.prefillParallel)));
     if (v.verdict.fits != Answer::Unknown)
         printLine(QStringLiteral("    Memory per GPU %1 of %2%3")
                       .arg(formatBytes(units::inBytes(v.memory.perGpu.total())),

@@ -173,14 +173,15 @@ int runPerf(const QStringList &arguments)
     });
     parseCommand(parser, arguments);
 
-    const CliDeployment deployment = deploymentFrom(parser);
+    CliDeployment deployment = deploymentFrom(parser);
     if (deployment.model.encoder)
         return printEncoderSpeed(parser, deployment, parser.isSet(QStringLiteral("json")));
+    applyPrefillPoolOptions(parser, deployment);
     const WorkloadShape shape{countOption(parser, QStringLiteral("input-len"), 1024),
                               countOption(parser, QStringLiteral("output-len"), 256), 0};
     PerfRequest r = resolveForTiming(deployment, shape).request;
     r.concurrency = integerOption(parser, QStringLiteral("concurrency"), 1);
-    applyServingOptions(parser, deployment, r);
+    applyServingOptions(parser, r);
     if (parser.isSet(QStringLiteral("efficiency")))
         r.efficiency = efficiencyOption(parser.value(QStringLiteral("efficiency")));
     throwIfInvalid(validate(r));

@@ -18,29 +18,15 @@ ServingPhases phaseOption(const QCommandLineParser &parser)
     throw UsageError(QStringLiteral("--phase expects both, prefill or decode, got '%1'").arg(phase));
 }
 
-// The prefill pool as a deployment of its own: the options' model, GPU,
-// formats and engine on --prefill-gpus GPUs laid out by the --prefill-* sizes.
-PrefillPool prefillPoolFrom(const QCommandLineParser &parser, const CliDeployment &deployment,
-                            const PerfRequest &decode)
+void applyPrefixHit(const QCommandLineParser &parser, PerfRequest &request)
 {
-    if (!deployment.cluster.gpu || deployment.cluster.cpuOnly)
-        throw UsageError(QStringLiteral("--prefill-gpus needs --gpu: a prefill pool is GPUs of the deployment's kind"));
-    const int gpus = hardwareCountOption(parser, QStringLiteral("prefill-gpus"), 1);
-    CliDeployment pool = deployment;
-    pool.cluster = gpuServersFrom(parser, *deployment.cluster.gpu, gpus);
-    pool.settings.tensorParallel = automaticSizeOption(parser, QStringLiteral("prefill-tp"));
-    pool.settings.pipelineParallel = automaticSizeOption(parser, QStringLiteral("prefill-pp"));
-    pool.settings.expertParallel = automaticSizeOption(parser, QStringLiteral("prefill-ep"));
-    pool.settings.dataParallelAttention = parser.isSet(QStringLiteral("prefill-dp-attention"));
-    pool.settings.loadMtp = false; // the pool drafts nothing, so holds no draft module
-    pool.settings.speculative.clear();
-    ResolvedDeployment resolved;
-    try {
-        resolved = resolveForTiming(pool, WorkloadShape{decode.inputTokens, 1, 0});
-    } catch (const UsageError &error) {
-        throw UsageError(QStringLiteral("prefill pool: %1").arg(QString::fromUtf8(error.what())));
-    }
-    return PrefillPool{resolved.request.deployment, resolved.request.links, networkPathFrom(parser, gpus)};
+    if (!parser.isSet(QStringLiteral("prefix-hit")))
+        return;
+    bool ok = false;
+    request.prefixCacheHitRate = parser.value(QStringLiteral("prefix-hit")).toDouble(&ok);
+    if (!ok || !(request.prefixCacheHitRate >= 0 && request.prefixCacheHitRate < 1))
+        throw UsageError(QStringLiteral("--prefix-hit expects a share from 0 up to (not including) 1, got '%1'")
+                             .arg(parser.value(QStringLiteral("prefix-hit"))));
 }
 
 } // namespace
@@ -76,18 +62,8 @@ void addServingOptions(QCommandLineParser &parser)
     });
 }
 
-void applyServingOptions(const QCommandLineParser &parser, const CliDeployment &deployment, PerfRequest &request)
+void applyPrefillPoolOptions(const QCommandLineParser &parser, CliDeployment &deployment)
 {
-    request.phases = phaseOption(parser);
-    if (request.phases == ServingPhases::PrefillOnly)
-        request.outputTokens = 1; // the pool samples the first token and hands the cache on
-    if (parser.isSet(QStringLiteral("prefix-hit"))) {
-        bool ok = false;
-        request.prefixCacheHitRate = parser.value(QStringLiteral("prefix-hit")).toDouble(&ok);
-        if (!ok || !(request.prefixCacheHitRate >= 0 && request.prefixCacheHitRate < 1))
-            throw UsageError(QStringLiteral("--prefix-hit expects a share from 0 up to (not including) 1, got '%1'")
-                                 .arg(parser.value(QStringLiteral("prefix-hit"))));
-    }
     const bool poolLayout = parser.isSet(QStringLiteral("prefill-tp")) || parser.isSet(QStringLiteral("prefill-pp"))
                             || parser.isSet(QStringLiteral("prefill-ep"))
                             || parser.isSet(QStringLiteral("prefill-dp-attention"));
@@ -97,11 +73,29 @@ void applyServingOptions(const QCommandLineParser &parser, const CliDeployment &
                                             "lay out a prefill pool: give its size with --prefill-gpus N"));
         return;
     }
-    if (parser.isSet(QStringLiteral("phase")) && request.phases != ServingPhases::DecodeOnly)
+    if (parser.isSet(QStringLiteral("phase")) && parser.value(QStringLiteral("phase")) != QLatin1String("decode"))
         throw UsageError(QStringLiteral("--prefill-gpus makes the --gpus the decode pool, so --phase can only be "
                                         "decode"));
-    request.phases = ServingPhases::DecodeOnly;
-    request.prefillPool = std::make_shared<const PrefillPool>(prefillPoolFrom(parser, deployment, request));
+    if (!deployment.cluster.gpu || deployment.cluster.cpuOnly)
+        throw UsageError(QStringLiteral("--prefill-gpus needs --gpu: a prefill pool is GPUs of the deployment's kind"));
+    const int gpus = hardwareCountOption(parser, QStringLiteral("prefill-gpus"), 1);
+    deployment.cluster = gpuServersFrom(parser, *deployment.cluster.gpu, deployment.cluster.gpuCount + gpus);
+    PrefillPoolSettings &pool = deployment.settings.prefillPool;
+    pool.gpus = gpus;
+    pool.tensorParallel = automaticSizeOption(parser, QStringLiteral("prefill-tp"));
+    pool.pipelineParallel = automaticSizeOption(parser, QStringLiteral("prefill-pp"));
+    pool.expertParallel = automaticSizeOption(parser, QStringLiteral("prefill-ep"));
+    pool.dataParallelAttention = parser.isSet(QStringLiteral("prefill-dp-attention"));
+}
+
+void applyServingOptions(const QCommandLineParser &parser, PerfRequest &request)
+{
+    if (!request.prefillPool) { // a pair is already the decode side of it
+        request.phases = phaseOption(parser);
+        if (request.phases == ServingPhases::PrefillOnly)
+            request.outputTokens = 1; // the pool samples the first token and hands the cache on
+    }
+    applyPrefixHit(parser, request);
 }
 
 } // namespace planner::cli

@@ -14,10 +14,15 @@ namespace planner::cli {
 // --prefill-dp-attention, --phase, --prefix-hit.
 void addServingOptions(QCommandLineParser &parser);
 
-// Sets the request's phases, prefill pool and prefix-cache hit rate from the
-// options (--speculative is a deployment setting, read by deploymentFrom). A prefill pool is more GPUs of the
-// deployment's kind, model, formats and engine, in servers built as the deployment's are; its KV caches cross the
-// network between servers (--network, --nics-per-server).
-void applyServingOptions(const QCommandLineParser &parser, const CliDeployment &deployment, PerfRequest &request);
+// Adds the prefill pool the options ask for to the deployment, before it is
+// resolved: --prefill-gpus more GPUs of the deployment's kind, in servers
+// built as the deployment's are (--gpus-per-server, --network,
+// --nics-per-server), laid out by the --prefill-* sizes. The first servers
+// hold the pool (see splitCluster).
+void applyPrefillPoolOptions(const QCommandLineParser &parser, CliDeployment &deployment);
+
+// Sets the resolved request's phases and prefix-cache hit rate from the
+// options (--speculative is a deployment setting, read by deploymentFrom).
+void applyServingOptions(const QCommandLineParser &parser, PerfRequest &request);
 
 } // namespace planner::cli

@@ -126,10 +126,10 @@ SimulationConfig configFrom(const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("phase")))
         throw UsageError(QStringLiteral("--phase applies to 'perf': a simulation serves each request from prompt to "
                                         "last token (for a disaggregated pair, give --prefill-gpus)"));
-    const CliDeployment deployment = deploymentFrom(parser);
+    CliDeployment deployment = deploymentFrom(parser);
+    applyPrefillPoolOptions(parser, deployment);
     c.request = resolveForTiming(deployment, workloadShape(c)).request;
-    c.request.inputTokens = workloadShape(c).inputTokens; // the prefill pool is resolved for the mean prompt
-    applyServingOptions(parser, deployment, c.request);
+    applyServingOptions(parser, c.request);
     return c;
 }
 

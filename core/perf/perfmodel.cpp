@@ -947,6 +947,14 @@ StepCostModel::StepCostModel(const PerfRequest &request, const Efficiency &effic
     , mEfficiency(efficiency)
     , mShape(makeShape(request, std::max<std::int64_t>(context, 1), std::max<std::int64_t>(concurrency, 1)))
 {
+    if (!request.prefillPool)
+        return;
+    mPrefill.emplace();
+    if (const std::optional<PreparedPrefillPool> pool = preparePrefillPool(request)) {
+        mPrefill->fits = true;
+        mPrefill->point = pointAt(pool->request, pool->shape, pool->request.concurrency, efficiency);
+        mPrefill->transferSeconds = pool->transferSeconds;
+    }
 }
 
 StepCost StepCostModel::cost(const StepLoad &load) const
@@ -966,7 +974,17 @@ StepCost StepCostModel::decode(double sequences, std::int64_t context) const
 
 PerfPoint StepCostModel::point(std::int64_t concurrency) const
 {
-    return pointAt(mRequest, mShape, std::max<std::int64_t>(concurrency, 1), mEfficiency);
+    const PerfPoint own = pointAt(mRequest, mShape, std::max<std::int64_t>(concurrency, 1), mEfficiency);
+    if (!mPrefill)
+        return own;
+    return mPrefill->fits ? pairedPoint(mRequest, mPrefill->point, mPrefill->transferSeconds, own) : PerfPoint{};
+}
+
+std::optional<double> StepCostModel::prefillPoolRequestsPerSecond() const
+{
+    if (!mPrefill)
+        return std::nullopt;
+    return mPrefill->fits ? mPrefill->point.outputTokensPerSecond : 0.0;
 }
 
 double StepCostModel::kvCapacityTokens() const

@@ -380,7 +380,11 @@ public:
     // TTFT, TPOT and throughput at `concurrency` sequences (all replicas), for
     // the request's input and output lengths: what estimatePerformance reports,
     // without re-deriving the model (the build search calls it in a bisection).
+    // With a prefill pool, the pair's (the pool at its saturated concurrency).
     PerfPoint point(std::int64_t concurrency) const;
+    // With a prefill pool: the prompts per second it computes (0 when not one
+    // prompt fits there); nullopt without one.
+    std::optional<double> prefillPoolRequestsPerSecond() const;
 
     int replicas() const { return mShape.replicas; }
     // KV-cache tokens one replica holds beside its weights, activations and reserve.
@@ -388,9 +392,17 @@ public:
     const StepShape &shape() const { return mShape; }
 
 private:
+    // The prefill pool's side of a pair, prepared once.
+    struct PairedPrefill {
+        bool fits = false;
+        PerfPoint point;
+        double transferSeconds = 0;
+    };
+
     PerfRequest mRequest;
     Efficiency mEfficiency;
     StepShape mShape;
+    std::optional<PairedPrefill> mPrefill;
 };
 
 // `sequences` decoding at `position`, each verifying `positions` tokens (a

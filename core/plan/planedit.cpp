@@ -368,6 +368,8 @@ PlanChange setWorkload(Plan &plan, const PlanWorkload &workload)
 
 PlanChange setDeployment(Plan &plan, std::size_t scenario, const DeploymentSettings &settings)
 {
+    if (plan.scenarios.at(scenario).deployment == settings)
+        return {}; // no empty undo step
     plan.scenarios.at(scenario).deployment = settings;
     return scenarioChange(PlanChange::Deployment, scenario);
 }

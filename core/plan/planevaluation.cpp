@@ -91,6 +91,10 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
     v.capacityNote = gpuMemoryShareNote(r.deployment.gpu);
     v.parallel = r.deployment.parallel;
     v.replicas = resolved.replicas;
+    if (r.prefillPool) {
+        v.prefillGpus = r.prefillPool->deployment.gpuCount;
+        v.prefillParallel = r.prefillPool->deployment.parallel;
+    }
 
     // Fit: the weights and one sequence of the longest context.
     v.memory = estimateInferenceMemory(r.deployment);
@@ -104,6 +108,21 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
                      {QT_TRANSLATE_NOOP("Core", "does not fit: %1 GB short per GPU"),
                       {plainNumber(std::round(units::inGB(v.memory.shortfall) * 100) / 100)}}};
         return v;
+    }
+    if (r.prefillPool) {
+        // The pool holds each prompt until its first token: one must fit.
+        InferenceMemoryEstimate pool = estimateInferenceMemory(r.prefillPool->deployment);
+        if (!pool.fits) {
+            v.verdict = {Answer::No,
+                         Answer::No,
+                         "prefill-does-not-fit",
+                         {QT_TRANSLATE_NOOP("Core", "the prefill pool does not fit one prompt: %1 GB short per GPU"),
+                          {plainNumber(std::round(units::inGB(pool.shortfall) * 100) / 100)}}};
+            v.problemField = "prefill-gpus";
+            v.memory = std::move(pool); // what does not fit
+            v.cacheNotes = explainCache(model, v.memory);
+            return v;
+        }
     }
     if (resolved.speedUnknown) {
         v.verdict = unknownVerdict(*resolved.speedUnknown, Answer::Yes);

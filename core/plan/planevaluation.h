@@ -40,13 +40,16 @@ struct VersionEstimate {
     std::string modelName;
     Verdict verdict;
     std::string problemField; // the input an invalid request's reason concerns ("tp", "context" …), if any
-    Parallelism parallel;
+    Parallelism parallel;     // the decode pool's where a prefill pool computes the prompts
     int replicas = 0;
+    int prefillGpus = 0; // the prefill pool's GPUs; 0: every GPU does both
+    Parallelism prefillParallel;
     std::int64_t concurrency = 0;                  // sequences at once at the operating point (all replicas)
     std::optional<std::int64_t> neededConcurrency; // what the load needs at once; nullopt: no concurrency serves it
     std::int64_t sequencesHeld = 0;                // the most it runs at once (memory or the engine's limit)
     InferenceMemoryEstimate memory;                // the most loaded GPU: at the operating point, or at one
                                                    // sequence of the longest context when it does not fit
+                                                   // (a prefill pool's at one prompt when that does not)
     LayerDescription layers;                       // the model's layers by attention kind
     std::vector<Message> cacheNotes;               // why `memory`'s KV cache is its size (explainCache)
     std::optional<Message> capacityNote;           // a unified-memory GPU's share (gpuMemoryShareNote)

@@ -164,11 +164,69 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
     return resolveDeployment(model, cluster, settings, {*weights, *kv, *engine}, shape);
 }
 
+namespace {
+
+ResolvedDeployment resolveDisaggregated(const ModelSpec &model, const Cluster &cluster,
+                                        const DeploymentSettings &settings, const DeploymentFormats &formats,
+                                        const WorkloadShape &shape)
+{
+    ResolvedDeployment out;
+    const PrefillPoolSettings &pool = settings.prefillPool;
+    if (cluster.cpuOnly || model.encoder) {
+        out.problems.push_back({"prefill-pool-kind",
+                                {QT_TRANSLATE_NOOP("Core", "a prefill pool splits a generating model's GPUs; %1 on "
+                                                           "this cluster has nothing to split"),
+                                 {model.displayName}},
+                                "prefill-gpus"});
+        return out;
+    }
+    if (pool.gpus < 0 || pool.gpus >= cluster.gpuCount) {
+        out.problems.push_back(
+            {"prefill-pool-size",
+             {QT_TRANSLATE_NOOP("Core", "the prefill pool takes %1 of the %2 GPUs; it needs at least 1 and leaves at "
+                                        "least 1 to decode"),
+              {std::to_string(pool.gpus), std::to_string(cluster.gpuCount)}},
+             "prefill-gpus"});
+        return out;
+    }
+    const ClusterPools pools = splitCluster(cluster, pool.gpus);
+    DeploymentSettings decodeSettings = settings;
+    decodeSettings.prefillPool = {};
+    out = resolveDeployment(model, pools.decode, decodeSettings, formats, shape);
+    if (!out.ok())
+        return out;
+
+    // The pool holds each prompt until its first token is sampled, and drafts nothing.
+    DeploymentSettings poolSettings = decodeSettings;
+    poolSettings.tensorParallel = pool.tensorParallel;
+    poolSettings.pipelineParallel = pool.pipelineParallel;
+    poolSettings.expertParallel = pool.expertParallel;
+    poolSettings.dataParallelAttention = pool.dataParallelAttention;
+    poolSettings.speculative.clear();
+    poolSettings.loadMtp = false;
+    const ResolvedDeployment prefill = resolveDeployment(model, pools.prefill, poolSettings, formats,
+                                                         WorkloadShape{shape.inputTokens, 1, 0});
+    for (const Problem &p : prefill.problems) {
+        const bool layoutField = p.field == "tp" || p.field == "pp" || p.field == "ep" || p.field == "dp-attention";
+        out.problems.push_back({p.code,
+                                {QT_TRANSLATE_NOOP("Core", "prefill pool: %1"), {p.message.text()}},
+                                layoutField ? "prefill-" + p.field : p.field});
+    }
+    out.request.phases = ServingPhases::DecodeOnly;
+    out.request.prefillPool = std::make_shared<const PrefillPool>(
+        PrefillPool{prefill.request.deployment, prefill.request.links, pools.kvTransfer});
+    return out;
+}
+
+} // namespace
+
 ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &cluster, const DeploymentSettings &settings,
                                      const DeploymentFormats &formats, const WorkloadShape &shape)
 {
     if (!cluster.problem.empty() || !cluster.gpu)
         return noCluster(cluster);
+    if (settings.prefillPool.gpus != 0)
+        return resolveDisaggregated(model, cluster, settings, formats, shape);
     ResolvedDeployment out;
     PerfRequest &r = out.request;
     InferenceRequest &d = r.deployment;

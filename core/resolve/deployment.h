@@ -16,6 +16,9 @@
 // - GPUs beyond one copy of that layout serve as data-parallel replicas;
 // - the context is at least one request's input and output;
 // - a speculative draft at its published acceptance unless one is named;
+// - no prefill pool: every GPU computes prompts and decodes; with one, the
+//   pool's layout is defaulted as the deployment's, on its own GPUs, and it
+//   drafts nothing;
 // - the links: a group that stays inside a server uses the server's GPU path,
 //   a group that crosses servers the path between servers (see linksFor).
 // The result carries the resolved request, so every front end shows the
@@ -32,6 +35,19 @@
 #include <vector>
 
 namespace planner {
+
+// Disaggregated serving: a pool of the cluster's GPUs computes the prompts
+// with a layout of its own and sends their KV caches to the other GPUs,
+// which only decode (see splitCluster for which GPUs and which path).
+struct PrefillPoolSettings {
+    int gpus = 0;             // 0: no pool, every GPU does both
+    int tensorParallel = 0;   // 0: automatic, as for the deployment
+    int pipelineParallel = 0; // 0: automatic
+    int expertParallel = 0;   // 0: the experts follow tensor parallelism
+    bool dataParallelAttention = false;
+
+    bool operator==(const PrefillPoolSettings &) const = default;
+};
 
 struct DeploymentSettings {
     std::string weightFormat; // empty: each model's checkpoint format
@@ -54,6 +70,9 @@ struct DeploymentSettings {
     // "ngram:3:1.4", see parseSpeculative); empty: none. An MTP draft loads
     // the module.
     std::string speculative = {};
+    PrefillPoolSettings prefillPool = {};
+
+    bool operator==(const DeploymentSettings &) const = default;
 };
 
 // Input and output may be 0 where only memory is sized (`fit`); timing needs both.

@@ -34,10 +34,17 @@ std::int64_t smallestServing(std::int64_t low, std::int64_t high, Serves serves)
 }
 
 Verdict capacityShort(const ServingJudgement &j, const ServingTarget &target, const PerfRequest &r,
-                      double requestsAtHeld)
+                      double requestsAtHeld, std::optional<double> prefillPoolRate)
 {
     Verdict v{Answer::Yes, Answer::No, {}, {}};
     const std::string held = count(j.held.sequences);
+    if (!j.needed && prefillPoolRate && *prefillPoolRate < target.requestsPerSecond) {
+        v.code = "prefill-throughput";
+        v.reason = {QT_TRANSLATE_NOOP("Core", "the prefill pool computes at most %1 prompts/s; the load is %2 "
+                                              "requests/s"),
+                    {plainNumber(std::round(*prefillPoolRate * 100) / 100), plainNumber(target.requestsPerSecond)}};
+        return v;
+    }
     if (!j.needed) {
         v.code = "throughput";
         v.reason = {
@@ -99,7 +106,7 @@ ServingJudgement judgeServing(const PerfRequest &r, const InferenceMemoryEstimat
     }
     j.operatingConcurrency = std::min(j.needed.value_or(held), held);
     if (!j.needed || *j.needed > j.held.sequences) {
-        j.verdict = capacityShort(j, target, r, requestsPerSecond(held));
+        j.verdict = capacityShort(j, target, r, requestsPerSecond(held), model.prefillPoolRequestsPerSecond());
         return j;
     }
     const PerfPoint p = model.point(j.operatingConcurrency);

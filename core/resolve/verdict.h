@@ -11,6 +11,8 @@
 //   concurrency, the concurrency itself. The deployment holds what memory
 //   holds at one request's input + output tokens per sequence (paged KV
 //   cache), capped by the engine's running-sequence limit per replica.
+//   With a prefill pool, the decode pool holds the sequences and the pair's
+//   rate is capped by the prompts per second the pool computes.
 // - Unknown: a figure is missing (the GPU's memory, bandwidth or tensor rate
 //   in the catalogue) or the request is invalid; the reason names it. An
 //   unknown is never shown as 0 or as met.
@@ -33,8 +35,10 @@ struct Verdict {
     Answer fits = Answer::Unknown;
     Answer serves = Answer::Unknown;
     // The binding reason when it does not fit or serve, or is unknown:
-    // "does-not-fit", "memory-sequences", "engine-sequences", "throughput",
-    // "ttft", "tpot", "missing-figure", "cannot-estimate"; empty when it serves.
+    // "does-not-fit", "prefill-does-not-fit" (a prefill pool's GPUs do not
+    // hold one prompt), "memory-sequences", "engine-sequences", "throughput",
+    // "prefill-throughput", "ttft", "tpot", "missing-figure",
+    // "cannot-estimate"; empty when it serves.
     std::string code;
     Message reason;
 };

@@ -432,6 +432,30 @@ Cluster cpuDeviceCluster(const CpuSpec &cpu, units::Bytes memory)
     return c;
 }
 
+namespace {
+
+// `gpus` of the cluster's GPUs, in servers as full as the cluster's.
+Cluster poolOf(const Cluster &c, int gpus)
+{
+    Cluster pool = c;
+    pool.gpuCount = gpus;
+    pool.gpusPerServer = std::max(1, std::min(c.gpusPerServer, gpus));
+    pool.servers = (gpus + pool.gpusPerServer - 1) / pool.gpusPerServer;
+    if (pool.servers == 1)
+        pool.links.pipeline = pool.links.expertParallel = pool.dataParallel = c.links.tensorParallel;
+    return pool;
+}
+
+} // namespace
+
+ClusterPools splitCluster(const Cluster &c, int prefillGpus)
+{
+    ClusterPools pools{poolOf(c, prefillGpus), poolOf(c, c.gpuCount - prefillGpus), c.links.tensorParallel};
+    if (c.servers > 1)
+        pools.kvTransfer = c.gpuCount <= std::max(c.gpusPerDomain, c.gpusPerServer) ? c.domain : c.dataParallel;
+    return pools;
+}
+
 LinkPath scaleOutPath(const LinkSpec &link, double ports, int gpusSharing)
 {
     const LinkPath all = pathOf(link, 1);

@@ -74,6 +74,19 @@ Cluster clusterOfServers(const GpuSpec &gpu, int gpuCount, int gpusPerServer, co
 // One CPU and `memory` of RAM as the whole cluster: the CPU-only inference a
 // canvas without GPUs gets, and the command-line tool's --cpu.
 Cluster cpuDeviceCluster(const CpuSpec &cpu, units::Bytes memory);
+
+// A disaggregated deployment's two pools on one cluster: the first
+// `prefillGpus` GPUs (whole servers where they fill them) compute prompts and
+// the others decode. Each pool keeps the cluster's paths; the KV caches cross
+// the widest span the pair covers: a server's GPU path when both share one
+// server, the NVLink domain's path inside one domain (an NVL72 rack), else
+// the network between servers. Needs 0 < prefillGpus < gpuCount.
+struct ClusterPools {
+    Cluster prefill;
+    Cluster decode;
+    LinkPath kvTransfer;
+};
+ClusterPools splitCluster(const Cluster &cluster, int prefillGpus);
 std::vector<TopologyIssue> checkTopology(const Topology &topology, const PartSnapshot &parts);
 // Why a link of this kind cannot join these two nodes; nullopt when it can.
 std::optional<Message> linkProblem(const Topology &topology, const PartSnapshot &parts, int from, int to,

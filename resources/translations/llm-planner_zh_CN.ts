@@ -1069,6 +1069,26 @@ does not fit: %1 short</source>
         <source>%1 has no multi-token-prediction module to draft with; choose EAGLE or n-gram</source>
         <translation>%1 没有可用于起草的多 token 预测模块；请选择 EAGLE 或 n-gram</translation>
     </message>
+    <message>
+        <source>a prefill pool splits a generating model&apos;s GPUs; %1 on this cluster has nothing to split</source>
+        <translation>预填充池用于拆分生成式模型的 GPU；%1 在此集群上没有可拆分的 GPU</translation>
+    </message>
+    <message>
+        <source>the prefill pool takes %1 of the %2 GPUs; it needs at least 1 and leaves at least 1 to decode</source>
+        <translation>预填充池占用 %2 块 GPU 中的 %1 块；它至少需要 1 块，且至少留 1 块用于解码</translation>
+    </message>
+    <message>
+        <source>prefill pool: %1</source>
+        <translation>预填充池：%1</translation>
+    </message>
+    <message>
+        <source>the prefill pool computes at most %1 prompts/s; the load is %2 requests/s</source>
+        <translation>预填充池每秒最多处理 %1 个提示；负载为 %2 个请求/秒</translation>
+    </message>
+    <message>
+        <source>the prefill pool does not fit one prompt: %1 GB short per GPU</source>
+        <translation>预填充池放不下一个提示：每块 GPU 缺少 %1 GB</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>
@@ -1184,6 +1204,38 @@ does not fit: %1 short</source>
         <translation>
             <numerusform>成本至少为此：%n 个部件没有价格（%1）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the prefill pool does not fit one prompt: %1 short per GPU</source>
+        <translation>预填充池放不下一个提示：每块 GPU 缺少 %1</translation>
+    </message>
+    <message>
+        <source>TP %1 · PP %2</source>
+        <translation>TP %1 · PP %2</translation>
+    </message>
+    <message>
+        <source> · EP %1</source>
+        <translation> · EP %1</translation>
+    </message>
+    <message>
+        <source> · DP attention</source>
+        <translation> · 数据并行注意力</translation>
+    </message>
+    <message>
+        <source>%1, 1 replica</source>
+        <translation>%1，1 个副本</translation>
+    </message>
+    <message>
+        <source>%1, %2 replicas</source>
+        <translation>%1，%2 个副本</translation>
+    </message>
+    <message>
+        <source>; prefill pool of 1 GPU: %1</source>
+        <translation>；1 块 GPU 的预填充池：%1</translation>
+    </message>
+    <message>
+        <source>; prefill pool of %1 GPUs: %2</source>
+        <translation>；%1 块 GPU 的预填充池：%2</translation>
     </message>
 </context>
 <context>
@@ -1700,10 +1752,6 @@ no model version picked</source>
 未选择模型版本</translation>
     </message>
     <message>
-        <source>TP %1 · PP %2 · %3 replica(s) · %4 sequences · decode %5-bound</source>
-        <translation>TP %1 · PP %2 · %3 个副本 · %4 条序列 · 解码瓶颈：%5</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1913,10 +1961,6 @@ no GPU or engine to estimate</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <source>%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; tensor parallel %7 × pipeline %8, %9 replica(s); %10 of memory used per GPU.</source>
-        <translation>%1：输出 %2 token/s，约 %3 请求/秒，并发 %4 条序列；TTFT %5，TPOT %6；张量并行 %7 × 流水线并行 %8，%9 个副本；单卡显存占用 %10。</translation>
-    </message>
-    <message>
         <source>Every model version on every scenario, for %1 (%2). Memory is the most loaded GPU&apos;s, used of usable (%3); speeds are the performance model&apos;s nominal estimate.</source>
         <translation>各模型版本在各方案上的估算结果，工作负载：%1（%2）。显存指负载最高的 GPU 的已用量/可用量（%3）；速度为性能模型的标称估算值。</translation>
     </message>
@@ -2013,10 +2057,6 @@ no GPU or engine to estimate</source>
         <translation>满足负载</translation>
     </message>
     <message>
-        <source>%1: TP %2 × PP %3, %4 replica(s)</source>
-        <translation>%1：TP %2 × PP %3，%4 个副本</translation>
-    </message>
-    <message>
         <source>%1 ms a step
 %2 ms a sequence
 %3 ms a request</source>
@@ -2073,6 +2113,20 @@ no GPU or engine to estimate</source>
 %1 draft of %2 tokens, %3 tokens a step</source>
         <translation>
 %1 草稿 %2 个 token，每步 %3 个 token</translation>
+    </message>
+    <message>
+        <source>%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; %7; %8 of memory used per GPU.</source>
+        <translation>%1：每秒 %2 个输出词元，同时 %4 个序列时约每秒 %3 个请求；TTFT %5，TPOT %6；%7；每块 GPU 使用内存 %8。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 sequences · decode %3-bound</source>
+        <translation>%1 · %2 个序列 · 解码受%3限制</translation>
+    </message>
+    <message>
+        <source>
+prefill pool sends KV caches at %1 GB/s per GPU</source>
+        <translation>
+预填充池以每块 GPU %1 GB/s 发送 KV 缓存</translation>
     </message>
 </context>
 <context>
@@ -2134,10 +2188,6 @@ no GPU or engine to estimate</source>
     <message>
         <source> tokens</source>
         <translation> token</translation>
-    </message>
-    <message>
-        <source>auto</source>
-        <translation>自动</translation>
     </message>
     <message>
         <source> s</source>
@@ -2667,6 +2717,105 @@ no GPU or engine to estimate</source>
     <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>planner::LayoutFields</name>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>GPUs each layer is split over; auto: the GPUs of one server</source>
+        <translation>每层切分到的 GPU 数；自动：单台服务器的 GPU 数</translation>
+    </message>
+    <message>
+        <source>Stages the layers are split into; auto: the fewest at which the model fits</source>
+        <translation>层被拆分成的阶段数；自动：模型能放下的最少阶段数</translation>
+    </message>
+    <message>
+        <source>GPUs a mixture-of-experts model&apos;s experts are spread over (wide EP); auto: the experts are split like every other layer, by tensor parallelism</source>
+        <translation>混合专家模型的专家分布到的 GPU 数（宽专家并行）；自动：专家与其他层一样按张量并行拆分</translation>
+    </message>
+    <message>
+        <source>Data-parallel</source>
+        <translation>数据并行</translation>
+    </message>
+    <message>
+        <source>Each GPU of a tensor-parallel group runs attention for its own sequences (SGLang&apos;s and vLLM&apos;s DP attention, for MLA models with expert parallelism)</source>
+        <translation>张量并行组中的每块 GPU 为自己的序列计算注意力（SGLang 和 vLLM 的 DP 注意力，用于带专家并行的 MLA 模型）</translation>
+    </message>
+    <message>
+        <source>engine&apos;s default</source>
+        <translation>引擎默认值</translation>
+    </message>
+    <message>
+        <source>Sequences a replica runs at once (vLLM --max-num-seqs, SGLang --max-running-requests, TensorRT-LLM --max_batch_size)</source>
+        <translation>每个副本同时运行的序列数（vLLM --max-num-seqs、SGLang --max-running-requests、TensorRT-LLM --max_batch_size）</translation>
+    </message>
+    <message>
+        <source> sequences</source>
+        <translation> 条序列</translation>
+    </message>
+    <message>
+        <source>none: every GPU does both</source>
+        <translation>无：每块 GPU 都做两者</translation>
+    </message>
+    <message>
+        <source>Disaggregated serving: this many of the scenario&apos;s GPUs (the first servers) compute the prompts and send their KV caches over the drawn links to the others, which only decode</source>
+        <translation>分离式服务：场景中这么多块 GPU（前几台服务器）计算提示，并通过画出的链路把 KV 缓存发送给其余只做解码的 GPU</translation>
+    </message>
+    <message>
+        <source> GPUs</source>
+        <translation> 块 GPU</translation>
+    </message>
+    <message>
+        <source>Tensor-parallel size of the prefill pool; auto as above</source>
+        <translation>预填充池的张量并行规模；自动规则同上</translation>
+    </message>
+    <message>
+        <source>Expert-parallel size of the prefill pool; auto as above</source>
+        <translation>预填充池的专家并行规模；自动规则同上</translation>
+    </message>
+    <message>
+        <source>Data-parallel attention on the prefill pool</source>
+        <translation>预填充池上的数据并行注意力</translation>
+    </message>
+    <message>
+        <source>Tensor parallel</source>
+        <translation>张量并行</translation>
+    </message>
+    <message>
+        <source>Pipeline stages</source>
+        <translation>流水线级数</translation>
+    </message>
+    <message>
+        <source>Expert parallel</source>
+        <translation>专家并行</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Running limit</source>
+        <translation>运行上限</translation>
+    </message>
+    <message>
+        <source>Prefill pool</source>
+        <translation>预填充池</translation>
+    </message>
+    <message>
+        <source>Prefill TP</source>
+        <translation>预填充 TP</translation>
+    </message>
+    <message>
+        <source>Prefill EP</source>
+        <translation>预填充 EP</translation>
+    </message>
+    <message>
+        <source>Prefill attention</source>
+        <translation>预填充注意力</translation>
     </message>
 </context>
 <context>
@@ -3436,10 +3585,6 @@ no GPU or engine to estimate</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <source>decode %1-bound · TP %2 · PP %3 · %4 sequences</source>
-        <translation>解码瓶颈：%1 · TP %2 · PP %3 · %4 条序列</translation>
-    </message>
-    <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -3467,6 +3612,10 @@ no GPU or engine to estimate</source>
         <source>GPU share of unified memory %1 %</source>
         <translation>GPU 可用统一内存 %1 %</translation>
     </message>
+    <message>
+        <source>decode %1-bound · %2 · %3 sequences</source>
+        <translation>解码受%1限制 · %2 · %3 个序列</translation>
+    </message>
 </context>
 <context>
     <name>planner::TopologyScene</name>
@@ -3484,14 +3633,6 @@ no GPU or engine to estimate</source>
     <message>
         <source>Checkpoint&apos;s own</source>
         <translation>检查点原格式</translation>
-    </message>
-    <message>
-        <source>GPUs each layer is split over; auto: the GPUs of one server</source>
-        <translation>每层切分到的 GPU 数；自动：单台服务器的 GPU 数</translation>
-    </message>
-    <message>
-        <source>Stages the layers are split into; auto: one per server</source>
-        <translation>模型层切分的流水线级数；自动：每台服务器一级</translation>
     </message>
     <message>
         <source>Concurrent requests</source>
@@ -3528,14 +3669,6 @@ no GPU or engine to estimate</source>
     <message>
         <source>Engine</source>
         <translation>推理引擎</translation>
-    </message>
-    <message>
-        <source>Tensor parallel</source>
-        <translation>张量并行</translation>
-    </message>
-    <message>
-        <source>Pipeline stages</source>
-        <translation>流水线级数</translation>
     </message>
     <message>
         <source>Context</source>

@@ -437,7 +437,7 @@ private slots:
                                                << ""
                                                << ""
                                                << ""
-                                               << "no scenario 6: the plan has 2 scenarios";
+                                               << "no scenario 6: the plan has 4 scenarios";
         QTest::newRow("model not in the plan") << "r1-h200" << 0 << "gpt-9"
                                                << ""
                                                << ""

@@ -218,8 +218,12 @@ private slots:
         w.requestsPerSecond = 7;
         const PlanChange workload = planedit::setWorkload(plan, w);
         QVERIFY(workload.changesEstimateOf(0) && workload.changesEstimateOf(1));
-        const PlanChange deployment = planedit::setDeployment(plan, 1, DeploymentSettings{});
+        DeploymentSettings tp2;
+        tp2.tensorParallel = 2;
+        const PlanChange deployment = planedit::setDeployment(plan, 1, tp2);
         QVERIFY(!deployment.changesEstimateOf(0) && deployment.changesEstimateOf(1));
+        // The same settings again change nothing: no empty undo step.
+        QVERIFY(!planedit::setDeployment(plan, 1, tp2).any());
         const PlanChange models = planedit::setModels(plan, "Llama", {"llama-3.1-8b", "no-such-model"},
                                                       modelSpecs(shipped(), {"llama-3.1-8b", "no-such-model"}));
         QVERIFY(models.touches(PlanChange::Models));

@@ -5,6 +5,9 @@
 // calibrated factors.
 
 #include "core/perf/perfmodel.h"
+#include "core/resolve/deployment.h"
+#include "core/resolve/verdict.h"
+#include "core/topology/cluster.h"
 #include "support/enginetestsupport.h"
 
 #include <QtTest>
@@ -166,6 +169,95 @@ private slots:
         const PerfEstimate e = estimatePerformance(r);
         QVERIFY(!e.fits);
         QCOMPARE(e.nominal.outputTokensPerSecond, 0.0);
+    }
+
+    void aClusterSplitsIntoPools()
+    {
+        // Two servers of eight H100 over InfiniBand: the first server
+        // computes prompts, the second decodes, and the caches cross the
+        // network; four and four in one server send them over NVLink.
+        const GpuSpec h100 = builtinGpu(QStringLiteral("h100-sxm"));
+        const PerfLinks inside = singleServerLinks(h100);
+        const Cluster two = clusterOfServers(h100, 16, 8, inside, kInfiniBand);
+        const ClusterPools split = splitCluster(two, 8);
+        QCOMPARE(split.prefill.gpuCount, 8);
+        QCOMPARE(split.prefill.servers, 1);
+        QCOMPARE(split.decode.gpuCount, 8);
+        QCOMPARE(split.decode.servers, 1);
+        QVERIFY(near(units::inGBPerSecond(split.kvTransfer.bandwidth), 50));
+        // The one-server pools use the server's own path for every group.
+        QVERIFY(near(units::inGBPerSecond(split.decode.dataParallel.bandwidth),
+                     units::inGBPerSecond(inside.tensorParallel.bandwidth)));
+        const ClusterPools shared = splitCluster(clusterOfServers(h100, 8, 8, inside, kInfiniBand), 4);
+        QVERIFY(near(units::inGBPerSecond(shared.kvTransfer.bandwidth),
+                     units::inGBPerSecond(inside.tensorParallel.bandwidth)));
+        // Twelve decode GPUs after a pool of four still span two servers.
+        QCOMPARE(splitCluster(two, 4).decode.servers, 2);
+    }
+
+    void aDeploymentResolvesItsPrefillPool()
+    {
+        const GpuSpec h100 = builtinGpu(QStringLiteral("h100-sxm"));
+        const Cluster two = clusterOfServers(h100, 16, 8, singleServerLinks(h100), kInfiniBand);
+        const ModelSpec llama = builtinModel(QStringLiteral("llama-3.1-70b"));
+        DeploymentSettings settings;
+        settings.weightFormat = "fp8";
+        settings.speculative = "eagle";
+        settings.prefillPool.gpus = 8;
+        settings.prefillPool.tensorParallel = 4;
+        const ResolvedDeployment r = resolveDeployment(llama, two, settings, WorkloadShape{2000, 200, 0});
+        QVERIFY2(r.ok(), joinedMessages(r.problems));
+        QVERIFY(r.request.prefillPool);
+        QVERIFY(r.request.phases == ServingPhases::DecodeOnly);
+        QCOMPARE(r.request.deployment.gpuCount, std::int64_t{8});
+        QCOMPARE(r.request.deployment.parallel.tensor, 8); // automatic: the decode pool's server
+        QVERIFY(r.request.speculative.kind == DraftKind::Eagle);
+        const InferenceRequest &pool = r.request.prefillPool->deployment;
+        QCOMPARE(pool.gpuCount, std::int64_t{8});
+        QCOMPARE(pool.parallel.tensor, 4);
+        QCOMPARE(pool.context, std::int64_t{2001}); // a prompt and its first token
+        QVERIFY(near(units::inGBPerSecond(r.request.prefillPool->kvTransfer.bandwidth), 50));
+        QVERIFY2(validate(r.request).empty(), joinedMessages(validate(r.request)));
+
+        // Each problem names the input at fault.
+        DeploymentSettings bad = settings;
+        bad.prefillPool.gpus = 16;
+        QVERIFY(anyConcerns(resolveDeployment(llama, two, bad, WorkloadShape{2000, 200, 0}).problems, "prefill-gpus"));
+        bad = settings;
+        bad.prefillPool.tensorParallel = 16;
+        const std::vector<Problem> tooWide = resolveDeployment(llama, two, bad, WorkloadShape{2000, 200, 0}).problems;
+        QVERIFY(anyConcerns(tooWide, "prefill-tp"));
+        QVERIFY2(tooWide.front().message.text().rfind("prefill pool: ", 0) == 0, joinedMessages(tooWide));
+    }
+
+    void theVerdictJudgesThePair()
+    {
+        // The verdict's search reads the pair's point: what
+        // estimatePerformance reports at the same concurrency.
+        const GpuSpec h100 = builtinGpu(QStringLiteral("h100-sxm"));
+        const Cluster cluster = clusterOfServers(h100, 9, 8, singleServerLinks(h100), kInfiniBand);
+        DeploymentSettings settings;
+        settings.weightFormat = "fp8";
+        settings.prefillPool.gpus = 1; // one GPU of prompts for eight of decode
+        PerfRequest r = resolveDeployment(builtinModel(QStringLiteral("llama-3.1-8b")), cluster, settings,
+                                          WorkloadShape{8000, 200, 0})
+                            .request;
+        const StepCostModel model(r, efficiencyRange(r).nominal, 8200, 1);
+        r.concurrency = 64;
+        const PerfEstimate e = estimatePerformance(r);
+        QVERIFY(e.fits);
+        QVERIFY2(near(model.point(64).outputTokensPerSecond, e.nominal.outputTokensPerSecond),
+                 pair(model.point(64).outputTokensPerSecond, e.nominal.outputTokensPerSecond));
+        QVERIFY(near(seconds(model.point(64).ttft), seconds(e.nominal.ttft)));
+        const double poolRate = *model.prefillPoolRequestsPerSecond();
+        QVERIFY(poolRate > 0);
+
+        // A rate beyond the pool's prompts per second is the pool's shortfall.
+        r.deployment.context = 8200;
+        const ServingJudgement j = judgeServing(r, estimateInferenceMemory(r.deployment),
+                                                ServingTarget{true, poolRate * 1.5, 1, 60, 1});
+        QCOMPARE(j.verdict.code, std::string("prefill-throughput"));
+        QVERIFY(j.verdict.serves == Answer::No);
     }
 
     void aPrefixCacheHitSavesPromptCompute()

@@ -248,6 +248,11 @@ Plan everyField(const Catalogue &catalogue)
     onPrem.name = "On-prem: 2x DGX H100";
     onPrem.deployment = DeploymentSettings{"fp8", "fp8", "sglang", 8, 2};
     onPrem.deployment.speculative = "eagle:3:2.4";
+    onPrem.deployment.expertParallel = 4;
+    onPrem.deployment.dataParallelAttention = true;
+    onPrem.deployment.maxRunningSequences = 512;
+    onPrem.deployment.tokenBudget = 16384;
+    onPrem.deployment.prefillPool = {8, 4, 2, 8, true};
     onPrem.costs.electricityUsdPerKwh = {0.1234, "our utility bill, 2026-01"};
     onPrem.costs.pue = {1.3, "our data centre, measured 2025"};
     onPrem.costs.amortisationYears = {5, "finance: 5-year depreciation"};
@@ -348,11 +353,7 @@ bool samePlans(const Plan &a, const Plan &b)
     for (size_t i = 0; same && i < a.scenarios.size(); ++i) {
         const Scenario &sa = a.scenarios[i];
         const Scenario &sb = b.scenarios[i];
-        const DeploymentSettings &da = sa.deployment;
-        const DeploymentSettings &db = sb.deployment;
-        same = sa.name == sb.name && sa.cloudTier == sb.cloudTier && da.weightFormat == db.weightFormat
-               && da.kvFormat == db.kvFormat && da.engineId == db.engineId && da.tensorParallel == db.tensorParallel
-               && da.pipelineParallel == db.pipelineParallel && da.speculative == db.speculative;
+        same = sa.name == sb.name && sa.cloudTier == sb.cloudTier && sa.deployment == sb.deployment;
         const CostAssumption *ca = &sa.costs.electricityUsdPerKwh;
         const CostAssumption *cb = &sb.costs.electricityUsdPerKwh;
         static_assert(sizeof(CostAssumptions) == 9 * sizeof(CostAssumption), "a new cost assumption: compare it");
@@ -529,6 +530,23 @@ private slots:
         QVERIFY2(read.error.contains(QDir::toNativeSeparators(path)), qPrintable(read.error));
     }
 
+    void olderPlansOpenWithTheDefaults()
+    {
+        // Plans written before the layout, the draft, the prefill pool and
+        // the prefix cache were stored keep the defaults for them.
+        const QByteArray good = serializePlan(everyField(*mCatalogue));
+        QList<std::pair<QString, QJsonValue>> removed{{QStringLiteral("workload.prefix_cache_hit_rate"), kRemove}};
+        for (const char *key : {"expert_parallel", "dp_attention", "max_running_sequences", "token_budget",
+                                "speculative", "prefill_pool"})
+            removed.append({QStringLiteral("scenarios.0.deployment.") + QLatin1String(key), kRemove});
+        const PlanFileResult read = parsePlan(edited(good, removed));
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        const DeploymentSettings &d = read.plan->scenarios.front().deployment;
+        QCOMPARE(d.tensorParallel, 8);
+        QVERIFY(d == (DeploymentSettings{"fp8", "fp8", "sglang", 8, 2}));
+        QCOMPARE(read.plan->workload.prefixCacheHitRate, 0.0);
+    }
+
     void malformedFilesAreRefused_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -571,6 +589,10 @@ private slots:
             "scenarios[1]: missing required field 'deployment'");
         row("negative tensor parallel", {{s("scenarios.0.deployment.tensor_parallel"), -2}},
             "scenarios[0].deployment: 'tensor_parallel' must be a non-negative integer, got -2");
+        row("prefill pool of negative GPUs", {{s("scenarios.0.deployment.prefill_pool.gpus"), -8}},
+            "scenarios[0].deployment.prefill_pool: 'gpus' must be a non-negative integer, got -8");
+        row("data-parallel attention as text", {{s("scenarios.0.deployment.dp_attention"), QStringLiteral("yes")}},
+            "scenarios[0].deployment: 'dp_attention' must be true or false");
         row("cost assumption missing", {{s("scenarios.0.costs.pue"), kRemove}},
             "scenarios[0].costs: missing required field 'pue'");
         row("cost value missing", {{s("scenarios.0.costs.pue.value"), kRemove}},

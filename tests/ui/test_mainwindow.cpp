@@ -642,6 +642,56 @@ private slots:
         doc->undoStack()->undo();
         QCOMPARE(doc->plan().workload.prefixCacheHitRate, 0.0);
     }
+
+    // The layout and a prefill pool, set as a user sets them: each input one
+    // undo step the estimate follows; showing the plan again adds none; a
+    // pool that leaves no GPU to decode marks its input with the reason.
+    void layoutAndPrefillPoolAreEdits()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        Plan plan = twoGpuPlan();
+        plan.parts.models = {*mCatalogue->find<ModelSpec>(QStringLiteral("llama-3.1-8b"))};
+        plan.modelIds = {"llama-3.1-8b"};
+        doc->reset(plan, QString());
+        QCoreApplication::processEvents();
+        const auto version = [doc] { return doc->estimates().front().versions.front(); };
+        auto *pool = window.workload()->findChild<QSpinBox *>(QStringLiteral("prefillGpusBox"));
+        auto *poolTensor = window.workload()->findChild<QSpinBox *>(QStringLiteral("prefillTensorBox"));
+        auto *running = window.workload()->findChild<QSpinBox *>(QStringLiteral("runningLimitBox"));
+        QVERIFY(pool && poolTensor && running);
+        QVERIFY(!poolTensor->isEnabled());
+        const int steps = doc->undoStack()->count();
+
+        pool->setValue(1);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->undoStack()->count(), steps + 1);
+        QCOMPARE(doc->scenario().deployment.prefillPool.gpus, 1);
+        QVERIFY(poolTensor->isEnabled());
+        QCOMPARE(version().prefillGpus, 1);
+        QVERIFY(version().request && version().request->prefillPool);
+        const QString note = window.summary()->table()->item(0, SummaryPanel::Note)->text();
+        QVERIFY2(note.contains(QStringLiteral("prefill pool of 1 GPU")), qPrintable(note));
+        window.workload()->refresh();
+        QCOMPARE(doc->undoStack()->count(), steps + 1);
+
+        pool->setValue(2); // no GPU left to decode
+        QCoreApplication::processEvents();
+        QCOMPARE(version().problemField, std::string("prefill-gpus"));
+        QVERIFY(pool->property("problem").toBool());
+        QVERIFY2(pool->toolTip().contains(QStringLiteral("leaves at least 1 to decode")), qPrintable(pool->toolTip()));
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->scenario().deployment.prefillPool.gpus, 0);
+        QVERIFY(!poolTensor->isEnabled());
+        QVERIFY(!version().request->prefillPool);
+
+        running->setValue(4);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->scenario().deployment.maxRunningSequences, 4LL);
+        QVERIFY(version().sequencesHeld <= 4 * version().replicas);
+    }
 };
 
 QTEST_MAIN(TestMainWindow)

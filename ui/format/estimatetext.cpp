@@ -26,7 +26,39 @@ QString versionProblem(const VersionEstimate &v, const PlanWorkload &)
 {
     if (v.verdict.code == "does-not-fit")
         return EstimateText::tr("does not fit: %1 short per GPU").arg(memoryText(v.memory.shortfall, 1));
+    if (v.verdict.code == "prefill-does-not-fit")
+        return EstimateText::tr("the prefill pool does not fit one prompt: %1 short per GPU")
+            .arg(memoryText(v.memory.shortfall, 1));
     return translated(v.verdict.reason);
+}
+
+namespace {
+
+QString parallelText(const Parallelism &p)
+{
+    QString text = EstimateText::tr("TP %1 · PP %2").arg(p.tensor).arg(p.pipeline);
+    if (p.expert > 1)
+        text += EstimateText::tr(" · EP %1").arg(p.expert);
+    if (p.dataParallelAttention)
+        text += EstimateText::tr(" · DP attention");
+    return text;
+}
+
+} // namespace
+
+QString layoutText(const VersionEstimate &v)
+{
+    // Singular and plural spelled out: the interface has no English
+    // translation file to choose between them.
+    QString text = v.replicas == 1 ? EstimateText::tr("%1, 1 replica").arg(parallelText(v.parallel))
+                                   : EstimateText::tr("%1, %2 replicas").arg(parallelText(v.parallel)).arg(v.replicas);
+    if (v.prefillGpus > 0)
+        text += v.prefillGpus == 1
+                    ? EstimateText::tr("; prefill pool of 1 GPU: %1").arg(parallelText(v.prefillParallel))
+                    : EstimateText::tr("; prefill pool of %1 GPUs: %2")
+                          .arg(v.prefillGpus)
+                          .arg(parallelText(v.prefillParallel));
+    return text;
 }
 
 QString verdictWord(const Verdict &verdict)

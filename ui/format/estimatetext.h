@@ -6,6 +6,7 @@
 // - versionProblem: why a version does not fit, does not serve the load or
 //   cannot be judged (a shortfall in the memory unit; otherwise core's
 //   sentence, translated).
+// - layoutText: the parallel layout, replicas and prefill pool.
 // - verdictWord: "serves", "does not serve", "does not fit" or "unknown".
 // - costPerMillionText / monthlyCostText: an amount, "≥ amount" for a lower
 //   bound (some part unpriced), "unknown" when a GPU or an instance has no
@@ -19,6 +20,10 @@
 namespace planner {
 
 QString versionProblem(const VersionEstimate &version, const PlanWorkload &workload);
+
+// The layout the figures were computed for: "TP 8 · PP 1 · EP 8 · DP
+// attention, 2 replicas", then a prefill pool's own where there is one.
+QString layoutText(const VersionEstimate &version);
 
 QString verdictWord(const Verdict &verdict);
 // Green for serves, red for does not fit / does not serve, grey for unknown.

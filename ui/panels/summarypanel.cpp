@@ -121,10 +121,8 @@ void SummaryPanel::refresh()
             mTable->setItem(row, CostPerMillion, costCell(costPerMillionText(v)));
             QString note = versionProblem(v, mDocument.plan().workload);
             if (note.isEmpty() && estimated)
-                note = tr("decode %1-bound · TP %2 · PP %3 · %4 sequences")
-                           .arg(boundName(v.speed->decode.bound))
-                           .arg(v.parallel.tensor)
-                           .arg(v.parallel.pipeline)
+                note = tr("decode %1-bound · %2 · %3 sequences")
+                           .arg(boundName(v.speed->decode.bound), layoutText(v))
                            .arg(v.concurrency);
             // The whole note (with how to raise the share) is the memory cell's tooltip.
             if (const std::optional<double> share = s.cluster.gpu ? s.cluster.gpu->gpuMemoryShare : std::nullopt;

@@ -8,6 +8,7 @@
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
 #include "ui/format/coremessage.h"
+#include "ui/panels/layoutfields.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -31,16 +32,6 @@ QSpinBox *tokenBox(QWidget *parent, int maximum)
     box->setSuffix(QObject::tr(" tokens"));
     box->setGroupSeparatorShown(true);
     box->setKeyboardTracking(false); // commit on Enter or focus-out, not per keystroke
-    return box;
-}
-
-QSpinBox *parallelBox(QWidget *parent, const QString &toolTip)
-{
-    auto *box = new QSpinBox(parent);
-    box->setRange(0, 1024);
-    box->setSpecialValueText(QObject::tr("auto"));
-    box->setToolTip(toolTip);
-    box->setKeyboardTracking(false);
     return box;
 }
 
@@ -77,11 +68,6 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     mEngine = new QComboBox(this);
     for (const EngineProfile &e : engineProfiles())
         mEngine->addItem(QString::fromStdString(e.name), QString::fromStdString(e.id));
-
-    mTensor = parallelBox(this, tr("GPUs each layer is split over; auto: the GPUs of one server"));
-    mTensor->setObjectName(QStringLiteral("tensorParallelBox"));
-    mPipeline = parallelBox(this, tr("Stages the layers are split into; auto: one per server"));
-    mPipeline->setObjectName(QStringLiteral("pipelineParallelBox"));
 
     mSpeculative = new QComboBox(this);
     mSpeculative->setObjectName(QStringLiteral("speculativeBox"));
@@ -140,8 +126,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     form->addRow(tr("Weights"), mWeights);
     form->addRow(tr("KV cache"), mKv);
     form->addRow(tr("Engine"), mEngine);
-    form->addRow(tr("Tensor parallel"), mTensor);
-    form->addRow(tr("Pipeline stages"), mPipeline);
+    mLayout = new LayoutFields(form, this);
     form->addRow(tr("Speculative"), mSpeculative);
     form->addRow(tr("Accepted"), mAccepted);
     form->addRow(tr("Context"), mContext);
@@ -175,8 +160,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
         commitDeployment();
     });
     connect(mAccepted, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::commitDeployment);
-    for (QSpinBox *box : {mTensor, mPipeline})
-        connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::commitDeployment);
+    connect(mLayout, &LayoutFields::edited, this, &WorkloadPanel::commitDeployment);
     for (QSpinBox *box : {mContext, mInput, mOutput, mConcurrency})
         connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
     for (QDoubleSpinBox *box : {mRate, mTtft, mTpot, mPrefixHit})
@@ -203,13 +187,19 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
             mToolTips[field->widget()] = field->widget()->toolTip();
     mFieldWidgets = {
         {"model", mVersions},       {"weights", mWeights},         {"kv", mKv},
-        {"engine", mEngine},        {"dp-attention", mEngine},     {"tp", mTensor},
-        {"pp", mPipeline},          {"context", mContext},         {"input-len", mInput},
+        {"engine", mEngine},        {"context", mContext},         {"input-len", mInput},
         {"output-len", mOutput},    {"concurrency", mConcurrency}, {"qps", mRate},
         {"ttft-slo", mTtft},        {"tpot-slo", mTpot},           {"speculative", mSpeculative},
         {"prefix-hit", mPrefixHit},
     };
+    for (const auto &[field, widget] : mLayout->fieldWidgets())
+        mFieldWidgets[field] = widget;
     refresh();
+}
+
+QSpinBox *WorkloadPanel::tensorParallelBox() const
+{
+    return mLayout->tensorParallelBox();
 }
 
 QWidget *WorkloadPanel::fieldWidget(const std::string &field) const
@@ -299,8 +289,7 @@ void WorkloadPanel::refresh()
     mWeights->setCurrentIndex(std::max(0, mWeights->findData(QString::fromStdString(d.weightFormat))));
     mKv->setCurrentIndex(std::max(0, mKv->findData(QString::fromStdString(d.kvFormat))));
     mEngine->setCurrentIndex(std::max(0, mEngine->findData(QString::fromStdString(d.engineId))));
-    mTensor->setValue(d.tensorParallel);
-    mPipeline->setValue(d.pipelineParallel);
+    mLayout->show(d);
     showSpeculative(d.speculative);
     const PlanWorkload &w = plan.workload;
     mPrefixHit->setValue(w.prefixCacheHitRate * 100);
@@ -352,8 +341,7 @@ void WorkloadPanel::commitDeployment()
     d.weightFormat = mWeights->currentData().toString().toStdString();
     d.kvFormat = mKv->currentData().toString().toStdString();
     d.engineId = mEngine->currentData().toString().toStdString();
-    d.tensorParallel = mTensor->value();
-    d.pipelineParallel = mPipeline->value();
+    mLayout->apply(d);
     // A draft at its published acceptance is named by its kind alone; an
     // edited acceptance is written out with the draft length.
     const auto kind = static_cast<DraftKind>(mSpeculative->currentData().toInt());

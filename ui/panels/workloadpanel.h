@@ -1,7 +1,7 @@
 #pragma once
 // The workload panel: the model family and the versions to compare, the
-// current scenario's weight and KV formats, engine, parallelism and
-// speculative draft, the context, input and output lengths, the prefix
+// current scenario's weight and KV formats, engine, layout (LayoutFields:
+// parallelism, running limit, prefill pool) and speculative draft, the context, input and output lengths, the prefix
 // cache's hit rate, the load (concurrency or request rate) and the SLOs. Each
 // change is one undo command; the panel re-reads the plan after any change.
 
@@ -20,6 +20,7 @@ class QSpinBox;
 
 namespace planner {
 
+class LayoutFields;
 class PlanDocument;
 
 class WorkloadPanel : public QWidget
@@ -33,7 +34,8 @@ public:
     QListWidget *versionList() const { return mVersions; }
     QSpinBox *concurrencyBox() const { return mConcurrency; }
     QComboBox *weightsBox() const { return mWeights; }
-    QSpinBox *tensorParallelBox() const { return mTensor; }
+    QSpinBox *tensorParallelBox() const;
+    LayoutFields *layoutFields() const { return mLayout; }
     // The input a Problem's field names ("tp", "context" …), or nullptr.
     QWidget *fieldWidget(const std::string &field) const;
     void refresh();
@@ -65,8 +67,7 @@ private:
     QComboBox *mWeights = nullptr;
     QComboBox *mKv = nullptr;
     QComboBox *mEngine = nullptr;
-    QSpinBox *mTensor = nullptr;
-    QSpinBox *mPipeline = nullptr;
+    LayoutFields *mLayout = nullptr;      // parallelism, running limit, prefill pool
     QComboBox *mSpeculative = nullptr;    // none, or the kind of draft at its published length
     QDoubleSpinBox *mAccepted = nullptr;  // tokens a step emits with that draft
     QDoubleSpinBox *mPrefixHit = nullptr; // percent of each prompt in the prefix cache

@@ -385,13 +385,10 @@ private:
                 paragraph(
                     Proposal::tr(
                         "%1: %2 output tokens/s, about %3 requests/s with %4 sequences at once; TTFT %5, TPOT %6; "
-                        "tensor parallel %7 × pipeline %8, %9 replica(s); %10 of memory used per GPU.")
+                        "%7; %8 of memory used per GPU.")
                         .arg(qs(v.modelName), number(p.outputTokensPerSecond, 0), number(v.requestsPerSecond, 2),
-                             count(v.concurrency), ttftText(p.ttft), tpotText(p.tpot))
-                        .arg(v.parallel.tensor)
-                        .arg(v.parallel.pipeline)
-                        .arg(v.replicas)
-                        .arg(memoryUseText(v.memory))
+                             count(v.concurrency), ttftText(p.ttft), tpotText(p.tpot), layoutText(v),
+                             memoryUseText(v.memory))
                     + (v.capacityNote ? QLatin1Char(' ') + sentence(translated(*v.capacityNote)) : QString()));
             }
 
@@ -636,11 +633,8 @@ private:
                 const bool timed = v.speed.has_value();
                 QString detail = versionProblem(v, mPlan.workload);
                 if (detail.isEmpty() && timed)
-                    detail = Proposal::tr("TP %1 · PP %2 · %3 replica(s) · %4 sequences · decode %5-bound")
-                                 .arg(v.parallel.tensor)
-                                 .arg(v.parallel.pipeline)
-                                 .arg(v.replicas)
-                                 .arg(count(v.concurrency), boundName(v.speed->decode.bound));
+                    detail = Proposal::tr("%1 · %2 sequences · decode %3-bound")
+                                 .arg(layoutText(v), count(v.concurrency), boundName(v.speed->decode.bound));
                 t.rows.push_back({qs(e.name),
                                   qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
                                   sized ? (v.verdict.fits == Answer::Yes ? Proposal::tr("yes") : Proposal::tr("no"))
@@ -703,11 +697,7 @@ private:
                     continue;
                 if (!first && v.request)
                     first = &*v.request;
-                layouts << Proposal::tr("%1: TP %2 × PP %3, %4 replica(s)")
-                               .arg(qs(v.modelName))
-                               .arg(v.parallel.tensor)
-                               .arg(v.parallel.pipeline)
-                               .arg(v.replicas);
+                layouts << Proposal::tr("%1: %2").arg(qs(v.modelName), layoutText(v));
             }
             const DeploymentSettings &d = s.deployment;
             QString engine = first ? qs(first->deployment.engine.name) : qs(d.engineId);
@@ -720,6 +710,9 @@ private:
                                                        .arg(draft.draftTokens)
                                                        .arg(plain(draft.acceptedTokens));
             }
+            if (first && first->prefillPool)
+                engine += Proposal::tr("\nprefill pool sends KV caches at %1 GB/s per GPU")
+                              .arg(number(units::inGBPerSecond(first->prefillPool->kvTransfer.bandwidth), 0));
             deployment.rows.push_back({qs(s.name), engine,
                                        d.weightFormat.empty() ? Proposal::tr("each checkpoint's own")
                                        : first                ? qs(first->deployment.weights.name)
