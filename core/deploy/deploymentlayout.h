@@ -10,6 +10,7 @@
 #include "core/memory/inferencememory.h"
 #include "core/model/modelspec.h"
 #include "core/model/precision.h"
+#include "core/perf/perfmodel.h"
 
 #include <cstdint>
 #include <string>
@@ -39,6 +40,7 @@ struct DeploymentLayout {
     std::int64_t contextTokens = 0;       // per sequence (max model length)
     std::int64_t sequencesPerReplica = 1; // sequences one copy holds at once
     int offloadedLayers = 0;              // llama.cpp: decoder layers kept in host RAM
+    SpeculativeDecoding speculative;      // the draft the estimate assumed (kind None: none)
     InferenceMemoryEstimate memory;       // the most loaded GPU
     std::vector<std::string> notes;       // caveats both outputs repeat as comments
 

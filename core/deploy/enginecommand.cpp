@@ -24,6 +24,13 @@
 //           Its examples' --tp / --dp are argparse abbreviations of --tp-size / --dp-size;
 //           the full names are written here. (--enable-ep-moe of older releases is
 //           replaced by --ep-size.)
+//  Drafts   vLLM docs/features/speculative_decoding/{mtp,n_gram,eagle}.md: --speculative-config
+//           '{"method":"mtp"|"ngram"|"eagle3","num_speculative_tokens":K,...}' (n-gram with
+//           prompt_lookup_max, EAGLE-3 with the head's "model"); SGLang
+//           docs/advanced_features/speculative_decoding.md: MTP as --speculative-algorithm EAGLE
+//           with --speculative-num-steps K --speculative-eagle-topk 1
+//           --speculative-num-draft-tokens K+1, NGRAM with --speculative-num-draft-tokens K (not
+//           with --enable-dp-attention), EAGLE3 with --speculative-draft-model-path.
 //  llama.cpp tools/server/README.md: -m, -ngl, --tensor-split, -c, -np, --cache-type-k,
 //           --cache-type-v {f16,bf16,q8_0,q4_0,...}, --host (default 127.0.0.1), --port.
 
@@ -110,6 +117,31 @@ std::string equalSplit(int gpus)
     return deploytext::joined(shares, ",");
 }
 
+// The draft's flags where the engine runs it from the model alone (MTP, n-gram);
+// an EAGLE-3 head is a separate repository the plan does not name (speculativeNotes).
+std::vector<std::vector<std::string>> speculativeOptions(const DeploymentLayout &l)
+{
+    const SpeculativeDecoding &d = l.speculative;
+    const std::string tokens = std::to_string(d.draftTokens);
+    if (l.launchEngine == LaunchEngine::Vllm) {
+        if (d.kind == DraftKind::Mtp)
+            return {{"--speculative-config", R"({"method":"mtp","num_speculative_tokens":)" + tokens + "}"}};
+        if (d.kind == DraftKind::Ngram)
+            return {{"--speculative-config",
+                     R"({"method":"ngram","num_speculative_tokens":)" + tokens + R"(,"prompt_lookup_max":4})"}};
+    }
+    if (l.launchEngine == LaunchEngine::Sglang) {
+        if (d.kind == DraftKind::Mtp)
+            return {{"--speculative-algorithm", "EAGLE"},
+                    {"--speculative-num-steps", tokens},
+                    {"--speculative-eagle-topk", "1"},
+                    {"--speculative-num-draft-tokens", std::to_string(d.draftTokens + 1)}};
+        if (d.kind == DraftKind::Ngram)
+            return {{"--speculative-algorithm", "NGRAM"}, {"--speculative-num-draft-tokens", tokens}};
+    }
+    return {};
+}
+
 CommandLine vllmCommand(const DeploymentLayout &l, const ServeOptions &o)
 {
     CommandLine c;
@@ -138,6 +170,8 @@ CommandLine vllmCommand(const DeploymentLayout &l, const ServeOptions &o)
     c.options.push_back({"--kv-cache-dtype", kvCacheDtype(l)});
     // Per data-parallel rank, i.e. per copy (data_parallel_deployment.md).
     c.options.push_back({"--max-num-seqs", std::to_string(l.sequencesPerReplica)});
+    for (auto &option : speculativeOptions(l))
+        c.options.push_back(option);
     return c;
 }
 
@@ -172,6 +206,8 @@ CommandLine sglangCommand(const DeploymentLayout &l, const ServeOptions &o)
     // copy's attention ranks (scheduler: max_running_requests // dp_size), so
     // either way it is the copy's sequences.
     c.options.push_back({"--max-running-requests", std::to_string(l.sequencesPerReplica)});
+    for (auto &option : speculativeOptions(l))
+        c.options.push_back(option);
     if (o.placement) {
         c.options.push_back({"--dist-init-addr", o.placement->headAddress + ":50000"});
         c.options.push_back({"--nnodes", std::to_string(l.serversPerReplica)});
@@ -301,6 +337,10 @@ std::string formatProblem(const DeploymentLayout &l)
             return "llama.cpp has no " + l.kvCache.name + " KV cache (it takes bf16, fp16, q8_0 or q4_0)";
         return {};
     }
+    if (l.launchEngine == LaunchEngine::Sglang && l.speculative.kind == DraftKind::Ngram
+        && l.parallel.dataParallelAttention)
+        return "SGLang's n-gram drafting does not run with data-parallel attention "
+               "(docs/advanced_features/speculative_decoding.md); drop one of them";
     if (isGguf(l.weights.id))
         return engine + " does not serve GGUF weights (" + l.weights.name + ") here; export them for llama.cpp";
     if (kvCacheDtype(l).empty())
@@ -336,6 +376,31 @@ std::vector<std::string> loadingNotes(const DeploymentLayout &l)
     return {"NOTE: the plan's weights are " + l.weights.name + ", but " + l.modelRepo + " holds the "
             + checkpointName(l) + " checkpoint: serve a " + l.weights.name + " copy of it instead (" + engine
             + " reads the method from its config.json); as written, the command loads weights the plan did not size."};
+}
+
+std::vector<std::string> speculativeNotes(const DeploymentLayout &l)
+{
+    const SpeculativeDecoding &d = l.speculative;
+    if (d.kind == DraftKind::None)
+        return {};
+    const std::string kind = d.kind == DraftKind::Mtp ? "MTP" : d.kind == DraftKind::Eagle ? "EAGLE-3" : "n-gram";
+    const std::string assumed = "The estimate assumes " + kind + " drafting of " + std::to_string(d.draftTokens)
+                                + " token" + (d.draftTokens == 1 ? "" : "s") + " at " + plainNumber(d.acceptedTokens)
+                                + " tokens a step";
+    if (l.launchEngine == LaunchEngine::LlamaCpp)
+        return {"NOTE: " + assumed
+                + "; llama-server drafts only with a separate draft model (-md), so the command runs "
+                  "without one and decodes slower than estimated."};
+    if (d.kind != DraftKind::Eagle)
+        return {assumed + " (the speculative flags below)."};
+    const std::string tokens = std::to_string(d.draftTokens);
+    const std::string flags =
+        l.launchEngine == LaunchEngine::Vllm
+            ? R"(--speculative-config '{"method":"eagle3","model":"HEAD","num_speculative_tokens":)" + tokens + "}'"
+            : "--speculative-algorithm EAGLE3 --speculative-draft-model-path HEAD --speculative-num-steps " + tokens
+                  + " --speculative-eagle-topk 1 --speculative-num-draft-tokens " + std::to_string(d.draftTokens + 1);
+    return {"NOTE: " + assumed + "; an EAGLE-3 head is a repository of its own, trained for " + l.model.displayName
+            + ", which the plan does not name: add " + flags + " with HEAD its repository."};
 }
 
 std::string ggufPath(const DeploymentLayout &l)

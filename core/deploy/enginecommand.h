@@ -58,6 +58,10 @@ std::string formatProblem(const DeploymentLayout &layout);
 // How the weights reach the engine: the checkpoint's own format, quantized
 // while loading, or a checkpoint to fetch first.
 std::vector<std::string> loadingNotes(const DeploymentLayout &layout);
+// What the export says of the speculative draft the estimate assumed: the
+// flags it writes (MTP, n-gram), the flags to add with an EAGLE-3 head's
+// repository, or that llama.cpp runs without it.
+std::vector<std::string> speculativeNotes(const DeploymentLayout &layout);
 // llama.cpp: the GGUF file the command loads ("/models/<model>-Q4_K_M.gguf").
 std::string ggufPath(const DeploymentLayout &layout);
 // llama.cpp -ngl: every decoder layer and the output layer when nothing is

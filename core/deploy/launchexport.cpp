@@ -160,6 +160,16 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
         return failure(spec->displayName + " cannot be estimated in scenario '" + scenario.name
                        + "': " + resolved.problems.front().message.text());
 
+    // Each pool of a prefill/decode pair is a deployment of its own, paired by
+    // a router; the export writes one serving command per copy.
+    if (resolved.request.prefillPool)
+        return failure("scenario '" + scenario.name + "' serves disaggregated (a prefill pool of "
+                       + std::to_string(resolved.request.prefillPool->deployment.gpuCount)
+                       + " GPUs and a decode pool of " + std::to_string(resolved.request.deployment.gpuCount)
+                       + "): the launch export writes no prefill/decode pair yet; SGLang serves one with "
+                         "--disaggregation-mode prefill|decode on each pool and sglang_router's --pd-disaggregation "
+                         "(docs/advanced_features/pd_disaggregation.md)");
+
     DeploymentLayout l;
     l.planName = plan.name;
     l.scenarioName = scenario.name;
@@ -169,6 +179,7 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
     const std::optional<std::string> repo = deploytext::huggingFaceRepo(spec->source);
     l.modelRepo = repo.value_or(spec->id);
     l.repoFromSource = repo.has_value();
+    l.speculative = resolved.request.speculative;
     l.weights = resolved.request.deployment.weights;
     l.kvCache = resolved.request.deployment.kvCache;
     l.gpu = *estimate.cluster.gpu;
@@ -213,6 +224,8 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
     if (plan.workload.byRequestRate && v.verdict.fits == Answer::Yes)
         l.notes.push_back(rateNote(plan, l, v));
     addLayoutNotes(l, estimate.cluster);
+    for (std::string &note : speculativeNotes(l))
+        l.notes.push_back(std::move(note));
 
     LaunchExport out;
     out.scenarioName = scenario.name;

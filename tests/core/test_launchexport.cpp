@@ -88,6 +88,13 @@ Plan variant(const QString &name)
             }
         return plan;
     }
+    if (name == QLatin1String("r1-ngram-dp")) {
+        Plan plan = samplePlan(QStringLiteral("deepseek-r1-8x-h200.llmplan"));
+        plan.scenarios.front().deployment.speculative = "ngram";
+        plan.scenarios.front().deployment.dataParallelAttention = true;
+        plan.scenarios.front().deployment.expertParallel = 8;
+        return plan;
+    }
     if (name == QLatin1String("r1-h200-bf16")) {
         Plan plan = samplePlan(QStringLiteral("deepseek-r1-8x-h200.llmplan"));
         plan.scenarios.front().deployment.weightFormat = "bf16"; // 1.3 TB: more than 8 x 141 GB
@@ -483,6 +490,59 @@ private slots:
                                                   << "q2_k"
                                                   << ""
                                                   << "llama.cpp serves a model from one server";
+        // The sample's fourth scenario: a prefill pool of 8 GPUs beside 8 that decode.
+        QTest::newRow("a prefill/decode pair") << "r1-h200" << 3 << ""
+                                               << ""
+                                               << ""
+                                               << ""
+                                               << "serves disaggregated (a prefill pool of 8 GPUs and a decode pool "
+                                                  "of 8): the launch export writes no prefill/decode pair yet";
+        QTest::newRow("SGLang n-gram with DP attention") << "r1-ngram-dp" << 0 << ""
+                                                         << "sglang"
+                                                         << ""
+                                                         << ""
+                                                         << "SGLang's n-gram drafting does not run with data-parallel "
+                                                            "attention";
+    }
+
+    // The draft the estimate assumed is launched with it: MTP and n-gram by
+    // the engines' own flags; an EAGLE-3 head, which the plan cannot name, as
+    // a note with the flags to add; llama.cpp, which has neither, says so.
+    void speculativeDraftIsLaunched()
+    {
+        Plan mtp = variant("r1-h200");
+        mtp.scenarios.front().deployment.speculative = "mtp";
+        LaunchExport e = exported(mtp, "deepseek-r1", "vllm");
+        QCOMPARE(option(e.command, "--speculative-config"),
+                 QStringLiteral(R"({"method":"mtp","num_speculative_tokens":1})"));
+        QVERIFY(prose(e.script).contains(QStringLiteral("assumes MTP drafting of 1 token at 1.875 tokens a step")));
+        e = exported(mtp, "deepseek-r1", "sglang");
+        QCOMPARE(option(e.command, "--speculative-algorithm"), QStringLiteral("EAGLE"));
+        QCOMPARE(option(e.command, "--speculative-num-steps"), QStringLiteral("1"));
+        QCOMPARE(option(e.command, "--speculative-num-draft-tokens"), QStringLiteral("2"));
+
+        Plan ngram = variant("llama-dgx");
+        ngram.scenarios.front().deployment.speculative = "ngram";
+        e = exported(ngram, "llama-3.1-70b", "vllm");
+        QCOMPARE(option(e.command, "--speculative-config"),
+                 QStringLiteral(R"({"method":"ngram","num_speculative_tokens":3,"prompt_lookup_max":4})"));
+        e = exported(ngram, "llama-3.1-70b", "sglang");
+        QCOMPARE(option(e.command, "--speculative-algorithm"), QStringLiteral("NGRAM"));
+        QCOMPARE(option(e.command, "--speculative-num-draft-tokens"), QStringLiteral("3"));
+
+        Plan eagle = variant("llama-dgx");
+        eagle.scenarios.front().deployment.speculative = "eagle";
+        e = exported(eagle, "llama-3.1-70b", "vllm");
+        QVERIFY(!hasWord(e.command, "--speculative-config"));
+        QVERIFY2(prose(e.script).contains(QStringLiteral(R"("method":"eagle3","model":"HEAD")")), e.script.c_str());
+        QVERIFY(std::any_of(e.notes.begin(), e.notes.end(),
+                            [](const std::string &n) { return n.find("EAGLE-3 head") != std::string::npos; }));
+
+        Plan local = variant("distill-4090");
+        local.scenarios.front().deployment.speculative = "ngram";
+        local.scenarios.front().deployment.weightFormat = "q4_k_m";
+        e = exported(local, "deepseek-r1-distill-qwen-32b", "llama.cpp");
+        QVERIFY(prose(e.script).contains(QStringLiteral("runs without one and decodes slower than estimated")));
     }
 
     void badRequestsFailWithOneLine()
