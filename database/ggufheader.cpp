@@ -62,15 +62,18 @@ struct FileTypeEntry {
 // K-quant mixes whose recipes precision.h follows; the S/L mixes and i-quants
 // spread bits differently and are refused rather than approximated.
 constexpr FileTypeEntry kFileTypes[] = {
-    {0, "ALL_F32", "fp32"},     {1, "F16", "fp16"},       {2, "Q4_0", "q4_0"},      {3, "Q4_1", nullptr},
-    {7, "Q8_0", "q8_0"},        {8, "Q5_0", nullptr},     {9, "Q5_1", nullptr},     {10, "Q2_K", "q2_k"},
-    {11, "Q3_K_S", nullptr},    {12, "Q3_K_M", "q3_k_m"}, {13, "Q3_K_L", nullptr},  {14, "Q4_K_S", nullptr},
-    {15, "Q4_K_M", "q4_k_m"},   {16, "Q5_K_S", nullptr},  {17, "Q5_K_M", "q5_k_m"}, {18, "Q6_K", "q6_k"},
-    {19, "IQ2_XXS", nullptr},   {20, "IQ2_XS", nullptr},  {21, "Q2_K_S", nullptr},  {22, "IQ3_XS", nullptr},
-    {23, "IQ3_XXS", nullptr},   {24, "IQ1_S", nullptr},   {25, "IQ4_NL", nullptr},  {26, "IQ3_S", nullptr},
-    {27, "IQ3_M", nullptr},     {28, "IQ2_S", nullptr},   {29, "IQ2_M", nullptr},   {30, "IQ4_XS", nullptr},
-    {31, "IQ1_M", nullptr},     {32, "BF16", "bf16"},     {36, "TQ1_0", nullptr},   {37, "TQ2_0", nullptr},
-    {38, "MXFP4_MOE", nullptr}, {39, "NVFP4", nullptr},   {40, "Q1_0", nullptr},
+    {0, "ALL_F32", "fp32"},   {1, "F16", "fp16"},       {2, "Q4_0", "q4_0"},
+    {3, "Q4_1", nullptr},     {7, "Q8_0", "q8_0"},      {8, "Q5_0", nullptr},
+    {9, "Q5_1", nullptr},     {10, "Q2_K", "q2_k"},     {11, "Q3_K_S", nullptr},
+    {12, "Q3_K_M", "q3_k_m"}, {13, "Q3_K_L", nullptr},  {14, "Q4_K_S", nullptr},
+    {15, "Q4_K_M", "q4_k_m"}, {16, "Q5_K_S", nullptr},  {17, "Q5_K_M", "q5_k_m"},
+    {18, "Q6_K", "q6_k"},     {19, "IQ2_XXS", nullptr}, {20, "IQ2_XS", nullptr},
+    {21, "Q2_K_S", nullptr},  {22, "IQ3_XS", nullptr},  {23, "IQ3_XXS", nullptr},
+    {24, "IQ1_S", nullptr},   {25, "IQ4_NL", nullptr},  {26, "IQ3_S", nullptr},
+    {27, "IQ3_M", nullptr},   {28, "IQ2_S", nullptr},   {29, "IQ2_M", nullptr},
+    {30, "IQ4_XS", nullptr},  {31, "IQ1_M", nullptr},   {32, "BF16", "bf16"},
+    {36, "TQ1_0", nullptr},   {37, "TQ2_0", nullptr},   {38, "MXFP4_MOE", "mxfp4_moe"},
+    {39, "NVFP4", nullptr},   {40, "Q1_0", nullptr},
 };
 
 const char *valueTypeName(GgufValueType type)

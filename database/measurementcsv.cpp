@@ -132,6 +132,10 @@ Measurement measurementFrom(const Row &row, const Catalogue &catalogue)
     settings.engineId = row.text("engine", QStringLiteral("vllm")).toStdString();
     // A run with a draft (MTP, EAGLE, n-gram) names it and the tokens a step emits.
     settings.speculative = row.text("speculative").toStdString();
+    // The engine's scheduler limits where the run set them (llama.cpp -ub,
+    // vLLM --max-num-batched-tokens / --max-num-seqs); empty: the profile's.
+    settings.tokenBudget = row.integer("token_budget", 0);
+    settings.maxRunningSequences = row.integer("max_running", 0);
     const int gpus = static_cast<int>(row.integer("gpus", 1));
     // One server unless the row says how many GPUs each holds; servers are
     // joined by the row's network (InfiniBand NDR, one port per GPU, by default).

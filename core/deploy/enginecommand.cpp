@@ -39,7 +39,8 @@ namespace planner {
 namespace {
 
 constexpr std::array<std::string_view, 3> kFloatFormats{"fp32", "bf16", "fp16"};
-constexpr std::array<std::string_view, 7> kGgufFormats{"q8_0", "q6_k", "q5_k_m", "q4_k_m", "q4_0", "q3_k_m", "q2_k"};
+constexpr std::array<std::string_view, 8> kGgufFormats{"q8_0", "q6_k",   "q5_k_m", "q4_k_m",
+                                                       "q4_0", "q3_k_m", "q2_k",   "mxfp4_moe"};
 
 bool isFloat(std::string_view id)
 {

@@ -170,6 +170,14 @@ std::vector<WeightFormat> makeWeightFormats()
         gguf("q2_k", "GGUF Q2_K",
              kQ2_KBits + vShare * (kQ4_KBits - kQ2_KBits) + (outputShare + downShare) * (kQ3_KBits - kQ2_KBits),
              kQ2_KBits, kQ6_KBits));
+    // MXFP4_MOE (llama_ftype 38), ggml-org's gpt-oss GGUFs: the experts keep
+    // their MXFP4 blocks (17 bytes per 32 weights, ggml-common.h block_mxfp4)
+    // and every other weight is Q8_0, which the published file sizes show
+    // (11.27 and 59.02 GiB for gpt-oss-20b and -120b; tests/core/test_precision).
+    WeightFormat mxfp4Moe = gguf("mxfp4_moe", "GGUF MXFP4_MOE (MXFP4 experts, Q8_0 elsewhere)", kQ8_0Bits, kQ8_0Bits,
+                                 kQ8_0Bits);
+    mxfp4Moe.expertBits = 17.0 * 8 / 32;
+    formats.push_back(mxfp4Moe);
     return formats;
 }
 

@@ -269,6 +269,13 @@ void TestPrecision::checkpointBytes_data()
     // ollama/ollama PR #6279, Llama 3.1 70B Instruct: "model size = 37.22 GiB (4.53 BPW)".
     QTest::newRow("Llama-3.1-70B Q4_0") << "llama-3.1-70b"
                                         << "q4_0" << false << 37.22 * GiB << 0.015;
+    // ggml-org/gpt-oss-20b-GGUF and -120b-GGUF, as llama-bench prints them in
+    // ggml-org/llama.cpp benches/dgx-spark.md: "gpt-oss 20B MXFP4 MoE | 11.27 GiB",
+    // "gpt-oss 120B MXFP4 MoE | 59.02 GiB" (rounded to 0.01 GiB; 1 %).
+    QTest::newRow("gpt-oss-20b MXFP4_MOE") << "gpt-oss-20b"
+                                           << "mxfp4_moe" << false << 11.27 * GiB << 0.01;
+    QTest::newRow("gpt-oss-120b MXFP4_MOE") << "gpt-oss-120b"
+                                            << "mxfp4_moe" << false << 59.02 * GiB << 0.01;
 }
 
 void TestPrecision::checkpointBytes()

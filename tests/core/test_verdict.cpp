@@ -145,15 +145,15 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::newRow("Jetson AGX Orin 32GB") << "jetson-agx-orin-32gb"
                                               << "NVIDIA Jetson AGX Orin 32GB";
-        QTest::newRow("Ryzen AI Max+ 395") << "ryzen-ai-max-395-128gb"
-                                           << "AMD Ryzen AI Max+ 395 (Radeon 8060S) 128GB";
+        QTest::newRow("Jetson AGX Thor") << "jetson-agx-thor"
+                                         << "NVIDIA Jetson AGX Thor (T5000 module)";
     }
 
     void aMissingRateIsUnknown()
     {
         QFETCH(QString, gpu);
         QFETCH(QString, name);
-        // The catalogue rows have no BF16 figure (the Ryzen AI Max has an FP32 one): the estimate
+        // The catalogue rows have no BF16 figure: the estimate
         // must not borrow a wider path's rate.
         const GpuSpec spec = part<GpuSpec>(qPrintable(gpu));
         QCOMPARE(spec.bf16, units::teraflopsPerSecond(0));
