@@ -2,6 +2,7 @@
 
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
+#include "app/cli/trainingoptions.h"
 #include "core/hardware/gpuspec.h"
 #include "core/memory/cacheexplanation.h"
 #include "core/memory/engineprofile.h"
@@ -30,14 +31,8 @@ void addFitOptions(QCommandLineParser &parser)
         {QStringLiteral("concurrency"),
          QStringLiteral("Concurrent sequences, or the training micro-batch (default 1)."), QStringLiteral("N")},
         {QStringLiteral("mode"), QStringLiteral("inference (default), full, lora or qlora."), QStringLiteral("MODE")},
-        {QStringLiteral("optimizer"), QStringLiteral("Training optimizer: adamw (default), adam8bit, lion, sgd."),
-         QStringLiteral("NAME")},
-        {QStringLiteral("zero"), QStringLiteral("ZeRO stage 0-3 for training (default 0)."), QStringLiteral("N")},
-        {QStringLiteral("lora-rank"), QStringLiteral("LoRA rank (default 16)."), QStringLiteral("N")},
-        {QStringLiteral("lora-targets"), QStringLiteral("LoRA targets: all (default) or attention."),
-         QStringLiteral("SET")},
-        {QStringLiteral("checkpointing"), QStringLiteral("Training with full activation checkpointing.")},
     });
+    addTrainingOptions(parser);
 }
 
 void printRow(const QString &label, double bytes)
@@ -108,34 +103,11 @@ int runInference(const QCommandLineParser &parser, const CliDeployment &deployme
     return 0;
 }
 
-Optimizer parseOptimizer(const QCommandLineParser &parser)
-{
-    const QString name = parser.isSet(QStringLiteral("optimizer")) ? parser.value(QStringLiteral("optimizer")).toLower()
-                                                                   : QStringLiteral("adamw");
-    for (Optimizer o : {Optimizer::AdamW, Optimizer::Adam8bit, Optimizer::Lion, Optimizer::SgdMomentum})
-        if (name == QString::fromUtf8(toString(o).data()))
-            return o;
-    throw UsageError(QStringLiteral("unknown --optimizer '%1' (adamw, adam8bit, lion, sgd)").arg(name));
-}
-
 int runTraining(const QCommandLineParser &parser, const CliDeployment &deployment, TrainingMethod method)
 {
-    TrainingRequest r;
-    r.model = deployment.model;
-    r.gpu = *deployment.cluster.gpu;
-    r.gpuCount = deployment.cluster.gpuCount;
-    r.parallel = trainingParallelism(deployment.settings);
-    r.method = method;
-    r.optimizer = parseOptimizer(parser);
-    r.zeroStage = countOption(parser, QStringLiteral("zero"), 0, true);
+    TrainingRequest r = trainingRequestFrom(parser, deployment, method);
     r.sequenceLength = countOption(parser, QStringLiteral("context"), 4096);
     r.microBatch = integerOption(parser, QStringLiteral("concurrency"), 1);
-    r.activationCheckpointing = parser.isSet(QStringLiteral("checkpointing"));
-    r.loraRank = countOption(parser, QStringLiteral("lora-rank"), 16);
-    const QString targets = parser.value(QStringLiteral("lora-targets"));
-    if (!targets.isEmpty() && targets != QLatin1String("all") && targets != QLatin1String("attention"))
-        throw UsageError(QStringLiteral("unknown --lora-targets '%1' (all, attention)").arg(targets));
-    r.loraTargets = targets == QLatin1String("attention") ? LoraTargets::Attention : LoraTargets::AllLinear;
     throwIfInvalid(validate(r));
 
     const TrainingMemoryEstimate e = estimateTrainingMemory(r);
@@ -144,14 +116,17 @@ int runTraining(const QCommandLineParser &parser, const CliDeployment &deploymen
         return 0;
     }
     const QLocale en(QLocale::English);
-    printLine(QStringLiteral("%1 %2 training on %3 x %4 — %5, ZeRO-%6, sequence %7, micro-batch %8%9")
+    printLine(QStringLiteral("%1 %2 training on %3 x %4 — %5, sequence %6, micro-batch %7")
                   .arg(QString::fromStdString(r.model.displayName), QString::fromUtf8(toString(method).data()))
                   .arg(r.gpuCount)
                   .arg(QString::fromStdString(r.gpu.name), QString::fromUtf8(toString(r.optimizer).data()))
-                  .arg(r.zeroStage)
                   .arg(en.toString(static_cast<qlonglong>(r.sequenceLength)))
-                  .arg(r.microBatch)
-                  .arg(r.activationCheckpointing ? QStringLiteral(", activation checkpointing") : QString()));
+                  .arg(r.microBatch));
+    printLine(QStringLiteral("TP %1 · PP %2 · DP %3 · %4")
+                  .arg(r.parallel.tensor)
+                  .arg(r.parallel.pipeline)
+                  .arg(e.dataParallelRanks)
+                  .arg(trainingSetupText(r)));
     printLine(QStringLiteral("Trainable parameters: %1").arg(formatCount(static_cast<double>(e.trainableParameters))));
     printLine(QStringLiteral("Per GPU:"));
     printRow(QStringLiteral("Weights"), units::inBytes(e.weights));

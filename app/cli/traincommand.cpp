@@ -2,6 +2,7 @@
 
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
+#include "app/cli/trainingoptions.h"
 #include "core/perf/trainingtime.h"
 #include "database/catalogue.h"
 #include "database/estimatejson.h"
@@ -37,34 +38,25 @@ int runTrain(const QStringList &arguments)
         "efficiency factors allow. Tensor parallelism stays inside a server; data and pipeline parallelism "
         "cross servers over --network."));
     addDeploymentOptions(parser);
+    addTrainingOptions(parser);
     parser.addOptions({
         {QStringLiteral("mode"), QStringLiteral("full (default), lora or qlora."), QStringLiteral("MODE")},
-        {QStringLiteral("zero"), QStringLiteral("ZeRO stage 0-3 (default 1)."), QStringLiteral("N")},
         {QStringLiteral("seq-len"), QStringLiteral("Sequence length (default 4096)."), QStringLiteral("N")},
         {QStringLiteral("micro-batch"), QStringLiteral("Sequences per micro-batch (default 1)."), QStringLiteral("N")},
         {QStringLiteral("global-batch"),
          QStringLiteral("Sequences per optimizer step (default: one micro-batch per replica)."), QStringLiteral("N")},
         {QStringLiteral("tokens"), QStringLiteral("Tokens to train on, e.g. 1e12 (default 1e9)."), QStringLiteral("N")},
-        {QStringLiteral("checkpointing"), QStringLiteral("Full activation checkpointing.")},
-        {QStringLiteral("lora-rank"), QStringLiteral("LoRA rank (default 16)."), QStringLiteral("N")},
     });
     parseCommand(parser, arguments);
 
     const CliDeployment deployment = deploymentFrom(parser);
     const Cluster &cluster = deployment.cluster;
     TrainingRunRequest run;
-    run.setup.model = deployment.model;
-    run.setup.gpu = *cluster.gpu;
-    run.setup.gpuCount = cluster.gpuCount;
-    run.setup.parallel = trainingParallelism(deployment.settings);
+    run.setup = trainingRequestFrom(parser, deployment, methodFrom(parser));
     if (const std::optional<Message> missing = missingSpeedFigure(run.setup.gpu, ComputePrecision::Bf16))
         throw UsageError(QString::fromStdString(missing->text()));
-    run.setup.method = methodFrom(parser);
-    run.setup.zeroStage = countOption(parser, QStringLiteral("zero"), 1, true);
     run.setup.sequenceLength = countOption(parser, QStringLiteral("seq-len"), 4096);
     run.setup.microBatch = integerOption(parser, QStringLiteral("micro-batch"), 1);
-    run.setup.activationCheckpointing = parser.isSet(QStringLiteral("checkpointing"));
-    run.setup.loraRank = countOption(parser, QStringLiteral("lora-rank"), 16);
     run.globalBatchSequences = integerOption(parser, QStringLiteral("global-batch"), 0, true);
     run.tokens = numberOption(parser, QStringLiteral("tokens"), 1e9);
     throwIfInvalid(validate(run.setup));
@@ -92,6 +84,11 @@ int runTrain(const QStringList &arguments)
                   .arg(run.tokens, 0, 'g', 3)
                   .arg(run.setup.sequenceLength)
                   .arg(e.microBatchesPerStep));
+    printLine(QStringLiteral("  TP %1 · PP %2 · DP %3 · %4")
+                  .arg(run.setup.parallel.tensor)
+                  .arg(run.setup.parallel.pipeline)
+                  .arg(e.dataParallelRanks)
+                  .arg(trainingSetupText(run.setup)));
     printLine(QStringLiteral("  Tokens/s          %1 (%2 – %3)")
                   .arg(e.nominal.tokensPerSecond, 0, 'f', 0)
                   .arg(e.pessimistic.tokensPerSecond, 0, 'f', 0)

@@ -96,20 +96,52 @@ std::int64_t loraParameters(const ModelSpec &spec, int rank, LoraTargets targets
     return total;
 }
 
+int dataParallelRanks(const TrainingRequest &r)
+{
+    const std::int64_t modelRanks = static_cast<std::int64_t>(std::max(r.parallel.tensor, 1))
+                                    * std::max(r.parallel.pipeline, 1) * std::max(r.contextParallel, 1);
+    return static_cast<int>(std::max<std::int64_t>(1, r.gpuCount / modelRanks));
+}
+
 std::vector<Problem> validate(const TrainingRequest &r)
 {
     ProblemList problems("invalid-training");
     problems.addAll(validate(r.model));
     const int tp = r.parallel.tensor;
     const int pp = r.parallel.pipeline;
+    const int cp = r.contextParallel;
+    const int ep = r.parallel.expert;
     if (r.gpuCount < 1)
         problems.add("gpus", QT_TRANSLATE_NOOP("Core", "the number of GPUs must be at least 1, got %1"),
                      {std::to_string(r.gpuCount)});
-    else if (tp < 1 || pp < 1 || r.gpuCount % (tp * pp) != 0)
-        problems.add("tp", QT_TRANSLATE_NOOP("Core", "tensor x pipeline parallel size must divide the number of GPUs"));
-    if (r.zeroStage < 0 || r.zeroStage > 3)
-        problems.add("zero", QT_TRANSLATE_NOOP("Core", "ZeRO stage must be 0, 1, 2 or 3, got %1"),
-                     {std::to_string(r.zeroStage)});
+    else if (tp < 1 || pp < 1 || cp < 1 || r.gpuCount % (static_cast<std::int64_t>(tp) * pp * cp) != 0)
+        problems.add(cp > 1 ? "cp" : "tp",
+                     QT_TRANSLATE_NOOP("Core", "tensor x pipeline x context parallel size must divide the number of "
+                                               "GPUs"));
+    // Megatron balances causal attention over context-parallel ranks by
+    // cutting each sequence into 2 x CP chunks.
+    if (cp > 1 && r.sequenceLength % (2 * static_cast<std::int64_t>(cp)) != 0)
+        problems.add("cp",
+                     QT_TRANSLATE_NOOP("Core", "with context parallelism the sequence length must be a multiple of "
+                                               "2 x CP (%1)"),
+                     {std::to_string(2 * cp)});
+    if (r.virtualStages < 1 || (r.virtualStages > 1 && pp < 2))
+        problems.add("vpp", QT_TRANSLATE_NOOP("Core", "interleaved virtual stages need at least 2 pipeline stages"));
+    else if (r.virtualStages > 1 && pp > 0
+             && r.model.numLayers % (static_cast<std::int64_t>(pp) * r.virtualStages) != 0)
+        problems.add("vpp", QT_TRANSLATE_NOOP("Core", "%1 layers do not split into %2 stages x %3 virtual stages"),
+                     {std::to_string(r.model.numLayers), std::to_string(pp), std::to_string(r.virtualStages)});
+    if (ep > 1) {
+        if (!r.model.isMoe())
+            problems.add("ep", QT_TRANSLATE_NOOP("Core", "expert parallelism needs a mixture-of-experts model"));
+        else if (r.model.moe->routedExperts % ep != 0 || (pp > 0 && (r.gpuCount / pp) % ep != 0))
+            problems.add("ep",
+                         QT_TRANSLATE_NOOP("Core", "EP %1 must divide the %2 routed experts and the GPUs of a "
+                                                   "pipeline stage"),
+                         {std::to_string(ep), std::to_string(r.model.moe->routedExperts)});
+    } else if (ep < 1) {
+        problems.add("ep", QT_TRANSLATE_NOOP("Core", "expert parallel size must be at least 1"));
+    }
     if (r.sequenceLength < 1)
         problems.add("seq-len", QT_TRANSLATE_NOOP("Core", "sequence length must be at least 1 token, got %1"),
                      {std::to_string(r.sequenceLength)});
@@ -133,11 +165,28 @@ TrainingMemoryEstimate estimateTrainingMemory(const TrainingRequest &r)
 
     const ModelSpec &spec = r.model;
     const ParameterBreakdown params = countParameters(spec);
-    const double modelShards = static_cast<double>(r.parallel.tensor) * r.parallel.pipeline;
-    e.dataParallelRanks = r.gpuCount / (r.parallel.tensor * r.parallel.pipeline);
-    const double dp = e.dataParallelRanks;
+    const double tp = r.parallel.tensor;
+    const double pp = r.parallel.pipeline;
+    const double cp = r.contextParallel;
+    const double ep = std::max(r.parallel.expert, 1);
+    e.dataParallelRanks = dataParallelRanks(r);
     const double total = static_cast<double>(params.total());
-    const auto zeroShare = [&](int stage) { return r.zeroStage >= stage ? dp : 1.0; };
+    // A rank holds its tensor-parallel slice of each layer of its stage; with
+    // EP > 1 the routed experts are whole on one of ep ranks instead.
+    const double experts = static_cast<double>(params.experts());
+    const double expertShare = r.method == TrainingMethod::Full && total > 0 ? experts / total : 0.0;
+    const double expertShards = ep > 1 ? ep * pp : tp * pp;
+    // The ranks that hold the same slice of the states, over which ZeRO shards
+    // them: data x context ranks for dense weights; for routed experts the
+    // ranks of a stage holding the same experts.
+    const double denseReplicas = e.dataParallelRanks * cp;
+    const double expertReplicas = ep > 1 ? std::max(1.0, r.gpuCount / (pp * ep)) : denseReplicas;
+    const int stage = zeroStageOf(r.sharding);
+    const auto sharded = [&](int from) {
+        const double dense = (1.0 - expertShare) / (tp * pp) / (stage >= from ? denseReplicas : 1.0);
+        const double routed = expertShare / expertShards / (stage >= from ? expertReplicas : 1.0);
+        return dense + routed;
+    };
 
     // Frozen base weights are partitioned only by ZeRO-3; trained parameters
     // carry their gradient and optimizer state.
@@ -160,19 +209,30 @@ TrainingMemoryEstimate estimateTrainingMemory(const TrainingRequest &r)
     e.trainableParameters = static_cast<std::int64_t>(trainable);
     // Trained parameters: 16-bit working copy (adapters are added to the base).
     const double trainedWeightBytes = r.method == TrainingMethod::Full ? 0.0 : trainable * kHalf;
-    e.weights = units::bytes((baseWeightBytes + trainedWeightBytes) / modelShards / zeroShare(3));
-    e.gradients = units::bytes(trainable * kHalf / modelShards / zeroShare(2));
-    e.optimizerStates = units::bytes(trainable * optimizerStateBytes(r.optimizer) / modelShards / zeroShare(1));
+    // The share of the trained parameters a rank holds the states of, sharded
+    // from ZeRO stage `from` on. Adapters (LoRA, QLoRA) sit on every layer
+    // slice; the frozen base weights follow the same split.
+    const auto adapterShare = [&](int from) { return 1.0 / (tp * pp) / (stage >= from ? denseReplicas : 1.0); };
+    const auto trainedShare = [&](int from) {
+        return r.method == TrainingMethod::Full ? sharded(from) : adapterShare(from);
+    };
+    e.weights = units::bytes((baseWeightBytes + trainedWeightBytes) * trainedShare(3));
+    e.gradients = units::bytes(trainable * trainedShare(2) * kHalf);
+    e.optimizerStates = units::bytes(trainable * trainedShare(1) * optimizerStateBytes(r.optimizer));
 
-    const double tokens = static_cast<double>(r.sequenceLength);
+    // A rank keeps its context-parallel share of each sequence's tokens.
+    const double tokens = static_cast<double>(r.sequenceLength) / cp;
     const double perLayer = layerActivationPerToken(spec);
     const double h = static_cast<double>(spec.hiddenSize);
-    const double layersHeld = static_cast<double>(spec.numLayers); // 1F1B: p stages x L/p layers
-    const double perSequence = r.activationCheckpointing ? tokens * (layersHeld * kHalf * h + perLayer)
-                                                         : tokens * layersHeld * perLayer;
+    // 1F1B: the first stage holds p micro-batches of L/p layers, more with
+    // interleaving (see the header).
+    const double interleave = r.virtualStages > 1 ? 1.0 + (pp - 1.0) / (pp * r.virtualStages) : 1.0;
+    const double layersHeld = static_cast<double>(spec.numLayers) * interleave;
+    const double perSequence = r.recompute == Recompute::Full ? tokens * (layersHeld * kHalf * h + perLayer)
+                                                              : tokens * layersHeld * perLayer;
     const double logitBytes = kLogitBytes + (r.chunkedCrossEntropy ? 0.0 : kLossUpcastBytes);
     const double logits = tokens * static_cast<double>(spec.vocabSize) * logitBytes;
-    const double perMicroBatch = (perSequence + logits) / r.parallel.tensor;
+    const double perMicroBatch = (perSequence + logits) / tp;
     e.activations = units::bytes(perMicroBatch * static_cast<double>(r.microBatch));
     e.overhead = r.runtimeOverhead;
 
@@ -197,6 +257,45 @@ std::string_view toString(TrainingMethod method)
     case TrainingMethod::Qlora: return "qlora";
     }
     return "?";
+}
+
+int zeroStageOf(OptimizerSharding sharding)
+{
+    switch (sharding) {
+    case OptimizerSharding::None: return 0;
+    case OptimizerSharding::Zero1: return 1;
+    case OptimizerSharding::Zero2: return 2;
+    case OptimizerSharding::Zero3:
+    case OptimizerSharding::Fsdp: return 3;
+    }
+    return 0;
+}
+
+std::string_view toString(Recompute recompute)
+{
+    switch (recompute) {
+    case Recompute::None: return "none";
+    case Recompute::Selective: return "selective";
+    case Recompute::Full: return "full";
+    }
+    return "?";
+}
+
+std::string_view toString(OptimizerSharding sharding)
+{
+    switch (sharding) {
+    case OptimizerSharding::None: return "none";
+    case OptimizerSharding::Zero1: return "zero1";
+    case OptimizerSharding::Zero2: return "zero2";
+    case OptimizerSharding::Zero3: return "zero3";
+    case OptimizerSharding::Fsdp: return "fsdp";
+    }
+    return "?";
+}
+
+std::string_view toString(TrainingPrecision precision)
+{
+    return precision == TrainingPrecision::Fp8 ? "fp8" : "bf16";
 }
 
 std::string_view toString(Optimizer optimizer)

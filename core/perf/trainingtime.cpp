@@ -29,7 +29,7 @@ double ringAllReduce(double bytes, int ranks, const LinkPath &link, double effic
 double passes(const TrainingRequest &r)
 {
     const double backward = r.method == TrainingMethod::Full ? 2.0 : 1.0;
-    return 1.0 + backward + (r.activationCheckpointing ? 1.0 : 0.0);
+    return 1.0 + backward + (r.recompute == Recompute::Full ? 1.0 : 0.0);
 }
 
 // FLOPs of one forward pass per token: 2 x active parameters (embedding
@@ -79,7 +79,7 @@ StepTimes stepTimes(const TrainingRunRequest &r, double hardwareFlopsPerStep, st
     const double trainable = t.method == TrainingMethod::Full
                                  ? static_cast<double>(countParameters(m).total())
                                  : static_cast<double>(loraParameters(m, t.loraRank, t.loraTargets));
-    const double volume = trainable * kGradientBytes / (tp * pp) * (t.zeroStage >= 3 ? 1.5 : 1.0);
+    const double volume = trainable * kGradientBytes / (tp * pp) * (zeroStageOf(t.sharding) >= 3 ? 1.5 : 1.0);
     const double reduce = ringAllReduce(volume, dp, r.dataParallelLink, e.network);
     const double lastBackward = s.compute / static_cast<double>(microBatches) * (passes(t) - 1.0) / passes(t);
     s.dataParallel = std::max(0.0, reduce - lastBackward);
@@ -132,7 +132,7 @@ std::vector<Problem> validate(const TrainingRunRequest &r)
         problems.add("tokens", QT_TRANSLATE_NOOP("Core", "the number of tokens to train on must be positive"));
     if (!problems.empty())
         return problems.take();
-    const int dp = r.setup.gpuCount / (r.setup.parallel.tensor * r.setup.parallel.pipeline);
+    const int dp = dataParallelRanks(r.setup);
     if (r.globalBatchSequences < 0)
         problems.add("global-batch", QT_TRANSLATE_NOOP("Core", "the global batch must not be negative"));
     else if (r.globalBatchSequences > 0
@@ -163,7 +163,7 @@ TrainingRunEstimate estimateTrainingRun(const TrainingRunRequest &r)
     if (!estimate.fits)
         return estimate;
 
-    const int dp = t.gpuCount / (t.parallel.tensor * t.parallel.pipeline);
+    const int dp = dataParallelRanks(t);
     estimate.dataParallelRanks = dp;
     const std::int64_t perReplica = r.globalBatchSequences > 0 ? r.globalBatchSequences / dp : t.microBatch;
     estimate.microBatchesPerStep = perReplica / t.microBatch;

@@ -514,14 +514,6 @@ does not fit: %1 short</source>
         <translation>GPU 显存容量必须为正数</translation>
     </message>
     <message>
-        <source>tensor x pipeline parallel size must divide the number of GPUs</source>
-        <translation>张量 × 流水线并行规模必须整除 GPU 数量</translation>
-    </message>
-    <message>
-        <source>ZeRO stage must be 0, 1, 2 or 3, got %1</source>
-        <translation>ZeRO 阶段必须为 0、1、2 或 3，当前为 %1</translation>
-    </message>
-    <message>
         <source>sequence length must be at least 1 token, got %1</source>
         <translation>序列长度至少为 1 个 token，当前为 %1</translation>
     </message>
@@ -1088,6 +1080,30 @@ does not fit: %1 short</source>
     <message>
         <source>the prefill pool does not fit one prompt: %1 GB short per GPU</source>
         <translation>预填充池放不下一个提示：每块 GPU 缺少 %1 GB</translation>
+    </message>
+    <message>
+        <source>tensor x pipeline x context parallel size must divide the number of GPUs</source>
+        <translation>张量 x 流水线 x 上下文并行规模必须整除 GPU 数</translation>
+    </message>
+    <message>
+        <source>with context parallelism the sequence length must be a multiple of 2 x CP (%1)</source>
+        <translation>使用上下文并行时，序列长度必须是 2 x CP（%1）的倍数</translation>
+    </message>
+    <message>
+        <source>interleaved virtual stages need at least 2 pipeline stages</source>
+        <translation>交错虚拟阶段至少需要 2 个流水线阶段</translation>
+    </message>
+    <message>
+        <source>%1 layers do not split into %2 stages x %3 virtual stages</source>
+        <translation>%1 层无法拆分为 %2 个阶段 x %3 个虚拟阶段</translation>
+    </message>
+    <message>
+        <source>EP %1 must divide the %2 routed experts and the GPUs of a pipeline stage</source>
+        <translation>EP %1 必须整除 %2 个路由专家以及一个流水线阶段的 GPU 数</translation>
+    </message>
+    <message>
+        <source>expert parallel size must be at least 1</source>
+        <translation>专家并行规模至少为 1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "core/hardware/gpuspec.h"
 #include "core/memory/trainingmemory.h"
 #include "core/model/builtinmodels.h"
+#include "core/model/parametercount.h"
 #include "core/units/units.h"
 #include "support/enginetestsupport.h"
 
@@ -78,6 +79,9 @@ private slots:
     void maxMicroBatchIsConsistent();
     void validateRejects_data();
     void validateRejects();
+    void contextParallelSplitsSequences();
+    void interleavingHoldsMoreMicroBatches();
+    void expertParallelShardsExperts();
 };
 
 void TestTrainingMemory::optimizerStates_data()
@@ -143,7 +147,9 @@ void TestTrainingMemory::zeroStages()
 
     // 64 data-parallel GPUs (no tensor or pipeline parallelism).
     TrainingRequest r = request("llama-3.1-8b", "h100-sxm", 64);
-    r.zeroStage = stage;
+    constexpr OptimizerSharding kStages[] = {OptimizerSharding::None, OptimizerSharding::Zero1,
+                                             OptimizerSharding::Zero2, OptimizerSharding::Zero3};
+    r.sharding = kStages[stage];
     QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
     const TrainingMemoryEstimate e = estimateTrainingMemory(r);
     QCOMPARE(e.dataParallelRanks, 64);
@@ -257,7 +263,7 @@ void TestTrainingMemory::checkpointingKeepsLayerInputs()
     r.sequenceLength = std::int64_t(s);
     r.microBatch = std::int64_t(b);
     const double full = units::inBytes(estimateTrainingMemory(r).activations);
-    r.activationCheckpointing = true;
+    r.recompute = Recompute::Full;
     const double checkpointed = units::inBytes(estimateTrainingMemory(r).activations);
 
     QVERIFY2(
@@ -291,7 +297,7 @@ void TestTrainingMemory::torchtunePeak()
     r.loraTargets = LoraTargets::AllLinear;
     r.sequenceLength = 2048;
     r.microBatch = 2;
-    r.activationCheckpointing = true;
+    r.recompute = Recompute::Full;
     r.chunkedCrossEntropy = true;
     // torchtune logs PyTorch's allocator peak (torch.cuda.max_memory_*), which
     // leaves out the CUDA context the runtime overhead stands for.
@@ -332,7 +338,7 @@ void TestTrainingMemory::maxMicroBatchIsConsistent()
     QFETCH(bool, checkpointing);
     TrainingRequest r = request(qPrintable(model), qPrintable(gpu), 1);
     r.method = TrainingMethod(method);
-    r.activationCheckpointing = checkpointing;
+    r.recompute = checkpointing ? Recompute::Full : Recompute::None;
     r.sequenceLength = 2048;
     const TrainingMemoryEstimate e = estimateTrainingMemory(r);
     QVERIFY2(e.maxMicroBatch >= 1, breakdown(e));
@@ -346,8 +352,8 @@ void TestTrainingMemory::validateRejects_data()
 {
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("message");
-    QTest::newRow("ZeRO stage 4") << "zero=4"
-                                  << "ZeRO stage must be 0, 1, 2 or 3, got 4";
+    QTest::newRow("CP not dividing GPUs") << "cp=3"
+                                          << "tensor x pipeline x context parallel size must divide the number of GPUs";
     QTest::newRow("zero micro-batch") << "microbatch=0"
                                       << "micro-batch size must be at least 1, got 0";
     QTest::newRow("LoRA rank 0") << "rank=0"
@@ -355,7 +361,7 @@ void TestTrainingMemory::validateRejects_data()
     QTest::newRow("zero sequence length") << "sequence=0"
                                           << "sequence length must be at least 1 token, got 0";
     QTest::newRow("TP not dividing GPUs") << "tp=3"
-                                          << "tensor x pipeline parallel size must divide the number of GPUs";
+                                          << "tensor x pipeline x context parallel size must divide the number of GPUs";
 }
 
 void TestTrainingMemory::validateRejects()
@@ -364,8 +370,8 @@ void TestTrainingMemory::validateRejects()
     QFETCH(QString, message);
     TrainingRequest r = request("llama-3.1-8b", "h100-sxm", 8);
     QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
-    if (change == QLatin1String("zero=4"))
-        r.zeroStage = 4;
+    if (change == QLatin1String("cp=3"))
+        r.contextParallel = 3;
     else if (change == QLatin1String("microbatch=0"))
         r.microBatch = 0;
     else if (change == QLatin1String("rank=0")) {
@@ -382,6 +388,74 @@ void TestTrainingMemory::validateRejects()
     QVERIFY2(found,
              qPrintable(QStringLiteral("expected \"") + message + QStringLiteral("\" in: ") + joinedMessages(errors)));
     QVERIFY(!estimateTrainingMemory(r).fits);
+}
+
+// Context parallelism splits each sequence's tokens over cp ranks: a rank
+// holds half the activations (and logits) at CP 2, and the optimizer states
+// are sharded over data x context ranks (Megatron's optimizer group).
+void TestTrainingMemory::contextParallelSplitsSequences()
+{
+    TrainingRequest r = request("llama-3.1-8b", "h100-sxm", 8);
+    r.sequenceLength = 8192;
+    const TrainingMemoryEstimate whole = estimateTrainingMemory(r);
+    r.contextParallel = 2;
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
+    const TrainingMemoryEstimate split = estimateTrainingMemory(r);
+    QCOMPARE(split.dataParallelRanks, 4);
+    QVERIFY(qFuzzyCompare(units::inBytes(split.activations), units::inBytes(whole.activations) / 2));
+    QVERIFY(qFuzzyCompare(units::inBytes(split.optimizerStates), units::inBytes(whole.optimizerStates)));
+    r.sequenceLength = 8190; // not a multiple of 2 x CP
+    QVERIFY(anyContains(validate(r), "multiple of 2 x CP (4)"));
+}
+
+// Interleaving v virtual stages makes the first stage hold
+// (1 + (p - 1) / (p v)) times the activations of plain 1F1B (Korthikanti et
+// al. 2022, sec. 4.2.3).
+void TestTrainingMemory::interleavingHoldsMoreMicroBatches()
+{
+    TrainingRequest r = request("llama-3.1-70b", "h100-sxm", 32);
+    r.parallel.tensor = 8;
+    r.parallel.pipeline = 4;
+    r.chunkedCrossEntropy = true;
+    const double plain = units::inBytes(estimateTrainingMemory(r).activations);
+    r.virtualStages = 5; // 80 layers = 4 stages x 5 chunks x 4 layers
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
+    const double logits = 4096.0 * 128256 * 2 / 8; // BF16 logits, vocabulary split over TP 8
+    const double interleaved = units::inBytes(estimateTrainingMemory(r).activations);
+    QVERIFY2(qFuzzyCompare(interleaved - logits, (plain - logits) * (1 + 3.0 / 20)),
+             qPrintable(QStringLiteral("%1 vs %2").arg(interleaved).arg(plain)));
+    r.virtualStages = 3; // 80 layers do not split into 4 x 3
+    QVERIFY(anyContains(validate(r), "80 layers do not split into 4 stages x 3 virtual stages"));
+}
+
+// DeepSeek-V3's published layout (technical report, arXiv 2412.19437, sec.
+// 3.2: 2,048 H800, PP 16, EP 64 over 8 nodes, ZeRO-1 data parallelism): each
+// rank holds 256 / 64 = 4 routed experts of each MoE layer of its stage, so
+// the weights are a few GB, not the 84 GB of every expert of a stage.
+void TestTrainingMemory::expertParallelShardsExperts()
+{
+    // An H800 holds what an H100 SXM holds (80 GB; only NVLink is narrower).
+    TrainingRequest r = request("deepseek-v3", "h100-sxm", 2048);
+    r.parallel.pipeline = 16;
+    r.parallel.expert = 64;
+    r.sequenceLength = 4096;
+    r.recompute = Recompute::Full;
+    r.chunkedCrossEntropy = true;
+    QVERIFY2(validate(r).empty(), joinedMessages(validate(r)));
+    const TrainingMemoryEstimate e = estimateTrainingMemory(r);
+    const ParameterBreakdown p = countParameters(r.model);
+    const double perRank = static_cast<double>(p.total() - p.experts()) / 16 + static_cast<double>(p.experts()) / 1024;
+    QVERIFY(qFuzzyCompare(units::inBytes(e.weights), perRank * 2));
+    QVERIFY2(units::inGB(e.weights) < 4, breakdown(e));
+    QVERIFY2(e.fits, breakdown(e));
+    // The experts' optimizer states are sharded over the 2 ranks of a stage
+    // that hold the same experts; the dense ones over all 128 data-parallel ranks.
+    const double states = (static_cast<double>(p.total() - p.experts()) / 16 / 128
+                           + static_cast<double>(p.experts()) / 1024 / 2)
+                          * 12;
+    QVERIFY(qFuzzyCompare(units::inBytes(e.optimizerStates), states));
+    r.parallel.expert = 48; // does not divide 256 experts
+    QVERIFY(anyContains(validate(r), "EP 48 must divide the 256 routed experts"));
 }
 
 QTEST_APPLESS_MAIN(TestTrainingMemory)

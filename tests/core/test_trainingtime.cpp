@@ -73,7 +73,7 @@ private slots:
         // training step runs 3 forward-equivalents, with checkpointing 4.
         TrainingRunRequest r = run(builtinModel(QStringLiteral("llama-3.1-8b")), QStringLiteral("h100-sxm"), 8, 1, 1);
         r.setup.sequenceLength = 4096;
-        r.setup.zeroStage = 3;
+        r.setup.sharding = OptimizerSharding::Zero3;
         r.tensorParallelLink = r.pipelineLink = r.dataParallelLink = LinkPath{units::gigabytesPerSecond(450),
                                                                               units::seconds(3e-6)};
         const double forward = 2.0 * (8'030'261'248.0 - 525'336'576.0) + 2.0 * 2048 * 32 * 256 * 32;
@@ -81,12 +81,12 @@ private slots:
         QVERIFY(e.fits);
         QVERIFY(qFuzzyCompare(e.modelFlopsPerToken, 3 * forward));
         QVERIFY(qFuzzyCompare(e.hardwareFlopsPerToken, 3 * forward));
-        r.setup.activationCheckpointing = true;
+        r.setup.recompute = Recompute::Full;
         e = estimateTrainingRun(r);
         QVERIFY(qFuzzyCompare(e.hardwareFlopsPerToken, 4 * forward));
         QVERIFY(qFuzzyCompare(e.modelFlopsPerToken, 3 * forward));
         // LoRA skips the frozen weights' gradients: forward + one backward.
-        r.setup.activationCheckpointing = false;
+        r.setup.recompute = Recompute::None;
         r.setup.method = TrainingMethod::Lora;
         e = estimateTrainingRun(r);
         QVERIFY(qFuzzyCompare(e.hardwareFlopsPerToken, 2 * forward));
@@ -100,8 +100,8 @@ private slots:
         // counting the recomputed forward pass. Tolerance: the range from the
         // training efficiency factors must cover it; the nominal error is printed.
         TrainingRunRequest r = run(gpt3(), QStringLiteral("a100-80gb"), 1024, 8, 8);
-        r.setup.activationCheckpointing = true;
-        r.setup.zeroStage = 1;
+        r.setup.recompute = Recompute::Full;
+        r.setup.sharding = OptimizerSharding::Zero1;
         r.globalBatchSequences = 1536;
         const TrainingRunEstimate e = estimateTrainingRun(r);
         QVERIFY(e.fits);
@@ -121,8 +121,8 @@ private slots:
         // InfiniBand vs one 100 GbE RoCE port per node.
         TrainingRunRequest hdr = run(builtinModel(QStringLiteral("deepseek-coder-33b")), QStringLiteral("a100-80gb"),
                                      64, 8, 1);
-        hdr.setup.zeroStage = 1;
-        hdr.setup.activationCheckpointing = true;
+        hdr.setup.sharding = OptimizerSharding::Zero1;
+        hdr.setup.recompute = Recompute::Full;
         hdr.globalBatchSequences = 512;
         TrainingRunRequest ethernet = hdr;
         ethernet.dataParallelLink = kEthernet100PerGpu;
@@ -137,8 +137,8 @@ private slots:
     {
         TrainingRunRequest base = run(builtinModel(QStringLiteral("deepseek-coder-33b")), QStringLiteral("a100-80gb"),
                                       64, 8, 1);
-        base.setup.zeroStage = 1;
-        base.setup.activationCheckpointing = true;
+        base.setup.sharding = OptimizerSharding::Zero1;
+        base.setup.recompute = Recompute::Full;
         base.globalBatchSequences = 512;
         const TrainingRunEstimate e = estimateTrainingRun(base);
         for (const TrainingRunPoint &p : {e.nominal, e.pessimistic, e.optimistic})
@@ -154,12 +154,12 @@ private slots:
         QVERIFY(estimateTrainingRun(more).nominal.tokensPerSecond > e.nominal.tokensPerSecond);
 
         TrainingRunRequest zero3 = base;
-        zero3.setup.zeroStage = 3;
+        zero3.setup.sharding = OptimizerSharding::Zero3;
         QVERIFY(estimateTrainingRun(zero3).dataParallelSeconds >= e.dataParallelSeconds);
 
         TrainingRunRequest noRecompute = base;
-        noRecompute.setup.activationCheckpointing = false;
-        noRecompute.setup.zeroStage = 3;
+        noRecompute.setup.recompute = Recompute::None;
+        noRecompute.setup.sharding = OptimizerSharding::Zero3;
         const TrainingRunEstimate fasterCompute = estimateTrainingRun(noRecompute);
         QVERIFY(!fasterCompute.fits || fasterCompute.computeSeconds < e.computeSeconds);
     }
