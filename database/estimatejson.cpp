@@ -333,9 +333,10 @@ QJsonObject trainingRunToJson(const TrainingRunRequest &r, const TrainingRunEsti
         {"step_s", e.stepSeconds},
         {"compute_s", e.computeSeconds},
         {"tensor_parallel_s", e.tensorParallelSeconds},
+        {"context_parallel_s", e.contextParallelSeconds},
         {"data_parallel_s", e.dataParallelSeconds},
         {"bubble_fraction", e.bubbleFraction},
-        {"efficiency_source", qs(trainingEfficiency().source)},
+        {"efficiency_source", qs(shippedTrainingTerms().source)},
     };
 }
 

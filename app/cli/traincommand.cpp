@@ -62,6 +62,12 @@ int runTrain(const QStringList &arguments)
     throwIfInvalid(validate(run.setup));
     const PerfLinks links = linksFor(cluster, run.setup.parallel);
     run.tensorParallelLink = links.tensorParallel;
+    run.expertParallelLink = links.expertParallel;
+    // Context-parallel ranks sit next to the tensor-parallel ones (Megatron's
+    // rank order), so a TP x CP group spans what TP x CP GPUs span.
+    run.contextParallelLink = linksFor(cluster,
+                                       Parallelism{run.setup.parallel.tensor * run.setup.contextParallel, 1, 1, false})
+                                  .tensorParallel;
     run.pipelineLink = links.pipeline;
     run.dataParallelLink = cluster.dataParallel;
     throwIfInvalid(validate(run));
@@ -102,10 +108,12 @@ int runTrain(const QStringList &arguments)
                   .arg(days(e.optimistic), 0, 'f', 2)
                   .arg(days(e.pessimistic), 0, 'f', 2));
     printLine(QStringLiteral("  GPU-hours         %1").arg(e.nominal.gpuHours, 0, 'f', 0));
-    printLine(QStringLiteral("  Step %1 s: compute %2 s, tensor-parallel %3 s, exposed data-parallel %4 s, bubble %5 %")
+    printLine(QStringLiteral("  Step %1 s: compute %2 s, exposed tensor/expert-parallel %3 s, context-parallel %4 s, "
+                             "data-parallel %5 s, bubble %6 %")
                   .arg(e.stepSeconds, 0, 'f', 3)
                   .arg(e.computeSeconds, 0, 'f', 3)
                   .arg(e.tensorParallelSeconds, 0, 'f', 3)
+                  .arg(e.contextParallelSeconds, 0, 'f', 3)
                   .arg(e.dataParallelSeconds, 0, 'f', 3)
                   .arg(e.bubbleFraction * 100, 0, 'f', 1));
     return 0;

@@ -125,12 +125,10 @@ std::vector<Problem> validate(const TrainingRequest &r)
                      QT_TRANSLATE_NOOP("Core", "with context parallelism the sequence length must be a multiple of "
                                                "2 x CP (%1)"),
                      {std::to_string(2 * cp)});
+    // Layers need not split evenly: Megatron can count the embedding and the
+    // loss as layers, or give the first and last stages fewer.
     if (r.virtualStages < 1 || (r.virtualStages > 1 && pp < 2))
         problems.add("vpp", QT_TRANSLATE_NOOP("Core", "interleaved virtual stages need at least 2 pipeline stages"));
-    else if (r.virtualStages > 1 && pp > 0
-             && r.model.numLayers % (static_cast<std::int64_t>(pp) * r.virtualStages) != 0)
-        problems.add("vpp", QT_TRANSLATE_NOOP("Core", "%1 layers do not split into %2 stages x %3 virtual stages"),
-                     {std::to_string(r.model.numLayers), std::to_string(pp), std::to_string(r.virtualStages)});
     if (ep > 1) {
         if (!r.model.isMoe())
             problems.add("ep", QT_TRANSLATE_NOOP("Core", "expert parallelism needs a mixture-of-experts model"));

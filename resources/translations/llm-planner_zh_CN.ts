@@ -1094,10 +1094,6 @@ does not fit: %1 short</source>
         <translation>交错虚拟阶段至少需要 2 个流水线阶段</translation>
     </message>
     <message>
-        <source>%1 layers do not split into %2 stages x %3 virtual stages</source>
-        <translation>%1 层无法拆分为 %2 个阶段 x %3 个虚拟阶段</translation>
-    </message>
-    <message>
         <source>EP %1 must divide the %2 routed experts and the GPUs of a pipeline stage</source>
         <translation>EP %1 必须整除 %2 个路由专家以及一个流水线阶段的 GPU 数</translation>
     </message>
