@@ -168,6 +168,79 @@ private slots:
         QVERIFY(!fasterCompute.fits || fasterCompute.computeSeconds < e.computeSeconds);
     }
 
+    // FP8 runs the linear layers at the FP8 peak times its share: faster on
+    // Hopper; on an A100, without FP8 tensor cores, as fast as BF16.
+    void fp8RunsTheLinearLayersFaster()
+    {
+        TrainingRunRequest bf16 = run(builtinModel(QStringLiteral("llama-3.1-8b")), QStringLiteral("h100-sxm"), 8, 1,
+                                      1);
+        bf16.setup.sequenceLength = 4096;
+        bf16.setup.recompute = Recompute::Full;
+        bf16.globalBatchSequences = 64;
+        TrainingRunRequest fp8 = bf16;
+        fp8.setup.precision = TrainingPrecision::Fp8;
+        QVERIFY(estimateTrainingRun(fp8).computeSeconds < 0.9 * estimateTrainingRun(bf16).computeSeconds);
+        bf16.setup.gpu = fp8.setup.gpu = builtinGpu(QStringLiteral("a100-80gb"));
+        QVERIFY(qFuzzyCompare(estimateTrainingRun(fp8).computeSeconds, estimateTrainingRun(bf16).computeSeconds));
+    }
+
+    // The bubble is (p - 1) / (v m) of the busy time (Narayanan et al. 2021).
+    void interleavingShrinksTheBubble()
+    {
+        TrainingRunRequest r = run(builtinModel(QStringLiteral("llama-3.1-70b")), QStringLiteral("h100-sxm"), 32, 8, 4);
+        r.setup.sequenceLength = 4096;
+        r.setup.recompute = Recompute::Full;
+        r.globalBatchSequences = 8; // one replica, 8 micro-batches
+        const auto bubbleShare = [](const TrainingRunEstimate &e) {
+            const double busy = e.computeSeconds + e.tensorParallelSeconds + e.contextParallelSeconds;
+            return (e.stepSeconds - busy - e.dataParallelSeconds) / busy;
+        };
+        const TrainingRunEstimate plain = estimateTrainingRun(r);
+        QVERIFY(plain.fits);
+        QCOMPARE(plain.microBatchesPerStep, 8);
+        QVERIFY(qFuzzyCompare(bubbleShare(plain), 3.0 / 8));
+        r.setup.virtualStages = 5;
+        QVERIFY(qFuzzyCompare(bubbleShare(estimateTrainingRun(r)), 3.0 / 40));
+    }
+
+    // Ring attention's key-value exchange hides behind the attention it
+    // feeds over NVLink, and shows over a slow link.
+    void contextParallelHidesItsExchange()
+    {
+        TrainingRunRequest r = run(builtinModel(QStringLiteral("llama-3.1-8b")), QStringLiteral("h100-sxm"), 8, 1, 1);
+        r.setup.sequenceLength = 32768;
+        r.setup.contextParallel = 8;
+        r.setup.recompute = Recompute::Full;
+        r.tensorParallelLink = LinkPath{units::gigabytesPerSecond(450), units::seconds(3e-6)};
+        const TrainingRunEstimate fast = estimateTrainingRun(r);
+        QVERIFY(fast.fits);
+        QCOMPARE(fast.contextParallelSeconds, 0.0);
+        r.contextParallelLink = LinkPath{units::gigabytesPerSecond(0.5), units::seconds(10e-6)};
+        const TrainingRunEstimate slow = estimateTrainingRun(r);
+        QVERIFY(slow.contextParallelSeconds > 0);
+        QVERIFY(slow.stepSeconds > fast.stepSeconds);
+    }
+
+    // Expert parallelism adds the dispatch and combine all-to-alls, more of
+    // them exposed over a slower expert-parallel link.
+    void expertParallelAddsAllToAll()
+    {
+        TrainingRunRequest r = run(builtinModel(QStringLiteral("mixtral-8x7b")), QStringLiteral("h100-sxm"), 16, 1, 1);
+        r.setup.sequenceLength = 4096;
+        r.setup.recompute = Recompute::Full;
+        r.setup.sharding = OptimizerSharding::Zero3;
+        r.tensorParallelLink = LinkPath{units::gigabytesPerSecond(450), units::seconds(3e-6)};
+        const TrainingRunEstimate dense = estimateTrainingRun(r);
+        QVERIFY(dense.fits);
+        QCOMPARE(dense.tensorParallelSeconds, 0.0); // TP 1: no collectives
+        r.setup.parallel.expert = 8;
+        const TrainingRunEstimate nvlink = estimateTrainingRun(r);
+        QVERIFY(nvlink.fits);
+        QVERIFY(nvlink.tensorParallelSeconds > 0);
+        r.expertParallelLink = kHdrPerGpu;
+        QVERIFY(estimateTrainingRun(r).tensorParallelSeconds > nvlink.tensorParallelSeconds);
+    }
+
     void invalidRunsAreRejected_data()
     {
         QTest::addColumn<int>("which");
