@@ -129,6 +129,9 @@ int runExportLaunch(const QStringList &arguments)
     const LaunchExport &e = *result.launch;
     const bool json = parser.isSet(QStringLiteral("json"));
     const bool kubernetes = parser.isSet(QStringLiteral("kubernetes"));
+    if (kubernetes && e.kubernetesManifest.empty())
+        throw UsageError(QStringLiteral("no Kubernetes manifest for this scenario: it is a prefill/decode pair, which "
+                                        "the shell script serves (roles prefill, decode and router)"));
     const QByteArray bytes = json ? QJsonDocument(toJson(plan, e)).toJson(QJsonDocument::Indented)
                                   : QByteArray::fromStdString(kubernetes ? e.kubernetesManifest : e.script);
     writeOutput(bytes, parser.value(QStringLiteral("output")), !json && !kubernetes);

@@ -41,8 +41,12 @@ struct DeploymentLayout {
     std::int64_t sequencesPerReplica = 1; // sequences one copy holds at once
     int offloadedLayers = 0;              // llama.cpp: decoder layers kept in host RAM
     SpeculativeDecoding speculative;      // the draft the estimate assumed (kind None: none)
-    InferenceMemoryEstimate memory;       // the most loaded GPU
-    std::vector<std::string> notes;       // caveats both outputs repeat as comments
+    // One pool of a prefill/decode pair (SGLang's --disaggregation-mode), and
+    // the first GPU its process takes on a server it shares with the other.
+    enum class Role { Both, Prefill, Decode } role = Role::Both;
+    int baseGpu = 0;
+    InferenceMemoryEstimate memory; // the most loaded GPU
+    std::vector<std::string> notes; // caveats both outputs repeat as comments
 
     int gpusPerReplica() const { return parallel.tensor * parallel.pipeline; }
     bool multiNode() const { return serversPerReplica > 1; }

@@ -31,6 +31,10 @@
 //           with --speculative-num-steps K --speculative-eagle-topk 1
 //           --speculative-num-draft-tokens K+1, NGRAM with --speculative-num-draft-tokens K (not
 //           with --enable-dp-attention), EAGLE3 with --speculative-draft-model-path.
+//  PD pairs SGLang docs/advanced_features/pd_disaggregation.md: --disaggregation-mode
+//           prefill|decode, --disaggregation-transfer-backend nixl (or mooncake with
+//           --disaggregation-ib-device), --base-gpu-id for a pool sharing a server;
+//           sglang_router.launch_router --pd-disaggregation --prefill URL --decode URL.
 //  llama.cpp tools/server/README.md: -m, -ngl, --tensor-split, -c, -np, --cache-type-k,
 //           --cache-type-v {f16,bf16,q8_0,q4_0,...}, --host (default 127.0.0.1), --port.
 
@@ -209,6 +213,13 @@ CommandLine sglangCommand(const DeploymentLayout &l, const ServeOptions &o)
     c.options.push_back({"--max-running-requests", std::to_string(l.sequencesPerReplica)});
     for (auto &option : speculativeOptions(l))
         c.options.push_back(option);
+    if (l.role != DeploymentLayout::Role::Both) {
+        c.options.push_back(
+            {"--disaggregation-mode", l.role == DeploymentLayout::Role::Prefill ? "prefill" : "decode"});
+        c.options.push_back({"--disaggregation-transfer-backend", "nixl"});
+    }
+    if (l.baseGpu > 0)
+        c.options.push_back({"--base-gpu-id", std::to_string(l.baseGpu)});
     if (o.placement) {
         c.options.push_back({"--dist-init-addr", o.placement->headAddress + ":50000"});
         c.options.push_back({"--nnodes", std::to_string(l.serversPerReplica)});

@@ -114,6 +114,45 @@ void addLayoutNotes(DeploymentLayout &l, const Cluster &cluster)
                             "each matrix; the weights per GPU are about the planned share.");
 }
 
+// The prefill pool of a pair as a layout of its own: its layout, copies and
+// the prompts it computes at once, on its share of the cluster.
+DeploymentLayout prefillLayout(const DeploymentLayout &decode, const PrefillPool &pool, const VersionEstimate &v,
+                               const Cluster &cluster)
+{
+    DeploymentLayout p = decode;
+    p.role = DeploymentLayout::Role::Prefill;
+    p.baseGpu = 0;
+    p.notes.clear();
+    p.speculative = {};
+    p.parallel = pool.deployment.parallel;
+    p.replicas = std::max<int>(1, static_cast<int>(pool.deployment.gpuCount / std::max(p.gpusPerReplica(), 1)));
+    const std::int64_t prompts = v.speed ? std::max<std::int64_t>(v.speed->prefillPoolConcurrency, 1) : 1;
+    p.sequencesPerReplica = ceilDiv(prompts, p.replicas);
+    InferenceRequest d = pool.deployment;
+    d.concurrency = prompts;
+    p.memory = estimateInferenceMemory(d);
+    placeCopies(p, cluster);
+    return p;
+}
+
+// What the pair's script cannot express: a copy over several servers, or
+// copies sharing a server in separate processes.
+std::string pairProblem(const DeploymentLayout &prefill, const DeploymentLayout &decode)
+{
+    for (const DeploymentLayout *l : {&prefill, &decode}) {
+        const std::string pool = l == &prefill ? "prefill" : "decode";
+        if (l->multiNode())
+            return "the " + pool + " pool's copies span servers (TP " + std::to_string(l->parallel.tensor) + " x PP "
+                   + std::to_string(l->parallel.pipeline)
+                   + "); the launch export writes prefill/decode pairs whose copies each fit one server";
+        if (l->replicasPerServer > 1 && !sharesProcessAcrossReplicas(*l))
+            return "the " + pool + " pool runs " + std::to_string(l->replicasPerServer)
+                   + " copies per server as separate processes; the launch export writes prefill/decode pairs with "
+                     "one process per server";
+    }
+    return {};
+}
+
 } // namespace
 
 const std::vector<std::string> &launchExportEngines()
@@ -161,14 +200,14 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
                        + "': " + resolved.problems.front().message.text());
 
     // Each pool of a prefill/decode pair is a deployment of its own, paired by
-    // a router; the export writes one serving command per copy.
-    if (resolved.request.prefillPool)
+    // SGLang's router; vLLM's and llama.cpp's have no router of their own.
+    const std::shared_ptr<const PrefillPool> &pool = resolved.request.prefillPool;
+    if (pool && *launchEngine != LaunchEngine::Sglang)
         return failure("scenario '" + scenario.name + "' serves disaggregated (a prefill pool of "
-                       + std::to_string(resolved.request.prefillPool->deployment.gpuCount)
-                       + " GPUs and a decode pool of " + std::to_string(resolved.request.deployment.gpuCount)
-                       + "): the launch export writes no prefill/decode pair yet; SGLang serves one with "
-                         "--disaggregation-mode prefill|decode on each pool and sglang_router's --pd-disaggregation "
-                         "(docs/advanced_features/pd_disaggregation.md)");
+                       + std::to_string(pool->deployment.gpuCount) + " GPUs and a decode pool of "
+                       + std::to_string(resolved.request.deployment.gpuCount)
+                       + "): the launch export writes such a pair for SGLang, whose router pairs the pools; choose "
+                         "--engine sglang");
 
     DeploymentLayout l;
     l.planName = plan.name;
@@ -188,7 +227,9 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
     l.contextTokens = plan.workload.contextTokens;
     l.sequencesPerReplica = ceilDiv(std::max<std::int64_t>(v.concurrency, 1), l.replicas);
     l.memory = v.memory;
-    placeCopies(l, estimate.cluster);
+    const ClusterPools pools = pool ? splitCluster(estimate.cluster, static_cast<int>(pool->deployment.gpuCount))
+                                    : ClusterPools{};
+    placeCopies(l, pool ? pools.decode : estimate.cluster);
 
     if (const std::string problem = formatProblem(l); !problem.empty())
         return failure(problem);
@@ -244,8 +285,23 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
     if (l.multiNode())
         first.placement = NodePlacement{"$HEAD_NODE_IP", "0"};
     out.command = serveCommand(l, first).words();
-    out.script = launchScript(l);
-    out.kubernetesManifest = kubernetesManifest(l);
+    if (pool) {
+        DeploymentLayout prefill = prefillLayout(l, *pool, v, pools.prefill);
+        l.role = DeploymentLayout::Role::Decode;
+        // Both pools on one server: the decode pool takes the GPUs after the prefill pool's.
+        if (estimate.cluster.servers <= 1)
+            l.baseGpu = static_cast<int>(pool->deployment.gpuCount);
+        if (const std::string problem = pairProblem(prefill, l); !problem.empty())
+            return failure(problem);
+        out.command = serveCommand(l, first).words();
+        out.script = disaggregatedScript(prefill, l);
+        l.notes.push_back("No Kubernetes manifest is written for a prefill/decode pair: deploy each pool's command "
+                          "(the script's prefill and decode roles) and SGLang's router, or use a PD-aware stack such "
+                          "as llm-d or NVIDIA Dynamo.");
+    } else {
+        out.script = launchScript(l);
+        out.kubernetesManifest = kubernetesManifest(l);
+    }
     out.notes = loadingNotes(l);
     out.notes.insert(out.notes.end(), l.notes.begin(), l.notes.end());
     LaunchExportResult result;

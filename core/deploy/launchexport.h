@@ -53,7 +53,7 @@ struct LaunchExport {
     int offloadedLayers = 0;          // llama.cpp: decoder layers in host RAM
     std::vector<std::string> command; // program and arguments that serve one copy (on its first server)
     std::string script;               // shell script (#!/bin/sh)
-    std::string kubernetesManifest;   // YAML
+    std::string kubernetesManifest;   // YAML; empty for a prefill/decode pair (the script serves it)
     std::vector<std::string> notes;   // what the outputs' comments say beyond the numbers
 };
 

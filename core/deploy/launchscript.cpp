@@ -148,6 +148,17 @@ void writeMultiNodeSglang(std::ostringstream &out, const DeploymentLayout &l)
     writeCommand(out, serveCommand(l, o));
 }
 
+// A pool's command inside the role's case branch, on its default port.
+void writePoolBranch(std::ostringstream &out, const DeploymentLayout &l, const char *role, int port)
+{
+    ServeOptions o;
+    o.port = port;
+    o.dataParallel = l.replicasPerServer > 1 && sharesProcessAcrossReplicas(l) ? l.replicasPerServer : 1;
+    out << role << ")\n";
+    writeCommand(out, serveCommand(l, o), "exec ", {}, "    ");
+    out << "    ;;\n";
+}
+
 } // namespace
 
 std::vector<std::string> planSummary(const DeploymentLayout &l)
@@ -180,6 +191,53 @@ std::vector<std::string> planSummary(const DeploymentLayout &l)
         lines.push_back(note);
     lines.insert(lines.end(), l.notes.begin(), l.notes.end());
     return lines;
+}
+
+std::string disaggregatedScript(const DeploymentLayout &prefill, const DeploymentLayout &decode)
+{
+    std::ostringstream out;
+    out << "#!/bin/sh\n";
+    for (const std::string &line : planSummary(decode))
+        writeComment(out, line);
+    writeComment(out, "Prefill pool: " + plural(prefill.replicas, "copy", "copies") + ", each TP "
+                          + std::to_string(prefill.parallel.tensor) + " x PP "
+                          + std::to_string(prefill.parallel.pipeline)
+                          + (prefill.parallel.expert > 1 ? " x EP " + std::to_string(prefill.parallel.expert) : "")
+                          + " on " + plural(prefill.servers, "server") + "; it computes the prompts and sends each "
+                          + "KV cache to the decode pool above over NIXL (pip install nixl).");
+    writeComment(out, "Run this script with the role each server plays: 'prefill' on the prefill pool's servers, "
+                      "'decode' on the decode pool's, and 'router' once, with PREFILL_URLS and DECODE_URLS listing "
+                      "their addresses (SGLang's router pairs them; docs/advanced_features/pd_disaggregation.md). "
+                      "Clients talk to the router on port 8000.");
+    writeComment(out, "Gated models (e.g. meta-llama) need a Hugging Face token: export HF_TOKEN=... first.");
+    const int prefillPort = defaultPort(LaunchEngine::Sglang);
+    const int decodePort = prefillPort + 1;
+    const bool shared = decode.baseGpu > 0;
+    out << "set -eu\n"
+        << "ROLE=${1:?usage: sh $0 prefill|decode|router}\n"
+        << "case \"$ROLE\" in\n";
+    writePoolBranch(out, prefill, "prefill", prefillPort);
+    writePoolBranch(out, decode, "decode", decodePort);
+    out << "router)\n";
+    if (shared) // both pools on this server
+        out << "    : \"${PREFILL_URLS:=http://127.0.0.1:" << prefillPort << "}\"\n"
+            << "    : \"${DECODE_URLS:=http://127.0.0.1:" << decodePort << "}\"\n";
+    else
+        out << "    : \"${PREFILL_URLS:?set PREFILL_URLS to the prefill servers, e.g. 'http://10.0.0.1:" << prefillPort
+            << "'}\"\n"
+            << "    : \"${DECODE_URLS:?set DECODE_URLS to the decode servers, e.g. 'http://10.0.0.2:" << decodePort
+            << "'}\"\n";
+    out << "    set --\n"
+        << "    for url in $PREFILL_URLS; do set -- \"$@\" --prefill \"$url\"; done\n"
+        << "    for url in $DECODE_URLS; do set -- \"$@\" --decode \"$url\"; done\n"
+        << "    exec python3 -m sglang_router.launch_router --pd-disaggregation \"$@\" --host 0.0.0.0 --port 8000\n"
+        << "    ;;\n"
+        << "*)\n"
+        << "    echo \"usage: sh $0 prefill|decode|router\" >&2\n"
+        << "    exit 2\n"
+        << "    ;;\n"
+        << "esac\n";
+    return out.str();
 }
 
 std::string launchScript(const DeploymentLayout &l)

@@ -21,4 +21,10 @@ std::vector<std::string> planSummary(const DeploymentLayout &layout);
 
 std::string launchScript(const DeploymentLayout &layout);
 
+// A prefill/decode pair under SGLang: one script for every server, run with
+// the role it plays there — `prefill`, `decode` or `router` (SGLang's router,
+// pairing the pools' URLs from PREFILL_URLS and DECODE_URLS). Each pool's
+// copies sit one per server (or share one process on it).
+std::string disaggregatedScript(const DeploymentLayout &prefill, const DeploymentLayout &decode);
+
 } // namespace planner

@@ -2730,6 +2730,10 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
+    <message>
+        <source>No Kubernetes manifest for a prefill/decode pair: the shell script serves it (roles prefill, decode and router).</source>
+        <translation>预填充/解码组合没有 Kubernetes 清单：由 shell 脚本提供服务（角色 prefill、decode 和 router）。</translation>
+    </message>
 </context>
 <context>
     <name>planner::LayoutFields</name>

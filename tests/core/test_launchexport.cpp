@@ -491,18 +491,50 @@ private slots:
                                                   << ""
                                                   << "llama.cpp serves a model from one server";
         // The sample's fourth scenario: a prefill pool of 8 GPUs beside 8 that decode.
-        QTest::newRow("a prefill/decode pair") << "r1-h200" << 3 << ""
-                                               << ""
-                                               << ""
-                                               << ""
-                                               << "serves disaggregated (a prefill pool of 8 GPUs and a decode pool "
-                                                  "of 8): the launch export writes no prefill/decode pair yet";
+        QTest::newRow("a prefill/decode pair under vLLM") << "r1-h200" << 3 << ""
+                                                          << "vllm"
+                                                          << ""
+                                                          << ""
+                                                          << "serves disaggregated (a prefill pool of 8 GPUs and a "
+                                                             "decode pool of 8): the launch export writes such a pair "
+                                                             "for SGLang";
         QTest::newRow("SGLang n-gram with DP attention") << "r1-ngram-dp" << 0 << ""
                                                          << "sglang"
                                                          << ""
                                                          << ""
                                                          << "SGLang's n-gram drafting does not run with data-parallel "
                                                             "attention";
+    }
+
+    // A prefill/decode pair under SGLang: one script whose roles start each
+    // pool with its own layout and --disaggregation-mode, and the router; the
+    // decode pool takes the GPUs after the prefill pool's on a shared server.
+    void prefillDecodePairIsLaunched()
+    {
+        const Plan twoServers = variant("r1-h200");
+        const LaunchExportResult r = exportLaunch(twoServers, 3);
+        QVERIFY2(r.ok(), r.error.c_str());
+        const LaunchExport &e = *r.launch;
+        QVERIFY(e.kubernetesManifest.empty());
+        QCOMPARE(option(e.command, "--disaggregation-mode"), QStringLiteral("decode"));
+        QVERIFY(hasWord(e.command, "--enable-dp-attention"));
+        const QString script = QString::fromStdString(e.script);
+        for (const char *expected :
+             {"prefill)\n", "decode)\n", "router)\n", "--disaggregation-mode prefill", "--disaggregation-mode decode",
+              "--port 30001", "sglang_router.launch_router --pd-disaggregation", "${PREFILL_URLS:?"})
+            QVERIFY2(script.contains(QLatin1String(expected)), expected);
+        QVERIFY(!script.contains(QLatin1String("--base-gpu-id")));
+
+        Plan shared = variant("llama-dgx");
+        DeploymentSettings &d = shared.scenarios.front().deployment;
+        d.engineId = "sglang";
+        d.prefillPool.gpus = 4;
+        const LaunchExportResult one = exportLaunch(shared, 0, "llama-3.1-70b");
+        QVERIFY2(one.ok(), one.error.c_str());
+        QCOMPARE(option(one.launch->command, "--base-gpu-id"), QStringLiteral("4"));
+        QCOMPARE(option(one.launch->command, "--tp-size"), QStringLiteral("4"));
+        QVERIFY(QString::fromStdString(one.launch->script)
+                    .contains(QLatin1String("${PREFILL_URLS:=http://127.0.0.1:30000}")));
     }
 
     // The draft the estimate assumed is launched with it: MTP and n-gram by

@@ -106,8 +106,13 @@ void LaunchExportDialog::refresh()
 {
     const LaunchExportResult result = exportLaunch(mPlan, mScenario, mModel->currentData().toString().toStdString(),
                                                    mEngine->currentData().toString().toStdString());
-    const bool ok = result.ok();
-    mProblem->setText(ok ? QString() : tr("Cannot export: %1").arg(QString::fromStdString(result.error)));
+    const bool noManifest = result.ok() && mKind->currentData().toInt() == KubernetesManifest
+                            && result.launch->kubernetesManifest.empty();
+    const bool ok = result.ok() && !noManifest;
+    mProblem->setText(ok           ? QString()
+                      : noManifest ? tr("No Kubernetes manifest for a prefill/decode pair: the shell script serves "
+                                        "it (roles prefill, decode and router).")
+                                   : tr("Cannot export: %1").arg(QString::fromStdString(result.error)));
     mProblem->setVisible(!ok);
     mPreview->setPlainText(!ok ? QString()
                                : QString::fromStdString(mKind->currentData().toInt() == KubernetesManifest
