@@ -572,7 +572,8 @@ void MainWindow::copySelection()
         if (const TopologyNode *n = mClipboard.node(id))
             mClipboardServers.insert(n->kind == NodeKind::Server ? n->id : n->parent);
     mPasteCount = 0;
-    showMessage(tr("Copied %n server(s)", nullptr, static_cast<int>(mClipboardServers.size())));
+    const std::size_t copied = mClipboardServers.size();
+    showMessage(copied == 1 ? tr("Copied 1 server") : tr("Copied %1 servers").arg(copied));
 }
 
 void MainWindow::cutSelection()

@@ -71,12 +71,6 @@
         <source>TTFT against prompt length</source>
         <translation>TTFT 随输入长度变化</translation>
     </message>
-    <message numerus="yes">
-        <source>TTFT at %n sequences</source>
-        <translation>
-            <numerusform>%n 条序列并发时的 TTFT</numerusform>
-        </translation>
-    </message>
     <message>
         <source>s</source>
         <translation>s</translation>
@@ -178,6 +172,14 @@ does not fit: %1 short</source>
     <message>
         <source>Monthly cost (%1)</source>
         <translation>月度成本 (%1)</translation>
+    </message>
+    <message>
+        <source>TTFT at 1 sequence</source>
+        <translation>1 个序列时的 TTFT</translation>
+    </message>
+    <message>
+        <source>TTFT at %1 sequences</source>
+        <translation>%1 个序列时的 TTFT</translation>
     </message>
 </context>
 <context>
@@ -1211,12 +1213,6 @@ does not fit: %1 short</source>
         <source>cost unknown: no price for %1</source>
         <translation>成本未知：%1 没有价格</translation>
     </message>
-    <message numerus="yes">
-        <source>cost at least this: %n part(s) without a price (%1)</source>
-        <translation>
-            <numerusform>成本至少为此：%n 个部件没有价格（%1）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the prefill pool does not fit one prompt: %1 short per GPU</source>
         <translation>预填充池放不下一个提示：每块 GPU 缺少 %1</translation>
@@ -1248,6 +1244,14 @@ does not fit: %1 short</source>
     <message>
         <source>; prefill pool of %1 GPUs: %2</source>
         <translation>；%1 块 GPU 的预填充池：%2</translation>
+    </message>
+    <message>
+        <source>cost at least this: 1 part without a price (%1)</source>
+        <translation>成本至少为此：1 个部件没有价格（%1）</translation>
+    </message>
+    <message>
+        <source>cost at least this: %1 parts without a price (%2)</source>
+        <translation>成本至少为此：%1 个部件没有价格（%2）</translation>
     </message>
 </context>
 <context>
@@ -1396,12 +1400,6 @@ does not fit: %1 short</source>
         <source>Move %1 servers</source>
         <translation>移动 %1 台服务器</translation>
     </message>
-    <message numerus="yes">
-        <source>Delete %n item(s)</source>
-        <translation>
-            <numerusform>删除 %n 项</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Set %1 count to %2</source>
         <translation>将 %1 的数量设为 %2</translation>
@@ -1430,12 +1428,6 @@ does not fit: %1 short</source>
         <source>Link with %1</source>
         <translation>用 %1 连接</translation>
     </message>
-    <message numerus="yes">
-        <source>Paste %n server(s)</source>
-        <translation>
-            <numerusform>粘贴 %n 台服务器</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Arrange servers</source>
         <translation>排列服务器</translation>
@@ -1447,12 +1439,6 @@ does not fit: %1 short</source>
     <message>
         <source>Change deployment settings</source>
         <translation>更改部署设置</translation>
-    </message>
-    <message numerus="yes">
-        <source>Compare %n model version(s)</source>
-        <translation>
-            <numerusform>对比 %n 个模型版本</numerusform>
-        </translation>
     </message>
     <message>
         <source>Change cost assumptions</source>
@@ -1469,6 +1455,30 @@ does not fit: %1 short</source>
     <message>
         <source>Remove scenario</source>
         <translation>移除方案</translation>
+    </message>
+    <message>
+        <source>Delete 1 item</source>
+        <translation>删除 1 项</translation>
+    </message>
+    <message>
+        <source>Delete %1 items</source>
+        <translation>删除 %1 项</translation>
+    </message>
+    <message>
+        <source>Paste 1 server</source>
+        <translation>粘贴 1 台服务器</translation>
+    </message>
+    <message>
+        <source>Paste %1 servers</source>
+        <translation>粘贴 %1 台服务器</translation>
+    </message>
+    <message>
+        <source>Compare 1 model version</source>
+        <translation>比较 1 个模型版本</translation>
+    </message>
+    <message>
+        <source>Compare %1 model versions</source>
+        <translation>比较 %1 个模型版本</translation>
     </message>
 </context>
 <context>
@@ -2384,12 +2394,6 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
         <source>%1 routed experts, %2 per token</source>
         <translation>%1 个路由专家，每个 token %2 个</translation>
     </message>
-    <message numerus="yes">
-        <source>, %n shared</source>
-        <translation>
-            <numerusform>，%n 个共享</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (no planner weight format describes it: weight memory unknown until you pick one in the workload)</source>
         <translation>%1（规划器没有对应的权重格式：在工作负载中选择格式之前，权重内存未知）</translation>
@@ -2526,15 +2530,13 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
         <source>Importing replaces %1 with this id.</source>
         <translation>导入将替换具有此 id 的%1。</translation>
     </message>
+    <message>
+        <source>, %1 shared</source>
+        <translation>，%1 个共享</translation>
+    </message>
 </context>
 <context>
     <name>planner::InspectorPanel</name>
-    <message numerus="yes">
-        <source>%n items selected.</source>
-        <translation>
-            <numerusform>已选择 %n 项。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Scenario</source>
         <translation>方案</translation>
@@ -2546,12 +2548,6 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
     <message>
         <source>GPUs</source>
         <translation>GPU</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 × %2 in %n server(s)</source>
-        <translation>
-            <numerusform>%1 × %2（%n 台服务器）</numerusform>
-        </translation>
     </message>
     <message>
         <source>Inside a server</source>
@@ -2568,12 +2564,6 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
     <message>
         <source>Problems</source>
         <translation>问题</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s): hover the red badges</source>
-        <translation>
-            <numerusform>%n 个问题：将鼠标悬停在红色标记上查看</numerusform>
-        </translation>
     </message>
     <message>
         <source>Select a server, part or link to see and edit it.</source>
@@ -2670,6 +2660,30 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
     <message>
         <source>%1 GPUs across servers, %2</source>
         <translation>跨服务器 %1 个 GPU，%2</translation>
+    </message>
+    <message>
+        <source>1 item selected.</source>
+        <translation>已选择 1 项。</translation>
+    </message>
+    <message>
+        <source>%1 items selected.</source>
+        <translation>已选择 %1 项。</translation>
+    </message>
+    <message>
+        <source>%1 × %2 in 1 server</source>
+        <translation>%1 × %2，位于 1 台服务器</translation>
+    </message>
+    <message>
+        <source>%1 × %2 in %3 servers</source>
+        <translation>%1 × %2，位于 %3 台服务器</translation>
+    </message>
+    <message>
+        <source>1 problem: hover the red badge</source>
+        <translation>1 个问题：将鼠标悬停在红色标记上</translation>
+    </message>
+    <message>
+        <source>%1 problems: hover the red badges</source>
+        <translation>%1 个问题：将鼠标悬停在红色标记上</translation>
     </message>
 </context>
 <context>
@@ -3108,12 +3122,6 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
         <source>The planner did not close normally. Recover the plan autosaved at %1?</source>
         <translation>规划器上次未正常关闭。是否恢复于 %1 自动保存的规划？</translation>
     </message>
-    <message numerus="yes">
-        <source>Copied %n server(s)</source>
-        <translation>
-            <numerusform>已复制 %n 台服务器</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Add Scenario</source>
         <translation>添加方案</translation>
@@ -3225,6 +3233,14 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
     <message>
         <source>The planner did not close normally, but the plan it autosaved cannot be read (%1), so nothing was recovered. %2</source>
         <translation>规划器上次未正常关闭，但其自动保存的方案无法读取（%1），因此未恢复任何内容。%2</translation>
+    </message>
+    <message>
+        <source>Copied 1 server</source>
+        <translation>已复制 1 台服务器</translation>
+    </message>
+    <message>
+        <source>Copied %1 servers</source>
+        <translation>已复制 %1 台服务器</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,8 @@ QChart *ttftChart(const VersionEstimate &version, const PlanWorkload &workload)
     const std::vector<InputLengthPoint> curve = inputLengthCurve(*version.request,
                                                                  workload.contextTokens - workload.outputTokens);
     auto *ttft = new QLineSeries;
-    ttft->setName(AnalysisCharts::tr("TTFT at %n sequences", nullptr, static_cast<int>(version.concurrency)));
+    ttft->setName(version.concurrency == 1 ? AnalysisCharts::tr("TTFT at 1 sequence")
+                                           : AnalysisCharts::tr("TTFT at %1 sequences").arg(version.concurrency));
     setTooltipUnit(ttft, AnalysisCharts::tr("s"), 3);
     double longest = 0;
     for (const InputLengthPoint &p : curve) {

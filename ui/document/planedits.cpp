@@ -177,8 +177,9 @@ void remove(PlanDocument &doc, const std::set<int> &ids)
 {
     Plan plan = doc.plan();
     const PlanChange change = planedit::removeItems(plan, doc.currentScenario(), ids);
-    push(doc, PlanEdits::tr("Delete %n item(s)", nullptr, static_cast<int>(change.items.size())), std::move(plan),
-         change);
+    const std::size_t items = change.items.size();
+    push(doc, items == 1 ? PlanEdits::tr("Delete 1 item") : PlanEdits::tr("Delete %1 items").arg(items),
+         std::move(plan), change);
 }
 
 void setCount(PlanDocument &doc, int id, int count)
@@ -229,7 +230,8 @@ std::set<int> pasteServers(PlanDocument &doc, const Topology &source, const std:
     Plan plan = doc.plan();
     const planedit::EditResult result = planedit::pasteServers(plan, doc.currentScenario(), source, servers,
                                                                pointOf(offset));
-    if (!push(doc, PlanEdits::tr("Paste %n server(s)", nullptr, static_cast<int>(result.created.size())),
+    const std::size_t pasted = result.created.size();
+    if (!push(doc, pasted == 1 ? PlanEdits::tr("Paste 1 server") : PlanEdits::tr("Paste %1 servers").arg(pasted),
               std::move(plan), result.change))
         return {};
     doc.setSelection(result.created);
@@ -261,7 +263,10 @@ void setModels(PlanDocument &doc, const std::string &family, const std::vector<s
 {
     Plan plan = doc.plan();
     const PlanChange change = planedit::setModels(plan, family, modelIds, modelSpecs(doc.catalogue(), modelIds));
-    push(doc, PlanEdits::tr("Compare %n model version(s)", nullptr, static_cast<int>(plan.modelIds.size())),
+    const std::size_t versions = plan.modelIds.size();
+    push(doc,
+         versions == 1 ? PlanEdits::tr("Compare 1 model version")
+                       : PlanEdits::tr("Compare %1 model versions").arg(versions),
          std::move(plan), change);
 }
 

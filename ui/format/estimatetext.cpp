@@ -110,8 +110,9 @@ QString costGapText(const ScenarioEstimate &s)
                    ? QString()
                    : EstimateText::tr("cost unknown: no price for %1").arg(names(s.unpricedGpusOrInstances));
     case CostCompleteness::LowerBound:
-        return EstimateText::tr("cost at least this: %n part(s) without a price (%1)", nullptr,
-                                static_cast<int>(s.cost.unpricedParts.size()))
+        return (s.cost.unpricedParts.size() == 1 ? EstimateText::tr("cost at least this: 1 part without a price (%1)")
+                                                 : EstimateText::tr("cost at least this: %1 parts without a price (%2)")
+                                                       .arg(s.cost.unpricedParts.size()))
             .arg(names(s.cost.unpricedParts));
     case CostCompleteness::Complete: break;
     }

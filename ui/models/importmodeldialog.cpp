@@ -49,7 +49,7 @@ QString expertsText(const ModelSpec &spec)
     QString text =
         ImportModelDialog::tr("%1 routed experts, %2 per token").arg(moe.routedExperts).arg(moe.expertsPerToken);
     if (moe.sharedExperts > 0)
-        text += ImportModelDialog::tr(", %n shared", nullptr, static_cast<int>(moe.sharedExperts));
+        text += ImportModelDialog::tr(", %1 shared").arg(moe.sharedExperts);
     return text;
 }
 

@@ -89,7 +89,10 @@ std::vector<InspectorPanel::TextRow> InspectorPanel::summaryRows() const
     std::vector<TextRow> rows;
     const size_t index = mDocument.currentScenario();
     if (!mDocument.selection().empty())
-        rows.push_back({{}, tr("%n items selected.", nullptr, static_cast<int>(mDocument.selection().size()))});
+        rows.push_back({{},
+                        mDocument.selection().size() == 1
+                            ? tr("1 item selected.")
+                            : tr("%1 items selected.").arg(mDocument.selection().size())});
     if (index < mDocument.estimates().size()) {
         const ScenarioEstimate &e = mDocument.estimates()[index];
         rows.push_back({tr("Scenario"), qs(e.name)});
@@ -102,7 +105,9 @@ std::vector<InspectorPanel::TextRow> InspectorPanel::summaryRows() const
                                                .arg(std::lround(units::inGBPerSecond(c.gpu->memoryBandwidth)))});
         } else {
             rows.push_back(
-                {tr("GPUs"), tr("%1 × %2 in %n server(s)", nullptr, c.servers).arg(c.gpuCount).arg(qs(c.gpu->name))});
+                {tr("GPUs"), (c.servers == 1 ? tr("%1 × %2 in 1 server") : tr("%1 × %2 in %3 servers").arg(c.servers))
+                                 .arg(c.gpuCount)
+                                 .arg(qs(c.gpu->name))});
             rows.push_back({tr("Inside a server"), perDirection(c.links.tensorParallel)});
             if (c.gpusPerDomain > c.gpusPerServer)
                 rows.push_back({tr("NVLink domain"),
@@ -118,8 +123,9 @@ std::vector<InspectorPanel::TextRow> InspectorPanel::summaryRows() const
             rows.push_back({qs(v.modelName), lines.join(u'\n')});
         }
         if (!e.issues.empty())
-            rows.push_back({tr("Problems"),
-                            tr("%n problem(s): hover the red badges", nullptr, static_cast<int>(e.issues.size()))});
+            rows.push_back({tr("Problems"), e.issues.size() == 1
+                                                ? tr("1 problem: hover the red badge")
+                                                : tr("%1 problems: hover the red badges").arg(e.issues.size())});
     }
     if (mDocument.selection().empty())
         rows.push_back({{}, tr("Select a server, part or link to see and edit it.")});
