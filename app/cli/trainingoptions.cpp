@@ -70,6 +70,10 @@ void addTrainingOptions(QCommandLineParser &parser)
         {QStringLiteral("vpp"),
          QStringLiteral("Virtual pipeline stages per pipeline rank (interleaved 1F1B; default 1)."),
          QStringLiteral("N")},
+        {QStringLiteral("pipeline-schedule"),
+         QStringLiteral("1f1b (default; interleaved with --vpp) or dualpipe (DeepSeek-V3's bidirectional schedule: "
+                        "two copies of the parameters, the all-to-alls hidden)."),
+         QStringLiteral("S")},
         {QStringLiteral("recompute"), QStringLiteral("Activation recomputation: none (default), selective or full."),
          QStringLiteral("HOW")},
         {QStringLiteral("checkpointing"), QStringLiteral("Full activation recomputation (= --recompute full).")},
@@ -98,6 +102,8 @@ TrainingRequest trainingRequestFrom(const QCommandLineParser &parser, const CliD
     r.contextParallel = countOption(parser, QStringLiteral("cp"), 1);
     r.virtualStages = countOption(parser, QStringLiteral("vpp"), 1);
     r.recompute = recomputeOption(parser);
+    static constexpr PipelineSchedule kSchedules[] = {PipelineSchedule::OneFOneB, PipelineSchedule::DualPipe};
+    r.schedule = namedOption(parser, QStringLiteral("pipeline-schedule"), kSchedules, PipelineSchedule::OneFOneB);
     r.precision = namedOption(parser, QStringLiteral("precision"), kPrecisions, TrainingPrecision::Bf16);
     r.loraRank = countOption(parser, QStringLiteral("lora-rank"), 16);
     const QString targets = parser.value(QStringLiteral("lora-targets"));
@@ -114,6 +120,8 @@ QString trainingSetupText(const TrainingRequest &r)
         parts << QStringLiteral("CP %1").arg(r.contextParallel);
     if (r.virtualStages > 1)
         parts << QStringLiteral("VPP %1").arg(r.virtualStages);
+    if (r.schedule == PipelineSchedule::DualPipe)
+        parts << QStringLiteral("DualPipe");
     if (r.parallel.expert > 1)
         parts << QStringLiteral("EP %1").arg(r.parallel.expert);
     parts << (r.precision == TrainingPrecision::Fp8 ? QStringLiteral("FP8 matmuls") : QStringLiteral("BF16"));

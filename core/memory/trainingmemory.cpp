@@ -129,6 +129,10 @@ std::vector<Problem> validate(const TrainingRequest &r)
     // loss as layers, or give the first and last stages fewer.
     if (r.virtualStages < 1 || (r.virtualStages > 1 && pp < 2))
         problems.add("vpp", QT_TRANSLATE_NOOP("Core", "interleaved virtual stages need at least 2 pipeline stages"));
+    if (r.schedule == PipelineSchedule::DualPipe && (pp < 2 || pp % 2 != 0 || r.virtualStages > 1))
+        problems.add("pipeline-schedule",
+                     QT_TRANSLATE_NOOP("Core", "DualPipe needs an even number of pipeline stages and no virtual "
+                                               "stages"));
     if (ep > 1) {
         if (!r.model.isMoe())
             problems.add("ep", QT_TRANSLATE_NOOP("Core", "expert parallelism needs a mixture-of-experts model"));
@@ -214,7 +218,9 @@ TrainingMemoryEstimate estimateTrainingMemory(const TrainingRequest &r)
     const auto trainedShare = [&](int from) {
         return r.method == TrainingMethod::Full ? sharded(from) : adapterShare(from);
     };
-    e.weights = units::bytes((baseWeightBytes + trainedWeightBytes) * trainedShare(3));
+    // DualPipe keeps two copies of a stage's parameters (one per direction).
+    const double copies = r.schedule == PipelineSchedule::DualPipe ? 2.0 : 1.0;
+    e.weights = units::bytes((baseWeightBytes + trainedWeightBytes) * trainedShare(3) * copies);
     e.gradients = units::bytes(trainable * trainedShare(2) * kHalf);
     e.optimizerStates = units::bytes(trainable * trainedShare(1) * optimizerStateBytes(r.optimizer));
 
@@ -224,7 +230,9 @@ TrainingMemoryEstimate estimateTrainingMemory(const TrainingRequest &r)
     const double h = static_cast<double>(spec.hiddenSize);
     // 1F1B: the first stage holds p micro-batches of L/p layers, more with
     // interleaving (see the header).
-    const double interleave = r.virtualStages > 1 ? 1.0 + (pp - 1.0) / (pp * r.virtualStages) : 1.0;
+    const double interleave = r.schedule == PipelineSchedule::DualPipe ? (pp + 1.0) / pp
+                              : r.virtualStages > 1                    ? 1.0 + (pp - 1.0) / (pp * r.virtualStages)
+                                                                       : 1.0;
     const double layersHeld = static_cast<double>(spec.numLayers) * interleave;
     const double perSequence = r.recompute == Recompute::Full ? tokens * (layersHeld * kHalf * h + perLayer)
                                                               : tokens * layersHeld * perLayer;
@@ -289,6 +297,11 @@ std::string_view toString(OptimizerSharding sharding)
     case OptimizerSharding::Fsdp: return "fsdp";
     }
     return "?";
+}
+
+std::string_view toString(PipelineSchedule schedule)
+{
+    return schedule == PipelineSchedule::DualPipe ? "dualpipe" : "1f1b";
 }
 
 std::string_view toString(TrainingPrecision precision)

@@ -60,6 +60,13 @@ enum class OptimizerSharding { None, Zero1, Zero2, Zero3, Fsdp };
 // Where the linear layers' matmuls run: BF16, or FP8 (Transformer Engine's
 // recipes); attention, norms and the optimizer stay in higher precision.
 enum class TrainingPrecision { Bf16, Fp8 };
+// How pipeline stages interleave micro-batches: Megatron's 1F1B (with
+// virtualStages > 1, interleaved), or DeepSeek's DualPipe (DeepSeek-V3
+// technical report, arXiv 2412.19437, sec. 3.2.1 and table 2): micro-batches
+// fed from both ends of the pipeline, each rank holding two copies of its
+// stage's parameters and PP + 1 micro-batches of activations, with the
+// expert-parallel all-to-all hidden behind computation.
+enum class PipelineSchedule { OneFOneB, DualPipe };
 
 // The default sharding of every training estimate (`fit` and `train` alike):
 // the distributed optimizer, as Megatron-Core and NeMo run by default.
@@ -72,6 +79,7 @@ struct TrainingRequest {
     Parallelism parallel;    // tensor, pipeline and expert sizes; the rest of the GPUs are data parallel
     int contextParallel = 1; // ranks each sequence's tokens are split over
     int virtualStages = 1;   // interleaved pipeline: model chunks per pipeline rank
+    PipelineSchedule schedule = PipelineSchedule::OneFOneB;
     OptimizerSharding sharding = kDefaultSharding;
     TrainingPrecision precision = TrainingPrecision::Bf16;
     TrainingMethod method = TrainingMethod::Full;
@@ -116,6 +124,7 @@ std::string_view toString(Optimizer optimizer);
 std::string_view toString(Recompute recompute);         // "none", "selective", "full"
 std::string_view toString(OptimizerSharding sharding);  // "none", "zero1", "zero2", "zero3", "fsdp"
 std::string_view toString(TrainingPrecision precision); // "bf16", "fp8"
+std::string_view toString(PipelineSchedule schedule);   // "1f1b", "dualpipe"
 // 0..3: the ZeRO stage a sharding amounts to (FSDP: 3).
 int zeroStageOf(OptimizerSharding sharding);
 // Data-parallel ranks of a request: gpus / (tp x pp x cp), at least 1.

@@ -1103,6 +1103,10 @@ does not fit: %1 short</source>
         <source>expert parallel size must be at least 1</source>
         <translation>专家并行规模至少为 1</translation>
     </message>
+    <message>
+        <source>DualPipe needs an even number of pipeline stages and no virtual stages</source>
+        <translation>DualPipe 需要偶数个流水线阶段且不能有虚拟阶段</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>

@@ -107,6 +107,8 @@ std::string runFrom(const Catalogue &catalogue, const CsvTable &t, const QString
     s.parallel.expert = size(t, row, "ep");
     s.contextParallel = size(t, row, "cp");
     s.virtualStages = size(t, row, "vpp");
+    if (cell(t, row, "setup").contains(QLatin1String("DualPipe")))
+        s.schedule = PipelineSchedule::DualPipe;
     s.sharding = shardingOf(cell(t, row, "zero"));
     s.precision = precision == QLatin1String("bf16") || precision == QLatin1String("nf4") ? TrainingPrecision::Bf16
                                                                                           : TrainingPrecision::Fp8;
