@@ -175,11 +175,12 @@ inline const Plan &oraclePlan()
     return plan;
 }
 
-inline Plan renamed(std::string planName, std::string scenarioName, const std::string &modelId, std::string displayName)
+inline Plan renamed(std::size_t scenario, std::string planName, std::string scenarioName, const std::string &modelId,
+                    std::string displayName)
 {
     Plan plan = oraclePlan();
     plan.name = std::move(planName);
-    plan.scenarios.front().name = std::move(scenarioName);
+    plan.scenarios.at(scenario).name = std::move(scenarioName);
     ModelSpec &model = plan.parts.models.front();
     for (std::string &id : plan.modelIds)
         if (id == model.id)
@@ -192,7 +193,11 @@ inline Plan renamed(std::string planName, std::string scenarioName, const std::s
 inline Outcome fuzzLaunch(const QByteArray &bytes)
 {
     const std::vector<std::string> &engines = launchExportEngines();
-    const std::string &engine = engines[bytes.isEmpty() ? 0 : std::size_t(std::uint8_t(bytes[0])) % engines.size()];
+    // The first byte picks the engine and the scenario (the sample's fourth
+    // is a prefill/decode pair, its own script under SGLang).
+    const std::size_t first = bytes.isEmpty() ? 0 : std::size_t(std::uint8_t(bytes[0]));
+    const std::string &engine = engines[first % engines.size()];
+    const std::size_t scenario = first / engines.size() % oraclePlan().scenarios.size();
     // The rest: up to four names separated by NUL bytes.
     std::array<std::string, 4> names{"x", "x", "x", "x"};
     const QList<QByteArray> parts = bytes.mid(1).split('\0');
@@ -200,13 +205,14 @@ inline Outcome fuzzLaunch(const QByteArray &bytes)
         if (!parts[i].isEmpty())
             names[std::size_t(i)] = parts[i].toStdString();
 
-    static std::map<std::string, LaunchExportResult> plain;
-    if (!plain.count(engine))
-        plain[engine] = exportLaunch(renamed("x", "x", "x", "x"), 0, "x", engine);
-    const LaunchExportResult &expected = plain[engine];
+    static std::map<std::pair<std::string, std::size_t>, LaunchExportResult> plain;
+    const auto key = std::make_pair(engine, scenario);
+    if (!plain.count(key))
+        plain[key] = exportLaunch(renamed(scenario, "x", "x", "x", "x"), scenario, "x", engine);
+    const LaunchExportResult &expected = plain[key];
 
-    const LaunchExportResult result = exportLaunch(renamed(names[0], names[1], names[2], names[3]), 0, names[2],
-                                                   engine);
+    const LaunchExportResult result = exportLaunch(renamed(scenario, names[0], names[1], names[2], names[3]), scenario,
+                                                   names[2], engine);
     if (!result.ok()) {
         require(QString::fromStdString(result.error).count(QLatin1Char('\n')) == 0,
                 "export-launch: error not one line");
