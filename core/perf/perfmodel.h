@@ -359,6 +359,15 @@ struct StepShape {
     enum class LowPrecision { None, Fp8, Fp4 } lowPrecision = LowPrecision::None;
 };
 
+// The prefill pool's side of a disaggregated pair at one efficiency: its point
+// at its saturated concurrency (fits false: not one prompt fits there) and one
+// prompt's KV transfer.
+struct PrefillPoolPoint {
+    bool fits = false;
+    PerfPoint point;
+    double transferSeconds = 0;
+};
+
 // Step costs of one deployment at one efficiency: what the simulator and the
 // build search call in their inner loops, without re-deriving the model.
 class StepCostModel
@@ -392,17 +401,10 @@ public:
     const StepShape &shape() const { return mShape; }
 
 private:
-    // The prefill pool's side of a pair, prepared once.
-    struct PairedPrefill {
-        bool fits = false;
-        PerfPoint point;
-        double transferSeconds = 0;
-    };
-
     PerfRequest mRequest;
     Efficiency mEfficiency;
     StepShape mShape;
-    std::optional<PairedPrefill> mPrefill;
+    std::optional<PrefillPoolPoint> mPrefill;
 };
 
 // `sequences` decoding at `position`, each verifying `positions` tokens (a
