@@ -15,8 +15,13 @@ namespace planner {
 
 namespace {
 
+// One line whatever the plan's names hold: control characters (a shared
+// plan's scenario name may carry line breaks) become spaces.
 LaunchExportResult failure(std::string message)
 {
+    for (char &c : message)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = ' ';
     LaunchExportResult result;
     result.error = std::move(message);
     return result;
