@@ -212,6 +212,8 @@ ResolvedDeployment resolveDisaggregated(const ModelSpec &model, const Cluster &c
                                 {QT_TRANSLATE_NOOP("Core", "prefill pool: %1"), {p.message.text()}},
                                 layoutField ? "prefill-" + p.field : p.field});
     }
+    if (!out.ok())
+        return out;
     out.request.phases = ServingPhases::DecodeOnly;
     out.request.prefillPool = std::make_shared<const PrefillPool>(
         PrefillPool{prefill.request.deployment, prefill.request.links, pools.kvTransfer});
