@@ -127,12 +127,10 @@ StepTimes stepTimes(const TrainingRunRequest &r, const TrainingStepShape &shape,
     const double matmul = matmulRate(t, k, family);
     // Transformer Engine's FP8 recipes keep the output projection in BF16.
     const double headRate = peakOf(t.gpu, ComputePrecision::Bf16) * k.compute * family;
-    double expertRows = rows;
-    if (m.isMoe()) {
-        const double localExperts = static_cast<double>(m.moe->routedExperts) / ep;
-        expertRows = rows * ep * static_cast<double>(m.moe->expertsPerToken) / m.moe->routedExperts
-                     * (localExperts > 0 ? 1.0 : 0.0);
-    }
+    // An expert's GEMM: the k-of-N routed tokens of the ep ranks sharing it.
+    const double expertRows = m.isMoe() ? rows * ep * static_cast<double>(m.moe->expertsPerToken)
+                                              / static_cast<double>(m.moe->routedExperts)
+                                        : rows;
     const double attentionRate = peakOf(t.gpu, ComputePrecision::Bf16) * k.attention * family;
     const double attentionSeconds = tokensPerGpu * runs * forward.attention / attentionRate;
     s.compute = tokensPerGpu * runs
