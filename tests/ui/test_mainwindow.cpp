@@ -389,6 +389,7 @@ private slots:
         QLabel *before = gpusLabel();
         QVERIFY(before);
         QVERIFY2(before->text().startsWith(QStringLiteral("8 ×")), qPrintable(before->text()));
+        QVERIFY2(before->text().endsWith(QStringLiteral(" in 1 server")), qPrintable(before->text()));
         int gpus = 0;
         for (const TopologyNode *n : doc.scenario().topology.partsOf(server))
             if (n->kind == NodeKind::Gpu)
@@ -408,6 +409,17 @@ private slots:
         QCoreApplication::processEvents();
         QVERIFY(!inspector.findChild<QLineEdit *>(QStringLiteral("serverName")));
         QVERIFY(gpusLabel());
+
+        // Two servers (the R1 sample's 2x HGX H100): the count and the servers each in their place.
+        const PlanFileResult sample = readPlanFile(
+            QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/deepseek-r1-8x-h200.llmplan"));
+        QVERIFY(sample.ok());
+        doc.reset(*sample.plan, QString());
+        doc.setCurrentScenario(2);
+        QCoreApplication::processEvents();
+        QVERIFY(gpusLabel());
+        QVERIFY2(gpusLabel()->text().startsWith(QStringLiteral("16 ×")), qPrintable(gpusLabel()->text()));
+        QVERIFY2(gpusLabel()->text().endsWith(QStringLiteral(" in 2 servers")), qPrintable(gpusLabel()->text()));
     }
 
     void badgesAppearAndClear()

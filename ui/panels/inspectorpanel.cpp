@@ -105,9 +105,9 @@ std::vector<InspectorPanel::TextRow> InspectorPanel::summaryRows() const
                                                .arg(std::lround(units::inGBPerSecond(c.gpu->memoryBandwidth)))});
         } else {
             rows.push_back(
-                {tr("GPUs"), (c.servers == 1 ? tr("%1 × %2 in 1 server") : tr("%1 × %2 in %3 servers").arg(c.servers))
-                                 .arg(c.gpuCount)
-                                 .arg(qs(c.gpu->name))});
+                {tr("GPUs"), c.servers == 1
+                                 ? tr("%1 × %2 in 1 server").arg(c.gpuCount).arg(qs(c.gpu->name))
+                                 : tr("%1 × %2 in %3 servers").arg(c.gpuCount).arg(qs(c.gpu->name)).arg(c.servers)});
             rows.push_back({tr("Inside a server"), perDirection(c.links.tensorParallel)});
             if (c.gpusPerDomain > c.gpusPerServer)
                 rows.push_back({tr("NVLink domain"),
