@@ -1,5 +1,7 @@
 #include "database/planestimatejson.h"
 
+#include "database/estimatejson.h"
+
 #include <QJsonArray>
 
 namespace planner {
@@ -34,11 +36,30 @@ std::string_view completenessName(CostCompleteness c)
     return "unknown";
 }
 
+QJsonObject trainingToJson(const TrainingOutcome &t)
+{
+    QJsonObject out{
+        {"memory", trainingFitToJson(t.run.setup, t.memory)},
+        {"run", t.time ? QJsonValue(trainingRunToJson(t.run, *t.time)) : QJsonValue()},
+        {"run_cost_usd", orNull(t.runCostUsd)},
+        {"cost_is_lower_bound", t.costIsLowerBound},
+        {"deadline_days", t.deadlineDays > 0 ? QJsonValue(t.deadlineDays) : QJsonValue()},
+        {"deadline_sizing", qs(toString(t.deadlineSizing))},
+        {"servers_for_deadline",
+         t.deadlineSizing == DeadlineSizing::Found ? QJsonValue(t.serversForDeadline) : QJsonValue()},
+    };
+    return out;
+}
+
 } // namespace
 
 QJsonObject versionEstimateToJson(const VersionEstimate &v)
 {
     const bool sized = v.verdict.fits != Answer::Unknown;
+    const TrainingOutcome *t = v.training ? &*v.training : nullptr; // memory per GPU from its run
+    const auto bytes = [sized](units::Bytes b) {
+        return sized ? QJsonValue(std::round(units::inBytes(b))) : QJsonValue();
+    };
     const PerfPoint *p = v.speed ? &v.speed->nominal : nullptr;
     QJsonObject out{
         {"model_id", qs(v.modelId)},
@@ -47,11 +68,10 @@ QJsonObject versionEstimateToJson(const VersionEstimate &v)
                                 {"serves", qs(toString(v.verdict.serves))},
                                 {"code", qs(v.verdict.code)},
                                 {"reason", qs(v.verdict.reason.text())}}},
-        {"memory_per_gpu_bytes",
-         sized ? QJsonValue(std::round(units::inBytes(v.memory.perGpu.total()))) : QJsonValue()},
-        {"capacity_bytes", sized ? QJsonValue(std::round(units::inBytes(v.memory.capacity))) : QJsonValue()},
+        {"memory_per_gpu_bytes", bytes(t ? t->memory.total() : v.memory.perGpu.total())},
+        {"capacity_bytes", bytes(t ? t->memory.capacity : v.memory.capacity)},
         {"capacity_note", v.capacityNote ? QJsonValue(qs(v.capacityNote->text())) : QJsonValue()},
-        {"shortfall_bytes", sized ? QJsonValue(std::round(units::inBytes(v.memory.shortfall))) : QJsonValue()},
+        {"shortfall_bytes", bytes(t ? t->memory.shortfall : v.memory.shortfall)},
         {"output_tokens_per_s", p ? QJsonValue(p->outputTokensPerSecond) : QJsonValue()},
         {"ttft_s", p ? QJsonValue(units::inSeconds(p->ttft)) : QJsonValue()},
         {"tpot_s", p ? QJsonValue(units::inSeconds(p->tpot)) : QJsonValue()},
@@ -77,6 +97,8 @@ QJsonObject versionEstimateToJson(const VersionEstimate &v)
                                {"pp", v.prefillParallel.pipeline},
                                {"ep", v.prefillParallel.expert},
                                {"dp_attention", v.prefillParallel.dataParallelAttention}});
+    if (v.training)
+        out.insert(QStringLiteral("training"), trainingToJson(*v.training));
     if (v.request) {
         const InferenceRequest &d = v.request->deployment;
         out.insert(QStringLiteral("deployment"), QJsonObject{{"gpu", qs(d.gpu.id)},

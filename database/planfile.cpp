@@ -39,6 +39,11 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
 // ---------------------------------------------------------------- writing
 
 template <typename Spec>
@@ -78,6 +83,8 @@ QJsonObject toJson(const DeploymentSettings &d)
         {"max_running_sequences", static_cast<qint64>(d.maxRunningSequences)},
         {"token_budget", static_cast<qint64>(d.tokenBudget)},
         {"speculative", qs(d.speculative)},
+        {"offload_layers", d.offloadLayers},
+        {"auto_offload", d.autoOffload},
         {"prefill_pool",
          QJsonObject{
              {"gpus", d.prefillPool.gpus},
@@ -127,15 +134,42 @@ QJsonObject toJson(const Topology &t)
     return QJsonObject{{"nodes", nodes}, {"links", links}};
 }
 
-QJsonObject toJson(const Scenario &s)
+QJsonObject toJson(const TrainingSettings &t)
 {
     return QJsonObject{
+        {"method", qs(toString(t.method))},
+        {"optimizer", qs(toString(t.optimizer))},
+        {"sharding", qs(toString(t.sharding))},
+        {"precision", qs(toString(t.precision))},
+        {"recompute", qs(toString(t.recompute))},
+        {"pipeline_schedule", qs(toString(t.schedule))},
+        {"tensor_parallel", t.tensorParallel},
+        {"pipeline_parallel", t.pipelineParallel},
+        {"expert_parallel", t.expertParallel},
+        {"context_parallel", t.contextParallel},
+        {"virtual_stages", t.virtualStages},
+        {"lora_rank", t.loraRank},
+        {"lora_targets", qs(toString(t.loraTargets))},
+        {"sequence_length", static_cast<qint64>(t.sequenceLength)},
+        {"micro_batch", static_cast<qint64>(t.microBatch)},
+        {"global_batch", static_cast<qint64>(t.globalBatch)},
+        {"tokens", t.tokens},
+        {"deadline_days", t.deadlineDays},
+    };
+}
+
+QJsonObject toJson(const Scenario &s)
+{
+    QJsonObject o{
         {"name", qs(s.name)},
         {"deployment", toJson(s.deployment)},
         {"costs", toJson(s.costs)},
         {"cloud_tier", qs(toString(s.cloudTier))},
         {"topology", toJson(s.topology)},
     };
+    if (s.training)
+        o.insert(QLatin1String("training"), toJson(*s.training));
+    return o;
 }
 
 QJsonObject toJson(const PartSnapshot &p)
@@ -402,6 +436,10 @@ DeploymentSettings deploymentFromJson(const QJsonObject &scenario, const QString
         d.tokenBudget = integer(o, where, "token_budget", Sign::NonNegative);
     if (o.contains(QLatin1String("speculative")))
         d.speculative = text(o, where, "speculative");
+    if (o.contains(QLatin1String("offload_layers")))
+        d.offloadLayers = smallInteger(o, where, "offload_layers", Sign::NonNegative);
+    if (o.contains(QLatin1String("auto_offload")))
+        d.autoOffload = boolean(o, where, "auto_offload");
     if (o.contains(QLatin1String("prefill_pool"))) {
         const QString poolWhere = at(where, "prefill_pool");
         const QJsonObject pool = object(o, where, "prefill_pool");
@@ -428,17 +466,56 @@ CostAssumptions costsFromJson(const QJsonObject &scenario, const QString &scenar
     return costs;
 }
 
+// One of `values`, named as toString names it.
+template <typename Enum, std::size_t N>
+Enum named(const QJsonObject &o, const QString &where, const char *key, const std::array<Enum, N> &values)
+{
+    const std::string name = text(o, where, key);
+    QStringList names;
+    for (Enum value : values) {
+        if (toString(value) == name)
+            return value;
+        names << qs(toString(value));
+    }
+    fail(where, QStringLiteral("'%1' must be one of %2, got \"%3\"")
+                    .arg(QLatin1String(key), names.join(QStringLiteral(", ")), qs(name)));
+}
+
 CloudTier cloudTierFromJson(const QJsonObject &scenario, const QString &where)
 {
-    const std::string name = text(scenario, where, "cloud_tier");
-    QStringList names;
-    for (CloudTier tier : kCloudTiers) {
-        if (toString(tier) == name)
-            return tier;
-        names << qs(toString(tier));
-    }
-    fail(where,
-         QStringLiteral("'cloud_tier' must be one of %1, got \"%2\"").arg(names.join(QStringLiteral(", ")), qs(name)));
+    return named(scenario, where, "cloud_tier", kCloudTiers);
+}
+
+// A training scenario's settings; sizes and counts are checked by the
+// engine, which names the field at fault in the version's verdict.
+TrainingSettings trainingFromJson(const QJsonObject &scenario, const QString &scenarioWhere)
+{
+    const QString where = at(scenarioWhere, "training");
+    const QJsonObject o = object(scenario, scenarioWhere, "training");
+    TrainingSettings t;
+    t.method = named(o, where, "method", std::array{TrainingMethod::Full, TrainingMethod::Lora, TrainingMethod::Qlora});
+    t.optimizer = named(o, where, "optimizer",
+                        std::array{Optimizer::AdamW, Optimizer::Adam8bit, Optimizer::Lion, Optimizer::SgdMomentum});
+    t.sharding = named(o, where, "sharding",
+                       std::array{OptimizerSharding::None, OptimizerSharding::Zero1, OptimizerSharding::Zero2,
+                                  OptimizerSharding::Zero3, OptimizerSharding::Fsdp});
+    t.precision = named(o, where, "precision", std::array{TrainingPrecision::Bf16, TrainingPrecision::Fp8});
+    t.recompute = named(o, where, "recompute", std::array{Recompute::None, Recompute::Selective, Recompute::Full});
+    t.schedule = named(o, where, "pipeline_schedule",
+                       std::array{PipelineSchedule::OneFOneB, PipelineSchedule::DualPipe});
+    t.tensorParallel = smallInteger(o, where, "tensor_parallel", Sign::Positive);
+    t.pipelineParallel = smallInteger(o, where, "pipeline_parallel", Sign::Positive);
+    t.expertParallel = smallInteger(o, where, "expert_parallel", Sign::Positive);
+    t.contextParallel = smallInteger(o, where, "context_parallel", Sign::Positive);
+    t.virtualStages = smallInteger(o, where, "virtual_stages", Sign::Positive);
+    t.loraRank = smallInteger(o, where, "lora_rank", Sign::Positive);
+    t.loraTargets = named(o, where, "lora_targets", std::array{LoraTargets::AllLinear, LoraTargets::Attention});
+    t.sequenceLength = integer(o, where, "sequence_length", Sign::Positive);
+    t.microBatch = integer(o, where, "micro_batch", Sign::Positive);
+    t.globalBatch = integer(o, where, "global_batch", Sign::NonNegative);
+    t.tokens = number(o, where, "tokens");
+    t.deadlineDays = number(o, where, "deadline_days");
+    return t;
 }
 
 // Whether the snapshot holds the part a node of this kind names (a NIC names
@@ -575,6 +652,8 @@ Plan planFromJson(const QJsonObject &root)
         scenario.costs = costsFromJson(s, where);
         scenario.cloudTier = cloudTierFromJson(s, where);
         scenario.topology = topologyFromJson(s, where, plan.parts);
+        if (s.contains(QLatin1String("training")))
+            scenario.training = trainingFromJson(s, where);
         plan.scenarios.push_back(std::move(scenario));
     }
 

@@ -3,6 +3,7 @@
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
 #include "app/cli/planoptions.h"
+#include "app/cli/trainingoptions.h"
 #include "core/plan/planevaluation.h"
 #include "database/planestimatejson.h"
 
@@ -49,13 +50,65 @@ QString costText(const ScenarioEstimate &s)
     return QStringLiteral("%1 a month").arg(money(s.cost.monthlyTotalUsd, 0));
 }
 
+// A training run's layout, memory, time and cost.
+void printTraining(const TrainingOutcome &t)
+{
+    const TrainingRequest &r = t.run.setup;
+    printLine(QStringLiteral("    %1 training, TP %2 x PP %3 x DP %4 · %5; sequence %6, micro-batch %7")
+                  .arg(qs(toString(r.method)))
+                  .arg(r.parallel.tensor)
+                  .arg(r.parallel.pipeline)
+                  .arg(t.memory.dataParallelRanks)
+                  .arg(trainingSetupText(r))
+                  .arg(r.sequenceLength)
+                  .arg(r.microBatch));
+    const TrainingMemoryEstimate &m = t.memory;
+    printLine(QStringLiteral("    Memory per GPU %1 of %2: weights %3, gradients %4, optimizer %5, activations %6")
+                  .arg(formatBytes(units::inBytes(m.total())), formatBytes(units::inBytes(m.capacity)),
+                       formatBytes(units::inBytes(m.weights)), formatBytes(units::inBytes(m.gradients)),
+                       formatBytes(units::inBytes(m.optimizerStates)), formatBytes(units::inBytes(m.activations))));
+    if (!t.time)
+        return;
+    const TrainingRunEstimate &e = *t.time;
+    printLine(QStringLiteral("    %1 tokens/s, MFU %2 %, %3 days (%4 – %5), %6 GPU-hours")
+                  .arg(e.nominal.tokensPerSecond, 0, 'f', 0)
+                  .arg(e.nominal.mfu * 100, 0, 'f', 1)
+                  .arg(e.nominal.seconds / 86400, 0, 'f', 2)
+                  .arg(e.optimistic.seconds / 86400, 0, 'f', 2)
+                  .arg(e.pessimistic.seconds / 86400, 0, 'f', 2)
+                  .arg(e.nominal.gpuHours, 0, 'f', 0));
+    switch (t.deadlineSizing) {
+    case DeadlineSizing::NotAsked: break;
+    case DeadlineSizing::Found:
+        printLine(QStringLiteral("    %1 like these finish within %2 days")
+                      .arg(plural(t.serversForDeadline, QStringLiteral("server")))
+                      .arg(t.deadlineDays));
+        break;
+    case DeadlineSizing::NoneFinishes:
+        printLine(QStringLiteral("    no number of servers like these finishes within %1 days").arg(t.deadlineDays));
+        break;
+    case DeadlineSizing::NoPathBetweenServers:
+        printLine(QStringLiteral("    to size servers for the deadline, draw two linked by the network to scale over"));
+        break;
+    }
+    if (t.runCostUsd)
+        printLine(QStringLiteral("    The run costs %1%2")
+                      .arg(t.costIsLowerBound ? QStringLiteral("at least ") : QString(), money(*t.runCostUsd, 0)));
+}
+
 void printVersion(const VersionEstimate &v)
 {
-    QString line = QStringLiteral("  %1: fits %2, serves %3")
-                       .arg(qs(v.modelName), qs(toString(v.verdict.fits)), qs(toString(v.verdict.serves)));
+    QString line = QStringLiteral("  %1: fits %2, %3 %4")
+                       .arg(qs(v.modelName), qs(toString(v.verdict.fits)),
+                            v.training ? QStringLiteral("meets the deadline") : QStringLiteral("serves"),
+                            qs(toString(v.verdict.serves)));
     if (!v.verdict.reason.empty())
         line += QStringLiteral(" — ") + qs(v.verdict.reason.text());
     printLine(line);
+    if (v.training) {
+        printTraining(*v.training);
+        return;
+    }
     // Sequences are sized only when the serving verdict is known.
     const QString held = v.verdict.serves == Answer::Unknown
                              ? QString()

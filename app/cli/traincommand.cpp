@@ -3,7 +3,7 @@
 #include "app/cli/clisupport.h"
 #include "app/cli/deploymentoptions.h"
 #include "app/cli/trainingoptions.h"
-#include "core/perf/trainingtime.h"
+#include "core/plan/trainingscenario.h"
 #include "database/catalogue.h"
 #include "database/estimatejson.h"
 
@@ -60,16 +60,7 @@ int runTrain(const QStringList &arguments)
     run.globalBatchSequences = integerOption(parser, QStringLiteral("global-batch"), 0, true);
     run.tokens = numberOption(parser, QStringLiteral("tokens"), 1e9);
     throwIfInvalid(validate(run.setup));
-    const PerfLinks links = linksFor(cluster, run.setup.parallel);
-    run.tensorParallelLink = links.tensorParallel;
-    run.expertParallelLink = links.expertParallel;
-    // Context-parallel ranks sit next to the tensor-parallel ones (Megatron's
-    // rank order), so a TP x CP group spans what TP x CP GPUs span.
-    run.contextParallelLink = linksFor(cluster,
-                                       Parallelism{run.setup.parallel.tensor * run.setup.contextParallel, 1, 1, false})
-                                  .tensorParallel;
-    run.pipelineLink = links.pipeline;
-    run.dataParallelLink = cluster.dataParallel;
+    placeTrainingLinks(run, cluster);
     throwIfInvalid(validate(run));
 
     const TrainingRunEstimate e = estimateTrainingRun(run);

@@ -1,6 +1,7 @@
 #include "app/cli/trainingoptions.h"
 
 #include "app/cli/clisupport.h"
+#include "core/plan/trainingscenario.h"
 
 #include <QStringList>
 
@@ -116,24 +117,8 @@ TrainingRequest trainingRequestFrom(const QCommandLineParser &parser, const CliD
 QString trainingSetupText(const TrainingRequest &r)
 {
     QStringList parts;
-    if (r.contextParallel > 1)
-        parts << QStringLiteral("CP %1").arg(r.contextParallel);
-    if (r.virtualStages > 1)
-        parts << QStringLiteral("VPP %1").arg(r.virtualStages);
-    if (r.schedule == PipelineSchedule::DualPipe)
-        parts << QStringLiteral("DualPipe");
-    if (r.parallel.expert > 1)
-        parts << QStringLiteral("EP %1").arg(r.parallel.expert);
-    parts << (r.precision == TrainingPrecision::Fp8 ? QStringLiteral("FP8 matmuls") : QStringLiteral("BF16"));
-    if (r.recompute != Recompute::None)
-        parts << QStringLiteral("%1 recomputation").arg(QString::fromUtf8(toString(r.recompute).data()));
-    switch (r.sharding) {
-    case OptimizerSharding::None: parts << QStringLiteral("no state sharding"); break;
-    case OptimizerSharding::Zero1: parts << QStringLiteral("ZeRO-1 (distributed optimizer)"); break;
-    case OptimizerSharding::Zero2: parts << QStringLiteral("ZeRO-2"); break;
-    case OptimizerSharding::Zero3: parts << QStringLiteral("ZeRO-3"); break;
-    case OptimizerSharding::Fsdp: parts << QStringLiteral("FSDP"); break;
-    }
+    for (const Message &part : trainingSetupParts(r))
+        parts << QString::fromStdString(part.text());
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -179,6 +179,10 @@ LaunchExportResult exportLaunch(const Plan &plan, std::size_t scenarioIndex, std
                        + "' is not in this plan (its models: " + deploytext::joined(plan.modelIds, ", ") + ")");
 
     Scenario scenario = plan.scenarios[scenarioIndex];
+    if (scenario.training)
+        return failure("scenario '" + scenario.name
+                       + "' trains the model versions; the launch export writes serving commands: choose a serving "
+                         "scenario");
     const std::string requested = engineId.empty() ? scenario.deployment.engineId : std::string(engineId);
     const std::optional<EngineProfile> engine = findEngineProfile(requested);
     if (!engine)

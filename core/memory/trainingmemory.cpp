@@ -309,6 +309,11 @@ std::string_view toString(TrainingPrecision precision)
     return precision == TrainingPrecision::Fp8 ? "fp8" : "bf16";
 }
 
+std::string_view toString(LoraTargets targets)
+{
+    return targets == LoraTargets::Attention ? "attention" : "all";
+}
+
 std::string_view toString(Optimizer optimizer)
 {
     switch (optimizer) {

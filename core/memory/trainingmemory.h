@@ -125,6 +125,7 @@ std::string_view toString(Recompute recompute);         // "none", "selective", 
 std::string_view toString(OptimizerSharding sharding);  // "none", "zero1", "zero2", "zero3", "fsdp"
 std::string_view toString(TrainingPrecision precision); // "bf16", "fp8"
 std::string_view toString(PipelineSchedule schedule);   // "1f1b", "dualpipe"
+std::string_view toString(LoraTargets targets);         // "all", "attention"
 // 0..3: the ZeRO stage a sharding amounts to (FSDP: 3).
 int zeroStageOf(OptimizerSharding sharding);
 // Data-parallel ranks of a request: gpus / (tp x pp x cp), at least 1.

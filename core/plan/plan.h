@@ -9,11 +9,13 @@
 
 #include "core/cost/costmodel.h"
 #include "core/hardware/partsnapshot.h"
+#include "core/plan/trainingscenario.h"
 #include "core/resolve/deployment.h"
 #include "core/topology/topology.h"
 #include "core/util/problem.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +41,9 @@ struct Scenario {
     DeploymentSettings deployment;
     CostAssumptions costs;
     CloudTier cloudTier = CloudTier::OnDemand;
+    // Set: the scenario trains or fine-tunes the plan's versions on its
+    // cluster (the workload's serving load does not apply to it).
+    std::optional<TrainingSettings> training;
 };
 
 struct Plan {

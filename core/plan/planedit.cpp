@@ -374,6 +374,14 @@ PlanChange setDeployment(Plan &plan, std::size_t scenario, const DeploymentSetti
     return scenarioChange(PlanChange::Deployment, scenario);
 }
 
+PlanChange setTraining(Plan &plan, std::size_t scenario, const std::optional<TrainingSettings> &training)
+{
+    if (plan.scenarios.at(scenario).training == training)
+        return {}; // no empty undo step
+    plan.scenarios.at(scenario).training = training;
+    return scenarioChange(PlanChange::Deployment, scenario);
+}
+
 PlanChange setCosts(Plan &plan, std::size_t scenario, const CostAssumptions &costs, CloudTier tier)
 {
     Scenario &s = plan.scenarios.at(scenario);

@@ -71,6 +71,9 @@ PlanChange arrangeInGrid(Plan &plan, std::size_t scenario);
 
 PlanChange setWorkload(Plan &plan, const PlanWorkload &workload);
 PlanChange setDeployment(Plan &plan, std::size_t scenario, const DeploymentSettings &settings);
+// Makes the scenario a training run with these settings, or (nullopt) a
+// serving deployment again; its serving settings are kept either way.
+PlanChange setTraining(Plan &plan, std::size_t scenario, const std::optional<TrainingSettings> &training);
 PlanChange setCosts(Plan &plan, std::size_t scenario, const CostAssumptions &costs, CloudTier tier);
 // The versions compared: each id is kept when `specs` or the snapshot has it.
 PlanChange setModels(Plan &plan, const std::string &family, const std::vector<std::string> &ids,

@@ -146,6 +146,44 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
     return v;
 }
 
+VersionEstimate estimateTrainingVersion(const ModelSpec &model, const Cluster &cluster,
+                                        const TrainingSettings &settings)
+{
+    VersionEstimate v;
+    v.modelId = model.id;
+    v.modelName = model.displayName;
+    v.layers = describeLayers(model);
+    const TrainingRunRequest run = trainingRunFor(model, cluster, settings);
+    const std::vector<Problem> problems = trainingProblems(run, cluster, settings.deadlineDays);
+    if (!problems.empty()) {
+        v.verdict = unknownVerdict(problems.front());
+        v.problemField = problems.front().field;
+        return v;
+    }
+    TrainingOutcome outcome = estimateTraining(run, cluster, settings.deadlineDays);
+    v.parallel = run.setup.parallel;
+    v.replicas = outcome.memory.dataParallelRanks;
+    v.capacityNote = gpuMemoryShareNote(run.setup.gpu);
+    if (!outcome.memory.fits) {
+        v.verdict = {Answer::No,
+                     Answer::No,
+                     "does-not-fit",
+                     {QT_TRANSLATE_NOOP("Core", "does not fit: %1 GB short per GPU"),
+                      {plainNumber(std::round(units::inGB(outcome.memory.shortfall) * 100) / 100)}}};
+    } else if (settings.deadlineDays > 0 && outcome.time->nominal.seconds > settings.deadlineDays * 86400.0) {
+        v.verdict = {Answer::Yes,
+                     Answer::No,
+                     "training-deadline",
+                     {QT_TRANSLATE_NOOP("Core", "takes %1 days, more than the %2 days asked"),
+                      {plainNumber(std::round(outcome.time->nominal.seconds / 86400.0 * 10) / 10),
+                       plainNumber(settings.deadlineDays)}}};
+    } else {
+        v.verdict = {Answer::Yes, Answer::Yes, "", {}};
+    }
+    v.training = std::move(outcome);
+    return v;
+}
+
 OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
 {
     OnPremBuild build;
@@ -214,6 +252,7 @@ ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
     const OnPremBuild build = onPremBuildOf(scenario.topology, plan.parts);
     if (build.servers > 0)
         e.cost = onPremCost(build, scenario.costs, {});
+    const double onPremMonthlyUsd = e.cost.monthlyTotalUsd;
     std::vector<std::string> unpricedInstances;
     const double hourly = cloudHourlyUsd(scenario.topology, plan.parts, scenario.cloudTier, &unpricedInstances);
     if (hourly > 0 || !unpricedInstances.empty()) {
@@ -232,10 +271,24 @@ ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
                          : e.cost.unpricedParts.empty()                        ? CostCompleteness::Complete
                                                                                : CostCompleteness::LowerBound;
 
+    e.training = scenario.training.has_value();
     for (const std::string &id : plan.modelIds) {
         const ModelSpec *model = plan.parts.model(id);
         if (!model)
             continue;
+        if (scenario.training) {
+            VersionEstimate v = estimateTrainingVersion(*model, e.cluster, *scenario.training);
+            if (v.training && v.training->time && e.costCompleteness != CostCompleteness::Unknown) {
+                // The run holds the on-prem build for its hours (its share of
+                // the monthly cost of ownership) and rents the instances for them.
+                constexpr double kHoursPerMonth = 8760.0 / 12;
+                const double hours = v.training->time->nominal.seconds / 3600.0;
+                v.training->runCostUsd = hours * (onPremMonthlyUsd / kHoursPerMonth + hourly);
+                v.training->costIsLowerBound = e.costCompleteness == CostCompleteness::LowerBound;
+            }
+            e.versions.push_back(std::move(v));
+            continue;
+        }
         VersionEstimate v = estimateVersion(*model, e.cluster, scenario.deployment, plan.workload);
         if (v.speed && e.costCompleteness != CostCompleteness::Unknown) {
             const PlanWorkload &w = plan.workload;

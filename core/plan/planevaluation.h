@@ -58,6 +58,9 @@ struct VersionEstimate {
     double requestsPerSecond = 0;       // served at the operating point (nominal)
     std::optional<double> usdPerMillionOutputTokens; // nullopt: no speed, or the cost is unknown
     bool costIsLowerBound = false;                   // some part is unpriced: the cost per token is at least this
+    // A training scenario's run (its verdict: fits is the memory's, serves
+    // whether it finishes by the deadline); the serving fields stay empty.
+    std::optional<TrainingOutcome> training;
 };
 
 struct ScenarioEstimate {
@@ -65,6 +68,7 @@ struct ScenarioEstimate {
     Cluster cluster;
     std::vector<TopologyIssue> issues;
     std::vector<VersionEstimate> versions; // in the plan's model order
+    bool training = false;                 // the versions are training runs (Scenario::training)
     CostEstimate cost;                     // without tokens; per-version token costs are in versions
     CostCompleteness costCompleteness = CostCompleteness::Unknown;
     std::vector<std::string> unpricedGpusOrInstances; // what makes the cost unknown
@@ -78,6 +82,11 @@ WorkloadShape shapeOf(const PlanWorkload &workload);
 
 VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, const DeploymentSettings &settings,
                                 const PlanWorkload &workload);
+
+// How one model version trains on a cluster: the memory per GPU and, when it
+// fits, the run's time (no cost: evaluateScenario adds it).
+VersionEstimate estimateTrainingVersion(const ModelSpec &model, const Cluster &cluster,
+                                        const TrainingSettings &settings);
 
 ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario);
 std::vector<ScenarioEstimate> evaluatePlan(const Plan &plan);

@@ -38,7 +38,8 @@ struct Verdict {
     // "does-not-fit", "prefill-does-not-fit" (a prefill pool's GPUs do not
     // hold one prompt), "memory-sequences", "engine-sequences", "throughput",
     // "prefill-throughput", "ttft", "tpot", "missing-figure",
-    // "cannot-estimate"; empty when it serves.
+    // "cannot-estimate"; for a training run "training-deadline" (it fits
+    // but does not finish by the deadline); empty when it serves.
     std::string code;
     Message reason;
 };

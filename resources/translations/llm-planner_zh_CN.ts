@@ -1107,6 +1107,74 @@ does not fit: %1 short</source>
         <source>DualPipe needs an even number of pipeline stages and no virtual stages</source>
         <translation>DualPipe 需要偶数个流水线阶段且不能有虚拟阶段</translation>
     </message>
+    <message>
+        <source>the deadline must be a number of days, or 0 for none</source>
+        <translation>截止期限必须是天数，0 表示不设期限</translation>
+    </message>
+    <message>
+        <source>training needs GPUs: the canvas has only a CPU and its memory</source>
+        <translation>训练需要 GPU：画布上只有 CPU 及其内存</translation>
+    </message>
+    <message>
+        <source>CP %1</source>
+        <translation>CP %1</translation>
+    </message>
+    <message>
+        <source>VPP %1</source>
+        <translation>VPP %1</translation>
+    </message>
+    <message>
+        <source>DualPipe</source>
+        <translation>DualPipe</translation>
+    </message>
+    <message>
+        <source>EP %1</source>
+        <translation>EP %1</translation>
+    </message>
+    <message>
+        <source>LoRA rank %1</source>
+        <translation>LoRA 秩 %1</translation>
+    </message>
+    <message>
+        <source>FP8 matmuls</source>
+        <translation>FP8 矩阵乘</translation>
+    </message>
+    <message>
+        <source>BF16</source>
+        <translation>BF16</translation>
+    </message>
+    <message>
+        <source>selective recomputation</source>
+        <translation>选择性重计算</translation>
+    </message>
+    <message>
+        <source>full recomputation</source>
+        <translation>完全重计算</translation>
+    </message>
+    <message>
+        <source>no state sharding</source>
+        <translation>不分片优化器状态</translation>
+    </message>
+    <message>
+        <source>ZeRO-1 (distributed optimizer)</source>
+        <translation>ZeRO-1（分布式优化器）</translation>
+    </message>
+    <message>
+        <source>ZeRO-2</source>
+        <translation>ZeRO-2</translation>
+    </message>
+    <message>
+        <source>ZeRO-3</source>
+        <translation>ZeRO-3</translation>
+    </message>
+    <message>
+        <source>FSDP</source>
+        <translation>FSDP</translation>
+    </message>
+    <message>
+        <source>takes %1 days, more than the %2 days asked</source>
+        <translation>需要 %1 天，超过要求的 %2 天</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>
@@ -1483,6 +1551,18 @@ does not fit: %1 short</source>
     <message>
         <source>Compare %1 model versions</source>
         <translation>比较 %1 个模型版本</translation>
+    </message>
+    <message>
+        <source>Serve the model versions</source>
+        <translation>部署推理服务</translation>
+    </message>
+    <message>
+        <source>Train the model versions</source>
+        <translation>训练模型版本</translation>
+    </message>
+    <message>
+        <source>Change training settings</source>
+        <translation>更改训练设置</translation>
     </message>
 </context>
 <context>

@@ -866,6 +866,50 @@ private slots:
         QVERIFY(r.out.isEmpty());
     }
 
+    // evaluate on the story-5 sample: both scenarios train, the drawn eight
+    // servers miss the 30-day deadline, InfiniBand finds a server count that
+    // meets it and one 100 GbE port per server none. The text and the JSON
+    // say the same.
+    void evaluateReportsTrainingScenarios()
+    {
+        const QString plan = QStringLiteral(PLANNER_SOURCE_DIR "/resources/plans/training-33b-a100-cluster.llmplan");
+        const Result text = run({QStringLiteral("evaluate"), plan});
+        QCOMPARE(text.exitCode, 0);
+        const QString out = QString::fromUtf8(text.out);
+        QVERIFY2(out.contains(QStringLiteral("fits yes, meets the deadline no — takes ")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("full training, TP 8 x PP 1 x DP 8 · BF16 · full recomputation · "
+                                             "ZeRO-1 (distributed optimizer); sequence 4096, micro-batch 1")),
+                 qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("Memory per GPU ")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("no number of servers like these finishes within 30 days")),
+                 qPrintable(out));
+        const QRegularExpression found(QStringLiteral("(\\d+) servers like these finish within 30 days"));
+        const QRegularExpressionMatch match = found.match(out);
+        QVERIFY2(match.hasMatch(), qPrintable(out));
+
+        const QJsonObject o = runJson({QStringLiteral("evaluate"), plan, QStringLiteral("--json")});
+        const QJsonArray scenarios = o.value(QStringLiteral("scenarios")).toArray();
+        QCOMPARE(scenarios.size(), 2);
+        const QJsonObject infiniBand =
+            scenarios.at(0).toObject().value(QStringLiteral("versions")).toArray().at(0).toObject();
+        const QJsonObject training = infiniBand.value(QStringLiteral("training")).toObject();
+        QCOMPARE(training.value(QStringLiteral("deadline_sizing")).toString(), QStringLiteral("found"));
+        QCOMPARE(training.value(QStringLiteral("servers_for_deadline")).toInt(), match.captured(1).toInt());
+        QCOMPARE(training.value(QStringLiteral("deadline_days")).toDouble(), 30.0);
+        QVERIFY(training.value(QStringLiteral("run")).isObject());
+        QVERIFY(training.value(QStringLiteral("run_cost_usd")).toDouble() > 0);
+        const QJsonObject roce =
+            scenarios.at(1).toObject().value(QStringLiteral("versions")).toArray().at(0).toObject();
+        QCOMPARE(roce.value(QStringLiteral("training")).toObject().value(QStringLiteral("deadline_sizing")).toString(),
+                 QStringLiteral("none_finishes"));
+
+        // A training scenario has no serving command to export.
+        const Result launch = run({QStringLiteral("export-launch"), plan});
+        QCOMPARE(launch.exitCode, 2);
+        QVERIFY2(launch.err.contains("trains the model versions; the launch export writes serving commands"),
+                 launch.err.constData());
+    }
+
     // export-launch on the shipped DeepSeek-R1 plan: its first scenario is one
     // HGX H200 (8 GPUs), which the planner serves with TP 8, the workload's
     // 4,096-token context and 32 sequences.

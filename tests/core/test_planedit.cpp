@@ -24,7 +24,7 @@ const Catalogue &shipped()
 Plan onePlan()
 {
     Plan plan;
-    plan.scenarios.push_back(Scenario{"On-prem", {}, {}, {}, CloudTier::OnDemand});
+    plan.scenarios.push_back(Scenario{"On-prem", {}, {}, {}, CloudTier::OnDemand, {}});
     return plan;
 }
 
@@ -212,7 +212,7 @@ private slots:
     void planWideEditsChangeEveryScenario()
     {
         Plan plan = onePlan();
-        planedit::addScenario(plan, Scenario{"Cloud", {}, {}, {}, CloudTier::OnDemand});
+        planedit::addScenario(plan, Scenario{"Cloud", {}, {}, {}, CloudTier::OnDemand, {}});
         QCOMPARE(plan.scenarios.size(), size_t(2));
         PlanWorkload w = plan.workload;
         w.requestsPerSecond = 7;
@@ -235,7 +235,7 @@ private slots:
     {
         Plan plan = onePlan();
         QVERIFY(!planedit::removeScenario(plan, 0).any()); // a plan keeps one scenario
-        planedit::addScenario(plan, Scenario{"Cloud", {}, {}, {}, CloudTier::OnDemand});
+        planedit::addScenario(plan, Scenario{"Cloud", {}, {}, {}, CloudTier::OnDemand, {}});
         QVERIFY(!planedit::renameScenario(plan, 1, "Cloud").any());
         QVERIFY(!planedit::renameScenario(plan, 5, "X").any());
         QVERIFY(planedit::renameScenario(plan, 1, "Rented").touches(PlanChange::Scenarios));

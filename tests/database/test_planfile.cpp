@@ -253,6 +253,8 @@ Plan everyField(const Catalogue &catalogue)
     onPrem.deployment.maxRunningSequences = 512;
     onPrem.deployment.tokenBudget = 16384;
     onPrem.deployment.prefillPool = {8, 4, 2, 8, true};
+    onPrem.deployment.offloadLayers = 12;
+    onPrem.deployment.autoOffload = true;
     onPrem.costs.electricityUsdPerKwh = {0.1234, "our utility bill, 2026-01"};
     onPrem.costs.pue = {1.3, "our data centre, measured 2025"};
     onPrem.costs.amortisationYears = {5, "finance: 5-year depreciation"};
@@ -269,6 +271,27 @@ Plan everyField(const Catalogue &catalogue)
     cloud.deployment.speculative.clear();
     cloud.cloudTier = CloudTier::Spot;
     cloud.costs.cloudHoursPerMonth = {365, "half the month"};
+    // Every training setting off its default.
+    TrainingSettings training;
+    training.method = TrainingMethod::Qlora;
+    training.optimizer = Optimizer::Adam8bit;
+    training.sharding = OptimizerSharding::Zero3;
+    training.precision = TrainingPrecision::Fp8;
+    training.recompute = Recompute::Selective;
+    training.schedule = PipelineSchedule::DualPipe;
+    training.tensorParallel = 2;
+    training.pipelineParallel = 2;
+    training.expertParallel = 2;
+    training.contextParallel = 2;
+    training.virtualStages = 3;
+    training.loraRank = 64;
+    training.loraTargets = LoraTargets::Attention;
+    training.sequenceLength = 8192;
+    training.microBatch = 2;
+    training.globalBatch = 64;
+    training.tokens = 2.5e10;
+    training.deadlineDays = 12.5;
+    cloud.training = training;
     addCloudServer(plan, cloud, catalogue, "aws-p5.48xlarge", "nvswitch-gen3-hgx-h100", 1e3 / 3, 2.0 / 3);
     plan.scenarios.push_back(cloud);
 
@@ -353,7 +376,8 @@ bool samePlans(const Plan &a, const Plan &b)
     for (size_t i = 0; same && i < a.scenarios.size(); ++i) {
         const Scenario &sa = a.scenarios[i];
         const Scenario &sb = b.scenarios[i];
-        same = sa.name == sb.name && sa.cloudTier == sb.cloudTier && sa.deployment == sb.deployment;
+        same = sa.name == sb.name && sa.cloudTier == sb.cloudTier && sa.deployment == sb.deployment
+               && sa.training == sb.training;
         const CostAssumption *ca = &sa.costs.electricityUsdPerKwh;
         const CostAssumption *cb = &sb.costs.electricityUsdPerKwh;
         static_assert(sizeof(CostAssumptions) == 9 * sizeof(CostAssumption), "a new cost assumption: compare it");
@@ -537,14 +561,16 @@ private slots:
         const QByteArray good = serializePlan(everyField(*mCatalogue));
         QList<std::pair<QString, QJsonValue>> removed{{QStringLiteral("workload.prefix_cache_hit_rate"), kRemove}};
         for (const char *key : {"expert_parallel", "dp_attention", "max_running_sequences", "token_budget",
-                                "speculative", "prefill_pool"})
+                                "speculative", "prefill_pool", "offload_layers", "auto_offload"})
             removed.append({QStringLiteral("scenarios.0.deployment.") + QLatin1String(key), kRemove});
+        removed.append({QStringLiteral("scenarios.1.training"), kRemove});
         const PlanFileResult read = parsePlan(edited(good, removed));
         QVERIFY2(read.ok(), qPrintable(read.error));
         const DeploymentSettings &d = read.plan->scenarios.front().deployment;
         QCOMPARE(d.tensorParallel, 8);
         QVERIFY(d == (DeploymentSettings{"fp8", "fp8", "sglang", 8, 2}));
         QCOMPARE(read.plan->workload.prefixCacheHitRate, 0.0);
+        QVERIFY(!read.plan->scenarios.at(1).training); // a serving scenario
     }
 
     void malformedFilesAreRefused_data()
@@ -609,6 +635,14 @@ private slots:
             "hidden_size is 1000000000, larger than any real model (limit 10000000)");
         row("unknown cloud tier", {{s("scenarios.1.cloud_tier"), QStringLiteral("monthly")}},
             "scenarios[1]: 'cloud_tier' must be one of on-demand, 1y, 3y, spot, got \"monthly\"");
+        row("unknown training method", {{s("scenarios.1.training.method"), QStringLiteral("dpo")}},
+            "scenarios[1].training: 'method' must be one of full, lora, qlora, got \"dpo\"");
+        row("training without its sequence length", {{s("scenarios.1.training.sequence_length"), kRemove}},
+            "scenarios[1].training: missing required field 'sequence_length'");
+        row("zero tensor parallel", {{s("scenarios.1.training.tensor_parallel"), 0}},
+            "scenarios[1].training: 'tensor_parallel' must be a positive integer, got 0");
+        row("negative offload", {{s("scenarios.0.deployment.offload_layers"), -3}},
+            "scenarios[0].deployment: 'offload_layers' must be a non-negative integer, got -3");
         row("topology missing", {{s("scenarios.0.topology"), kRemove}},
             "scenarios[0]: missing required field 'topology'");
         row("node count 0", {{s("scenarios.0.topology.nodes.3.count"), 0}},

@@ -71,7 +71,7 @@ void PlanDocument::reset(const Plan &plan, const QString &filePath)
     mUndoStack->clear();
     auto opened = std::make_shared<Plan>(plan);
     if (opened->scenarios.empty())
-        opened->scenarios.push_back(Scenario{tr("On-prem").toStdString(), {}, {}, {}, CloudTier::OnDemand});
+        opened->scenarios.push_back(Scenario{tr("On-prem").toStdString(), {}, {}, {}, CloudTier::OnDemand, {}});
     mPlan = std::move(opened);
     mScenario = 0;
     mSelection.clear();

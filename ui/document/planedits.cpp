@@ -259,6 +259,17 @@ void setDeployment(PlanDocument &doc, const DeploymentSettings &settings)
     push(doc, PlanEdits::tr("Change deployment settings"), std::move(plan), change);
 }
 
+void setTraining(PlanDocument &doc, const std::optional<TrainingSettings> &training)
+{
+    Plan plan = doc.plan();
+    const bool wasTraining = plan.scenarios.at(doc.currentScenario()).training.has_value();
+    const PlanChange change = planedit::setTraining(plan, doc.currentScenario(), training);
+    const QString text = !training      ? PlanEdits::tr("Serve the model versions")
+                         : !wasTraining ? PlanEdits::tr("Train the model versions")
+                                        : PlanEdits::tr("Change training settings");
+    push(doc, text, std::move(plan), change);
+}
+
 void setModels(PlanDocument &doc, const std::string &family, const std::vector<std::string> &modelIds)
 {
     Plan plan = doc.plan();

@@ -42,6 +42,8 @@ void arrangeInGrid(PlanDocument &doc);
 
 void setWorkload(PlanDocument &doc, const PlanWorkload &workload);
 void setDeployment(PlanDocument &doc, const DeploymentSettings &settings);
+// The current scenario as a training run (nullopt: serving again).
+void setTraining(PlanDocument &doc, const std::optional<TrainingSettings> &training);
 void setModels(PlanDocument &doc, const std::string &family, const std::vector<std::string> &modelIds);
 void setCosts(PlanDocument &doc, const CostAssumptions &costs, CloudTier tier);
 void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent);
