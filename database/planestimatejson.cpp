@@ -42,6 +42,7 @@ QJsonObject trainingToJson(const TrainingOutcome &t)
         {"memory", trainingFitToJson(t.run.setup, t.memory)},
         {"run", t.time ? QJsonValue(trainingRunToJson(t.run, *t.time)) : QJsonValue()},
         {"run_cost_usd", orNull(t.runCostUsd)},
+        {"usd_per_million_tokens", orNull(t.usdPerMillionTokens)},
         {"cost_is_lower_bound", t.costIsLowerBound},
         {"deadline_days", t.deadlineDays > 0 ? QJsonValue(t.deadlineDays) : QJsonValue()},
         {"deadline_sizing", qs(toString(t.deadlineSizing))},

@@ -92,8 +92,9 @@ void printTraining(const TrainingOutcome &t)
         break;
     }
     if (t.runCostUsd)
-        printLine(QStringLiteral("    The run costs %1%2")
-                      .arg(t.costIsLowerBound ? QStringLiteral("at least ") : QString(), money(*t.runCostUsd, 0)));
+        printLine(QStringLiteral("    The run costs %1%2 (%3 per million tokens)")
+                      .arg(t.costIsLowerBound ? QStringLiteral("at least ") : QString(), money(*t.runCostUsd, 0),
+                           money(*t.usdPerMillionTokens, 2)));
 }
 
 void printVersion(const VersionEstimate &v)

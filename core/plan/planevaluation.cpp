@@ -184,6 +184,11 @@ VersionEstimate estimateTrainingVersion(const ModelSpec &model, const Cluster &c
     return v;
 }
 
+std::optional<double> usdPerMillionTokens(const VersionEstimate &v)
+{
+    return v.training ? v.training->usdPerMillionTokens : v.usdPerMillionOutputTokens;
+}
+
 OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
 {
     OnPremBuild build;
@@ -284,6 +289,7 @@ ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
                 constexpr double kHoursPerMonth = 8760.0 / 12;
                 const double hours = v.training->time->nominal.seconds / 3600.0;
                 v.training->runCostUsd = hours * (onPremMonthlyUsd / kHoursPerMonth + hourly);
+                v.training->usdPerMillionTokens = *v.training->runCostUsd / scenario.training->tokens * 1e6;
                 v.training->costIsLowerBound = e.costCompleteness == CostCompleteness::LowerBound;
             }
             e.versions.push_back(std::move(v));

@@ -88,6 +88,10 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
 VersionEstimate estimateTrainingVersion(const ModelSpec &model, const Cluster &cluster,
                                         const TrainingSettings &settings);
 
+// A version's cost per million tokens of its task: output tokens served, or
+// tokens a training run trains on; nullopt when unknown or not estimated.
+std::optional<double> usdPerMillionTokens(const VersionEstimate &version);
+
 ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario);
 std::vector<ScenarioEstimate> evaluatePlan(const Plan &plan);
 

@@ -31,16 +31,17 @@ ScenarioVerdict verdictOn(const ScenarioEstimate &e)
         return {unknown ? Disqualification::Unknown : Disqualification::DoesNotFit, v->modelName, v->verdict.reason, 0};
     }
     for (const VersionEstimate &x : e.versions)
-        verdict.usdPerMillionOutputTokens = std::max(verdict.usdPerMillionOutputTokens,
-                                                     x.usdPerMillionOutputTokens.value_or(0));
+        verdict.usdPerMillionTokens = std::max(verdict.usdPerMillionTokens, usdPerMillionTokens(x).value_or(0));
     v = first([](const VersionEstimate &x) { return x.verdict.serves == Answer::No; });
     if (v != e.versions.end()) {
         const bool latency = v->verdict.code == "ttft" || v->verdict.code == "tpot";
-        return {latency ? Disqualification::MissesSlo : Disqualification::MissesRate, v->modelName, v->verdict.reason,
-                verdict.usdPerMillionOutputTokens};
+        const Disqualification reason = v->training ? Disqualification::MissesDeadline
+                                        : latency   ? Disqualification::MissesSlo
+                                                    : Disqualification::MissesRate;
+        return {reason, v->modelName, v->verdict.reason, verdict.usdPerMillionTokens};
     }
     const bool priced = std::all_of(e.versions.begin(), e.versions.end(),
-                                    [](const VersionEstimate &x) { return x.usdPerMillionOutputTokens.has_value(); });
+                                    [](const VersionEstimate &x) { return usdPerMillionTokens(x).has_value(); });
     if (!priced || e.costCompleteness == CostCompleteness::Unknown)
         verdict.reason = Disqualification::NoPrice;
     return verdict;
@@ -61,9 +62,9 @@ ScenarioChoice chooseScenario(const std::vector<ScenarioEstimate> &estimates)
             continue;
         }
         const std::size_t best = *choice.recommended;
-        const double bestUsd = choice.verdicts[best].usdPerMillionOutputTokens;
-        if (v.usdPerMillionOutputTokens < bestUsd
-            || (v.usdPerMillionOutputTokens == bestUsd
+        const double bestUsd = choice.verdicts[best].usdPerMillionTokens;
+        if (v.usdPerMillionTokens < bestUsd
+            || (v.usdPerMillionTokens == bestUsd
                 && estimates[i].cost.monthlyTotalUsd < estimates[best].cost.monthlyTotalUsd))
             choice.recommended = i;
     }

@@ -114,15 +114,8 @@ std::optional<int> serversForDeadline(const TrainingRunRequest &drawn, const Clu
     const double guess = cluster.servers * atDrawnSize.nominal.seconds / (deadlineDays * 86400.0);
     const std::vector<int> counts = candidateServerCounts(drawn, perServer, guess);
     const auto meets = [&](int servers) {
-        const Cluster scaled = clusterOfServers(*cluster.gpu, servers * perServer, perServer, cluster.links,
-                                                cluster.links.pipeline);
-        TrainingRunRequest run = drawn;
-        run.setup.gpuCount = scaled.gpuCount;
-        placeTrainingLinks(run, scaled);
-        if (!validate(run).empty())
-            return false;
-        const TrainingRunEstimate e = estimateTrainingRun(run);
-        return e.fits && e.nominal.seconds <= deadlineDays * 86400.0;
+        const std::optional<TrainingRunEstimate> e = runOnServers(drawn, cluster, servers);
+        return e && e->fits && e->nominal.seconds <= deadlineDays * 86400.0;
     };
     const std::size_t step = std::max<std::size_t>(1, counts.size() / 256);
     // Every step-th count, and the last one.
@@ -144,6 +137,54 @@ std::optional<int> serversForDeadline(const TrainingRunRequest &drawn, const Clu
 }
 
 } // namespace
+
+std::optional<TrainingRunEstimate> runOnServers(const TrainingRunRequest &drawn, const Cluster &cluster, int servers)
+{
+    if (!cluster.gpu || servers < 1)
+        return std::nullopt;
+    const int perServer = std::max(cluster.gpusPerServer, 1);
+    const Cluster scaled = clusterOfServers(*cluster.gpu, servers * perServer, perServer, cluster.links,
+                                            cluster.links.pipeline);
+    TrainingRunRequest run = drawn;
+    run.setup.gpuCount = scaled.gpuCount;
+    placeTrainingLinks(run, scaled);
+    if (!validate(run).empty())
+        return std::nullopt;
+    return estimateTrainingRun(run);
+}
+
+std::vector<TrainingScalePoint> trainingScaling(const TrainingOutcome &drawn, const Cluster &cluster, int maxPoints)
+{
+    std::vector<TrainingScalePoint> points;
+    if (!drawn.time || !cluster.gpu || maxPoints < 1)
+        return points;
+    const double drawnServerHours = drawn.time->nominal.seconds / 3600.0 * std::max(cluster.servers, 1);
+    const int perServer = std::max(cluster.gpusPerServer, 1);
+    const auto point = [&](int servers, const TrainingRunEstimate &e) {
+        TrainingScalePoint p{
+            servers, servers * perServer, e.nominal.seconds / 86400.0, e.nominal.gpuHours, std::nullopt, e.fits};
+        if (drawn.runCostUsd && drawnServerHours > 0)
+            p.runCostUsd = *drawn.runCostUsd / drawnServerHours * servers * e.nominal.seconds / 3600.0;
+        return p;
+    };
+    const bool network = cluster.servers >= 2 && cluster.links.pipeline.bandwidth > units::gigabytesPerSecond(0);
+    if (!network) {
+        points.push_back(point(std::max(cluster.servers, 1), *drawn.time));
+        return points;
+    }
+    const int most = std::min(std::max({4 * cluster.servers, drawn.serversForDeadline * 5 / 4, 2}),
+                              std::max(2, kMaxDeadlineSearchGpus / perServer));
+    // Counts spaced evenly on a log scale from 1 to `most`, and the drawn one.
+    std::vector<int> counts{cluster.servers};
+    for (int i = 0; i < maxPoints; ++i)
+        counts.push_back(static_cast<int>(std::lround(std::pow(most, i / std::max(1.0, maxPoints - 1.0)))));
+    std::sort(counts.begin(), counts.end());
+    counts.erase(std::unique(counts.begin(), counts.end()), counts.end());
+    for (int servers : counts)
+        if (const std::optional<TrainingRunEstimate> e = runOnServers(drawn.run, cluster, servers))
+            points.push_back(point(servers, *e));
+    return points;
+}
 
 TrainingOutcome estimateTraining(const TrainingRunRequest &run, const Cluster &cluster, double deadlineDays)
 {

@@ -67,6 +67,7 @@ struct TrainingOutcome {
     // share of the on-prem build's monthly cost, the instances' hours);
     // nullopt: no time, or a GPU or an instance has no price.
     std::optional<double> runCostUsd;
+    std::optional<double> usdPerMillionTokens; // the run's cost over the tokens it trains on
     bool costIsLowerBound = false;
     // With a deadline: the fewest servers like the drawn ones (their GPUs,
     // links inside and between them) that finish in time.
@@ -92,6 +93,32 @@ std::vector<Problem> trainingProblems(const TrainingRunRequest &run, const Clust
 // Memory and time of one version's run; the verdict's fits is the memory's,
 // its serves whether the run finishes by the deadline (Yes without one).
 TrainingOutcome estimateTraining(const TrainingRunRequest &run, const Cluster &cluster, double deadlineDays);
+
+// The run re-estimated on `servers` servers like the drawn ones (their GPUs,
+// the links inside and between them); nullopt when the layout or the global
+// batch does not divide that many GPUs, or no GPU type is drawn.
+std::optional<TrainingRunEstimate> runOnServers(const TrainingRunRequest &drawn, const Cluster &cluster, int servers);
+
+// One point of how a run scales with the servers it is given.
+struct TrainingScalePoint {
+    int servers = 0;
+    int gpus = 0;
+    double days = 0;
+    double gpuHours = 0;
+    // The drawn run's cost per server-hour times this many server-hours (each
+    // server brings its share of links and switches); nullopt when the drawn
+    // run's cost is unknown.
+    std::optional<double> runCostUsd;
+    bool fits = false;
+};
+
+// The run on server counts from one to four times the drawn count (or to
+// past the deadline's count), at most `maxPoints` of them, spaced evenly on
+// a logarithmic scale; only counts the layout and the global batch allow.
+// The drawn count is always among them. One point when one server is drawn
+// (no network to scale over).
+std::vector<TrainingScalePoint> trainingScaling(const TrainingOutcome &drawn, const Cluster &cluster,
+                                                int maxPoints = 24);
 
 // "not_asked", "found", "none_finishes", "no_path_between_servers".
 std::string_view toString(DeadlineSizing sizing);

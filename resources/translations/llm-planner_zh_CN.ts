@@ -181,6 +181,90 @@ does not fit: %1 short</source>
         <source>TTFT at %1 sequences</source>
         <translation>%1 个序列时的 TTFT</translation>
     </message>
+    <message>
+        <source>Training memory per GPU: %1 (%2)</source>
+        <translation>训练时单卡显存：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Optimizer states</source>
+        <translation>优化器状态</translation>
+    </message>
+    <message>
+        <source>Runtime reserve</source>
+        <translation>运行时预留</translation>
+    </message>
+    <message>
+        <source>not estimated: %1</source>
+        <translation>未估算：%1</translation>
+    </message>
+    <message>
+        <source>Servers like the drawn ones (1 GPU each)</source>
+        <translation>与所画相同的服务器（每台 1 块 GPU）</translation>
+    </message>
+    <message>
+        <source>Servers like the drawn ones (%1 GPUs each)</source>
+        <translation>与所画相同的服务器（每台 %1 块 GPU）</translation>
+    </message>
+    <message>
+        <source>Drawn: 1 server</source>
+        <translation>所画：1 台服务器</translation>
+    </message>
+    <message>
+        <source>Drawn: %1 servers</source>
+        <translation>所画：%1 台服务器</translation>
+    </message>
+    <message>
+        <source>Days to train against servers</source>
+        <translation>训练天数与服务器数量</translation>
+    </message>
+    <message>
+        <source>Days (nominal)</source>
+        <translation>天数（标称）</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Deadline %1 days</source>
+        <translation>期限 %1 天</translation>
+    </message>
+    <message>
+        <source>draw two servers linked by a network to see how the time scales</source>
+        <translation>画出两台由网络相连的服务器，才能看到时间如何随规模变化</translation>
+    </message>
+    <message>
+        <source>Run cost against servers</source>
+        <translation>训练费用与服务器数量</translation>
+    </message>
+    <message>
+        <source>the scenario has no cost</source>
+        <translation>该方案没有费用</translation>
+    </message>
+    <message>
+        <source>Run cost (lower bound: unpriced parts)</source>
+        <translation>训练费用（下限：部分部件无价格）</translation>
+    </message>
+    <message>
+        <source>Run cost</source>
+        <translation>训练费用</translation>
+    </message>
+    <message>
+        <source>GPU-hours</source>
+        <translation>GPU 小时</translation>
+    </message>
+    <message>
+        <source>Run cost (%1)</source>
+        <translation>训练费用（%1）</translation>
+    </message>
 </context>
 <context>
     <name>BoundNames</name>
@@ -1325,6 +1409,74 @@ does not fit: %1 short</source>
         <source>cost at least this: %1 parts without a price (%2)</source>
         <translation>成本至少为此：%1 个部件没有价格（%2）</translation>
     </message>
+    <message>
+        <source>trains</source>
+        <translation>可训练</translation>
+    </message>
+    <message>
+        <source>meets the deadline</source>
+        <translation>按期完成</translation>
+    </message>
+    <message>
+        <source>misses the deadline</source>
+        <translation>无法按期完成</translation>
+    </message>
+    <message>
+        <source>%1 hours (%2 – %3) · %4 GPU-hours · MFU %5 %</source>
+        <translation>%1 小时（%2 – %3）· %4 GPU 小时 · MFU %5 %</translation>
+    </message>
+    <message>
+        <source>%1 days (%2 – %3) · %4 GPU-hours · MFU %5 %</source>
+        <translation>%1 天（%2 – %3）· %4 GPU 小时 · MFU %5 %</translation>
+    </message>
+    <message>
+        <source>TP %1 × PP %2 × DP %3</source>
+        <translation>TP %1 × PP %2 × DP %3</translation>
+    </message>
+    <message>
+        <source>1 server like these finishes within %1 days</source>
+        <translation>1 台这样的服务器可在 %1 天内完成</translation>
+    </message>
+    <message>
+        <source>%1 servers like these finish within %2 days</source>
+        <translation>%1 台这样的服务器可在 %2 天内完成</translation>
+    </message>
+    <message>
+        <source>no number of servers like these finishes within %1 days</source>
+        <translation>多少台这样的服务器都无法在 %1 天内完成</translation>
+    </message>
+    <message>
+        <source>to size the servers for the deadline, draw two linked by the network to scale over</source>
+        <translation>要按期限估算服务器数量，请画出两台由网络相连的服务器</translation>
+    </message>
+    <message>
+        <source>Full training or fine-tuning</source>
+        <translation>全量训练或微调</translation>
+    </message>
+    <message>
+        <source>LoRA adapters (16-bit base)</source>
+        <translation>LoRA 适配器（16 位基座）</translation>
+    </message>
+    <message>
+        <source>QLoRA adapters (4-bit base)</source>
+        <translation>QLoRA 适配器（4 位基座）</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>8-bit Adam</source>
+        <translation>8 位 Adam</translation>
+    </message>
+    <message>
+        <source>Lion</source>
+        <translation>Lion</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
@@ -1840,10 +1992,6 @@ does not fit: %1 short</source>
         <translation>显存够用</translation>
     </message>
     <message>
-        <source>Output tokens/s</source>
-        <translation>输出 token/s</translation>
-    </message>
-    <message>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
@@ -2119,10 +2267,6 @@ no GPU or engine to estimate</source>
         <translation>%1/月</translation>
     </message>
     <message>
-        <source>%1 / M output tokens</source>
-        <translation>%1/百万输出 token</translation>
-    </message>
-    <message>
         <source>Unit price (%1)</source>
         <translation>单价 (%1)</translation>
     </message>
@@ -2153,14 +2297,6 @@ no GPU or engine to estimate</source>
     <message>
         <source>unknown</source>
         <translation>未知</translation>
-    </message>
-    <message>
-        <source>≥ marks a lower bound: some parts have no price; a cost is unknown when a GPU or a cloud instance has none. %1 / month includes the capital amortised, power, maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version&apos;s.</source>
-        <translation>≥ 表示下限：部分部件没有价格；GPU 或云实例没有价格时成本为未知。%1/月包括摊销的资本支出、电力、维护、托管和云账单；%1/百万输出 token 取最贵的模型版本。</translation>
-    </message>
-    <message>
-        <source>Serves load</source>
-        <translation>满足负载</translation>
     </message>
     <message>
         <source>%1 ms a step
@@ -2234,6 +2370,152 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
         <translation>
 预填充池以每块 GPU %1 GB/s 发送 KV 缓存</translation>
     </message>
+    <message>
+        <source>within the deadline of %1 days</source>
+        <translation>在 %1 天的期限内</translation>
+    </message>
+    <message>
+        <source>(no deadline set)</source>
+        <translation>（未设期限）</translation>
+    </message>
+    <message>
+        <source>We recommend %1: %2, the plan&apos;s one scenario. It fits the training run of every model version in memory and trains its %3 tokens %4 at %5 per million tokens.</source>
+        <translation>我们推荐 %1：%2，即本计划唯一的方案。它的显存容得下每个模型版本的训练，并以每百万 token %5 的费用%4训练完 %3 个 token。</translation>
+    </message>
+    <message>
+        <source>We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits the training run of every model version in memory and trains its %4 tokens %5 at the lowest cost per million tokens: %6.</source>
+        <translation>我们推荐 %1：%2。在本计划的 %3 个方案中，它的显存容得下每个模型版本的训练，并以最低的每百万 token 费用 %6 %5训练完 %4 个 token。</translation>
+    </message>
+    <message>
+        <source>%1 trillion</source>
+        <translation>%1 万亿</translation>
+    </message>
+    <message>
+        <source>%1 billion</source>
+        <translation>%1 十亿</translation>
+    </message>
+    <message>
+        <source>%1 million</source>
+        <translation>%1 百万</translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens/s trained; %3. %4; %5 of memory used per GPU.</source>
+        <translation>%1：每秒训练 %2 个 token；%3。%4；单卡显存用量 %5。</translation>
+    </message>
+    <message>
+        <source>Task: training or fine-tuning runs (each scenario&apos;s settings are under Assumptions)</source>
+        <translation>任务：训练或微调（各方案的设置见“假设”）</translation>
+    </message>
+    <message>
+        <source>No scenario can be recommended: none of the %1 fits the training run of every model version in memory and finishes it by its deadline at a known cost. What rules each one out, and how many servers would finish in time, is listed under “Scenarios at a glance” below.</source>
+        <translation>无法推荐任何方案：%1 个方案中没有一个既容得下每个模型版本的训练、又能在期限内以已知费用完成。各方案被排除的原因，以及需要多少台服务器才能按期完成，见下方“方案一览”。</translation>
+    </message>
+    <message>
+        <source> The next best, %1, trains the same at %2 per million tokens.</source>
+        <translation> 次优的 %1 以每百万 token %2 完成同样的训练。</translation>
+    </message>
+    <message>
+        <source>What it trains</source>
+        <translation>训练能力</translation>
+    </message>
+    <message>
+        <source>In all %1 a month (capital amortised over %2 years, power, maintenance and colocation included); the run takes its hours of that: %3, or %4 per million tokens trained.</source>
+        <translation>合计每月 %1（含按 %2 年摊销的资本、电费、维护和托管）；训练占用其中相应的小时数：%3，即每百万训练 token %4。</translation>
+    </message>
+    <message>
+        <source>%1 / M tokens</source>
+        <translation>%1 / 百万 token</translation>
+    </message>
+    <message>
+        <source>≥ marks a lower bound: some parts have no price; a cost is unknown when a GPU or a cloud instance has none. %1 / month includes the capital amortised, power, maintenance, colocation and cloud bills; %1 / M tokens is the dearest model version&apos;s, per million output tokens served or, for a training run, per million tokens trained.</source>
+        <translation>≥ 表示下限：部分部件没有价格；GPU 或云实例没有价格时费用未知。%1 / 月包含资本摊销、电费、维护、托管和云账单；%1 / 百万 token 取最贵的模型版本，推理时按每百万输出 token 计，训练时按每百万训练 token 计。</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>token/s</translation>
+    </message>
+    <message>
+        <source>For a training run, tokens/s are the tokens trained a second, the verdict says whether it finishes by its deadline, and the cost per million tokens is the run&apos;s cost (its hours of the scenario&apos;s monthly cost, or of the instances&apos; price) over the tokens it trains on.</source>
+        <translation>对训练方案，token/s 指每秒训练的 token 数，结论表示能否按期完成，每百万 token 费用为训练费用（方案月成本或实例价格中按训练小时数计的部分）除以训练的 token 数。</translation>
+    </message>
+    <message>
+        <source>Training run: %1</source>
+        <translation>训练：%1</translation>
+    </message>
+    <message>
+        <source>Layout and precision</source>
+        <translation>并行布局与精度</translation>
+    </message>
+    <message>
+        <source>Memory per GPU</source>
+        <translation>单卡显存</translation>
+    </message>
+    <message>
+        <source>%1 of %2: weights %3, gradients %4, optimizer states %5, activations %6, runtime %7</source>
+        <translation>%1 / %2：权重 %3，梯度 %4，优化器状态 %5，激活值 %6，运行时 %7</translation>
+    </message>
+    <message>
+        <source>Speed and time</source>
+        <translation>速度与时间</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s; %2</source>
+        <translation>%1 token/s；%2</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Run cost</source>
+        <translation>训练费用</translation>
+    </message>
+    <message>
+        <source>Method and optimizer</source>
+        <translation>方法与优化器</translation>
+    </message>
+    <message>
+        <source>Sequence and batch</source>
+        <translation>序列与批大小</translation>
+    </message>
+    <message>
+        <source>Tokens and deadline</source>
+        <translation>token 数与期限</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 tokens a sequence
+micro-batch %2, global batch %3</source>
+        <translation>每条序列 %1 个 token
+微批 %2，全局批 %3</translation>
+    </message>
+    <message>
+        <source>one micro-batch per rank</source>
+        <translation>每个数据并行副本一个微批</translation>
+    </message>
+    <message>
+        <source>%1 tokens
+%2</source>
+        <translation>%1 个 token
+%2</translation>
+    </message>
+    <message>
+        <source>within %1 days</source>
+        <translation>%1 天内</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>Training runs</source>
+        <translation>训练任务</translation>
+    </message>
 </context>
 <context>
     <name>ProposalCharts</name>
@@ -2268,6 +2550,14 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
     <message>
         <source>Cost per million output tokens</source>
         <translation>每百万输出 token 成本</translation>
+    </message>
+    <message>
+        <source>Days to train against servers: %1</source>
+        <translation>训练天数与服务器数量：%1</translation>
+    </message>
+    <message>
+        <source>Run cost against servers: %1</source>
+        <translation>训练费用与服务器数量：%1</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2656,10 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
     <message>
         <source>A lower bound: some parts have no price</source>
         <translation>下限值：部分部件没有价格</translation>
+    </message>
+    <message>
+        <source>A training scenario serves no load: the Speed tab shows how its time and cost scale with the servers</source>
+        <translation>训练方案不承担推理负载：“速度”页显示其时间和费用如何随服务器数量变化</translation>
     </message>
 </context>
 <context>
@@ -3665,10 +3959,6 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
         <translation>单卡显存</translation>
     </message>
     <message>
-        <source>Output tokens/s</source>
-        <translation>输出 token/s</translation>
-    </message>
-    <message>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
@@ -3709,14 +3999,6 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
         <translation>%1/月</translation>
     </message>
     <message>
-        <source>%1 / M output tokens</source>
-        <translation>%1/百万输出 token</translation>
-    </message>
-    <message>
-        <source>Serves load</source>
-        <translation>满足负载</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -3732,6 +4014,38 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
         <source>decode %1-bound · %2 · %3 sequences</source>
         <translation>解码受%1限制 · %2 · %3 个序列</translation>
     </message>
+    <message>
+        <source>run %1</source>
+        <translation>训练 %1</translation>
+    </message>
+    <message>
+        <source>run cost unknown</source>
+        <translation>训练费用未知</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>token/s</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>%1 / M tokens</source>
+        <translation>%1 / 百万 token</translation>
+    </message>
+    <message>
+        <source>Output tokens a second served; for a training run, tokens a second trained</source>
+        <translation>每秒输出的 token；训练方案为每秒训练的 token</translation>
+    </message>
+    <message>
+        <source>Whether the build serves the workload&apos;s load within its SLOs; for a training run, whether it finishes by the deadline</source>
+        <translation>该配置能否在 SLO 内承担工作负载；训练方案为能否按期完成</translation>
+    </message>
+    <message>
+        <source>Per million output tokens served; for a training run, per million tokens trained</source>
+        <translation>每百万输出 token；训练方案为每百万训练 token</translation>
+    </message>
 </context>
 <context>
     <name>planner::TopologyScene</name>
@@ -3742,6 +4056,233 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
     <message>
         <source>Not linked: %1</source>
         <translation>未连接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>planner::TrainingFields</name>
+    <message>
+        <source>Full: every weight is trained, with its gradient and optimizer states. LoRA and QLoRA train small adapters beside frozen weights (QLoRA keeps them in 4-bit NF4)</source>
+        <translation>全量：训练每个权重，并保存其梯度和优化器状态。LoRA 和 QLoRA 在冻结的权重旁训练小型适配器（QLoRA 以 4 位 NF4 保存冻结权重）</translation>
+    </message>
+    <message>
+        <source>Rank of each LoRA adapter (r)</source>
+        <translation>每个 LoRA 适配器的秩 (r)</translation>
+    </message>
+    <message>
+        <source>Every linear layer</source>
+        <translation>所有线性层</translation>
+    </message>
+    <message>
+        <source>Attention projections</source>
+        <translation>注意力投影层</translation>
+    </message>
+    <message>
+        <source>The layers that get adapters (PEFT target_modules)</source>
+        <translation>加适配器的层（PEFT target_modules）</translation>
+    </message>
+    <message>
+        <source>The optimizer&apos;s states per trained parameter: AdamW two FP32 moments and an FP32 master copy, 8-bit Adam two 8-bit moments, Lion and SGD one moment</source>
+        <translation>每个被训练参数的优化器状态：AdamW 为两个 FP32 矩和一份 FP32 主权重，8 位 Adam 为两个 8 位矩，Lion 和 SGD 为一个矩</translation>
+    </message>
+    <message>
+        <source>None (replicated)</source>
+        <translation>不分片（每卡一份）</translation>
+    </message>
+    <message>
+        <source>ZeRO-1 / distributed optimizer</source>
+        <translation>ZeRO-1 / 分布式优化器</translation>
+    </message>
+    <message>
+        <source>ZeRO-2 (and gradients)</source>
+        <translation>ZeRO-2（再分片梯度）</translation>
+    </message>
+    <message>
+        <source>ZeRO-3 (and weights)</source>
+        <translation>ZeRO-3（再分片权重）</translation>
+    </message>
+    <message>
+        <source>FSDP (full sharding)</source>
+        <translation>FSDP（完全分片）</translation>
+    </message>
+    <message>
+        <source>What the data-parallel ranks split between them instead of each holding a copy</source>
+        <translation>数据并行副本之间分摊而非各持一份的内容</translation>
+    </message>
+    <message>
+        <source>BF16</source>
+        <translation>BF16</translation>
+    </message>
+    <message>
+        <source>FP8 matmuls (Transformer Engine)</source>
+        <translation>FP8 矩阵乘（Transformer Engine）</translation>
+    </message>
+    <message>
+        <source>The precision of the matrix multiplications; FP8 keeps BF16 weights and FP32 master weights, and runs at the BF16 rate on a GPU without an FP8 one</source>
+        <translation>矩阵乘的精度；FP8 仍保留 BF16 权重和 FP32 主权重，在没有 FP8 算力的 GPU 上按 BF16 算力计</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Selective (attention)</source>
+        <translation>选择性（注意力）</translation>
+    </message>
+    <message>
+        <source>Full (every layer)</source>
+        <translation>完全（每一层）</translation>
+    </message>
+    <message>
+        <source>Activations recomputed in the backward pass instead of kept: selective recomputes the attention core (Korthikanti et al. 2022), full keeps only each layer&apos;s input</source>
+        <translation>在反向传播中重算而非保存的激活值：选择性重算注意力核心（Korthikanti 等，2022），完全重算只保存每层的输入</translation>
+    </message>
+    <message>
+        <source>GPUs each layer is split over (with sequence parallelism)</source>
+        <translation>每层切分到的 GPU 数（含序列并行）</translation>
+    </message>
+    <message>
+        <source>Stages the layers are split into</source>
+        <translation>层被切分成的流水线级数</translation>
+    </message>
+    <message>
+        <source>Interleaved pipeline: model chunks per pipeline rank; the bubble shrinks by this factor</source>
+        <translation>交错流水线：每个流水线 rank 上的模型块数；气泡按此倍数缩小</translation>
+    </message>
+    <message>
+        <source>1F1B</source>
+        <translation>1F1B</translation>
+    </message>
+    <message>
+        <source>DualPipe (DeepSeek-V3)</source>
+        <translation>DualPipe（DeepSeek-V3）</translation>
+    </message>
+    <message>
+        <source>The pipeline schedule; DualPipe overlaps the expert all-to-all with computation and keeps two copies of the weights of each stage</source>
+        <translation>流水线调度；DualPipe 让专家 all-to-all 与计算重叠，每级保存两份权重</translation>
+    </message>
+    <message>
+        <source>GPUs a mixture-of-experts model&apos;s experts are spread over</source>
+        <translation>混合专家模型的专家分布到的 GPU 数</translation>
+    </message>
+    <message>
+        <source>GPUs each sequence is split over (ring attention), for long sequences</source>
+        <translation>每条序列切分到的 GPU 数（环形注意力），用于长序列</translation>
+    </message>
+    <message>
+        <source>Tokens in each training sequence</source>
+        <translation>每条训练序列的 token 数</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>Sequences each GPU computes per pass</source>
+        <translation>每块 GPU 每次计算的序列数</translation>
+    </message>
+    <message>
+        <source> sequences</source>
+        <translation> 条序列</translation>
+    </message>
+    <message>
+        <source>Sequences per optimizer step, over every data-parallel rank; it sets the pipeline&apos;s micro-batches (gradient accumulation)</source>
+        <translation>每个优化器步、所有数据并行副本合计的序列数；它决定流水线的微批数（梯度累积）</translation>
+    </message>
+    <message>
+        <source>one micro-batch per rank</source>
+        <translation>每个数据并行副本一个微批</translation>
+    </message>
+    <message>
+        <source> billion tokens</source>
+        <translation> 十亿 token</translation>
+    </message>
+    <message>
+        <source>Tokens the run trains on (the dataset times the epochs)</source>
+        <translation>训练的 token 总数（数据集大小乘以轮数）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Finish within this many days; the verdict then says how many servers like the drawn ones make it</source>
+        <translation>在这么多天内完成；结论会给出需要多少台与所画相同的服务器</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA 秩</translation>
+    </message>
+    <message>
+        <source>LoRA on</source>
+        <translation>LoRA 作用于</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Sharding</source>
+        <translation>分片</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重计算</translation>
+    </message>
+    <message>
+        <source>Tensor parallel</source>
+        <translation>张量并行</translation>
+    </message>
+    <message>
+        <source>Pipeline stages</source>
+        <translation>流水线级数</translation>
+    </message>
+    <message>
+        <source>Virtual stages</source>
+        <translation>虚拟级数</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Expert parallel</source>
+        <translation>专家并行</translation>
+    </message>
+    <message>
+        <source>Context parallel</source>
+        <translation>上下文并行</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <source>Micro-batch</source>
+        <translation>微批</translation>
+    </message>
+    <message>
+        <source>Global batch</source>
+        <translation>全局批</translation>
+    </message>
+    <message>
+        <source>Train on</source>
+        <translation>训练量</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
     </message>
 </context>
 <context>
@@ -3865,6 +4406,22 @@ prefill pool sends KV caches at %1 GB/s per GPU</source>
     <message>
         <source>Prefix cache</source>
         <translation>前缀缓存</translation>
+    </message>
+    <message>
+        <source>Serve (inference)</source>
+        <translation>推理服务</translation>
+    </message>
+    <message>
+        <source>Train or fine-tune</source>
+        <translation>训练或微调</translation>
+    </message>
+    <message>
+        <source>What this scenario&apos;s hardware does with the model versions: serve a load, or run a training or fine-tuning job</source>
+        <translation>该方案的硬件用这些模型版本做什么：承担推理负载，或运行训练/微调任务</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,8 @@
 
 #include <QtTest>
 
+#include <limits>
+
 #include <algorithm>
 #include <optional>
 
@@ -29,6 +31,7 @@ const char *reasonName(Disqualification reason)
     case Disqualification::Unknown: return "Unknown";
     case Disqualification::MissesSlo: return "MissesSlo";
     case Disqualification::MissesRate: return "MissesRate";
+    case Disqualification::MissesDeadline: return "MissesDeadline";
     case Disqualification::NoPrice: return "NoPrice";
     }
     return "?";
@@ -76,7 +79,7 @@ private slots:
                                                              QLatin1String(reasonName(v.reason)))));
             if (!cost)
                 continue;
-            QCOMPARE(v.usdPerMillionOutputTokens, *cost);
+            QCOMPARE(v.usdPerMillionTokens, *cost);
             if (!expected || *cost < *qualifyingCost(estimates[*expected]))
                 expected = i;
         }
@@ -89,6 +92,32 @@ private slots:
         QCOMPARE(choice.recommended, expected);
         QCOMPARE(*choice.recommended, size_t(0));
         QVERIFY(!estimates[*choice.recommended].cluster.cloud);
+    }
+
+    // Training plans: a run that misses its deadline is out; among runs that
+    // fit (no deadline), the lowest cost per million tokens trained wins.
+    void trainingRunsCompeteOnTheirCostPerToken()
+    {
+        const std::vector<ScenarioEstimate> cluster = evaluatePlan(samplePlan("training-33b-a100-cluster"));
+        const ScenarioChoice late = chooseScenario(cluster);
+        QVERIFY(!late.recommended);
+        for (const ScenarioVerdict &v : late.verdicts) {
+            QCOMPARE_REASON(v.reason, Disqualification::MissesDeadline);
+            QCOMPARE(v.version, std::string("DeepSeek-Coder 33B"));
+            QVERIFY(!v.detail.empty());
+        }
+
+        const std::vector<ScenarioEstimate> fineTuning = evaluatePlan(samplePlan("fine-tuning-r1-distill-llama-8b"));
+        const ScenarioChoice choice = chooseScenario(fineTuning);
+        QVERIFY(choice.recommended);
+        double cheapest = std::numeric_limits<double>::infinity();
+        for (size_t i = 0; i < fineTuning.size(); ++i) {
+            QCOMPARE_REASON(choice.verdicts[i].reason, Disqualification::None);
+            const double usd = *fineTuning[i].versions.front().training->usdPerMillionTokens;
+            QCOMPARE(choice.verdicts[i].usdPerMillionTokens, usd);
+            cheapest = std::min(cheapest, usd);
+        }
+        QCOMPARE(choice.verdicts[*choice.recommended].usdPerMillionTokens, cheapest);
     }
 
     void aScenarioCountsAtItsDearestVersion()
@@ -106,7 +135,7 @@ private slots:
             QVERIFY(versions[0].usdPerMillionOutputTokens != versions[1].usdPerMillionOutputTokens);
             const double dearest = std::max(*versions[0].usdPerMillionOutputTokens,
                                             *versions[1].usdPerMillionOutputTokens);
-            QCOMPARE(choice.verdicts[i].usdPerMillionOutputTokens, dearest);
+            QCOMPARE(choice.verdicts[i].usdPerMillionTokens, dearest);
         }
     }
 

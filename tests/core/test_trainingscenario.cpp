@@ -83,6 +83,7 @@ private slots:
             QVERIFY2(std::abs(*t.runCostUsd - hours * s.cost.monthlyTotalUsd / kHoursPerMonth) < 1e-6 * *t.runCostUsd,
                      s.name.c_str());
             QCOMPARE(t.costIsLowerBound, s.costCompleteness == CostCompleteness::LowerBound);
+            QVERIFY(std::abs(*t.usdPerMillionTokens - *t.runCostUsd / t.run.tokens * 1e6) < 1e-9 * *t.runCostUsd);
         }
     }
 
@@ -109,15 +110,10 @@ private slots:
 
         const ScenarioEstimate &drawn = scenarioNamed(all, "8 InfiniBand");
         const auto daysOn = [&](int servers) -> std::optional<double> {
-            const Cluster scaled = clusterOfServers(*drawn.cluster.gpu, servers * 8, 8, drawn.cluster.links,
-                                                    drawn.cluster.links.pipeline);
-            TrainingRunRequest run = ib.run;
-            run.setup.gpuCount = scaled.gpuCount;
-            placeTrainingLinks(run, scaled);
-            if (!validate(run).empty())
-                return std::nullopt;
-            return estimateTrainingRun(run).nominal.seconds / 86400;
+            const std::optional<TrainingRunEstimate> e = runOnServers(ib.run, drawn.cluster, servers);
+            return e ? std::optional<double>(e->nominal.seconds / 86400) : std::nullopt;
         };
+        QCOMPARE(*daysOn(8), ib.time->nominal.seconds / 86400); // the drawn count is the drawn run
         const std::optional<double> atFound = daysOn(ib.serversForDeadline);
         QVERIFY(atFound && *atFound <= deadlineDays);
         int smaller = ib.serversForDeadline - 1;
@@ -131,6 +127,35 @@ private slots:
         QVERIFY(roce.verdict.serves == Answer::No);
         // The slower network makes the same run slower.
         QVERIFY(roce.training->time->nominal.seconds > ib.time->nominal.seconds);
+    }
+
+    // The scaling curve: ascending server counts the global batch allows,
+    // the drawn count among them at the drawn run's time and cost, and more
+    // servers finishing sooner; its cost grows with the server-hours.
+    void scalingCurvePassesThroughTheDrawnRun()
+    {
+        const Plan plan = samplePlan("training-33b-a100-cluster");
+        const ScenarioEstimate e = evaluateScenario(plan, plan.scenarios.front());
+        const TrainingOutcome &t = *e.versions.front().training;
+        const std::vector<TrainingScalePoint> curve = trainingScaling(t, e.cluster);
+        QVERIFY(curve.size() >= 5 && curve.size() <= 25);
+        QVERIFY(
+            std::is_sorted(curve.begin(), curve.end(), [](const TrainingScalePoint &a, const TrainingScalePoint &b) {
+                return a.servers < b.servers;
+            }));
+        const auto drawn = std::find_if(curve.begin(), curve.end(),
+                                        [](const TrainingScalePoint &p) { return p.servers == 8; });
+        QVERIFY(drawn != curve.end());
+        QCOMPARE(drawn->days, t.time->nominal.seconds / 86400);
+        QVERIFY(std::abs(*drawn->runCostUsd - *t.runCostUsd) < 1e-6 * *t.runCostUsd);
+        QCOMPARE(drawn->gpus, 64);
+        // 1024 sequences over TP 8: every count's data-parallel ranks divide them.
+        for (const TrainingScalePoint &p : curve)
+            QVERIFY2(1024 % (p.gpus / 8) == 0, qPrintable(QString::number(p.servers)));
+        QVERIFY(curve.back().servers >= t.serversForDeadline);
+        QVERIFY(curve.back().days < curve.front().days);
+        const double perGpuHour = *curve.front().runCostUsd / curve.front().gpuHours;
+        QVERIFY(std::abs(*curve.back().runCostUsd / curve.back().gpuHours - perGpuHour) < 1e-9 * perGpuHour);
     }
 
     // One drawn server has no network between servers to scale over.

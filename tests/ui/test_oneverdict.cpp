@@ -33,16 +33,23 @@ using planner::testsupport::samplePlan;
 
 namespace {
 
-// The verdict word the Summary and the PDF show, from evaluate's JSON.
-QString verdictWordOf(const QJsonObject &verdict)
+// The verdict word the Summary and the PDF show, from evaluate's JSON of a
+// version: serving, or a training run with or without a deadline.
+QString verdictWordOf(const QJsonObject &version)
 {
+    const QJsonObject verdict = version.value(QStringLiteral("verdict")).toObject();
     const auto answer = [](const QString &text) {
         return text == QLatin1String("yes") ? Answer::Yes : text == QLatin1String("no") ? Answer::No : Answer::Unknown;
     };
     Verdict v;
     v.fits = answer(verdict.value(QStringLiteral("fits")).toString());
     v.serves = answer(verdict.value(QStringLiteral("serves")).toString());
-    return verdictWord(v);
+    const QJsonValue training = version.value(QStringLiteral("training"));
+    const VerdictTask task = !training.isObject() ? VerdictTask::Serving
+                             : training.toObject().value(QStringLiteral("deadline_days")).isNull()
+                                 ? VerdictTask::Training
+                                 : VerdictTask::TrainingByDeadline;
+    return verdictWord(v, task);
 }
 
 QString orDash(const QJsonValue &value, const std::function<QString(double)> &format)
@@ -53,7 +60,8 @@ QString orDash(const QJsonValue &value, const std::function<QString(double)> &fo
 const ProposalTable *versionsTable(const ProposalContent &content)
 {
     for (const ProposalBlock &block : content.blocks)
-        if (block.kind == ProposalBlock::Kind::Table && block.table.headers.contains(QStringLiteral("Serves load")))
+        if (block.kind == ProposalBlock::Kind::Table && block.table.headers.contains(QStringLiteral("Model version"))
+            && block.table.headers.contains(QStringLiteral("Verdict")))
             return &block.table;
     return nullptr;
 }
@@ -122,9 +130,14 @@ private slots:
                                       + QStringLiteral(" / ") + v.value(QStringLiteral("model")).toString();
                 const auto cell = [&](int column) { return summary->item(row, column)->text(); };
                 QCOMPARE(cell(SummaryPanel::Version), v.value(QStringLiteral("model")).toString());
-                const QString verdict = verdictWordOf(v.value(QStringLiteral("verdict")).toObject());
+                const QString verdict = verdictWordOf(v);
                 QCOMPARE(cell(SummaryPanel::ServesLoad), verdict);
-                const QString tokens = orDash(v.value(QStringLiteral("output_tokens_per_s")),
+                // A training run's tokens are those it trains on a second, its cost per million theirs.
+                const QJsonObject training = v.value(QStringLiteral("training")).toObject();
+                const QJsonValue run = training.value(QStringLiteral("run"));
+                const QString tokens = orDash(training.isEmpty() ? v.value(QStringLiteral("output_tokens_per_s"))
+                                              : run.isObject()   ? run.toObject().value(QStringLiteral("tokens_per_s"))
+                                                                 : QJsonValue(),
                                               [&](double x) { return locale.toString(x, 'f', 0); });
                 QCOMPARE(cell(SummaryPanel::TokensPerSecond), tokens);
                 QCOMPARE(cell(SummaryPanel::Ttft), orDash(v.value(QStringLiteral("ttft_s")), [](double s) {
@@ -133,7 +146,8 @@ private slots:
                 QCOMPARE(cell(SummaryPanel::Tpot), orDash(v.value(QStringLiteral("tpot_s")), [](double s) {
                              return QStringLiteral("%1 ms").arg(s * 1000, 0, 'f', 1);
                          }));
-                const QJsonValue usd = v.value(QStringLiteral("usd_per_million_output_tokens"));
+                const QJsonValue usd = training.isEmpty() ? v.value(QStringLiteral("usd_per_million_output_tokens"))
+                                                          : training.value(QStringLiteral("usd_per_million_tokens"));
                 if (!usd.isNull())
                     QCOMPARE(cell(SummaryPanel::CostPerMillion).remove(QStringLiteral("≥ ")),
                              locale.toString(usd.toDouble(), 'f', 2));

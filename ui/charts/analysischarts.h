@@ -19,8 +19,9 @@
 namespace planner {
 
 // Per model version, a stacked bar of the most loaded GPU's memory (weights,
-// KV cache, activations, overhead) against the GPU's usable capacity; a
-// version that does not fit is labelled with its shortfall.
+// KV cache, activations, overhead; for a training scenario weights,
+// gradients, optimizer states, activations, overhead) against the GPU's
+// usable capacity; a version that does not fit is labelled with its shortfall.
 QChart *memoryFitChart(const ScenarioEstimate &scenario);
 
 // Output tokens/s and TPOT against concurrency up to what the engine runs at once, with
@@ -33,6 +34,12 @@ QChart *ttftChart(const VersionEstimate &version, const PlanWorkload &workload);
 // From the serving simulation: TTFT and TPOT percentiles against the request
 // rate, the targets, and the highest rate that meets them at the 99th percentile.
 QChart *latencyByRateChart(const VersionEstimate &version, const RateSweep &sweep, const PlanWorkload &workload);
+
+// A training version: days to train (with the deadline) and the run's cost
+// and GPU-hours against the number of servers like the drawn ones
+// (core/plan/trainingscenario.h trainingScaling), the drawn count marked.
+QChart *trainingDaysChart(const VersionEstimate &version, const ScenarioEstimate &scenario);
+QChart *trainingCostChart(const VersionEstimate &version, const ScenarioEstimate &scenario);
 
 // Cash over the horizon per scenario (capital up front, then running costs),
 // with the break-even month between the cheapest on-prem and cloud scenarios.

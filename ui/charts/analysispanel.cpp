@@ -2,6 +2,7 @@
 
 #include "core/plan/plananalysis.h"
 #include "ui/charts/analysischarts.h"
+#include "ui/charts/chartsupport.h"
 #include "ui/charts/chartview.h"
 #include "ui/document/plandocument.h"
 
@@ -187,6 +188,12 @@ VersionEstimate chosenVersion(const PlanDocument &document, int index)
 void AnalysisPanel::drawSpeed()
 {
     const VersionEstimate v = chosenVersion(mDocument, mVersion->currentIndex());
+    const ScenarioEstimate &scenario = mDocument.estimates().at(mDocument.currentScenario());
+    if (scenario.training) {
+        mViews[Throughput]->showChart(trainingDaysChart(v, scenario));
+        mViews[Ttft]->showChart(trainingCostChart(v, scenario));
+        return;
+    }
     mViews[Throughput]->showChart(throughputChart(v, mDocument.plan().workload));
     mViews[Ttft]->showChart(ttftChart(v, mDocument.plan().workload));
 }
@@ -199,6 +206,14 @@ void AnalysisPanel::drawLoad()
     const VersionEstimate v = chosenVersion(mDocument, mVersion->currentIndex());
     const PlanWorkload workload = mDocument.plan().workload;
     const int generation = ++mLoadGeneration;
+    if (v.training) {
+        QChart *chart = latencyByRateChart(v, {}, workload);
+        explainEmpty(chart, tr("A training scenario serves no load: the Speed tab shows how its time and cost "
+                               "scale with the servers"));
+        mViews[LatencyByRate]->showChart(chart);
+        emit loadChartDrawn();
+        return;
+    }
     auto *watcher = new QFutureWatcher<RateSweep>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, v, workload, generation] {
         watcher->deleteLater();

@@ -1,12 +1,16 @@
 #include "ui/charts/chartsupport.h"
 
+#include "core/plan/planevaluation.h"
 #include "ui/canvas/canvascolours.h"
 
 #include <QGuiApplication>
 #include <QPen>
+#include <QTextDocument>
 #include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
 #include <QtCharts/QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace planner {
@@ -40,6 +44,30 @@ QChart *newChart(const QString &title)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setLocalizeNumbers(true); // axis labels with the locale's digit grouping: 2,000,000
     return chart;
+}
+
+QLogValueAxis *addLogAxis(QChart *chart, const QString &title, double lowest, double highest)
+{
+    auto *axis = new QLogValueAxis;
+    axis->setBase(2);
+    axis->setTitleText(title);
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    axis->setRange(lowest, std::max(highest, lowest * 2));
+    axis->setMinorTickCount(0);
+    chart->addAxis(axis, Qt::AlignBottom);
+    return axis;
+}
+
+QString versionTitle(const QString &what, const VersionEstimate &v)
+{
+    return AnalysisCharts::tr("%1: %2").arg(what, QString::fromStdString(v.modelName));
+}
+
+void explainEmpty(QChart *chart, const QString &why)
+{
+    // Rich text: a plain title is one line, elided where the reason begins.
+    const QString title = Qt::mightBeRichText(chart->title()) ? chart->title() : chart->title().toHtmlEscaped();
+    chart->setTitle(QStringLiteral("%1<br><i>%2</i>").arg(title, why.toHtmlEscaped()));
 }
 
 QValueAxis *addValueAxis(QChart *chart, const QString &title, Qt::Alignment side)

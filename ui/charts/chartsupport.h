@@ -9,10 +9,13 @@
 #include <QtCharts/QChart>
 
 class QLineSeries;
+class QLogValueAxis;
 class QAbstractSeries;
 class QValueAxis;
 
 namespace planner {
+
+struct VersionEstimate;
 
 // The translation context of the chart texts (lupdate reads AnalysisCharts::tr).
 class AnalysisCharts
@@ -41,6 +44,16 @@ private:
 
 // A value axis titled with its unit, starting at zero, added to `chart` on `side`.
 QValueAxis *addValueAxis(QChart *chart, const QString &title, Qt::Alignment side);
+
+// A base-2 logarithmic axis along the bottom (concurrency, prompt lengths
+// and server counts double from point to point).
+QLogValueAxis *addLogAxis(QChart *chart, const QString &title, double lowest, double highest);
+
+// "What: model version", the title of a chart about one version.
+QString versionTitle(const QString &what, const VersionEstimate &version);
+
+// Says under the chart's title why it has nothing to draw.
+void explainEmpty(QChart *chart, const QString &why);
 
 // Series hold their values' unit and decimals for tooltips (see ChartView).
 void setTooltipUnit(QAbstractSeries *series, const QString &unit, int decimals);

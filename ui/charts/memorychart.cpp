@@ -12,20 +12,21 @@
 
 namespace planner {
 
-QChart *memoryFitChart(const ScenarioEstimate &scenario)
+namespace {
+
+// One model version's bar: its label (with the shortfall when it does not
+// fit), the parts of its memory per GPU in the order of the chart's sets,
+// and the GPU's usable capacity.
+struct MemoryBar {
+    QString label;
+    std::vector<units::Bytes> parts;
+    units::Bytes capacity;
+};
+
+// Serving: weights, KV cache, activations, runtime and engine reserve.
+std::vector<MemoryBar> servingBars(const ScenarioEstimate &scenario)
 {
-    const QString gpu = scenario.cluster.gpu ? QString::fromStdString(scenario.cluster.gpu->name)
-                                             : AnalysisCharts::tr("no GPU");
-    QChart *chart = newChart(
-        AnalysisCharts::tr("Memory per GPU: %1 (%2)").arg(gpu, QString::fromStdString(scenario.name)));
-    auto *stack = new QStackedBarSeries;
-    auto *weights = new QBarSet(AnalysisCharts::tr("Weights"));
-    auto *kv = new QBarSet(AnalysisCharts::tr("KV cache"));
-    auto *activations = new QBarSet(AnalysisCharts::tr("Activations"));
-    auto *overhead = new QBarSet(AnalysisCharts::tr("Runtime and engine reserve"));
-    QStringList categories;
-    units::Bytes capacity = units::bytes(0);
-    double tallest = 0;
+    std::vector<MemoryBar> bars;
     for (const VersionEstimate &v : scenario.versions) {
         const MemoryBreakdown &m = v.memory.perGpu;
         if (m.total() <= units::bytes(0))
@@ -33,15 +34,63 @@ QChart *memoryFitChart(const ScenarioEstimate &scenario)
         QString label = QString::fromStdString(v.modelName);
         if (!v.memory.fits)
             label += AnalysisCharts::tr("\ndoes not fit: %1 short").arg(memoryText(v.memory.shortfall, 1));
-        categories << label;
-        *weights << inMemoryUnit(m.weights);
-        *kv << inMemoryUnit(m.kvCache);
-        *activations << inMemoryUnit(m.activations);
-        *overhead << inMemoryUnit(m.overhead);
-        capacity = std::max(capacity, v.memory.capacity);
-        tallest = std::max(tallest, inMemoryUnit(m.total()));
+        bars.push_back({label, {m.weights, m.kvCache, m.activations, m.overhead}, v.memory.capacity});
     }
-    stack->append({weights, kv, activations, overhead});
+    return bars;
+}
+
+// Training: weights, gradients, optimizer states (with the FP32 master
+// copy), activations, runtime reserve.
+std::vector<MemoryBar> trainingBars(const ScenarioEstimate &scenario)
+{
+    std::vector<MemoryBar> bars;
+    for (const VersionEstimate &v : scenario.versions) {
+        if (!v.training)
+            continue; // not estimated (the summary says why)
+        const TrainingMemoryEstimate &m = v.training->memory;
+        QString label = QString::fromStdString(v.modelName);
+        if (!m.fits)
+            label += AnalysisCharts::tr("\ndoes not fit: %1 short").arg(memoryText(m.shortfall, 1));
+        bars.push_back({label, {m.weights, m.gradients, m.optimizerStates, m.activations, m.overhead}, m.capacity});
+    }
+    return bars;
+}
+
+} // namespace
+
+QChart *memoryFitChart(const ScenarioEstimate &scenario)
+{
+    const QString gpu = scenario.cluster.gpu ? QString::fromStdString(scenario.cluster.gpu->name)
+                                             : AnalysisCharts::tr("no GPU");
+    QChart *chart = newChart((scenario.training ? AnalysisCharts::tr("Training memory per GPU: %1 (%2)")
+                                                : AnalysisCharts::tr("Memory per GPU: %1 (%2)"))
+                                 .arg(gpu, QString::fromStdString(scenario.name)));
+    const QStringList setNames = scenario.training
+                                     ? QStringList{AnalysisCharts::tr("Weights"), AnalysisCharts::tr("Gradients"),
+                                                   AnalysisCharts::tr("Optimizer states"),
+                                                   AnalysisCharts::tr("Activations"),
+                                                   AnalysisCharts::tr("Runtime reserve")}
+                                     : QStringList{AnalysisCharts::tr("Weights"), AnalysisCharts::tr("KV cache"),
+                                                   AnalysisCharts::tr("Activations"),
+                                                   AnalysisCharts::tr("Runtime and engine reserve")};
+    auto *stack = new QStackedBarSeries;
+    QList<QBarSet *> sets;
+    for (const QString &name : setNames)
+        sets << new QBarSet(name);
+    QStringList categories;
+    units::Bytes capacity = units::bytes(0);
+    double tallest = 0;
+    for (const MemoryBar &bar : scenario.training ? trainingBars(scenario) : servingBars(scenario)) {
+        categories << bar.label;
+        units::Bytes total = units::bytes(0);
+        for (qsizetype i = 0; i < sets.size(); ++i) {
+            *sets[i] << inMemoryUnit(bar.parts[static_cast<size_t>(i)]);
+            total += bar.parts[static_cast<size_t>(i)];
+        }
+        capacity = std::max(capacity, bar.capacity);
+        tallest = std::max(tallest, inMemoryUnit(total));
+    }
+    stack->append(sets);
     setTooltipUnit(stack, memoryUnitSymbol(), 1);
     chart->addSeries(stack);
 

@@ -12,24 +12,6 @@ namespace planner {
 
 namespace {
 
-// A base-2 logarithmic axis: concurrency and prompt lengths double from point to point.
-QLogValueAxis *addLogAxis(QChart *chart, const QString &title, double lowest, double highest)
-{
-    auto *axis = new QLogValueAxis;
-    axis->setBase(2);
-    axis->setTitleText(title);
-    axis->setLabelFormat(QStringLiteral("%.0f"));
-    axis->setRange(lowest, std::max(highest, lowest * 2));
-    axis->setMinorTickCount(0);
-    chart->addAxis(axis, Qt::AlignBottom);
-    return axis;
-}
-
-QString versionTitle(const QString &what, const VersionEstimate &v)
-{
-    return AnalysisCharts::tr("%1: %2").arg(what, QString::fromStdString(v.modelName));
-}
-
 } // namespace
 
 QChart *throughputChart(const VersionEstimate &version, const PlanWorkload &workload)

@@ -22,10 +22,17 @@ QString lowerBound(const QString &amount)
 
 } // namespace
 
+MemoryUse memoryUse(const VersionEstimate &v)
+{
+    if (v.training)
+        return {v.training->memory.total(), v.training->memory.capacity, v.training->memory.shortfall};
+    return {v.memory.perGpu.total(), v.memory.capacity, v.memory.shortfall};
+}
+
 QString versionProblem(const VersionEstimate &v, const PlanWorkload &)
 {
     if (v.verdict.code == "does-not-fit")
-        return EstimateText::tr("does not fit: %1 short per GPU").arg(memoryText(v.memory.shortfall, 1));
+        return EstimateText::tr("does not fit: %1 short per GPU").arg(memoryText(memoryUse(v).shortfall, 1));
     if (v.verdict.code == "prefill-does-not-fit")
         return EstimateText::tr("the prefill pool does not fit one prompt: %1 short per GPU")
             .arg(memoryText(v.memory.shortfall, 1));
@@ -61,13 +68,36 @@ QString layoutText(const VersionEstimate &v)
     return text;
 }
 
-QString verdictWord(const Verdict &verdict)
+VerdictTask verdictTask(const VersionEstimate &v)
+{
+    if (!v.training)
+        return VerdictTask::Serving;
+    return v.training->deadlineDays > 0 ? VerdictTask::TrainingByDeadline : VerdictTask::Training;
+}
+
+QString verdictWord(const Verdict &verdict, VerdictTask task)
 {
     if (verdict.fits == Answer::No)
         return EstimateText::tr("does not fit");
     if (verdict.fits == Answer::Unknown || verdict.serves == Answer::Unknown)
         return EstimateText::tr("unknown");
-    return verdict.serves == Answer::Yes ? EstimateText::tr("serves") : EstimateText::tr("does not serve");
+    const bool yes = verdict.serves == Answer::Yes;
+    switch (task) {
+    case VerdictTask::Serving: break;
+    case VerdictTask::Training: return EstimateText::tr("trains");
+    case VerdictTask::TrainingByDeadline:
+        return yes ? EstimateText::tr("meets the deadline") : EstimateText::tr("misses the deadline");
+    }
+    return yes ? EstimateText::tr("serves") : EstimateText::tr("does not serve");
+}
+
+QString tokensPerSecondText(const VersionEstimate &v, const QLocale &locale)
+{
+    if (v.training && v.training->time)
+        return locale.toString(v.training->time->nominal.tokensPerSecond, 'f', 0);
+    if (v.speed)
+        return locale.toString(v.speed->nominal.outputTokensPerSecond, 'f', 0);
+    return QStringLiteral("—");
 }
 
 VerdictTone verdictTone(const Verdict &verdict)
@@ -79,10 +109,90 @@ VerdictTone verdictTone(const Verdict &verdict)
 
 QString costPerMillionText(const VersionEstimate &v, const QLocale &locale)
 {
+    if (v.training) {
+        const TrainingOutcome &t = *v.training;
+        if (!t.usdPerMillionTokens)
+            return t.time ? EstimateText::tr("unknown") : QStringLiteral("—");
+        const QString amount = moneyAmount(*t.usdPerMillionTokens, 2, locale);
+        return t.costIsLowerBound ? lowerBound(amount) : amount;
+    }
     if (!v.usdPerMillionOutputTokens)
         return v.speed ? EstimateText::tr("unknown") : QStringLiteral("—");
     const QString amount = moneyAmount(*v.usdPerMillionOutputTokens, 2, locale);
     return v.costIsLowerBound ? lowerBound(amount) : amount;
+}
+
+QString trainingMethodName(TrainingMethod method)
+{
+    switch (method) {
+    case TrainingMethod::Full: return EstimateText::tr("Full training or fine-tuning");
+    case TrainingMethod::Lora: return EstimateText::tr("LoRA adapters (16-bit base)");
+    case TrainingMethod::Qlora: return EstimateText::tr("QLoRA adapters (4-bit base)");
+    }
+    return {};
+}
+
+QString optimizerName(Optimizer optimizer)
+{
+    switch (optimizer) {
+    case Optimizer::AdamW: return EstimateText::tr("AdamW");
+    case Optimizer::Adam8bit: return EstimateText::tr("8-bit Adam");
+    case Optimizer::Lion: return EstimateText::tr("Lion");
+    case Optimizer::SgdMomentum: return EstimateText::tr("SGD with momentum");
+    }
+    return {};
+}
+
+QString trainingTimeText(const TrainingOutcome &t, const QLocale &locale)
+{
+    if (!t.time)
+        return {};
+    const TrainingRunEstimate &e = *t.time;
+    // A fine-tune of hours reads in hours; a pre-training run in days.
+    const bool hours = e.nominal.seconds < 2 * 86400;
+    const double unit = hours ? 3600 : 86400;
+    const auto span = [&](const TrainingRunPoint &p) { return locale.toString(p.seconds / unit, 'f', 1); };
+    const QString pattern = hours ? EstimateText::tr("%1 hours (%2 – %3) · %4 GPU-hours · MFU %5 %")
+                                  : EstimateText::tr("%1 days (%2 – %3) · %4 GPU-hours · MFU %5 %");
+    return pattern.arg(span(e.nominal), span(e.optimistic), span(e.pessimistic),
+                       locale.toString(e.nominal.gpuHours, 'f', 0), locale.toString(e.nominal.mfu * 100, 'f', 1));
+}
+
+QString trainingSetupText(const TrainingOutcome &t)
+{
+    const TrainingRequest &r = t.run.setup;
+    QStringList parts{EstimateText::tr("TP %1 × PP %2 × DP %3")
+                          .arg(r.parallel.tensor)
+                          .arg(r.parallel.pipeline)
+                          .arg(t.memory.dataParallelRanks)};
+    for (const Message &part : trainingSetupParts(r))
+        parts << translated(part);
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString deadlineSizingText(const TrainingOutcome &t)
+{
+    const QString days = QLocale().toString(t.deadlineDays);
+    switch (t.deadlineSizing) {
+    case DeadlineSizing::NotAsked: return {};
+    case DeadlineSizing::Found:
+        return t.serversForDeadline == 1 ? EstimateText::tr("1 server like these finishes within %1 days").arg(days)
+                                         : EstimateText::tr("%1 servers like these finish within %2 days")
+                                               .arg(QLocale().toString(t.serversForDeadline), days);
+    case DeadlineSizing::NoneFinishes:
+        return EstimateText::tr("no number of servers like these finishes within %1 days").arg(days);
+    case DeadlineSizing::NoPathBetweenServers:
+        return EstimateText::tr("to size the servers for the deadline, draw two linked by the network to scale over");
+    }
+    return {};
+}
+
+QString runCostText(const TrainingOutcome &t, const QLocale &locale)
+{
+    if (!t.runCostUsd)
+        return t.time ? EstimateText::tr("unknown") : QStringLiteral("—");
+    const QString amount = moneyAmount(*t.runCostUsd, 0, locale);
+    return t.costIsLowerBound ? lowerBound(amount) : amount;
 }
 
 QString monthlyCostText(const ScenarioEstimate &s, const QLocale &locale)

@@ -29,6 +29,21 @@ QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignR
     return item;
 }
 
+// A training row's note: why it falls short (if it does), its time, the
+// servers its deadline needs and what the run costs.
+QString trainingNote(const QString &problem, const TrainingOutcome &t)
+{
+    QStringList parts;
+    for (const QString &part : {problem, trainingTimeText(t), deadlineSizingText(t)})
+        if (!part.isEmpty())
+            parts << part;
+    if (t.runCostUsd)
+        parts << SummaryPanel::tr("run %1").arg(withCurrencyCode(runCostText(t)));
+    else if (t.time)
+        parts << SummaryPanel::tr("run cost unknown");
+    return parts.join(QStringLiteral(" · "));
+}
+
 } // namespace
 
 SummaryPanel::SummaryPanel(PlanDocument &document, QWidget *parent)
@@ -59,10 +74,16 @@ SummaryPanel::SummaryPanel(PlanDocument &document, QWidget *parent)
 void SummaryPanel::refresh()
 {
     // In the currency of Preferences, which may have changed since the last refresh.
-    mTable->setHorizontalHeaderLabels({tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU"),
-                                       tr("Output tokens/s"), tr("TTFT"), tr("TPOT"), tr("Serves load"),
-                                       tr("%1 / month").arg(currencyCode()),
-                                       tr("%1 / M output tokens").arg(currencyCode()), tr("Note")});
+    mTable->setHorizontalHeaderLabels(
+        {tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU"), tr("Tokens/s"), tr("TTFT"), tr("TPOT"),
+         tr("Verdict"), tr("%1 / month").arg(currencyCode()), tr("%1 / M tokens").arg(currencyCode()), tr("Note")});
+    mTable->horizontalHeaderItem(TokensPerSecond)
+        ->setToolTip(tr("Output tokens a second served; for a training run, tokens a second trained"));
+    mTable->horizontalHeaderItem(ServesLoad)
+        ->setToolTip(tr("Whether the build serves the workload's load within its SLOs; for a training run, "
+                        "whether it finishes by the deadline"));
+    mTable->horizontalHeaderItem(CostPerMillion)
+        ->setToolTip(tr("Per million output tokens served; for a training run, per million tokens trained"));
     const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
     int rows = 0;
     for (const ScenarioEstimate &s : estimates)
@@ -91,36 +112,38 @@ void SummaryPanel::refresh()
         for (const VersionEstimate &v : s.versions) {
             const bool estimated = v.speed.has_value();
             const bool sized = v.verdict.fits != Answer::Unknown;
+            const MemoryUse use = memoryUse(v);
             mTable->setItem(row, Scenario, cell(scenario, Qt::AlignLeft | Qt::AlignVCenter));
             mTable->setItem(row, Version, cell(QString::fromStdString(v.modelName), Qt::AlignLeft | Qt::AlignVCenter));
             const bool fits = v.verdict.fits == Answer::Yes;
             auto *fitsCell = cell(sized ? (fits ? tr("yes") : tr("no")) : tr("unknown"), Qt::AlignCenter);
             fitsCell->setForeground(sized ? (fits ? kGood : kBad) : kUnknown);
             mTable->setItem(row, Fits, fitsCell);
-            auto *memory = cell(sized ? tr("%1 of %2")
-                                            .arg(QLocale().toString(inMemoryUnit(v.memory.perGpu.total()), 'f', 1),
-                                                 memoryText(v.memory.capacity, 1))
-                                      : QStringLiteral("—"));
+            auto *memory = cell(
+                sized ? tr("%1 of %2")
+                            .arg(QLocale().toString(inMemoryUnit(use.used), 'f', 1), memoryText(use.capacity, 1))
+                      : QStringLiteral("—"));
             if (v.capacityNote)
                 memory->setToolTip(translated(*v.capacityNote));
             mTable->setItem(row, MemoryPerGpu, memory);
-            mTable->setItem(row, TokensPerSecond,
-                            cell(estimated ? QLocale().toString(v.speed->nominal.outputTokensPerSecond, 'f', 0)
-                                           : QStringLiteral("—")));
+            mTable->setItem(row, TokensPerSecond, cell(tokensPerSecondText(v)));
             mTable->setItem(row, Ttft,
                             cell(estimated ? tr("%1 s").arg(units::inSeconds(v.speed->nominal.ttft), 0, 'f', 2)
                                            : QStringLiteral("—")));
             mTable->setItem(row, Tpot,
                             cell(estimated ? tr("%1 ms").arg(units::inSeconds(v.speed->nominal.tpot) * 1000, 0, 'f', 1)
                                            : QStringLiteral("—")));
-            auto *serves = cell(verdictWord(v.verdict), Qt::AlignCenter);
+            auto *serves = cell(verdictWord(v.verdict, verdictTask(v)), Qt::AlignCenter);
             const VerdictTone tone = verdictTone(v.verdict);
             serves->setForeground(tone == VerdictTone::Good ? kGood : tone == VerdictTone::Bad ? kBad : kUnknown);
             mTable->setItem(row, ServesLoad, serves);
             mTable->setItem(row, MonthlyCost, costCell(monthly));
             mTable->setItem(row, CostPerMillion, costCell(costPerMillionText(v)));
             QString note = versionProblem(v, mDocument.plan().workload);
-            if (note.isEmpty() && estimated)
+            if (v.training) {
+                note = trainingNote(note, *v.training);
+                mTable->item(row, TokensPerSecond)->setToolTip(trainingSetupText(*v.training));
+            } else if (note.isEmpty() && estimated)
                 note = tr("decode %1-bound · %2 · %3 sequences")
                            .arg(boundName(v.speed->decode.bound), layoutText(v))
                            .arg(v.concurrency);

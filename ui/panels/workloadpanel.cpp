@@ -9,6 +9,7 @@
 #include "ui/document/planedits.h"
 #include "ui/format/coremessage.h"
 #include "ui/panels/layoutfields.h"
+#include "ui/panels/trainingfields.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -57,6 +58,11 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     mVersions = new QListWidget(this);
     mVersions->setObjectName(QStringLiteral("versionList"));
     mVersions->setMaximumHeight(130);
+    mTask = new QComboBox(this);
+    mTask->setObjectName(QStringLiteral("taskBox"));
+    mTask->addItems({tr("Serve (inference)"), tr("Train or fine-tune")});
+    mTask->setToolTip(tr("What this scenario's hardware does with the model versions: serve a load, or run a "
+                         "training or fine-tuning job"));
 
     mWeights = new QComboBox(this);
     mWeights->addItem(tr("Checkpoint's own"), QString());
@@ -114,7 +120,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     mTpot = secondsBox(this, 10, 3);
 
     // Long format names must not widen the dock: combos elide to the space they get.
-    for (QComboBox *box : {mFamily, mWeights, mKv, mEngine, mSpeculative, mLoadKind}) {
+    for (QComboBox *box : {mFamily, mTask, mWeights, mKv, mEngine, mSpeculative, mLoadKind}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(12);
     }
@@ -123,6 +129,8 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Model family"), mFamily);
     form->addRow(tr("Versions"), mVersions);
+    form->addRow(tr("Task"), mTask);
+    const int firstServingRow = form->rowCount();
     form->addRow(tr("Weights"), mWeights);
     form->addRow(tr("KV cache"), mKv);
     form->addRow(tr("Engine"), mEngine);
@@ -138,6 +146,10 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     form->addRow(tr("Rate"), mRate);
     form->addRow(tr("TTFT target"), mTtft);
     form->addRow(tr("TPOT target"), mTpot);
+    for (int row = firstServingRow; row < form->rowCount(); ++row)
+        mServingRows.push_back(form->itemAt(row, QFormLayout::FieldRole)->widget());
+    mTraining = new TrainingFields(form, this);
+    mTraining->show(TrainingSettings{});
 
     connect(mFamily, &QComboBox::currentTextChanged, this, [this](const QString &family) {
         if (mRefreshing)
@@ -161,6 +173,8 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     });
     connect(mAccepted, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::commitDeployment);
     connect(mLayout, &LayoutFields::edited, this, &WorkloadPanel::commitDeployment);
+    connect(mTask, &QComboBox::currentIndexChanged, this, &WorkloadPanel::commitTask);
+    connect(mTraining, &TrainingFields::edited, this, &WorkloadPanel::commitTraining);
     for (QSpinBox *box : {mContext, mInput, mOutput, mConcurrency})
         connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
     for (QDoubleSpinBox *box : {mRate, mTtft, mTpot, mPrefixHit})
@@ -194,6 +208,9 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     };
     for (const auto &[field, widget] : mLayout->fieldWidgets())
         mFieldWidgets[field] = widget;
+    mTrainingFieldWidgets = {{"model", mVersions}};
+    for (const auto &[field, widget] : mTraining->fieldWidgets())
+        mTrainingFieldWidgets[field] = widget;
     refresh();
 }
 
@@ -204,8 +221,17 @@ QSpinBox *WorkloadPanel::tensorParallelBox() const
 
 QWidget *WorkloadPanel::fieldWidget(const std::string &field) const
 {
-    const auto found = mFieldWidgets.find(field);
-    return found == mFieldWidgets.end() ? nullptr : found->second;
+    const std::map<std::string, QWidget *> &fields = mDocument.scenario().training ? mTrainingFieldWidgets
+                                                                                   : mFieldWidgets;
+    const auto found = fields.find(field);
+    return found == fields.end() ? nullptr : found->second;
+}
+
+void WorkloadPanel::showTaskRows(bool training)
+{
+    for (QWidget *field : mServingRows)
+        mForm->setRowVisible(field, !training);
+    mTraining->setRowsVisible(training);
 }
 
 void WorkloadPanel::markProblems()
@@ -285,7 +311,12 @@ void WorkloadPanel::refresh()
         mFamily->addItem(family);
     mFamily->setCurrentText(family);
     fillVersions(family);
-    const DeploymentSettings &d = mDocument.scenario().deployment;
+    const Scenario &scenario = mDocument.scenario();
+    mTask->setCurrentIndex(scenario.training ? 1 : 0);
+    showTaskRows(scenario.training.has_value());
+    if (scenario.training)
+        mTraining->show(*scenario.training);
+    const DeploymentSettings &d = scenario.deployment;
     mWeights->setCurrentIndex(std::max(0, mWeights->findData(QString::fromStdString(d.weightFormat))));
     mKv->setCurrentIndex(std::max(0, mKv->findData(QString::fromStdString(d.kvFormat))));
     mEngine->setCurrentIndex(std::max(0, mEngine->findData(QString::fromStdString(d.engineId))));
@@ -355,6 +386,32 @@ void WorkloadPanel::commitDeployment()
         d.speculative = std::string(toString(kind)) + ":" + std::to_string(published->draftTokens) + ":"
                         + plainNumber(mAccepted->value());
     edits::setDeployment(mDocument, d);
+}
+
+void WorkloadPanel::commitTask()
+{
+    if (mRefreshing)
+        return;
+    const bool training = mTask->currentIndex() == 1;
+    if (training == mDocument.scenario().training.has_value())
+        return;
+    // A scenario made a training run starts from the settings the fields
+    // last showed: the defaults at first, or the run it had before it served.
+    std::optional<TrainingSettings> settings;
+    if (training) {
+        settings.emplace();
+        mTraining->apply(*settings);
+    }
+    edits::setTraining(mDocument, settings);
+}
+
+void WorkloadPanel::commitTraining()
+{
+    if (mRefreshing || !mDocument.scenario().training)
+        return;
+    TrainingSettings t = *mDocument.scenario().training;
+    mTraining->apply(t);
+    edits::setTraining(mDocument, t);
 }
 
 void WorkloadPanel::showSpeculative(const std::string &text)

@@ -1,9 +1,12 @@
 #pragma once
-// The workload panel: the model family and the versions to compare, the
-// current scenario's weight and KV formats, engine, layout (LayoutFields:
-// parallelism, running limit, prefill pool) and speculative draft, the context, input and output lengths, the prefix
-// cache's hit rate, the load (concurrency or request rate) and the SLOs. Each
-// change is one undo command; the panel re-reads the plan after any change.
+// The workload panel: the model family and the versions to compare, and what
+// the current scenario does with them. Serving: its weight and KV formats,
+// engine, layout (LayoutFields: parallelism, running limit, prefill pool,
+// offload) and speculative draft, the context, input and output lengths, the
+// prefix cache's hit rate, the load (concurrency or request rate) and the
+// SLOs. Training: the run's settings (TrainingFields). Only the rows of the
+// scenario's task are shown. Each change is one undo command; the panel
+// re-reads the plan after any change.
 
 #include <QString>
 #include <QWidget>
@@ -22,6 +25,7 @@ namespace planner {
 
 class LayoutFields;
 class PlanDocument;
+class TrainingFields;
 
 class WorkloadPanel : public QWidget
 {
@@ -36,6 +40,8 @@ public:
     QComboBox *weightsBox() const { return mWeights; }
     QSpinBox *tensorParallelBox() const;
     LayoutFields *layoutFields() const { return mLayout; }
+    TrainingFields *trainingFields() const { return mTraining; }
+    QComboBox *taskBox() const { return mTask; }
     // The input a Problem's field names ("tp", "context" …), or nullptr.
     QWidget *fieldWidget(const std::string &field) const;
     void refresh();
@@ -51,6 +57,10 @@ private:
     void commitModels();
     void commitWorkload();
     void commitDeployment();
+    void commitTask();
+    void commitTraining();
+    // Shows the rows of the scenario's task (serving or training) only.
+    void showTaskRows(bool training);
     // Shows the scenario's draft (settings text as parseSpeculative reads it).
     void showSpeculative(const std::string &text);
 
@@ -64,6 +74,9 @@ private:
     std::vector<ListedModel> mModels; // the catalogue's model versions, in its order
     QComboBox *mFamily = nullptr;
     QListWidget *mVersions = nullptr;
+    QComboBox *mTask = nullptr; // serve, or train / fine-tune
+    TrainingFields *mTraining = nullptr;
+    std::vector<QWidget *> mServingRows; // the fields of the rows a serving scenario shows
     QComboBox *mWeights = nullptr;
     QComboBox *mKv = nullptr;
     QComboBox *mEngine = nullptr;
@@ -81,7 +94,8 @@ private:
     QDoubleSpinBox *mTpot = nullptr;
     QFormLayout *mForm = nullptr;
     std::map<QWidget *, QString> mToolTips;         // each input's own tool tip, restored when its problem is gone
-    std::map<std::string, QWidget *> mFieldWidgets; // the input each Problem field names
+    std::map<std::string, QWidget *> mFieldWidgets; // the input each serving Problem field names
+    std::map<std::string, QWidget *> mTrainingFieldWidgets; // … and each training one
     bool mRefreshing = false;
 };
 

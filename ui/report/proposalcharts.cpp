@@ -105,7 +105,7 @@ std::optional<size_t> speedScenario(const std::vector<ScenarioEstimate> &estimat
         return chosen;
     for (size_t i = 0; i < estimates.size(); ++i)
         for (const VersionEstimate &v : estimates[i].versions)
-            if (v.speed)
+            if (v.speed || (v.training && v.training->time))
                 return i;
     return std::nullopt;
 }
@@ -128,9 +128,16 @@ std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<S
         const ScenarioEstimate &s = estimates[*scenario];
         const QString scenarioName = QString::fromStdString(s.name);
         for (const VersionEstimate &v : s.versions) {
+            const QString where = ProposalCharts::tr("%1 on %2").arg(QString::fromStdString(v.modelName), scenarioName);
+            // A curve of one point (one server drawn) says nothing on paper.
+            if (v.training && v.training->time && trainingScaling(*v.training, s.cluster).size() > 1) {
+                figures.push_back(chartFigure(ProposalCharts::tr("Days to train against servers: %1").arg(where),
+                                              trainingDaysChart(v, s)));
+                figures.push_back(chartFigure(ProposalCharts::tr("Run cost against servers: %1").arg(where),
+                                              trainingCostChart(v, s)));
+            }
             if (!v.speed)
                 continue;
-            const QString where = ProposalCharts::tr("%1 on %2").arg(QString::fromStdString(v.modelName), scenarioName);
             figures.push_back(chartFigure(ProposalCharts::tr("Throughput and TPOT against concurrency: %1").arg(where),
                                           throughputChart(v, plan.workload)));
             figures.push_back(chartFigure(ProposalCharts::tr("TTFT against prompt length: %1").arg(where),

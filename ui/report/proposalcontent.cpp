@@ -286,8 +286,11 @@ private:
         const ScenarioVerdict &verdict = mChoice.verdicts.at(i);
         if (const ScenarioEstimate *e = estimate(i))
             for (const VersionEstimate &v : e->versions)
-                if (v.modelName == verdict.version)
-                    return versionProblem(v, mPlan.workload);
+                if (v.modelName == verdict.version) {
+                    const QString sizing = v.training ? deadlineSizingText(*v.training) : QString();
+                    return versionProblem(v, mPlan.workload)
+                           + (sizing.isEmpty() ? QString() : QStringLiteral("; ") + sizing);
+                }
         return translated(verdict.detail);
     }
 
@@ -307,10 +310,95 @@ private:
         case Disqualification::MissesSlo:
             return v.detail.empty() ? Proposal::tr("%1 misses the latency targets").arg(qs(v.version))
                                     : Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
-        case Disqualification::MissesRate: return Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
+        case Disqualification::MissesRate:
+        case Disqualification::MissesDeadline: return Proposal::tr("%1: %2").arg(qs(v.version), verdictDetail(i));
         case Disqualification::NoPrice: return Proposal::tr("no price known");
         }
         return {};
+    }
+
+    // Every scenario trains: the serving workload does not apply.
+    bool trainingOnly() const
+    {
+        return std::all_of(mPlan.scenarios.begin(), mPlan.scenarios.end(),
+                           [](const Scenario &s) { return s.training.has_value(); });
+    }
+
+    // The recommendation of a serving scenario r at `cost` per million output tokens.
+    QString recommendedServing(size_t r, const QString &cost) const
+    {
+        const ScenarioEstimate &e = mEstimates[r];
+        const PlanWorkload &w = mPlan.workload;
+        return mPlan.scenarios.size() == 1
+                   ? Proposal::tr("We recommend %1: %2, the plan's one scenario. It fits every model version in "
+                                  "memory and meets the latency targets (%3) for %4 at %5 per million output "
+                                  "tokens.")
+                         .arg(quoted(e.name), hardwareText(r), targetsText(w), workloadText(w), cost)
+                   : Proposal::tr("We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits "
+                                  "every model version in memory and meets the latency targets (%4) for %5 at the "
+                                  "lowest cost per million output tokens: %6.")
+                         .arg(quoted(e.name), hardwareText(r))
+                         .arg(mPlan.scenarios.size())
+                         .arg(targetsText(w), workloadText(w), cost);
+    }
+
+    // The recommendation of a training scenario r at `cost` per million tokens trained.
+    QString recommendedRun(size_t r, const QString &cost) const
+    {
+        const ScenarioEstimate &e = mEstimates[r];
+        const TrainingSettings &t = *mPlan.scenarios[r].training;
+        const QString deadline = t.deadlineDays > 0
+                                     ? Proposal::tr("within the deadline of %1 days").arg(plain(t.deadlineDays))
+                                     : Proposal::tr("(no deadline set)");
+        return mPlan.scenarios.size() == 1
+                   ? Proposal::tr("We recommend %1: %2, the plan's one scenario. It fits the training run of every "
+                                  "model version in memory and trains its %3 tokens %4 at %5 per million tokens.")
+                         .arg(quoted(e.name), hardwareText(r), tokensText(t.tokens), deadline, cost)
+                   : Proposal::tr("We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits "
+                                  "the training run of every model version in memory and trains its %4 tokens %5 at "
+                                  "the lowest cost per million tokens: %6.")
+                         .arg(quoted(e.name), hardwareText(r))
+                         .arg(mPlan.scenarios.size())
+                         .arg(tokensText(t.tokens), deadline, cost);
+    }
+
+    // What the scenario's runs cost, each version's ("Llama: 4 USD; Qwen: 6 USD").
+    QString runCostsText(const ScenarioEstimate &e) const
+    {
+        QStringList costs;
+        for (const VersionEstimate &v : e.versions)
+            if (v.training)
+                costs << (e.versions.size() == 1
+                              ? withCurrencyCode(runCostText(*v.training, locale()))
+                              : Proposal::tr("%1: %2").arg(qs(v.modelName),
+                                                           withCurrencyCode(runCostText(*v.training, locale()))));
+        return costs.join(QStringLiteral("; "));
+    }
+
+    // "1.2 trillion", "100 million": a token count in words.
+    static QString tokensText(double tokens)
+    {
+        if (tokens >= 1e12)
+            return Proposal::tr("%1 trillion").arg(plain(tokens / 1e12));
+        if (tokens >= 1e9)
+            return Proposal::tr("%1 billion").arg(plain(tokens / 1e9));
+        if (tokens >= 1e6)
+            return Proposal::tr("%1 million").arg(plain(tokens / 1e6));
+        return plain(tokens);
+    }
+
+    // One training version's run: speed, time, layout, memory and deadline.
+    QString trainingRunText(const VersionEstimate &v) const
+    {
+        const TrainingOutcome &t = *v.training;
+        QString text = Proposal::tr("%1: %2 tokens/s trained; %3. %4; %5 of memory used per GPU.")
+                           .arg(qs(v.modelName), tokensPerSecondText(v, locale()), trainingTimeText(t, locale()),
+                                trainingSetupText(t),
+                                Proposal::tr("%1 of %2")
+                                    .arg(memoryText(t.memory.total(), 1), memoryText(t.memory.capacity, 1)));
+        if (const QString sizing = deadlineSizingText(t); !sizing.isEmpty())
+            text += QLatin1Char(' ') + sentence(sizing);
+        return text;
     }
 
     void titlePage(const ProposalOptions &options)
@@ -331,7 +419,10 @@ private:
             << Proposal::tr("Scenarios: %1").arg(scenarios.join(QStringLiteral("; ")))
             << Proposal::tr("Model versions: %1")
                    .arg(versions.isEmpty() ? Proposal::tr("none picked") : versions.join(QStringLiteral(", ")))
-            << Proposal::tr("Workload: %1; %2").arg(workloadText(mPlan.workload), targetsText(mPlan.workload));
+            << (trainingOnly()
+                    ? Proposal::tr("Task: training or fine-tuning runs (each scenario's settings are under "
+                                   "Assumptions)")
+                    : Proposal::tr("Workload: %1; %2").arg(workloadText(mPlan.workload), targetsText(mPlan.workload)));
     }
 
     void summary()
@@ -339,7 +430,13 @@ private:
         section(proposalsections::executiveSummary());
         const PlanWorkload &w = mPlan.workload;
         subsection(Proposal::tr("Recommendation"));
-        if (!mChoice.recommended) {
+        if (!mChoice.recommended && trainingOnly()) {
+            paragraph(Proposal::tr("No scenario can be recommended: none of the %1 fits the training run of every "
+                                   "model version in memory and finishes it by its deadline at a known cost. What "
+                                   "rules each one out, and how many servers would finish in time, is listed under "
+                                   "“Scenarios at a glance” below.")
+                          .arg(mPlan.scenarios.size()));
+        } else if (!mChoice.recommended) {
             paragraph(
                 Proposal::tr("No scenario can be recommended: none of the %1 fits every model version in memory and "
                              "meets the latency targets (%2) for %3 at a known cost. What rules each one out is listed "
@@ -349,20 +446,8 @@ private:
         } else {
             const size_t r = *mChoice.recommended;
             const ScenarioEstimate &e = mEstimates[r];
-            const QString cost = withCurrencyCode(perMillion(mChoice.verdicts[r].usdPerMillionOutputTokens));
-            QString text = mPlan.scenarios.size() == 1
-                               ? Proposal::tr(
-                                     "We recommend %1: %2, the plan's one scenario. It fits every model version in "
-                                     "memory and meets the latency targets (%3) for %4 at %5 per million output "
-                                     "tokens.")
-                                     .arg(quoted(e.name), hardwareText(r), targetsText(w), workloadText(w), cost)
-                               : Proposal::tr(
-                                     "We recommend %1: %2. Of the %3 scenarios in this plan, it is the one that fits "
-                                     "every model version in memory and meets the latency targets (%4) for %5 at the "
-                                     "lowest cost per million output tokens: %6.")
-                                     .arg(quoted(e.name), hardwareText(r))
-                                     .arg(mPlan.scenarios.size())
-                                     .arg(targetsText(w), workloadText(w), cost);
+            const QString cost = withCurrencyCode(perMillion(mChoice.verdicts[r].usdPerMillionTokens));
+            QString text = e.training ? recommendedRun(r, cost) : recommendedServing(r, cost);
             if (e.versions.size() > 1)
                 text += Proposal::tr(
                     " (With several model versions, a scenario counts at its dearest version's cost.)");
@@ -370,17 +455,22 @@ private:
             for (size_t i = 0; i < mChoice.verdicts.size(); ++i)
                 if (i != r && mChoice.verdicts[i].reason == Disqualification::None
                     && (!runnerUp
-                        || mChoice.verdicts[i].usdPerMillionOutputTokens
-                               < mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens))
+                        || mChoice.verdicts[i].usdPerMillionTokens < mChoice.verdicts[*runnerUp].usdPerMillionTokens))
                     runnerUp = i;
             if (runnerUp)
-                text += Proposal::tr(" The next best, %1, serves the same at %2 per million output tokens.")
+                text += (e.training
+                             ? Proposal::tr(" The next best, %1, trains the same at %2 per million tokens.")
+                             : Proposal::tr(" The next best, %1, serves the same at %2 per million output tokens."))
                             .arg(quoted(mEstimates[*runnerUp].name),
-                                 withCurrencyCode(perMillion(mChoice.verdicts[*runnerUp].usdPerMillionOutputTokens)));
+                                 withCurrencyCode(perMillion(mChoice.verdicts[*runnerUp].usdPerMillionTokens)));
             paragraph(text);
 
-            subsection(Proposal::tr("What it serves"));
+            subsection(e.training ? Proposal::tr("What it trains") : Proposal::tr("What it serves"));
             for (const VersionEstimate &v : e.versions) {
+                if (v.training) {
+                    paragraph(trainingRunText(v));
+                    continue;
+                }
                 const PerfPoint &p = v.speed->nominal;
                 paragraph(
                     Proposal::tr(
@@ -405,11 +495,18 @@ private:
                 costs << Proposal::tr("Cloud: %1 a month (%2 prices).")
                              .arg(amountMarkedWithCode(bill.monthlyCloudUsd, bill.cloudIsLowerBound),
                                   tierName(mPlan.scenarios[r].cloudTier));
-            costs << Proposal::tr(
-                         "In all %1 a month (capital amortised over %2 years, power, maintenance and colocation "
-                         "included), %3 per million output tokens.")
-                         .arg(amountMarkedWithCode(e.cost.monthlyTotalUsd, costLowerBound(r)),
-                              plain(mPlan.scenarios[r].costs.amortisationYears.value), cost);
+            if (e.training)
+                costs << Proposal::tr(
+                             "In all %1 a month (capital amortised over %2 years, power, maintenance and colocation "
+                             "included); the run takes its hours of that: %3, or %4 per million tokens trained.")
+                             .arg(amountMarkedWithCode(e.cost.monthlyTotalUsd, costLowerBound(r)),
+                                  plain(mPlan.scenarios[r].costs.amortisationYears.value), runCostsText(e), cost);
+            else
+                costs << Proposal::tr(
+                             "In all %1 a month (capital amortised over %2 years, power, maintenance and colocation "
+                             "included), %3 per million output tokens.")
+                             .arg(amountMarkedWithCode(e.cost.monthlyTotalUsd, costLowerBound(r)),
+                                  plain(mPlan.scenarios[r].costs.amortisationYears.value), cost);
             paragraph(costs.join(QLatin1Char(' ')));
         }
 
@@ -454,7 +551,7 @@ private:
                      Proposal::tr("Hardware"),
                      Proposal::tr("Capital (%1)").arg(currencyCode()),
                      Proposal::tr("%1 / month").arg(currencyCode()),
-                     Proposal::tr("%1 / M output tokens").arg(currencyCode()),
+                     Proposal::tr("%1 / M tokens").arg(currencyCode()),
                      Proposal::tr("Verdict")};
         t.widths = {20, 25, 11, 11, 11, 22};
         t.numeric = {false, false, true, true, true, false};
@@ -467,13 +564,13 @@ private:
                                   ? Proposal::tr("unknown")
                                   : amountMarked(bill.capexUsd, bill.capexIsLowerBound),
                               e ? monthlyCostText(*e, locale()) : QStringLiteral("—"),
-                              perMillion(mChoice.verdicts.at(i).usdPerMillionOutputTokens), verdictText(i)});
+                              perMillion(mChoice.verdicts.at(i).usdPerMillionTokens), verdictText(i)});
         }
         table(t);
-        note(Proposal::tr(
-                 "≥ marks a lower bound: some parts have no price; a cost is unknown when a GPU or a cloud "
-                 "instance has none. %1 / month includes the capital amortised, power, "
-                 "maintenance, colocation and cloud bills; %1 / M output tokens is the dearest model version's.")
+        note(Proposal::tr("≥ marks a lower bound: some parts have no price; a cost is unknown when a GPU or a cloud "
+                          "instance has none. %1 / month includes the capital amortised, power, "
+                          "maintenance, colocation and cloud bills; %1 / M tokens is the dearest model version's, per "
+                          "million output tokens served or, for a training run, per million tokens trained.")
                  .arg(currencyCode())
              + (displayCurrency().isUsd() ? QString() : QLatin1Char(' ') + currencyNote(locale())));
     }
@@ -615,15 +712,17 @@ private:
                      Proposal::tr("Model version"),
                      Proposal::tr("Fits"),
                      Proposal::tr("Memory per GPU (%1)").arg(memoryUnitSymbol()),
-                     Proposal::tr("Output tokens/s"),
+                     Proposal::tr("Tokens/s"),
                      Proposal::tr("TTFT"),
                      Proposal::tr("TPOT"),
-                     Proposal::tr("Serves load"),
-                     Proposal::tr("%1 / M output tokens").arg(currencyCode())};
+                     Proposal::tr("Verdict"),
+                     Proposal::tr("%1 / M tokens").arg(currencyCode())};
         t.widths = {15, 22, 6, 12, 10, 8, 8, 10, 9};
         t.numeric = {false, false, false, true, true, true, true, false, true};
+        bool training = false;
         for (size_t i = 0; i < mEstimates.size(); ++i) {
             const ScenarioEstimate &e = mEstimates[i];
+            training = training || e.training;
             if (e.versions.empty())
                 t.rows.push_back({qs(e.name), Proposal::tr("—\nno model version picked"), QStringLiteral("—"),
                                   QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
@@ -632,20 +731,98 @@ private:
                 const bool sized = v.verdict.fits != Answer::Unknown;
                 const bool timed = v.speed.has_value();
                 QString detail = versionProblem(v, mPlan.workload);
-                if (detail.isEmpty() && timed)
+                if (v.training && detail.isEmpty())
+                    detail = trainingSetupText(*v.training);
+                else if (detail.isEmpty() && timed)
                     detail = Proposal::tr("%1 · %2 sequences · decode %3-bound")
                                  .arg(layoutText(v), count(v.concurrency), boundName(v.speed->decode.bound));
-                t.rows.push_back({qs(e.name),
-                                  qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
-                                  sized ? (v.verdict.fits == Answer::Yes ? Proposal::tr("yes") : Proposal::tr("no"))
-                                        : Proposal::tr("unknown"),
-                                  sized ? memoryUseText(v.memory) : QStringLiteral("—"),
-                                  timed ? number(v.speed->nominal.outputTokensPerSecond, 0) : QStringLiteral("—"),
-                                  timed ? ttftText(v.speed->nominal.ttft) : QStringLiteral("—"),
-                                  timed ? tpotText(v.speed->nominal.tpot) : QStringLiteral("—"), verdictWord(v.verdict),
-                                  costPerMillionText(v, locale())});
+                const MemoryUse use = memoryUse(v);
+                t.rows.push_back(
+                    {qs(e.name), qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
+                     sized ? (v.verdict.fits == Answer::Yes ? Proposal::tr("yes") : Proposal::tr("no"))
+                           : Proposal::tr("unknown"),
+                     sized ? Proposal::tr("%1 of %2").arg(memoryText(use.used, 1), memoryText(use.capacity, 1))
+                           : QStringLiteral("—"),
+                     tokensPerSecondText(v, locale()), timed ? ttftText(v.speed->nominal.ttft) : QStringLiteral("—"),
+                     timed ? tpotText(v.speed->nominal.tpot) : QStringLiteral("—"),
+                     verdictWord(v.verdict, verdictTask(v)), costPerMillionText(v, locale())});
             }
         }
+        table(t);
+        if (training)
+            note(Proposal::tr("For a training run, tokens/s are the tokens trained a second, the verdict says whether "
+                              "it finishes by its deadline, and the cost per million tokens is the run's cost (its "
+                              "hours of the scenario's monthly cost, or of the instances' price) over the tokens it "
+                              "trains on."));
+        trainingRuns();
+    }
+
+    // Per training scenario, each version's run in detail.
+    void trainingRuns()
+    {
+        for (const ScenarioEstimate &e : mEstimates) {
+            if (!e.training)
+                continue;
+            subsection(Proposal::tr("Training run: %1").arg(qs(e.name)));
+            for (const VersionEstimate &v : e.versions) {
+                if (!v.training) {
+                    paragraph(Proposal::tr("%1: %2").arg(qs(v.modelName), versionProblem(v, mPlan.workload)));
+                    continue;
+                }
+                const TrainingOutcome &o = *v.training;
+                const TrainingMemoryEstimate &m = o.memory;
+                ProposalTable t;
+                t.headers = {qs(v.modelName), Proposal::tr("Value")};
+                t.widths = {35, 65};
+                t.numeric = {false, false};
+                t.rows = {
+                    {Proposal::tr("Layout and precision"), trainingSetupText(o)},
+                    {Proposal::tr("Memory per GPU"),
+                     Proposal::tr("%1 of %2: weights %3, gradients %4, optimizer states %5, activations %6, "
+                                  "runtime %7")
+                         .arg(memoryText(m.total(), 1), memoryText(m.capacity, 1), memoryText(m.weights, 1),
+                              memoryText(m.gradients, 1), memoryText(m.optimizerStates, 1),
+                              memoryText(m.activations, 1), memoryText(m.overhead, 1))},
+                };
+                if (o.time)
+                    t.rows.push_back({Proposal::tr("Speed and time"),
+                                      Proposal::tr("%1 tokens/s; %2")
+                                          .arg(tokensPerSecondText(v, locale()), trainingTimeText(o, locale()))});
+                if (const QString sizing = deadlineSizingText(o); !sizing.isEmpty())
+                    t.rows.push_back({Proposal::tr("Deadline"), sentence(sizing)});
+                if (o.time)
+                    t.rows.push_back({Proposal::tr("Run cost"), withCurrencyCode(runCostText(o, locale()))});
+                table(t);
+            }
+        }
+    }
+
+    // The training scenarios' settings as the planner ran them.
+    void trainingSettings()
+    {
+        ProposalTable t;
+        t.headers = {Proposal::tr("Scenario"), Proposal::tr("Method and optimizer"), Proposal::tr("Sequence and batch"),
+                     Proposal::tr("Tokens and deadline"), Proposal::tr("Cloud prices")};
+        t.widths = {24, 24, 20, 20, 12};
+        t.numeric = {false, false, false, false, false};
+        for (const Scenario &s : mPlan.scenarios) {
+            if (!s.training)
+                continue;
+            const TrainingSettings &r = *s.training;
+            t.rows.push_back(
+                {qs(s.name), Proposal::tr("%1\n%2").arg(trainingMethodName(r.method), optimizerName(r.optimizer)),
+                 Proposal::tr("%1 tokens a sequence\nmicro-batch %2, global batch %3")
+                     .arg(count(r.sequenceLength), count(r.microBatch),
+                          r.globalBatch > 0 ? count(r.globalBatch) : Proposal::tr("one micro-batch per rank")),
+                 Proposal::tr("%1 tokens\n%2")
+                     .arg(tokensText(r.tokens), r.deadlineDays > 0
+                                                    ? Proposal::tr("within %1 days").arg(plain(r.deadlineDays))
+                                                    : Proposal::tr("no deadline")),
+                 tierName(s.cloudTier)});
+        }
+        if (t.rows.empty())
+            return;
+        subsection(Proposal::tr("Training runs"));
         table(t);
     }
 
@@ -689,6 +866,8 @@ private:
         // What the estimates ran: each version's resolved deployment.
         for (size_t i = 0; i < mPlan.scenarios.size(); ++i) {
             const Scenario &s = mPlan.scenarios[i];
+            if (s.training)
+                continue; // its run's settings follow in their own table
             const ScenarioEstimate *e = estimate(i);
             const PerfRequest *first = nullptr;
             QStringList layouts;
@@ -721,7 +900,9 @@ private:
                                        layouts.isEmpty() ? QStringLiteral("—") : layouts.join(QLatin1Char('\n')),
                                        tierName(s.cloudTier)});
         }
-        table(deployment);
+        if (!deployment.rows.empty())
+            table(deployment);
+        trainingSettings();
 
         efficiencyFactors();
         costAssumptions();
