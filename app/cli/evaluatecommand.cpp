@@ -133,6 +133,10 @@ void printVersion(const VersionEstimate &v)
                       .arg(formatBytes(units::inBytes(v.memory.perGpu.total())),
                            formatBytes(units::inBytes(v.memory.capacity)),
                            v.capacityNote ? QStringLiteral(": ") + qs(v.capacityNote->text()) : QString()));
+    if (v.memory.offloadedLayers > 0)
+        printLine(QStringLiteral("    %1 in host RAM (%2)")
+                      .arg(plural(v.memory.offloadedLayers, QStringLiteral("layer")),
+                           formatBytes(units::inBytes(v.memory.hostMemory))));
     if (v.speed) {
         const PerfPoint &p = v.speed->nominal;
         printLine(QStringLiteral("    %1 output tokens/s, TTFT %2 s, TPOT %3 ms, decode %4-bound")

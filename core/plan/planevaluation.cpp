@@ -129,6 +129,10 @@ VersionEstimate estimateVersion(const ModelSpec &model, const Cluster &cluster, 
         return v;
     }
 
+    // The offload is fixed at launch (llama.cpp --n-gpu-layers): what the
+    // longest context needed stays offloaded while serving shorter requests.
+    r.deployment.offloadLayers = v.memory.offloadedLayers;
+    r.deployment.autoOffload = false;
     // Serving: sequences hold one request's input and output (paged KV cache).
     r.deployment.context = r.inputTokens + r.outputTokens;
     const ServingJudgement judged = judgeServing(r, estimateInferenceMemory(r.deployment), targetOf(workload));

@@ -1477,6 +1477,14 @@ does not fit: %1 short</source>
         <source>SGD with momentum</source>
         <translation>带动量的 SGD</translation>
     </message>
+    <message>
+        <source> · 1 layer in host RAM (%1)</source>
+        <translation> · 1 层在主机内存（%1）</translation>
+    </message>
+    <message>
+        <source> · %1 layers in host RAM (%2)</source>
+        <translation> · %1 层在主机内存（%2）</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
@@ -3224,6 +3232,30 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>Prefill attention</source>
         <translation>预填充注意力</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Decoder layers whose weights stay in host RAM and stream to the GPU each step (llama.cpp --n-gpu-layers, vLLM --cpu-offload-gb): a model that does not fit runs, at the host memory&apos;s bandwidth</source>
+        <translation>权重留在主机内存、每步传到 GPU 的解码层数（llama.cpp --n-gpu-layers，vLLM --cpu-offload-gb）：放不下的模型也能运行，速度受主机内存带宽限制</translation>
+    </message>
+    <message>
+        <source> layers in host RAM</source>
+        <translation> 层在主机内存</translation>
+    </message>
+    <message>
+        <source>Offload as many as it takes to fit</source>
+        <translation>按需卸载到放得下为止</translation>
+    </message>
+    <message>
+        <source>The fewest offloaded layers (at least the count above) with which the model and its KV cache fit the GPUs</source>
+        <translation>让模型及其 KV 缓存放进 GPU 所需的最少卸载层数（不少于上面的数目）</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>卸载</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@
 #include "ui/panels/workloadpanel.h"
 #include "ui/preferences/preferences.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -703,6 +704,51 @@ private slots:
         QCoreApplication::processEvents();
         QCOMPARE(doc->scenario().deployment.maxRunningSequences, 4LL);
         QVERIFY(version().sequencesHeld <= 4 * version().replicas);
+    }
+
+    // Story 3: Llama 3.1 70B in BF16 (about 141 GB) does not fit two 80 GB
+    // H100s with the KV cache of one 64k-token sequence; "offload as many as it takes" keeps the
+    // fewest layers in host RAM that make it fit, and the Summary says so;
+    // one layer fewer does not fit, more layers than the model has is marked.
+    void offloadRunsAModelThatDoesNotFit()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        Plan plan = twoGpuPlan();
+        plan.scenarios.front().deployment.weightFormat = "bf16";
+        plan.workload.contextTokens = 65536; // one 64k-token sequence's KV cache: 10.7 GB per GPU
+        plan.workload.inputTokens = 8192;
+        plan.workload.concurrency = 1;
+        plan.workload.byRequestRate = false;
+        doc->reset(plan, QString());
+        QCoreApplication::processEvents();
+        const auto version = [doc] { return doc->estimates().front().versions.front(); };
+        QVERIFY(version().verdict.fits == Answer::No);
+        auto *offload = window.workload()->findChild<QSpinBox *>(QStringLiteral("offloadBox"));
+        auto *autoOffload = window.workload()->findChild<QCheckBox *>(QStringLiteral("autoOffloadBox"));
+        QVERIFY(offload && autoOffload);
+        const int steps = doc->undoStack()->count();
+
+        autoOffload->setChecked(true);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->undoStack()->count(), steps + 1);
+        QVERIFY(doc->scenario().deployment.autoOffload);
+        QVERIFY(version().verdict.fits == Answer::Yes);
+        const int layers = version().memory.offloadedLayers;
+        QVERIFY(layers > 0 && layers < 80);
+        const QString note = window.summary()->table()->item(0, SummaryPanel::Note)->text();
+        QVERIFY2(note.contains(QStringLiteral("%1 layers in host RAM").arg(layers)), qPrintable(note));
+
+        // One layer fewer than the fewest that fit does not fit.
+        autoOffload->setChecked(false);
+        offload->setValue(layers - 1);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->scenario().deployment.offloadLayers, layers - 1);
+        QVERIFY(version().verdict.fits == Answer::No);
+        offload->setValue(200); // more layers than the model has
+        QCoreApplication::processEvents();
+        QCOMPARE(version().problemField, std::string("offload"));
+        QVERIFY(offload->property("problem").toBool());
     }
 };
 

@@ -91,6 +91,16 @@ QString verdictWord(const Verdict &verdict, VerdictTask task)
     return yes ? EstimateText::tr("serves") : EstimateText::tr("does not serve");
 }
 
+QString offloadText(const VersionEstimate &v)
+{
+    const int layers = v.memory.offloadedLayers;
+    if (v.training || layers < 1)
+        return {};
+    return layers == 1
+               ? EstimateText::tr(" · 1 layer in host RAM (%1)").arg(memoryText(v.memory.hostMemory, 1))
+               : EstimateText::tr(" · %1 layers in host RAM (%2)").arg(layers).arg(memoryText(v.memory.hostMemory, 1));
+}
+
 QString tokensPerSecondText(const VersionEstimate &v, const QLocale &locale)
 {
     if (v.training && v.training->time)

@@ -33,6 +33,9 @@ QString layoutText(const VersionEstimate &version);
 enum class VerdictTask { Serving, Training, TrainingByDeadline };
 VerdictTask verdictTask(const VersionEstimate &version);
 QString verdictWord(const Verdict &verdict, VerdictTask task = VerdictTask::Serving);
+
+// " · 10 layers in host RAM (7.2 GB)" when a serving version offloads; else empty.
+QString offloadText(const VersionEstimate &version);
 // Green for serves, red for does not fit / does not serve, grey for unknown.
 enum class VerdictTone { Good, Bad, Unknown };
 VerdictTone verdictTone(const Verdict &verdict);

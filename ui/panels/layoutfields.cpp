@@ -44,6 +44,17 @@ LayoutFields::LayoutFields(QFormLayout *form, QWidget *parent)
                             1 << 20);
     mRunningLimit->setObjectName(QStringLiteral("runningLimitBox"));
     mRunningLimit->setSuffix(tr(" sequences"));
+    mOffload = sizeBox(parent, tr("none"),
+                       tr("Decoder layers whose weights stay in host RAM and stream to the GPU each step "
+                          "(llama.cpp --n-gpu-layers, vLLM --cpu-offload-gb): a model that does not fit runs, "
+                          "at the host memory's bandwidth"),
+                       4096);
+    mOffload->setObjectName(QStringLiteral("offloadBox"));
+    mOffload->setSuffix(tr(" layers in host RAM"));
+    mAutoOffload = new QCheckBox(tr("Offload as many as it takes to fit"), parent);
+    mAutoOffload->setObjectName(QStringLiteral("autoOffloadBox"));
+    mAutoOffload->setToolTip(tr("The fewest offloaded layers (at least the count above) with which the model and "
+                                "its KV cache fit the GPUs"));
     mPrefillGpus = sizeBox(parent, tr("none: every GPU does both"),
                            tr("Disaggregated serving: this many of the scenario's GPUs (the first servers) compute "
                               "the prompts and send their KV caches over the drawn links to the others, which only "
@@ -64,6 +75,8 @@ LayoutFields::LayoutFields(QFormLayout *form, QWidget *parent)
     form->addRow(tr("Expert parallel"), mExpert);
     form->addRow(tr("Attention"), mDpAttention);
     form->addRow(tr("Running limit"), mRunningLimit);
+    form->addRow(tr("Offload"), mOffload);
+    form->addRow(QString(), mAutoOffload);
     form->addRow(tr("Prefill pool"), mPrefillGpus);
     form->addRow(tr("Prefill TP"), mPrefillTensor);
     form->addRow(tr("Prefill EP"), mPrefillExpert);
@@ -74,9 +87,10 @@ LayoutFields::LayoutFields(QFormLayout *form, QWidget *parent)
         if (!mShowing)
             emit edited();
     };
-    for (QSpinBox *box : {mTensor, mPipeline, mExpert, mRunningLimit, mPrefillGpus, mPrefillTensor, mPrefillExpert})
+    for (QSpinBox *box :
+         {mTensor, mPipeline, mExpert, mRunningLimit, mOffload, mPrefillGpus, mPrefillTensor, mPrefillExpert})
         connect(box, &QSpinBox::valueChanged, this, changed);
-    for (QCheckBox *box : {mDpAttention, mPrefillDpAttention})
+    for (QCheckBox *box : {mDpAttention, mAutoOffload, mPrefillDpAttention})
         connect(box, &QCheckBox::toggled, this, changed);
 }
 
@@ -88,6 +102,8 @@ void LayoutFields::show(const DeploymentSettings &d)
     mExpert->setValue(d.expertParallel);
     mDpAttention->setChecked(d.dataParallelAttention);
     mRunningLimit->setValue(static_cast<int>(std::min<long long>(d.maxRunningSequences, mRunningLimit->maximum())));
+    mOffload->setValue(d.offloadLayers);
+    mAutoOffload->setChecked(d.autoOffload);
     mPrefillGpus->setValue(d.prefillPool.gpus);
     mPrefillTensor->setValue(d.prefillPool.tensorParallel);
     mPrefillExpert->setValue(d.prefillPool.expertParallel);
@@ -103,6 +119,8 @@ void LayoutFields::apply(DeploymentSettings &d) const
     d.expertParallel = mExpert->value();
     d.dataParallelAttention = mDpAttention->isChecked();
     d.maxRunningSequences = mRunningLimit->value();
+    d.offloadLayers = mOffload->value();
+    d.autoOffload = mAutoOffload->isChecked();
     d.prefillPool.gpus = mPrefillGpus->value();
     d.prefillPool.tensorParallel = mPrefillTensor->value();
     d.prefillPool.expertParallel = mPrefillExpert->value();
@@ -116,6 +134,7 @@ std::vector<std::pair<std::string, QWidget *>> LayoutFields::fieldWidgets() cons
             {"ep", mExpert},
             {"dp-attention", mDpAttention},
             {"max-running", mRunningLimit},
+            {"offload", mOffload},
             {"prefill-gpus", mPrefillGpus},
             {"prefill-tp", mPrefillTensor},
             {"prefill-pp", mPrefillGpus},

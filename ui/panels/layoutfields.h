@@ -1,7 +1,8 @@
 #pragma once
 // The deployment's layout as the workload panel shows it: tensor, pipeline and
-// expert parallelism, data-parallel attention, the engine's running limit, and
-// a disaggregated prefill pool with a layout of its own. The rows are added to
+// expert parallelism, data-parallel attention, the engine's running limit,
+// layers offloaded to host RAM (a count, or the fewest that fit), and a
+// disaggregated prefill pool with a layout of its own. The rows are added to
 // the panel's form; show() reads a scenario's settings, apply() writes the
 // inputs back, and edited() fires on each user change (the panel makes it one
 // undo command).
@@ -34,6 +35,8 @@ public:
     std::vector<std::pair<std::string, QWidget *>> fieldWidgets() const;
     QSpinBox *tensorParallelBox() const { return mTensor; }
     QSpinBox *prefillGpusBox() const { return mPrefillGpus; }
+    QSpinBox *offloadBox() const { return mOffload; }
+    QCheckBox *autoOffloadBox() const { return mAutoOffload; }
 
 signals:
     void edited();
@@ -46,6 +49,8 @@ private:
     QSpinBox *mExpert = nullptr;
     QCheckBox *mDpAttention = nullptr;
     QSpinBox *mRunningLimit = nullptr;
+    QSpinBox *mOffload = nullptr;      // decoder layers kept in host RAM
+    QCheckBox *mAutoOffload = nullptr; // or as many more as it takes to fit
     QSpinBox *mPrefillGpus = nullptr;
     QSpinBox *mPrefillTensor = nullptr;
     QSpinBox *mPrefillExpert = nullptr;

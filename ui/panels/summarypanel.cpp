@@ -146,7 +146,8 @@ void SummaryPanel::refresh()
             } else if (note.isEmpty() && estimated)
                 note = tr("decode %1-bound · %2 · %3 sequences")
                            .arg(boundName(v.speed->decode.bound), layoutText(v))
-                           .arg(v.concurrency);
+                           .arg(v.concurrency)
+                       + offloadText(v);
             // The whole note (with how to raise the share) is the memory cell's tooltip.
             if (const std::optional<double> share = s.cluster.gpu ? s.cluster.gpu->gpuMemoryShare : std::nullopt;
                 share && v.capacityNote)
