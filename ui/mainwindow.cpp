@@ -16,17 +16,20 @@
 #include "ui/models/modelversiontablemodel.h"
 #include "ui/palette/partspalette.h"
 #include "ui/panels/costpanel.h"
+#include "ui/panels/focusedwheel.h"
 #include "ui/panels/inspectorpanel.h"
 #include "ui/panels/summarypanel.h"
 #include "ui/panels/workloadpanel.h"
 #include "ui/preferences/preferences.h"
 #include "ui/preferences/preferencesdialog.h"
+#include "ui/report/exportproposaldialog.h"
 #include "ui/report/proposalwriter.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDirIterator>
 #include <QDockWidget>
@@ -38,6 +41,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcessEnvironment>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -50,6 +54,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QUrl>
 
 namespace planner {
 
@@ -87,6 +92,7 @@ MainWindow::MainWindow(Catalogue &catalogue, QWidget *parent)
     mView = new TopologyView(mScene, this);
     mView->setObjectName(QStringLiteral("topologyView"));
     setCentralWidget(mView);
+    new FocusedWheel(this);
     createDocks();
     createActions();
     createToolBar();
@@ -192,6 +198,9 @@ void MainWindow::createDocks()
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
+    // Once the frame is known: the title bar must not push the status bar
+    // (where refusals and "proposal written" appear) below the screen.
+    QTimer::singleShot(0, this, &MainWindow::fitOnScreen);
     if (mLayoutDone)
         return;
     mLayoutDone = true;
@@ -205,6 +214,23 @@ void MainWindow::showEvent(QShowEvent *event)
         resizeDocks({named("summaryDock")}, {height() * 24 / 100}, Qt::Vertical);
         mView->zoomToFit();
     });
+}
+
+void MainWindow::fitOnScreen()
+{
+    if (!screen() || isMaximized() || isFullScreen())
+        return;
+    const QRect available = screen()->availableGeometry();
+    const QRect frame = frameGeometry();
+    if (available.contains(frame))
+        return;
+    const QSize decoration = frame.size() - size();
+    resize(std::min(width(), available.width() - decoration.width()),
+           std::min(height(), available.height() - decoration.height()));
+    move(std::clamp(frame.x(), available.left(),
+                    std::max(available.left(), available.right() - frameGeometry().width())),
+         std::clamp(frame.y(), available.top(),
+                    std::max(available.top(), available.bottom() - frameGeometry().height())));
 }
 
 void MainWindow::createActions()
@@ -301,6 +327,18 @@ void MainWindow::createToolBar()
     connectTool->setToolTip(tr("Draw a link from one part to another (L)"));
     mToolGroup->addAction(select);
     mToolGroup->addAction(connectTool);
+    // Enter on a palette row: a link kind arms the connect tool with it,
+    // any other part is added to the canvas.
+    connect(mPalette, &PartsPalette::partChosen, this, [this, connectTool](const PartReference &part) {
+        if (part.kind != PaletteKind::Link) {
+            if (mScene->addPart(part))
+                showMessage(tr("Added to the canvas; Ctrl+Z takes it back."));
+            return;
+        }
+        mLinkBox->setCurrentIndex(std::max(0, mLinkBox->findData(part.id)));
+        connectTool->trigger();
+        showMessage(tr("Drag from one part or server to another to draw a %1 link.").arg(mLinkBox->currentText()));
+    });
     mLinkBox = new QComboBox(this);
     mLinkBox->setObjectName(QStringLiteral("linkKindBox"));
     mLinkBox->setToolTip(tr("The kind of link the connect tool draws"));
@@ -643,19 +681,35 @@ void MainWindow::exportProposal()
 {
     const QString base = mDocument->filePath().isEmpty() ? QString::fromStdString(mDocument->plan().name)
                                                          : QFileInfo(mDocument->filePath()).completeBaseName();
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Proposal"), base + QStringLiteral(".pdf"),
-                                                tr("PDF documents (*.pdf)"));
-    if (path.isEmpty())
+    const QString folder = mDocument->filePath().isEmpty() ? QDir::homePath()
+                                                           : QFileInfo(mDocument->filePath()).absolutePath();
+    ExportProposalDialog dialog(QString::fromStdString(mDocument->plan().name), Preferences::load().author,
+                                QDir(folder).filePath(base + QStringLiteral(".pdf")), this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".pdf");
-    exportProposalTo(path);
+    const QString path = dialog.path();
+    if (!exportProposalTo(path, dialog.options()))
+        return;
+    // Where it went, with a way to look at it.
+    QMessageBox done(QMessageBox::Information, tr("Proposal exported"),
+                     tr("The proposal is written to\n%1").arg(QDir::toNativeSeparators(path)), QMessageBox::Close,
+                     this);
+    QPushButton *open = done.addButton(tr("&Open"), QMessageBox::AcceptRole);
+    done.setDefaultButton(open);
+    done.exec();
+    if (done.clickedButton() == open)
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
 }
 
 bool MainWindow::exportProposalTo(const QString &path)
 {
     ProposalOptions options;
     options.author = Preferences::load().author;
+    return exportProposalTo(path, options);
+}
+
+bool MainWindow::exportProposalTo(const QString &path, const ProposalOptions &options)
+{
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const QString error = writeProposalPdf(mDocument->plan(), mCatalogue, options, path);
     QApplication::restoreOverrideCursor();

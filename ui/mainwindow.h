@@ -33,6 +33,7 @@ class ModelVersionTableModel;
 class PartsPalette;
 class PlanDocument;
 struct Preferences;
+struct ProposalOptions;
 class SummaryPanel;
 class TopologyScene;
 class TopologyView;
@@ -60,8 +61,10 @@ public:
     bool openPlan(const QString &path);
     // Writes the plan; false (and a message) when it could not be written.
     bool savePlanTo(const QString &path);
-    // Writes the PDF proposal (author from Preferences); false (and a message) on failure.
+    // Writes the PDF proposal (author from Preferences, or as given); false
+    // (and a message) on failure.
     bool exportProposalTo(const QString &path);
+    bool exportProposalTo(const QString &path, const ProposalOptions &options);
     // After a crash: the autosaved plan, if there is one, offered back with
     // the file it belongs to.
     void offerRecovery();
@@ -78,6 +81,8 @@ protected:
 
 private:
     void forgetAutosave(); // once saved, closed or declined
+    // Shrinks and moves the window, frame included, into the screen's available area.
+    void fitOnScreen();
     void setAsideDamagedAutosave(const QString &reason);
     void createDocks();
     void createActions();

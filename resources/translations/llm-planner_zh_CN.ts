@@ -2767,6 +2767,45 @@ micro-batch %2, global batch %3</source>
     </message>
 </context>
 <context>
+    <name>planner::ExportProposalDialog</name>
+    <message>
+        <source>Export Proposal</source>
+        <translation>导出建议书</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s name</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <source>no “Prepared by” line</source>
+        <translation>不显示“编制”一行</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>作者(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>planner::ImportModelDialog</name>
     <message>
         <source>size unknown</source>
@@ -3557,14 +3596,6 @@ micro-batch %2, global batch %3</source>
         <translation>规划中至少须保留一个方案。</translation>
     </message>
     <message>
-        <source>Export Proposal</source>
-        <translation>导出建议书</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
         <source>Cannot export the proposal</source>
         <translation>无法导出建议书</translation>
     </message>
@@ -3651,6 +3682,28 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>Copied %1 servers</source>
         <translation>已复制 %1 台服务器</translation>
+    </message>
+    <message>
+        <source>Added to the canvas; Ctrl+Z takes it back.</source>
+        <translation>已加入画布；按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Drag from one part or server to another to draw a %1 link.</source>
+        <translation>从一个部件或服务器拖到另一个，即可画出 %1 链路。</translation>
+    </message>
+    <message>
+        <source>Proposal exported</source>
+        <translation>建议书已导出</translation>
+    </message>
+    <message>
+        <source>The proposal is written to
+%1</source>
+        <translation>建议书已写入
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
     </message>
 </context>
 <context>

@@ -322,6 +322,32 @@ void TopologyScene::dropEvent(QGraphicsSceneDragDropEvent *event)
     event->acceptProposedAction();
 }
 
+int TopologyScene::addPart(const PartReference &part)
+{
+    const bool wholeServer = part.kind == PaletteKind::Server || part.kind == PaletteKind::Instance;
+    int server = 0;
+    if (!wholeServer) {
+        const std::set<int> &selected = mDocument.selection();
+        std::set<int> servers;
+        for (int id : selected)
+            if (const int s = serverOfItem(id))
+                servers.insert(s);
+        if (servers.size() == 1)
+            server = *servers.begin();
+    }
+    // A new server goes right of everything drawn, level with its top.
+    const QRectF drawn = itemsBoundingRect();
+    QPointF at = drawn.isEmpty() ? QPointF(0, 0) : QPointF(drawn.right() + 60, drawn.top());
+    if (server)
+        if (const QGraphicsItem *item = itemFor(server))
+            at = item->sceneBoundingRect().center();
+    QString error;
+    const int id = edits::dropPart(mDocument, part, at, server, &error);
+    if (id == 0)
+        emit message(tr("Not added: %1").arg(error));
+    return id;
+}
+
 void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     if (mMode == Mode::Connect && event->button() == Qt::LeftButton) {

@@ -10,6 +10,8 @@
 // drawn from one part to another with the chosen link kind. Problems found by
 // core/topology/cluster.h show as badges on the items they concern.
 
+#include "ui/palette/partmimedata.h"
+
 #include <QGraphicsScene>
 #include <QString>
 
@@ -48,6 +50,10 @@ public:
     int badgeCount() const;
     int itemCount() const { return static_cast<int>(mItems.size()); } // servers, parts and links shown
     void rebuild();
+    // Adds a palette part without a drag (the palette's Enter): a part into
+    // the one selected server, else a new server right of the drawing; a
+    // refusal is a message(). Returns the new node's id, or 0.
+    int addPart(const PartReference &part);
 
 signals:
     // A one-line explanation for the status bar (why a drop or link was refused).

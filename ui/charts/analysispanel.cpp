@@ -79,6 +79,7 @@ AnalysisPanel::AnalysisPanel(PlanDocument &document, QWidget *parent)
     }
     mCompareLegend = new QLabel(compare);
     mCompareLegend->setTextFormat(Qt::RichText);
+    mCompareLegend->setWordWrap(true); // long scenario names wrap instead of widening the window
     // The small charts scroll rather than make the dock (and every dock
     // tabbed with it) taller than the window can spare.
     auto *gridHolder = new QWidget;

@@ -209,6 +209,10 @@ PartsPalette::PartsPalette(const Catalogue &catalogue, QWidget *parent)
         t.view->setEditTriggers(QAbstractItemView::NoEditTriggers);
         t.view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
         t.view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        // Enter on a row adds it, so hardware can be added without a mouse.
+        connect(t.view, &QAbstractItemView::activated, this, [this, kind = t.kind](const QModelIndex &index) {
+            emit partChosen({kind, index.data(PartListModel::IdRole).toString()});
+        });
         t.view->setAlternatingRowColors(true);
         t.view->setAccessibleName(t.title);
         mTabs->addTab(t.view, t.title);

@@ -46,6 +46,10 @@ public:
     // The unfiltered rows of that tab.
     PartListModel *model(PaletteKind kind) const;
 
+signals:
+    // Enter (or a double click) on a row: add that part to the canvas.
+    void partChosen(const PartReference &part);
+
 private:
     struct Tab {
         PaletteKind kind = PaletteKind::Gpu;
