@@ -1485,6 +1485,22 @@ does not fit: %1 short</source>
         <source> · %1 layers in host RAM (%2)</source>
         <translation> · %1 层在主机内存（%2）</translation>
     </message>
+    <message>
+        <source>one sequence fits up to %1 tokens on this build</source>
+        <translation>该配置上单条序列最多放得下 %1 个 token</translation>
+    </message>
+    <message>
+        <source>the weights alone do not fit this build</source>
+        <translation>仅权重就放不进该配置</translation>
+    </message>
+    <message>
+        <source>holds %1 sequences of %2 tokens; %3 tokens each at %4 sequences</source>
+        <translation>可容纳 %1 条 %2 token 的序列；%4 条序列时每条最多 %3 个 token</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
@@ -4507,6 +4523,18 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>Task</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>The most sequences the build&apos;s memory holds at one request&apos;s tokens, and the longest sequence at the load&apos;s concurrency, per model version</source>
+        <translation>按模型版本列出：显存按单个请求的 token 数能容纳的最多序列数，以及在负载并发下最长的序列</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "ui/canvas/canvasitems.h"
 #include "ui/canvas/topologyscene.h"
 #include "ui/canvas/topologyview.h"
+#include "ui/charts/analysischarts.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
 #include "ui/format/money.h"
@@ -724,6 +725,14 @@ private slots:
         QCoreApplication::processEvents();
         const auto version = [doc] { return doc->estimates().front().versions.front(); };
         QVERIFY(version().verdict.fits == Answer::No);
+        // Limits explained: the panel and the blank speed chart say how long a sequence would fit.
+        const QString longest = QLocale().toString(static_cast<qlonglong>(version().memory.maxContext));
+        QVERIFY(version().memory.maxContext > 0 && version().memory.maxContext < 65536);
+        const QString limits = window.workload()->limitsLabel()->text();
+        QVERIFY2(limits.contains(QStringLiteral("one sequence fits up to %1 tokens").arg(longest)), qPrintable(limits));
+        std::unique_ptr<QChart> blank(throughputChart(version(), doc->plan().workload));
+        QVERIFY2(blank->title().contains(QStringLiteral("does not fit")) && blank->title().contains(longest),
+                 qPrintable(blank->title()));
         auto *offload = window.workload()->findChild<QSpinBox *>(QStringLiteral("offloadBox"));
         auto *autoOffload = window.workload()->findChild<QCheckBox *>(QStringLiteral("autoOffloadBox"));
         QVERIFY(offload && autoOffload);
@@ -738,6 +747,9 @@ private slots:
         QVERIFY(layers > 0 && layers < 80);
         const QString note = window.summary()->table()->item(0, SummaryPanel::Note)->text();
         QVERIFY2(note.contains(QStringLiteral("%1 layers in host RAM").arg(layers)), qPrintable(note));
+        QVERIFY2(window.workload()->limitsLabel()->text().contains(
+                     QStringLiteral("holds %1 sequences").arg(version().memory.maxConcurrency)),
+                 qPrintable(window.workload()->limitsLabel()->text()));
 
         // One layer fewer than the fewest that fit does not fit.
         autoOffload->setChecked(false);

@@ -1,6 +1,7 @@
 #include "ui/charts/analysischarts.h"
 #include "ui/charts/chartsupport.h"
 #include "ui/format/coremessage.h"
+#include "ui/format/estimatetext.h"
 
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
@@ -17,8 +18,10 @@ namespace {
 QChart *throughputChart(const VersionEstimate &version, const PlanWorkload &workload)
 {
     QChart *chart = newChart(versionTitle(AnalysisCharts::tr("Throughput and TPOT against concurrency"), version));
-    if (!version.request)
+    if (!version.request) {
+        explainEmpty(chart, noCurveText(version));
         return chart;
+    }
     const std::vector<CurvePoint> curve = concurrencyCurve(*version.request);
     auto *tokens = new QLineSeries;
     tokens->setName(AnalysisCharts::tr("Output tokens/s"));
@@ -58,8 +61,10 @@ QChart *throughputChart(const VersionEstimate &version, const PlanWorkload &work
 QChart *ttftChart(const VersionEstimate &version, const PlanWorkload &workload)
 {
     QChart *chart = newChart(versionTitle(AnalysisCharts::tr("TTFT against prompt length"), version));
-    if (!version.request)
+    if (!version.request) {
+        explainEmpty(chart, noCurveText(version));
         return chart;
+    }
     const std::vector<InputLengthPoint> curve = inputLengthCurve(*version.request,
                                                                  workload.contextTokens - workload.outputTokens);
     auto *ttft = new QLineSeries;
@@ -91,8 +96,11 @@ QChart *ttftChart(const VersionEstimate &version, const PlanWorkload &workload)
 QChart *latencyByRateChart(const VersionEstimate &version, const RateSweep &sweep, const PlanWorkload &workload)
 {
     QChart *chart = newChart(versionTitle(AnalysisCharts::tr("Simulated latency against request rate"), version));
-    if (sweep.points.empty())
+    if (sweep.points.empty()) {
+        if (!version.request && !version.training)
+            explainEmpty(chart, noCurveText(version));
         return chart;
+    }
     // Which answer the verdict uses, where the two differ.
     if (const Message comparison = simulationComparison(version, workload, sweep); !comparison.empty())
         chart->setTitle(QStringLiteral("%1<br><span style=\"font-size: small; font-weight: normal;\">%2</span>")

@@ -91,6 +91,33 @@ QString verdictWord(const Verdict &verdict, VerdictTask task)
     return yes ? EstimateText::tr("serves") : EstimateText::tr("does not serve");
 }
 
+QString limitsText(const VersionEstimate &v)
+{
+    if (v.training || v.verdict.fits == Answer::Unknown)
+        return {};
+    const QLocale locale;
+    if (v.verdict.fits == Answer::No)
+        return v.memory.maxContext > 0 ? EstimateText::tr("one sequence fits up to %1 tokens on this build")
+                                             .arg(locale.toString(static_cast<qlonglong>(v.memory.maxContext)))
+                                       : EstimateText::tr("the weights alone do not fit this build");
+    if (!v.request)
+        return {};
+    return EstimateText::tr("holds %1 sequences of %2 tokens; %3 tokens each at %4 sequences")
+        .arg(locale.toString(static_cast<qlonglong>(v.memory.maxConcurrency)),
+             locale.toString(static_cast<qlonglong>(v.request->deployment.context)),
+             locale.toString(static_cast<qlonglong>(v.memory.maxContext)),
+             locale.toString(static_cast<qlonglong>(v.concurrency)));
+}
+
+QString noCurveText(const VersionEstimate &v)
+{
+    const QString problem = versionProblem(v, {});
+    const QString limits = v.verdict.fits == Answer::No ? limitsText(v) : QString();
+    if (problem.isEmpty())
+        return limits;
+    return limits.isEmpty() ? problem : EstimateText::tr("%1; %2").arg(problem, limits);
+}
+
 QString offloadText(const VersionEstimate &v)
 {
     const int layers = v.memory.offloadedLayers;

@@ -34,6 +34,15 @@ enum class VerdictTask { Serving, Training, TrainingByDeadline };
 VerdictTask verdictTask(const VersionEstimate &version);
 QString verdictWord(const Verdict &verdict, VerdictTask task = VerdictTask::Serving);
 
+// What the build holds of a serving version: "holds 246 sequences of 1,280
+// tokens; 131,072 tokens each at 32 sequences", or, when it does not fit,
+// "one sequence fits up to 96,000 tokens on this build"; empty for training
+// or when unknown.
+QString limitsText(const VersionEstimate &version);
+// Why a chart of a version has no curve: its problem and, when it does not
+// fit, the longest sequence that would.
+QString noCurveText(const VersionEstimate &version);
+
 // " · 10 layers in host RAM (7.2 GB)" when a serving version offloads; else empty.
 QString offloadText(const VersionEstimate &version);
 // Green for serves, red for does not fit / does not serve, grey for unknown.

@@ -8,6 +8,7 @@
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
 #include "ui/format/coremessage.h"
+#include "ui/format/estimatetext.h"
 #include "ui/panels/layoutfields.h"
 #include "ui/panels/trainingfields.h"
 
@@ -116,6 +117,11 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     mRate->setDecimals(3);
     mRate->setSuffix(tr(" requests/s"));
     mRate->setKeyboardTracking(false);
+    mLimits = new QLabel(this);
+    mLimits->setObjectName(QStringLiteral("limitsLabel"));
+    mLimits->setWordWrap(true);
+    mLimits->setToolTip(tr("The most sequences the build's memory holds at one request's tokens, and the longest "
+                           "sequence at the load's concurrency, per model version"));
     mTtft = secondsBox(this, 600, 2);
     mTpot = secondsBox(this, 10, 3);
 
@@ -144,6 +150,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     form->addRow(tr("Load"), mLoadKind);
     form->addRow(tr("Concurrency"), mConcurrency);
     form->addRow(tr("Rate"), mRate);
+    form->addRow(tr("Limits"), mLimits);
     form->addRow(tr("TTFT target"), mTtft);
     form->addRow(tr("TPOT target"), mTpot);
     for (int row = firstServingRow; row < form->rowCount(); ++row)
@@ -234,8 +241,19 @@ void WorkloadPanel::showTaskRows(bool training)
     mTraining->setRowsVisible(training);
 }
 
+void WorkloadPanel::showLimits()
+{
+    QStringList lines;
+    if (mDocument.currentScenario() < mDocument.estimates().size())
+        for (const VersionEstimate &v : mDocument.estimates()[mDocument.currentScenario()].versions)
+            if (const QString limits = limitsText(v); !limits.isEmpty())
+                lines << tr("%1: %2").arg(QString::fromStdString(v.modelName), limits);
+    mLimits->setText(lines.isEmpty() ? QStringLiteral("—") : lines.join(u'\n'));
+}
+
 void WorkloadPanel::markProblems()
 {
+    showLimits();
     std::map<QWidget *, QStringList> reasons;
     if (mDocument.currentScenario() < mDocument.estimates().size())
         for (const VersionEstimate &v : mDocument.estimates()[mDocument.currentScenario()].versions)

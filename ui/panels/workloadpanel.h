@@ -18,6 +18,7 @@
 class QComboBox;
 class QFormLayout;
 class QDoubleSpinBox;
+class QLabel;
 class QListWidget;
 class QSpinBox;
 
@@ -37,6 +38,7 @@ public:
     QComboBox *familyBox() const { return mFamily; }
     QListWidget *versionList() const { return mVersions; }
     QSpinBox *concurrencyBox() const { return mConcurrency; }
+    QLabel *limitsLabel() const { return mLimits; }
     QComboBox *weightsBox() const { return mWeights; }
     QSpinBox *tensorParallelBox() const;
     LayoutFields *layoutFields() const { return mLayout; }
@@ -54,6 +56,8 @@ private:
     // Marks the rows whose input makes a version of the current scenario
     // invalid (the engine's Problem field), with the reason as tool tip.
     void markProblems();
+    // Each version's limits on this build (estimatetext.h limitsText).
+    void showLimits();
     void commitModels();
     void commitWorkload();
     void commitDeployment();
@@ -92,6 +96,7 @@ private:
     QDoubleSpinBox *mRate = nullptr;
     QDoubleSpinBox *mTtft = nullptr;
     QDoubleSpinBox *mTpot = nullptr;
+    QLabel *mLimits = nullptr; // what the build holds of each version at this load
     QFormLayout *mForm = nullptr;
     std::map<QWidget *, QString> mToolTips;         // each input's own tool tip, restored when its problem is gone
     std::map<std::string, QWidget *> mFieldWidgets; // the input each serving Problem field names
