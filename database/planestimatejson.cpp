@@ -100,6 +100,8 @@ QJsonObject versionEstimateToJson(const VersionEstimate &v)
                                {"dp_attention", v.prefillParallel.dataParallelAttention}});
     if (v.training)
         out.insert(QStringLiteral("training"), trainingToJson(*v.training));
+    if (v.fleetServersNeeded)
+        out.insert(QStringLiteral("fleet_servers_needed"), *v.fleetServersNeeded);
     if (v.request) {
         const InferenceRequest &d = v.request->deployment;
         out.insert(QStringLiteral("deployment"), QJsonObject{{"gpu", qs(d.gpu.id)},

@@ -67,6 +67,7 @@ QJsonObject toJson(const PlanWorkload &w)
         {"ttft_slo_seconds", w.ttftSloSeconds},
         {"tpot_slo_seconds", w.tpotSloSeconds},
         {"prefix_cache_hit_rate", w.prefixCacheHitRate},
+        {"peak_factor", w.peakFactor},
     };
 }
 
@@ -85,6 +86,7 @@ QJsonObject toJson(const DeploymentSettings &d)
         {"speculative", qs(d.speculative)},
         {"offload_layers", d.offloadLayers},
         {"auto_offload", d.autoOffload},
+        {"spare_servers", d.spareServers},
         {"prefill_pool",
          QJsonObject{
              {"gpus", d.prefillPool.gpus},
@@ -411,6 +413,8 @@ PlanWorkload workloadFromJson(const QJsonObject &root)
     // Plans written before the prefix cache was modelled have none.
     if (o.contains(QLatin1String("prefix_cache_hit_rate")))
         w.prefixCacheHitRate = number(o, where, "prefix_cache_hit_rate");
+    if (o.contains(QLatin1String("peak_factor")))
+        w.peakFactor = number(o, where, "peak_factor");
     return w;
 }
 
@@ -440,6 +444,8 @@ DeploymentSettings deploymentFromJson(const QJsonObject &scenario, const QString
         d.offloadLayers = smallInteger(o, where, "offload_layers", Sign::NonNegative);
     if (o.contains(QLatin1String("auto_offload")))
         d.autoOffload = boolean(o, where, "auto_offload");
+    if (o.contains(QLatin1String("spare_servers")))
+        d.spareServers = smallInteger(o, where, "spare_servers", Sign::NonNegative);
     if (o.contains(QLatin1String("prefill_pool"))) {
         const QString poolWhere = at(where, "prefill_pool");
         const QJsonObject pool = object(o, where, "prefill_pool");

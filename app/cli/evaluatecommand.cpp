@@ -97,7 +97,7 @@ void printTraining(const TrainingOutcome &t)
                            money(*t.usdPerMillionTokens, 2)));
 }
 
-void printVersion(const VersionEstimate &v)
+void printVersion(const VersionEstimate &v, double peakFactor)
 {
     QString line = QStringLiteral("  %1: fits %2, %3 %4")
                        .arg(qs(v.modelName), qs(toString(v.verdict.fits)),
@@ -145,6 +145,10 @@ void printVersion(const VersionEstimate &v)
                       .arg(units::inSeconds(p.tpot) * 1000, 0, 'f', 1)
                       .arg(qs(toString(v.speed->decode.bound))));
     }
+    if (v.fleetServersNeeded)
+        printLine(QStringLiteral("    Fleet: %1 like these serve the load at its peak (x%2), spares included")
+                      .arg(plural(*v.fleetServersNeeded, QStringLiteral("server")))
+                      .arg(peakFactor));
     if (v.usdPerMillionOutputTokens)
         printLine(QStringLiteral("    %1%2 per million output tokens")
                       .arg(v.costIsLowerBound ? QStringLiteral("at least ") : QString(),
@@ -194,7 +198,7 @@ int runEvaluate(const QStringList &arguments)
                           .arg(qs(issue.message.text()),
                                issue.fallback.empty() ? QString() : QStringLiteral(" — ") + qs(issue.fallback.text())));
         for (const VersionEstimate &v : e.versions)
-            printVersion(v);
+            printVersion(v, plan.workload.peakFactor);
     }
     return 0;
 }

@@ -28,12 +28,21 @@ std::vector<Problem> validate(const Plan &plan)
                      QT_TRANSLATE_NOOP("Core", "the prefix-cache hit rate is a share of each prompt's tokens, at "
                                                "least 0 and below 1, got %1"),
                      {plainNumber(w.prefixCacheHitRate)});
+    if (!(w.peakFactor >= 1 && w.peakFactor <= 100))
+        problems.add("peak-factor",
+                     QT_TRANSLATE_NOOP("Core", "the peak factor is the busiest load over the average, from 1 to "
+                                               "100, got %1"),
+                     {plainNumber(w.peakFactor)});
     for (const std::string &id : plan.modelIds)
         if (!plan.parts.model(id))
             problems.add("model", QT_TRANSLATE_NOOP("Core", "model '%1' is not in the plan's part snapshot"), {id});
     for (const Scenario &s : plan.scenarios) {
         ProblemList scenario("invalid-plan");
         scenario.addAll(validate(s.costs));
+        if (s.deployment.spareServers < 0 || s.deployment.spareServers > 1024)
+            scenario.add("spare-servers",
+                         QT_TRANSLATE_NOOP("Core", "spare servers must be between 0 and 1,024, got %1"),
+                         {std::to_string(s.deployment.spareServers)});
         for (const TopologyNode &n : s.topology.nodes) {
             if (n.count < 1)
                 scenario.add("count", QT_TRANSLATE_NOOP("Core", "%1 has a count below 1"), {n.name});

@@ -33,6 +33,9 @@ struct PlanWorkload {
     double tpotSloSeconds = 0.1;
     // The share of each prompt found in the engine's prefix cache (0 to below 1).
     double prefixCacheHitRate = 0;
+    // The load at its busiest over its average (at least 1): a fleet of
+    // unlinked servers is sized for the peak.
+    double peakFactor = 1;
 };
 
 struct Scenario {

@@ -188,6 +188,68 @@ VersionEstimate estimateTrainingVersion(const ModelSpec &model, const Cluster &c
     return v;
 }
 
+namespace {
+
+// The most servers a fleet is sized up to (a cloud-scale service beyond it).
+constexpr int kMostFleetServers = 4096;
+
+// A fleet like `drawn` with `servers` servers.
+Cluster fleetOf(const Cluster &drawn, int servers)
+{
+    Cluster c = drawn;
+    c.servers = servers;
+    c.gpuCount = servers * drawn.gpusPerServer;
+    return c;
+}
+
+// The fewest servers like the fleet's that serve the workload at its peak,
+// plus the spares; nullopt when no count does. Serving is monotone in the
+// servers (each adds a replica's worth), so doubling then bisecting finds it
+// in a few estimates.
+std::optional<int> fleetServersNeeded(const ModelSpec &model, const Cluster &drawn, const DeploymentSettings &settings,
+                                      const PlanWorkload &workload)
+{
+    PlanWorkload peak = workload;
+    const double factor = std::max(workload.peakFactor, 1.0);
+    peak.requestsPerSecond *= factor;
+    peak.concurrency = static_cast<std::int64_t>(std::ceil(static_cast<double>(workload.concurrency) * factor));
+    const auto serves = [&](int servers) {
+        return estimateVersion(model, fleetOf(drawn, servers), settings, peak).verdict.serves == Answer::Yes;
+    };
+    int high = 1;
+    while (high < kMostFleetServers && !serves(high))
+        high = std::min(high * 2, kMostFleetServers);
+    if (!serves(high))
+        return std::nullopt;
+    int low = high / 2; // does not serve (or 0)
+    while (high - low > 1) {
+        const int middle = (low + high) / 2;
+        (serves(middle) ? high : low) = middle;
+    }
+    return high + std::max(settings.spareServers, 0);
+}
+
+// Sizes a fleet's version for the peak and its spares; a drawn fleet smaller
+// than that does not serve, and says how many servers would.
+void sizeFleet(VersionEstimate &v, const ModelSpec &model, const Cluster &cluster, const DeploymentSettings &settings,
+               const PlanWorkload &workload)
+{
+    if (v.verdict.fits != Answer::Yes || v.verdict.serves == Answer::Unknown)
+        return;
+    v.fleetServersNeeded = fleetServersNeeded(model, cluster, settings, workload);
+    if (!v.fleetServersNeeded || *v.fleetServersNeeded <= cluster.servers || v.verdict.serves == Answer::No)
+        return;
+    v.verdict = {Answer::Yes,
+                 Answer::No,
+                 "fleet-size",
+                 {QT_TRANSLATE_NOOP("Core", "the load at its peak (x%1) needs %2 servers like these with %3 spare; "
+                                            "%4 are drawn"),
+                  {plainNumber(std::max(workload.peakFactor, 1.0)), std::to_string(*v.fleetServersNeeded),
+                   std::to_string(std::max(settings.spareServers, 0)), std::to_string(cluster.servers)}}};
+}
+
+} // namespace
+
 std::optional<double> usdPerMillionTokens(const VersionEstimate &v)
 {
     return v.training ? v.training->usdPerMillionTokens : v.usdPerMillionOutputTokens;
@@ -300,6 +362,8 @@ ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
             continue;
         }
         VersionEstimate v = estimateVersion(*model, e.cluster, scenario.deployment, plan.workload);
+        if (e.cluster.fleet)
+            sizeFleet(v, *model, e.cluster, scenario.deployment, plan.workload);
         if (v.speed && e.costCompleteness != CostCompleteness::Unknown) {
             const PlanWorkload &w = plan.workload;
             const double output = v.speed->nominal.outputTokensPerSecond;

@@ -58,6 +58,10 @@ struct VersionEstimate {
     double requestsPerSecond = 0;       // served at the operating point (nominal)
     std::optional<double> usdPerMillionOutputTokens; // nullopt: no speed, or the cost is unknown
     bool costIsLowerBound = false;                   // some part is unpriced: the cost per token is at least this
+    // A fleet of unlinked servers (Cluster::fleet): the servers like these
+    // that serve the load at its peak, spares included; nullopt when no
+    // number does (a latency target missed by one server alone) or not a fleet.
+    std::optional<int> fleetServersNeeded;
     // A training scenario's run (its verdict: fits is the memory's, serves
     // whether it finishes by the deadline); the serving fields stay empty.
     std::optional<TrainingOutcome> training;

@@ -64,6 +64,13 @@ std::vector<Problem> trainingProblems(const TrainingRunRequest &run, const Clust
                      : cluster.problem,
                  "",
                  {}}};
+    if (cluster.fleet)
+        return {{"cannot-estimate",
+                 {QT_TRANSLATE_NOOP("Core", "a training run spans its servers, and they are not linked: link them "
+                                            "(InfiniBand or Ethernet)"),
+                  {}},
+                 "",
+                 {}}};
     if (cluster.cpuOnly)
         return {{"cannot-estimate",
                  {QT_TRANSLATE_NOOP("Core", "training needs GPUs: the canvas has only a CPU and its memory"), {}},

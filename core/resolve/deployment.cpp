@@ -172,6 +172,14 @@ ResolvedDeployment resolveDisaggregated(const ModelSpec &model, const Cluster &c
 {
     ResolvedDeployment out;
     const PrefillPoolSettings &pool = settings.prefillPool;
+    if (cluster.fleet) {
+        out.problems.push_back({"fleet-prefill-pool",
+                                {QT_TRANSLATE_NOOP("Core", "a prefill pool sends its KV caches over the network, and "
+                                                           "the servers are not linked: link them"),
+                                 {}},
+                                "prefill-gpus"});
+        return out;
+    }
     if (cluster.cpuOnly || model.encoder) {
         out.problems.push_back({"prefill-pool-kind",
                                 {QT_TRANSLATE_NOOP("Core", "a prefill pool splits a generating model's GPUs; %1 on "
@@ -305,6 +313,24 @@ ResolvedDeployment resolveDeployment(const ModelSpec &model, const Cluster &clus
                                  {std::to_string(d.parallel.tensor), std::to_string(d.parallel.pipeline),
                                   std::to_string(perCopy), std::to_string(d.gpuCount)}},
                                 settings.tensorParallel > 0 ? "tp" : "pp"});
+        return out;
+    }
+    if (cluster.fleet && perCopy > cluster.gpusPerServer) {
+        out.problems.push_back(
+            {"fleet-replica-too-large",
+             {QT_TRANSLATE_NOOP("Core", "TP %1 x PP %2 needs %3 GPUs, and each unlinked server is a replica of its "
+                                        "own with %4: link the servers to spread a replica over them"),
+              {std::to_string(d.parallel.tensor), std::to_string(d.parallel.pipeline), std::to_string(perCopy),
+               std::to_string(cluster.gpusPerServer)}},
+             settings.pipelineParallel > 0 || settings.tensorParallel == 0 ? "pp" : "tp"});
+        return out;
+    }
+    if (cluster.fleet && r.links.expertParallelServers > 1) {
+        out.problems.push_back({"fleet-expert-span",
+                                {QT_TRANSLATE_NOOP("Core", "EP %1 spans servers that are not linked: link them, or "
+                                                           "keep expert parallelism inside one server"),
+                                 {std::to_string(d.parallel.expert)}},
+                                "ep"});
         return out;
     }
     out.replicas = static_cast<int>(d.gpuCount / std::max<std::int64_t>(perCopy, 1));

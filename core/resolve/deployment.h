@@ -65,6 +65,7 @@ struct DeploymentSettings {
     long long maxRunningSequences = 0;
     long long tokenBudget = 0;
     bool autoOffload = false; // the fewest offloaded layers that fit
+    int spareServers = 0;     // a fleet's N+k: servers beyond what the peak load needs
     bool loadMtp = false;     // DeepSeek's multi-token-prediction module
     // A speculative draft as `perf --speculative` names it ("mtp", "eagle",
     // "ngram:3:1.4", see parseSpeculative); empty: none. An MTP draft loads

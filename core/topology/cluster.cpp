@@ -188,6 +188,23 @@ std::set<int> reachable(const ServerGraph &g)
     return reachableFrom(g.servers.begin()->first, {&g.edges, &g.domainEdges});
 }
 
+// Two or more servers with the same number of GPUs and nothing drawn between
+// any of them: a fleet, each server serving on its own behind a load balancer.
+bool isFleet(const ServerGraph &g)
+{
+    int gpus = -1;
+    int servers = 0;
+    for (const auto &[id, server] : g.servers) {
+        if (server.gpus == 0)
+            continue;
+        if (gpus >= 0 && server.gpus != gpus)
+            return false;
+        gpus = server.gpus;
+        ++servers;
+    }
+    return servers > 1 && g.edges.empty() && g.domainEdges.empty();
+}
+
 // The NVLink domains that span servers: the fewest GPUs one joins, and the
 // slowest fabric path among them. Without a fabric across servers, nullopt.
 struct Domains {
@@ -394,6 +411,13 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
     if (domains && domains->fewestGpus > c.gpusPerServer) {
         c.gpusPerDomain = domains->fewestGpus;
         c.domain = inside ? slower(*inside, domains->path) : domains->path;
+    }
+    if (c.servers > 1 && isFleet(graph)) {
+        // No path between servers: replicas stay inside one, and nothing
+        // crosses servers (the links between them are none).
+        c.fleet = true;
+        c.links.pipeline = c.links.expertParallel = c.dataParallel = LinkPath{};
+        return c;
     }
     if (c.servers > 1) {
         if (reachable(graph).size() < graph.servers.size()) {
@@ -610,7 +634,7 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
         }
     }
     const ServerGraph graph = serverGraph(t, parts, mostNumerousGpu(t));
-    if (graph.servers.size() > 1) {
+    if (graph.servers.size() > 1 && !isFleet(graph)) {
         const std::set<int> connected = reachable(graph);
         for (const auto &[serverId, server] : graph.servers)
             if (!connected.count(serverId))

@@ -52,6 +52,11 @@ struct Cluster {
     PerfLinks links;
     LinkPath dataParallel; // between replicas: inside a server or across servers
     bool cloud = false;    // every GPU server is a rented cloud instance
+    // Identical servers with nothing drawn between them: replicas behind a
+    // load balancer. A replica, an expert-parallel group, a prefill pool's
+    // KV transfer and a training run must then stay inside one server (the
+    // links between servers are empty).
+    bool fleet = false;
     // No GPUs: the one server's CPU and memory are the device (gpu is
     // cpuAsDevice's), which only llama.cpp's CPU backend runs.
     bool cpuOnly = false;

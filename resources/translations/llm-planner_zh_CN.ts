@@ -1259,6 +1259,34 @@ does not fit: %1 short</source>
         <source>takes %1 days, more than the %2 days asked</source>
         <translation>需要 %1 天，超过要求的 %2 天</translation>
     </message>
+    <message>
+        <source>the peak factor is the busiest load over the average, from 1 to 100, got %1</source>
+        <translation>峰值系数是最忙时负载与平均负载之比，取值 1 到 100，实际为 %1</translation>
+    </message>
+    <message>
+        <source>spare servers must be between 0 and 1,024, got %1</source>
+        <translation>备用服务器数必须在 0 到 1,024 之间，实际为 %1</translation>
+    </message>
+    <message>
+        <source>a training run spans its servers, and they are not linked: link them (InfiniBand or Ethernet)</source>
+        <translation>训练任务横跨多台服务器，而这些服务器之间没有连接：请连接它们（InfiniBand 或以太网）</translation>
+    </message>
+    <message>
+        <source>a prefill pool sends its KV caches over the network, and the servers are not linked: link them</source>
+        <translation>预填充池通过网络发送 KV 缓存，而服务器之间没有连接：请连接它们</translation>
+    </message>
+    <message>
+        <source>TP %1 x PP %2 needs %3 GPUs, and each unlinked server is a replica of its own with %4: link the servers to spread a replica over them</source>
+        <translation>TP %1 x PP %2 需要 %3 块 GPU，而每台未连接的服务器各自是一个副本，只有 %4 块：请连接服务器，让副本跨服务器分布</translation>
+    </message>
+    <message>
+        <source>EP %1 spans servers that are not linked: link them, or keep expert parallelism inside one server</source>
+        <translation>EP %1 横跨未连接的服务器：请连接它们，或把专家并行限制在一台服务器内</translation>
+    </message>
+    <message>
+        <source>the load at its peak (x%1) needs %2 servers like these with %3 spare; %4 are drawn</source>
+        <translation>峰值负载（x%1）需要 %2 台这样的服务器（含 %3 台备用）；当前画了 %4 台</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>
@@ -1500,6 +1528,14 @@ does not fit: %1 short</source>
     <message>
         <source>%1; %2</source>
         <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source> · fleet: 1 server like these at the peak (× %1), spares included</source>
+        <translation> · 集群：峰值（× %1）需 1 台这样的服务器，含备用</translation>
+    </message>
+    <message>
+        <source> · fleet: %1 servers like these at the peak (× %2), spares included</source>
+        <translation> · 集群：峰值（× %2）需 %1 台这样的服务器，含备用</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3162,10 @@ micro-batch %2, global batch %3</source>
         <source>%1 problems: hover the red badges</source>
         <translation>%1 个问题：将鼠标悬停在红色标记上</translation>
     </message>
+    <message>
+        <source>nothing drawn: %1 identical servers, each a replica of its own behind a load balancer</source>
+        <translation>未画连接：%1 台相同的服务器，各自作为负载均衡后的一个副本</translation>
+    </message>
 </context>
 <context>
     <name>planner::LaunchExportDialog</name>
@@ -3311,6 +3351,18 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>Offload</source>
         <translation>卸载</translation>
+    </message>
+    <message>
+        <source>A fleet of unlinked servers (each a replica behind a load balancer) is sized for the peak load plus this many spare servers (N+k)</source>
+        <translation>未连接的服务器集群（每台是负载均衡后的一个副本）按峰值负载再加这么多台备用服务器来配置（N+k）</translation>
+    </message>
+    <message>
+        <source> spare servers</source>
+        <translation> 台备用服务器</translation>
+    </message>
+    <message>
+        <source>Fleet spares</source>
+        <translation>集群备用</translation>
     </message>
 </context>
 <context>
@@ -4535,6 +4587,18 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source> the average</source>
+        <translation> 平均负载</translation>
+    </message>
+    <message>
+        <source>The load at its busiest over its average: a fleet of unlinked servers is sized for the peak (with its spare servers)</source>
+        <translation>最忙时负载与平均负载之比：未连接的服务器集群按峰值（加备用服务器）配置</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
     </message>
 </context>
 </TS>

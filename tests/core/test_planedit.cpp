@@ -187,6 +187,106 @@ private slots:
         QCOMPARE(plan.parts.links.size(), linksBefore);
     }
 
+    // Identical servers with nothing drawn between them are a fleet: each a
+    // replica of its own behind a load balancer, with no badge. What must
+    // cross servers (a replica larger than one, a training run) names the
+    // link it needs; servers of different sizes are not a fleet.
+    void unlinkedIdenticalServersAreAFleet()
+    {
+        Plan plan = onePlan();
+        std::vector<int> servers;
+        for (int i = 0; i < 3; ++i)
+            servers.push_back(addDgx(plan, i * 600.0, 0));
+        plan.parts.models = {*shipped().find<ModelSpec>(QStringLiteral("llama-3.1-70b"))};
+        plan.modelIds = {"llama-3.1-70b"};
+        plan.scenarios[0].deployment.weightFormat = "fp8";
+        const ScenarioEstimate fleet = evaluateScenario(plan, plan.scenarios[0]);
+        QVERIFY(fleet.cluster.fleet);
+        QVERIFY(fleet.cluster.problem.empty());
+        QVERIFY(fleet.issues.empty());
+        QCOMPARE(fleet.cluster.servers, 3);
+        const VersionEstimate &v = fleet.versions.front();
+        QVERIFY(v.verdict.fits == Answer::Yes);
+        QCOMPARE(v.replicas * v.parallel.tensor * v.parallel.pipeline, 24);
+        QVERIFY(v.parallel.tensor * v.parallel.pipeline <= 8); // a replica stays inside a server
+        QVERIFY(v.fleetServersNeeded && *v.fleetServersNeeded <= 3);
+
+        // Sized for the peak with N+1: at twice the rate three servers hold
+        // and at the peak more are needed; one server fewer than the count
+        // found (spare aside) does not serve the peak.
+        plan.workload.byRequestRate = true;
+        plan.workload.requestsPerSecond = 1;
+        std::optional<int> atOne;
+        for (double rate = 1; rate < 4096 && !atOne; rate *= 2) {
+            plan.workload.requestsPerSecond = rate;
+            const VersionEstimate sized = evaluateScenario(plan, plan.scenarios[0]).versions.front();
+            if (sized.fleetServersNeeded && *sized.fleetServersNeeded > 3)
+                atOne = sized.fleetServersNeeded;
+        }
+        QVERIFY(atOne);
+        plan.workload.peakFactor = 1.5;
+        plan.scenarios[0].deployment.spareServers = 1;
+        const VersionEstimate peak = evaluateScenario(plan, plan.scenarios[0]).versions.front();
+        QVERIFY(peak.fleetServersNeeded && *peak.fleetServersNeeded > *atOne);
+        QVERIFY(peak.verdict.serves == Answer::No);
+        PlanWorkload atPeak = plan.workload;
+        atPeak.requestsPerSecond *= 1.5;
+        const ModelSpec &model = *plan.parts.model("llama-3.1-70b");
+        const auto servesOn = [&](int servers) {
+            Cluster c = fleet.cluster;
+            c.servers = servers;
+            c.gpuCount = servers * c.gpusPerServer;
+            return estimateVersion(model, c, plan.scenarios[0].deployment, atPeak).verdict.serves == Answer::Yes;
+        };
+        QVERIFY(servesOn(*peak.fleetServersNeeded - 1));  // the count without its spare serves the peak
+        QVERIFY(!servesOn(*peak.fleetServersNeeded - 2)); // one fewer does not
+        // The average load served by the three drawn, its peak not: the verdict says how many would.
+        plan.workload.requestsPerSecond /= 2;
+        plan.workload.peakFactor = 4;
+        const VersionEstimate average = evaluateScenario(plan, plan.scenarios[0]).versions.front();
+        QCOMPARE(average.verdict.code, std::string("fleet-size"));
+        QVERIFY(average.verdict.reason.text().find(std::to_string(*average.fleetServersNeeded) + " servers")
+                != std::string::npos);
+        plan.workload = PlanWorkload{};
+        plan.scenarios[0].deployment.spareServers = 0;
+
+        // The same servers linked over InfiniBand serve with as many replicas.
+        const std::optional<LinkSpec> ib = shipped().find<LinkSpec>(QStringLiteral("ib-ndr"));
+        QVERIFY(ib);
+        for (size_t i = 1; i < servers.size(); ++i)
+            QVERIFY(!planedit::addLink(plan, 0, servers[i - 1], servers[i], *ib).refusal);
+        const ScenarioEstimate linked = evaluateScenario(plan, plan.scenarios[0]);
+        QVERIFY(!linked.cluster.fleet);
+        QCOMPARE(linked.versions.front().replicas, v.replicas);
+        plan.scenarios[0].topology.links.clear();
+
+        // A replica over two servers needs a link.
+        plan.scenarios[0].deployment.pipelineParallel = 2;
+        const VersionEstimate tooLarge = evaluateScenario(plan, plan.scenarios[0]).versions.front();
+        QVERIFY(tooLarge.verdict.fits == Answer::Unknown);
+        QCOMPARE(tooLarge.problemField, std::string("pp"));
+        QVERIFY(tooLarge.verdict.reason.text().find("link the servers") != std::string::npos);
+        plan.scenarios[0].deployment.pipelineParallel = 0;
+
+        // Training spans its servers.
+        TrainingSettings training;
+        training.tensorParallel = 8;
+        plan.scenarios[0].training = training;
+        const VersionEstimate trained = evaluateScenario(plan, plan.scenarios[0]).versions.front();
+        QVERIFY(trained.verdict.fits == Answer::Unknown);
+        QVERIFY(trained.verdict.reason.text().find("not linked") != std::string::npos);
+        plan.scenarios[0].training.reset();
+
+        // One server with a GPU more: not a fleet, and the badges ask for a link.
+        const std::optional<planedit::PartSpec> gpu = partSpec(shipped(), NodeKind::Gpu, "h100-sxm", nullptr);
+        QVERIFY(gpu);
+        QVERIFY(planedit::addPart(plan, 0, *gpu, servers[0], {0, 0}).change.any());
+        const ScenarioEstimate mixed = evaluateScenario(plan, plan.scenarios[0]);
+        QVERIFY(!mixed.cluster.fleet);
+        QVERIFY(!mixed.cluster.problem.empty());
+        QVERIFY(!mixed.issues.empty());
+    }
+
     void pastedServersAreCopiesWithNewIds()
     {
         Plan plan = onePlan();

@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace planner;
 using namespace planner::testing;
 
@@ -154,8 +156,20 @@ private slots:
         addGpus(t, first, "h100-sxm", 8, "nvswitch");
         const int second = addServer(t, "two");
         addGpus(t, second, "h100-sxm", 8, "nvswitch");
+        // Unlinked and identical: a fleet, each server a replica of its own.
         Cluster c = reduceToCluster(t, parts());
+        QVERIFY2(c.problem.empty(), c.problem.text().c_str());
+        QVERIFY(c.fleet);
+        QCOMPARE(units::inGBPerSecond(c.links.pipeline.bandwidth), 0.0);
+        // A third server of another size makes it a cluster that needs its links.
+        const int third = addServer(t, "three");
+        addGpus(t, third, "h100-sxm", 4, "nvswitch");
+        c = reduceToCluster(t, parts());
+        QVERIFY(!c.fleet);
         QVERIFY(c.problem.text().find("no path") != std::string::npos);
+        t.nodes.erase(std::remove_if(t.nodes.begin(), t.nodes.end(),
+                                     [&](const TopologyNode &n) { return n.id == third || n.parent == third; }),
+                      t.nodes.end());
 
         addLink(t, first, second, "ib-ndr", 8); // eight 400 Gb/s ports
         c = reduceToCluster(t, parts());
@@ -235,7 +249,7 @@ private slots:
         const int s1 = addServer(two, "a");
         const int g1 = addGpus(two, s1, "h100-sxm", 1);
         const int s2 = addServer(two, "b");
-        const int g2 = addGpus(two, s2, "h100-sxm", 1);
+        const int g2 = addGpus(two, s2, "h100-sxm", 2); // not identical: no fleet
         QVERIFY(linkProblem(two, parts(), g1, g2, parts().links[0])
                     .value_or(Message{})
                     .text()

@@ -242,7 +242,7 @@ Plan everyField(const Catalogue &catalogue)
     plan.name = "Round trip: \"quotes\", ünïcode and\nnew lines";
     plan.modelFamily = "Llama 3.1";
     addModels(plan, catalogue, {"llama-3.1-70b", "deepseek-r1"});
-    plan.workload = PlanWorkload{1500, 300, 8192, true, 2.5, 24, 1.5, 0.07, 0.4};
+    plan.workload = PlanWorkload{1500, 300, 8192, true, 2.5, 24, 1.5, 0.07, 0.4, 1.75};
 
     Scenario onPrem;
     onPrem.name = "On-prem: 2x DGX H100";
@@ -255,6 +255,7 @@ Plan everyField(const Catalogue &catalogue)
     onPrem.deployment.prefillPool = {8, 4, 2, 8, true};
     onPrem.deployment.offloadLayers = 12;
     onPrem.deployment.autoOffload = true;
+    onPrem.deployment.spareServers = 2;
     onPrem.costs.electricityUsdPerKwh = {0.1234, "our utility bill, 2026-01"};
     onPrem.costs.pue = {1.3, "our data centre, measured 2025"};
     onPrem.costs.amortisationYears = {5, "finance: 5-year depreciation"};
@@ -371,7 +372,7 @@ bool samePlans(const Plan &a, const Plan &b)
            && wa.contextTokens == wb.contextTokens && wa.byRequestRate == wb.byRequestRate
            && wa.requestsPerSecond == wb.requestsPerSecond && wa.concurrency == wb.concurrency
            && wa.ttftSloSeconds == wb.ttftSloSeconds && wa.tpotSloSeconds == wb.tpotSloSeconds
-           && wa.prefixCacheHitRate == wb.prefixCacheHitRate;
+           && wa.prefixCacheHitRate == wb.prefixCacheHitRate && wa.peakFactor == wb.peakFactor;
     same = same && a.scenarios.size() == b.scenarios.size();
     for (size_t i = 0; same && i < a.scenarios.size(); ++i) {
         const Scenario &sa = a.scenarios[i];
@@ -559,9 +560,10 @@ private slots:
         // Plans written before the layout, the draft, the prefill pool and
         // the prefix cache were stored keep the defaults for them.
         const QByteArray good = serializePlan(everyField(*mCatalogue));
-        QList<std::pair<QString, QJsonValue>> removed{{QStringLiteral("workload.prefix_cache_hit_rate"), kRemove}};
+        QList<std::pair<QString, QJsonValue>> removed{{QStringLiteral("workload.prefix_cache_hit_rate"), kRemove},
+                                                      {QStringLiteral("workload.peak_factor"), kRemove}};
         for (const char *key : {"expert_parallel", "dp_attention", "max_running_sequences", "token_budget",
-                                "speculative", "prefill_pool", "offload_layers", "auto_offload"})
+                                "speculative", "prefill_pool", "offload_layers", "auto_offload", "spare_servers"})
             removed.append({QStringLiteral("scenarios.0.deployment.") + QLatin1String(key), kRemove});
         removed.append({QStringLiteral("scenarios.1.training"), kRemove});
         const PlanFileResult read = parsePlan(edited(good, removed));
@@ -570,6 +572,8 @@ private slots:
         QCOMPARE(d.tensorParallel, 8);
         QVERIFY(d == (DeploymentSettings{"fp8", "fp8", "sglang", 8, 2}));
         QCOMPARE(read.plan->workload.prefixCacheHitRate, 0.0);
+        QCOMPARE(read.plan->workload.peakFactor, 1.0);
+        QCOMPARE(read.plan->scenarios.front().deployment.spareServers, 0);
         QVERIFY(!read.plan->scenarios.at(1).training); // a serving scenario
     }
 
@@ -641,6 +645,8 @@ private slots:
             "scenarios[1].training: missing required field 'sequence_length'");
         row("zero tensor parallel", {{s("scenarios.1.training.tensor_parallel"), 0}},
             "scenarios[1].training: 'tensor_parallel' must be a positive integer, got 0");
+        row("peak below the average", {{s("workload.peak_factor"), 0.5}},
+            "the peak factor is the busiest load over the average, from 1 to 100, got 0.5");
         row("negative offload", {{s("scenarios.0.deployment.offload_layers"), -3}},
             "scenarios[0].deployment: 'offload_layers' must be a non-negative integer, got -3");
         row("topology missing", {{s("scenarios.0.topology"), kRemove}},

@@ -707,6 +707,43 @@ private slots:
         QVERIFY(version().sequencesHeld <= 4 * version().replicas);
     }
 
+    // Three DGX H100 dropped without links are a fleet: no badge, the
+    // Inspector says each is a replica of its own, the Summary gives the
+    // servers the peak load needs, and the peak and spares are edits.
+    void unlinkedServersServeAsAFleet()
+    {
+        MainWindow window(*mCatalogue);
+        PlanDocument *doc = window.document();
+        Plan plan = twoGpuPlan();
+        plan.scenarios.front().topology = {};
+        doc->reset(plan, QString());
+        QString error;
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(edits::dropPart(*doc, {PaletteKind::Server, QStringLiteral("dgx-h100")}, QPointF(i * 700.0, 0), 0,
+                                     &error),
+                     qPrintable(error));
+        QCoreApplication::processEvents();
+        const ScenarioEstimate &e = doc->estimates().front();
+        QVERIFY(e.cluster.fleet);
+        QCOMPARE(window.scene()->badgeCount(), 0);
+        const QString note = window.summary()->table()->item(0, SummaryPanel::Note)->text();
+        QVERIFY2(note.contains(QStringLiteral("fleet: ")), qPrintable(note));
+
+        auto *peak = window.workload()->findChild<QDoubleSpinBox *>(QStringLiteral("peakFactorBox"));
+        auto *spares = window.workload()->findChild<QSpinBox *>(QStringLiteral("spareServersBox"));
+        QVERIFY(peak && spares);
+        const int steps = doc->undoStack()->count();
+        peak->setValue(2);
+        spares->setValue(1);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->undoStack()->count(), steps + 2);
+        QCOMPARE(doc->plan().workload.peakFactor, 2.0);
+        QCOMPARE(doc->scenario().deployment.spareServers, 1);
+        const std::optional<int> needed = doc->estimates().front().versions.front().fleetServersNeeded;
+        QVERIFY(needed && *needed >= 2);
+        QVERIFY(window.summary()->table()->item(0, SummaryPanel::Note)->text().contains(QStringLiteral("× 2")));
+    }
+
     // Story 3: Llama 3.1 70B in BF16 (about 141 GB) does not fit two 80 GB
     // H100s with the KV cache of one 64k-token sequence; "offload as many as it takes" keeps the
     // fewest layers in host RAM that make it fit, and the Summary says so;

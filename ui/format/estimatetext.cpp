@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace planner {
 
 namespace {
@@ -116,6 +118,18 @@ QString noCurveText(const VersionEstimate &v)
     if (problem.isEmpty())
         return limits;
     return limits.isEmpty() ? problem : EstimateText::tr("%1; %2").arg(problem, limits);
+}
+
+QString fleetText(const VersionEstimate &v, double peakFactor)
+{
+    if (!v.fleetServersNeeded)
+        return {};
+    const QString peak = QLocale().toString(std::max(peakFactor, 1.0));
+    return *v.fleetServersNeeded == 1
+               ? EstimateText::tr(" · fleet: 1 server like these at the peak (× %1), spares included").arg(peak)
+               : EstimateText::tr(" · fleet: %1 servers like these at the peak (× %2), spares included")
+                     .arg(*v.fleetServersNeeded)
+                     .arg(peak);
 }
 
 QString offloadText(const VersionEstimate &v)

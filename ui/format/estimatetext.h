@@ -43,6 +43,10 @@ QString limitsText(const VersionEstimate &version);
 // fit, the longest sequence that would.
 QString noCurveText(const VersionEstimate &version);
 
+// " · fleet: 5 servers like these at the peak (× 1.5), spares included" for a
+// fleet of unlinked servers; else empty.
+QString fleetText(const VersionEstimate &version, double peakFactor);
+
 // " · 10 layers in host RAM (7.2 GB)" when a serving version offloads; else empty.
 QString offloadText(const VersionEstimate &version);
 // Green for serves, red for does not fit / does not serve, grey for unknown.

@@ -112,7 +112,12 @@ std::vector<InspectorPanel::TextRow> InspectorPanel::summaryRows() const
             if (c.gpusPerDomain > c.gpusPerServer)
                 rows.push_back({tr("NVLink domain"),
                                 tr("%1 GPUs across servers, %2").arg(c.gpusPerDomain).arg(perDirection(c.domain))});
-            if (c.servers > 1)
+            if (c.fleet)
+                rows.push_back({tr("Between servers"),
+                                tr("nothing drawn: %1 identical servers, each a replica of its own behind a load "
+                                   "balancer")
+                                    .arg(c.servers)});
+            else if (c.servers > 1)
                 rows.push_back({tr("Between servers"), perDirection(c.links.pipeline) + tr(" per GPU")});
         }
         // Each model version's layers and why its cache is the size it is.

@@ -55,6 +55,12 @@ LayoutFields::LayoutFields(QFormLayout *form, QWidget *parent)
     mAutoOffload->setObjectName(QStringLiteral("autoOffloadBox"));
     mAutoOffload->setToolTip(tr("The fewest offloaded layers (at least the count above) with which the model and "
                                 "its KV cache fit the GPUs"));
+    mSpareServers = sizeBox(parent, tr("none"),
+                            tr("A fleet of unlinked servers (each a replica behind a load balancer) is sized for the "
+                               "peak load plus this many spare servers (N+k)"),
+                            1024);
+    mSpareServers->setObjectName(QStringLiteral("spareServersBox"));
+    mSpareServers->setSuffix(tr(" spare servers"));
     mPrefillGpus = sizeBox(parent, tr("none: every GPU does both"),
                            tr("Disaggregated serving: this many of the scenario's GPUs (the first servers) compute "
                               "the prompts and send their KV caches over the drawn links to the others, which only "
@@ -77,6 +83,7 @@ LayoutFields::LayoutFields(QFormLayout *form, QWidget *parent)
     form->addRow(tr("Running limit"), mRunningLimit);
     form->addRow(tr("Offload"), mOffload);
     form->addRow(QString(), mAutoOffload);
+    form->addRow(tr("Fleet spares"), mSpareServers);
     form->addRow(tr("Prefill pool"), mPrefillGpus);
     form->addRow(tr("Prefill TP"), mPrefillTensor);
     form->addRow(tr("Prefill EP"), mPrefillExpert);
@@ -87,8 +94,8 @@ LayoutFields::LayoutFields(QFormLayout *form, QWidget *parent)
         if (!mShowing)
             emit edited();
     };
-    for (QSpinBox *box :
-         {mTensor, mPipeline, mExpert, mRunningLimit, mOffload, mPrefillGpus, mPrefillTensor, mPrefillExpert})
+    for (QSpinBox *box : {mTensor, mPipeline, mExpert, mRunningLimit, mOffload, mSpareServers, mPrefillGpus,
+                          mPrefillTensor, mPrefillExpert})
         connect(box, &QSpinBox::valueChanged, this, changed);
     for (QCheckBox *box : {mDpAttention, mAutoOffload, mPrefillDpAttention})
         connect(box, &QCheckBox::toggled, this, changed);
@@ -104,6 +111,7 @@ void LayoutFields::show(const DeploymentSettings &d)
     mRunningLimit->setValue(static_cast<int>(std::min<long long>(d.maxRunningSequences, mRunningLimit->maximum())));
     mOffload->setValue(d.offloadLayers);
     mAutoOffload->setChecked(d.autoOffload);
+    mSpareServers->setValue(d.spareServers);
     mPrefillGpus->setValue(d.prefillPool.gpus);
     mPrefillTensor->setValue(d.prefillPool.tensorParallel);
     mPrefillExpert->setValue(d.prefillPool.expertParallel);
@@ -121,6 +129,7 @@ void LayoutFields::apply(DeploymentSettings &d) const
     d.maxRunningSequences = mRunningLimit->value();
     d.offloadLayers = mOffload->value();
     d.autoOffload = mAutoOffload->isChecked();
+    d.spareServers = mSpareServers->value();
     d.prefillPool.gpus = mPrefillGpus->value();
     d.prefillPool.tensorParallel = mPrefillTensor->value();
     d.prefillPool.expertParallel = mPrefillExpert->value();
@@ -135,6 +144,7 @@ std::vector<std::pair<std::string, QWidget *>> LayoutFields::fieldWidgets() cons
             {"dp-attention", mDpAttention},
             {"max-running", mRunningLimit},
             {"offload", mOffload},
+            {"spare-servers", mSpareServers},
             {"prefill-gpus", mPrefillGpus},
             {"prefill-tp", mPrefillTensor},
             {"prefill-pp", mPrefillGpus},

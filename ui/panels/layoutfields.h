@@ -1,7 +1,8 @@
 #pragma once
 // The deployment's layout as the workload panel shows it: tensor, pipeline and
 // expert parallelism, data-parallel attention, the engine's running limit,
-// layers offloaded to host RAM (a count, or the fewest that fit), and a
+// layers offloaded to host RAM (a count, or the fewest that fit), a fleet's
+// spare servers, and a
 // disaggregated prefill pool with a layout of its own. The rows are added to
 // the panel's form; show() reads a scenario's settings, apply() writes the
 // inputs back, and edited() fires on each user change (the panel makes it one
@@ -37,6 +38,7 @@ public:
     QSpinBox *prefillGpusBox() const { return mPrefillGpus; }
     QSpinBox *offloadBox() const { return mOffload; }
     QCheckBox *autoOffloadBox() const { return mAutoOffload; }
+    QSpinBox *spareServersBox() const { return mSpareServers; }
 
 signals:
     void edited();
@@ -51,6 +53,7 @@ private:
     QSpinBox *mRunningLimit = nullptr;
     QSpinBox *mOffload = nullptr;      // decoder layers kept in host RAM
     QCheckBox *mAutoOffload = nullptr; // or as many more as it takes to fit
+    QSpinBox *mSpareServers = nullptr; // a fleet's N+k
     QSpinBox *mPrefillGpus = nullptr;
     QSpinBox *mPrefillTensor = nullptr;
     QSpinBox *mPrefillExpert = nullptr;

@@ -148,6 +148,8 @@ void SummaryPanel::refresh()
                            .arg(boundName(v.speed->decode.bound), layoutText(v))
                            .arg(v.concurrency)
                        + offloadText(v);
+            if (!v.training)
+                note += fleetText(v, mDocument.plan().workload.peakFactor);
             // The whole note (with how to raise the share) is the memory cell's tooltip.
             if (const std::optional<double> share = s.cluster.gpu ? s.cluster.gpu->gpuMemoryShare : std::nullopt;
                 share && v.capacityNote)

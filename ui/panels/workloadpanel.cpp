@@ -117,6 +117,16 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     mRate->setDecimals(3);
     mRate->setSuffix(tr(" requests/s"));
     mRate->setKeyboardTracking(false);
+    mPeak = new QDoubleSpinBox(this);
+    mPeak->setObjectName(QStringLiteral("peakFactorBox"));
+    mPeak->setRange(1, 100);
+    mPeak->setDecimals(2);
+    mPeak->setSingleStep(0.25);
+    mPeak->setPrefix(QStringLiteral("× "));
+    mPeak->setSuffix(tr(" the average"));
+    mPeak->setToolTip(tr("The load at its busiest over its average: a fleet of unlinked servers is sized for the "
+                         "peak (with its spare servers)"));
+    mPeak->setKeyboardTracking(false);
     mLimits = new QLabel(this);
     mLimits->setObjectName(QStringLiteral("limitsLabel"));
     mLimits->setWordWrap(true);
@@ -150,6 +160,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     form->addRow(tr("Load"), mLoadKind);
     form->addRow(tr("Concurrency"), mConcurrency);
     form->addRow(tr("Rate"), mRate);
+    form->addRow(tr("Peak"), mPeak);
     form->addRow(tr("Limits"), mLimits);
     form->addRow(tr("TTFT target"), mTtft);
     form->addRow(tr("TPOT target"), mTpot);
@@ -184,7 +195,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     connect(mTraining, &TrainingFields::edited, this, &WorkloadPanel::commitTraining);
     for (QSpinBox *box : {mContext, mInput, mOutput, mConcurrency})
         connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
-    for (QDoubleSpinBox *box : {mRate, mTtft, mTpot, mPrefixHit})
+    for (QDoubleSpinBox *box : {mRate, mTtft, mTpot, mPrefixHit, mPeak})
         connect(box, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::commitWorkload);
     connect(mLoadKind, &QComboBox::currentIndexChanged, this, &WorkloadPanel::commitWorkload);
     // Queued: the list item whose signal caused the change is replaced by refresh().
@@ -211,7 +222,7 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
         {"engine", mEngine},        {"context", mContext},         {"input-len", mInput},
         {"output-len", mOutput},    {"concurrency", mConcurrency}, {"qps", mRate},
         {"ttft-slo", mTtft},        {"tpot-slo", mTpot},           {"speculative", mSpeculative},
-        {"prefix-hit", mPrefixHit},
+        {"prefix-hit", mPrefixHit}, {"peak-factor", mPeak},
     };
     for (const auto &[field, widget] : mLayout->fieldWidgets())
         mFieldWidgets[field] = widget;
@@ -348,6 +359,7 @@ void WorkloadPanel::refresh()
     mLoadKind->setCurrentIndex(w.byRequestRate ? 1 : 0);
     mConcurrency->setValue(static_cast<int>(w.concurrency));
     mRate->setValue(w.requestsPerSecond);
+    mPeak->setValue(w.peakFactor);
     mConcurrency->setEnabled(!w.byRequestRate);
     mRate->setEnabled(w.byRequestRate);
     mTtft->setValue(w.ttftSloSeconds);
@@ -379,6 +391,7 @@ void WorkloadPanel::commitWorkload()
     w.ttftSloSeconds = mTtft->value();
     w.tpotSloSeconds = mTpot->value();
     w.prefixCacheHitRate = mPrefixHit->value() / 100;
+    w.peakFactor = mPeak->value();
     edits::setWorkload(mDocument, w);
 }
 

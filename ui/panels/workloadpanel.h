@@ -94,6 +94,7 @@ private:
     QComboBox *mLoadKind = nullptr;
     QSpinBox *mConcurrency = nullptr;
     QDoubleSpinBox *mRate = nullptr;
+    QDoubleSpinBox *mPeak = nullptr; // the busiest load over the average
     QDoubleSpinBox *mTtft = nullptr;
     QDoubleSpinBox *mTpot = nullptr;
     QLabel *mLimits = nullptr; // what the build holds of each version at this load
