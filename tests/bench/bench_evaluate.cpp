@@ -5,6 +5,7 @@
 // speed at the operating point and the costs. Also the R1 sample at 5
 // requests/s, where the verdict's search goes past what memory holds.
 
+#include "core/plan/planedit.h"
 #include "core/plan/planevaluation.h"
 #include "support/sampleplans.h"
 
@@ -45,6 +46,20 @@ private slots:
         busy.workload.byRequestRate = true;
         busy.workload.requestsPerSecond = 5;
         time("deepseek-r1-8x-h200 at 5 requests/s", busy);
+
+        // A fleet: the 2x RTX 4090 workstation sixteen times, unlinked, sized
+        // for a peak of twice 20 requests/s with one spare.
+        Plan fleet = testsupport::samplePlan("r1-distill-qwen-32b-2x-rtx4090");
+        fleet.scenarios.resize(1);
+        const Topology one = fleet.scenarios[0].topology;
+        const int server = one.servers().front()->id;
+        for (int copy = 1; copy < 16; ++copy)
+            planedit::pasteServers(fleet, 0, one, {server}, {copy * 500.0, 0});
+        fleet.workload.byRequestRate = true;
+        fleet.workload.requestsPerSecond = 20;
+        fleet.workload.peakFactor = 2;
+        fleet.scenarios[0].deployment.spareServers = 1;
+        time("fleet of 16 workstations, sized for the peak", fleet);
     }
 };
 
