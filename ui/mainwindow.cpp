@@ -24,6 +24,7 @@
 #include "ui/preferences/preferencesdialog.h"
 #include "ui/report/exportproposaldialog.h"
 #include "ui/report/proposalwriter.h"
+#include "ui/search/findbuilddialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -297,6 +298,10 @@ void MainWindow::createActions()
     scenario->addAction(tr("&Rename Scenario…"), this, &MainWindow::renameScenario);
     scenario->addAction(tr("Re&move Scenario"), this, &MainWindow::removeScenario);
     scenario->addSeparator();
+    scenario->addAction(tr("&Find a Build…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, [this] {
+        FindBuildDialog dialog(*mDocument, this);
+        dialog.exec();
+    });
     scenario->addAction(tr("Export &Launch Command…"), this, &MainWindow::exportLaunchCommand);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

@@ -1537,6 +1537,22 @@ does not fit: %1 short</source>
         <source> · fleet: %1 servers like these at the peak (× %2), spares included</source>
         <translation> · 集群：峰值（× %2）需 %1 台这样的服务器，含备用</translation>
     </message>
+    <message>
+        <source>On demand</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <source>1-year reserved</source>
+        <translation>1 年预留</translation>
+    </message>
+    <message>
+        <source>3-year reserved</source>
+        <translation>3 年预留</translation>
+    </message>
+    <message>
+        <source>Spot</source>
+        <translation>竞价</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialogs</name>
@@ -2778,22 +2794,6 @@ micro-batch %2, global batch %3</source>
 <context>
     <name>planner::CostPanel</name>
     <message>
-        <source>On demand</source>
-        <translation>按需</translation>
-    </message>
-    <message>
-        <source>1-year reserved</source>
-        <translation>1 年预留</translation>
-    </message>
-    <message>
-        <source>3-year reserved</source>
-        <translation>3 年预留</translation>
-    </message>
-    <message>
-        <source>Spot</source>
-        <translation>竞价</translation>
-    </message>
-    <message>
         <source>The price the scenario&apos;s cloud instances are charged at</source>
         <translation>该方案中云实例的计费方式</translation>
     </message>
@@ -2855,6 +2855,209 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>planner::FindBuildDialog</name>
+    <message>
+        <source>%1 · %2 weights · %3 KV · %4 replicas</source>
+        <translation>%1 · %2 权重 · %3 KV · %4 个副本</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Monthly cost against latency</source>
+        <translation>月成本与延迟</translation>
+    </message>
+    <message>
+        <source>Builds</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Pareto front: no cheaper build is as fast</source>
+        <translation>帕累托前沿：没有更便宜且同样快的配置</translation>
+    </message>
+    <message>
+        <source>End-to-end latency of a request (s)</source>
+        <translation>单个请求的端到端延迟（秒）</translation>
+    </message>
+    <message>
+        <source>%1 a month</source>
+        <translation>每月 %1</translation>
+    </message>
+    <message>
+        <source>no build meets the request</source>
+        <translation>没有配置满足要求</translation>
+    </message>
+    <message>
+        <source>Find a Build</source>
+        <translation>寻找配置</translation>
+    </message>
+    <message>
+        <source>&amp;On-prem servers</source>
+        <translation>本地服务器(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud instances</source>
+        <translation>云实例(&amp;C)</translation>
+    </message>
+    <message>
+        <source>any (e.g. NVIDIA, AMD)</source>
+        <translation>任意（如 NVIDIA, AMD）</translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation> 请求/秒</translation>
+    </message>
+    <message>
+        <source>The average rate the build must serve (the workload&apos;s request rate); it is sized for the workload&apos;s peak</source>
+        <translation>配置必须承担的平均请求率（工作负载的请求率）；按工作负载的峰值配置</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>any (down to 4-bit)</source>
+        <translation>任意（低至 4 位）</translation>
+    </message>
+    <message>
+        <source>8-bit or wider</source>
+        <translation>8 位及以上</translation>
+    </message>
+    <message>
+        <source>16-bit</source>
+        <translation>16 位</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>部署位置：</translation>
+    </message>
+    <message>
+        <source>GPU &amp;vendors:</source>
+        <translation>GPU 厂商(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>请求率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Budget a month:</source>
+        <translation>每月预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Weights:</source>
+        <translation>权重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Cloud &amp;prices:</source>
+        <translation>云价格(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU 数</translation>
+    </message>
+    <message>
+        <source>Layout per version</source>
+        <translation>各版本布局</translation>
+    </message>
+    <message>
+        <source>Latency (s)</source>
+        <translation>延迟（秒）</translation>
+    </message>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1/月</translation>
+    </message>
+    <message>
+        <source>%1 / M tokens</source>
+        <translation>%1 / 百万 token</translation>
+    </message>
+    <message>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
+    <message>
+        <source>&amp;Add as Scenario</source>
+        <translation>添加为方案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pick the model versions to serve in the workload panel first.</source>
+        <translation>请先在工作负载面板中选择要部署的模型版本。</translation>
+    </message>
+    <message>
+        <source>Searching every server template and cloud instance…</source>
+        <translation>正在搜索所有服务器模板和云实例…</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>on-prem</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>云</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>★ on the front</source>
+        <translation>★ 在前沿上</translation>
+    </message>
+    <message>
+        <source>Ruled out: %1 layouts by memory, %2 by latency, %3 by fleet size, %4 by budget, %5 by placement or vendor, %6 without a price.</source>
+        <translation>已排除：%1 个布局因显存，%2 个因延迟，%3 个因集群规模，%4 个因预算，%5 个因部署位置或厂商，%6 个因无价格。</translation>
+    </message>
+    <message>
+        <source>No build meets the request: ruled out by %1. %2</source>
+        <translation>没有配置满足要求：被%1排除。%2</translation>
+    </message>
+    <message>
+        <source>%1 builds from %2 layouts in %3 ms. %4</source>
+        <translation>从 %2 个布局中找到 %1 个配置，用时 %3 毫秒。%4</translation>
+    </message>
+    <message>
+        <source>A new scenario with this build, each server or instance a replica</source>
+        <translation>用此配置新建方案，每台服务器或实例是一个副本</translation>
+    </message>
+    <message>
+        <source>Only a build of one model version whose replicas each fit one server or instance can be drawn as a fleet; draw this one and link its units</source>
+        <translation>只有单个模型版本、且每个副本放得进一台服务器或实例的配置才能画成集群；此配置请手动画出并连接各单元</translation>
+    </message>
+    <message>
+        <source>Found: %1 × %2</source>
+        <translation>搜索结果：%1 × %2</translation>
+    </message>
+    <message>
+        <source>Cannot add the build</source>
+        <translation>无法添加该配置</translation>
+    </message>
+    <message>
+        <source>Added as scenario “%1”.</source>
+        <translation>已添加为方案“%1”。</translation>
     </message>
 </context>
 <context>
@@ -3772,6 +3975,10 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Find a Build…</source>
+        <translation>寻找配置(&amp;F)…</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 // proposal export asks for its title and author.
 
 #include "database/catalogue.h"
+#include "support/testcatalogue.h"
 #include "ui/canvas/topologyscene.h"
 #include "ui/canvas/topologyview.h"
 #include "ui/charts/analysispanel.h"
@@ -63,10 +64,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        Catalogue::OpenResult opened = Catalogue::open(mDir.filePath(QStringLiteral("catalogue.sqlite")));
-        QVERIFY2(opened.catalogue, qPrintable(opened.error));
-        mCatalogue = std::move(opened.catalogue);
+        QVERIFY(mDir.isValid());
+        mCatalogue = testsupport::testCatalogue(mDir);
     }
 
     // Every sample, every Analysis tab: the window keeps its width and stays

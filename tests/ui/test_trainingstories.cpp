@@ -5,6 +5,7 @@
 // the problem marks follow what the engine says about the run.
 
 #include "database/catalogue.h"
+#include "support/testcatalogue.h"
 #include "ui/charts/analysispanel.h"
 #include "ui/charts/chartview.h"
 #include "ui/document/plandocument.h"
@@ -64,10 +65,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        Catalogue::OpenResult opened = Catalogue::open(mDir.filePath(QStringLiteral("catalogue.sqlite")));
-        QVERIFY2(opened.catalogue, qPrintable(opened.error));
-        mCatalogue = std::move(opened.catalogue);
+        QVERIFY(mDir.isValid());
+        mCatalogue = testsupport::testCatalogue(mDir);
     }
 
     // Story 4: the fine-tuning sample opens as training runs; the panel shows

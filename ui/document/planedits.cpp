@@ -298,6 +298,45 @@ void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent)
     doc.setCurrentScenario(doc.plan().scenarios.size() - 1);
 }
 
+bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReference &part, int units,
+                      const DeploymentSettings &deployment, CloudTier tier, QString *error)
+{
+    Plan plan = doc.plan();
+    Scenario s;
+    s.name = name.toStdString();
+    s.deployment = deployment;
+    s.cloudTier = tier;
+    s.costs = doc.scenario().costs; // the plan's cost assumptions, as the search used them
+    PlanChange change = planedit::addScenario(plan, std::move(s));
+    const size_t scenario = plan.scenarios.size() - 1;
+    const Catalogue &catalogue = doc.catalogue();
+    constexpr int kPerRow = 4;
+    for (int unit = 0; unit < units; ++unit) {
+        const planedit::Point at{(unit % kPerRow) * 700.0, (unit / kPerRow) * 520.0};
+        planedit::EditResult added;
+        if (part.kind == PaletteKind::Instance) {
+            const std::optional<CloudInstanceParts> parts = cloudInstanceParts(catalogue, part.id, error);
+            if (!parts)
+                return false;
+            added = planedit::addCloudInstance(plan, scenario, parts->instance, parts->gpu, parts->fabric, at);
+        } else {
+            const std::optional<ResolvedServer> parts = serverTemplateParts(catalogue, part.id, error);
+            if (!parts)
+                return false;
+            added = planedit::addServer(plan, scenario, *parts, at);
+        }
+        if (added.refusal) {
+            if (error)
+                *error = translated(*added.refusal);
+            return false;
+        }
+        change.merge(added.change);
+    }
+    push(doc, PlanEdits::tr("Add scenario %1").arg(name), std::move(plan), change);
+    doc.setCurrentScenario(doc.plan().scenarios.size() - 1);
+    return true;
+}
+
 void renameScenario(PlanDocument &doc, size_t index, const QString &name)
 {
     Plan plan = doc.plan();

@@ -47,6 +47,13 @@ void setTraining(PlanDocument &doc, const std::optional<TrainingSettings> &train
 void setModels(PlanDocument &doc, const std::string &family, const std::vector<std::string> &modelIds);
 void setCosts(PlanDocument &doc, const CostAssumptions &costs, CloudTier tier);
 void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent);
+// A new scenario of `units` copies of a server template or cloud instance
+// (`part`), unlinked (a fleet: each a replica), served with `deployment` at
+// cloud `tier` and the current scenario's cost assumptions; one undo step,
+// and it becomes the current scenario. False (and *error) when a part is
+// unknown.
+bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReference &part, int units,
+                      const DeploymentSettings &deployment, CloudTier tier, QString *error);
 void renameScenario(PlanDocument &doc, size_t index, const QString &name);
 void removeScenario(PlanDocument &doc, size_t index);
 

@@ -4,6 +4,7 @@
 #include "ui/format/memoryunit.h"
 #include "ui/format/money.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -171,6 +172,14 @@ QString costPerMillionText(const VersionEstimate &v, const QLocale &locale)
         return v.speed ? EstimateText::tr("unknown") : QStringLiteral("—");
     const QString amount = moneyAmount(*v.usdPerMillionOutputTokens, 2, locale);
     return v.costIsLowerBound ? lowerBound(amount) : amount;
+}
+
+void addCloudTiers(QComboBox *box)
+{
+    box->addItem(EstimateText::tr("On demand"), static_cast<int>(CloudTier::OnDemand));
+    box->addItem(EstimateText::tr("1-year reserved"), static_cast<int>(CloudTier::Reserved1Year));
+    box->addItem(EstimateText::tr("3-year reserved"), static_cast<int>(CloudTier::Reserved3Year));
+    box->addItem(EstimateText::tr("Spot"), static_cast<int>(CloudTier::Spot));
 }
 
 QString trainingMethodName(TrainingMethod method)

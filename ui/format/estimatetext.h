@@ -18,6 +18,8 @@
 #include "core/plan/planevaluation.h"
 
 #include <QLocale>
+
+class QComboBox;
 #include <QString>
 
 namespace planner {
@@ -66,6 +68,10 @@ MemoryUse memoryUse(const VersionEstimate &version);
 QString tokensPerSecondText(const VersionEstimate &version, const QLocale &locale = QLocale());
 // Per million output tokens served, or per million tokens trained.
 QString costPerMillionText(const VersionEstimate &version, const QLocale &locale = QLocale());
+
+// The cloud price tiers as choices ("On demand", "1-year reserved" …), each
+// item's data the CloudTier as an int.
+void addCloudTiers(QComboBox *box);
 
 // "QLoRA adapters (4-bit base)", "8-bit Adam": the names the workload panel
 // and the PDF give a method and an optimizer.

@@ -1,5 +1,7 @@
 #include "ui/panels/costpanel.h"
 
+#include "ui/format/estimatetext.h"
+
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
 #include "ui/format/money.h"
@@ -14,24 +16,6 @@
 
 namespace planner {
 
-namespace {
-
-constexpr CloudTier kTiers[] = {CloudTier::OnDemand, CloudTier::Reserved1Year, CloudTier::Reserved3Year,
-                                CloudTier::Spot};
-
-QString tierLabel(CloudTier tier)
-{
-    switch (tier) {
-    case CloudTier::OnDemand: return CostPanel::tr("On demand");
-    case CloudTier::Reserved1Year: return CostPanel::tr("1-year reserved");
-    case CloudTier::Reserved3Year: return CostPanel::tr("3-year reserved");
-    case CloudTier::Spot: return CostPanel::tr("Spot");
-    }
-    return {};
-}
-
-} // namespace
-
 CostPanel::CostPanel(PlanDocument &document, QWidget *parent)
     : QWidget(parent)
     , mDocument(document)
@@ -44,8 +28,7 @@ CostPanel::CostPanel(PlanDocument &document, QWidget *parent)
 
     mTier = new QComboBox(this);
     mTier->setObjectName(QStringLiteral("cloudTierBox"));
-    for (CloudTier tier : kTiers)
-        mTier->addItem(tierLabel(tier), static_cast<int>(tier));
+    addCloudTiers(mTier);
     mTier->setToolTip(tr("The price the scenario's cloud instances are charged at"));
     form->addRow(tr("Cloud prices"), mTier);
     connect(mTier, &QComboBox::currentIndexChanged, this, &CostPanel::commit);
