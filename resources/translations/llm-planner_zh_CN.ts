@@ -3123,10 +3123,6 @@ micro-batch %2, global batch %3</source>
         <translation>工作负载面板中列出它的系列；同一系列的版本并排比较</translation>
     </message>
     <message>
-        <source>Compare it in this plan</source>
-        <translation>在此方案中比较它</translation>
-    </message>
-    <message>
         <source>Also add it to the model versions the plan compares (switching to its family)</source>
         <translation>同时把它加入方案比较的模型版本（切换到它的系列）</translation>
     </message>
@@ -3135,16 +3131,8 @@ micro-batch %2, global batch %3</source>
         <translation>规划器读取的内容</translation>
     </message>
     <message>
-        <source>Family:</source>
-        <translation>系列：</translation>
-    </message>
-    <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Models found on this computer (only their headers are read):</source>
-        <translation>在本机找到的模型（只读取文件头）：</translation>
     </message>
     <message>
         <source>%1 — %2 (not on this computer)</source>
@@ -3213,6 +3201,18 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>, %1 shared</source>
         <translation>，%1 个共享</translation>
+    </message>
+    <message>
+        <source>&amp;Compare it in this plan</source>
+        <translation>在此方案中比较它(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Famil&amp;y:</source>
+        <translation>系列(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Models found on this computer (only their headers are read):</source>
+        <translation>在本机找到的模型(&amp;M)（只读取文件头）：</translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,7 @@ ImportModelDialog::ImportModelDialog(std::vector<ModelStore> stores,
     mFamily = new QLineEdit(this);
     mFamily->setToolTip(tr("The family the workload panel lists it under; versions of one family are compared side "
                            "by side"));
-    mCompare = new QCheckBox(tr("Compare it in this plan"), this);
+    mCompare = new QCheckBox(tr("&Compare it in this plan"), this);
     mCompare->setChecked(true);
     mCompare->setToolTip(tr("Also add it to the model versions the plan compares (switching to its family)"));
 
@@ -124,7 +124,7 @@ ImportModelDialog::ImportModelDialog(std::vector<ModelStore> stores,
     read->addWidget(mPathLabel);
     read->addWidget(mPreview, 1);
     auto *form = new QFormLayout;
-    form->addRow(tr("Family:"), mFamily);
+    form->addRow(tr("Famil&y:"), mFamily);
     form->addRow(QString(), mCompare);
     read->addLayout(form);
 
@@ -135,7 +135,9 @@ ImportModelDialog::ImportModelDialog(std::vector<ModelStore> stores,
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Models found on this computer (only their headers are read):"), this));
+    auto *found = new QLabel(tr("&Models found on this computer (only their headers are read):"), this);
+    found->setBuddy(mLocal);
+    layout->addWidget(found);
     layout->addWidget(mLocal, 1);
     layout->addLayout(pick);
     layout->addWidget(readBox, 1);
