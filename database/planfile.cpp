@@ -646,6 +646,21 @@ Plan planFromJson(const QJsonObject &root)
     // The parts first: the scenarios' nodes and links are checked against them.
     plan.parts = partsFromJson(root);
 
+    // Plans written before prices could be typed have none.
+    const QJsonArray prices = root.contains(QLatin1String("user_prices")) ? array(root, {}, "user_prices")
+                                                                          : QJsonArray();
+    for (qsizetype i = 0; i < prices.size(); ++i) {
+        const QString where = at(QStringLiteral("user_prices"), i);
+        if (!prices.at(i).isObject())
+            fail(where, QStringLiteral("must be an object, got %1").arg(describeJsonValue(prices.at(i))));
+        const QJsonObject o = prices.at(i).toObject();
+        plan.userPrices.push_back({named(o, where, "for",
+                                         std::array{PricedKind::Gpu, PricedKind::Cpu, PricedKind::Memory,
+                                                    PricedKind::Storage, PricedKind::Chassis, PricedKind::Instance}),
+                                   text(o, where, "id"), number(o, where, "usd"), text(o, where, "date"),
+                                   text(o, where, "note")});
+    }
+
     const QJsonArray scenarios = array(root, {}, "scenarios");
     for (qsizetype i = 0; i < scenarios.size(); ++i) {
         const QString where = at(QStringLiteral("scenarios"), i);
@@ -714,6 +729,13 @@ PlanFileResult readPlanFile(const QString &path)
 
 QByteArray serializePlan(const Plan &plan)
 {
+    QJsonArray userPrices;
+    for (const UserPrice &p : plan.userPrices)
+        userPrices.append(QJsonObject{{"for", qs(toString(p.kind))},
+                                      {"id", qs(p.id)},
+                                      {"usd", p.usd},
+                                      {"date", qs(p.date)},
+                                      {"note", qs(p.note)}});
     QJsonArray modelIds;
     for (const std::string &id : plan.modelIds)
         modelIds.append(qs(id));
@@ -729,6 +751,7 @@ QByteArray serializePlan(const Plan &plan)
         {"workload", toJson(plan.workload)},
         {"scenarios", scenarios},
         {"parts", toJson(plan.parts)},
+        {"user_prices", userPrices},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

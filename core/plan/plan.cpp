@@ -33,6 +33,12 @@ std::vector<Problem> validate(const Plan &plan)
                      QT_TRANSLATE_NOOP("Core", "the peak factor is the busiest load over the average, from 1 to "
                                                "100, got %1"),
                      {plainNumber(w.peakFactor)});
+    for (const UserPrice &price : plan.userPrices)
+        if (!(price.usd > 0 && price.usd < 1e9))
+            problems.add("user-price",
+                         QT_TRANSLATE_NOOP("Core", "the price typed for %1 must be a positive amount below 1e9 USD, "
+                                                   "got %2"),
+                         {price.id, plainNumber(price.usd)});
     for (const std::string &id : plan.modelIds)
         if (!plan.parts.model(id))
             problems.add("model", QT_TRANSLATE_NOOP("Core", "model '%1' is not in the plan's part snapshot"), {id});

@@ -10,6 +10,7 @@
 #include "core/cost/costmodel.h"
 #include "core/hardware/partsnapshot.h"
 #include "core/plan/trainingscenario.h"
+#include "core/plan/userprices.h"
 #include "core/resolve/deployment.h"
 #include "core/topology/topology.h"
 #include "core/util/problem.h"
@@ -56,6 +57,8 @@ struct Plan {
     PlanWorkload workload;
     std::vector<Scenario> scenarios;
     PartSnapshot parts;
+    // Prices the user typed (quotes), used in place of the catalogue's.
+    std::vector<UserPrice> userPrices;
 };
 
 // One message per problem (empty: the plan can be evaluated).

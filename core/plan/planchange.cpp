@@ -4,7 +4,7 @@ namespace planner {
 
 bool PlanChange::changesEstimateOf(std::size_t index) const
 {
-    if (touches(Workload | Models | Scenarios))
+    if (touches(Workload | Models | Scenarios | Prices))
         return true;
     return index == scenario && touches(Topology | Labels | Deployment | Costs);
 }
@@ -13,7 +13,7 @@ void PlanChange::merge(const PlanChange &next)
 {
     // Scenario-scoped changes of two scenarios: only "everything" covers both.
     if (next.scenario != scenario && next.any() && any()
-        && (touches(~(Workload | Models)) || next.touches(~(Workload | Models)))) {
+        && (touches(~(Workload | Models | Prices)) || next.touches(~(Workload | Models | Prices)))) {
         *this = everything();
         return;
     }

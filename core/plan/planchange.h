@@ -23,6 +23,7 @@ struct PlanChange {
         Workload = 1u << 5,   // plan-wide: the load every scenario serves
         Models = 1u << 6,     // plan-wide: the model versions compared
         Scenarios = 1u << 7,  // scenarios added, removed or renamed (indices may shift)
+        Prices = 1u << 8,     // plan-wide: the prices the user typed
         Everything = ~0u,
     };
 

@@ -382,6 +382,26 @@ PlanChange setTraining(Plan &plan, std::size_t scenario, const std::optional<Tra
     return scenarioChange(PlanChange::Deployment, scenario);
 }
 
+PlanChange setUserPrice(Plan &plan, PricedKind kind, const std::string &id, const std::optional<UserPrice> &price)
+{
+    std::vector<UserPrice> &prices = plan.userPrices;
+    const auto found = std::find_if(prices.begin(), prices.end(),
+                                    [&](const UserPrice &p) { return p.kind == kind && p.id == id; });
+    if (!price) {
+        if (found == prices.end())
+            return {};
+        prices.erase(found);
+        return {PlanChange::Prices, 0, {}};
+    }
+    if (found != prices.end() && *found == *price)
+        return {}; // no empty undo step
+    if (found != prices.end())
+        *found = *price;
+    else
+        prices.push_back(*price);
+    return {PlanChange::Prices, 0, {}};
+}
+
 PlanChange setCosts(Plan &plan, std::size_t scenario, const CostAssumptions &costs, CloudTier tier)
 {
     Scenario &s = plan.scenarios.at(scenario);

@@ -75,6 +75,9 @@ PlanChange setDeployment(Plan &plan, std::size_t scenario, const DeploymentSetti
 // serving deployment again; its serving settings are kept either way.
 PlanChange setTraining(Plan &plan, std::size_t scenario, const std::optional<TrainingSettings> &training);
 PlanChange setCosts(Plan &plan, std::size_t scenario, const CostAssumptions &costs, CloudTier tier);
+// The user's price for a part, chassis or instance, or (nullopt) the
+// catalogue's again; plan-wide (every scenario that holds it).
+PlanChange setUserPrice(Plan &plan, PricedKind kind, const std::string &id, const std::optional<UserPrice> &price);
 // The versions compared: each id is kept when `specs` or the snapshot has it.
 PlanChange setModels(Plan &plan, const std::string &family, const std::vector<std::string> &ids,
                      const std::vector<ModelSpec> &specs);

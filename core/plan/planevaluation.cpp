@@ -315,17 +315,19 @@ double cloudHourlyUsd(const Topology &t, const PartSnapshot &parts, CloudTier ti
 
 ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
 {
+    // The catalogue's prices, with the user's in their place.
+    const PartSnapshot parts = withUserPrices(plan.parts, plan.userPrices);
     ScenarioEstimate e;
     e.name = scenario.name;
-    e.issues = checkTopology(scenario.topology, plan.parts);
-    e.cluster = reduceToCluster(scenario.topology, plan.parts);
+    e.issues = checkTopology(scenario.topology, parts);
+    e.cluster = reduceToCluster(scenario.topology, parts);
 
-    const OnPremBuild build = onPremBuildOf(scenario.topology, plan.parts);
+    const OnPremBuild build = onPremBuildOf(scenario.topology, parts);
     if (build.servers > 0)
         e.cost = onPremCost(build, scenario.costs, {});
     const double onPremMonthlyUsd = e.cost.monthlyTotalUsd;
     std::vector<std::string> unpricedInstances;
-    const double hourly = cloudHourlyUsd(scenario.topology, plan.parts, scenario.cloudTier, &unpricedInstances);
+    const double hourly = cloudHourlyUsd(scenario.topology, parts, scenario.cloudTier, &unpricedInstances);
     if (hourly > 0 || !unpricedInstances.empty()) {
         CostEstimate cloud = cloudCost(hourly, 1, scenario.cloudTier, scenario.costs, {});
         cloud.unpricedParts = unpricedInstances;
@@ -334,7 +336,7 @@ ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
         else
             e.cost = cloud;
     }
-    e.unpricedGpusOrInstances = unpricedGpus(scenario.topology, plan.parts);
+    e.unpricedGpusOrInstances = unpricedGpus(scenario.topology, parts);
     e.unpricedGpusOrInstances.insert(e.unpricedGpusOrInstances.end(), unpricedInstances.begin(),
                                      unpricedInstances.end());
     const bool anythingPriced = build.servers > 0 || hourly > 0 || !unpricedInstances.empty();

@@ -1287,6 +1287,10 @@ does not fit: %1 short</source>
         <source>the load at its peak (x%1) needs %2 servers like these with %3 spare; %4 are drawn</source>
         <translation>峰值负载（x%1）需要 %2 台这样的服务器（含 %3 台备用）；当前画了 %4 台</translation>
     </message>
+    <message>
+        <source>the price typed for %1 must be a positive amount below 1e9 USD, got %2</source>
+        <translation>为 %1 输入的价格必须是低于 1e9 USD 的正数，实际为 %2</translation>
+    </message>
 </context>
 <context>
     <name>CostFields</name>
@@ -1791,6 +1795,14 @@ does not fit: %1 short</source>
     <message>
         <source>Change training settings</source>
         <translation>更改训练设置</translation>
+    </message>
+    <message>
+        <source>Set your price for %1</source>
+        <translation>设置 %1 的自定价格</translation>
+    </message>
+    <message>
+        <source>Use the catalogue&apos;s price for %1</source>
+        <translation>%1 恢复使用目录价格</translation>
     </message>
 </context>
 <context>
@@ -2817,6 +2829,22 @@ micro-batch %2, global batch %3</source>
         <source>this plan</source>
         <translation>本规划</translation>
     </message>
+    <message>
+        <source>Capital up front, the monthly total (amortisation, power, maintenance, colocation and cloud bills) and the cash spent over the horizon; the Analysis dock&apos;s Cost tab draws it month by month</source>
+        <translation>前期资本、每月合计（摊销、电费、维护、托管和云账单）以及整个周期内的现金支出；“分析”面板的“成本”页按月绘出</translation>
+    </message>
+    <message>
+        <source>Nothing to cost yet.</source>
+        <translation>尚无可计算的成本。</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; over %2 months in cash: capital %3, then %4 a month.</source>
+        <translation>%2 个月现金合计 &lt;b&gt;%1&lt;/b&gt;：资本 %3，之后每月 %4。</translation>
+    </message>
 </context>
 <context>
     <name>planner::ExportProposalDialog</name>
@@ -3368,6 +3396,42 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>nothing drawn: %1 identical servers, each a replica of its own behind a load balancer</source>
         <translation>未画连接：%1 台相同的服务器，各自作为负载均衡后的一个副本</translation>
+    </message>
+    <message>
+        <source> an hour</source>
+        <translation> /小时</translation>
+    </message>
+    <message>
+        <source> a chassis</source>
+        <translation> /机箱</translation>
+    </message>
+    <message>
+        <source>catalogue&apos;s: %1</source>
+        <translation>目录价：%1</translation>
+    </message>
+    <message>
+        <source>none in the catalogue</source>
+        <translation>目录中无价格</translation>
+    </message>
+    <message>
+        <source>A price you were quoted, used in place of the catalogue&apos;s in every scenario and in the proposal&apos;s bill of materials; 0 goes back to the catalogue&apos;s</source>
+        <translation>你拿到的报价，在所有方案和建议书的物料清单中替代目录价格；设为 0 则恢复目录价格</translation>
+    </message>
+    <message>
+        <source>where it comes from, e.g. vendor quote Q-77</source>
+        <translation>价格来源，如供应商报价 Q-77</translation>
+    </message>
+    <message>
+        <source>Your price</source>
+        <translation>自定价格</translation>
+    </message>
+    <message>
+        <source>Quoted by</source>
+        <translation>报价来源</translation>
+    </message>
+    <message>
+        <source> each</source>
+        <translation> /个</translation>
     </message>
 </context>
 <context>

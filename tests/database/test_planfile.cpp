@@ -243,6 +243,8 @@ Plan everyField(const Catalogue &catalogue)
     plan.modelFamily = "Llama 3.1";
     addModels(plan, catalogue, {"llama-3.1-70b", "deepseek-r1"});
     plan.workload = PlanWorkload{1500, 300, 8192, true, 2.5, 24, 1.5, 0.07, 0.4, 1.75};
+    plan.userPrices = {{PricedKind::Gpu, "h100-sxm", 21500.5, "2026-12-01", "vendor quote \"Q-77\""},
+                       {PricedKind::Instance, "aws-p5.48xlarge", 39.9, "2026-11-30", "EDP rate"}};
 
     Scenario onPrem;
     onPrem.name = "On-prem: 2x DGX H100";
@@ -365,7 +367,8 @@ bool sameRows(const std::vector<Spec> &a, const std::vector<Spec> &b)
 
 bool samePlans(const Plan &a, const Plan &b)
 {
-    bool same = a.name == b.name && a.modelFamily == b.modelFamily && a.modelIds == b.modelIds;
+    bool same = a.name == b.name && a.modelFamily == b.modelFamily && a.modelIds == b.modelIds
+                && a.userPrices == b.userPrices;
     const PlanWorkload &wa = a.workload;
     const PlanWorkload &wb = b.workload;
     same = same && wa.inputTokens == wb.inputTokens && wa.outputTokens == wb.outputTokens
@@ -566,6 +569,7 @@ private slots:
                                 "speculative", "prefill_pool", "offload_layers", "auto_offload", "spare_servers"})
             removed.append({QStringLiteral("scenarios.0.deployment.") + QLatin1String(key), kRemove});
         removed.append({QStringLiteral("scenarios.1.training"), kRemove});
+        removed.append({QStringLiteral("user_prices"), kRemove});
         const PlanFileResult read = parsePlan(edited(good, removed));
         QVERIFY2(read.ok(), qPrintable(read.error));
         const DeploymentSettings &d = read.plan->scenarios.front().deployment;
@@ -575,6 +579,7 @@ private slots:
         QCOMPARE(read.plan->workload.peakFactor, 1.0);
         QCOMPARE(read.plan->scenarios.front().deployment.spareServers, 0);
         QVERIFY(!read.plan->scenarios.at(1).training); // a serving scenario
+        QVERIFY(read.plan->userPrices.empty());
     }
 
     void malformedFilesAreRefused_data()
@@ -647,6 +652,10 @@ private slots:
             "scenarios[1].training: 'tensor_parallel' must be a positive integer, got 0");
         row("peak below the average", {{s("workload.peak_factor"), 0.5}},
             "the peak factor is the busiest load over the average, from 1 to 100, got 0.5");
+        row("price for a cable", {{s("user_prices.0.for"), QStringLiteral("cable")}},
+            "user_prices[0]: 'for' must be one of gpu, cpu, memory, storage, chassis, instance, got \"cable\"");
+        row("negative price", {{s("user_prices.1.usd"), -1}},
+            "the price typed for aws-p5.48xlarge must be a positive amount below 1e9 USD, got -1");
         row("negative offload", {{s("scenarios.0.deployment.offload_layers"), -3}},
             "scenarios[0].deployment: 'offload_layers' must be a non-negative integer, got -3");
         row("topology missing", {{s("scenarios.0.topology"), kRemove}},

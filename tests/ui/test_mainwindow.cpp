@@ -707,6 +707,50 @@ private slots:
         QVERIFY(version().sequencesHeld <= 4 * version().replicas);
     }
 
+    // A quote typed in the Inspector for the selected GPUs replaces the
+    // catalogue's price everywhere: one undo step, the Costs dock's totals
+    // and the Summary's monthly cost follow, and 0 goes back.
+    void aTypedPriceReplacesTheCatalogues()
+    {
+        MainWindow window(*mCatalogue);
+        QVERIFY(window.openPlan(QStringLiteral(":/plans/cloud-vs-onprem-llama-3.1-70b.llmplan")));
+        PlanDocument *doc = window.document();
+        QCoreApplication::processEvents();
+        const double capital = doc->estimates().front().cost.capexUsd;
+        const QString totals = window.costs()->totalsLabel()->text();
+        QVERIFY2(totals.contains(QStringLiteral("over 36 months")), qPrintable(totals));
+        int gpus = 0;
+        for (const TopologyNode &n : doc->scenario().topology.nodes)
+            if (n.kind == NodeKind::Gpu)
+                gpus = n.id;
+        doc->setSelection({gpus});
+        QCoreApplication::processEvents();
+        auto *price = window.findChild<QDoubleSpinBox *>(QStringLiteral("userPriceBox"));
+        auto *note = window.findChild<QLineEdit *>(QStringLiteral("userPriceNote"));
+        QVERIFY(price && note);
+        QVERIFY(price->specialValueText().startsWith(QStringLiteral("catalogue's: 30,000")));
+        const int steps = doc->undoStack()->count();
+        price->setValue(20000);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->undoStack()->count(), steps + 1);
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Set your price for h100-sxm"));
+        QCOMPARE(doc->plan().userPrices.size(), size_t(1));
+        QCOMPARE(doc->estimates().front().cost.capexUsd, capital - 8 * 10000.0);
+        QVERIFY(window.costs()->totalsLabel()->text() != totals);
+        // The note is kept with the price.
+        note = window.findChild<QLineEdit *>(QStringLiteral("userPriceNote"));
+        note->setText(QStringLiteral("vendor quote Q-77"));
+        emit note->editingFinished();
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->plan().userPrices.front().note, std::string("vendor quote Q-77"));
+        QCOMPARE(doc->plan().userPrices.front().usd, 20000.0);
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCoreApplication::processEvents();
+        QVERIFY(doc->plan().userPrices.empty());
+        QCOMPARE(doc->estimates().front().cost.capexUsd, capital);
+    }
+
     // Three DGX H100 dropped without links are a fleet: no badge, the
     // Inspector says each is a replica of its own, the Summary gives the
     // servers the peak load needs, and the peak and spares are edits.

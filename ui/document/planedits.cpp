@@ -270,6 +270,16 @@ void setTraining(PlanDocument &doc, const std::optional<TrainingSettings> &train
     push(doc, text, std::move(plan), change);
 }
 
+void setUserPrice(PlanDocument &doc, PricedKind kind, const std::string &id, const std::optional<UserPrice> &price)
+{
+    Plan plan = doc.plan();
+    const PlanChange change = planedit::setUserPrice(plan, kind, id, price);
+    push(doc,
+         price ? PlanEdits::tr("Set your price for %1").arg(QString::fromStdString(id))
+               : PlanEdits::tr("Use the catalogue's price for %1").arg(QString::fromStdString(id)),
+         std::move(plan), change);
+}
+
 void setModels(PlanDocument &doc, const std::string &family, const std::vector<std::string> &modelIds)
 {
     Plan plan = doc.plan();

@@ -46,6 +46,8 @@ void setDeployment(PlanDocument &doc, const DeploymentSettings &settings);
 void setTraining(PlanDocument &doc, const std::optional<TrainingSettings> &training);
 void setModels(PlanDocument &doc, const std::string &family, const std::vector<std::string> &modelIds);
 void setCosts(PlanDocument &doc, const CostAssumptions &costs, CloudTier tier);
+// The user's price for a part, chassis or instance; nullopt: the catalogue's again.
+void setUserPrice(PlanDocument &doc, PricedKind kind, const std::string &id, const std::optional<UserPrice> &price);
 void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent);
 // A new scenario of `units` copies of a server template or cloud instance
 // (`part`), unlinked (a fleet: each a replica), served with `deployment` at

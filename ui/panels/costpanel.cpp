@@ -1,6 +1,7 @@
 #include "ui/panels/costpanel.h"
 
 #include "ui/format/estimatetext.h"
+#include "ui/format/money.h"
 
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
@@ -25,6 +26,13 @@ CostPanel::CostPanel(PlanDocument &document, QWidget *parent)
     mScenarioLabel = new QLabel(this);
     mScenarioLabel->setWordWrap(true);
     form->addRow(mScenarioLabel);
+    mTotals = new QLabel(this);
+    mTotals->setObjectName(QStringLiteral("costTotals"));
+    mTotals->setWordWrap(true);
+    mTotals->setToolTip(tr("Capital up front, the monthly total (amortisation, power, maintenance, colocation and "
+                           "cloud bills) and the cash spent over the horizon; the Analysis dock's Cost tab draws it "
+                           "month by month"));
+    form->addRow(mTotals);
 
     mTier = new QComboBox(this);
     mTier->setObjectName(QStringLiteral("cloudTierBox"));
@@ -53,6 +61,10 @@ CostPanel::CostPanel(PlanDocument &document, QWidget *parent)
         },
         Qt::QueuedConnection);
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &CostPanel::refresh, Qt::QueuedConnection);
+    connect(&mDocument, &PlanDocument::planChanged, this, [this](const PlanChange &change) {
+        if (!change.onlyLayout())
+            showTotals();
+    });
     refresh();
 }
 
@@ -67,6 +79,29 @@ void CostPanel::refresh()
     for (size_t i = 0; i < fields.size(); ++i)
         showAssumption(mBoxes[i], fields[i], s.costs.*(fields[i].member), displayCurrency());
     mRefreshing = false;
+    showTotals();
+}
+
+void CostPanel::showTotals()
+{
+    const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
+    if (mDocument.currentScenario() >= estimates.size())
+        return;
+    const ScenarioEstimate &e = estimates[mDocument.currentScenario()];
+    if (e.costCompleteness == CostCompleteness::Unknown) {
+        mTotals->setText(costGapText(e).isEmpty() ? tr("Nothing to cost yet.") : costGapText(e));
+        return;
+    }
+    const bool lower = e.costCompleteness == CostCompleteness::LowerBound;
+    const auto amount = [lower](double usd) {
+        const QString text = moneyText(usd, 0);
+        return lower ? tr("≥ %1").arg(text) : text;
+    };
+    const int months = static_cast<int>(std::max<size_t>(e.cost.cumulativeUsdByMonth.size(), 1) - 1);
+    mTotals->setText(tr("<b>%1</b> over %2 months in cash: capital %3, then %4 a month.")
+                         .arg(amount(e.cost.totalOverHorizonUsd))
+                         .arg(months)
+                         .arg(amount(e.cost.capexUsd), amount(e.cost.monthlyOpexUsd)));
 }
 
 void CostPanel::commit()

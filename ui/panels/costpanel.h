@@ -27,15 +27,19 @@ public:
     // In the order of costFields().
     const std::vector<QDoubleSpinBox *> &assumptionBoxes() const { return mBoxes; }
     void refresh();
+    QLabel *totalsLabel() const { return mTotals; }
 
 private:
     void commit();
     void resetToDefaults();
+    // What the scenario costs: capital, a month, and in cash over the horizon.
+    void showTotals();
 
     PlanDocument &mDocument;
     QComboBox *mTier = nullptr;
     std::vector<QDoubleSpinBox *> mBoxes;
     QLabel *mScenarioLabel = nullptr;
+    QLabel *mTotals = nullptr;
     bool mRefreshing = false;
 };
 

@@ -1,5 +1,7 @@
 #include "ui/panels/inspectorpanel.h"
 
+#include "ui/format/money.h"
+
 #include "database/catalogue.h"
 #include "ui/document/plandocument.h"
 #include "ui/document/planedits.h"
@@ -7,6 +9,8 @@
 #include "ui/format/memoryunit.h"
 
 #include <QComboBox>
+#include <QDate>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -170,13 +174,19 @@ void InspectorPanel::showServer(int id)
     connect(name, &QLineEdit::editingFinished, this, [this, id, name] { edits::rename(mDocument, id, name->text()); });
     mForm->addRow(tr("Server"), name);
     const PartSnapshot &parts = mDocument.plan().parts;
-    if (const CloudInstance *instance = parts.instance(n->cloudInstanceId))
+    if (const CloudInstance *instance = parts.instance(n->cloudInstanceId)) {
         mForm->addRow(tr("Cloud instance"), wrapped(tr("%1 %2, %3 (prices of %4)")
                                                         .arg(qs(instance->provider), qs(instance->name),
                                                              qs(instance->region), qs(instance->priceDate)),
                                                     this));
-    else if (const ServerTemplate *made = parts.server(n->catalogueId))
+        const std::optional<double> hourly = hourlyPrice(*instance, mDocument.scenario().cloudTier);
+        addPriceEditor(PricedKind::Instance, instance->id,
+                       hourly ? OptionalPrice(Price{*hourly, instance->priceDate, {}}) : OptionalPrice(),
+                       tr(" an hour"));
+    } else if (const ServerTemplate *made = parts.server(n->catalogueId)) {
         mForm->addRow(tr("Template"), wrapped(qs(made->name) + QStringLiteral("\n") + qs(made->source), this));
+        addPriceEditor(PricedKind::Chassis, made->id, made->chassisPrice, tr(" a chassis"));
+    }
     for (const TopologyNode *part : mDocument.scenario().topology.partsOf(id))
         mForm->addRow(QString::fromStdString(std::string(toString(part->kind))).toUpper(),
                       wrapped(tr("%1 × %2").arg(part->count).arg(qs(part->name)), this));
@@ -193,12 +203,72 @@ void InspectorPanel::addCountEditor(int id, int count, const QString &label)
     mForm->addRow(label, box);
 }
 
+void InspectorPanel::addPriceEditor(PricedKind kind, const std::string &id, const OptionalPrice &catalogue,
+                                    const QString &unit)
+{
+    const UserPrice *mine = findUserPrice(mDocument.plan().userPrices, kind, id);
+    auto *amount = new QDoubleSpinBox(this);
+    amount->setObjectName(QStringLiteral("userPriceBox"));
+    amount->setRange(0, 1e9);
+    amount->setDecimals(kind == PricedKind::Instance ? 2 : 0);
+    amount->setGroupSeparatorShown(true);
+    amount->setSuffix(QLatin1Char(' ') + currencyCode() + unit);
+    amount->setSpecialValueText(catalogue ? tr("catalogue's: %1").arg(moneyText(catalogue->usd, amount->decimals()))
+                                          : tr("none in the catalogue"));
+    amount->setValue(mine ? inDisplayCurrency(mine->usd) : 0);
+    amount->setKeyboardTracking(false);
+    amount->setToolTip(tr("A price you were quoted, used in place of the catalogue's in every scenario and in the "
+                          "proposal's bill of materials; 0 goes back to the catalogue's"));
+    auto *note = new QLineEdit(mine ? qs(mine->note) : QString(), this);
+    note->setObjectName(QStringLiteral("userPriceNote"));
+    note->setPlaceholderText(tr("where it comes from, e.g. vendor quote Q-77"));
+    note->setEnabled(mine != nullptr);
+    const auto commit = [this, kind, id, amount, note] {
+        if (!(amount->value() > 0)) {
+            edits::setUserPrice(mDocument, kind, id, std::nullopt);
+            return;
+        }
+        const UserPrice *current = findUserPrice(mDocument.plan().userPrices, kind, id);
+        const double usd = usdFromDisplayCurrency(amount->value());
+        // An unchanged amount keeps its exact figure and date.
+        const bool sameAmount = current && std::abs(inDisplayCurrency(current->usd) - amount->value()) < 0.005;
+        edits::setUserPrice(
+            mDocument, kind, id,
+            UserPrice{kind, id, sameAmount ? current->usd : usd,
+                      sameAmount ? current->date : QDate::currentDate().toString(Qt::ISODate).toStdString(),
+                      note->text().trimmed().toStdString()});
+    };
+    connect(amount, &QDoubleSpinBox::valueChanged, this, commit);
+    connect(note, &QLineEdit::editingFinished, this, commit);
+    mForm->addRow(tr("Your price"), amount);
+    mForm->addRow(tr("Quoted by"), note);
+}
+
 void InspectorPanel::showPart(int id)
 {
     const TopologyNode *n = mDocument.scenario().topology.node(id);
     const PartSnapshot &parts = mDocument.plan().parts;
     mForm->addRow(tr("Part"), wrapped(qs(n->name), this));
     addCountEditor(id, n->count, tr("Count"));
+    switch (n->kind) {
+    case NodeKind::Gpu:
+        if (const GpuSpec *gpu = parts.gpu(n->catalogueId))
+            addPriceEditor(PricedKind::Gpu, gpu->id, gpu->price, tr(" each"));
+        break;
+    case NodeKind::Cpu:
+        if (const CpuSpec *cpu = parts.cpu(n->catalogueId))
+            addPriceEditor(PricedKind::Cpu, cpu->id, cpu->price, tr(" each"));
+        break;
+    case NodeKind::Memory:
+        if (const MemoryModuleSpec *module = parts.memoryModule(n->catalogueId))
+            addPriceEditor(PricedKind::Memory, module->id, module->price, tr(" each"));
+        break;
+    case NodeKind::Storage:
+        if (const StorageSpec *device = parts.storageDevice(n->catalogueId))
+            addPriceEditor(PricedKind::Storage, device->id, device->price, tr(" each"));
+        break;
+    default: break;
+    }
     if (n->kind != NodeKind::Gpu)
         return;
     if (const GpuSpec *gpu = parts.gpu(n->catalogueId)) {

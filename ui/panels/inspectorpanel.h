@@ -3,6 +3,8 @@
 // editable field one undo command; with nothing selected, the scenario's
 // cluster as the engine sees it (GPUs, link bandwidths) and its problems.
 
+#include "core/plan/userprices.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -42,6 +44,10 @@ private:
     void showLink(int id);
     void showIssues(int id);
     void addCountEditor(int id, int count, const QString &label);
+    // "Your price": an amount in the display currency (0: the catalogue's,
+    // shown as the special value) and where it comes from; each change one
+    // undo step, plan-wide.
+    void addPriceEditor(PricedKind kind, const std::string &id, const OptionalPrice &catalogue, const QString &unit);
 
     PlanDocument &mDocument;
     QFormLayout *mForm = nullptr;

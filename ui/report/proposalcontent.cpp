@@ -208,7 +208,7 @@ public:
         , mBreakEven(planBreakEven(estimates))
     {
         for (const Scenario &scenario : plan.scenarios)
-            mBills.push_back(billOf(scenario, plan.parts));
+            mBills.push_back(billOf(scenario, withUserPrices(plan.parts, plan.userPrices)));
     }
 
     ProposalContent build(const ProposalOptions &options, const std::vector<ProposalFigure> &topology)
@@ -1021,7 +1021,8 @@ private:
         t.headers = {Proposal::tr("Part"), Proposal::tr("Price (USD)"), Proposal::tr("Date"), Proposal::tr("Source")};
         t.widths = {32, 22, 12, 34};
         t.numeric = {false, false, false, false};
-        const PartSnapshot &p = mPlan.parts;
+        // The prices the estimates used: the user's where they typed one.
+        const PartSnapshot p = withUserPrices(mPlan.parts, mPlan.userPrices);
         const auto add = [&t](const std::string &name, const OptionalPrice &price, const std::string &source) {
             // As the source quotes it, in USD.
             t.rows.push_back({qs(name), price ? number(price->usd, 0) : Proposal::tr("no price"),
