@@ -97,11 +97,11 @@ void printTraining(const TrainingOutcome &t)
                            money(*t.usdPerMillionTokens, 2)));
 }
 
-void printVersion(const VersionEstimate &v, double peakFactor)
+void printVersion(const VersionEstimate &v, double peakFactor, bool training)
 {
     QString line = QStringLiteral("  %1: fits %2, %3 %4")
                        .arg(qs(v.modelName), qs(toString(v.verdict.fits)),
-                            v.training ? QStringLiteral("meets the deadline") : QStringLiteral("serves"),
+                            training ? QStringLiteral("meets the deadline") : QStringLiteral("serves"),
                             qs(toString(v.verdict.serves)));
     if (!v.verdict.reason.empty())
         line += QStringLiteral(" — ") + qs(v.verdict.reason.text());
@@ -198,7 +198,7 @@ int runEvaluate(const QStringList &arguments)
                           .arg(qs(issue.message.text()),
                                issue.fallback.empty() ? QString() : QStringLiteral(" — ") + qs(issue.fallback.text())));
         for (const VersionEstimate &v : e.versions)
-            printVersion(v, plan.workload.peakFactor);
+            printVersion(v, plan.workload.peakFactor, e.training);
     }
     return 0;
 }

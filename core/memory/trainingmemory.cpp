@@ -144,11 +144,16 @@ std::vector<Problem> validate(const TrainingRequest &r)
     } else if (ep < 1) {
         problems.add("ep", QT_TRANSLATE_NOOP("Core", "expert parallel size must be at least 1"));
     }
-    if (r.sequenceLength < 1)
-        problems.add("seq-len", QT_TRANSLATE_NOOP("Core", "sequence length must be at least 1 token, got %1"),
+    // The upper bounds lie beyond any run (16M-token sequences, 65,536
+    // sequences a pass) and keep the products of sizes within 64 bits.
+    constexpr std::int64_t kMostSequenceTokens = 1 << 24;
+    constexpr std::int64_t kMostMicroBatch = 1 << 16;
+    if (r.sequenceLength < 1 || r.sequenceLength > kMostSequenceTokens)
+        problems.add("seq-len",
+                     QT_TRANSLATE_NOOP("Core", "sequence length must be between 1 and 16,777,216 tokens, got %1"),
                      {std::to_string(r.sequenceLength)});
-    if (r.microBatch < 1)
-        problems.add("micro-batch", QT_TRANSLATE_NOOP("Core", "micro-batch size must be at least 1, got %1"),
+    if (r.microBatch < 1 || r.microBatch > kMostMicroBatch)
+        problems.add("micro-batch", QT_TRANSLATE_NOOP("Core", "micro-batch size must be between 1 and 65,536, got %1"),
                      {std::to_string(r.microBatch)});
     if (r.method != TrainingMethod::Full && (r.loraRank < 1 || r.loraRank > 4096))
         problems.add("lora-rank", QT_TRANSLATE_NOOP("Core", "LoRA rank must be between 1 and 4096, got %1"),

@@ -600,14 +600,6 @@ does not fit: %1 short</source>
         <translation>GPU 显存容量必须为正数</translation>
     </message>
     <message>
-        <source>sequence length must be at least 1 token, got %1</source>
-        <translation>序列长度至少为 1 个 token，当前为 %1</translation>
-    </message>
-    <message>
-        <source>micro-batch size must be at least 1, got %1</source>
-        <translation>微批大小至少为 1，当前为 %1</translation>
-    </message>
-    <message>
         <source>LoRA rank must be between 1 and 4096, got %1</source>
         <translation>LoRA 秩必须在 1 到 4096 之间，当前为 %1</translation>
     </message>
@@ -1290,6 +1282,14 @@ does not fit: %1 short</source>
     <message>
         <source>the price typed for %1 must be a positive amount below 1e9 USD, got %2</source>
         <translation>为 %1 输入的价格必须是低于 1e9 USD 的正数，实际为 %2</translation>
+    </message>
+    <message>
+        <source>sequence length must be between 1 and 16,777,216 tokens, got %1</source>
+        <translation>序列长度必须在 1 到 16,777,216 个 token 之间，实际为 %1</translation>
+    </message>
+    <message>
+        <source>micro-batch size must be between 1 and 65,536, got %1</source>
+        <translation>微批大小必须在 1 到 65,536 之间，实际为 %1</translation>
     </message>
 </context>
 <context>

@@ -355,11 +355,16 @@ void TestTrainingMemory::validateRejects_data()
     QTest::newRow("CP not dividing GPUs") << "cp=3"
                                           << "tensor x pipeline x context parallel size must divide the number of GPUs";
     QTest::newRow("zero micro-batch") << "microbatch=0"
-                                      << "micro-batch size must be at least 1, got 0";
+                                      << "micro-batch size must be between 1 and 65,536, got 0";
+    // Beyond any run, and a product of sizes past 64 bits.
+    QTest::newRow("huge micro-batch") << "microbatch=huge"
+                                      << "micro-batch size must be between 1 and 65,536, got 9000000000000000000";
     QTest::newRow("LoRA rank 0") << "rank=0"
                                  << "LoRA rank must be between 1 and 4096, got 0";
     QTest::newRow("zero sequence length") << "sequence=0"
-                                          << "sequence length must be at least 1 token, got 0";
+                                          << "sequence length must be between 1 and 16,777,216 tokens, got 0";
+    QTest::newRow("huge sequence length") << "sequence=huge"
+                                          << "sequence length must be between 1 and 16,777,216 tokens, got 16777217";
     QTest::newRow("TP not dividing GPUs") << "tp=3"
                                           << "tensor x pipeline x context parallel size must divide the number of GPUs";
 }
@@ -374,11 +379,15 @@ void TestTrainingMemory::validateRejects()
         r.contextParallel = 3;
     else if (change == QLatin1String("microbatch=0"))
         r.microBatch = 0;
+    else if (change == QLatin1String("microbatch=huge"))
+        r.microBatch = 9'000'000'000'000'000'000;
     else if (change == QLatin1String("rank=0")) {
         r.method = TrainingMethod::Lora;
         r.loraRank = 0;
     } else if (change == QLatin1String("sequence=0"))
         r.sequenceLength = 0;
+    else if (change == QLatin1String("sequence=huge"))
+        r.sequenceLength = (1 << 24) + 1;
     else if (change == QLatin1String("tp=3"))
         r.parallel.tensor = 3;
     else
