@@ -146,9 +146,9 @@ void printVersion(const VersionEstimate &v, double peakFactor, bool training)
                       .arg(qs(toString(v.speed->decode.bound))));
     }
     if (v.fleetServersNeeded)
-        printLine(QStringLiteral("    Fleet: %1 like these serve the load at its peak (x%2), spares included")
-                      .arg(plural(*v.fleetServersNeeded, QStringLiteral("server")))
-                      .arg(peakFactor));
+        printLine(QStringLiteral("    Fleet: the load at its peak (x%1) needs %2 like these, spares included")
+                      .arg(peakFactor)
+                      .arg(plural(*v.fleetServersNeeded, QStringLiteral("server"))));
     if (v.usdPerMillionOutputTokens)
         printLine(QStringLiteral("    %1%2 per million output tokens")
                       .arg(v.costIsLowerBound ? QStringLiteral("at least ") : QString(),

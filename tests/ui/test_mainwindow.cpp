@@ -21,6 +21,7 @@
 #include "ui/panels/summarypanel.h"
 #include "ui/panels/workloadpanel.h"
 #include "ui/preferences/preferences.h"
+#include "ui/report/proposalcontent.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -786,6 +787,13 @@ private slots:
         const std::optional<int> needed = doc->estimates().front().versions.front().fleetServersNeeded;
         QVERIFY(needed && *needed >= 2);
         QVERIFY(window.summary()->table()->item(0, SummaryPanel::Note)->text().contains(QStringLiteral("× 2")));
+        // The proposal's model-version table says the same.
+        const ProposalContent content = buildProposalContent(doc->plan(), doc->estimates(), {}, {});
+        bool inPdf = false;
+        for (const ProposalBlock &block : content.blocks)
+            for (const QStringList &row : block.table.rows)
+                inPdf = inPdf || row.join(QLatin1Char('|')).contains(QStringLiteral("fleet: "));
+        QVERIFY(inPdf);
     }
 
     // Story 3: Llama 3.1 70B in BF16 (about 141 GB) does not fit two 80 GB

@@ -736,6 +736,8 @@ private:
                 else if (detail.isEmpty() && timed)
                     detail = Proposal::tr("%1 · %2 sequences · decode %3-bound")
                                  .arg(layoutText(v), count(v.concurrency), boundName(v.speed->decode.bound));
+                if (!v.training)
+                    detail += offloadText(v) + fleetText(v, mPlan.workload.peakFactor);
                 const MemoryUse use = memoryUse(v);
                 t.rows.push_back(
                     {qs(e.name), qs(v.modelName) + (detail.isEmpty() ? QString() : QLatin1Char('\n') + detail),
