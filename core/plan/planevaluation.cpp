@@ -315,8 +315,10 @@ double cloudHourlyUsd(const Topology &t, const PartSnapshot &parts, CloudTier ti
 
 ScenarioEstimate evaluateScenario(const Plan &plan, const Scenario &scenario)
 {
-    // The catalogue's prices, with the user's in their place.
-    const PartSnapshot parts = withUserPrices(plan.parts, plan.userPrices);
+    // The catalogue's prices, with the user's in their place; without any,
+    // the plan's snapshot itself (no copy on every edit).
+    const PartSnapshot priced = plan.userPrices.empty() ? PartSnapshot{} : withUserPrices(plan.parts, plan.userPrices);
+    const PartSnapshot &parts = plan.userPrices.empty() ? plan.parts : priced;
     ScenarioEstimate e;
     e.name = scenario.name;
     e.issues = checkTopology(scenario.topology, parts);

@@ -36,10 +36,13 @@ QChart *ttftChart(const VersionEstimate &version, const PlanWorkload &workload);
 QChart *latencyByRateChart(const VersionEstimate &version, const RateSweep &sweep, const PlanWorkload &workload);
 
 // A training version: days to train (with the deadline) and the run's cost
-// and GPU-hours against the number of servers like the drawn ones
-// (core/plan/trainingscenario.h trainingScaling), the drawn count marked.
-QChart *trainingDaysChart(const VersionEstimate &version, const ScenarioEstimate &scenario);
-QChart *trainingCostChart(const VersionEstimate &version, const ScenarioEstimate &scenario);
+// and GPU-hours against the number of servers like the drawn ones, along
+// `curve` (core/plan/trainingscenario.h trainingScaling, computed once for
+// both), the drawn count marked.
+QChart *trainingDaysChart(const VersionEstimate &version, const ScenarioEstimate &scenario,
+                          const std::vector<TrainingScalePoint> &curve);
+QChart *trainingCostChart(const VersionEstimate &version, const ScenarioEstimate &scenario,
+                          const std::vector<TrainingScalePoint> &curve);
 
 // Cash over the horizon per scenario (capital up front, then running costs),
 // with the break-even month between the cheapest on-prem and cloud scenarios.

@@ -191,8 +191,10 @@ void AnalysisPanel::drawSpeed()
     const VersionEstimate v = chosenVersion(mDocument, mVersion->currentIndex());
     const ScenarioEstimate &scenario = mDocument.estimates().at(mDocument.currentScenario());
     if (scenario.training) {
-        mViews[Throughput]->showChart(trainingDaysChart(v, scenario));
-        mViews[Ttft]->showChart(trainingCostChart(v, scenario));
+        const std::vector<TrainingScalePoint> curve = v.training ? trainingScaling(*v.training, scenario.cluster)
+                                                                 : std::vector<TrainingScalePoint>{};
+        mViews[Throughput]->showChart(trainingDaysChart(v, scenario, curve));
+        mViews[Ttft]->showChart(trainingCostChart(v, scenario, curve));
         return;
     }
     mViews[Throughput]->showChart(throughputChart(v, mDocument.plan().workload));

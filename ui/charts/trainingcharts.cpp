@@ -60,7 +60,8 @@ void markDrawn(QChart *chart, int servers, double value, QAbstractAxis *x, QAbst
 
 } // namespace
 
-QChart *trainingDaysChart(const VersionEstimate &version, const ScenarioEstimate &scenario)
+QChart *trainingDaysChart(const VersionEstimate &version, const ScenarioEstimate &scenario,
+                          const std::vector<TrainingScalePoint> &curve)
 {
     QChart *chart = newChart(versionTitle(AnalysisCharts::tr("Days to train against servers"), version));
     if (!version.training || !version.training->time) {
@@ -68,7 +69,7 @@ QChart *trainingDaysChart(const VersionEstimate &version, const ScenarioEstimate
         return chart;
     }
     const TrainingOutcome &t = *version.training;
-    const std::vector<TrainingScalePoint> points = fittingPoints(chart, version, trainingScaling(t, scenario.cluster));
+    const std::vector<TrainingScalePoint> points = fittingPoints(chart, version, curve);
     if (points.empty())
         return chart;
     auto *days = new QLineSeries;
@@ -115,7 +116,8 @@ QChart *trainingDaysChart(const VersionEstimate &version, const ScenarioEstimate
     return chart;
 }
 
-QChart *trainingCostChart(const VersionEstimate &version, const ScenarioEstimate &scenario)
+QChart *trainingCostChart(const VersionEstimate &version, const ScenarioEstimate &scenario,
+                          const std::vector<TrainingScalePoint> &curve)
 {
     QChart *chart = newChart(versionTitle(AnalysisCharts::tr("Run cost against servers"), version));
     if (!version.training || !version.training->time) {
@@ -128,7 +130,7 @@ QChart *trainingCostChart(const VersionEstimate &version, const ScenarioEstimate
                                                             : costGapText(scenario));
         return chart;
     }
-    const std::vector<TrainingScalePoint> points = fittingPoints(chart, version, trainingScaling(t, scenario.cluster));
+    const std::vector<TrainingScalePoint> points = fittingPoints(chart, version, curve);
     if (points.empty())
         return chart;
     auto *cost = new QLineSeries;

@@ -36,9 +36,6 @@ public:
     std::vector<std::pair<std::string, QWidget *>> fieldWidgets() const;
     QSpinBox *tensorParallelBox() const { return mTensor; }
     QSpinBox *prefillGpusBox() const { return mPrefillGpus; }
-    QSpinBox *offloadBox() const { return mOffload; }
-    QCheckBox *autoOffloadBox() const { return mAutoOffload; }
-    QSpinBox *spareServersBox() const { return mSpareServers; }
 
 signals:
     void edited();

@@ -130,11 +130,14 @@ std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<S
         for (const VersionEstimate &v : s.versions) {
             const QString where = ProposalCharts::tr("%1 on %2").arg(QString::fromStdString(v.modelName), scenarioName);
             // A curve of one point (one server drawn) says nothing on paper.
-            if (v.training && v.training->time && trainingScaling(*v.training, s.cluster).size() > 1) {
+            const std::vector<TrainingScalePoint> curve = v.training && v.training->time
+                                                              ? trainingScaling(*v.training, s.cluster)
+                                                              : std::vector<TrainingScalePoint>{};
+            if (curve.size() > 1) {
                 figures.push_back(chartFigure(ProposalCharts::tr("Days to train against servers: %1").arg(where),
-                                              trainingDaysChart(v, s)));
+                                              trainingDaysChart(v, s, curve)));
                 figures.push_back(chartFigure(ProposalCharts::tr("Run cost against servers: %1").arg(where),
-                                              trainingCostChart(v, s)));
+                                              trainingCostChart(v, s, curve)));
             }
             if (!v.speed)
                 continue;

@@ -343,7 +343,8 @@ bool FindBuildDialog::addSelectedAsScenario()
     DeploymentSettings deployment = mDocument.scenario().deployment;
     deployment.weightFormat = p.weightFormat;
     deployment.kvFormat = p.kvFormat;
-    deployment.engineId = request().engine.id;
+    if (!findEngineProfile(deployment.engineId))
+        deployment.engineId = defaultEngineProfile().id; // the engine the search used
     deployment.tensorParallel = p.parallel.tensor;
     deployment.pipelineParallel = p.parallel.pipeline;
     deployment.expertParallel = p.parallel.expert;

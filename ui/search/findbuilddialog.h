@@ -43,12 +43,7 @@ public:
     // Adds the selected build as a scenario; false (and a message) when it cannot be.
     bool addSelectedAsScenario();
 
-    QCheckBox *onPremBox() const { return mOnPrem; }
-    QCheckBox *cloudBox() const { return mCloud; }
-    QLineEdit *vendorsEdit() const { return mVendors; }
-    QDoubleSpinBox *rateBox() const { return mRate; }
     QDoubleSpinBox *budgetBox() const { return mBudget; }
-    QComboBox *minimumBitsBox() const { return mMinimumBits; }
     QTableWidget *resultsTable() const { return mTable; }
     QPushButton *addButton() const { return mAdd; }
     ChartView *paretoView() const { return mPareto; }
