@@ -654,11 +654,8 @@ Plan planFromJson(const QJsonObject &root)
         if (!prices.at(i).isObject())
             fail(where, QStringLiteral("must be an object, got %1").arg(describeJsonValue(prices.at(i))));
         const QJsonObject o = prices.at(i).toObject();
-        plan.userPrices.push_back({named(o, where, "for",
-                                         std::array{PricedKind::Gpu, PricedKind::Cpu, PricedKind::Memory,
-                                                    PricedKind::Storage, PricedKind::Chassis, PricedKind::Instance}),
-                                   text(o, where, "id"), number(o, where, "usd"), text(o, where, "date"),
-                                   text(o, where, "note")});
+        plan.userPrices.push_back({named(o, where, "for", kPricedKinds), text(o, where, "id"), number(o, where, "usd"),
+                                   text(o, where, "date"), text(o, where, "note")});
     }
 
     const QJsonArray scenarios = array(root, {}, "scenarios");

@@ -6,6 +6,7 @@
 #include "ui/canvas/topologyscene.h"
 #include "ui/canvas/topologyview.h"
 #include "ui/charts/analysispanel.h"
+#include "ui/charts/sidebysidepanel.h"
 #include "ui/deploy/launchexportdialog.h"
 #include "ui/document/catalogueedits.h"
 #include "ui/document/plandocument.h"
@@ -149,10 +150,16 @@ void MainWindow::createDocks()
     QDockWidget *costs = dock(tr("Costs"), QStringLiteral("costsDock"), scrolling(mCosts), this);
     addDockWidget(Qt::RightDockWidgetArea, costs);
     tabifyDockWidget(workload, costs);
-    workload->raise();
     mInspector = new InspectorPanel(*mDocument, this);
+    // Tabbed with the Workload and Costs, so each has the right side's full
+    // height; selecting an item on the canvas brings the Inspector forward.
     QDockWidget *inspector = dock(tr("Inspector"), QStringLiteral("inspectorDock"), scrolling(mInspector), this);
     addDockWidget(Qt::RightDockWidgetArea, inspector);
+    tabifyDockWidget(workload, inspector);
+    connect(mDocument, &PlanDocument::selectionChanged, this, [this, inspector] {
+        if (!mDocument->selection().empty())
+            inspector->raise();
+    });
 
     mSummary = new SummaryPanel(*mDocument, this);
     QDockWidget *summary = dock(tr("Summary"), QStringLiteral("summaryDock"), mSummary, this);
@@ -171,18 +178,24 @@ void MainWindow::createDocks()
     mModelTable->horizontalHeader()->setStretchLastSection(true);
     mModelTable->resizeColumnsToContents();
     QDockWidget *models = dock(tr("Model versions"), QStringLiteral("modelsDock"), mModelTable, this);
-    addDockWidget(Qt::BottomDockWidgetArea, models);
-    tabifyDockWidget(summary, models);
     mAnalysis = new AnalysisPanel(*mDocument, this);
     QDockWidget *analysis = dock(tr("Analysis"), QStringLiteral("analysisDock"), mAnalysis, this);
-    addDockWidget(Qt::BottomDockWidgetArea, analysis);
-    tabifyDockWidget(summary, analysis);
-    // Charts need more height than the summary's table: raising the Analysis
-    // tab gives the bottom docks about 40% of the window if they have less.
-    connect(analysis, &QDockWidget::visibilityChanged, this, [this, analysis](bool visible) {
-        if (visible && !analysis->isFloating() && analysis->height() < height() * 35 / 100)
-            resizeDocks({analysis}, {height() * 42 / 100}, Qt::Vertical);
-    });
+    // Every version's memory, speed and cost below the canvas: with this tab
+    // raised, the what-if edits on the canvas and in the Workload dock show
+    // in all three charts without another tab to switch to.
+    mSideBySide = new SideBySidePanel(*mDocument, this);
+    QDockWidget *sideBySide = dock(tr("Versions side by side"), QStringLiteral("sideBySideDock"), mSideBySide, this);
+    for (QDockWidget *tab : {sideBySide, analysis, models}) {
+        addDockWidget(Qt::BottomDockWidgetArea, tab);
+        tabifyDockWidget(summary, tab);
+    }
+    // Charts need more height than the summary's table: raising a tab of
+    // charts gives the bottom docks about 40% of the window if they have less.
+    for (QDockWidget *charts : {analysis, sideBySide})
+        connect(charts, &QDockWidget::visibilityChanged, this, [this, charts](bool visible) {
+            if (visible && !charts->isFloating() && charts->height() < height() * 35 / 100)
+                resizeDocks({charts}, {height() * 42 / 100}, Qt::Vertical);
+        });
     summary->raise();
 
     auto *history = new QUndoView(mDocument->undoStack(), this);
@@ -191,9 +204,8 @@ void MainWindow::createDocks()
     history->setUniformItemSizes(true);
     history->setEmptyLabel(tr("<opened plan>"));
     QDockWidget *historyDock = dock(tr("History"), QStringLiteral("historyDock"), history, this);
-    addDockWidget(Qt::RightDockWidgetArea, historyDock);
     tabifyDockWidget(inspector, historyDock);
-    inspector->raise();
+    workload->raise();
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -208,10 +220,8 @@ void MainWindow::showEvent(QShowEvent *event)
     // Without a saved layout, share the window out by proportion once it has its real size.
     QTimer::singleShot(0, this, [this] {
         const auto named = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
-        resizeDocks({named("partsDock"), named("workloadDock")}, {width() * 22 / 100, width() * 26 / 100},
+        resizeDocks({named("partsDock"), named("workloadDock")}, {width() * 20 / 100, width() * 28 / 100},
                     Qt::Horizontal);
-        resizeDocks({named("workloadDock"), named("inspectorDock")}, {height() * 55 / 100, height() * 45 / 100},
-                    Qt::Vertical);
         resizeDocks({named("summaryDock")}, {height() * 24 / 100}, Qt::Vertical);
         mView->zoomToFit();
     });

@@ -34,6 +34,7 @@ class PartsPalette;
 class PlanDocument;
 struct Preferences;
 struct ProposalOptions;
+class SideBySidePanel;
 class SummaryPanel;
 class TopologyScene;
 class TopologyView;
@@ -55,6 +56,7 @@ public:
     WorkloadPanel *workload() const { return mWorkload; }
     CostPanel *costs() const { return mCosts; }
     AnalysisPanel *analysis() const { return mAnalysis; }
+    SideBySidePanel *sideBySide() const { return mSideBySide; }
     QTableView *modelTable() const { return mModelTable; }
 
     // Opens a plan file (or a sample from the resources); false with a message box on failure.
@@ -122,6 +124,7 @@ private:
     WorkloadPanel *mWorkload = nullptr;
     CostPanel *mCosts = nullptr;
     AnalysisPanel *mAnalysis = nullptr;
+    SideBySidePanel *mSideBySide = nullptr;
     InspectorPanel *mInspector = nullptr;
     SummaryPanel *mSummary = nullptr;
     ModelVersionTableModel *mModelVersions = nullptr;

@@ -30,6 +30,9 @@ std::string_view toString(PricedKind kind)
     case PricedKind::Cpu: return "cpu";
     case PricedKind::Memory: return "memory";
     case PricedKind::Storage: return "storage";
+    case PricedKind::Nic: return "nic";
+    case PricedKind::Cable: return "cable";
+    case PricedKind::Switch: return "switch";
     case PricedKind::Chassis: return "chassis";
     case PricedKind::Instance: return "instance";
     }
@@ -52,6 +55,9 @@ PartSnapshot withUserPrices(const PartSnapshot &parts, const std::vector<UserPri
         case PricedKind::Cpu: priceIn(priced.cpus, price); break;
         case PricedKind::Memory: priceIn(priced.memory, price); break;
         case PricedKind::Storage: priceIn(priced.storage, price); break;
+        case PricedKind::Nic: priceIn(priced.nics, price); break;
+        case PricedKind::Cable: priceIn(priced.cables, price); break;
+        case PricedKind::Switch: priceIn(priced.switches, price); break;
         case PricedKind::Chassis:
             for (ServerTemplate &server : priced.servers)
                 if (server.id == price.id) {

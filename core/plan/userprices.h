@@ -7,6 +7,7 @@
 
 #include "core/hardware/partsnapshot.h"
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,9 +15,13 @@
 namespace planner {
 
 // What a price is for: one GPU, CPU, memory module or storage device, one
-// server template's chassis (the server without its parts), or one hour of
-// a cloud instance (in every price tier: what the user pays).
-enum class PricedKind { Gpu, Cpu, Memory, Storage, Chassis, Instance };
+// network adapter, cable (with its transceivers) or switch, one server
+// template's chassis (the server without its parts), or one hour of a cloud
+// instance (in every price tier: what the user pays).
+enum class PricedKind { Gpu, Cpu, Memory, Storage, Nic, Cable, Switch, Chassis, Instance };
+inline constexpr std::array kPricedKinds{PricedKind::Gpu,     PricedKind::Cpu,     PricedKind::Memory,
+                                         PricedKind::Storage, PricedKind::Nic,     PricedKind::Cable,
+                                         PricedKind::Switch,  PricedKind::Chassis, PricedKind::Instance};
 
 struct UserPrice {
     PricedKind kind = PricedKind::Gpu;
@@ -31,7 +36,8 @@ struct UserPrice {
 // How a user price's source begins in the bill of materials.
 inline constexpr std::string_view kUserPriceSource = "your price";
 
-std::string_view toString(PricedKind kind); // "gpu", "cpu", "memory", "storage", "chassis", "instance"
+std::string_view toString(PricedKind kind); // "gpu", "cpu", "memory", "storage", "nic", "cable", "switch",
+                                            // "chassis", "instance"
 const UserPrice *findUserPrice(const std::vector<UserPrice> &prices, PricedKind kind, std::string_view id);
 
 // `parts` with each user price in place of the catalogue's; a price for a

@@ -132,10 +132,6 @@
         <translation>盈亏平衡：第 %1 个月</translation>
     </message>
     <message>
-        <source>Cost per million output tokens</source>
-        <translation>每百万输出 token 成本</translation>
-    </message>
-    <message>
         <source>Power at the wall (kW)</source>
         <translation>总功率（含 PUE，kW）</translation>
     </message>
@@ -156,10 +152,6 @@ does not fit: %1 short</source>
     <message>
         <source>Cumulative %1</source>
         <translation>累计成本 (%1)</translation>
-    </message>
-    <message>
-        <source>%1 per million output tokens</source>
-        <translation>%1/百万输出 token</translation>
     </message>
     <message>
         <source>%1 per 10⁶ output tokens</source>
@@ -264,6 +256,46 @@ does not fit: %1 short</source>
     <message>
         <source>Run cost (%1)</source>
         <translation>训练费用（%1）</translation>
+    </message>
+    <message>
+        <source>output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <source>tokens (served, or trained on in a training run)</source>
+        <translation>token（服务时为输出 token，训练运行为训练 token）</translation>
+    </message>
+    <message>
+        <source>trained tokens</source>
+        <translation>训练 token</translation>
+    </message>
+    <message>
+        <source>Cost per million %1</source>
+        <translation>每百万%1的成本</translation>
+    </message>
+    <message>
+        <source>%1 per million %2</source>
+        <translation>每百万%2 %1</translation>
+    </message>
+    <message>
+        <source>%1 per 10⁶ tokens</source>
+        <translation>%1/百万 token</translation>
+    </message>
+    <message>
+        <source>Output tokens/s by model version: %1</source>
+        <translation>各模型版本的输出 token/s：%1</translation>
+    </message>
+    <message>
+        <source>%1 at the workload</source>
+        <translation>%1 在当前负载下</translation>
+    </message>
+    <message>
+        <source>Days to train by model version: %1</source>
+        <translation>各模型版本的训练天数：%1</translation>
+    </message>
+    <message>
+        <source>Days on the drawn servers</source>
+        <translation>在所画服务器上的天数</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +1836,10 @@ does not fit: %1 short</source>
         <source>Use the catalogue&apos;s price for %1</source>
         <translation>%1 恢复使用目录价格</translation>
     </message>
+    <message>
+        <source>%1 has no network to link its units with</source>
+        <translation>%1 没有可连接各单元的网络</translation>
+    </message>
 </context>
 <context>
     <name>Proposal</name>
@@ -2636,10 +2672,6 @@ micro-batch %2, global batch %3</source>
         <translation>测算周期内累计成本</translation>
     </message>
     <message>
-        <source>Cost per million output tokens</source>
-        <translation>每百万输出 token 成本</translation>
-    </message>
-    <message>
         <source>Days to train against servers: %1</source>
         <translation>训练天数与服务器数量：%1</translation>
     </message>
@@ -3068,14 +3100,6 @@ micro-batch %2, global batch %3</source>
         <translation>从 %2 个布局中找到 %1 个配置，用时 %3 毫秒。%4</translation>
     </message>
     <message>
-        <source>A new scenario with this build, each server or instance a replica</source>
-        <translation>用此配置新建方案，每台服务器或实例是一个副本</translation>
-    </message>
-    <message>
-        <source>Only a build of one model version whose replicas each fit one server or instance can be drawn as a fleet; draw this one and link its units</source>
-        <translation>只有单个模型版本、且每个副本放得进一台服务器或实例的配置才能画成集群；此配置请手动画出并连接各单元</translation>
-    </message>
-    <message>
         <source>Found: %1 × %2</source>
         <translation>搜索结果：%1 × %2</translation>
     </message>
@@ -3086,6 +3110,14 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>Added as scenario “%1”.</source>
         <translation>已添加为方案“%1”。</translation>
+    </message>
+    <message>
+        <source>A new scenario with this build: each server or instance a replica, or linked by its network where a replica spans several</source>
+        <translation>以此配置新建场景：每台服务器或实例为一个副本；副本跨多台时按其网络连接</translation>
+    </message>
+    <message>
+        <source>A build for several model versions gives each its own servers and layout; add the versions&apos; builds one at a time</source>
+        <translation>多个模型版本的配置为每个版本分配各自的服务器和布局；请逐个添加各版本的配置</translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3465,18 @@ micro-batch %2, global batch %3</source>
         <source> each</source>
         <translation> /个</translation>
     </message>
+    <message>
+        <source>Adapter</source>
+        <translation>网卡</translation>
+    </message>
+    <message>
+        <source>Cable</source>
+        <translation>线缆</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>交换机</translation>
+    </message>
 </context>
 <context>
     <name>planner::LaunchExportDialog</name>
@@ -3536,14 +3580,6 @@ micro-batch %2, global batch %3</source>
         <translation> 条序列</translation>
     </message>
     <message>
-        <source>none: every GPU does both</source>
-        <translation>无：每块 GPU 都做两者</translation>
-    </message>
-    <message>
-        <source>Disaggregated serving: this many of the scenario&apos;s GPUs (the first servers) compute the prompts and send their KV caches over the drawn links to the others, which only decode</source>
-        <translation>分离式服务：场景中这么多块 GPU（前几台服务器）计算提示，并通过画出的链路把 KV 缓存发送给其余只做解码的 GPU</translation>
-    </message>
-    <message>
         <source> GPUs</source>
         <translation> 块 GPU</translation>
     </message>
@@ -3608,14 +3644,6 @@ micro-batch %2, global batch %3</source>
         <translation> 层在主机内存</translation>
     </message>
     <message>
-        <source>Offload as many as it takes to fit</source>
-        <translation>按需卸载到放得下为止</translation>
-    </message>
-    <message>
-        <source>The fewest offloaded layers (at least the count above) with which the model and its KV cache fit the GPUs</source>
-        <translation>让模型及其 KV 缓存放进 GPU 所需的最少卸载层数（不少于上面的数目）</translation>
-    </message>
-    <message>
         <source>Offload</source>
         <translation>卸载</translation>
     </message>
@@ -3630,6 +3658,18 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>Fleet spares</source>
         <translation>集群备用</translation>
+    </message>
+    <message>
+        <source>Auto: the fewest that fit</source>
+        <translation>自动：能放下的最少层数</translation>
+    </message>
+    <message>
+        <source>Offload as many layers as it takes to fit: the fewest (at least the count above) with which the model and its KV cache fit the GPUs</source>
+        <translation>按需卸载层数以放下模型：取最少的层数（不少于上面的数值），使模型及其 KV 缓存能放入 GPU</translation>
+    </message>
+    <message>
+        <source>Disaggregated serving: this many of the scenario&apos;s GPUs (the first servers) compute the prompts and send their KV caches over the drawn links to the others, which only decode; none: every GPU does both</source>
+        <translation>预填充/解码分离：场景中这么多 GPU（最前面的服务器）计算提示词，并通过所画链路把 KV 缓存发给其余只做解码的 GPU；无：每个 GPU 两者都做</translation>
     </message>
 </context>
 <context>
@@ -4043,6 +4083,10 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>&amp;Find a Build…</source>
         <translation>寻找配置(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Versions side by side</source>
+        <translation>版本并排对比</translation>
     </message>
 </context>
 <context>

@@ -968,8 +968,8 @@ private slots:
         QTest::newRow("bad scenario")
             << (base + QStringList{QStringLiteral("--scenario"), QStringLiteral("Moon base")})
             << QStringLiteral("no scenario 'Moon base' in the plan (its scenarios: 1 'On-prem: HGX H200 8-GPU'");
-        QTest::newRow("scenario number") << (base + QStringList{QStringLiteral("--scenario"), QStringLiteral("5")})
-                                         << QStringLiteral("no scenario '5'");
+        QTest::newRow("scenario number") << (base + QStringList{QStringLiteral("--scenario"), QStringLiteral("9")})
+                                         << QStringLiteral("no scenario '9'");
         QTest::newRow("bad model") << (base + QStringList{QStringLiteral("--model"), QStringLiteral("gpt-9")})
                                    << QStringLiteral("model 'gpt-9' is not in this plan (its models: deepseek-r1)");
         QTest::newRow("unsupported engine")

@@ -440,11 +440,11 @@ private slots:
         QTest::addColumn<QString>("weights");
         QTest::addColumn<QString>("kv");
         QTest::addColumn<QString>("message");
-        QTest::newRow("scenario out of range") << "r1-h200" << 5 << ""
+        QTest::newRow("scenario out of range") << "r1-h200" << 7 << ""
                                                << ""
                                                << ""
                                                << ""
-                                               << "no scenario 6: the plan has 4 scenarios";
+                                               << "no scenario 8: the plan has 5 scenarios";
         QTest::newRow("model not in the plan") << "r1-h200" << 0 << "gpt-9"
                                                << ""
                                                << ""

@@ -244,7 +244,8 @@ Plan everyField(const Catalogue &catalogue)
     addModels(plan, catalogue, {"llama-3.1-70b", "deepseek-r1"});
     plan.workload = PlanWorkload{1500, 300, 8192, true, 2.5, 24, 1.5, 0.07, 0.4, 1.75};
     plan.userPrices = {{PricedKind::Gpu, "h100-sxm", 21500.5, "2026-12-01", "vendor quote \"Q-77\""},
-                       {PricedKind::Instance, "aws-p5.48xlarge", 39.9, "2026-11-30", "EDP rate"}};
+                       {PricedKind::Instance, "aws-p5.48xlarge", 39.9, "2026-11-30", "EDP rate"},
+                       {PricedKind::Switch, "quantum-qm8700", 18000, "2026-12-07", "reseller quote"}};
 
     Scenario onPrem;
     onPrem.name = "On-prem: 2x DGX H100";
@@ -652,8 +653,9 @@ private slots:
             "scenarios[1].training: 'tensor_parallel' must be a positive integer, got 0");
         row("peak below the average", {{s("workload.peak_factor"), 0.5}},
             "the peak factor is the busiest load over the average, from 1 to 100, got 0.5");
-        row("price for a cable", {{s("user_prices.0.for"), QStringLiteral("cable")}},
-            "user_prices[0]: 'for' must be one of gpu, cpu, memory, storage, chassis, instance, got \"cable\"");
+        row("price for a rack", {{s("user_prices.0.for"), QStringLiteral("rack")}},
+            "user_prices[0]: 'for' must be one of gpu, cpu, memory, storage, nic, cable, switch, chassis, instance, "
+            "got \"rack\"");
         row("negative price", {{s("user_prices.1.usd"), -1}},
             "the price typed for aws-p5.48xlarge must be a positive amount below 1e9 USD, got -1");
         row("negative offload", {{s("scenarios.0.deployment.offload_layers"), -3}},

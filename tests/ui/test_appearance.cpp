@@ -14,6 +14,7 @@
 #include "ui/charts/analysispanel.h"
 #include "ui/charts/chartsupport.h"
 #include "ui/charts/chartview.h"
+#include "ui/charts/sidebysidepanel.h"
 #include "ui/document/plandocument.h"
 #include "ui/mainwindow.h"
 #include "ui/preferences/language.h"
@@ -62,14 +63,14 @@ private:
     std::unique_ptr<Catalogue> mCatalogue;
     QPalette mLight;
 
-    // The main window on a sample plan, its Analysis dock on show.
-    std::unique_ptr<MainWindow> window()
+    // The main window on a sample plan, with `dock` (tabbed at the bottom) on show.
+    std::unique_ptr<MainWindow> window(const char *dock = "analysisDock")
     {
         auto w = std::make_unique<MainWindow>(*mCatalogue);
         w->resize(1600, 1000);
         w->openPlan(QStringLiteral(":/plans/cloud-vs-onprem-llama-3.1-70b.llmplan"));
         w->show();
-        w->findChild<QDockWidget *>(QStringLiteral("analysisDock"))->raise();
+        w->findChild<QDockWidget *>(QLatin1String(dock))->raise();
         QTest::qWait(50);
         return w;
     }
@@ -99,6 +100,7 @@ private slots:
         QCOMPARE(w->scene()->backgroundBrush().color(), canvasColours(mLight).paper);
         QCOMPARE(w->analysis()->chartView(AnalysisPanel::MemoryFit)->chart()->theme(), QChart::ChartThemeLight);
         saveShot(w.get(), "light-en");
+        saveShot(window("sideBySideDock").get(), "light-en-side-by-side");
     }
 
     void darkPaletteReachesCanvasAndCharts()
@@ -109,6 +111,12 @@ private slots:
         QVERIFY(w->scene()->backgroundBrush().color().lightness() < 64);
         QCOMPARE(w->analysis()->chartView(AnalysisPanel::MemoryFit)->chart()->theme(), QChart::ChartThemeDark);
         saveShot(w.get(), "dark-en");
+        {
+            const auto side = window("sideBySideDock");
+            QTRY_COMPARE(side->sideBySide()->chartView(SideBySidePanel::Speed)->chart()->theme(),
+                         QChart::ChartThemeDark);
+            saveShot(side.get(), "dark-en-side-by-side");
+        }
 
         // The proposal's charts stay light.
         const ScenarioEstimate estimate = w->document()->estimates().front();
@@ -135,10 +143,12 @@ private slots:
         {
             const auto w = window();
             saveShot(w.get(), "light-zh");
+            saveShot(window("sideBySideDock").get(), "light-zh-side-by-side");
         }
         QApplication::setPalette(darkPalette());
         const auto w = window();
         saveShot(w.get(), "dark-zh");
+        saveShot(window("sideBySideDock").get(), "dark-zh-side-by-side");
         QApplication::setPalette(mLight);
     }
 

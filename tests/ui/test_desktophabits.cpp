@@ -20,6 +20,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -101,6 +103,30 @@ private slots:
         const QRect bar(window.statusBar()->mapToGlobal(QPoint(0, 0)), window.statusBar()->size());
         QVERIFY(window.statusBar()->isVisible());
         QVERIFY(screen.contains(bar));
+    }
+
+    // At 1280x800 the Workload dock's fields fit its width (no sideways
+    // scrolling), whichever rows the scenario shows.
+    void theWorkloadFitsASmallScreen_data() { theWindowStaysOnScreen_data(); }
+
+    void theWorkloadFitsASmallScreen()
+    {
+        QFETCH(QString, sample);
+        MainWindow window(*mCatalogue);
+        QVERIFY(window.openPlan(sample));
+        window.show();
+        settle();
+        QWidget *panel = window.workload();
+        auto *area = qobject_cast<QScrollArea *>(panel->parentWidget()->parentWidget());
+        QVERIFY(area);
+        // The dock's share of a 1280 px window (MainWindow::showEvent), less
+        // its scroll bar and frame. (The offscreen screen is smaller than
+        // 1280 px, so the share is computed rather than measured.)
+        const int budget = 1280 * 28 / 100 - area->verticalScrollBar()->sizeHint().width() - 8;
+        QVERIFY2(panel->minimumSizeHint().width() <= budget,
+                 qPrintable(QStringLiteral("the fields need %1 px, the dock gives %2")
+                                .arg(panel->minimumSizeHint().width())
+                                .arg(budget)));
     }
 
     // Over an unfocused field the wheel changes nothing (no undo step);

@@ -94,6 +94,45 @@ private slots:
         QCOMPARE(doc->plan().scenarios.size(), scenarios);
     }
 
+    // A build whose replica spans servers (DeepSeek-R1 on H100 servers) is
+    // added with its units linked by their network, so the plan's own
+    // evaluation runs the replica across them instead of refusing a fleet.
+    void aReplicaAcrossServersIsAddedLinked()
+    {
+        MainWindow window(*mCatalogue);
+        QVERIFY(window.openPlan(QStringLiteral(":/plans/deepseek-r1-8x-h200.llmplan")));
+        PlanDocument *doc = window.document();
+        FindBuildDialog dialog(*doc);
+        QVERIFY(searchAndWait(dialog));
+        const RecommendResult &result = dialog.result();
+        int row = -1;
+        for (size_t i = 0; i < result.ranked.size() && row < 0; ++i) {
+            const Recommendation &r = result.ranked[i];
+            if (r.option.placement == Placement::OnPrem && r.plans.front().gpusPerReplica > r.option.gpusPerUnit)
+                row = static_cast<int>(i);
+        }
+        QVERIFY2(row >= 0, "an on-prem build whose replica spans servers");
+        dialog.resultsTable()->selectRow(row);
+        QVERIFY(dialog.addButton()->isEnabled());
+        QVERIFY(dialog.addSelectedAsScenario());
+        const Recommendation &chosen = result.ranked[static_cast<size_t>(row)];
+        const Topology &t = doc->scenario().topology;
+        QCOMPARE(static_cast<int>(t.links.size()), chosen.units - 1);
+        const std::optional<ResolvedServer> server = mCatalogue->resolveServer(
+            QString::fromStdString(chosen.option.id));
+        QVERIFY(server && server->nic);
+        for (const TopologyLink &link : t.links) {
+            QCOMPARE(link.linkId, server->nic->id);
+            QCOMPARE(link.count, server->server.nic.count);
+        }
+        const ScenarioEstimate &added = doc->estimates().back();
+        QVERIFY(!added.cluster.fleet);
+        QCOMPARE(added.cluster.servers, chosen.units);
+        const VersionEstimate &v = added.versions.front();
+        QVERIFY2(v.verdict.fits == Answer::Yes, v.verdict.reason.text().c_str());
+        QCOMPARE(v.parallel.tensor * v.parallel.pipeline, chosen.plans.front().gpusPerReplica);
+    }
+
     // A budget below every build: nothing is listed, and the status names the budget.
     void aBudgetRulesBuildsOut()
     {

@@ -4,6 +4,7 @@
 
 #include "core/model/parametercount.h"
 #include "core/perf/perfmodel.h"
+#include "core/plan/userprices.h"
 #include "database/catalogue.h"
 #include "database/planfile.h"
 #include "ui/canvas/canvasitems.h"
@@ -749,6 +750,48 @@ private slots:
         doc->undoStack()->undo();
         QCoreApplication::processEvents();
         QVERIFY(doc->plan().userPrices.empty());
+        QCOMPARE(doc->estimates().front().cost.capexUsd, capital);
+    }
+
+    // A quote for the network parts a link is bought as: the Inspector of an
+    // InfiniBand link offers a price for its adapter, cable and switch, and
+    // the bill of materials takes the adapter's.
+    void aLinksPartsTakeTypedPrices()
+    {
+        MainWindow window(*mCatalogue);
+        QVERIFY(window.openPlan(QStringLiteral(":/plans/training-33b-a100-cluster.llmplan")));
+        PlanDocument *doc = window.document();
+        QCoreApplication::processEvents();
+        const TopologyLink &link = doc->scenario().topology.links.front();
+        const LinkSpec *spec = doc->plan().parts.link(link.linkId);
+        QVERIFY(spec && isScaleOut(spec->kind));
+        const NicSpec *adapter = doc->plan().parts.adapterFor(*spec);
+        QVERIFY(adapter);
+        const double capital = doc->estimates().front().cost.capexUsd;
+        doc->setSelection({link.id});
+        QCoreApplication::processEvents();
+        const QList<QDoubleSpinBox *> prices = window.findChildren<QDoubleSpinBox *>(QStringLiteral("userPriceBox"));
+        QVERIFY2(prices.size() >= 2, "an adapter and a cable at least");
+        prices.front()->setValue(prices.front()->value() + 1000);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->undoStack()->undoText(),
+                 QStringLiteral("Set your price for %1").arg(QString::fromStdString(adapter->id)));
+        const OnPremBuild build = onPremBuildOf(doc->scenario().topology,
+                                                withUserPrices(doc->plan().parts, doc->plan().userPrices));
+        // The adapters of the servers' own ports and of the network bill are
+        // lines of their own: every one takes the typed price.
+        double adapters = 0;
+        for (const BomLine &line : build.lines)
+            if (line.id == adapter->id) {
+                QCOMPARE(*line.unitUsd, 1000.0);
+                QVERIFY(line.priceSource.starts_with(kUserPriceSource));
+                adapters += line.quantity;
+            }
+        QVERIFY(adapters > 0);
+        const double before = adapter->price ? adapter->price->usd : 0.0;
+        QCOMPARE(doc->estimates().front().cost.capexUsd, capital + adapters * (1000.0 - before));
+        doc->undoStack()->undo();
+        QCoreApplication::processEvents();
         QCOMPARE(doc->estimates().front().cost.capexUsd, capital);
     }
 

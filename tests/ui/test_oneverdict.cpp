@@ -181,6 +181,7 @@ private slots:
     void anUnknownCostHasNoFigure()
     {
         Plan plan = samplePlan("r1-distill-qwen-32b-2x-rtx4090");
+        plan.scenarios.resize(1); // the workstation alone
         for (GpuSpec &gpu : plan.parts.gpus)
             gpu.price.reset();
         const std::vector<ScenarioEstimate> estimates = evaluatePlan(plan);

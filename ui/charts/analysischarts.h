@@ -49,8 +49,15 @@ QChart *trainingCostChart(const VersionEstimate &version, const ScenarioEstimate
 QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios,
                             const std::optional<PlanBreakEven> &breakEven);
 
-// Cost per million output tokens per scenario, a bar per model version.
+// Cost per million tokens per scenario, a bar per model version: output
+// tokens served, or the tokens a training scenario trains on.
 QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios);
+
+// Every model version of a scenario on the same axes: output tokens/s
+// against concurrency with each version's operating point (serving), or days
+// to train on the drawn servers with the deadline (training). A version with
+// nothing to draw is named under the title with the reason.
+QChart *versionsSpeedChart(const ScenarioEstimate &scenario);
 
 // One figure of every scenario, for the Compare view (a small chart each).
 enum class CompareMetric { Capex, MonthlyCost, TokensPerSecond, CostPerMillion, Ttft, Tpot, Power };

@@ -17,7 +17,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -39,6 +38,7 @@ QWidget *sideBySide(QWidget *left, QWidget *right)
 AnalysisPanel::AnalysisPanel(PlanDocument &document, QWidget *parent)
     : QWidget(parent)
     , mDocument(document)
+    , mRedraw(this, [this] { refreshCurrentTab(); })
 {
     for (ChartView *&view : mViews)
         view = new ChartView(this);
@@ -117,14 +117,7 @@ void AnalysisPanel::planChanged()
 
 void AnalysisPanel::scheduleRefresh()
 {
-    if (mRefreshPending)
-        return;
-    mRefreshPending = true;
-    QTimer::singleShot(0, this, [this] {
-        mRefreshPending = false;
-        if (isVisible())
-            refreshCurrentTab();
-    });
+    mRedraw.schedule();
 }
 
 void AnalysisPanel::showEvent(QShowEvent *event)

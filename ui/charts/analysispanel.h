@@ -8,6 +8,8 @@
 // After an edit only the tab on show is redrawn (coalesced to one redraw per
 // turn of the event loop); the others are redrawn when they are opened.
 
+#include "ui/charts/redrawsoon.h"
+
 #include <QWidget>
 
 #include <array>
@@ -68,7 +70,7 @@ private:
     QTableWidget *mCompareTable = nullptr;
     QLabel *mCompareLegend = nullptr;
     std::array<bool, TabCount> mStale{};
-    bool mRefreshPending = false;
+    RedrawSoon mRedraw;
     int mLoadGeneration = 0; // the latest simulation asked for; older results are dropped
 };
 

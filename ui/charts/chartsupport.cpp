@@ -3,9 +3,11 @@
 #include "core/plan/planevaluation.h"
 #include "ui/canvas/canvascolours.h"
 
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QPen>
 #include <QTextDocument>
+#include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
 #include <QtCharts/QValueAxis>
@@ -122,6 +124,100 @@ QLineSeries *addMarkerLine(QChart *chart, const QString &name, QPointF from, QPo
     line->attachAxis(x);
     line->attachAxis(y);
     return line;
+}
+
+void scaleFonts(QChart *chart, double factor)
+{
+    const auto scaled = [factor](QFont font) {
+        font.setPointSizeF(font.pointSizeF() * factor);
+        return font;
+    };
+    chart->setTitleFont(scaled(chart->titleFont()));
+    chart->legend()->setFont(scaled(chart->legend()->font()));
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsFont(scaled(axis->labelsFont()));
+        axis->setTitleFont(scaled(axis->titleFont()));
+    }
+}
+
+namespace {
+
+// `text` in lines no wider than `pixels` where a space or a hyphen allows.
+QString wrapped(const QString &text, const QFontMetrics &metrics, int pixels)
+{
+    QStringList lines;
+    QString line;
+    int start = 0;
+    for (int i = 0; i <= text.size(); ++i) {
+        const bool end = i == text.size();
+        if (!end && text[i] != QLatin1Char(' ') && text[i] != QLatin1Char('-') && text[i] != QLatin1Char('\n'))
+            continue;
+        // A piece ends here: a word and the hyphen that closes it.
+        const bool hyphen = !end && text[i] == QLatin1Char('-');
+        const QString piece = text.mid(start, i - start + (hyphen ? 1 : 0));
+        if (!line.isEmpty() && metrics.horizontalAdvance(line + piece) > pixels) {
+            lines << line.trimmed();
+            line.clear();
+        }
+        line += piece;
+        if (!end && text[i] == QLatin1Char(' '))
+            line += QLatin1Char(' ');
+        if (!end && text[i] == QLatin1Char('\n')) {
+            lines << line.trimmed();
+            line.clear();
+        }
+        start = i + 1;
+    }
+    if (!line.trimmed().isEmpty())
+        lines << line.trimmed();
+    // Axis labels are drawn as rich text: a line break is <br>.
+    for (QString &l : lines)
+        l = l.toHtmlEscaped();
+    return lines.join(QStringLiteral("<br>"));
+}
+
+// The length of the beginning every name shares, up to a space or hyphen
+// (0 when under 5 characters or with a single name): what tells the names
+// apart is what follows it.
+qsizetype sharedBeginning(const QStringList &names)
+{
+    if (names.size() < 2)
+        return 0;
+    qsizetype common = names.front().size();
+    for (const QString &name : names) {
+        qsizetype i = 0;
+        while (i < common && i < name.size() && name[i] == names.front()[i])
+            ++i;
+        common = i;
+    }
+    while (common > 0 && names.front()[common - 1] != QLatin1Char('-') && names.front()[common - 1] != QLatin1Char(' '))
+        --common;
+    return common >= 5 ? common : 0;
+}
+
+} // namespace
+
+void wrapCategories(QChart *chart, int pixels)
+{
+    if (pixels <= 0)
+        return;
+    for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
+        auto *bars = qobject_cast<QBarCategoryAxis *>(axis);
+        if (!bars || bars->count() == 0)
+            continue;
+        const QStringList names = bars->categories();
+        const QFontMetrics metrics(bars->labelsFont());
+        // Qt Charts gives each label the axis' width over one more than the
+        // categories, less its padding (horizontalaxis.cpp), and elides past
+        // it; `pixels` is an estimate of the plot's width, so a fifth is spared.
+        const int each = std::max(pixels * 4 / 5 / static_cast<int>(names.size() + 1) - 8,
+                                  metrics.averageCharWidth() * 6);
+        const qsizetype shared = sharedBeginning(names);
+        QStringList fitted;
+        for (const QString &name : names)
+            fitted << wrapped(shared > 0 ? QStringLiteral("…") + name.mid(shared) : name, metrics, each);
+        bars->setCategories(fitted);
+    }
 }
 
 void fitAxis(QValueAxis *axis, double largestValue)

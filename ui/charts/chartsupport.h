@@ -72,6 +72,16 @@ QLineSeries *addMarkerLine(QChart *chart, const QString &name, QPointF from, QPo
 double axisTopFor(double largestValue, double target);
 QString targetName(const QString &name, double largestValue, double target);
 
+// Scales the chart's title, legend and axis fonts by `factor`: small charts
+// (the side-by-side dock, a printed page) keep their labels whole.
+void scaleFonts(QChart *chart, double factor);
+
+// Fits the categories of the chart's bar axes into about `pixels` of width
+// in all: a beginning every name shares ("DeepSeek-R1-Distill-") becomes
+// "…", and each name breaks into lines at spaces and hyphens, so the names
+// stay apart in a narrow chart.
+void wrapCategories(QChart *chart, int pixels);
+
 // Stretches an axis so every value (and a little headroom) is visible.
 void fitAxis(QValueAxis *axis, double largestValue);
 

@@ -69,7 +69,14 @@ QChart *cumulativeCostChart(const std::vector<ScenarioEstimate> &scenarios,
 
 QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios)
 {
-    QChart *chart = newChart(AnalysisCharts::tr("Cost per million output tokens"));
+    const bool training = std::any_of(scenarios.begin(), scenarios.end(),
+                                      [](const ScenarioEstimate &s) { return s.training; });
+    const bool serving = std::any_of(scenarios.begin(), scenarios.end(),
+                                     [](const ScenarioEstimate &s) { return !s.training; });
+    const QString tokens = !training ? AnalysisCharts::tr("output tokens")
+                           : serving ? AnalysisCharts::tr("tokens (served, or trained on in a training run)")
+                                     : AnalysisCharts::tr("trained tokens");
+    QChart *chart = newChart(AnalysisCharts::tr("Cost per million %1").arg(tokens));
     auto *bars = new QBarSeries;
     QStringList categories;
     for (const ScenarioEstimate &s : scenarios)
@@ -80,20 +87,21 @@ QChart *costPerMillionChart(const std::vector<ScenarioEstimate> &scenarios)
         auto *set = new QBarSet(QString::fromStdString(scenarios.front().versions[v].modelName));
         for (const ScenarioEstimate &s : scenarios) {
             // No bar where the version has no cost: it does not fit, cannot be timed, or a GPU has no price.
-            const std::optional<double> usd = v < s.versions.size() ? s.versions[v].usdPerMillionOutputTokens
-                                                                    : std::nullopt;
+            const std::optional<double> usd = v < s.versions.size() ? usdPerMillionTokens(s.versions[v]) : std::nullopt;
             const double cost = usd ? inDisplayCurrency(*usd) : 0;
             *set << cost;
             most = std::max(most, cost);
         }
         bars->append(set);
     }
-    setTooltipUnit(bars, AnalysisCharts::tr("%1 per million output tokens").arg(currencyCode()), 2);
+    setTooltipUnit(bars, AnalysisCharts::tr("%1 per million %2").arg(currencyCode(), tokens), 2);
     chart->addSeries(bars);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     chart->addAxis(x, Qt::AlignBottom);
-    QValueAxis *y = addValueAxis(chart, AnalysisCharts::tr("%1 per 10⁶ output tokens").arg(currencyCode()),
+    QValueAxis *y = addValueAxis(chart,
+                                 training ? AnalysisCharts::tr("%1 per 10⁶ tokens").arg(currencyCode())
+                                          : AnalysisCharts::tr("%1 per 10⁶ output tokens").arg(currencyCode()),
                                  Qt::AlignLeft);
     bars->attachAxis(x);
     bars->attachAxis(y);

@@ -11,6 +11,8 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <cmath>
+
 namespace planner::edits {
 
 namespace {
@@ -308,7 +310,46 @@ void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent)
     doc.setCurrentScenario(doc.plan().scenarios.size() - 1);
 }
 
-bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReference &part, int units,
+namespace {
+
+// The scale-out link between two units of a build and how many of its ports
+// join them: a server template's network cards, or the Ethernet ports of the
+// catalogue that add up to a cloud instance's published network (the fastest
+// port that divides it). nullopt: the unit has no network to span.
+std::optional<std::pair<LinkSpec, int>> unitLink(const Catalogue &catalogue, const PartReference &part)
+{
+    if (part.kind != PaletteKind::Instance) {
+        const std::optional<ResolvedServer> server = catalogue.resolveServer(part.id);
+        if (!server || !server->nic || server->server.nic.count <= 0)
+            return std::nullopt;
+        return std::pair{*server->nic, server->server.nic.count};
+    }
+    const CloudInstance *instance = nullptr;
+    const std::vector<CloudInstance> instances = catalogue.list<CloudInstance>();
+    for (const CloudInstance &i : instances)
+        if (QString::fromStdString(i.id) == part.id)
+            instance = &i;
+    if (!instance || !(instance->networkGbps > 0))
+        return std::nullopt;
+    std::optional<std::pair<LinkSpec, int>> best;
+    for (const LinkSpec &link : catalogue.list<LinkSpec>()) {
+        const double portGbps = units::inGBPerSecond(link.bandwidthPerDirection) * 8;
+        if (link.kind != LinkKind::Ethernet || !(portGbps > 0) || portGbps > instance->networkGbps)
+            continue;
+        const double ports = instance->networkGbps / portGbps;
+        if (std::abs(ports - std::round(ports)) > 1e-6)
+            continue;
+        if (!best
+            || units::inGBPerSecond(link.bandwidthPerDirection)
+                   > units::inGBPerSecond(best->first.bandwidthPerDirection))
+            best = std::pair{link, static_cast<int>(std::lround(ports))};
+    }
+    return best;
+}
+
+} // namespace
+
+bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReference &part, int units, bool linkUnits,
                       const DeploymentSettings &deployment, CloudTier tier, QString *error)
 {
     Plan plan = doc.plan();
@@ -320,7 +361,19 @@ bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReferenc
     PlanChange change = planedit::addScenario(plan, std::move(s));
     const size_t scenario = plan.scenarios.size() - 1;
     const Catalogue &catalogue = doc.catalogue();
+    const auto refused = [error](const Message &why) {
+        if (error)
+            *error = translated(why);
+        return false;
+    };
+    std::optional<std::pair<LinkSpec, int>> link;
+    if (linkUnits && units > 1 && !(link = unitLink(catalogue, part))) {
+        if (error)
+            *error = PlanEdits::tr("%1 has no network to link its units with").arg(part.id);
+        return false;
+    }
     constexpr int kPerRow = 4;
+    int first = 0;
     for (int unit = 0; unit < units; ++unit) {
         const planedit::Point at{(unit % kPerRow) * 700.0, (unit / kPerRow) * 520.0};
         planedit::EditResult added;
@@ -335,12 +388,23 @@ bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReferenc
                 return false;
             added = planedit::addServer(plan, scenario, *parts, at);
         }
-        if (added.refusal) {
-            if (error)
-                *error = translated(*added.refusal);
-            return false;
-        }
+        if (added.refusal)
+            return refused(*added.refusal);
         change.merge(added.change);
+        const int server = added.firstCreated(); // a server's id comes before its parts'
+        if (unit == 0) {
+            first = server;
+            continue;
+        }
+        if (!link)
+            continue;
+        // A star from the first unit, as the recommendation's replica spans them.
+        const planedit::EditResult joined = planedit::addLink(plan, scenario, first, server, link->first,
+                                                              networkPartsFor(catalogue, link->first));
+        if (joined.refusal)
+            return refused(*joined.refusal);
+        change.merge(joined.change);
+        change.merge(planedit::setCount(plan, scenario, joined.firstCreated(), link->second));
     }
     push(doc, PlanEdits::tr("Add scenario %1").arg(name), std::move(plan), change);
     doc.setCurrentScenario(doc.plan().scenarios.size() - 1);

@@ -50,11 +50,14 @@ void setCosts(PlanDocument &doc, const CostAssumptions &costs, CloudTier tier);
 void setUserPrice(PlanDocument &doc, PricedKind kind, const std::string &id, const std::optional<UserPrice> &price);
 void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent);
 // A new scenario of `units` copies of a server template or cloud instance
-// (`part`), unlinked (a fleet: each a replica), served with `deployment` at
-// cloud `tier` and the current scenario's cost assumptions; one undo step,
-// and it becomes the current scenario. False (and *error) when a part is
-// unknown.
-bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReference &part, int units,
+// (`part`), served with `deployment` at cloud `tier` and the current
+// scenario's cost assumptions; one undo step, and it becomes the current
+// scenario. Unlinked, the units are a fleet (each a replica); with
+// `linkUnits` each is joined to the first by its network (the template's
+// cards, or Ethernet ports making up the instance's network), so a replica
+// may span them. False (and *error) when a part is unknown or a unit has no
+// network to link.
+bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReference &part, int units, bool linkUnits,
                       const DeploymentSettings &deployment, CloudTier tier, QString *error);
 void renameScenario(PlanDocument &doc, size_t index, const QString &name);
 void removeScenario(PlanDocument &doc, size_t index);

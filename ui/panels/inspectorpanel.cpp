@@ -307,6 +307,22 @@ void InspectorPanel::showLink(int id)
             tr("Bandwidth"),
             wrapped(tr("%1 GB/s per direction per link").arg(units::inGBPerSecond(spec->bandwidthPerDirection)), this));
     addCountEditor(id, l->count, tr("Parallel links"));
+    if (!spec)
+        return;
+    // What the link is bought as, each with a price the user may type.
+    const PartSnapshot &parts = mDocument.plan().parts;
+    if (const NicSpec *adapter = parts.adapterFor(*spec)) {
+        mForm->addRow(tr("Adapter"), wrapped(qs(adapter->name), this));
+        addPriceEditor(PricedKind::Nic, adapter->id, adapter->price, tr(" each"));
+    }
+    if (const CableSpec *cable = parts.cableFor(*spec)) {
+        mForm->addRow(tr("Cable"), wrapped(qs(cable->name), this));
+        addPriceEditor(PricedKind::Cable, cable->id, cable->price, tr(" each"));
+    }
+    if (const SwitchSpec *fabricSwitch = parts.switchFor(*spec)) {
+        mForm->addRow(tr("Switch"), wrapped(qs(fabricSwitch->name), this));
+        addPriceEditor(PricedKind::Switch, fabricSwitch->id, fabricSwitch->price, tr(" each"));
+    }
 }
 
 void InspectorPanel::showIssues(int id)

@@ -51,20 +51,20 @@ LayoutFields::LayoutFields(QFormLayout *form, QWidget *parent)
                        4096);
     mOffload->setObjectName(QStringLiteral("offloadBox"));
     mOffload->setSuffix(tr(" layers in host RAM"));
-    mAutoOffload = new QCheckBox(tr("Offload as many as it takes to fit"), parent);
+    mAutoOffload = new QCheckBox(tr("Auto: the fewest that fit"), parent);
     mAutoOffload->setObjectName(QStringLiteral("autoOffloadBox"));
-    mAutoOffload->setToolTip(tr("The fewest offloaded layers (at least the count above) with which the model and "
-                                "its KV cache fit the GPUs"));
+    mAutoOffload->setToolTip(tr("Offload as many layers as it takes to fit: the fewest (at least the count above) "
+                                "with which the model and its KV cache fit the GPUs"));
     mSpareServers = sizeBox(parent, tr("none"),
                             tr("A fleet of unlinked servers (each a replica behind a load balancer) is sized for the "
                                "peak load plus this many spare servers (N+k)"),
                             1024);
     mSpareServers->setObjectName(QStringLiteral("spareServersBox"));
     mSpareServers->setSuffix(tr(" spare servers"));
-    mPrefillGpus = sizeBox(parent, tr("none: every GPU does both"),
+    mPrefillGpus = sizeBox(parent, tr("none"),
                            tr("Disaggregated serving: this many of the scenario's GPUs (the first servers) compute "
                               "the prompts and send their KV caches over the drawn links to the others, which only "
-                              "decode"),
+                              "decode; none: every GPU does both"),
                            1 << 20);
     mPrefillGpus->setObjectName(QStringLiteral("prefillGpusBox"));
     mPrefillGpus->setSuffix(tr(" GPUs"));

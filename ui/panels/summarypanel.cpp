@@ -146,10 +146,9 @@ void SummaryPanel::refresh()
             } else if (note.isEmpty() && estimated)
                 note = tr("decode %1-bound · %2 · %3 sequences")
                            .arg(boundName(v.speed->decode.bound), layoutText(v))
-                           .arg(v.concurrency)
-                       + offloadText(v);
-            if (!v.training)
-                note += fleetText(v, mDocument.plan().workload.peakFactor);
+                           .arg(v.concurrency);
+            if (!v.training) // the layers in host RAM are often why a target is missed
+                note += offloadText(v) + fleetText(v, mDocument.plan().workload.peakFactor);
             // The whole note (with how to raise the share) is the memory cell's tooltip.
             if (const std::optional<double> share = s.cluster.gpu ? s.cluster.gpu->gpuMemoryShare : std::nullopt;
                 share && v.capacityNote)

@@ -58,7 +58,6 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     reloadModels();
     mVersions = new QListWidget(this);
     mVersions->setObjectName(QStringLiteral("versionList"));
-    mVersions->setMaximumHeight(130);
     mTask = new QComboBox(this);
     mTask->setObjectName(QStringLiteral("taskBox"));
     mTask->addItems({tr("Serve (inference)"), tr("Train or fine-tune")});
@@ -328,6 +327,10 @@ void WorkloadPanel::fillVersions(const QString &family)
                             != plan.modelIds.end();
         item->setCheckState(chosen ? Qt::Checked : Qt::Unchecked);
     }
+    // As tall as its rows, up to six: a family of three must not take the
+    // height the fields below it need.
+    const int rows = std::clamp(mVersions->count(), 1, 6);
+    mVersions->setFixedHeight(rows * mVersions->sizeHintForRow(0) + 2 * mVersions->frameWidth() + 2);
     mRefreshing = wasRefreshing;
 }
 

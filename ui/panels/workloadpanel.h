@@ -40,6 +40,10 @@ public:
     QSpinBox *concurrencyBox() const { return mConcurrency; }
     QLabel *limitsLabel() const { return mLimits; }
     QComboBox *weightsBox() const { return mWeights; }
+    QComboBox *kvBox() const { return mKv; }
+    QSpinBox *contextBox() const { return mContext; }
+    QComboBox *loadKindBox() const { return mLoadKind; } // concurrency or request rate
+    QDoubleSpinBox *rateBox() const { return mRate; }
     QSpinBox *tensorParallelBox() const;
     LayoutFields *layoutFields() const { return mLayout; }
     TrainingFields *trainingFields() const { return mTraining; }

@@ -152,8 +152,8 @@ std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<S
 
     figures.push_back(chartFigure(ProposalCharts::tr("Cumulative cost over the horizon"),
                                   cumulativeCostChart(estimates, planBreakEven(estimates))));
-    figures.push_back(
-        chartFigure(ProposalCharts::tr("Cost per million output tokens"), costPerMillionChart(estimates)));
+    QChart *perMillion = costPerMillionChart(estimates); // its title says which tokens it counts
+    figures.push_back(chartFigure(perMillion->title(), perMillion));
     if (estimates.size() > 1)
         for (size_t version = 0; version < plan.modelIds.size(); ++version) {
             const ModelSpec *model = plan.parts.model(plan.modelIds[version]);

@@ -320,17 +320,15 @@ void FindBuildDialog::showResult(const RecommendResult &result, double milliseco
 void FindBuildDialog::enableAdd()
 {
     const int row = mTable->currentRow();
-    bool fits = row >= 0 && row < static_cast<int>(mResult.ranked.size());
-    if (fits) {
-        const Recommendation &r = mResult.ranked[static_cast<size_t>(row)];
-        fits = std::all_of(r.plans.begin(), r.plans.end(),
-                           [&](const ReplicaPlan &p) { return p.gpusPerReplica <= r.option.gpusPerUnit; })
-               && r.plans.size() == 1;
-    }
-    mAdd->setEnabled(fits);
-    mAdd->setToolTip(fits || row < 0 ? tr("A new scenario with this build, each server or instance a replica")
-                                     : tr("Only a build of one model version whose replicas each fit one server "
-                                          "or instance can be drawn as a fleet; draw this one and link its units"));
+    // A scenario has one deployment for all its versions: a build that
+    // gives each version its own units and layout cannot be one.
+    const bool one = row >= 0 && row < static_cast<int>(mResult.ranked.size())
+                     && mResult.ranked[static_cast<size_t>(row)].plans.size() == 1;
+    mAdd->setEnabled(one);
+    mAdd->setToolTip(one || row < 0 ? tr("A new scenario with this build: each server or instance a replica, or "
+                                         "linked by its network where a replica spans several")
+                                    : tr("A build for several model versions gives each its own servers and "
+                                         "layout; add the versions' builds one at a time"));
 }
 
 bool FindBuildDialog::addSelectedAsScenario()
@@ -353,8 +351,9 @@ bool FindBuildDialog::addSelectedAsScenario()
     const PartReference part{r.option.placement == Placement::OnPrem ? PaletteKind::Server : PaletteKind::Instance,
                              qs(r.option.id)};
     QString error;
+    const bool spans = p.gpusPerReplica > r.option.gpusPerUnit;
     if (!edits::addBuildScenario(mDocument, tr("Found: %1 × %2").arg(r.units).arg(qs(r.option.name)), part, r.units,
-                                 deployment, static_cast<CloudTier>(mTier->currentData().toInt()), &error)) {
+                                 spans, deployment, static_cast<CloudTier>(mTier->currentData().toInt()), &error)) {
         QMessageBox::warning(this, tr("Cannot add the build"), error);
         return false;
     }

@@ -55,7 +55,7 @@ signals:
 private:
     RecommendRequest request() const;
     void showResult(const RecommendResult &result, double milliseconds);
-    // Whether the selected build's replicas each fit one unit (a fleet the canvas can hold unlinked).
+    // Whether the selected build serves one model version (one scenario's deployment can hold it).
     void enableAdd();
 
     PlanDocument &mDocument;
