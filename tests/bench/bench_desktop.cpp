@@ -7,6 +7,8 @@
 //    redraws the canvas items it touched and refreshes the panels that show
 //    what it changed, until the next screen is painted. Target: under 8 ms
 //    (issue "One way into the engine").
+//  - the same edit with "Versions side by side" on show (issue "The whole
+//    planner on screen");
 //  - the same edit with each Analysis tab on show, its charts redrawn (issue
 //    "Analysis charts"); the simulation behind "Under load" runs off the GUI
 //    thread, so its time to the drawn chart is reported separately.
@@ -192,6 +194,20 @@ int main(int argc, char *argv[])
             edits::setWorkload(*doc, w);
         });
     }
+    // "Versions side by side" on show: every version's memory, speed and
+    // cost charts redrawn after each edit (the what-if story).
+    window.findChild<QDockWidget *>(QStringLiteral("sideBySideDock"))->raise();
+    QCoreApplication::processEvents();
+    timeEdits("edit + charts: versions side by side", 10, [&](int run) {
+        PlanWorkload w = doc->plan().workload;
+        w.requestsPerSecond = 10 + run;
+        edits::setWorkload(*doc, w);
+    });
+    timeEdits("edit + side by side: GPU count (8 <-> 4)", 10,
+              [&](int run) { edits::setCount(*doc, gpuNode, run % 2 ? 8 : 4); });
+    window.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->raise();
+    QCoreApplication::processEvents();
+
     // The "Under load" chart's simulation runs off the GUI thread: how long
     // after an edit the new chart is on screen.
     tabs->setCurrentIndex(AnalysisPanel::LoadTab);

@@ -57,6 +57,8 @@ ProposalFigure chartFigure(const QString &caption, QChart *chart)
     QFont legendFont = chart->legend()->font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
     chart->legend()->setFont(legendFont);
+    // Scenario names that would be cut to the same "QLoRA on one R…" wrap.
+    wrapCategories(chart, static_cast<int>(kWide.width()) - 80);
     auto charts = std::make_shared<ChartScene>();
     charts->add(chart, QRectF(QPointF(0, 0), kWide));
     return figureOf(caption, charts, kWide);
