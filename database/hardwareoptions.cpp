@@ -3,6 +3,9 @@
 #include "core/topology/cluster.h"
 #include "database/costbuilds.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace planner {
 
 namespace {
@@ -68,6 +71,33 @@ HardwareOptionList hardwareOptions(const Catalogue &catalogue, CloudTier tier)
                                    + "' is not in the catalogue");
     }
     return list;
+}
+
+std::optional<UnitLink> unitLink(const Catalogue &catalogue, Placement placement, const std::string &id)
+{
+    if (placement == Placement::OnPrem) {
+        const std::optional<ResolvedServer> server = catalogue.resolveServer(QString::fromStdString(id));
+        if (!server || !server->nic || server->server.nic.count <= 0)
+            return std::nullopt;
+        return UnitLink{*server->nic, server->server.nic.count};
+    }
+    const std::vector<CloudInstance> instances = catalogue.list<CloudInstance>();
+    const auto instance = std::find_if(instances.begin(), instances.end(),
+                                       [&](const CloudInstance &i) { return i.id == id; });
+    if (instance == instances.end() || !(instance->networkGbps > 0))
+        return std::nullopt;
+    std::optional<UnitLink> fastest;
+    for (const LinkSpec &link : catalogue.list<LinkSpec>()) {
+        const double portGbps = units::inGBPerSecond(link.bandwidthPerDirection) * 8;
+        if (link.kind != LinkKind::Ethernet || !(portGbps > 0) || portGbps > instance->networkGbps)
+            continue;
+        const double ports = instance->networkGbps / portGbps;
+        if (std::abs(ports - std::round(ports)) > 1e-6)
+            continue;
+        if (!fastest || link.bandwidthPerDirection > fastest->link.bandwidthPerDirection)
+            fastest = UnitLink{link, static_cast<int>(std::lround(ports))};
+    }
+    return fastest;
 }
 
 } // namespace planner

@@ -220,8 +220,8 @@ void MainWindow::showEvent(QShowEvent *event)
     // Without a saved layout, share the window out by proportion once it has its real size.
     QTimer::singleShot(0, this, [this] {
         const auto named = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
-        resizeDocks({named("partsDock"), named("workloadDock")}, {width() * 20 / 100, width() * 28 / 100},
-                    Qt::Horizontal);
+        resizeDocks({named("partsDock"), named("workloadDock")},
+                    {width() * kLeftDockPercent / 100, width() * kRightDockPercent / 100}, Qt::Horizontal);
         resizeDocks({named("summaryDock")}, {height() * 24 / 100}, Qt::Vertical);
         mView->zoomToFit();
     });
@@ -393,8 +393,10 @@ void MainWindow::addFocusActions(QMenu *menu)
                 return child->setFocus(Qt::ShortcutFocusReason);
     };
     menu->addAction(tr("&Canvas"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this, focusIn] { focusIn(mView); });
-    const char *const docks[] = {"partsDock",   "workloadDock", "costsDock",    "inspectorDock",
-                                 "summaryDock", "modelsDock",   "analysisDock", "historyDock"};
+    // Eight keys for nine docks: the Model versions table, for browsing
+    // the catalogue, is the one left to the View menu.
+    const char *const docks[] = {"partsDock",   "workloadDock",   "costsDock",    "inspectorDock",
+                                 "summaryDock", "sideBySideDock", "analysisDock", "historyDock"};
     int key = Qt::Key_2;
     for (const char *name : docks) {
         QDockWidget *d = findChild<QDockWidget *>(QLatin1String(name));

@@ -45,6 +45,11 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // The first layout's share of the width for the palette (left) and for
+    // the Workload, Costs, Inspector and History tabs (right).
+    static constexpr int kLeftDockPercent = 20;
+    static constexpr int kRightDockPercent = 28;
+
     explicit MainWindow(Catalogue &catalogue, QWidget *parent = nullptr);
     ~MainWindow() override;
 

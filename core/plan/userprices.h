@@ -8,6 +8,7 @@
 #include "core/hardware/partsnapshot.h"
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,7 @@ enum class PricedKind { Gpu, Cpu, Memory, Storage, Nic, Cable, Switch, Chassis, 
 inline constexpr std::array kPricedKinds{PricedKind::Gpu,     PricedKind::Cpu,     PricedKind::Memory,
                                          PricedKind::Storage, PricedKind::Nic,     PricedKind::Cable,
                                          PricedKind::Switch,  PricedKind::Chassis, PricedKind::Instance};
+static_assert(kPricedKinds.size() == static_cast<std::size_t>(PricedKind::Instance) + 1, "every kind, once");
 
 struct UserPrice {
     PricedKind kind = PricedKind::Gpu;

@@ -3119,6 +3119,10 @@ micro-batch %2, global batch %3</source>
         <source>A build for several model versions gives each its own servers and layout; add the versions&apos; builds one at a time</source>
         <translation>多个模型版本的配置为每个版本分配各自的服务器和布局；请逐个添加各版本的配置</translation>
     </message>
+    <message>
+        <source>The catalogue has no network port to link these units with; draw the build and link its units by hand</source>
+        <translation>目录中没有可连接这些单元的网络端口；请手动绘制该配置并连接其单元</translation>
+    </message>
 </context>
 <context>
     <name>planner::ImportModelDialog</name>

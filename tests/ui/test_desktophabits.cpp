@@ -122,7 +122,8 @@ private slots:
         // The dock's share of a 1280 px window (MainWindow::showEvent), less
         // its scroll bar and frame. (The offscreen screen is smaller than
         // 1280 px, so the share is computed rather than measured.)
-        const int budget = 1280 * 28 / 100 - area->verticalScrollBar()->sizeHint().width() - 8;
+        const int budget = 1280 * MainWindow::kRightDockPercent / 100 - area->verticalScrollBar()->sizeHint().width()
+                           - 8;
         QVERIFY2(panel->minimumSizeHint().width() <= budget,
                  qPrintable(QStringLiteral("the fields need %1 px, the dock gives %2")
                                 .arg(panel->minimumSizeHint().width())

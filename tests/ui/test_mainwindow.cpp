@@ -793,6 +793,18 @@ private slots:
         doc->undoStack()->undo();
         QCoreApplication::processEvents();
         QCOMPARE(doc->estimates().front().cost.capexUsd, capital);
+
+        // The cable's field, under the adapter's, prices the cable.
+        const CableSpec *cable = doc->plan().parts.cableFor(*spec);
+        QVERIFY(cable);
+        doc->setSelection({link.id});
+        QCoreApplication::processEvents();
+        QDoubleSpinBox *cablePrice = window.findChildren<QDoubleSpinBox *>(QStringLiteral("userPriceBox")).at(1);
+        cablePrice->setValue(cablePrice->value() + 250);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->undoStack()->undoText(),
+                 QStringLiteral("Set your price for %1").arg(QString::fromStdString(cable->id)));
+        QVERIFY(findUserPrice(doc->plan().userPrices, PricedKind::Cable, cable->id));
     }
 
     // Three DGX H100 dropped without links are a fleet: no badge, the

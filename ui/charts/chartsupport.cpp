@@ -129,7 +129,10 @@ QLineSeries *addMarkerLine(QChart *chart, const QString &name, QPointF from, QPo
 void scaleFonts(QChart *chart, double factor)
 {
     const auto scaled = [factor](QFont font) {
-        font.setPointSizeF(font.pointSizeF() * factor);
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * factor);
+        else if (font.pixelSize() > 0)
+            font.setPixelSize(std::max(1, static_cast<int>(font.pixelSize() * factor)));
         return font;
     };
     chart->setTitleFont(scaled(chart->titleFont()));
@@ -170,6 +173,8 @@ QString wrapped(const QString &text, const QFontMetrics &metrics, int pixels)
     }
     if (!line.trimmed().isEmpty())
         lines << line.trimmed();
+    if (lines.isEmpty())
+        return text.isEmpty() ? QStringLiteral(" ") : text.toHtmlEscaped(); // a null name would be dropped
     // Axis labels are drawn as rich text: a line break is <br>.
     for (QString &l : lines)
         l = l.toHtmlEscaped();
@@ -205,7 +210,9 @@ void wrapCategories(QChart *chart, int pixels)
         auto *bars = qobject_cast<QBarCategoryAxis *>(axis);
         if (!bars || bars->count() == 0)
             continue;
+        // The names as built, for the tooltips (ChartView::barToolTip).
         const QStringList names = bars->categories();
+        bars->setProperty(kFullCategories, names);
         const QFontMetrics metrics(bars->labelsFont());
         // Qt Charts gives each label the axis' width over one more than the
         // categories, less its padding (horizontalaxis.cpp), and elides past

@@ -81,6 +81,8 @@ void scaleFonts(QChart *chart, double factor);
 // "…", and each name breaks into lines at spaces and hyphens, so the names
 // stay apart in a narrow chart.
 void wrapCategories(QChart *chart, int pixels);
+// The property of a wrapped bar axis that keeps its names as they were built.
+inline constexpr char kFullCategories[] = "fullCategories";
 
 // Stretches an axis so every value (and a little headroom) is visible.
 void fitAxis(QValueAxis *axis, double largestValue);

@@ -62,8 +62,11 @@ QString ChartView::barToolTip(const QChart *chart, const QAbstractBarSeries *ser
 {
     QString category;
     for (const QAbstractAxis *axis : chart->axes(Qt::Horizontal))
-        if (const auto *categories = qobject_cast<const QBarCategoryAxis *>(axis))
-            category = categories->at(index);
+        if (const auto *categories = qobject_cast<const QBarCategoryAxis *>(axis)) {
+            // A wrapped axis (wrapCategories) shows shortened rich text: name the bar in full.
+            const QStringList full = categories->property(kFullCategories).toStringList();
+            category = index < full.size() ? full.at(index) : categories->at(index);
+        }
     const QString what = category.isEmpty() ? set->label() : category + QStringLiteral(" · ") + set->label();
     return tr("%1\n%2 %3")
         .arg(what, QLocale().toString(set->at(index), 'f', tooltipDecimals(series)), tooltipUnit(series));

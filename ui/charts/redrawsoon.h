@@ -14,6 +14,8 @@ class RedrawSoon
 {
 public:
     RedrawSoon(QWidget *widget, std::function<void()> redraw);
+    RedrawSoon(const RedrawSoon &) = delete; // the scheduled call holds `this`
+    RedrawSoon &operator=(const RedrawSoon &) = delete;
 
     void schedule();
 

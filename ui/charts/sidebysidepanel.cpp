@@ -29,6 +29,11 @@ SideBySidePanel::SideBySidePanel(PlanDocument &document, QWidget *parent)
     mViews[Memory]->setObjectName(QStringLiteral("sideBySideMemory"));
     mViews[Speed]->setObjectName(QStringLiteral("sideBySideSpeed"));
     mViews[Cost]->setObjectName(QStringLiteral("sideBySideCost"));
+    // Moving the handle between two charts resizes them, not the panel.
+    connect(splitter, &QSplitter::splitterMoved, this, [this] {
+        if (widthsChanged())
+            markStale();
+    });
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -70,6 +75,8 @@ void SideBySidePanel::refresh()
     mViews[Memory]->showChart(compact(memory, mViews[Memory]->width() - kValueAxis - kSideLegend));
     mViews[Speed]->showChart(compact(versionsSpeedChart(shown), mViews[Speed]->width() - kValueAxis));
     mViews[Cost]->showChart(compact(costPerMillionChart(estimates), mViews[Cost]->width() - kValueAxis));
+    for (int chart = 0; chart < ChartCount; ++chart)
+        mDrawnWidths[chart] = mViews[chart]->width();
 }
 
 void SideBySidePanel::showEvent(QShowEvent *event)
@@ -78,10 +85,18 @@ void SideBySidePanel::showEvent(QShowEvent *event)
     refresh();
 }
 
+bool SideBySidePanel::widthsChanged() const
+{
+    for (int chart = 0; chart < ChartCount; ++chart)
+        if (std::abs(mViews[chart]->width() - mDrawnWidths[chart]) > 24)
+            return true;
+    return false;
+}
+
 void SideBySidePanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    if (std::abs(event->size().width() - event->oldSize().width()) > 24)
+    if (widthsChanged())
         markStale();
 }
 

@@ -41,9 +41,13 @@ protected:
 
 private:
     void markStale();
+    // Whether a chart is now much wider or narrower than when it was drawn
+    // (its names were wrapped to that width).
+    bool widthsChanged() const;
 
     PlanDocument &mDocument;
     std::array<ChartView *, ChartCount> mViews{};
+    std::array<int, ChartCount> mDrawnWidths{};
     bool mStale = true;
     RedrawSoon mRedraw;
 };

@@ -58,6 +58,9 @@ QChart *servingSpeedChart(const ScenarioEstimate &scenario)
             point->setMarkerSize(9);
             point->setColor(line->color());
             point->append(static_cast<double>(v.concurrency), v.speed->nominal.outputTokensPerSecond);
+            // On the axes even where the load runs past the curve's last point.
+            mostTokens = std::max(mostTokens, v.speed->nominal.outputTokensPerSecond);
+            mostConcurrency = std::max(mostConcurrency, static_cast<double>(v.concurrency));
             setTooltipUnit(point, AnalysisCharts::tr("tokens/s"), 0);
             chart->addSeries(point);
         }

@@ -2,6 +2,7 @@
 
 #include "core/plan/planedit.h"
 #include "database/catalogue.h"
+#include "database/hardwareoptions.h"
 #include "database/networkparts.h"
 #include "database/planparts.h"
 #include "ui/document/plandocument.h"
@@ -10,8 +11,6 @@
 #include <QCoreApplication>
 #include <QUndoCommand>
 #include <QUndoStack>
-
-#include <cmath>
 
 namespace planner::edits {
 
@@ -310,45 +309,6 @@ void addScenario(PlanDocument &doc, const QString &name, bool copyCurrent)
     doc.setCurrentScenario(doc.plan().scenarios.size() - 1);
 }
 
-namespace {
-
-// The scale-out link between two units of a build and how many of its ports
-// join them: a server template's network cards, or the Ethernet ports of the
-// catalogue that add up to a cloud instance's published network (the fastest
-// port that divides it). nullopt: the unit has no network to span.
-std::optional<std::pair<LinkSpec, int>> unitLink(const Catalogue &catalogue, const PartReference &part)
-{
-    if (part.kind != PaletteKind::Instance) {
-        const std::optional<ResolvedServer> server = catalogue.resolveServer(part.id);
-        if (!server || !server->nic || server->server.nic.count <= 0)
-            return std::nullopt;
-        return std::pair{*server->nic, server->server.nic.count};
-    }
-    const CloudInstance *instance = nullptr;
-    const std::vector<CloudInstance> instances = catalogue.list<CloudInstance>();
-    for (const CloudInstance &i : instances)
-        if (QString::fromStdString(i.id) == part.id)
-            instance = &i;
-    if (!instance || !(instance->networkGbps > 0))
-        return std::nullopt;
-    std::optional<std::pair<LinkSpec, int>> best;
-    for (const LinkSpec &link : catalogue.list<LinkSpec>()) {
-        const double portGbps = units::inGBPerSecond(link.bandwidthPerDirection) * 8;
-        if (link.kind != LinkKind::Ethernet || !(portGbps > 0) || portGbps > instance->networkGbps)
-            continue;
-        const double ports = instance->networkGbps / portGbps;
-        if (std::abs(ports - std::round(ports)) > 1e-6)
-            continue;
-        if (!best
-            || units::inGBPerSecond(link.bandwidthPerDirection)
-                   > units::inGBPerSecond(best->first.bandwidthPerDirection))
-            best = std::pair{link, static_cast<int>(std::lround(ports))};
-    }
-    return best;
-}
-
-} // namespace
-
 bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReference &part, int units, bool linkUnits,
                       const DeploymentSettings &deployment, CloudTier tier, QString *error)
 {
@@ -366,8 +326,9 @@ bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReferenc
             *error = translated(why);
         return false;
     };
-    std::optional<std::pair<LinkSpec, int>> link;
-    if (linkUnits && units > 1 && !(link = unitLink(catalogue, part))) {
+    std::optional<UnitLink> link;
+    const Placement placement = part.kind == PaletteKind::Instance ? Placement::Cloud : Placement::OnPrem;
+    if (linkUnits && units > 1 && !(link = unitLink(catalogue, placement, part.id.toStdString()))) {
         if (error)
             *error = PlanEdits::tr("%1 has no network to link its units with").arg(part.id);
         return false;
@@ -398,13 +359,16 @@ bool addBuildScenario(PlanDocument &doc, const QString &name, const PartReferenc
         }
         if (!link)
             continue;
-        // A star from the first unit, as the recommendation's replica spans them.
-        const planedit::EditResult joined = planedit::addLink(plan, scenario, first, server, link->first,
-                                                              networkPartsFor(catalogue, link->first));
+        // Each unit to the first with all its ports, as the shipped samples
+        // draw a switched fabric: the bill of materials adds the switch for
+        // three or more servers, and the links stand for each server's ports
+        // into it.
+        const planedit::EditResult joined = planedit::addLink(plan, scenario, first, server, link->link,
+                                                              networkPartsFor(catalogue, link->link));
         if (joined.refusal)
             return refused(*joined.refusal);
         change.merge(joined.change);
-        change.merge(planedit::setCount(plan, scenario, joined.firstCreated(), link->second));
+        change.merge(planedit::setCount(plan, scenario, joined.firstCreated(), link->ports));
     }
     push(doc, PlanEdits::tr("Add scenario %1").arg(name), std::move(plan), change);
     doc.setCurrentScenario(doc.plan().scenarios.size() - 1);

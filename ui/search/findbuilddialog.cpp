@@ -320,15 +320,23 @@ void FindBuildDialog::showResult(const RecommendResult &result, double milliseco
 void FindBuildDialog::enableAdd()
 {
     const int row = mTable->currentRow();
-    // A scenario has one deployment for all its versions: a build that
-    // gives each version its own units and layout cannot be one.
-    const bool one = row >= 0 && row < static_cast<int>(mResult.ranked.size())
-                     && mResult.ranked[static_cast<size_t>(row)].plans.size() == 1;
-    mAdd->setEnabled(one);
-    mAdd->setToolTip(one || row < 0 ? tr("A new scenario with this build: each server or instance a replica, or "
-                                         "linked by its network where a replica spans several")
-                                    : tr("A build for several model versions gives each its own servers and "
-                                         "layout; add the versions' builds one at a time"));
+    if (row < 0 || row >= static_cast<int>(mResult.ranked.size())) {
+        mAdd->setEnabled(false);
+        return;
+    }
+    const Recommendation &r = mResult.ranked[static_cast<size_t>(row)];
+    // A scenario has one deployment for all its versions: a build that gives
+    // each version its own units and layout cannot be one.
+    const bool oneVersion = r.plans.size() == 1;
+    const bool spans = oneVersion && r.plans.front().gpusPerReplica > r.option.gpusPerUnit;
+    const bool linkable = !spans || unitLink(mDocument.catalogue(), r.option.placement, r.option.id);
+    mAdd->setEnabled(oneVersion && linkable);
+    mAdd->setToolTip(!oneVersion ? tr("A build for several model versions gives each its own servers and layout; "
+                                      "add the versions' builds one at a time")
+                     : !linkable ? tr("The catalogue has no network port to link these units with; draw the "
+                                      "build and link its units by hand")
+                                 : tr("A new scenario with this build: each server or instance a replica, or "
+                                      "linked by its network where a replica spans several"));
 }
 
 bool FindBuildDialog::addSelectedAsScenario()
