@@ -59,10 +59,9 @@ void SideBySidePanel::refresh()
     const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
     const ScenarioEstimate &shown = estimates.at(mDocument.currentScenario());
     // Three charts share the dock's width: smaller type, and names that
-    // begin alike shortened and wrapped rather than cut to the same
-    // "DeepSeek-R1-D…".
-    // The plot's width, roughly: the view's less the value axis and, for the
-    // memory chart, its legend beside the plot.
+    // begin alike shortened and wrapped to the plot's width (roughly the
+    // view's less the value axis and, for the memory chart, its legend beside
+    // the plot) rather than cut to the same "DeepSeek-R1-D…".
     constexpr int kValueAxis = 80;
     constexpr int kSideLegend = 160;
     const auto compact = [](QChart *chart, int plotWidth) {
