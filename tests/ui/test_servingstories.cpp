@@ -86,6 +86,14 @@ double memoryBar(SideBySidePanel *panel, const QString &set, int bar)
     return -1;
 }
 
+// Raises the "Versions side by side" tab, as the what-if user does.
+SideBySidePanel *showSideBySide(MainWindow &window)
+{
+    window.findChild<QDockWidget *>(QStringLiteral("sideBySideDock"))->raise();
+    settle();
+    return window.sideBySide();
+}
+
 QStringList lineNames(ChartView *view)
 {
     QStringList names;
@@ -308,9 +316,7 @@ private slots:
         const auto window = open("cloud-vs-onprem-llama-3.1-70b");
         QVERIFY(window);
         PlanDocument *doc = window->document();
-        window->findChild<QDockWidget *>(QStringLiteral("sideBySideDock"))->raise();
-        settle();
-        SideBySidePanel *side = window->sideBySide();
+        SideBySidePanel *side = showSideBySide(*window);
         QVERIFY(side->isVisible());
         const QString kv = QStringLiteral("KV cache");
         const auto shownKv = [&] { return memoryBar(side, kv, 0); };
@@ -363,9 +369,7 @@ private slots:
         const auto window = open("gpt-oss-120b-blackwell");
         QVERIFY(window);
         PlanDocument *doc = window->document();
-        window->findChild<QDockWidget *>(QStringLiteral("sideBySideDock"))->raise();
-        settle();
-        SideBySidePanel *side = window->sideBySide();
+        SideBySidePanel *side = showSideBySide(*window);
         const ScenarioEstimate &shown = doc->estimates()[doc->currentScenario()];
         QStringList names;
         for (const VersionEstimate &v : shown.versions)

@@ -311,18 +311,15 @@ void InspectorPanel::showLink(int id)
         return;
     // What the link is bought as, each with a price the user may type.
     const PartSnapshot &parts = mDocument.plan().parts;
-    if (const NicSpec *adapter = parts.adapterFor(*spec)) {
-        mForm->addRow(tr("Adapter"), wrapped(qs(adapter->name), this));
-        addPriceEditor(PricedKind::Nic, adapter->id, adapter->price, tr(" each"));
-    }
-    if (const CableSpec *cable = parts.cableFor(*spec)) {
-        mForm->addRow(tr("Cable"), wrapped(qs(cable->name), this));
-        addPriceEditor(PricedKind::Cable, cable->id, cable->price, tr(" each"));
-    }
-    if (const SwitchSpec *fabricSwitch = parts.switchFor(*spec)) {
-        mForm->addRow(tr("Switch"), wrapped(qs(fabricSwitch->name), this));
-        addPriceEditor(PricedKind::Switch, fabricSwitch->id, fabricSwitch->price, tr(" each"));
-    }
+    const auto pricedPart = [this](const QString &label, PricedKind kind, const auto *part) {
+        if (!part)
+            return;
+        mForm->addRow(label, wrapped(qs(part->name), this));
+        addPriceEditor(kind, part->id, part->price, tr(" each"));
+    };
+    pricedPart(tr("Adapter"), PricedKind::Nic, parts.adapterFor(*spec));
+    pricedPart(tr("Cable"), PricedKind::Cable, parts.cableFor(*spec));
+    pricedPart(tr("Switch"), PricedKind::Switch, parts.switchFor(*spec));
 }
 
 void InspectorPanel::showIssues(int id)
