@@ -44,37 +44,53 @@ struct LinkUse {
     std::vector<const TopologyLink *> drawn;    // between two on-prem servers
 };
 
-// The on-prem servers joined by `drawn`, each set one fabric.
-std::vector<std::set<int>> fabrics(const Topology &t, const std::vector<const TopologyLink *> &drawn)
+// On-prem servers joined by drawn links of one kind, and those links.
+struct Fabric {
+    std::set<int> servers;
+    std::vector<const TopologyLink *> drawn;
+    std::size_t lastLink = 0; // the index in `drawn` of its last link: the order fabrics are billed in
+};
+
+// The fabrics `drawn` makes: servers joined directly or through others share
+// one. A union-find over server ids, so a chain of thousands of servers takes
+// linear time.
+std::vector<Fabric> fabrics(const Topology &t, const std::vector<const TopologyLink *> &drawn)
 {
-    std::vector<std::set<int>> groups;
-    for (const TopologyLink *l : drawn) {
-        const int a = t.serverOf(l->from);
-        const int b = t.serverOf(l->to);
-        std::set<int> merged{a, b};
-        for (auto it = groups.begin(); it != groups.end();)
-            if (it->count(a) || it->count(b)) {
-                merged.insert(it->begin(), it->end());
-                it = groups.erase(it);
-            } else {
-                ++it;
-            }
-        groups.push_back(std::move(merged));
+    std::map<int, int> parent;
+    const auto root = [&parent](int server) {
+        int r = parent.try_emplace(server, server).first->second;
+        while (parent.at(r) != r)
+            r = parent[r] = parent.at(parent.at(r));
+        return r;
+    };
+    for (const TopologyLink *l : drawn)
+        parent[root(t.serverOf(l->from))] = root(t.serverOf(l->to));
+    std::map<int, Fabric> byRoot;
+    for (std::size_t i = 0; i < drawn.size(); ++i) {
+        const int a = t.serverOf(drawn[i]->from);
+        const int b = t.serverOf(drawn[i]->to);
+        Fabric &f = byRoot[root(a)];
+        f.servers.insert({a, b});
+        f.drawn.push_back(drawn[i]);
+        f.lastLink = i;
     }
-    return groups;
+    std::vector<Fabric> result;
+    for (auto &[r, f] : byRoot)
+        result.push_back(std::move(f));
+    std::sort(result.begin(), result.end(), [](const Fabric &x, const Fabric &y) { return x.lastLink < y.lastLink; });
+    return result;
 }
 
-void addFabric(std::vector<BomLine> &lines, const Topology &t, const PartSnapshot &parts, const LinkSpec &link,
-               const LinkUse &use, const std::set<int> &servers)
+void addFabric(std::vector<BomLine> &lines, const PartSnapshot &parts, const LinkSpec &link, const LinkUse &use,
+               const Fabric &fabric)
 {
     std::int64_t ports = 0;
-    for (int s : servers)
+    for (int s : fabric.servers)
         ports += use.portsPerServer.count(s) ? use.portsPerServer.at(s) : 0;
     std::int64_t cables = 0;
-    if (servers.size() == 2) {
-        for (const TopologyLink *l : use.drawn)
-            if (servers.count(t.serverOf(l->from)))
-                cables += std::max(l->count, 1);
+    if (fabric.servers.size() == 2) {
+        for (const TopologyLink *l : fabric.drawn)
+            cables += std::max(l->count, 1);
     } else {
         const SwitchSpec *fabricSwitch = parts.switchFor(link);
         std::int64_t switches = 1;
@@ -129,8 +145,8 @@ std::vector<BomLine> networkBill(const Topology &t, const PartSnapshot &parts)
                 lines.push_back(partLine(adapter, *link, "adapter",
                                          adapter ? ceilDiv(ports, std::max(adapter->ports, 1)) : ports,
                                          adapter ? units::inWatts(adapter->power) : 0));
-        for (const std::set<int> &servers : fabrics(t, use.drawn))
-            addFabric(lines, t, parts, *link, use, servers);
+        for (const Fabric &fabric : fabrics(t, use.drawn))
+            addFabric(lines, parts, *link, use, fabric);
     }
     return lines;
 }

@@ -64,15 +64,19 @@ Message simulationComparison(const VersionEstimate &v, const PlanWorkload &w, co
             {rate, simulated}};
 }
 
-RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &workload, std::int64_t requests)
+RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &workload, std::int64_t requests,
+                        std::stop_token stop)
 {
     RateSweep sweep;
     if (!estimate.request || !estimate.speed)
         return sweep;
     SimulationConfig config = simulationFor(*estimate.request, workload, requests);
+    config.stop = stop;
     if (!validate(config).empty())
         return sweep;
     const MaxRateResult best = findMaxRate(config);
+    if (stop.stop_requested())
+        return {};
     sweep.maxRatePerSecond = best.ratePerSecond;
     // Without a rate that meets the SLOs, show the rates the nominal throughput suggests.
     const double scale = best.ratePerSecond > 0 ? best.ratePerSecond : estimate.requestsPerSecond;
@@ -81,6 +85,8 @@ RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &wor
     for (double share : {0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5}) {
         config.ratePerSecond = share * scale;
         const SimulationResult run = share == 1.0 && best.ratePerSecond > 0 ? best.atRate : simulate(config);
+        if (stop.stop_requested())
+            return {};
         if (run.valid)
             sweep.points.push_back(pointOf(run, config.ratePerSecond));
     }

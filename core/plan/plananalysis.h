@@ -31,7 +31,9 @@ struct RateSweep {
 // the plan's input and output lengths, `requests` requests per run: first the
 // maximum rate meeting the SLOs at the 99th percentile, then the rates around
 // it. Empty when the version has no estimate.
-RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &workload, std::int64_t requests = 600);
+// An empty sweep when `stop` is requested before it ends.
+RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &workload, std::int64_t requests = 600,
+                        std::stop_token stop = {});
 
 // The verdict is the analytical model's (the load's mean, no queueing); the
 // simulation adds Poisson bursts and queueing. This sentence says whether the

@@ -28,10 +28,11 @@ ServingTarget targetOf(const PlanWorkload &w)
 std::vector<std::string> unpricedGpus(const Topology &t, const PartSnapshot &parts)
 {
     std::vector<std::string> names;
+    const PartsByServer partsIn(t);
     for (const TopologyNode *server : t.servers()) {
         if (!server->cloudInstanceId.empty())
             continue;
-        for (const TopologyNode *part : t.partsOf(server->id)) {
+        for (const TopologyNode *part : partsIn.of(server->id)) {
             const GpuSpec *gpu = part->kind == NodeKind::Gpu ? parts.gpu(part->catalogueId) : nullptr;
             if (gpu && !gpu->price && std::find(names.begin(), names.end(), gpu->name) == names.end())
                 names.push_back(gpu->name);
@@ -261,6 +262,7 @@ OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
     build.servers = 0;
     double ratedWatts = 0;
     bool everyServerRated = true;
+    const PartsByServer partsIn(t);
     for (const TopologyNode *server : t.servers()) {
         if (!server->cloudInstanceId.empty())
             continue;
@@ -275,7 +277,7 @@ OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
         if (made)
             ratedWatts += units::inWatts(made->systemPower);
         everyServerRated = everyServerRated && made && made->systemPower > units::watts(0);
-        for (const TopologyNode *part : t.partsOf(server->id)) {
+        for (const TopologyNode *part : partsIn.of(server->id)) {
             const int n = part->count;
             if (const GpuSpec *gpu = part->kind == NodeKind::Gpu ? parts.gpu(part->catalogueId) : nullptr)
                 build.lines.push_back(bomLine(*gpu, n, units::inWatts(gpu->tdp)));

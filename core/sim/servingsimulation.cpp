@@ -555,6 +555,8 @@ SimulationResult Simulator::run()
     }
 
     while (!mEvents.empty()) {
+        if (mConfig.stop.stop_requested())
+            return {};
         const Event e = mEvents.top();
         mEvents.pop();
         advance(e.time);
@@ -1039,6 +1041,8 @@ MaxRateResult findMaxRate(const SimulationConfig &config)
     constexpr int kBracket = 24;
     constexpr double kPrecision = 1.01;
     const auto passes = [&](double rate) {
+        if (c.stop.stop_requested())
+            return false; // the remaining steps of the search cost nothing
         c.ratePerSecond = rate;
         SimulationResult r = simulate(c);
         ++out.simulations;

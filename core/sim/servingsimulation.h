@@ -45,6 +45,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,9 @@ struct SimulationConfig {
     std::optional<Efficiency> efficiency; // default: efficiencyFor(engine, gpu).nominal
     int timeSeriesPoints = 256;           // most points of the KV-utilisation series
     MaxRateCriterion maxRateCriterion = MaxRateCriterion::Percentile99;
+    // Once stop is requested (a newer edit made this run stale) a simulation
+    // ends at its next event with valid == false, and findMaxRate runs no more.
+    std::stop_token stop;
 };
 
 // The lengths a simulation's deployment is resolved for (core/resolve): the

@@ -162,6 +162,12 @@ ServerGraph serverGraph(const Topology &t, const PartSnapshot &parts, const std:
 // The servers reachable from `start` over the edges of `edgeSets`.
 std::set<int> reachableFrom(int start, const std::vector<const std::map<ServerPair, LinkPath> *> &edgeSets)
 {
+    std::map<int, std::vector<int>> adjacent;
+    for (const auto *edges : edgeSets)
+        for (const auto &[key, path] : *edges) {
+            adjacent[key.first].push_back(key.second);
+            adjacent[key.second].push_back(key.first);
+        }
     std::set<int> seen;
     std::vector<int> stack{start};
     while (!stack.empty()) {
@@ -169,13 +175,8 @@ std::set<int> reachableFrom(int start, const std::vector<const std::map<ServerPa
         stack.pop_back();
         if (!seen.insert(s).second)
             continue;
-        for (const auto *edges : edgeSets)
-            for (const auto &[key, path] : *edges) {
-                if (key.first == s)
-                    stack.push_back(key.second);
-                else if (key.second == s)
-                    stack.push_back(key.first);
-            }
+        if (const auto next = adjacent.find(s); next != adjacent.end())
+            stack.insert(stack.end(), next->second.begin(), next->second.end());
     }
     return seen;
 }
@@ -318,8 +319,9 @@ std::optional<Message> domainProblem(const Topology &t, const PartSnapshot &part
 std::optional<Cluster> cpuCluster(const Topology &t, const PartSnapshot &parts)
 {
     std::vector<const TopologyNode *> withCpu;
+    const PartsByServer partsIn(t);
     for (const TopologyNode *server : t.servers())
-        for (const TopologyNode *part : t.partsOf(server->id))
+        for (const TopologyNode *part : partsIn.of(server->id))
             if (part->kind == NodeKind::Cpu) {
                 withCpu.push_back(server);
                 break;
@@ -336,7 +338,7 @@ std::optional<Cluster> cpuCluster(const Topology &t, const PartSnapshot &parts)
     }
     const CpuSpec *cpu = nullptr;
     double memoryGB = 0;
-    for (const TopologyNode *part : t.partsOf(withCpu.front()->id)) {
+    for (const TopologyNode *part : partsIn.of(withCpu.front()->id)) {
         if (part->kind == NodeKind::Cpu && !cpu)
             cpu = parts.cpu(part->catalogueId);
         if (const MemoryModuleSpec *m = part->kind == NodeKind::Memory ? parts.memoryModule(part->catalogueId)
@@ -378,6 +380,7 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
     std::optional<LinkPath> inside;
     double hostBandwidth = 0;
     c.cloud = true;
+    const PartsByServer partsIn(t);
     for (const auto &[serverId, server] : graph.servers) {
         if (server.gpus == 0)
             continue;
@@ -389,7 +392,7 @@ Cluster reduceToCluster(const Topology &t, const PartSnapshot &parts)
         const TopologyNode *node = t.node(serverId);
         c.cloud = c.cloud && node && !node->cloudInstanceId.empty();
         double serverHost = 0;
-        for (const TopologyNode *part : t.partsOf(serverId))
+        for (const TopologyNode *part : partsIn.of(serverId))
             if (const CpuSpec *cpu = part->kind == NodeKind::Cpu ? parts.cpu(part->catalogueId) : nullptr)
                 serverHost += units::inGBPerSecond(cpu->memoryBandwidth) * part->count;
         if (serverHost > 0)
@@ -555,6 +558,7 @@ std::optional<Message> linkProblem(const Topology &t, const PartSnapshot &parts,
 std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &parts)
 {
     std::vector<TopologyIssue> issues;
+    const PartsByServer partsIn(t);
     for (const TopologyNode &n : t.nodes) {
         if (n.kind != NodeKind::Server) {
             if (!t.node(n.parent))
@@ -580,7 +584,7 @@ std::vector<TopologyIssue> checkTopology(const Topology &t, const PartSnapshot &
         int lanes = 0;
         bool hasCpu = false;
         bool hasMemory = false;
-        for (const TopologyNode *part : t.partsOf(n.id)) {
+        for (const TopologyNode *part : partsIn.of(n.id)) {
             if (part->kind == NodeKind::Gpu) {
                 gpuTypes.insert(part->catalogueId);
                 gpuCount += part->count;

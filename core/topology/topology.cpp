@@ -17,12 +17,27 @@ constexpr std::array<std::pair<NodeKind, std::string_view>, 6> kKindNames{{
     {NodeKind::Nic, "nic"},
 }};
 
+// The element with `id` in a vector whose elements carry unique ids. Edits
+// append new ids (nextId) and plan files keep that order, so the vector is
+// almost always sorted: a binary search finds the id in O(log n) on a
+// fleet-sized plan. Where it misses (an unsorted vector, an absent id) a
+// linear scan gives the answer, so the result never depends on the order.
+template <typename Element>
+const Element *findById(const std::vector<Element> &elements, int id)
+{
+    const auto candidate = std::lower_bound(elements.begin(), elements.end(), id,
+                                            [](const Element &e, int wanted) { return e.id < wanted; });
+    if (candidate != elements.end() && candidate->id == id)
+        return &*candidate;
+    const auto found = std::find_if(elements.begin(), elements.end(), [id](const Element &e) { return e.id == id; });
+    return found == elements.end() ? nullptr : &*found;
+}
+
 } // namespace
 
 const TopologyNode *Topology::node(int id) const
 {
-    const auto found = std::find_if(nodes.begin(), nodes.end(), [id](const TopologyNode &n) { return n.id == id; });
-    return found == nodes.end() ? nullptr : &*found;
+    return findById(nodes, id);
 }
 
 TopologyNode *Topology::node(int id)
@@ -32,8 +47,7 @@ TopologyNode *Topology::node(int id)
 
 const TopologyLink *Topology::link(int id) const
 {
-    const auto found = std::find_if(links.begin(), links.end(), [id](const TopologyLink &l) { return l.id == id; });
-    return found == links.end() ? nullptr : &*found;
+    return findById(links, id);
 }
 
 std::vector<const TopologyNode *> Topology::partsOf(int serverId) const
@@ -85,6 +99,20 @@ int Topology::nextId() const
     for (const TopologyLink &l : links)
         highest = std::max(highest, l.id);
     return highest + 1;
+}
+
+PartsByServer::PartsByServer(const Topology &t)
+{
+    for (const TopologyNode &n : t.nodes)
+        if (n.kind != NodeKind::Server && n.parent != 0)
+            mParts[n.parent].push_back(&n);
+}
+
+const std::vector<const TopologyNode *> &PartsByServer::of(int serverId) const
+{
+    static const std::vector<const TopologyNode *> kNone;
+    const auto found = mParts.find(serverId);
+    return found == mParts.end() ? kNone : found->second;
 }
 
 std::string_view toString(NodeKind kind)

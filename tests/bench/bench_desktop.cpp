@@ -14,8 +14,9 @@
 //    thread, so its time to the drawn chart is reported separately.
 // Runs offscreen when there is no display.
 
+#include "desktopplans.h"
+
 #include "database/catalogue.h"
-#include "database/planparts.h"
 #include "ui/canvas/topologyscene.h"
 #include "ui/charts/analysispanel.h"
 #include "ui/charts/chartview.h"
@@ -34,42 +35,17 @@
 #include <QUndoStack>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <functional>
 
 using namespace planner;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-// Times `edit` followed by the event processing it triggers (queued panel refreshes).
-void timeEdits(const char *what, int runs, const std::function<void(int)> &edit)
-{
-    double total = 0;
-    double worst = 0;
-    for (int run = 0; run < runs; ++run) {
-        const auto start = Clock::now();
-        edit(run);
-        QCoreApplication::processEvents();
-        const double ms = msSince(start);
-        total += ms;
-        worst = std::max(worst, ms);
-    }
-    std::printf("%-44s %6.1f ms mean, %6.1f ms worst over %d edits\n", what, total / runs, worst, runs);
-}
-
 bool measureStartup(const QString &folder, std::initializer_list<const char *> labels)
 {
     const QString userDatabase = folder + QStringLiteral("/catalogue.sqlite");
     for (const char *label : labels) {
-        const auto start = Clock::now();
+        const auto start = BenchClock::now();
         Catalogue::OpenResult opened = Catalogue::open(userDatabase);
         if (!opened.catalogue)
             return false;
@@ -83,37 +59,11 @@ bool measureStartup(const QString &folder, std::initializer_list<const char *> l
     return true;
 }
 
-Plan largePlan(const Catalogue &catalogue)
-{
-    Plan plan = PlanDocument::emptyPlan(catalogue);
-    plan.modelIds.clear();
-    for (const char *model : {"deepseek-r1", "llama-3.1-405b", "deepseek-r1-distill-llama-70b"})
-        if (snapshotModel(plan, catalogue, QString::fromLatin1(model)))
-            plan.modelIds.push_back(model);
-    plan.workload.byRequestRate = true;
-    plan.workload.requestsPerSecond = 20;
-    snapshotLink(plan, catalogue, QStringLiteral("ib-ndr"));
-    QString error;
-    int previous = 0;
-    for (int i = 0; i < 64; ++i) {
-        const int server = addTemplateServer(plan, 0, catalogue, QStringLiteral("dgx-h100"), 420.0 * (i % 8),
-                                             320.0 * (i / 8), &error);
-        if (server == 0)
-            std::printf("cannot add a DGX H100: %s\n", qPrintable(error));
-        Topology &t = plan.scenarios.front().topology;
-        if (previous != 0)
-            t.links.push_back({t.nextId(), previous, server, "ib-ndr", 8});
-        previous = server;
-    }
-    return plan;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    offscreenWithoutDisplay();
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir folder;
@@ -140,7 +90,7 @@ int main(int argc, char *argv[])
     if (!QTest::qWaitForWindowExposed(&window))
         return 1;
     PlanDocument *doc = window.document();
-    const Plan plan = largePlan(*opened.catalogue);
+    const Plan plan = serverChain(*opened.catalogue, 64);
     doc->reset(plan, QString());
     QCoreApplication::processEvents();
     const ScenarioEstimate &e = doc->estimates().front();
@@ -215,7 +165,7 @@ int main(int argc, char *argv[])
     constexpr int kRuns = 5;
     for (int run = 0; run < kRuns; ++run) {
         QSignalSpy drawn(window.analysis(), &AnalysisPanel::loadChartDrawn);
-        const Clock::time_point start = Clock::now();
+        const BenchClock::time_point start = BenchClock::now();
         PlanWorkload w = doc->plan().workload;
         w.requestsPerSecond = 30 + run;
         edits::setWorkload(*doc, w);

@@ -65,6 +65,24 @@ private slots:
                  qPrintable(QStringLiteral("%1 > %2").arg(sweep.maxRatePerSecond).arg(roofline)));
     }
 
+    // A newer edit stops the sweep it made stale: nothing is simulated and
+    // the sweep comes back empty.
+    void aStoppedSweepIsEmpty()
+    {
+        const Plan plan = samplePlan("r1-distill-qwen-32b-2x-rtx4090");
+        const VersionEstimate v = evaluateScenario(plan, plan.scenarios.front()).versions.front();
+        QVERIFY2(v.speed, v.verdict.reason.text().c_str());
+        std::stop_source stale;
+        stale.request_stop();
+        const RateSweep sweep = latencyByRate(v, plan.workload, 600, stale.get_token());
+        QVERIFY(sweep.points.empty());
+        QCOMPARE(sweep.maxRatePerSecond, 0.0);
+        SimulationConfig config;
+        config.request = *v.request;
+        config.stop = stale.get_token();
+        QVERIFY(!simulate(config).valid);
+    }
+
     void noEstimateNoSweep()
     {
         VersionEstimate none;

@@ -386,6 +386,50 @@ private slots:
         QVERIFY(noNvlink && noNvlink->text().find("has no NVLink") != std::string::npos);
     }
 
+    // Look-ups search ids in order (binary search) and fall back to a scan,
+    // so a topology in any order (a hand-edited plan file) answers the same,
+    // and a chain of servers reduces as the same cluster whatever its order.
+    void lookUpsDoNotDependOnTheOrderOfNodes()
+    {
+        Topology t;
+        std::vector<int> servers;
+        for (int i = 0; i < 12; ++i) {
+            servers.push_back(addServer(t, "s" + std::to_string(i)));
+            addGpus(t, servers.back(), "h100-sxm", 8, "nvswitch");
+            if (i > 0)
+                addLink(t, servers[static_cast<size_t>(i - 1)], servers.back(), "ib-ndr", 8);
+        }
+        Topology shuffled = t;
+        std::reverse(shuffled.nodes.begin(), shuffled.nodes.end());
+        std::rotate(shuffled.links.begin(), shuffled.links.begin() + 5, shuffled.links.end());
+        for (const Topology *topology : {&t, &shuffled}) {
+            for (const TopologyNode &n : t.nodes) {
+                QVERIFY(topology->node(n.id));
+                QCOMPARE(topology->node(n.id)->name, n.name);
+                QCOMPARE(topology->serverOf(n.id), n.parent ? n.parent : n.id);
+            }
+            for (const TopologyLink &l : t.links)
+                QCOMPARE(topology->link(l.id)->to, l.to);
+            QVERIFY(!topology->node(topology->nextId()));
+            QVERIFY(!topology->link(0));
+            const PartsByServer partsIn(*topology);
+            for (int server : servers)
+                QCOMPARE(partsIn.of(server).size(), topology->partsOf(server).size());
+            QVERIFY(partsIn.of(0).empty());
+        }
+        const Cluster inOrder = reduceToCluster(t, parts());
+        const Cluster reordered = reduceToCluster(shuffled, parts());
+        QVERIFY2(inOrder.problem.empty(), inOrder.problem.text().c_str());
+        QCOMPARE(reordered.gpuCount, 96);
+        QCOMPARE(reordered.servers, inOrder.servers);
+        QCOMPARE(units::inGBPerSecond(reordered.links.pipeline.bandwidth),
+                 units::inGBPerSecond(inOrder.links.pipeline.bandwidth));
+        // Break the chain in the middle: half the servers have no path.
+        shuffled.links.erase(std::find_if(shuffled.links.begin(), shuffled.links.end(),
+                                          [&](const TopologyLink &l) { return l.to == servers[6]; }));
+        QVERIFY(reduceToCluster(shuffled, parts()).problem.text().find("no path") != std::string::npos);
+    }
+
     void emptyCanvasSaysWhatIsMissing()
     {
         const ScenarioEstimate e = evaluatePlan(planWith(Topology{})).front();

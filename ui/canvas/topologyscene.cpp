@@ -253,7 +253,14 @@ void TopologyScene::addBadges()
 
 void TopologyScene::fitSceneRect()
 {
-    setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
+    // The servers' outlines hold their parts and badges, and links run
+    // between servers: their union is the drawing, found without visiting
+    // every part (itemsBoundingRect did, after every edit).
+    QRectF drawn;
+    for (const auto &[id, item] : mItems)
+        if (item->type() == ServerItemType)
+            drawn |= item->sceneBoundingRect();
+    setSceneRect(drawn.adjusted(-400, -300, 400, 300));
 }
 
 QGraphicsItem *TopologyScene::itemFor(int id) const

@@ -24,6 +24,9 @@ namespace planner {
 
 namespace {
 
+// Simulated requests per point of the Under load sweep (latencyByRate's default).
+constexpr std::int64_t kLoadSweepRequests = 600;
+
 QWidget *sideBySide(QWidget *left, QWidget *right)
 {
     auto *splitter = new QSplitter(Qt::Horizontal);
@@ -40,6 +43,7 @@ AnalysisPanel::AnalysisPanel(PlanDocument &document, QWidget *parent)
     , mDocument(document)
     , mRedraw(this, [this] { refreshCurrentTab(); })
 {
+    mSimulations.setMaxThreadCount(1);
     for (ChartView *&view : mViews)
         view = new ChartView(this);
 
@@ -108,6 +112,11 @@ AnalysisPanel::AnalysisPanel(PlanDocument &document, QWidget *parent)
     planChanged();
 }
 
+AnalysisPanel::~AnalysisPanel()
+{
+    mLoadStop.request_stop(); // the pool's destructor then waits a moment, not a whole sweep
+}
+
 void AnalysisPanel::planChanged()
 {
     mStale.fill(true);
@@ -123,7 +132,7 @@ void AnalysisPanel::scheduleRefresh()
 void AnalysisPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    refreshCurrentTab();
+    mRedraw.schedule(); // if it is on screen: a dock tab behind another is "shown" too
 }
 
 void AnalysisPanel::changeEvent(QEvent *event)
@@ -218,7 +227,11 @@ void AnalysisPanel::drawLoad()
         mViews[LatencyByRate]->showChart(latencyByRateChart(v, watcher->result(), workload));
         emit loadChartDrawn();
     });
-    watcher->setFuture(QtConcurrent::run([v, workload] { return latencyByRate(v, workload); }));
+    mLoadStop.request_stop();
+    mLoadStop = std::stop_source();
+    const std::stop_token stop = mLoadStop.get_token();
+    watcher->setFuture(QtConcurrent::run(
+        &mSimulations, [v, workload, stop] { return latencyByRate(v, workload, kLoadSweepRequests, stop); }));
 }
 
 void AnalysisPanel::drawCost()

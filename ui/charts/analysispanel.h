@@ -10,9 +10,11 @@
 
 #include "ui/charts/redrawsoon.h"
 
+#include <QThreadPool>
 #include <QWidget>
 
 #include <array>
+#include <stop_token>
 #include <vector>
 
 class QComboBox;
@@ -34,6 +36,7 @@ public:
     enum Tab { MemoryTab, SpeedTab, LoadTab, CostTab, CompareTab, TabCount };
 
     explicit AnalysisPanel(PlanDocument &document, QWidget *parent = nullptr);
+    ~AnalysisPanel() override;
 
     ChartView *chartView(Chart chart) const { return mViews[chart]; }
     const std::vector<ChartView *> &compareViews() const { return mCompareViews; }
@@ -72,6 +75,11 @@ private:
     std::array<bool, TabCount> mStale{};
     RedrawSoon mRedraw;
     int mLoadGeneration = 0; // the latest simulation asked for; older results are dropped
+    // The Under load simulations run here, one at a time, and not in Qt's
+    // global pool, whose threads the raster paint engine borrows: a busy
+    // global pool stalled painting. Each edit stops the run before it.
+    QThreadPool mSimulations;
+    std::stop_source mLoadStop;
 };
 
 } // namespace planner

@@ -1,5 +1,6 @@
 #include "ui/charts/redrawsoon.h"
 
+#include <QDockWidget>
 #include <QTimer>
 #include <QWidget>
 
@@ -18,9 +19,38 @@ void RedrawSoon::schedule()
     mPending = true;
     QTimer::singleShot(0, mWidget, [this] {
         mPending = false;
-        if (mWidget->isVisible())
-            mRedraw();
+        redrawIfOnScreen();
     });
+}
+
+bool RedrawSoon::isOnScreen(const QWidget *widget)
+{
+    return widget->isVisible() && !widget->visibleRegion().isEmpty();
+}
+
+void RedrawSoon::redrawIfOnScreen()
+{
+    watchDockTab();
+    if (isOnScreen(mWidget))
+        mRedraw();
+}
+
+// The dock holding the widget says when its tab comes to the front; the
+// widget is placed there by the next turn of the event loop. The dock is
+// looked up on first use: at construction the widget is not in it yet.
+void RedrawSoon::watchDockTab()
+{
+    if (mWatchingDock)
+        return;
+    for (QWidget *above = mWidget->parentWidget(); above; above = above->parentWidget())
+        if (auto *dock = qobject_cast<QDockWidget *>(above)) {
+            QObject::connect(dock, &QDockWidget::visibilityChanged, mWidget, [this](bool visible) {
+                if (visible)
+                    schedule();
+            });
+            mWatchingDock = true;
+            return;
+        }
 }
 
 } // namespace planner

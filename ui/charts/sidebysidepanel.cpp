@@ -81,7 +81,7 @@ void SideBySidePanel::refresh()
 void SideBySidePanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    refresh();
+    mRedraw.schedule(); // if it is on screen: a dock tab behind another is "shown" too
 }
 
 bool SideBySidePanel::widthsChanged() const
