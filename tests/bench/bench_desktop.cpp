@@ -112,11 +112,7 @@ int main(int argc, char *argv[])
     timeEdits("edit: move a server (one drag)", 20, [&](int run) {
         edits::moveServers(*doc, {{firstServer, QPointF(10.0 * run, 5.0 * run)}}, 1000 + run);
     });
-    timeEdits("edit: request rate (workload panel)", 20, [&](int run) {
-        PlanWorkload w = doc->plan().workload;
-        w.requestsPerSecond = 10 + run;
-        edits::setWorkload(*doc, w);
-    });
+    timeEdits("edit: request rate (workload panel)", 20, [&](int run) { setRequestRate(*doc, 10 + run); });
     timeEdits("undo", 20, [&](int) { doc->undoStack()->undo(); });
     std::printf("last evaluation of the plan alone: %.1f ms\n", doc->lastEvaluationMs());
 
@@ -138,21 +134,13 @@ int main(int argc, char *argv[])
         tabs->setCurrentIndex(tab);
         QCoreApplication::processEvents();
         const QByteArray label = QStringLiteral("edit + charts: %1 tab").arg(tabs->tabText(tab)).toUtf8();
-        timeEdits(label.constData(), 10, [&](int run) {
-            PlanWorkload w = doc->plan().workload;
-            w.requestsPerSecond = 10 + run;
-            edits::setWorkload(*doc, w);
-        });
+        timeEdits(label.constData(), 10, [&](int run) { setRequestRate(*doc, 10 + run); });
     }
     // "Versions side by side" on show: every version's memory, speed and
     // cost charts redrawn after each edit (the what-if story).
     window.findChild<QDockWidget *>(QStringLiteral("sideBySideDock"))->raise();
     QCoreApplication::processEvents();
-    timeEdits("edit + charts: versions side by side", 10, [&](int run) {
-        PlanWorkload w = doc->plan().workload;
-        w.requestsPerSecond = 10 + run;
-        edits::setWorkload(*doc, w);
-    });
+    timeEdits("edit + charts: versions side by side", 10, [&](int run) { setRequestRate(*doc, 10 + run); });
     timeEdits("edit + side by side: GPU count (8 <-> 4)", 10,
               [&](int run) { edits::setCount(*doc, gpuNode, run % 2 ? 8 : 4); });
     window.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->raise();
@@ -166,9 +154,7 @@ int main(int argc, char *argv[])
     for (int run = 0; run < kRuns; ++run) {
         QSignalSpy drawn(window.analysis(), &AnalysisPanel::loadChartDrawn);
         const BenchClock::time_point start = BenchClock::now();
-        PlanWorkload w = doc->plan().workload;
-        w.requestsPerSecond = 30 + run;
-        edits::setWorkload(*doc, w);
+        setRequestRate(*doc, 30 + run);
         if (!drawn.wait(5000))
             return 1;
         total += msSince(start);

@@ -43,13 +43,6 @@ constexpr int kBurstEdits = 30;
 constexpr int kBurstIntervalMs = 30;
 constexpr int kSettleMs = 1000;
 
-void setRate(PlanDocument &doc, double rate)
-{
-    PlanWorkload w = doc.plan().workload;
-    w.requestsPerSecond = rate;
-    edits::setWorkload(doc, w);
-}
-
 // The longest gap between two turns of the event loop while `kBurstEdits`
 // workload edits arrive `kBurstIntervalMs` apart, and for `kSettleMs` after.
 double longestStallDuringBurst(PlanDocument &doc)
@@ -67,7 +60,7 @@ double longestStallDuringBurst(PlanDocument &doc)
     burst.setInterval(kBurstIntervalMs);
     QEventLoop loop;
     QObject::connect(&burst, &QTimer::timeout, [&] {
-        setRate(doc, 40 + sent % 7);
+        setRequestRate(doc, 40 + sent % 7);
         if (++sent == kBurstEdits) {
             burst.stop();
             QTimer::singleShot(kSettleMs, &loop, &QEventLoop::quit);
@@ -131,8 +124,8 @@ bool measureFleet(MainWindow &window, const Catalogue &catalogue, int servers, d
         worstEdit = std::max(worstEdit, timeEdits("edit: move a server (one drag)", 6, [&](int run) {
                                  edits::moveServers(*doc, {{firstServer, QPointF(10.0 * run, 5.0 * run)}}, 1000 + run);
                              }));
-        worstEdit = std::max(
-            worstEdit, timeEdits("edit: request rate (workload panel)", 6, [&](int run) { setRate(*doc, 10 + run); }));
+        worstEdit = std::max(worstEdit, timeEdits("edit: request rate (workload panel)", 6,
+                                                  [&](int run) { setRequestRate(*doc, 10 + run); }));
         std::printf("%-48s %7.1f ms\n", "  of which the plan's evaluation (last edit)", doc->lastEvaluationMs());
         const double stall = longestStallDuringBurst(*doc);
         worstStall = std::max(worstStall, stall);

@@ -3,6 +3,7 @@
 #include "database/catalogue.h"
 #include "database/planparts.h"
 #include "ui/document/plandocument.h"
+#include "ui/document/planedits.h"
 
 #include <QCoreApplication>
 
@@ -45,6 +46,13 @@ Plan serverChain(const Catalogue &catalogue, int servers)
         previous = server;
     }
     return plan;
+}
+
+void setRequestRate(PlanDocument &doc, double rate)
+{
+    PlanWorkload w = doc.plan().workload;
+    w.requestsPerSecond = rate;
+    edits::setWorkload(doc, w);
 }
 
 double timeEdits(const char *what, int runs, const std::function<void(int)> &edit)

@@ -10,6 +10,7 @@
 namespace planner {
 
 class Catalogue;
+class PlanDocument;
 
 using BenchClock = std::chrono::steady_clock;
 
@@ -22,6 +23,9 @@ void offscreenWithoutDisplay();
 // out eight to a row, serving DeepSeek-R1, Llama-3.1-405B and
 // R1-Distill-Llama-70B at 20 requests/s.
 Plan serverChain(const Catalogue &catalogue, int servers);
+
+// The plan's request rate set through the workload's undo command.
+void setRequestRate(PlanDocument &doc, double rate);
 
 // Times `edit` followed by the event processing it triggers (queued panel
 // refreshes and the repaint), prints the mean and the worst, returns the mean.

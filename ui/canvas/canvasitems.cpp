@@ -177,12 +177,12 @@ void PartItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                       painter->fontMetrics().elidedText(mDetail, Qt::ElideRight, static_cast<int>(text.width())));
 }
 
-ServerItem::ServerItem(const TopologyNode &server, const Topology &topology, const PartSnapshot &parts)
+ServerItem::ServerItem(const TopologyNode &server, const std::vector<const TopologyNode *> &contents,
+                       const PartSnapshot &parts)
     : mNodeId(server.id)
     , mTitle(qs(server.name))
     , mCloud(!server.cloudInstanceId.empty())
 {
-    const auto contents = topology.partsOf(server.id);
     const double height = kHeaderHeight + static_cast<double>(contents.size()) * (PartItem::kHeight + 4) + kPadding;
     setRect(0, 0, kWidth, std::max(height, kHeaderHeight + 30));
     setPos(server.x, server.y);

@@ -50,7 +50,9 @@ private:
 class ServerItem : public QGraphicsRectItem
 {
 public:
-    ServerItem(const TopologyNode &server, const Topology &topology, const PartSnapshot &parts);
+    // `contents`: the server's parts (PartsByServer::of), drawn in that order.
+    ServerItem(const TopologyNode &server, const std::vector<const TopologyNode *> &contents,
+               const PartSnapshot &parts);
     int type() const override { return ServerItemType; }
     int nodeId() const { return mNodeId; }
     static constexpr double kWidth = 300;

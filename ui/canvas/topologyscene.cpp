@@ -66,8 +66,9 @@ void TopologyScene::rebuild()
     mBadges.clear();
     clear();
     const Topology &t = mDocument.scenario().topology;
+    const PartsByServer partsIn(t);
     for (const TopologyNode *server : t.servers())
-        addServerItem(server->id);
+        addServerItem(server->id, partsIn);
     for (const TopologyLink &link : t.links)
         addLinkItem(link.id);
     addBadges();
@@ -136,9 +137,10 @@ void TopologyScene::redraw(const std::set<int> &ids)
             forget(item);
             delete item;
         }
+    const PartsByServer partsIn(t);
     for (int id : servers)
         if (const TopologyNode *server = t.node(id); server && server->kind == NodeKind::Server)
-            addServerItem(id);
+            addServerItem(id, partsIn);
     for (int id : links)
         if (t.link(id))
             addLinkItem(id);
@@ -155,10 +157,10 @@ void TopologyScene::moveServers(const std::set<int> &ids)
     }
 }
 
-void TopologyScene::addServerItem(int serverId)
+void TopologyScene::addServerItem(int serverId, const PartsByServer &partsIn)
 {
     const Topology &t = mDocument.scenario().topology;
-    auto *item = new ServerItem(*t.node(serverId), t, mDocument.plan().parts);
+    auto *item = new ServerItem(*t.node(serverId), partsIn.of(serverId), mDocument.plan().parts);
     item->setFlag(QGraphicsItem::ItemIsMovable, mMode == Mode::Select);
     item->setMoveHandler([this](int moved) { trackLinksOf(moved); });
     addItem(item);

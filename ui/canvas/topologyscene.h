@@ -26,6 +26,7 @@ namespace planner {
 
 class BadgeItem;
 class LinkItem;
+class PartsByServer;
 class PlanDocument;
 class ServerItem;
 struct PlanChange;
@@ -73,7 +74,7 @@ private:
     // Recreates the servers and links that `ids` name or that hold or join them.
     void redraw(const std::set<int> &ids);
     void moveServers(const std::set<int> &ids);
-    void addServerItem(int serverId);
+    void addServerItem(int serverId, const PartsByServer &partsIn);
     void addLinkItem(int linkId);
     void forget(QGraphicsItem *item); // drops an item and its children from the index
     int serverOfItem(int id) const;   // the server showing node `id` (itself for a server); 0 if none
