@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 
 #include <map>
+#include <unordered_map>
 
 namespace planner {
 
@@ -290,6 +291,31 @@ QSqlQuery listingQuery(const QString &connection, const QString &table, const QS
     return query;
 }
 
+// The current row of a listing, each column's index resolved on first use
+// (every row of one query has the same layout; readers pass string literals).
+class ListingValues : public ColumnValues
+{
+public:
+    explicit ListingValues(const QSqlQuery &query)
+        : mQuery(query)
+        , mLayout(query.record())
+    {
+    }
+
+    QVariant value(const char *column) const override
+    {
+        auto found = mIndexes.find(column);
+        if (found == mIndexes.end())
+            found = mIndexes.emplace(column, mLayout.indexOf(QLatin1String(column))).first;
+        return found->second >= 0 ? mQuery.value(found->second) : QVariant();
+    }
+
+private:
+    const QSqlQuery &mQuery;
+    const QSqlRecord mLayout;
+    mutable std::unordered_map<const char *, int> mIndexes;
+};
+
 // The origin of the current row of a listingQuery whose select had `columns` values.
 PartOrigin listedOrigin(const QSqlQuery &query, int columns)
 {
@@ -308,15 +334,10 @@ std::vector<ListedPart<Spec>> Catalogue::listWithOrigins(const QString &filter) 
     std::vector<ListedPart<Spec>> parts;
     if (!query.exec())
         return parts;
-    // One record whose values are overwritten row by row: building a fresh
-    // one per row (names, types) costs more than reading the row.
-    QSqlRecord record = query.record();
-    const int columns = record.count() - 2; // without origin and shadows
-    while (query.next()) {
-        for (int i = 0; i < record.count(); ++i)
-            record.setValue(i, query.value(i));
-        parts.push_back({CatalogueRows<Spec>::fromRecord(record), listedOrigin(query, columns)});
-    }
+    const ListingValues row(query);
+    const int columns = query.record().count() - 2; // without origin and shadows
+    while (query.next())
+        parts.push_back({CatalogueRows<Spec>::fromRow(row), listedOrigin(query, columns)});
     return parts;
 }
 
@@ -365,7 +386,7 @@ std::optional<Spec> Catalogue::find(const QString &id) const
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
-    return CatalogueRows<Spec>::fromRecord(query.record());
+    return CatalogueRows<Spec>::fromRow(RecordValues(query.record()));
 }
 
 template <typename Spec>

@@ -3,52 +3,38 @@
 #include <QSqlRecord>
 #include <QVariant>
 
-#include <unordered_map>
-
 namespace planner {
 
 namespace {
 
 using namespace units;
 
-QVariant value(const QSqlRecord &r, const char *column)
+QVariant value(const ColumnValues &r, const char *column)
 {
-    // QSqlRecord::value(name) compares every field's name, case-insensitively,
-    // through a copy of each field: listing 100,000 rows spent a second on it.
-    // Rows of one listing share their layout, so where a column was last
-    // found is checked first (the readers pass string literals: one pointer
-    // per column).
-    thread_local std::unordered_map<const char *, int> lastFound;
-    const QLatin1String name(column);
-    const auto known = lastFound.find(column);
-    if (known != lastFound.end() && known->second < r.count() && r.fieldName(known->second) == name)
-        return r.value(known->second);
-    const int index = r.indexOf(name);
-    lastFound[column] = index;
-    return index >= 0 ? r.value(index) : QVariant();
+    return r.value(column);
 }
 
-std::string text(const QSqlRecord &r, const char *column)
+std::string text(const ColumnValues &r, const char *column)
 {
     return value(r, column).toString().toStdString();
 }
 
-double real(const QSqlRecord &r, const char *column)
+double real(const ColumnValues &r, const char *column)
 {
     return value(r, column).toDouble();
 }
 
-int integer(const QSqlRecord &r, const char *column)
+int integer(const ColumnValues &r, const char *column)
 {
     return value(r, column).toInt();
 }
 
-std::int64_t bigInteger(const QSqlRecord &r, const char *column)
+std::int64_t bigInteger(const ColumnValues &r, const char *column)
 {
     return value(r, column).toLongLong();
 }
 
-std::optional<double> optionalReal(const QSqlRecord &r, const char *column)
+std::optional<double> optionalReal(const ColumnValues &r, const char *column)
 {
     const QVariant v = value(r, column);
     if (v.isNull() || (v.typeId() == QMetaType::QString && v.toString().isEmpty()))
@@ -56,7 +42,7 @@ std::optional<double> optionalReal(const QSqlRecord &r, const char *column)
     return v.toDouble();
 }
 
-OptionalPrice price(const QSqlRecord &r, const char *column = "price_usd")
+OptionalPrice price(const ColumnValues &r, const char *column = "price_usd")
 {
     const std::optional<double> usd = optionalReal(r, column);
     if (!usd)
@@ -64,13 +50,13 @@ OptionalPrice price(const QSqlRecord &r, const char *column = "price_usd")
     return Price{*usd, text(r, "price_date"), {}};
 }
 
-std::optional<UsdPerSecond> hourly(const QSqlRecord &r, const char *column)
+std::optional<UsdPerSecond> hourly(const ColumnValues &r, const char *column)
 {
     const std::optional<double> usd = optionalReal(r, column);
     return usd ? std::optional<UsdPerSecond>(usdPerHour(*usd)) : std::nullopt;
 }
 
-std::optional<Seconds> latency(const QSqlRecord &r)
+std::optional<Seconds> latency(const ColumnValues &r)
 {
     const std::optional<double> us = optionalReal(r, "latency_us");
     return us ? std::optional<Seconds>(seconds(*us * 1e-6)) : std::nullopt;
@@ -103,12 +89,12 @@ void putPrice(QVariantMap &row, const OptionalPrice &p, const char *column = "pr
     row.insert(QStringLiteral("price_date"), p ? qs(p->date) : QVariant());
 }
 
-LinkKind kindOf(const QSqlRecord &r)
+LinkKind kindOf(const ColumnValues &r)
 {
     return linkKindFromString(text(r, "kind")).value_or(LinkKind::Pcie);
 }
 
-PartCount partCount(const QSqlRecord &r, const char *idColumn, const char *countColumn)
+PartCount partCount(const ColumnValues &r, const char *idColumn, const char *countColumn)
 {
     return PartCount{text(r, idColumn), integer(r, countColumn)};
 }
@@ -121,7 +107,7 @@ void putPartCount(QVariantMap &row, const PartCount &part, const char *idColumn,
 
 } // namespace
 
-GpuSpec CatalogueRows<GpuSpec>::fromRecord(const QSqlRecord &r)
+GpuSpec CatalogueRows<GpuSpec>::fromRow(const ColumnValues &r)
 {
     GpuSpec g;
     g.id = text(r, "id");
@@ -182,7 +168,7 @@ QVariantMap CatalogueRows<GpuSpec>::toRow(const GpuSpec &g)
     return row;
 }
 
-CpuSpec CatalogueRows<CpuSpec>::fromRecord(const QSqlRecord &r)
+CpuSpec CatalogueRows<CpuSpec>::fromRow(const ColumnValues &r)
 {
     CpuSpec c;
     c.id = text(r, "id");
@@ -229,7 +215,7 @@ QVariantMap CatalogueRows<CpuSpec>::toRow(const CpuSpec &c)
     return row;
 }
 
-MemoryModuleSpec CatalogueRows<MemoryModuleSpec>::fromRecord(const QSqlRecord &r)
+MemoryModuleSpec CatalogueRows<MemoryModuleSpec>::fromRow(const ColumnValues &r)
 {
     MemoryModuleSpec m;
     m.id = text(r, "id");
@@ -258,7 +244,7 @@ QVariantMap CatalogueRows<MemoryModuleSpec>::toRow(const MemoryModuleSpec &m)
     return row;
 }
 
-StorageSpec CatalogueRows<StorageSpec>::fromRecord(const QSqlRecord &r)
+StorageSpec CatalogueRows<StorageSpec>::fromRow(const ColumnValues &r)
 {
     StorageSpec s;
     s.id = text(r, "id");
@@ -287,7 +273,7 @@ QVariantMap CatalogueRows<StorageSpec>::toRow(const StorageSpec &s)
     return row;
 }
 
-LinkSpec CatalogueRows<LinkSpec>::fromRecord(const QSqlRecord &r)
+LinkSpec CatalogueRows<LinkSpec>::fromRow(const ColumnValues &r)
 {
     LinkSpec l;
     l.id = text(r, "id");
@@ -313,7 +299,7 @@ QVariantMap CatalogueRows<LinkSpec>::toRow(const LinkSpec &l)
     };
 }
 
-SwitchSpec CatalogueRows<SwitchSpec>::fromRecord(const QSqlRecord &r)
+SwitchSpec CatalogueRows<SwitchSpec>::fromRow(const ColumnValues &r)
 {
     SwitchSpec s;
     s.id = text(r, "id");
@@ -344,7 +330,7 @@ QVariantMap CatalogueRows<SwitchSpec>::toRow(const SwitchSpec &s)
     return row;
 }
 
-NicSpec CatalogueRows<NicSpec>::fromRecord(const QSqlRecord &r)
+NicSpec CatalogueRows<NicSpec>::fromRow(const ColumnValues &r)
 {
     NicSpec n;
     n.id = text(r, "id");
@@ -377,7 +363,7 @@ QVariantMap CatalogueRows<NicSpec>::toRow(const NicSpec &n)
     return row;
 }
 
-CableSpec CatalogueRows<CableSpec>::fromRecord(const QSqlRecord &r)
+CableSpec CatalogueRows<CableSpec>::fromRow(const ColumnValues &r)
 {
     CableSpec c;
     c.id = text(r, "id");
@@ -408,7 +394,7 @@ QVariantMap CatalogueRows<CableSpec>::toRow(const CableSpec &c)
     return row;
 }
 
-ServerTemplate CatalogueRows<ServerTemplate>::fromRecord(const QSqlRecord &r)
+ServerTemplate CatalogueRows<ServerTemplate>::fromRow(const ColumnValues &r)
 {
     ServerTemplate s;
     s.id = text(r, "id");
@@ -445,7 +431,7 @@ QVariantMap CatalogueRows<ServerTemplate>::toRow(const ServerTemplate &s)
     return row;
 }
 
-CloudInstance CatalogueRows<CloudInstance>::fromRecord(const QSqlRecord &r)
+CloudInstance CatalogueRows<CloudInstance>::fromRow(const ColumnValues &r)
 {
     CloudInstance c;
     c.id = text(r, "id");
@@ -492,7 +478,7 @@ QVariantMap CatalogueRows<CloudInstance>::toRow(const CloudInstance &c)
     };
 }
 
-ModelSpec CatalogueRows<ModelSpec>::fromRecord(const QSqlRecord &r)
+ModelSpec CatalogueRows<ModelSpec>::fromRow(const ColumnValues &r)
 {
     ModelSpec m;
     m.id = text(r, "id");
@@ -679,6 +665,17 @@ QVariantMap CatalogueRows<ModelSpec>::toRow(const ModelSpec &m)
     put("compressed_heavy_ratio", ca ? positive(ca->heavyRatio) : QVariant());
     put("compressed_hash_layers", ca ? big(ca->hashLayers) : QVariant());
     return row;
+}
+
+RecordValues::RecordValues(const QSqlRecord &record)
+    : mRecord(record)
+{
+}
+
+QVariant RecordValues::value(const char *column) const
+{
+    const int index = mRecord.indexOf(QLatin1String(column));
+    return index >= 0 ? mRecord.value(index) : QVariant();
 }
 
 } // namespace planner

@@ -1,6 +1,6 @@
 #pragma once
-// How each kind of catalogue part maps to its table: the table name, a record
-// to a core struct, and a struct to the column values to write. Columns and
+// How each kind of catalogue part maps to its table: the table name, a row of
+// values to a core struct, and a struct to the column values to write. Columns and
 // units are those of database/schema/001_catalogue.sql. toRow() also gives
 // the command-line tool its JSON and table columns, so every part kind is
 // described in one place.
@@ -20,6 +20,28 @@ class QSqlRecord;
 
 namespace planner {
 
+// One row's stored values by column name; null where the row lacks the
+// column. A listing answers from a layout it resolves once per query
+// (Catalogue::listWithOrigins): looking each name up in a QSqlRecord compares
+// it with every field through a copy of each, a second per 100,000 rows.
+class ColumnValues
+{
+public:
+    virtual ~ColumnValues() = default;
+    virtual QVariant value(const char *column) const = 0;
+};
+
+// The values of one record, looked up by name.
+class RecordValues : public ColumnValues
+{
+public:
+    explicit RecordValues(const QSqlRecord &record);
+    QVariant value(const char *column) const override;
+
+private:
+    const QSqlRecord &mRecord;
+};
+
 template <typename Spec>
 struct CatalogueRows;
 
@@ -27,7 +49,7 @@ struct CatalogueRows;
     template <>                                                                                                        \
     struct CatalogueRows<Spec> {                                                                                       \
         static constexpr const char *table = tableName;                                                                \
-        static Spec fromRecord(const QSqlRecord &record);                                                              \
+        static Spec fromRow(const ColumnValues &row);                                                                  \
         static QVariantMap toRow(const Spec &spec);                                                                    \
     };
 

@@ -315,7 +315,7 @@ Spec partFromJson(const QJsonValue &value, const QString &where)
         column.setValue(toVariant(it.value()));
         record.append(column);
     }
-    Spec spec = CatalogueRows<Spec>::fromRecord(record);
+    Spec spec = CatalogueRows<Spec>::fromRow(RecordValues(record));
     const QVariantMap out = CatalogueRows<Spec>::toRow(spec);
     for (auto it = out.constBegin(); it != out.constEnd(); ++it) {
         const QVariant &o = it.value();
