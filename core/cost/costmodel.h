@@ -16,9 +16,14 @@
 #include "core/hardware/servertemplate.h"
 #include "core/util/problem.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <limits>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace planner {
@@ -114,6 +119,37 @@ BomLine bomLine(const Spec &part, int quantity, double watts)
 
 // A server template's chassis and integration (the server without its parts).
 BomLine chassisLine(const ServerTemplate &server, int quantity);
+
+// Builds the lines of a bill where a part counted again adds to its line:
+// a fleet of 2,048 servers has a few dozen lines, not tens of thousands of
+// copies of the same names and sources. A line is identified by the object
+// it stands for (a catalogue part, a chassis) and a tag for what of it is
+// counted; lines keep the order in which they were first counted.
+class MergedBomLines
+{
+public:
+    explicit MergedBomLines(std::vector<BomLine> &lines)
+        : mLines(lines)
+    {
+    }
+
+    // Adds `quantity` (saturating at the largest int) to the line of
+    // (part, tag), made by make() the first time.
+    template <typename Make>
+    void add(const void *part, const char *tag, std::int64_t quantity, Make make)
+    {
+        const auto [known, isNew] = mIndex.try_emplace({part, tag}, mLines.size());
+        if (isNew)
+            mLines.push_back(make());
+        BomLine &line = mLines[known->second];
+        const std::int64_t sum = (isNew ? 0 : std::int64_t(line.quantity)) + quantity;
+        line.quantity = static_cast<int>(std::min<std::int64_t>(sum, std::numeric_limits<int>::max()));
+    }
+
+private:
+    std::vector<BomLine> &mLines;
+    std::map<std::pair<const void *, const char *>, std::size_t> mIndex;
+};
 
 struct OnPremBuild {
     std::string name;

@@ -21,22 +21,20 @@ bool onPrem(const Topology &t, int serverId)
     return s && s->kind == NodeKind::Server && s->cloudInstanceId.empty();
 }
 
-// A part the plan lacks for a link: counted, never priced.
-BomLine missingPart(const LinkSpec &link, const char *what, std::int64_t quantity)
-{
-    return {link.id + "-" + what,
-            link.name + " " + what + " (none in the plan's parts)",
-            static_cast<int>(std::min<std::int64_t>(quantity, std::numeric_limits<int>::max())),
-            std::nullopt,
-            0,
-            {}};
-}
-
+// Counts `quantity` of a part for a link: the catalogue part where the plan
+// has one, else a line for the missing part, counted but never priced.
 template <typename Spec>
-BomLine partLine(const Spec *part, const LinkSpec &link, const char *what, std::int64_t quantity, double watts)
+void addPart(MergedBomLines &lines, const Spec *part, const LinkSpec &link, const char *what, std::int64_t quantity,
+             double watts)
 {
-    const int n = static_cast<int>(std::min<std::int64_t>(quantity, std::numeric_limits<int>::max()));
-    return part ? bomLine(*part, n, watts) : missingPart(link, what, quantity);
+    if (part) {
+        lines.add(part, what, quantity, [&] { return bomLine(*part, 0, watts); });
+        return;
+    }
+    lines.add(&link, what, quantity, [&] {
+        return BomLine{
+            link.id + "-" + what, link.name + " " + what + " (none in the plan's parts)", 0, std::nullopt, 0, {}};
+    });
 }
 
 struct LinkUse {
@@ -81,7 +79,7 @@ std::vector<Fabric> fabrics(const Topology &t, const std::vector<const TopologyL
     return result;
 }
 
-void addFabric(std::vector<BomLine> &lines, const PartSnapshot &parts, const LinkSpec &link, const LinkUse &use,
+void addFabric(MergedBomLines &lines, const PartSnapshot &parts, const LinkSpec &link, const LinkUse &use,
                const Fabric &fabric)
 {
     std::int64_t ports = 0;
@@ -102,13 +100,12 @@ void addFabric(std::vector<BomLine> &lines, const PartSnapshot &parts, const Lin
             switches = leaves + spines;
             cables += leaves * down;
         }
-        lines.push_back(
-            partLine(fabricSwitch, link, "switch", switches, fabricSwitch ? units::inWatts(fabricSwitch->power) : 0));
+        addPart(lines, fabricSwitch, link, "switch", switches, fabricSwitch ? units::inWatts(fabricSwitch->power) : 0);
     }
     const CableSpec *cable = parts.cableFor(link);
     // A transceiver sits at each end of a fibre; a copper or active cable is whole.
     const std::int64_t pieces = cable && cable->kind == "transceiver" ? 2 * cables : cables;
-    lines.push_back(partLine(cable, link, "cable", pieces, cable ? units::inWatts(cable->power) : 0));
+    addPart(lines, cable, link, "cable", pieces, cable ? units::inWatts(cable->power) : 0);
 }
 
 } // namespace
@@ -131,6 +128,7 @@ std::vector<BomLine> networkBill(const Topology &t, const PartSnapshot &parts)
         drawnPorts[l.linkId][b] += std::max(l.count, 1);
     }
     std::vector<BomLine> lines;
+    MergedBomLines merged(lines);
     for (auto &[linkId, use] : uses) {
         const LinkSpec *link = parts.link(linkId);
         if (!link || !isScaleOut(link->kind))
@@ -142,11 +140,11 @@ std::vector<BomLine> networkBill(const Topology &t, const PartSnapshot &parts)
         const NicSpec *adapter = parts.adapterFor(*link);
         for (const auto &[server, ports] : use.portsPerServer)
             if (ports > 0)
-                lines.push_back(partLine(adapter, *link, "adapter",
-                                         adapter ? ceilDiv(ports, std::max(adapter->ports, 1)) : ports,
-                                         adapter ? units::inWatts(adapter->power) : 0));
+                addPart(merged, adapter, *link, "adapter",
+                        adapter ? ceilDiv(ports, std::max(adapter->ports, 1)) : ports,
+                        adapter ? units::inWatts(adapter->power) : 0);
         for (const Fabric &fabric : fabrics(t, use.drawn))
-            addFabric(lines, parts, *link, use, fabric);
+            addFabric(merged, parts, *link, use, fabric);
     }
     return lines;
 }

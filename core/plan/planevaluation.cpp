@@ -263,6 +263,11 @@ OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
     double ratedWatts = 0;
     bool everyServerRated = true;
     const PartsByServer partsIn(t);
+    MergedBomLines lines(build.lines);
+    const auto count = [&lines](const auto *part, std::int64_t n, double watts) {
+        if (part)
+            lines.add(part, "part", n, [&] { return bomLine(*part, 0, watts); });
+    };
     for (const TopologyNode *server : t.servers()) {
         if (!server->cloudInstanceId.empty())
             continue;
@@ -273,22 +278,27 @@ OnPremBuild onPremBuildOf(const Topology &t, const PartSnapshot &parts)
         const GpuSpec *chip = made ? parts.gpu(made->gpu.id) : nullptr;
         const bool chipIsTheMachine = made && !made->chassisPrice && chip && chip->gpuMemoryShare;
         if (made && !chipIsTheMachine)
-            build.lines.push_back(chassisLine(*made, 1));
+            lines.add(made, "chassis", 1, [made] { return chassisLine(*made, 0); });
         if (made)
             ratedWatts += units::inWatts(made->systemPower);
         everyServerRated = everyServerRated && made && made->systemPower > units::watts(0);
         for (const TopologyNode *part : partsIn.of(server->id)) {
             const int n = part->count;
-            if (const GpuSpec *gpu = part->kind == NodeKind::Gpu ? parts.gpu(part->catalogueId) : nullptr)
-                build.lines.push_back(bomLine(*gpu, n, units::inWatts(gpu->tdp)));
-            else if (const CpuSpec *cpu = part->kind == NodeKind::Cpu ? parts.cpu(part->catalogueId) : nullptr)
-                build.lines.push_back(bomLine(*cpu, n, units::inWatts(cpu->tdp)));
-            else if (const MemoryModuleSpec *m = part->kind == NodeKind::Memory ? parts.memoryModule(part->catalogueId)
-                                                                                : nullptr)
-                build.lines.push_back(bomLine(*m, n, 0));
-            else if (const StorageSpec *s = part->kind == NodeKind::Storage ? parts.storageDevice(part->catalogueId)
-                                                                            : nullptr)
-                build.lines.push_back(bomLine(*s, n, 0));
+            switch (part->kind) {
+            case NodeKind::Gpu: {
+                const GpuSpec *gpu = parts.gpu(part->catalogueId);
+                count(gpu, n, gpu ? units::inWatts(gpu->tdp) : 0);
+                break;
+            }
+            case NodeKind::Cpu: {
+                const CpuSpec *cpu = parts.cpu(part->catalogueId);
+                count(cpu, n, cpu ? units::inWatts(cpu->tdp) : 0);
+                break;
+            }
+            case NodeKind::Memory: count(parts.memoryModule(part->catalogueId), n, 0); break;
+            case NodeKind::Storage: count(parts.storageDevice(part->catalogueId), n, 0); break;
+            default: break;
+            }
         }
     }
     const std::vector<BomLine> network = networkBill(t, parts);

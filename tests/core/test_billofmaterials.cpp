@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 using namespace planner;
 using planner::testsupport::samplePlan;
@@ -224,6 +225,16 @@ private slots:
         const BillLine *chassis = lineWithId(two, "dgx-h100");
         QVERIFY(chassis);
         QCOMPARE(chassis->quantity, 2); // one chassis per server
+
+        // The build the cost model reads has those lines already: a fleet of
+        // thousands of servers is a few lines, not one per part per server.
+        const OnPremBuild build = onPremBuildOf(s.topology, p.parts);
+        std::set<std::string> ids;
+        for (const BomLine &line : build.lines) {
+            QVERIFY2(ids.insert(line.id).second, line.id.c_str());
+            if (line.quantity > 0) // the bill leaves out parts counted zero times
+                QCOMPARE(lineWithId(two, line.id)->quantity, line.quantity);
+        }
 
         // The capital doubles and is still the cost model's and the estimate's.
         QCOMPARE(two.capexUsd, 2 * one.capexUsd);

@@ -19,6 +19,9 @@
 #include <QtCharts/QStackedBarSeries>
 #include <QtTest>
 
+#include <functional>
+#include <memory>
+
 using namespace planner;
 using planner::testsupport::samplePlan;
 
@@ -33,6 +36,14 @@ private:
         const Plan plan = samplePlan("deepseek-r1-8x-h200");
         const VersionEstimate v = evaluatePlan(plan).front().versions.front();
         return throughputChart(v, plan.workload);
+    }
+
+    static QStringList seriesNames(QChart *chart)
+    {
+        QStringList names;
+        for (const QAbstractSeries *series : chart->series())
+            names << series->name();
+        return names;
     }
 
 private slots:
@@ -87,6 +98,84 @@ private slots:
         const QString nowhere = dir.filePath(QStringLiteral("no/such/chart.png"));
         QVERIFY(view.saveTo(nowhere).contains(nowhere));
         QVERIFY(!QFile::exists(nowhere));
+    }
+
+    // An edit's new chart usually differs from the one on show only in its
+    // data; the view then keeps its chart and moves the data in (a new chart
+    // costs a whole layout). What it draws must be exactly what the new
+    // chart would draw: lines and bars (the memory chart's stacked bars),
+    // with axis ranges that move.
+    void aChartThatTakesNewDataDrawsLikeTheNewChart()
+    {
+        const Plan plan = samplePlan("deepseek-r1-8x-h200");
+        Plan longer = plan;
+        longer.workload.contextTokens *= 4;
+        longer.workload.outputTokens *= 2;
+        const ScenarioEstimate before = evaluatePlan(plan).front();
+        const ScenarioEstimate after = evaluatePlan(longer).front();
+        const std::function<QChart *(const ScenarioEstimate &, const Plan &)> builders[] = {
+            [](const ScenarioEstimate &e, const Plan &p) { return throughputChart(e.versions.front(), p.workload); },
+            [](const ScenarioEstimate &e, const Plan &p) { return ttftChart(e.versions.front(), p.workload); },
+            [](const ScenarioEstimate &e, const Plan &) { return memoryFitChart(e); },
+        };
+        for (const auto &build : builders) {
+            ChartView updated;
+            ChartView fresh;
+            for (ChartView *view : {&updated, &fresh}) {
+                view->resize(640, 400);
+                view->show();
+                QVERIFY(QTest::qWaitForWindowExposed(view));
+            }
+            updated.showChart(build(before, plan));
+            QCoreApplication::processEvents();
+            const QChart *kept = updated.chart();
+            const QImage old = updated.grab().toImage();
+            updated.showChart(build(after, longer));
+            fresh.showChart(build(after, longer));
+            QCoreApplication::processEvents();
+            QVERIFY(updated.chart() == kept); // not QCOMPARE: it would print the chart
+            QCOMPARE(updated.draws(), 2);
+            const QImage drawn = updated.grab().toImage();
+            QVERIFY2(drawn != old, qPrintable(kept->title())); // the data did change
+            QVERIFY2(drawn == fresh.grab().toImage(), qPrintable(kept->title()));
+        }
+    }
+
+    // A chart with other series, names or axes replaces the one on show.
+    void aChartOfAnotherMakeUpReplacesTheOneOnShow()
+    {
+        const Plan plan = samplePlan("deepseek-r1-8x-h200");
+        const VersionEstimate v = evaluatePlan(plan).front().versions.front();
+        ChartView view;
+        view.showChart(throughputChart(v, plan.workload));
+        const QChart *throughputShown = view.chart();
+        view.showChart(ttftChart(v, plan.workload));
+        QVERIFY(view.chart() != throughputShown);
+        QCOMPARE(view.chart()->title(), std::unique_ptr<QChart>(ttftChart(v, plan.workload))->title());
+        // A version without an estimate draws no series, only why.
+        const QChart *ttftShown = view.chart();
+        view.showChart(ttftChart(VersionEstimate{}, plan.workload));
+        QVERIFY(view.chart() != ttftShown);
+        QVERIFY(view.chart()->series().isEmpty());
+    }
+
+    // A legend entry that quotes a figure (the target's line) is data: the
+    // chart on show takes the new name.
+    void aRenamedSeriesIsTakenInPlace()
+    {
+        const Plan plan = samplePlan("deepseek-r1-8x-h200");
+        const VersionEstimate v = evaluatePlan(plan).front().versions.front();
+        ChartView view;
+        view.showChart(ttftChart(v, plan.workload));
+        const QChart *shown = view.chart(); // the target's line is named "TTFT target 2 s"
+        PlanWorkload stricter = plan.workload;
+        stricter.ttftSloSeconds /= 2;
+        const std::unique_ptr<QChart> fresh(ttftChart(v, stricter));
+        view.showChart(ttftChart(v, stricter));
+        QVERIFY(view.chart() == shown);
+        const QString names = seriesNames(view.chart()).join(QLatin1Char(';'));
+        QCOMPARE(names, seriesNames(fresh.get()).join(QLatin1Char(';')));
+        QVERIFY2(names.contains(QStringLiteral("TTFT target 1 s")), qPrintable(names));
     }
 
     void copiesToTheClipboard()

@@ -463,7 +463,7 @@ private slots:
         ChartView *memory = window.sideBySide()->chartView(SideBySidePanel::Memory);
         raise("sideBySideDock");
         QTRY_VERIFY(memory->chart() && !memory->chart()->series().isEmpty());
-        const QChart *drawn = memory->chart();
+        const int draws = memory->draws();
         raise("summaryDock");
         QCoreApplication::processEvents();
         PlanWorkload busier = doc->plan().workload;
@@ -471,9 +471,9 @@ private slots:
         edits::setWorkload(*doc, busier);
         for (int turn = 0; turn < 3; ++turn)
             QCoreApplication::processEvents();
-        QVERIFY(memory->chart() == drawn); // not QCOMPARE: it would print the deleted chart
+        QCOMPARE(memory->draws(), draws);
         raise("sideBySideDock");
-        QTRY_VERIFY(memory->chart() != drawn);
+        QTRY_VERIFY(memory->draws() > draws);
     }
 
     void summaryFollowsTheWorkload()

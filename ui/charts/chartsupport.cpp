@@ -54,7 +54,12 @@ QLogValueAxis *addLogAxis(QChart *chart, const QString &title, double lowest, do
     axis->setBase(2);
     axis->setTitleText(title);
     axis->setLabelFormat(QStringLiteral("%.0f"));
-    axis->setRange(lowest, std::max(highest, lowest * 2));
+    // The axis spans whole powers of two, so it begins and ends on a labelled
+    // tick, and an edit that moves the last point a little keeps the axis
+    // (and its labels) as they were.
+    const double from = std::exp2(std::floor(std::log2(std::max(lowest, 1e-9))));
+    const double to = std::exp2(std::ceil(std::log2(std::max(highest, lowest * 2))));
+    axis->setRange(from, std::max(to, from * 2));
     axis->setMinorTickCount(0);
     chart->addAxis(axis, Qt::AlignBottom);
     return axis;

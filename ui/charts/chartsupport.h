@@ -46,7 +46,8 @@ private:
 QValueAxis *addValueAxis(QChart *chart, const QString &title, Qt::Alignment side);
 
 // A base-2 logarithmic axis along the bottom (concurrency, prompt lengths
-// and server counts double from point to point).
+// and server counts double from point to point), from the power of two at or
+// below `lowest` to the one at or above `highest`.
 QLogValueAxis *addLogAxis(QChart *chart, const QString &title, double lowest, double highest);
 
 // "What: model version", the title of a chart about one version.

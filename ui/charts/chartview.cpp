@@ -1,6 +1,7 @@
 #include "ui/charts/chartview.h"
 
 #include "database/wholefile.h"
+#include "ui/charts/chartdata.h"
 #include "ui/charts/chartsupport.h"
 
 #include <QApplication>
@@ -44,7 +45,12 @@ ChartView::ChartView(QWidget *parent)
 
 void ChartView::showChart(QChart *chart)
 {
+    ++mDraws;
     QChart *previous = this->chart();
+    if (takeDataOf(previous, chart)) {
+        delete chart; // the shown chart now draws its data (ui/charts/chartdata.h)
+        return;
+    }
     setChart(chart);
     delete previous;
     connectTooltips(chart);

@@ -18,8 +18,12 @@ class ChartView : public QChartView
 public:
     explicit ChartView(QWidget *parent = nullptr);
 
-    // Shows `chart` (the view takes it and deletes the one it showed before).
+    // Shows what `chart` draws and takes ownership of it: the chart on show
+    // takes its data where the two differ only in data (ui/charts/chartdata.h)
+    // and `chart` is deleted, else `chart` replaces it.
     void showChart(QChart *chart);
+    // How many times showChart() was called: tests wait for a redraw by it.
+    int draws() const { return mDraws; }
 
     // Writes the chart as it is drawn now; the format follows the suffix
     // (.svg, otherwise a PNG at twice the view's size). Empty on success.
@@ -38,6 +42,8 @@ private:
     void connectTooltips(QChart *chart);
     void askAndSave(const QString &filter);
     QImage image(qreal scale);
+
+    int mDraws = 0;
 };
 
 } // namespace planner
