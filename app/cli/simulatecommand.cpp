@@ -346,16 +346,23 @@ int runSimulate(const QStringList &arguments)
     throwIfInvalid(validate(config));
     std::optional<MaxRateResult> maxRate;
     SimulationResult result;
+    const int fleetGpus = config.request.deployment.gpuCount;
+    const std::int64_t requestsAsked = config.requests;
     if (parser.isSet(QStringLiteral("find-max-qps"))) {
         maxRate = findMaxRate(config);
-        config.ratePerSecond = maxRate->ratePerSecond;
+        // The run shown is of the share of the fleet the search simulated.
+        const FleetShare share = loadableShare(config);
+        config = share.config;
+        config.ratePerSecond = maxRate->ratePerSecond / share.rateScale;
         result = maxRate->atRate;
     } else {
         result = simulate(config);
     }
 
     if (parser.isSet(QStringLiteral("json"))) {
-        printJson(simulationToJson(config, result, maxRate));
+        QJsonObject json = simulationToJson(config, result, maxRate);
+        json.insert(QStringLiteral("fleet_gpus"), fleetGpus);
+        printJson(json);
         return 0;
     }
     if (maxRate) {
@@ -369,6 +376,18 @@ int runSimulate(const QStringList &arguments)
                       .arg(maxRate->ratePerSecond, 0, 'f', 2)
                       .arg(plural(maxRate->simulations, QStringLiteral("run")),
                            plural(config.requests, QStringLiteral("request"))));
+        if (config.requests > requestsAsked)
+            printLine(QStringLiteral("Each run simulated %1, not %2: a shorter run ends before the queue of a "
+                                     "saturated replica builds up, and passes rates it cannot sustain.")
+                          .arg(plural(config.requests, QStringLiteral("request")),
+                               plural(requestsAsked, QStringLiteral("request"))));
+        if (config.request.deployment.gpuCount < fleetGpus)
+            printLine(QStringLiteral("%1 cannot load all %2 GPUs: the search simulated %3 of them at their share "
+                                     "of the rate (least-loaded routing spreads arrivals evenly), and the figures "
+                                     "below are theirs. Raise --requests to simulate more of the fleet.")
+                          .arg(plural(config.requests, QStringLiteral("request")))
+                          .arg(fleetGpus)
+                          .arg(config.request.deployment.gpuCount));
     }
     printResult(config, result);
     return 0;

@@ -82,13 +82,16 @@ RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &wor
     const double scale = best.ratePerSecond > 0 ? best.ratePerSecond : estimate.requestsPerSecond;
     if (!(scale > 0))
         return sweep;
-    for (double share : {0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5}) {
-        config.ratePerSecond = share * scale;
-        const SimulationResult run = share == 1.0 && best.ratePerSecond > 0 ? best.atRate : simulate(config);
+    // The share of a large fleet the requests can load, as findMaxRate simulated it.
+    FleetShare share = loadableShare(config);
+    for (double fraction : {0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5}) {
+        const double rate = fraction * scale;
+        share.config.ratePerSecond = rate / share.rateScale;
+        const SimulationResult run = fraction == 1.0 && best.ratePerSecond > 0 ? best.atRate : simulate(share.config);
         if (stop.stop_requested())
             return {};
         if (run.valid)
-            sweep.points.push_back(pointOf(run, config.ratePerSecond));
+            sweep.points.push_back(pointOf(run, rate));
     }
     return sweep;
 }

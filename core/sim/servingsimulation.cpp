@@ -1026,7 +1026,36 @@ SimulationResult simulate(const SimulationConfig &config)
     return simulator.run();
 }
 
-MaxRateResult findMaxRate(const SimulationConfig &config)
+FleetShare loadableShare(const SimulationConfig &config)
+{
+    FleetShare share{config, 1};
+    InferenceRequest &deployment = share.config.request.deployment;
+    const int replicas = replicasOf(deployment);
+    SimulationConfig poisson = config;
+    poisson.arrivals = ArrivalPattern::Poisson;
+    poisson.ratePerSecond = 1.0;
+    if (config.request.prefillPool || config.arrivals == ArrivalPattern::Trace || !validate(poisson).empty())
+        return share;
+    // A replica runs its sequence limit at once, or fewer where its KV cache
+    // holds fewer requests of the workload.
+    const StepCostModel model = simulationStepModel(config);
+    const double kvSequences = model.kvCapacityTokens()
+                               / std::max(1.0, meanLength(config.inputLength) + meanLength(config.outputLength));
+    const double slots = std::max(1.0, std::min(static_cast<double>(effectiveMaxRunning(config)), kvSequences));
+    const auto perReplica = static_cast<std::int64_t>(std::ceil(kRequestsPerSlot * slots));
+    share.config.requests = std::max(config.requests, perReplica);
+    const std::int64_t loaded = std::clamp<std::int64_t>(share.config.requests / perReplica, 1, replicas);
+    if (loaded < replicas) {
+        deployment.gpuCount = static_cast<int>(loaded)
+                              * std::max(1, deployment.parallel.tensor * deployment.parallel.pipeline);
+        share.rateScale = static_cast<double>(replicas) / static_cast<double>(loaded);
+    }
+    return share;
+}
+
+namespace {
+
+MaxRateResult maxRateOf(const SimulationConfig &config)
 {
     MaxRateResult out;
     SimulationConfig c = config;
@@ -1087,6 +1116,16 @@ MaxRateResult findMaxRate(const SimulationConfig &config)
         else
             hi = mid;
     }
+    return out;
+}
+
+} // namespace
+
+MaxRateResult findMaxRate(const SimulationConfig &config)
+{
+    const FleetShare share = loadableShare(config);
+    MaxRateResult out = maxRateOf(share.config);
+    out.ratePerSecond *= share.rateScale;
     return out;
 }
 

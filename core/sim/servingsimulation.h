@@ -166,9 +166,34 @@ struct MaxRateResult {
     SimulationResult atRate; // the run at ratePerSecond (empty when 0)
 };
 
+// What a search for the highest sustainable rate must simulate to reach
+// steady state. A run too short for its replicas' sequence slots ends before
+// a saturated replica's queue builds up, so it passes rates the replica
+// cannot sustain: Llama 3.1 8B on one H100 under vLLM (256 slots) passed
+// 16.9 requests/s with 600 requests, 14.4 with 1,000, 12.7 with 2,500 and
+// 12.1 with 5,000 or 20,000 (2026-12-07); and a 512-replica fleet simulated
+// with 600 requests passed 4e10 requests/s. So every search runs at least
+// kRequestsPerSlot requests per slot of the replicas it simulates, and a
+// fleet with more slots than the requests fill is simulated in part: least-
+// loaded routing spreads Poisson arrivals evenly, so a share of the replicas
+// at the same share of the rate sees the fleet's queueing (8 H100s, one
+// Llama 3.1 8B each: one replica's 12.1 requests/s times 8 is 97, the whole
+// fleet simulated with 80,000 requests 99.8; the share errs on the slow side,
+// pooling fewer replicas). `config` holds the share and its request count,
+// `rateScale` how many times its rate the whole fleet takes. Traces and
+// disaggregated pairs are simulated as given (rateScale 1).
+struct FleetShare {
+    SimulationConfig config;
+    double rateScale = 1;
+};
+inline constexpr std::int64_t kRequestsPerSlot = 10;
+FleetShare loadableShare(const SimulationConfig &config);
+
 // The largest Poisson rate meeting config.maxRateCriterion, to about 1 %:
 // doubling or halving from a first guess to bracket it, then bisection. All
 // runs share the config's seed, so arrival times only scale with the rate.
+// It simulates loadableShare(config) and answers for the whole fleet;
+// atRate is the run of that share (atRate.replicas says how many).
 MaxRateResult findMaxRate(const SimulationConfig &config);
 
 } // namespace planner

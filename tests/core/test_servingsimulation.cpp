@@ -318,15 +318,50 @@ private slots:
         QVERIFY(tight.simulations <= 40 && loose.simulations <= 40);
         // The run at the rate found meets the SLO, and 2 % more does not.
         QVERIFY(loose.atRate.ttft.p99 <= c.ttftSlo && loose.atRate.tpot.p99 <= c.tpotSlo);
-        c.arrivals = ArrivalPattern::Poisson;
-        c.ratePerSecond = loose.ratePerSecond * 1.02;
-        const SimulationResult above = simulate(c);
+        SimulationConfig searched = loadableShare(c).config; // as many requests as the search ran
+        searched.arrivals = ArrivalPattern::Poisson;
+        searched.ratePerSecond = loose.ratePerSecond * 1.02;
+        const SimulationResult above = simulate(searched);
         QVERIFY(above.ttft.p99 > c.ttftSlo || above.tpot.p99 > c.tpotSlo);
         // Goodput criterion: also a positive rate.
         c.maxRateCriterion = MaxRateCriterion::Goodput99;
         QVERIFY(findMaxRate(c).ratePerSecond > 0);
         qInfo("max rate: %.2f req/s at TTFT 0.5 s / TPOT 20 ms, %.2f req/s at 2 s / 100 ms (%d and %d runs)",
               tight.ratePerSecond, loose.ratePerSecond, tight.simulations, loose.simulations);
+    }
+
+    // A search with too few requests for the replicas' sequence slots ends
+    // before a saturated queue builds up: one H100 with Llama 3.1 8B passed
+    // 40 % more with 600 requests than it sustains. The search runs enough
+    // requests whatever it is given, and simulates a share of a fleet the
+    // requests cannot load (a 512-replica fleet passed 4e10 requests/s).
+    void findMaxRateReachesSteadyState()
+    {
+        SimulationConfig c = baseConfig();
+        c.requests = 600;
+        const double few = findMaxRate(c).ratePerSecond;
+        c.requests = 30'000;
+        const double many = findMaxRate(c).ratePerSecond;
+        QVERIFY2(std::abs(few / many - 1) < 0.03, qPrintable(QStringLiteral("%1 vs %2").arg(few).arg(many)));
+
+        // Eight replicas simulated whole (enough requests for all of them)
+        // against one replica's rate times eight: least-loaded routing over
+        // more replicas smooths bursts a little, so the whole fleet passes a
+        // little more, never less.
+        c.request.deployment.gpuCount = 8;
+        c.requests = 8 * loadableShare(baseConfig()).config.requests;
+        QCOMPARE(loadableShare(c).rateScale, 1.0);
+        const double fleet = findMaxRate(c).ratePerSecond;
+        QVERIFY2(fleet >= 8 * many * 0.99 && fleet <= 8 * many * 1.1,
+                 qPrintable(QStringLiteral("%1 vs 8 x %2").arg(fleet).arg(many)));
+
+        // 512 replicas and 600 requests: one replica's share of the rate.
+        c.request.deployment.gpuCount = 512;
+        c.requests = 600;
+        const FleetShare share = loadableShare(c);
+        QCOMPARE(share.rateScale, 512.0);
+        QCOMPARE(share.config.request.deployment.gpuCount, 1);
+        QCOMPARE(findMaxRate(c).ratePerSecond, 512 * findMaxRate(share.config).ratePerSecond);
     }
 
     void findMaxRateIsZeroWhenNoRateMeetsTheSlo()

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <memory>
 
@@ -129,7 +130,13 @@ std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<S
     if (const std::optional<size_t> scenario = speedScenario(estimates)) {
         const ScenarioEstimate &s = estimates[*scenario];
         const QString scenarioName = QString::fromStdString(s.name);
-        for (const VersionEstimate &v : s.versions) {
+        // Each version's serving simulation runs to steady state (a second or
+        // so for a large model): all of them at once, on every core.
+        const QList<RateSweep> sweeps = QtConcurrent::blockingMapped(
+            QList<VersionEstimate>(s.versions.begin(), s.versions.end()),
+            [&plan](const VersionEstimate &v) { return v.speed ? latencyByRate(v, plan.workload) : RateSweep{}; });
+        for (size_t i = 0; i < s.versions.size(); ++i) {
+            const VersionEstimate &v = s.versions[i];
             const QString where = ProposalCharts::tr("%1 on %2").arg(QString::fromStdString(v.modelName), scenarioName);
             // A curve of one point (one server drawn) says nothing on paper.
             const std::vector<TrainingScalePoint> curve = v.training && v.training->time
@@ -148,7 +155,7 @@ std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<S
             figures.push_back(chartFigure(ProposalCharts::tr("TTFT against prompt length: %1").arg(where),
                                           ttftChart(v, plan.workload)));
             figures.push_back(chartFigure(ProposalCharts::tr("Latency under load (serving simulation): %1").arg(where),
-                                          latencyByRateChart(v, latencyByRate(v, plan.workload), plan.workload)));
+                                          latencyByRateChart(v, sweeps.at(static_cast<qsizetype>(i)), plan.workload)));
         }
     }
 
