@@ -24,7 +24,7 @@
 #include "ui/preferences/preferences.h"
 #include "ui/preferences/preferencesdialog.h"
 #include "ui/report/exportproposaldialog.h"
-#include "ui/report/proposalwriter.h"
+#include "ui/report/proposalexport.h"
 #include "ui/search/findbuilddialog.h"
 
 #include <QActionGroup>
@@ -727,11 +727,13 @@ bool MainWindow::exportProposalTo(const QString &path)
 
 bool MainWindow::exportProposalTo(const QString &path, const ProposalOptions &options)
 {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QString error = writeProposalPdf(mDocument->plan(), mCatalogue, options, path);
-    QApplication::restoreOverrideCursor();
-    if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("Cannot export the proposal"), error);
+    const ProposalExport result = exportProposalWithProgress(this, mDocument->plan(), mCatalogue, options, path);
+    if (result.cancelled) {
+        statusBar()->showMessage(tr("Export cancelled: %1 was not written").arg(QDir::toNativeSeparators(path)), 8000);
+        return false;
+    }
+    if (!result.written) {
+        QMessageBox::warning(this, tr("Cannot export the proposal"), result.error);
         return false;
     }
     statusBar()->showMessage(tr("Wrote the proposal to %1").arg(QDir::toNativeSeparators(path)), 8000);

@@ -68,8 +68,9 @@ public:
     bool openPlan(const QString &path);
     // Writes the plan; false (and a message) when it could not be written.
     bool savePlanTo(const QString &path);
-    // Writes the PDF proposal (author from Preferences, or as given); false
-    // (and a message) on failure.
+    // Writes the PDF proposal (author from Preferences, or as given) with a
+    // progress dialog, the window painting throughout; false (and a message)
+    // on failure, false (and a status-bar note) when the user cancelled.
     bool exportProposalTo(const QString &path);
     bool exportProposalTo(const QString &path, const ProposalOptions &options);
     // After a crash: the autosaved plan, if there is one, offered back with

@@ -28,12 +28,14 @@ struct RateSweep {
 };
 
 // Simulates the version's deployment (est.request) under Poisson arrivals of
-// the plan's input and output lengths, `requests` requests per run: first the
-// maximum rate meeting the SLOs at the 99th percentile, then the rates around
-// it. Empty when the version has no estimate.
+// the plan's input and output lengths, at least `requests` requests per run
+// (loadableShare() raises it to steady state and simulates a share of a large
+// fleet): first the maximum rate meeting the SLOs at the 99th percentile,
+// then the rates around it. Empty when the version has no estimate.
 // An empty sweep when `stop` is requested before it ends.
-RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &workload, std::int64_t requests = 600,
-                        std::stop_token stop = {});
+inline constexpr std::int64_t kSweepRequests = 600;
+RateSweep latencyByRate(const VersionEstimate &estimate, const PlanWorkload &workload,
+                        std::int64_t requests = kSweepRequests, std::stop_token stop = {});
 
 // The verdict is the analytical model's (the load's mean, no queueing); the
 // simulation adds Poisson bursts and queueing. This sentence says whether the

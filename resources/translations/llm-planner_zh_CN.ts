@@ -2681,6 +2681,29 @@ micro-batch %2, global batch %3</source>
     </message>
 </context>
 <context>
+    <name>ProposalExportText</name>
+    <message>
+        <source>Simulating the serving load of each model version…</source>
+        <translation>正在模拟每个模型版本的服务负载…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting the proposal</source>
+        <translation>正在导出方案书</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>正在绘制图表…</translation>
+    </message>
+    <message>
+        <source>Laying out and writing the pages…</source>
+        <translation>正在排版并写入页面…</translation>
+    </message>
+</context>
+<context>
     <name>ProposalWriter</name>
     <message>
         <source>Page %1 of %2</source>
@@ -2693,6 +2716,10 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>Cannot write %1: the PDF could not be started</source>
         <translation>无法写入 %1：无法开始生成 PDF</translation>
+    </message>
+    <message>
+        <source>The proposal was not written: the export was cancelled</source>
+        <translation>方案书未写入：导出已取消</translation>
     </message>
 </context>
 <context>
@@ -4091,6 +4118,10 @@ micro-batch %2, global batch %3</source>
     <message>
         <source>Versions side by side</source>
         <translation>版本并排对比</translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 was not written</source>
+        <translation>导出已取消：未写入 %1</translation>
     </message>
 </context>
 <context>

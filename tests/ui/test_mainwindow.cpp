@@ -34,11 +34,15 @@
 #include <QGraphicsSceneDragDropEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -302,6 +306,47 @@ private slots:
         QVERIFY(pdf.size() > 10'000);
         QCOMPARE(serializePlan(window.document()->plan()), before);
         QVERIFY(!window.document()->isModified());
+    }
+
+    // The export runs its simulations and its page layout off the GUI
+    // thread: a 10 ms timer keeps firing throughout (on the GUI thread the
+    // window froze for the whole export, and the timer fired once after it).
+    void exportingTheProposalKeepsTheWindowTurning()
+    {
+        MainWindow window(*mCatalogue);
+        QVERIFY(window.openPlan(QStringLiteral(":/plans/deepseek-r1-8x-h200.llmplan")));
+        QTimer heartbeat;
+        int beats = 0;
+        connect(&heartbeat, &QTimer::timeout, this, [&beats] { ++beats; });
+        heartbeat.start(10);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(window.exportProposalTo(mDir.filePath(QStringLiteral("turning.pdf"))));
+        const qint64 ms = clock.elapsed();
+        QVERIFY2(beats >= 5 && beats >= ms / 10 / 4,
+                 qPrintable(QStringLiteral("%1 beats in %2 ms").arg(beats).arg(ms)));
+    }
+
+    // Cancel in the progress dialog: nothing is written, an earlier file at
+    // the path stays as it was, and the status bar says so.
+    void aCancelledExportWritesNothing()
+    {
+        MainWindow window(*mCatalogue);
+        QVERIFY(window.openPlan(QStringLiteral(":/plans/deepseek-r1-8x-h200.llmplan")));
+        const QString path = mDir.filePath(QStringLiteral("cancelled.pdf"));
+        QFile earlier(path);
+        QVERIFY(earlier.open(QIODevice::WriteOnly));
+        earlier.write("an earlier file");
+        earlier.close();
+        QTimer::singleShot(50, &window, [&window] {
+            auto *progress = window.findChild<QProgressDialog *>();
+            QVERIFY(progress);
+            progress->findChild<QPushButton *>()->click(); // the dialog's Cancel
+        });
+        QVERIFY(!window.exportProposalTo(path));
+        QVERIFY(earlier.open(QIODevice::ReadOnly));
+        QCOMPARE(earlier.readAll(), QByteArray("an earlier file"));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
     }
 
     // Each edit redraws only what it touched (core/plan/planchange.h), and

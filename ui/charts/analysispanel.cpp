@@ -24,9 +24,6 @@ namespace planner {
 
 namespace {
 
-// Simulated requests per point of the Under load sweep (latencyByRate's default).
-constexpr std::int64_t kLoadSweepRequests = 600;
-
 QWidget *sideBySide(QWidget *left, QWidget *right)
 {
     auto *splitter = new QSplitter(Qt::Horizontal);
@@ -231,7 +228,7 @@ void AnalysisPanel::drawLoad()
     mLoadStop = std::stop_source();
     const std::stop_token stop = mLoadStop.get_token();
     watcher->setFuture(QtConcurrent::run(
-        &mSimulations, [v, workload, stop] { return latencyByRate(v, workload, kLoadSweepRequests, stop); }));
+        &mSimulations, [v, workload, stop] { return latencyByRate(v, workload, kSweepRequests, stop); }));
 }
 
 void AnalysisPanel::drawCost()

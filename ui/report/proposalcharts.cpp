@@ -115,7 +115,24 @@ std::optional<size_t> speedScenario(const std::vector<ScenarioEstimate> &estimat
 
 } // namespace
 
-std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<ScenarioEstimate> &estimates)
+std::vector<RateSweep> proposalSweeps(const Plan &plan, const std::vector<ScenarioEstimate> &estimates,
+                                      std::stop_token stop)
+{
+    const std::optional<size_t> scenario = speedScenario(estimates);
+    if (!scenario)
+        return {};
+    // Each simulation runs to steady state (a second or so for a large
+    // model): all versions at once.
+    const std::vector<VersionEstimate> &versions = estimates[*scenario].versions;
+    const QList<RateSweep> sweeps = QtConcurrent::blockingMapped(
+        QList<VersionEstimate>(versions.begin(), versions.end()), [&plan, stop](const VersionEstimate &v) {
+            return v.speed ? latencyByRate(v, plan.workload, kSweepRequests, stop) : RateSweep{};
+        });
+    return {sweeps.begin(), sweeps.end()};
+}
+
+std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<ScenarioEstimate> &estimates,
+                                           const std::vector<RateSweep> &sweeps)
 {
     std::vector<ProposalFigure> figures;
     if (estimates.empty() || plan.modelIds.empty())
@@ -130,11 +147,6 @@ std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<S
     if (const std::optional<size_t> scenario = speedScenario(estimates)) {
         const ScenarioEstimate &s = estimates[*scenario];
         const QString scenarioName = QString::fromStdString(s.name);
-        // Each version's serving simulation runs to steady state (a second or
-        // so for a large model): all of them at once, on every core.
-        const QList<RateSweep> sweeps = QtConcurrent::blockingMapped(
-            QList<VersionEstimate>(s.versions.begin(), s.versions.end()),
-            [&plan](const VersionEstimate &v) { return v.speed ? latencyByRate(v, plan.workload) : RateSweep{}; });
         for (size_t i = 0; i < s.versions.size(); ++i) {
             const VersionEstimate &v = s.versions[i];
             const QString where = ProposalCharts::tr("%1 on %2").arg(QString::fromStdString(v.modelName), scenarioName);
@@ -154,8 +166,9 @@ std::vector<ProposalFigure> proposalCharts(const Plan &plan, const std::vector<S
                                           throughputChart(v, plan.workload)));
             figures.push_back(chartFigure(ProposalCharts::tr("TTFT against prompt length: %1").arg(where),
                                           ttftChart(v, plan.workload)));
-            figures.push_back(chartFigure(ProposalCharts::tr("Latency under load (serving simulation): %1").arg(where),
-                                          latencyByRateChart(v, sweeps.at(static_cast<qsizetype>(i)), plan.workload)));
+            figures.push_back(
+                chartFigure(ProposalCharts::tr("Latency under load (serving simulation): %1").arg(where),
+                            latencyByRateChart(v, i < sweeps.size() ? sweeps[i] : RateSweep{}, plan.workload)));
         }
     }
 

@@ -201,9 +201,11 @@ QString workloadText(const PlanWorkload &w)
 class Builder
 {
 public:
-    Builder(const Plan &plan, const std::vector<ScenarioEstimate> &estimates)
+    Builder(const Plan &plan, const std::vector<ScenarioEstimate> &estimates,
+            const std::optional<std::vector<RateSweep>> &sweeps)
         : mPlan(plan)
         , mEstimates(estimates)
+        , mSweeps(sweeps)
         , mChoice(chooseScenario(estimates))
         , mBreakEven(planBreakEven(estimates))
     {
@@ -692,7 +694,8 @@ private:
 
     void chartsSection()
     {
-        const std::vector<ProposalFigure> charts = proposalCharts(mPlan, mEstimates);
+        const std::vector<ProposalFigure> charts = proposalCharts(
+            mPlan, mEstimates, mSweeps ? *mSweeps : proposalSweeps(mPlan, mEstimates));
         if (charts.empty())
             return;
         section(proposalsections::charts());
@@ -1062,6 +1065,7 @@ private:
 
     const Plan &mPlan;
     const std::vector<ScenarioEstimate> &mEstimates;
+    const std::optional<std::vector<RateSweep>> &mSweeps;
     std::vector<ScenarioBill> mBills;
     ScenarioChoice mChoice;
     std::optional<PlanBreakEven> mBreakEven;
@@ -1098,9 +1102,10 @@ QString assumptions()
 } // namespace proposalsections
 
 ProposalContent buildProposalContent(const Plan &plan, const std::vector<ScenarioEstimate> &estimates,
-                                     const ProposalOptions &options, const std::vector<ProposalFigure> &topology)
+                                     const ProposalOptions &options, const std::vector<ProposalFigure> &topology,
+                                     const std::optional<std::vector<RateSweep>> &sweeps)
 {
-    return Builder(plan, estimates).build(options, topology);
+    return Builder(plan, estimates, sweeps).build(options, topology);
 }
 
 } // namespace planner

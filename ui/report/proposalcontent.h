@@ -13,6 +13,7 @@
 // deployment, efficiency factors, cost assumptions, prices and their dates).
 
 #include "core/plan/plan.h"
+#include "core/plan/plananalysis.h"
 #include "core/plan/planevaluation.h"
 #include "ui/report/proposalfigure.h"
 #include "ui/report/proposaloptions.h"
@@ -21,6 +22,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace planner {
@@ -63,7 +65,9 @@ QString assumptions();
 
 // `topology`: one figure per scenario (ui/report/topologypicture.h), or empty
 // for none.
+// `sweeps`: proposalSweeps() of the plan, or nullopt to run them here.
 ProposalContent buildProposalContent(const Plan &plan, const std::vector<ScenarioEstimate> &estimates,
-                                     const ProposalOptions &options, const std::vector<ProposalFigure> &topology);
+                                     const ProposalOptions &options, const std::vector<ProposalFigure> &topology,
+                                     const std::optional<std::vector<RateSweep>> &sweeps = std::nullopt);
 
 } // namespace planner

@@ -2,6 +2,7 @@
 
 #include "core/plan/planevaluation.h"
 #include "database/wholefile.h"
+#include "ui/report/proposalcharts.h"
 #include "ui/report/proposalcontent.h"
 #include "ui/report/proposaldocument.h"
 #include "ui/report/topologypicture.h"
@@ -14,6 +15,7 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPicture>
 #include <QTextDocument>
 
 namespace planner {
@@ -48,13 +50,45 @@ void drawFooter(QPainter &painter, const QRectF &area, const QString &title, int
 
 } // namespace
 
+ProposalInputs proposalInputs(const Plan &plan, std::stop_token stop)
+{
+    ProposalInputs inputs;
+    inputs.estimates = evaluatePlan(plan);
+    inputs.sweeps = proposalSweeps(plan, inputs.estimates, stop);
+    return inputs;
+}
+
+ProposalContent proposalContent(const Plan &plan, const Catalogue &catalogue, const ProposalOptions &options,
+                                const ProposalInputs &inputs)
+{
+    ProposalContent content = buildProposalContent(plan, inputs.estimates, options, topologyFigures(plan, catalogue),
+                                                   inputs.sweeps);
+    // Charts and topology pictures are QGraphicsScenes, which only the GUI
+    // thread may paint: each is drawn once here into a QPicture, which the
+    // page painter plays back on whatever thread lays out the pages.
+    for (ProposalBlock &block : content.blocks) {
+        if (block.kind != ProposalBlock::Kind::Figure || !block.figure.paint)
+            continue;
+        QPicture picture;
+        QPainter recorder(&picture);
+        block.figure.paint(&recorder, QRectF(QPointF(0, 0), block.figure.size));
+        recorder.end();
+        block.figure.paint = [picture](QPainter *painter, const QRectF &) { painter->drawPicture(0, 0, picture); };
+    }
+    return content;
+}
+
 QString writeProposalPdf(const Plan &plan, const Catalogue &catalogue, const ProposalOptions &options,
                          const QString &path)
 {
-    const std::vector<ScenarioEstimate> estimates = evaluatePlan(plan);
-    const ProposalContent content = buildProposalContent(plan, estimates, options, topologyFigures(plan, catalogue));
-    const QString where = QDir::toNativeSeparators(path);
+    return paintProposalPdf(proposalContent(plan, catalogue, options, proposalInputs(plan)), path);
+}
 
+QString paintProposalPdf(const ProposalContent &content, const QString &path, std::stop_token stop,
+                         const std::function<void(int page, int pages)> &progress)
+{
+    const QString where = QDir::toNativeSeparators(path);
+    const QString cancelled = ProposalWriter::tr("The proposal was not written: the export was cancelled");
     // Painted in memory, then written whole (database/wholefile.h): a full
     // disk or a failed write leaves any earlier file as it was.
     QBuffer pdf;
@@ -69,6 +103,8 @@ QString writeProposalPdf(const Plan &plan, const Catalogue &catalogue, const Pro
         const double footer = kFooterPoints * writer.resolution() / 72.0;
         const QSizeF pageSize(area.width(), area.height() - footer);
         const std::unique_ptr<QTextDocument> document = buildProposalDocument(content, &writer, pageSize);
+        if (stop.stop_requested())
+            return cancelled;
         const int pages = document->pageCount();
         const QString footerTitle = content.title + QStringLiteral(" — ") + content.subtitle;
 
@@ -90,9 +126,15 @@ QString writeProposalPdf(const Plan &plan, const Catalogue &catalogue, const Pro
             document->documentLayout()->draw(&painter, context);
             painter.restore();
             drawFooter(painter, QRectF(0, pageSize.height(), area.width(), footer), footerTitle, page + 1, pages);
+            if (progress)
+                progress(page + 1, pages);
+            if (stop.stop_requested())
+                return cancelled;
         }
         painter.end();
     }
+    if (stop.stop_requested())
+        return cancelled;
     if (const QString reason = writeWholeFile(path, pdf.data()); !reason.isEmpty())
         return ProposalWriter::tr("Cannot write %1: %2").arg(where, reason);
     return {};
