@@ -23,6 +23,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -148,7 +149,7 @@ public:
 
 private:
     std::vector<BomLine> &mLines;
-    std::map<std::pair<const void *, const char *>, std::size_t> mIndex;
+    std::map<std::pair<const void *, std::string_view>, std::size_t> mIndex;
 };
 
 struct OnPremBuild {

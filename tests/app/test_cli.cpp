@@ -354,7 +354,7 @@ private slots:
             processes << process;
         }
         for (QProcess *process : processes) {
-            QVERIFY(process->waitForFinished(30000));
+            QVERIFY(process->waitForFinished(30000 * planner::testsupport::kTimeScale));
             QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
         }
         for (const char *prefix : {"alpha-", "beta-"}) {
@@ -439,7 +439,7 @@ private slots:
         environment.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(PLANNER_CLI), {QStringLiteral("catalog"), QStringLiteral("gpus")});
-        QVERIFY(process.waitForFinished(30000));
+        QVERIFY(process.waitForFinished(30000 * planner::testsupport::kTimeScale));
         QCOMPARE(process.exitCode(), 0);
         const QByteArray err = process.readAllStandardError();
         QVERIFY2(err.contains("warning") && err.contains("kept as"), err.constData());
@@ -474,7 +474,7 @@ private slots:
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(PLANNER_CLI),
                       {QStringLiteral("import-model"), QStringLiteral("--scan"), QStringLiteral("--json")});
-        QVERIFY(process.waitForFinished(30000));
+        QVERIFY(process.waitForFinished(30000 * planner::testsupport::kTimeScale));
         QCOMPARE(process.exitCode(), 0);
         const QJsonArray models =
             QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(QStringLiteral("models")).toArray();

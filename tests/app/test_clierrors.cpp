@@ -391,7 +391,7 @@ private slots:
         process.setProcessEnvironment(environment);
         process.setStandardOutputFile(QStringLiteral("/dev/full"));
         process.start(QStringLiteral(PLANNER_CLI), arguments);
-        QVERIFY(process.waitForFinished(60000));
+        QVERIFY(process.waitForFinished(60000 * planner::testsupport::kTimeScale));
         const QByteArray err = process.readAllStandardError();
         QCOMPARE(process.exitCode(), 1);
         QVERIFY2(err.contains("the output could not be written (No space left on device)"), err.constData());

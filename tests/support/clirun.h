@@ -15,8 +15,13 @@ struct CliResult {
     QByteArray err;
 };
 
+// How many times longer a run may take in this build (tests/CMakeLists.txt:
+// 10 under the sanitizers).
+inline constexpr int kTimeScale = PLANNER_TEST_TIME_SCALE;
+
 inline CliResult runCli(const QString &dataHome, const QStringList &arguments, int timeoutMs = 30000)
 {
+    timeoutMs *= kTimeScale;
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
