@@ -945,6 +945,15 @@ bool meetsCriterion(const SimulationConfig &c, const SimulationResult &r)
     return r.ttft.p99 <= c.ttftSlo && r.tpot.p99 <= c.tpotSlo;
 }
 
+// The sequences one replica runs at once: the engine's limit, or fewer where
+// its KV cache holds fewer requests of the workload.
+double sequencesAtOnce(const SimulationConfig &c, const StepCostModel &model)
+{
+    const double kvSequences = model.kvCapacityTokens()
+                               / std::max(1.0, meanLength(c.inputLength) + meanLength(c.outputLength));
+    return std::max(1.0, std::min(static_cast<double>(effectiveMaxRunning(c)), kvSequences));
+}
+
 // A first guess near saturation: each replica serves B sequences at once
 // (its running limit or what its KV cache holds), each costing its prompt's
 // prefill plus its output at the decode step time of that batch.
@@ -953,8 +962,7 @@ double rateGuess(const SimulationConfig &c)
     const StepCostModel model = simulationStepModel(c);
     const double in = meanLength(c.inputLength);
     const double out = meanLength(c.outputLength);
-    const double kvSequences = model.kvCapacityTokens() / std::max(1.0, in + out);
-    const double batch = std::max(1.0, std::min(static_cast<double>(effectiveMaxRunning(c)), kvSequences));
+    const double batch = sequencesAtOnce(c, model);
     const auto prompt = static_cast<std::int64_t>(std::llround(in));
     const auto context = static_cast<std::int64_t>(std::llround(in + out / 2));
     const double perRequest = units::inSeconds(model.prefill(1, prompt).time)
@@ -1036,12 +1044,7 @@ FleetShare loadableShare(const SimulationConfig &config)
     poisson.ratePerSecond = 1.0;
     if (config.request.prefillPool || config.arrivals == ArrivalPattern::Trace || !validate(poisson).empty())
         return share;
-    // A replica runs its sequence limit at once, or fewer where its KV cache
-    // holds fewer requests of the workload.
-    const StepCostModel model = simulationStepModel(config);
-    const double kvSequences = model.kvCapacityTokens()
-                               / std::max(1.0, meanLength(config.inputLength) + meanLength(config.outputLength));
-    const double slots = std::max(1.0, std::min(static_cast<double>(effectiveMaxRunning(config)), kvSequences));
+    const double slots = sequencesAtOnce(config, simulationStepModel(config));
     const auto perReplica = static_cast<std::int64_t>(std::ceil(kRequestsPerSlot * slots));
     share.config.requests = std::max(config.requests, perReplica);
     const std::int64_t loaded = std::clamp<std::int64_t>(share.config.requests / perReplica, 1, replicas);
