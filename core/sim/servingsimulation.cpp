@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <numeric>
 #include <queue>
 
@@ -403,6 +404,9 @@ private:
     void endStep(int replica, double time);
     void complete(Replica &r, std::int32_t id, double time);
     void handOff(Replica &r, std::int32_t id, double time);
+    void noteFirstToken(const Sequence &s);
+    void noteCompletion(const Sequence &s);
+    void noteMiss(std::int64_t &misses);
 
     SimulationResult collect();
 
@@ -432,7 +436,35 @@ private:
     std::int64_t mPreemptions = 0;
     std::int64_t mSteps = 0;
     UtilisationSeries mSeries;
+
+    // endOnceCriterionMissed: requests over each SLO so far (for Goodput99,
+    // requests missing either, rejections included), and the count at which
+    // the criterion is missed whatever the rest do.
+    std::int64_t mTtftMisses = 0;
+    std::int64_t mTpotMisses = 0;
+    std::int64_t mSloMisses = 0;
+    std::int64_t mMissLimit = std::numeric_limits<std::int64_t>::max();
+    bool mCriterionMissed = false;
 };
+
+// The misses that settle a search run early. p99 of n values (percentile())
+// is at least the value at index floor((n - 1) * 0.99) of the sorted list,
+// so it is over the SLO once n - floor((n - 1) * 0.99) values are; that
+// count never falls as n grows, so the count for all `requests` holds for
+// the completed ones too. Goodput99 needs 99 % of all requests to meet both.
+std::int64_t missLimit(MaxRateCriterion criterion, std::int64_t requests)
+{
+    if (requests <= 0)
+        return std::numeric_limits<std::int64_t>::max();
+    if (criterion == MaxRateCriterion::Goodput99) {
+        // The fewest misses with met / requests < 0.99, compared as meetsCriterion does.
+        auto misses = std::max<std::int64_t>(0, static_cast<std::int64_t>(0.01 * static_cast<double>(requests)) - 1);
+        while (static_cast<double>(requests - misses) / static_cast<double>(requests) >= 0.99)
+            ++misses;
+        return misses;
+    }
+    return requests - static_cast<std::int64_t>(static_cast<double>(requests - 1) * 0.99);
+}
 
 Simulator::Simulator(const SimulationConfig &config)
     : mConfig(config)
@@ -449,6 +481,8 @@ Simulator::Simulator(const SimulationConfig &config)
         mKvTransfer = pool->kvTransfer;
     }
     generateWorkload();
+    if (config.endOnceCriterionMissed)
+        mMissLimit = missLimit(config.maxRateCriterion, static_cast<std::int64_t>(mSequences.size()));
 }
 
 void Simulator::makeGroup(const PerfRequest &request, Role role)
@@ -557,6 +591,11 @@ SimulationResult Simulator::run()
     while (!mEvents.empty()) {
         if (mConfig.stop.stop_requested())
             return {};
+        if (mCriterionMissed) {
+            SimulationResult missed;
+            missed.missedCriterion = true;
+            return missed;
+        }
         const Event e = mEvents.top();
         mEvents.pop();
         advance(e.time);
@@ -605,6 +644,8 @@ void Simulator::arrive(std::int32_t slot, double time)
     if (canNeverFit(s)) {
         s.rejected = true;
         s.finish = time;
+        if (mConfig.maxRateCriterion == MaxRateCriterion::Goodput99)
+            noteMiss(mSloMisses);
         issueNext(time);
         return;
     }
@@ -826,8 +867,10 @@ void Simulator::endStep(int index, double time)
     bool left = false;
     for (const std::int32_t id : r.sampled) {
         Sequence &s = mSequences[static_cast<size_t>(id)];
-        if (s.generated == 0)
+        if (s.generated == 0) {
             s.firstToken = time;
+            noteFirstToken(s);
+        }
         s.generated += s.emitting;
         if (s.generated >= s.output) {
             complete(r, id, time);
@@ -853,7 +896,36 @@ void Simulator::complete(Replica &r, std::int32_t id, double time)
     s.finish = time;
     s.replica = -1;
     --mInSystem;
+    noteCompletion(s);
     issueNext(time);
+}
+
+void Simulator::noteFirstToken(const Sequence &s)
+{
+    if (mMissLimit == std::numeric_limits<std::int64_t>::max()
+        || !(s.firstToken - s.arrival > units::inSeconds(mConfig.ttftSlo)))
+        return;
+    noteMiss(mConfig.maxRateCriterion == MaxRateCriterion::Goodput99 ? mSloMisses : mTtftMisses);
+}
+
+// Figures as collect() computes them.
+void Simulator::noteCompletion(const Sequence &s)
+{
+    if (mMissLimit == std::numeric_limits<std::int64_t>::max() || s.output <= 1)
+        return;
+    const double gap = (s.finish - s.firstToken) / static_cast<double>(s.output - 1);
+    if (!(gap > units::inSeconds(mConfig.tpotSlo)))
+        return;
+    if (mConfig.maxRateCriterion == MaxRateCriterion::Percentile99)
+        noteMiss(mTpotMisses);
+    else if (!(s.firstToken - s.arrival > units::inSeconds(mConfig.ttftSlo))) // not counted at its first token
+        noteMiss(mSloMisses);
+}
+
+void Simulator::noteMiss(std::int64_t &misses)
+{
+    if (++misses >= mMissLimit)
+        mCriterionMissed = true;
 }
 
 void Simulator::handOff(Replica &r, std::int32_t id, double time)
@@ -1065,6 +1137,7 @@ MaxRateResult maxRateOf(const SimulationConfig &config)
     c.arrivals = ArrivalPattern::Poisson;
     c.trace.clear();
     c.ratePerSecond = 1.0;
+    c.endOnceCriterionMissed = true;
     if (!validate(c).empty())
         return out;
 

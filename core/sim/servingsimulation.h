@@ -86,6 +86,11 @@ struct SimulationConfig {
     std::optional<Efficiency> efficiency; // default: efficiencyFor(engine, gpu).nominal
     int timeSeriesPoints = 256;           // most points of the KV-utilisation series
     MaxRateCriterion maxRateCriterion = MaxRateCriterion::Percentile99;
+    // A search's run: end as soon as enough requests have missed an SLO that
+    // maxRateCriterion is missed whatever the rest do (the result then has
+    // valid == false and missedCriterion == true; a search needs no figures
+    // of a rate it rejects).
+    bool endOnceCriterionMissed = false;
     // Once stop is requested (a newer edit made this run stale) a simulation
     // ends at its next event with valid == false, and findMaxRate runs no more.
     std::stop_token stop;
@@ -124,7 +129,8 @@ struct KvSample {
 };
 
 struct SimulationResult {
-    bool valid = false; // false: validate() found problems and nothing was simulated
+    bool valid = false;           // false: validate() found problems and nothing was simulated
+    bool missedCriterion = false; // ended early by endOnceCriterionMissed (valid is false)
     std::int64_t requests = 0;
     std::int64_t completed = 0;
     std::int64_t rejected = 0;    // could never fit (see the design note)

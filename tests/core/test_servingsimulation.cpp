@@ -364,6 +364,44 @@ private slots:
         QCOMPARE(findMaxRate(c).ratePerSecond, 512 * findMaxRate(share.config).ratePerSecond);
     }
 
+    // A search's run ends once enough requests missed an SLO that the
+    // criterion fails whatever the rest do: it must reject exactly the rates
+    // the whole run rejects, and pass the rest with the same figures.
+    void aSearchRunEndsOnlyOnceItsCriterionIsCertainlyMissed()
+    {
+        for (const MaxRateCriterion criterion : {MaxRateCriterion::Percentile99, MaxRateCriterion::Goodput99}) {
+            SimulationConfig c = baseConfig();
+            c.requests = 1'000;
+            c.maxRateCriterion = criterion;
+            c.ttftSlo = units::seconds(0.5);
+            c.tpotSlo = units::seconds(0.03);
+            const double best = findMaxRate(c).ratePerSecond;
+            QVERIFY(best > 0);
+            for (const double fraction : {0.5, 1.0, 1.005, 1.02, 1.1, 1.5, 2.0}) {
+                c.ratePerSecond = best * fraction;
+                c.endOnceCriterionMissed = false;
+                const SimulationResult whole = simulate(c);
+                c.endOnceCriterionMissed = true;
+                const SimulationResult searched = simulate(c);
+                const bool wholePasses = criterion == MaxRateCriterion::Goodput99
+                                             ? whole.sloAttainment >= 0.99
+                                             : whole.ttft.p99 <= c.ttftSlo && whole.tpot.p99 <= c.tpotSlo;
+                if (fraction <= 1.0)
+                    QVERIFY(wholePasses); // the search passed it
+                if (fraction == 2.0)
+                    QVERIFY(searched.missedCriterion); // far over: it ends early
+                if (searched.missedCriterion) {
+                    QVERIFY(!wholePasses);
+                    QVERIFY(!searched.valid);
+                } else {
+                    QVERIFY(searched.valid);
+                    QCOMPARE(searched.steps, whole.steps);
+                    QCOMPARE(units::inSeconds(searched.ttft.p99), units::inSeconds(whole.ttft.p99));
+                }
+            }
+        }
+    }
+
     void findMaxRateIsZeroWhenNoRateMeetsTheSlo()
     {
         // The bare prefill of 512 tokens takes ~13 ms: a 1 ms TTFT is never met.
