@@ -106,6 +106,11 @@ private:
                                       .arg(qRound(r.height()));
             switch (item->type()) {
             case ServerItemType:
+                lines << QStringLiteral("%1 #%2 %3 %4")
+                             .arg(item->type())
+                             .arg(canvasId(item))
+                             .arg(where, static_cast<const ServerItem *>(item)->header());
+                break;
             case PartItemType:
             case LinkItemType:
                 lines
@@ -371,14 +376,22 @@ private slots:
         QVERIFY2(link, qPrintable(error));
         matchesARebuild("a link");
 
-        // A count in server a: b's item is not recreated, a's link follows a.
+        // A count in server a: a keeps its parts, so its items and its link's
+        // take the new texts in place; b's item is not touched.
         QGraphicsItem *serverB = scene.itemFor(b);
         int gpusOfA = 0;
         for (const TopologyNode *n : doc.scenario().topology.partsOf(a))
             if (n->kind == NodeKind::Gpu)
                 gpusOfA = n->id;
+        QGraphicsItem *shownA = scene.itemFor(a);
+        QGraphicsItem *shownGpus = scene.itemFor(gpusOfA);
+        QGraphicsItem *shownLink = scene.itemFor(link);
         edits::setCount(doc, gpusOfA, 4);
         QCOMPARE(scene.itemFor(b), serverB);
+        QCOMPARE(scene.itemFor(a), shownA);
+        QCOMPARE(scene.itemFor(gpusOfA), shownGpus);
+        QCOMPARE(scene.itemFor(link), shownLink);
+        QVERIFY(shownGpus->toolTip().startsWith(QStringLiteral("4× ")));
         matchesARebuild("a count");
         const QLineF before = static_cast<LinkItem *>(scene.itemFor(link))->line();
         QGraphicsItem *serverA = scene.itemFor(a);
@@ -427,6 +440,8 @@ private slots:
     {
         PlanDocument doc(*mCatalogue);
         InspectorPanel inspector(doc);
+        inspector.show(); // it follows edits while on screen
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
         QString error;
         const int server = edits::dropPart(doc, {PaletteKind::Server, QStringLiteral("dgx-h100")}, {0, 0}, 0, &error);
         QVERIFY2(server, qPrintable(error));
@@ -524,6 +539,8 @@ private slots:
     void summaryFollowsTheWorkload()
     {
         MainWindow window(*mCatalogue);
+        window.show(); // the panels show figures while on screen
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         PlanDocument *doc = window.document();
         doc->reset(twoGpuPlan(), QString());
         QCoreApplication::processEvents();
@@ -540,6 +557,30 @@ private slots:
         QCOMPARE(concurrency->value(), 16);
     }
 
+    // A dock tab behind another does no work for an edit (Qt keeps it
+    // "visible", only moved off the window: the Summary, Costs, Inspector
+    // and Workload checks cost an edit at 4,096 GPUs some 4 ms); raised, it
+    // shows the figures of the latest edit.
+    void aDockBehindAnotherCatchesUpWhenRaised()
+    {
+        MainWindow window(*mCatalogue);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        PlanDocument *doc = window.document();
+        doc->reset(twoGpuPlan(), QString());
+        QCoreApplication::processEvents();
+        const auto note = [&] { return window.summary()->table()->item(0, SummaryPanel::Note)->text(); };
+        QVERIFY2(note().contains(QLatin1String("16 sequences")), qPrintable(note()));
+        window.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->raise();
+        QCoreApplication::processEvents();
+        window.workload()->concurrencyBox()->setValue(4);
+        QCoreApplication::processEvents();
+        QCOMPARE(doc->plan().workload.concurrency, 4);
+        QVERIFY2(note().contains(QLatin1String("16 sequences")), qPrintable(note())); // not redrawn behind
+        window.findChild<QDockWidget *>(QStringLiteral("summaryDock"))->raise();
+        QTRY_VERIFY2(note().contains(QLatin1String("4 sequences")), qPrintable(note()));
+    }
+
     // Preferences ▸ Memory sizes in GiB: the summary shows the estimate's bytes
     // over 2^30 (nvidia-smi's unit), and its footer says so.
     void memoryFollowsTheUnitPreference()
@@ -549,6 +590,8 @@ private slots:
         gib.save();
         {
             MainWindow window(*mCatalogue);
+            window.show(); // the panels show figures while on screen
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.document()->reset(twoGpuPlan(), QString());
             QCoreApplication::processEvents();
             const VersionEstimate &v = window.document()->estimates().front().versions.front();
@@ -605,6 +648,8 @@ private slots:
             setDisplayCurrency(Currency{});
         });
         MainWindow window(*mCatalogue);
+        window.show(); // the panels show figures while on screen
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         PlanDocument *doc = window.document();
         doc->reset(twoGpuPlan(), QString());
         QCoreApplication::processEvents();
@@ -743,6 +788,8 @@ private slots:
     void layoutAndPrefillPoolAreEdits()
     {
         MainWindow window(*mCatalogue);
+        window.show(); // the panels show figures while on screen
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         PlanDocument *doc = window.document();
         Plan plan = twoGpuPlan();
         plan.parts.models = {*mCatalogue->find<ModelSpec>(QStringLiteral("llama-3.1-8b"))};
@@ -793,6 +840,8 @@ private slots:
     void aTypedPriceReplacesTheCatalogues()
     {
         MainWindow window(*mCatalogue);
+        window.show(); // the panels show figures while on screen
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openPlan(QStringLiteral(":/plans/cloud-vs-onprem-llama-3.1-70b.llmplan")));
         PlanDocument *doc = window.document();
         QCoreApplication::processEvents();
@@ -816,6 +865,9 @@ private slots:
         QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Set your price for h100-sxm"));
         QCOMPARE(doc->plan().userPrices.size(), size_t(1));
         QCOMPARE(doc->estimates().front().cost.capexUsd, capital - 8 * 10000.0);
+        // The Costs tab, behind the Inspector, shows the new totals when raised.
+        window.findChild<QDockWidget *>(QStringLiteral("costsDock"))->raise();
+        QCoreApplication::processEvents();
         QVERIFY(window.costs()->totalsLabel()->text() != totals);
         // The note is kept with the price.
         note = window.findChild<QLineEdit *>(QStringLiteral("userPriceNote"));
@@ -837,6 +889,8 @@ private slots:
     void aLinksPartsTakeTypedPrices()
     {
         MainWindow window(*mCatalogue);
+        window.show(); // the panels show figures while on screen
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.openPlan(QStringLiteral(":/plans/training-33b-a100-cluster.llmplan")));
         PlanDocument *doc = window.document();
         QCoreApplication::processEvents();
@@ -891,6 +945,8 @@ private slots:
     void unlinkedServersServeAsAFleet()
     {
         MainWindow window(*mCatalogue);
+        window.show(); // the panels show figures while on screen
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         PlanDocument *doc = window.document();
         Plan plan = twoGpuPlan();
         plan.scenarios.front().topology = {};
@@ -936,6 +992,8 @@ private slots:
     void offloadRunsAModelThatDoesNotFit()
     {
         MainWindow window(*mCatalogue);
+        window.show(); // the panels show figures while on screen
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         PlanDocument *doc = window.document();
         Plan plan = twoGpuPlan();
         plan.scenarios.front().deployment.weightFormat = "bf16";

@@ -112,6 +112,8 @@ private slots:
 
         // The Summary
         MainWindow window(*mCatalogue);
+        window.show(); // the Summary shows figures while on screen
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.document()->reset(plan, QString());
         QCoreApplication::processEvents();
         const QTableWidget *summary = window.summary()->table();

@@ -144,11 +144,23 @@ PartItem::PartItem(const TopologyNode &node, const PartSnapshot &parts, double w
     : QGraphicsRectItem(0, 0, width, kHeight, parent)
     , mNodeId(node.id)
     , mKind(node.kind)
-    , mTitle(QStringLiteral("%1× %2").arg(node.count).arg(qs(node.name.empty() ? node.catalogueId : node.name)))
-    , mDetail(partDetail(node, parts))
 {
     setFlag(ItemIsSelectable);
+    showTexts(node, parts);
+}
+
+void PartItem::showTexts(const TopologyNode &node, const PartSnapshot &parts)
+{
+    const QString title =
+        QStringLiteral("%1× %2").arg(node.count).arg(qs(node.name.empty() ? node.catalogueId : node.name));
+    QString detail = partDetail(node, parts);
+    if (node.kind == mKind && title == mTitle && detail == mDetail)
+        return;
+    mKind = node.kind;
+    mTitle = title;
+    mDetail = std::move(detail);
     setToolTip(mTitle + QLatin1Char('\n') + mDetail);
+    update();
 }
 
 void PartItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -180,19 +192,12 @@ void PartItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 ServerItem::ServerItem(const TopologyNode &server, const std::vector<const TopologyNode *> &contents,
                        const PartSnapshot &parts)
     : mNodeId(server.id)
-    , mTitle(qs(server.name))
-    , mCloud(!server.cloudInstanceId.empty())
 {
     const double height = kHeaderHeight + static_cast<double>(contents.size()) * (PartItem::kHeight + 4) + kPadding;
     setRect(0, 0, kWidth, std::max(height, kHeaderHeight + 30));
     setPos(server.x, server.y);
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
-    if (const CloudInstance *instance = parts.instance(server.cloudInstanceId))
-        mSubtitle = CanvasItems::tr("cloud · %1 · %2").arg(qs(instance->provider), qs(instance->region));
-    else if (const ServerTemplate *made = parts.server(server.catalogueId))
-        mSubtitle = CanvasItems::tr("on-prem · %1").arg(qs(made->vendor.empty() ? made->id : made->vendor));
-    else
-        mSubtitle = CanvasItems::tr("on-prem · custom build");
+    showHeader(server, parts);
     double y = kHeaderHeight;
     for (const TopologyNode *part : contents) {
         auto *item = new PartItem(*part, parts, kWidth - 2 * kPadding, this);
@@ -205,6 +210,47 @@ ServerItem::ServerItem(const TopologyNode &server, const std::vector<const Topol
         hint->setPos(kPadding + 4, kHeaderHeight + 6);
     }
     setZValue(1);
+}
+
+void ServerItem::showHeader(const TopologyNode &server, const PartSnapshot &parts)
+{
+    QString subtitle;
+    if (const CloudInstance *instance = parts.instance(server.cloudInstanceId))
+        subtitle = CanvasItems::tr("cloud · %1 · %2").arg(qs(instance->provider), qs(instance->region));
+    else if (const ServerTemplate *made = parts.server(server.catalogueId))
+        subtitle = CanvasItems::tr("on-prem · %1").arg(qs(made->vendor.empty() ? made->id : made->vendor));
+    else
+        subtitle = CanvasItems::tr("on-prem · custom build");
+    const QString title = qs(server.name);
+    const bool cloud = !server.cloudInstanceId.empty();
+    if (title == mTitle && subtitle == mSubtitle && cloud == mCloud)
+        return;
+    mTitle = title;
+    mSubtitle = std::move(subtitle);
+    mCloud = cloud;
+    update();
+}
+
+bool ServerItem::takeTexts(const TopologyNode &server, const std::vector<const TopologyNode *> &contents,
+                           const PartSnapshot &parts)
+{
+    std::vector<PartItem *> shown;
+    for (QGraphicsItem *child : childItems()) {
+        if (child->type() == PartItemType)
+            shown.push_back(static_cast<PartItem *>(child));
+        else if (child->type() != BadgeItemType) // the empty server's hint
+            return false;
+    }
+    if (contents.empty() || shown.size() != contents.size())
+        return false;
+    for (size_t i = 0; i < shown.size(); ++i)
+        if (shown[i]->nodeId() != contents[i]->id)
+            return false;
+    showHeader(server, parts);
+    for (size_t i = 0; i < shown.size(); ++i)
+        shown[i]->showTexts(*contents[i], parts);
+    setPos(server.x, server.y);
+    return true;
 }
 
 void ServerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)

@@ -1,7 +1,8 @@
 #pragma once
 // The canvas's items: thin views of topology nodes and links. Each knows the
 // id of what it shows; the scene recreates the items an edit touched from the
-// plan, so an item never holds state the plan does not.
+// plan, or has a server whose parts are the same ones take their new texts,
+// so an item never holds state the plan does not.
 
 #include "core/plan/plan.h"
 #include "core/topology/cluster.h"
@@ -36,6 +37,8 @@ public:
     int type() const override { return PartItemType; }
     int nodeId() const { return mNodeId; }
     static constexpr double kHeight = 38;
+    // The node's texts now; repaints only if they changed.
+    void showTexts(const TopologyNode &node, const PartSnapshot &parts);
 
 protected:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -55,20 +58,29 @@ public:
                const PartSnapshot &parts);
     int type() const override { return ServerItemType; }
     int nodeId() const { return mNodeId; }
+    QString header() const { return mTitle + QLatin1Char('\n') + mSubtitle; }
     static constexpr double kWidth = 300;
     // Called with the server's id whenever it moves (a drag or an undo), so
     // the scene can make the links at its parts follow.
     void setMoveHandler(std::function<void(int)> handler) { mMoved = std::move(handler); }
+    // Shows the server's new texts and its parts' in place when its parts are
+    // the same nodes in the same order (a count or a name edited: at 4,096
+    // GPUs, redrawing the server, its parts and its links cost an edit some
+    // 3 ms); false, changing nothing, when the scene must make it anew.
+    bool takeTexts(const TopologyNode &server, const std::vector<const TopologyNode *> &contents,
+                   const PartSnapshot &parts);
 
 protected:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
+    void showHeader(const TopologyNode &server, const PartSnapshot &parts);
+
     int mNodeId;
     QString mTitle;
     QString mSubtitle;
-    bool mCloud;
+    bool mCloud = false;
     std::function<void(int)> mMoved;
 };
 

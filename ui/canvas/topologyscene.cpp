@@ -115,16 +115,26 @@ void TopologyScene::redraw(const std::set<int> &ids)
         else if (mItems.count(id))
             links.insert(id);
     }
-    // A redrawn server's links are redrawn with it: they point at its items.
+    // A server that keeps its parts takes their new texts; the others are made anew.
+    const PartsByServer partsIn(t);
+    std::erase_if(servers, [&](int id) {
+        const TopologyNode *server = t.node(id);
+        const auto shown = mItems.find(id);
+        return server && server->kind == NodeKind::Server && shown != mItems.end()
+               && shown->second->type() == ServerItemType
+               && static_cast<ServerItem *>(shown->second)->takeTexts(*server, partsIn.of(id), mDocument.plan().parts);
+    });
+    // A server made anew has its links made anew too: they point at its items.
     for (int server : servers)
         for (auto [at, end] = mLinksAtServer.equal_range(server); at != end; ++at)
             links.insert(at->second->linkId());
-    for (const TopologyLink &link : t.links) {
-        const TopologyNode *from = t.node(link.from);
-        const TopologyNode *to = t.node(link.to);
-        if ((from && servers.count(serverOfNode(*from))) || (to && servers.count(serverOfNode(*to))))
-            links.insert(link.id);
-    }
+    if (!servers.empty())
+        for (const TopologyLink &link : t.links) {
+            const TopologyNode *from = t.node(link.from);
+            const TopologyNode *to = t.node(link.to);
+            if ((from && servers.count(serverOfNode(*from))) || (to && servers.count(serverOfNode(*to))))
+                links.insert(link.id);
+        }
     for (int id : links)
         if (const auto shown = mItems.find(id); shown != mItems.end()) {
             QGraphicsItem *item = shown->second;
@@ -137,7 +147,6 @@ void TopologyScene::redraw(const std::set<int> &ids)
             forget(item);
             delete item;
         }
-    const PartsByServer partsIn(t);
     for (int id : servers)
         if (const TopologyNode *server = t.node(id); server && server->kind == NodeKind::Server)
             addServerItem(id, partsIn);

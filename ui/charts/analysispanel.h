@@ -8,7 +8,7 @@
 // After an edit only the tab on show is redrawn (coalesced to one redraw per
 // turn of the event loop); the others are redrawn when they are opened.
 
-#include "ui/charts/redrawsoon.h"
+#include "ui/panels/redrawsoon.h"
 
 #include <QThreadPool>
 #include <QWidget>
@@ -52,7 +52,6 @@ signals:
     void loadChartDrawn();
 
 protected:
-    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override; // a palette change (dark mode) redraws the charts
 
 private:

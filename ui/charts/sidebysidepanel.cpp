@@ -78,12 +78,6 @@ void SideBySidePanel::refresh()
         mDrawnWidths[chart] = mViews[chart]->width();
 }
 
-void SideBySidePanel::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    mRedraw.schedule(); // if it is on screen: a dock tab behind another is "shown" too
-}
-
 bool SideBySidePanel::widthsChanged() const
 {
     for (int chart = 0; chart < ChartCount; ++chart)

@@ -9,7 +9,7 @@
 // Redrawn once per turn of the event loop after an edit, and only while it
 // is visible (a hidden dock is redrawn when it is shown).
 
-#include "ui/charts/redrawsoon.h"
+#include "ui/panels/redrawsoon.h"
 
 #include <QWidget>
 
@@ -35,7 +35,6 @@ public:
     void refresh();
 
 protected:
-    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;       // a palette change (dark mode) redraws the charts
     void resizeEvent(QResizeEvent *event) override; // names are wrapped to the width: a new width redraws
 

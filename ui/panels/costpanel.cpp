@@ -20,6 +20,10 @@ namespace planner {
 CostPanel::CostPanel(PlanDocument &document, QWidget *parent)
     : QWidget(parent)
     , mDocument(document)
+    , mRedrawTotals(this, [this] {
+        if (mTotalsStale)
+            showTotals();
+    })
 {
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -62,8 +66,10 @@ CostPanel::CostPanel(PlanDocument &document, QWidget *parent)
         Qt::QueuedConnection);
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &CostPanel::refresh, Qt::QueuedConnection);
     connect(&mDocument, &PlanDocument::planChanged, this, [this](const PlanChange &change) {
-        if (!change.onlyLayout())
-            showTotals();
+        if (change.onlyLayout())
+            return;
+        mTotalsStale = true;
+        mRedrawTotals.redrawNowOrWhenShown();
     });
     refresh();
 }
@@ -84,6 +90,7 @@ void CostPanel::refresh()
 
 void CostPanel::showTotals()
 {
+    mTotalsStale = false;
     const std::vector<ScenarioEstimate> &estimates = mDocument.estimates();
     if (mDocument.currentScenario() >= estimates.size())
         return;

@@ -4,6 +4,8 @@
 // price tier. Each assumption shows where its value comes from; a change is
 // one undo command and marks the value as set by the user.
 
+#include "ui/panels/redrawsoon.h"
+
 #include <QWidget>
 
 #include <vector>
@@ -41,6 +43,8 @@ private:
     QLabel *mScenarioLabel = nullptr;
     QLabel *mTotals = nullptr;
     bool mRefreshing = false;
+    bool mTotalsStale = false;
+    RedrawSoon mRedrawTotals; // the Costs are a tab behind the Workload most of the time
 };
 
 } // namespace planner

@@ -47,26 +47,32 @@ QString perDirection(const LinkPath &path)
 InspectorPanel::InspectorPanel(PlanDocument &document, QWidget *parent)
     : QWidget(parent)
     , mDocument(document)
+    , mRedraw(this, [this] {
+        if (mStale)
+            refresh();
+    })
 {
     mForm = new QFormLayout(this);
     mForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    // Queued: an editor's own signal may have caused the change, and refresh()
-    // replaces the editors.
+    // At the next turn of the event loop (an editor's own signal may have
+    // caused the change, and refresh() replaces the editors), on screen.
+    const auto markStale = [this] {
+        mStale = true;
+        mRedraw.schedule();
+    };
     for (auto signal : {&PlanDocument::selectionChanged, &PlanDocument::currentScenarioChanged})
-        connect(&mDocument, signal, this, &InspectorPanel::refresh, Qt::QueuedConnection);
+        connect(&mDocument, signal, this, markStale);
     // A server move changes nothing the Inspector shows.
-    connect(
-        &mDocument, &PlanDocument::planChanged, this,
-        [this](const PlanChange &change) {
-            if (!change.onlyLayout())
-                refresh();
-        },
-        Qt::QueuedConnection);
+    connect(&mDocument, &PlanDocument::planChanged, this, [markStale](const PlanChange &change) {
+        if (!change.onlyLayout())
+            markStale();
+    });
     refresh();
 }
 
 void InspectorPanel::refresh()
 {
+    mStale = false;
     const Topology &t = mDocument.scenario().topology;
     if (mDocument.selection().size() != 1) {
         showTextRows(summaryRows());

@@ -4,6 +4,7 @@
 // cluster as the engine sees it (GPUs, link bandwidths) and its problems.
 
 #include "core/plan/userprices.h"
+#include "ui/panels/redrawsoon.h"
 
 #include <QString>
 #include <QWidget>
@@ -52,6 +53,8 @@ private:
     PlanDocument &mDocument;
     QFormLayout *mForm = nullptr;
     std::vector<ShownRow> mTextRows; // the summary rows on show; empty when the form shows an item
+    bool mStale = false;
+    RedrawSoon mRedraw; // the Inspector is a tab behind the Workload most of the time
 };
 
 } // namespace planner

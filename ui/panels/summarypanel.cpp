@@ -49,6 +49,10 @@ QString trainingNote(const QString &problem, const TrainingOutcome &t)
 SummaryPanel::SummaryPanel(PlanDocument &document, QWidget *parent)
     : QWidget(parent)
     , mDocument(document)
+    , mRedraw(this, [this] {
+        if (mStale)
+            refresh();
+    })
 {
     mTable = new QTableWidget(0, ColumnCount, this);
     mTable->setObjectName(QStringLiteral("summaryTable"));
@@ -65,14 +69,17 @@ SummaryPanel::SummaryPanel(PlanDocument &document, QWidget *parent)
     layout->addWidget(mTable);
     layout->addWidget(mFooter);
     connect(&mDocument, &PlanDocument::planChanged, this, [this](const PlanChange &change) {
-        if (!change.onlyLayout())
-            refresh();
+        if (change.onlyLayout())
+            return;
+        mStale = true;
+        mRedraw.redrawNowOrWhenShown();
     });
     refresh();
 }
 
 void SummaryPanel::refresh()
 {
+    mStale = false;
     // In the currency of Preferences, which may have changed since the last refresh.
     mTable->setHorizontalHeaderLabels(
         {tr("Scenario"), tr("Model version"), tr("Fits"), tr("Memory per GPU"), tr("Tokens/s"), tr("TTFT"), tr("TPOT"),

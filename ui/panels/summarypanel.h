@@ -1,7 +1,9 @@
 #pragma once
 // The live summary: per scenario and model version, whether it fits, how fast
 // it serves and what it costs — re-read from the document's estimates after
-// every edit.
+// every edit while it is on screen, and when it comes back on screen.
+
+#include "ui/panels/redrawsoon.h"
 
 #include <QWidget>
 
@@ -41,6 +43,8 @@ private:
     PlanDocument &mDocument;
     QTableWidget *mTable = nullptr;
     QLabel *mFooter = nullptr;
+    bool mStale = false;
+    RedrawSoon mRedraw;
 };
 
 } // namespace planner

@@ -52,6 +52,10 @@ QDoubleSpinBox *secondsBox(QWidget *parent, double maximum, int decimals)
 WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
     : QWidget(parent)
     , mDocument(document)
+    , mRedrawProblems(this, [this] {
+        if (mProblemsStale)
+            markProblems();
+    })
 {
     mFamily = new QComboBox(this);
     mFamily->setObjectName(QStringLiteral("familyBox"));
@@ -202,10 +206,13 @@ WorkloadPanel::WorkloadPanel(PlanDocument &document, QWidget *parent)
         &mDocument, &PlanDocument::planChanged, this,
         [this](const PlanChange &change) {
             if (change.touches(PlanChange::Workload | PlanChange::Models | PlanChange::Deployment
-                               | PlanChange::Scenarios))
+                               | PlanChange::Scenarios)) {
                 refresh();
-            else if (!change.onlyLayout())
-                markProblems(); // a topology edit can make a layout invalid
+            } else if (!change.onlyLayout()) {
+                // A topology edit can make a layout invalid, and changes the limits.
+                mProblemsStale = true;
+                mRedrawProblems.schedule();
+            }
         },
         Qt::QueuedConnection);
     connect(&mDocument, &PlanDocument::currentScenarioChanged, this, &WorkloadPanel::refresh, Qt::QueuedConnection);
@@ -263,6 +270,7 @@ void WorkloadPanel::showLimits()
 
 void WorkloadPanel::markProblems()
 {
+    mProblemsStale = false;
     showLimits();
     std::map<QWidget *, QStringList> reasons;
     if (mDocument.currentScenario() < mDocument.estimates().size())

@@ -8,6 +8,8 @@
 // scenario's task are shown. Each change is one undo command; the panel
 // re-reads the plan after any change.
 
+#include "ui/panels/redrawsoon.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -107,6 +109,8 @@ private:
     std::map<std::string, QWidget *> mFieldWidgets; // the input each serving Problem field names
     std::map<std::string, QWidget *> mTrainingFieldWidgets; // … and each training one
     bool mRefreshing = false;
+    bool mProblemsStale = false;
+    RedrawSoon mRedrawProblems; // after topology edits, while on screen
 };
 
 } // namespace planner

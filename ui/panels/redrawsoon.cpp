@@ -1,6 +1,7 @@
-#include "ui/charts/redrawsoon.h"
+#include "ui/panels/redrawsoon.h"
 
 #include <QDockWidget>
+#include <QEvent>
 #include <QTimer>
 #include <QWidget>
 
@@ -10,6 +11,7 @@ RedrawSoon::RedrawSoon(QWidget *widget, std::function<void()> redraw)
     : mWidget(widget)
     , mRedraw(std::move(redraw))
 {
+    mWidget->installEventFilter(this);
 }
 
 void RedrawSoon::schedule()
@@ -23,9 +25,24 @@ void RedrawSoon::schedule()
     });
 }
 
+void RedrawSoon::redrawNowOrWhenShown()
+{
+    if (isOnScreen(mWidget))
+        mRedraw();
+    else
+        schedule();
+}
+
 bool RedrawSoon::isOnScreen(const QWidget *widget)
 {
     return widget->isVisible() && !widget->visibleRegion().isEmpty();
+}
+
+bool RedrawSoon::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == mWidget && event->type() == QEvent::Show)
+        schedule(); // if it is on screen: a dock tab behind another is "shown" too
+    return false;
 }
 
 void RedrawSoon::redrawIfOnScreen()
