@@ -83,7 +83,6 @@ AnalysisPanel::AnalysisPanel(PlanDocument &document, QWidget *parent)
     auto *compareLayout = new QHBoxLayout(compare);
     mCompareTable = new QTableWidget(compare);
     mCompareTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    mCompareTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     compareLayout->addWidget(mCompareTable, 2);
     auto *grid = new QGridLayout;
     int cell = 0;
@@ -297,6 +296,9 @@ void AnalysisPanel::drawCompare()
         mCompareViews[static_cast<size_t>(row)]->showChart(compareChart(estimates, version, metric));
     }
     setHeaderTexts(mCompareTable, Qt::Vertical, metrics);
+    // Measured once per drawing: a header that resizes rows to their contents
+    // measures a row again for each cell given a new text.
+    mCompareTable->resizeRowsToContents();
     mCompareTable->resizeColumnsToContents();
     // Wide enough for every scenario's column: the charts beside it give way.
     int width = mCompareTable->verticalHeader()->sizeHint().width() + 2 * mCompareTable->frameWidth();
