@@ -1126,44 +1126,6 @@ void AttentionMix::addPrompt(StepLoad &load, double sequences, double cached, do
                              / static_cast<double>(indexRatio);
 }
 
-void AttentionMix::addDecode(StepLoad &load, double sequences, double position) const
-{
-    load.cachedTokensRead += sequences * keysAt(position);
-    load.cachedTokenBytes += sequences * cachedKeysAt(position);
-    if (indexed > 0)
-        load.indexerKeysRead += sequences * indexed * position / static_cast<double>(indexRatio);
-}
-
-double AttentionMix::keysAt(double position) const
-{
-    return keysAt(position, full, slidingWindow, chunked);
-}
-
-double AttentionMix::cachedKeysAt(double position) const
-{
-    return keysAt(position, cacheFull, cacheSlidingWindow, cacheChunked);
-}
-
-double AttentionMix::keysAt(double position, double fullShare, double windowShare, double chunkShare) const
-{
-    double keys = fullShare * (sparseTopK > 0 ? std::min(position, static_cast<double>(sparseTopK)) : position);
-    if (windowShare > 0 && windowTokens > 0)
-        keys += windowShare * std::min(position, static_cast<double>(windowTokens));
-    if (chunkShare > 0 && chunkTokens > 0) {
-        // Averaged over the positions of a chunk once the context passes one.
-        const double c = static_cast<double>(chunkTokens);
-        keys += chunkShare * (position <= c ? position : (c + 1) / 2);
-    }
-    // DeepSeek-V4's compressed entries, one size whether counted by work or bytes.
-    if (compressedSparse > 0) {
-        const double entries = position / static_cast<double>(CompressedAttentionSpec::kSparseRatio);
-        keys += compressedSparse * (sparseTopK > 0 ? std::min(entries, static_cast<double>(sparseTopK)) : entries);
-    }
-    if (heavilyCompressed > 0 && heavyRatio > 0)
-        keys += heavilyCompressed * position / static_cast<double>(heavyRatio);
-    return keys;
-}
-
 std::string_view toString(DraftKind kind)
 {
     switch (kind) {

@@ -36,6 +36,7 @@
 #include "core/units/units.h"
 #include "core/util/problem.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -322,6 +323,46 @@ struct StepLoad {
     double indexerPairs = 0;
     double indexerKeysRead = 0;
 };
+
+// Inline: the serving simulation calls these for each decoding sequence at
+// every step (a call across files each time was a tenth of a simulation).
+inline void AttentionMix::addDecode(StepLoad &load, double sequences, double position) const
+{
+    load.cachedTokensRead += sequences * keysAt(position);
+    load.cachedTokenBytes += sequences * cachedKeysAt(position);
+    if (indexed > 0)
+        load.indexerKeysRead += sequences * indexed * position / static_cast<double>(indexRatio);
+}
+
+inline double AttentionMix::keysAt(double position) const
+{
+    return keysAt(position, full, slidingWindow, chunked);
+}
+
+inline double AttentionMix::cachedKeysAt(double position) const
+{
+    return keysAt(position, cacheFull, cacheSlidingWindow, cacheChunked);
+}
+
+inline double AttentionMix::keysAt(double position, double fullShare, double windowShare, double chunkShare) const
+{
+    double keys = fullShare * (sparseTopK > 0 ? std::min(position, static_cast<double>(sparseTopK)) : position);
+    if (windowShare > 0 && windowTokens > 0)
+        keys += windowShare * std::min(position, static_cast<double>(windowTokens));
+    if (chunkShare > 0 && chunkTokens > 0) {
+        // Averaged over the positions of a chunk once the context passes one.
+        const double c = static_cast<double>(chunkTokens);
+        keys += chunkShare * (position <= c ? position : (c + 1) / 2);
+    }
+    // DeepSeek-V4's compressed entries, one size whether counted by work or bytes.
+    if (compressedSparse > 0) {
+        const double entries = position / static_cast<double>(CompressedAttentionSpec::kSparseRatio);
+        keys += compressedSparse * (sparseTopK > 0 ? std::min(entries, static_cast<double>(sparseTopK)) : entries);
+    }
+    if (heavilyCompressed > 0 && heavyRatio > 0)
+        keys += heavilyCompressed * position / static_cast<double>(heavyRatio);
+    return keys;
+}
 
 // The figures of a deployment a step's cost depends on, prepared once.
 struct StepShape {

@@ -816,9 +816,9 @@ void Simulator::chunk(Replica &r, std::int32_t id, std::int64_t &budget, StepLoa
 bool Simulator::reserveBlocks(Replica &r, const Group &g, std::int32_t id, std::int64_t tokens)
 {
     Sequence &s = mSequences[static_cast<size_t>(id)];
+    if (tokens <= s.blocks * g.blockTokens)
+        return true; // most decode steps: the last block has room (no division)
     const std::int64_t needed = ceilDiv(tokens, g.blockTokens) - s.blocks;
-    if (needed <= 0)
-        return true;
     while (r.freeBlocks < needed) {
         const std::int32_t victim = r.running.back();
         preempt(r, victim);

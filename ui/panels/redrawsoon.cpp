@@ -19,7 +19,7 @@ void RedrawSoon::schedule()
     if (mPending)
         return;
     mPending = true;
-    QTimer::singleShot(0, mWidget, [this] {
+    QTimer::singleShot(0, this, [this] {
         mPending = false;
         redrawIfOnScreen();
     });
@@ -61,7 +61,7 @@ void RedrawSoon::watchDockTab()
         return;
     for (QWidget *above = mWidget->parentWidget(); above; above = above->parentWidget())
         if (auto *dock = qobject_cast<QDockWidget *>(above)) {
-            QObject::connect(dock, &QDockWidget::visibilityChanged, mWidget, [this](bool visible) {
+            connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
                 if (visible)
                     schedule();
             });
